@@ -1,0 +1,51 @@
+# Anew's everyday commands. `make run` and `make test` are all a newcomer needs.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+
+# List the targets with their one-line descriptions.
+help:
+	@grep -B1 -E '^[a-z-]+:' Makefile | grep -E '^#' | sed 's/^# //'
+	@echo "targets: install run test lint bench lock clean"
+
+# Create .venv with the app and the dev tools from the lock file; does nothing when nothing changed.
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -c 'import sys; sys.exit("Anew needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+# Migrate the embedded SQLite database and serve the app on http://127.0.0.1:8000.
+run: install
+	$(BIN)/anew serve
+
+# Run the whole test suite (SQLite, PostgreSQL and the headless-browser tests).
+test: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Lint and type-check.
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+# Run the benchmarks and print their figures for BENCHMARKS.md.
+bench: install
+	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# Re-resolve the pinned dependencies after editing pyproject.toml.
+lock: install
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes --universal -o requirements.lock
+
+# Remove the virtual environment and caches (your data directory is left alone).
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info
+
+.PHONY: help install run test lint bench lock clean

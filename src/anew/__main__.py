@@ -1,0 +1,5 @@
+"""`python -m anew` runs the command line."""
+
+from anew.cli import main
+
+main()

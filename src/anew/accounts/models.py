@@ -1,0 +1,65 @@
+"""The account tables: users and their server-side sessions (browser cookies and API tokens)."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from anew.db import Base, UTCDateTime, utcnow
+
+
+class Role(enum.StrEnum):
+    """What an account may do: members use the method, coaches publish and moderate."""
+
+    MEMBER = "member"
+    COACH = "coach"
+    ADMIN = "admin"
+
+
+class SessionKind(enum.StrEnum):
+    """Where a session's secret travels: a browser cookie or an API bearer token."""
+
+    WEB = "web"
+    API = "api"
+
+
+class User(Base):
+    """One account. Email is stored lower-cased so it is unique however it was typed."""
+
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint("role IN ('member', 'coach', 'admin')", name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16), default=Role.MEMBER.value)
+    time_zone: Mapped[str] = mapped_column(String(64), default="UTC")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    password_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    sessions: Mapped[list[UserSession]] = relationship(
+        back_populates="user", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class UserSession(Base):
+    """A login. Only a hash of the secret is kept, so a leaked table cannot be replayed."""
+
+    __tablename__ = "user_sessions"
+    __table_args__ = (
+        CheckConstraint("kind IN ('web', 'api')", name="kind"),
+        Index("ix_user_sessions_user_id", "user_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    user: Mapped[User] = relationship(back_populates="sessions")

@@ -1,0 +1,109 @@
+"""The `anew` command line: serve the app, migrate the database, manage users."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+import uvicorn
+
+from anew import db as database
+from anew.accounts.models import Role
+from anew.accounts.service import AccountError, create_user
+from anew.config import ConfigError, Settings, load_settings
+
+app = typer.Typer(help="Anew: a private, self-hosted breakup-recovery coach.", no_args_is_help=True)
+db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
+user_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(user_app, name="user")
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except ConfigError as error:
+        typer.echo(f"Configuration error: {error}", err=True)
+        raise typer.Exit(2) from None
+
+
+def migrate(settings: Settings) -> None:
+    """Bring the database schema up to date."""
+    database.upgrade(settings.resolved_database_url)
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply every pending migration."""
+    settings = _settings()
+    migrate(settings)
+    typer.echo(f"Database is up to date ({_describe(settings)}).")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    workers: Annotated[
+        int, typer.Option(help="Server processes (use PostgreSQL for >1).", min=1)
+    ] = 1,
+) -> None:
+    """Migrate the database, then serve the app."""
+    settings = _settings()
+    migrate(settings)
+    settings.resolved_secret_key  # noqa: B018 - created once here, before workers race for it
+    if workers > 1 and settings.resolved_database_url.startswith("sqlite"):
+        typer.echo("Note: several workers on SQLite work, but PostgreSQL scales better.", err=True)
+    shown_host = f"[{host}]" if ":" in host else host
+    typer.echo(f"Anew is running at http://{shown_host}:{port}/  (database: {_describe(settings)})")
+    typer.echo("Press Ctrl+C to stop.")
+    uvicorn.run(
+        "anew.web.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        log_level="info",
+    )
+
+
+@user_app.command("create")
+def user_create(
+    email: Annotated[str, typer.Argument(help="The new account's email address.")],
+    role: Annotated[Role, typer.Option(help="What the account may do.")] = Role.MEMBER,
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+) -> None:
+    """Create an account (for servers where open signup is off, or for a coach or admin)."""
+    settings = _settings()
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    migrate(settings)
+    engine = database.make_engine(settings.resolved_database_url)
+    try:
+        with database.session_scope(database.make_sessionmaker(engine)) as session:
+            user = create_user(session, email=email, password=password, role=role)
+            created = f"Created {user.email} ({user.role})."
+    except AccountError as error:
+        typer.echo(f"Could not create the account: {error}", err=True)
+        raise typer.Exit(1) from None
+    finally:
+        engine.dispose()
+    typer.echo(created)
+
+
+def _describe(settings: Settings) -> str:
+    """The database in words, without any password that the URL may hold."""
+    from sqlalchemy import make_url
+
+    return make_url(settings.resolved_database_url).render_as_string(hide_password=True)
+
+
+def main() -> None:
+    """Entry point of the `anew` script."""
+    app()

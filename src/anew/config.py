@@ -1,0 +1,147 @@
+"""Settings read from the environment, with errors that name the variable at fault."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import platformdirs
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ENV_PREFIX = "ANEW_"
+SECRET_KEY_FILE = "secret_key"  # noqa: S105 - a file name, not a secret
+MIN_SECRET_LENGTH = 32
+PLACEHOLDER_SECRETS = {"changeme", "change-me", "secret", "please-change-me", "your-secret-key"}
+
+
+class ConfigError(Exception):
+    """A setting in the environment has a value Anew cannot use."""
+
+
+def default_data_dir() -> Path:
+    """The platform's per-user data directory, e.g. ~/.local/share/anew on Linux."""
+    return Path(platformdirs.user_data_dir("anew", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Every setting Anew reads. Each one is documented in the README's configuration table."""
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
+
+    data_dir: Path = Field(
+        default_factory=default_data_dir,
+        description="Where the SQLite database, the secret key and uploaded photos live.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the database; SQLite in the data directory when unset.",
+    )
+    secret_key: str | None = Field(
+        default=None,
+        description="Signs CSRF tokens; generated once and kept in the data directory when unset.",
+    )
+    open_signup: bool = Field(
+        default=True,
+        description="Whether anyone may create an account from the sign-up page.",
+    )
+    base_url: str | None = Field(
+        default=None,
+        description="The public address of this server, e.g. https://anew.example.org.",
+    )
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_database_url(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        scheme = value.split("://", 1)[0] if "://" in value else ""
+        if not (scheme.startswith("sqlite") or scheme.startswith("postgresql")):
+            raise ValueError(
+                "must start with sqlite:/// or postgresql+psycopg:// "
+                f"(got a URL with scheme {scheme or 'none'!r})"
+            )
+        if scheme.startswith("postgresql") and scheme != "postgresql+psycopg":
+            raise ValueError("PostgreSQL URLs must use the psycopg driver: postgresql+psycopg://")
+        return value
+
+    @field_validator("secret_key")
+    @classmethod
+    def _check_secret_key(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        if value.strip().lower() in PLACEHOLDER_SECRETS:
+            raise ValueError("is a placeholder; set a long random value or leave it unset")
+        if len(value) < MIN_SECRET_LENGTH:
+            raise ValueError(f"must be at least {MIN_SECRET_LENGTH} characters long")
+        return value
+
+    @field_validator("base_url")
+    @classmethod
+    def _check_base_url(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError(
+                "must be an http:// or https:// address, e.g. https://anew.example.org"
+            )
+        return value.rstrip("/")
+
+    @cached_property
+    def resolved_database_url(self) -> str:
+        """The database URL to connect to, defaulting to SQLite inside the data directory."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'anew.db'}"
+
+    @cached_property
+    def resolved_secret_key(self) -> str:
+        """The configured secret, or the one generated on first start and kept in the data dir."""
+        return self.secret_key or load_or_create_secret(self.data_dir)
+
+    @property
+    def behind_https(self) -> bool:
+        """True when the public address is https, so cookies must be Secure."""
+        return bool(self.base_url and self.base_url.startswith("https://"))
+
+
+def load_or_create_secret(data_dir: Path) -> str:
+    """Read the kept secret key, creating it atomically so concurrent workers agree on one."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / SECRET_KEY_FILE
+    if not path.exists():
+        tmp = data_dir / f".{SECRET_KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(48))
+        try:
+            os.link(tmp, path)  # fails if another process won the race; theirs is kept
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink()
+    return path.read_text().strip()
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build settings from the environment, turning validation errors into one readable message."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            field = str(error["loc"][0]) if error["loc"] else "?"
+            message = str(error["msg"]).removeprefix("Value error, ")
+            problems.append(f"{ENV_PREFIX}{field.upper()}: {message}")
+        raise ConfigError("; ".join(problems)) from None
+
+
+def documented_settings() -> dict[str, str]:
+    """Environment variable -> help text, for the test that keeps the README honest."""
+    return {
+        f"{ENV_PREFIX}{name.upper()}": field.description or ""
+        for name, field in Settings.model_fields.items()
+    }

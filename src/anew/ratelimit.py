@@ -1,0 +1,90 @@
+"""Fixed-window rate limits with their counters in the database, shared by every server process."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Integer, String, delete, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from anew.db import Base, UTCDateTime
+
+
+class RateLimitCounter(Base):
+    """How many times a subject hit a rule within one window. Subjects are stored hashed."""
+
+    __tablename__ = "rate_limit_counters"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    window_start: Mapped[datetime] = mapped_column(UTCDateTime, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """At most `limit` hits per `window_seconds` for one subject (an address, an account)."""
+
+    name: str
+    limit: int
+    window_seconds: int
+
+    def key(self, subject: str) -> str:
+        """The counter key; hashing keeps addresses and emails out of the table."""
+        return hashlib.sha256(f"{self.name}\0{subject}".encode()).hexdigest()
+
+    def window_start(self, now: datetime) -> datetime:
+        """The start of the window that `now` falls in."""
+        epoch = int(now.timestamp())
+        return datetime.fromtimestamp(epoch - epoch % self.window_seconds, UTC)
+
+    def retry_after(self, now: datetime) -> int:
+        """Seconds until the current window ends."""
+        epoch = int(now.timestamp())
+        return self.window_seconds - epoch % self.window_seconds
+
+
+def current_count(db: Session, rule: RateLimit, subject: str, now: datetime) -> int:
+    """Hits recorded for the subject in the current window."""
+    count = db.scalar(
+        select(RateLimitCounter.count).where(
+            RateLimitCounter.key == rule.key(subject),
+            RateLimitCounter.window_start == rule.window_start(now),
+        )
+    )
+    return count or 0
+
+
+def is_limited(db: Session, rule: RateLimit, subject: str, now: datetime) -> bool:
+    """True when the subject has used up the rule's allowance for this window."""
+    return current_count(db, rule, subject, now) >= rule.limit
+
+
+def record_hit(db: Session, rule: RateLimit, subject: str, now: datetime) -> int:
+    """Count one hit atomically (an upsert, safe across processes) and return the new total."""
+    key, window = rule.key(subject), rule.window_start(now)
+    dialect = db.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    upsert = (
+        insert(RateLimitCounter)
+        .values(key=key, window_start=window, count=1)
+        .on_conflict_do_update(
+            index_elements=[RateLimitCounter.key, RateLimitCounter.window_start],
+            set_={"count": RateLimitCounter.count + 1},
+        )
+        .returning(RateLimitCounter.count)
+    )
+    total: int = db.execute(upsert).scalar_one()
+    db.execute(
+        delete(RateLimitCounter).where(
+            RateLimitCounter.key == key, RateLimitCounter.window_start < window
+        )
+    )
+    return total
+
+
+def clear(db: Session, rule: RateLimit, subject: str) -> None:
+    """Forget the subject's hits, e.g. an account's failed logins after a successful one."""
+    db.execute(delete(RateLimitCounter).where(RateLimitCounter.key == rule.key(subject)))

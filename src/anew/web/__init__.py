@@ -1,0 +1,1 @@
+"""The web layer: FastAPI app factory, HTML pages and the JSON API. Domain code never imports it."""

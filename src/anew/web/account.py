@@ -1,0 +1,132 @@
+"""The account page: time zone, password change and account deletion."""
+
+from __future__ import annotations
+
+import zoneinfo
+from functools import cache
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, Field, field_validator
+from starlette.responses import RedirectResponse, Response
+
+from anew.accounts.models import SessionKind
+from anew.accounts.service import AccountError, change_password, delete_account
+from anew.accounts.sessions import start_session
+from anew.db import utcnow
+from anew.web.cookies import clear_session_cookie, set_session_cookie
+from anew.web.csrf import require_csrf
+from anew.web.deps import CurrentUser, SessionDep
+from anew.web.forms import FormResult, read_form
+from anew.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+
+@cache
+def time_zones() -> tuple[str, ...]:
+    """Every IANA time zone name this system knows, sorted for the picker."""
+    return tuple(sorted(zoneinfo.available_timezones()))
+
+
+class PasswordForm(BaseModel):
+    current_password: str = Field(min_length=1)
+    new_password: str = Field(min_length=1)
+
+
+class TimeZoneForm(BaseModel):
+    time_zone: str = Field(min_length=1)
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        if value not in time_zones():
+            raise ValueError("Please pick a time zone from the list.")
+        return value
+
+
+class DeleteForm(BaseModel):
+    password: str = Field(min_length=1)
+    confirm: str = Field(min_length=1)
+
+    @field_validator("confirm")
+    @classmethod
+    def _typed_delete(cls, value: str) -> str:
+        if value.strip().lower() != "delete":
+            raise ValueError('Please type the word "delete" to confirm.')
+        return value
+
+
+def _page(
+    request: Request,
+    *,
+    section: str = "",
+    result: FormResult[Any] | None = None,
+    status_code: int = 200,
+) -> Response:
+    context = {
+        "time_zones": time_zones(),
+        "section": section,
+        "values": result.values if result else {},
+        "errors": result.errors if result else {},
+        "saved": request.query_params.get("saved", ""),
+    }
+    return render(request, "account/settings.html", context, status_code=status_code)
+
+
+@router.get("/account")
+def account_page(request: Request, user: CurrentUser) -> Response:
+    return _page(request)
+
+
+@router.post("/account/time-zone", dependencies=[Depends(require_csrf)])
+async def update_time_zone(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+    result = read_form(TimeZoneForm, await request.form())
+    if result.data is None:
+        return _page(request, section="time_zone", result=result, status_code=400)
+    user.time_zone = result.data.time_zone
+    db.add(user)
+    db.commit()
+    return RedirectResponse("/account?saved=time_zone", status_code=303)
+
+
+@router.post("/account/password", dependencies=[Depends(require_csrf)])
+async def update_password(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+    result = read_form(PasswordForm, await request.form())
+    if result.data is not None:
+        try:
+            change_password(
+                db,
+                user,
+                current_password=result.data.current_password,
+                new_password=result.data.new_password,
+                now=utcnow(),
+            )
+        except AccountError as error:
+            db.rollback()
+            result.add_error(error.field or "form", str(error))
+        else:
+            # Every other session, on every server, is gone; this browser gets a fresh one.
+            token = start_session(db, user, SessionKind.WEB, utcnow())
+            db.commit()
+            response = RedirectResponse("/account?saved=password", status_code=303)
+            set_session_cookie(response, request, token)
+            return response
+    return _page(request, section="password", result=result, status_code=400)
+
+
+@router.post("/account/delete", dependencies=[Depends(require_csrf)])
+async def remove_account(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+    result = read_form(DeleteForm, await request.form())
+    if result.data is not None:
+        try:
+            delete_account(db, user, password=result.data.password)
+        except AccountError as error:
+            db.rollback()
+            result.add_error(error.field or "password", str(error))
+        else:
+            db.commit()
+            response = RedirectResponse("/?deleted=1", status_code=303)
+            clear_session_cookie(response, request)
+            return response
+    return _page(request, section="delete", result=result, status_code=400)

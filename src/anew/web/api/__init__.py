@@ -1,0 +1,13 @@
+"""The JSON API under /api/v1, documented by OpenAPI at /api/v1/openapi.json."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from anew.web.api import auth, me
+
+API_PREFIX = "/api/v1"
+
+router = APIRouter(prefix=API_PREFIX)
+router.include_router(auth.router)
+router.include_router(me.router)

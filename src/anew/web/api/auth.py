@@ -1,0 +1,77 @@
+"""API tokens: exchange an email and password for a revocable, expiring bearer token."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from fastapi.security import HTTPAuthorizationCredentials
+from pydantic import BaseModel, Field
+
+from anew.accounts.models import SessionKind
+from anew.accounts.service import InvalidCredentials, TooManyAttempts, log_in
+from anew.accounts.sessions import LIFETIMES, end_session, start_session
+from anew.db import utcnow
+from anew.web.api.schemas import ERROR_RESPONSES, Problem
+from anew.web.deps import ApiUser, SessionDep, bearer_scheme, client_address
+
+router = APIRouter(prefix="/auth", tags=["auth"])
+
+
+class TokenRequest(BaseModel):
+    email: str = Field(min_length=1, max_length=254, examples=["alice@example.org"])
+    password: str = Field(min_length=1, max_length=1024)
+
+
+class Token(BaseModel):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"  # noqa: S105 - the OAuth token type name
+    expires_in: int = Field(description="Seconds until the token expires")
+
+
+@router.post(
+    "/token",
+    response_model=Token,
+    summary="Get a bearer token",
+    responses={
+        400: {"model": Problem, "description": "The body could not be read as JSON"},
+        401: {"model": Problem, "description": "Wrong email or password"},
+        429: {"model": Problem, "description": "Too many attempts; see Retry-After"},
+    },
+)
+def create_token(body: TokenRequest, request: Request, db: SessionDep) -> Token:
+    """Log in with email and password; the token expires and can be revoked."""
+    now = utcnow()
+    try:
+        user = log_in(
+            db, email=body.email, password=body.password, address=client_address(request), now=now
+        )
+    except TooManyAttempts as error:
+        db.commit()
+        raise HTTPException(
+            status_code=429, detail=str(error), headers={"Retry-After": str(error.retry_after)}
+        ) from None
+    except InvalidCredentials as error:
+        db.commit()
+        raise HTTPException(
+            status_code=401, detail=str(error), headers={"WWW-Authenticate": "Bearer"}
+        ) from None
+    token = start_session(db, user, SessionKind.API, now)
+    db.commit()
+    lifetime = int(LIFETIMES[SessionKind.API].total_seconds())
+    return Token(access_token=token, expires_in=lifetime)
+
+
+@router.delete(
+    "/token", status_code=204, summary="Revoke this bearer token", responses=ERROR_RESPONSES
+)
+def revoke_token(
+    user: ApiUser,
+    db: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
+) -> Response:
+    """Revoke the token this request was made with; it stops working at once, everywhere."""
+    if credentials is not None:
+        end_session(db, credentials.credentials)
+        db.commit()
+    return Response(status_code=204)

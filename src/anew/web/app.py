@@ -1,0 +1,58 @@
+"""The FastAPI app factory: one app per settings object, so tests can build as many as they need."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.telemetry import TelemetryConfig
+
+import anew
+from anew.config import Settings, load_settings
+from anew.db import make_engine, make_sessionmaker
+from anew.web import account, auth, dashboard, health, pages
+from anew.web.api import API_PREFIX
+from anew.web.api import router as api_router
+from anew.web.errors import install_error_handlers
+from anew.web.security import SecurityMiddleware
+from anew.web.templating import make_templates
+
+STATIC_DIR = Path(__file__).parent / "static"
+# Users' data never leaves their server: FastAPI's built-in OpenTelemetry hooks stay off, whatever
+# the environment says (FASTAPI_OTEL_AUTO_CONFIGURE would otherwise add exporters).
+NO_TELEMETRY: TelemetryConfig = {
+    "tracing": False,
+    "metrics": False,
+    "logs": False,
+    "operation_spans": False,
+    "auto_configure": False,
+}
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; migrations are applied by `anew serve` or `anew db upgrade`, not here."""
+    settings = settings or load_settings()
+    app = FastAPI(
+        title="Anew API",
+        version=anew.__version__,
+        description="Your own data in Anew, as JSON. Authenticate with a bearer token.",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=None,  # the interactive docs load scripts from a CDN; the JSON is enough
+        redoc_url=None,
+        telemetry=NO_TELEMETRY,
+    )
+    engine = make_engine(settings.resolved_database_url)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessionmaker = make_sessionmaker(engine)
+    app.state.templates = make_templates()
+    settings.resolved_secret_key  # noqa: B018 - create the key now rather than mid-request
+
+    install_error_handlers(app)  # its middleware must sit inside the security headers
+    app.add_middleware(SecurityMiddleware, secure_cookies=settings.behind_https)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    for router in (pages.router, auth.router, dashboard.router, account.router, health.router):
+        app.include_router(router)
+    app.include_router(api_router)
+    return app

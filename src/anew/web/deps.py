@@ -1,0 +1,100 @@
+"""Request dependencies: the database session, the signed-in user, the client's address."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from anew.accounts.models import SessionKind, User
+from anew.accounts.sessions import find_session
+from anew.config import Settings
+from anew.db import utcnow
+
+SESSION_COOKIE = "anew_session"
+bearer_scheme = HTTPBearer(auto_error=False, description="A token from POST /api/v1/auth/token")
+
+
+class LoginRequired(Exception):
+    """Raised by page dependencies; the app answers with a redirect to the login page."""
+
+    def __init__(self, next_path: str) -> None:
+        super().__init__(next_path)
+        self.next_path = next_path
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    """A database session for one request; routes commit what they change."""
+    session: Session = request.app.state.sessionmaker()
+    try:
+        yield session
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def get_settings(request: Request) -> Settings:
+    """The settings this app was created with."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+SessionDep = Annotated[Session, Depends(get_db)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def client_address(request: Request) -> str:
+    """The client's address (uvicorn has already applied trusted proxy headers)."""
+    return request.client.host if request.client else "unknown"
+
+
+def _user_from_token(db: Session, token: str | None, kind: SessionKind) -> User | None:
+    if not token:
+        return None
+    found = find_session(db, token, kind, utcnow())
+    if found is None:
+        return None
+    user = found.user
+    db.commit()  # keeps last_seen_at fresh when find_session touched it
+    return user
+
+
+def optional_user(request: Request, db: SessionDep) -> User | None:
+    """The signed-in browser user, or None for a visitor."""
+    user = _user_from_token(db, request.cookies.get(SESSION_COOKIE), SessionKind.WEB)
+    request.state.user = user
+    return user
+
+
+def required_user(request: Request, user: Annotated[User | None, Depends(optional_user)]) -> User:
+    """The signed-in browser user; visitors are sent to the login page and brought back."""
+    if user is None:
+        path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        raise LoginRequired(path)
+    return user
+
+
+def api_user(
+    db: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
+) -> User:
+    """The user behind a valid bearer token; 401 otherwise."""
+    token = credentials.credentials if credentials else None
+    user = _user_from_token(db, token, SessionKind.API)
+    if user is None:
+        raise HTTPException(
+            status_code=401,
+            detail="A valid bearer token is required.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return user
+
+
+OptionalUser = Annotated[User | None, Depends(optional_user)]
+CurrentUser = Annotated[User, Depends(required_user)]
+ApiUser = Annotated[User, Depends(api_user)]

@@ -1,0 +1,118 @@
+"""Error responses: friendly pages for people, JSON for the API, and never a stack trace."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import RedirectResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from anew.web.deps import LoginRequired
+from anew.web.routing import allowed_methods
+from anew.web.templating import render
+
+logger = logging.getLogger(__name__)
+
+API_PREFIX = "/api/"
+TITLES = {
+    400: "That request didn't look right",
+    403: "This isn't available",
+    404: "We couldn't find that page",
+    405: "That doesn't work here",
+    429: "Let's slow down a little",
+}
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith(API_PREFIX)
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    """Render 4xx errors as a page (JSON under /api/), keeping headers such as Retry-After."""
+    assert isinstance(exc, StarletteHTTPException)
+    headers = dict(getattr(exc, "headers", None) or {})
+    if exc.status_code == 405:
+        headers["Allow"] = ", ".join(allowed_methods(request.app, request.url.path))
+    if _wants_json(request):
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
+    detail = exc.detail if exc.status_code != 404 and isinstance(exc.detail, str) else ""
+    context = {
+        "status": exc.status_code,
+        "title": TITLES.get(exc.status_code, ""),
+        "detail": detail,
+    }
+    response = render(request, "errors/error.html", context, status_code=exc.status_code)
+    for name, value in headers.items():
+        response.headers[name] = value
+    return response
+
+
+async def validation_error(request: Request, exc: Exception) -> Response:
+    """422 with each problem's location (e.g. ["body", "email"]) and message."""
+    assert isinstance(exc, RequestValidationError)
+    problems = [
+        {"loc": list(error["loc"]), "msg": error["msg"], "type": error["type"]}
+        for error in exc.errors()
+    ]
+    return JSONResponse({"detail": problems}, status_code=422)
+
+
+async def login_required(request: Request, exc: Exception) -> Response:
+    """Send a visitor to the login page, and back to where she was going afterwards."""
+    assert isinstance(exc, LoginRequired)
+    return RedirectResponse(f"/login?next={quote(exc.next_path, safe='/')}", status_code=303)
+
+
+async def server_error(request: Request, exc: Exception) -> Response:
+    """Log the failure for the operator; show the visitor nothing of its details."""
+    logger.exception("Unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    if _wants_json(request):
+        return JSONResponse({"detail": "Something went wrong on our side."}, status_code=500)
+    try:
+        context = {"status": 500, "title": "Something went wrong on our side", "detail": ""}
+        return render(request, "errors/error.html", context, status_code=500)
+    except Exception:  # even the error page failed: answer plainly rather than not at all
+        return Response("Something went wrong on our side.", status_code=500)
+
+
+class CrashMiddleware:
+    """Turns an unhandled error into the 500 page inside the middleware that adds security headers.
+
+    Starlette's own catch-all sits outside every user middleware, so its answers would go out
+    without the Content-Security-Policy; this one sits inside.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watch(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        except Exception as exc:
+            if started:  # too late for an error page; let the server close the connection
+                raise
+            response = await server_error(Request(scope), exc)
+            await response(scope, receive, send)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Register every handler above on the app."""
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(LoginRequired, login_required)
+    app.add_middleware(CrashMiddleware)

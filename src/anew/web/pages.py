@@ -1,0 +1,33 @@
+"""Public pages: the home page and the six steps' pages."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+from starlette.responses import Response
+
+from anew.web.deps import OptionalUser
+from anew.web.steps import STEPS_BY_SLUG
+from anew.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/")
+def home(request: Request, user: OptionalUser) -> Response:
+    return render(request, "pages/home.html", {"notice": _notice(request)})
+
+
+@router.get("/steps/{slug}")
+def step_page(request: Request, slug: str, user: OptionalUser) -> Response:
+    step = STEPS_BY_SLUG.get(slug)
+    if step is None:
+        raise HTTPException(status_code=404)
+    return render(request, "pages/step.html", {"step": step})
+
+
+def _notice(request: Request) -> str:
+    if request.query_params.get("signed_out"):
+        return "You have logged out. Take good care of yourself."
+    if request.query_params.get("deleted"):
+        return "Your account and everything in it have been deleted."
+    return ""

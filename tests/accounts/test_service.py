@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from anew.accounts.models import Role, SessionKind, User, UserSession
+from anew.accounts.service import (
+    LOGIN_PER_ACCOUNT,
+    LOGIN_PER_ADDRESS,
+    SIGNUP_PER_ADDRESS,
+    EmailTaken,
+    InvalidCredentials,
+    TooManyAttempts,
+    WeakPassword,
+    WrongPassword,
+    change_password,
+    create_user,
+    delete_account,
+    log_in,
+    sign_up,
+)
+from anew.accounts.sessions import find_session, start_session
+
+NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
+PASSWORD = "gentle steady steps"
+
+
+def _alice(db: Session) -> User:
+    return create_user(db, email="  Alice@Example.org ", password=PASSWORD)
+
+
+def test_it_stores_emails_lower_cased_and_refuses_duplicates(db: Session) -> None:
+    assert _alice(db).email == "alice@example.org"
+    with pytest.raises(EmailTaken):
+        create_user(db, email="ALICE@example.org", password=PASSWORD)
+
+
+def test_it_refuses_weak_passwords(db: Session) -> None:
+    with pytest.raises(WeakPassword, match="at least 8"):
+        create_user(db, email="a@example.org", password="short")
+
+
+def test_it_gives_roles(db: Session) -> None:
+    assert (
+        create_user(db, email="c@example.org", password=PASSWORD, role=Role.COACH).role == "coach"
+    )
+
+
+def test_log_in_accepts_the_right_password_however_the_email_is_typed(db: Session) -> None:
+    alice = _alice(db)
+    assert (
+        log_in(db, email="ALICE@example.org", password=PASSWORD, address="1.2.3.4", now=NOW)
+        is alice
+    )
+
+
+def test_log_in_refuses_a_wrong_password_or_an_unknown_email(db: Session) -> None:
+    _alice(db)
+    with pytest.raises(InvalidCredentials):
+        log_in(db, email="alice@example.org", password="wrong one", address="1.2.3.4", now=NOW)
+    with pytest.raises(InvalidCredentials):
+        log_in(db, email="nobody@example.org", password=PASSWORD, address="1.2.3.4", now=NOW)
+
+
+def test_it_locks_an_account_after_repeated_failures_even_from_many_addresses(db: Session) -> None:
+    _alice(db)
+    for attempt in range(LOGIN_PER_ACCOUNT.limit):
+        with pytest.raises(InvalidCredentials):
+            log_in(
+                db, email="alice@example.org", password="no", address=f"10.0.0.{attempt}", now=NOW
+            )
+    with pytest.raises(TooManyAttempts) as caught:
+        log_in(db, email="alice@example.org", password=PASSWORD, address="10.9.9.9", now=NOW)
+    assert 0 < caught.value.retry_after <= LOGIN_PER_ACCOUNT.window_seconds
+
+
+def test_it_limits_one_address_trying_many_accounts(db: Session) -> None:
+    for attempt in range(LOGIN_PER_ADDRESS.limit):
+        with pytest.raises(InvalidCredentials):
+            log_in(db, email=f"u{attempt}@example.org", password="no", address="6.6.6.6", now=NOW)
+    with pytest.raises(TooManyAttempts):
+        log_in(db, email="other@example.org", password="no", address="6.6.6.6", now=NOW)
+
+
+def test_a_successful_login_clears_the_failures(db: Session) -> None:
+    _alice(db)
+    for _ in range(LOGIN_PER_ACCOUNT.limit - 1):
+        with pytest.raises(InvalidCredentials):
+            log_in(db, email="alice@example.org", password="no", address="1.1.1.1", now=NOW)
+    log_in(db, email="alice@example.org", password=PASSWORD, address="1.1.1.1", now=NOW)
+    with pytest.raises(InvalidCredentials):
+        log_in(db, email="alice@example.org", password="no", address="1.1.1.1", now=NOW)
+    log_in(db, email="alice@example.org", password=PASSWORD, address="1.1.1.1", now=NOW)
+
+
+def test_signup_is_limited_per_address(db: Session) -> None:
+    for number in range(SIGNUP_PER_ADDRESS.limit):
+        sign_up(db, email=f"new{number}@example.org", password=PASSWORD, address="5.5.5.5", now=NOW)
+    with pytest.raises(TooManyAttempts):
+        sign_up(db, email="one-more@example.org", password=PASSWORD, address="5.5.5.5", now=NOW)
+    assert sign_up(db, email="elsewhere@example.org", password=PASSWORD, address="7.7.7.7", now=NOW)
+
+
+def test_changing_the_password_revokes_every_session(db: Session) -> None:
+    alice = _alice(db)
+    web = start_session(db, alice, SessionKind.WEB, NOW)
+    api = start_session(db, alice, SessionKind.API, NOW)
+    change_password(
+        db, alice, current_password=PASSWORD, new_password="a brand new phrase", now=NOW
+    )
+    assert find_session(db, web, SessionKind.WEB, NOW) is None
+    assert find_session(db, api, SessionKind.API, NOW) is None
+    assert log_in(db, email=alice.email, password="a brand new phrase", address="1.1.1.1", now=NOW)
+
+
+def test_changing_the_password_needs_the_current_one(db: Session) -> None:
+    alice = _alice(db)
+    with pytest.raises(WrongPassword):
+        change_password(
+            db, alice, current_password="guess", new_password="a brand new phrase", now=NOW
+        )
+    with pytest.raises(WeakPassword):
+        change_password(db, alice, current_password=PASSWORD, new_password="tiny", now=NOW)
+
+
+def test_deleting_the_account_removes_it_and_its_sessions(db: Session) -> None:
+    alice = _alice(db)
+    start_session(db, alice, SessionKind.WEB, NOW)
+    with pytest.raises(WrongPassword):
+        delete_account(db, alice, password="guess")
+    delete_account(db, alice, password=PASSWORD)
+    db.commit()
+    assert db.scalar(select(func.count()).select_from(User)) == 0
+    assert db.scalar(select(func.count()).select_from(UserSession)) == 0

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+from anew import cli
+from anew.accounts.models import User
+from anew.accounts.passwords import verify_password
+from anew.config import Settings
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def environment(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> Settings:
+    monkeypatch.setenv("ANEW_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("ANEW_DATABASE_URL", settings.resolved_database_url)
+    monkeypatch.delenv("ANEW_SECRET_KEY", raising=False)
+    return settings
+
+
+def test_user_create_reads_the_password_from_stdin(environment: Settings, db: Session) -> None:
+    result = runner.invoke(
+        cli.app,
+        ["user", "create", "Coach@Example.org", "--role", "coach", "--password-stdin"],
+        input="a coach's long password\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Created coach@example.org (coach)." in result.output
+    user = db.scalar(select(User).where(User.email == "coach@example.org"))
+    assert user is not None
+    assert user.role == "coach"
+    assert verify_password(user.password_hash, "a coach's long password")
+
+
+def test_user_create_explains_a_refusal(environment: Settings) -> None:
+    args = ["user", "create", "dup@example.org", "--password-stdin"]
+    assert runner.invoke(cli.app, args, input="first long password\n").exit_code == 0
+    again = runner.invoke(cli.app, args, input="second long password\n")
+    assert again.exit_code == 1
+    assert "already exists" in again.output
+    weak = runner.invoke(
+        cli.app, ["user", "create", "w@example.org", "--password-stdin"], input="tiny\n"
+    )
+    assert weak.exit_code == 1
+    assert "at least 8 characters" in weak.output
+
+
+def test_user_create_refuses_an_unknown_role(environment: Settings) -> None:
+    result = runner.invoke(
+        cli.app,
+        ["user", "create", "x@example.org", "--role", "owner", "--password-stdin"],
+        input="long password\n",
+    )
+    assert result.exit_code == 2
+    assert "owner" in result.output
+
+
+def test_db_upgrade_is_repeatable(environment: Settings) -> None:
+    for _ in range(2):
+        result = runner.invoke(cli.app, ["db", "upgrade"])
+        assert result.exit_code == 0, result.output
+        assert "Database is up to date" in result.output
+
+
+def test_a_bad_setting_stops_the_command_with_its_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ANEW_OPEN_SIGNUP", "sometimes")
+    result = runner.invoke(cli.app, ["db", "upgrade"])
+    assert result.exit_code == 2
+    assert "ANEW_OPEN_SIGNUP" in result.output
+
+
+def test_serve_migrates_prints_the_address_and_starts_uvicorn(environment: Settings) -> None:
+    with mock.patch.object(cli.uvicorn, "run", autospec=True) as run:
+        result = runner.invoke(cli.app, ["serve", "--port", "8123", "--workers", "3"])
+    assert result.exit_code == 0, result.output
+    assert "Anew is running at http://127.0.0.1:8123/" in result.output
+    run.assert_called_once_with(
+        "anew.web.app:create_app",
+        factory=True,
+        host="127.0.0.1",
+        port=8123,
+        workers=3,
+        proxy_headers=True,
+        log_level="info",
+    )
+    assert (Path(environment.data_dir) / "secret_key").exists()
+
+
+def test_the_database_password_is_never_printed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("ANEW_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("ANEW_DATABASE_URL", "postgresql+psycopg://anew:s3cr3t@db.example/anew")
+    assert "s3cr3t" not in cli._describe(cli._settings())

@@ -1,0 +1,73 @@
+"""Every route is either public or proven, by a named test, to keep users' data apart."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from tests.routes import app_routes
+
+PUBLIC_ROUTES = {
+    ("GET", "/"),
+    ("GET", "/healthz"),
+    ("GET", "/login"),
+    ("POST", "/login"),
+    ("GET", "/signup"),
+    ("POST", "/signup"),
+    ("GET", "/logout"),
+    ("POST", "/logout"),
+    ("GET", "/steps/{slug}"),
+    ("POST", "/api/v1/auth/token"),
+}
+
+# Route -> the test that calls tests.isolation.assert_isolated on it as bob against alice.
+USER_DATA_ROUTES = {
+    ("GET", "/account"): "tests.web.test_account:test_bob_cannot_see_or_change_alices_account",
+    (
+        "POST",
+        "/account/time-zone",
+    ): "tests.web.test_account:test_bob_cannot_see_or_change_alices_account",
+    (
+        "POST",
+        "/account/password",
+    ): "tests.web.test_account:test_bob_cannot_see_or_change_alices_account",
+    (
+        "POST",
+        "/account/delete",
+    ): "tests.web.test_account:test_bob_cannot_see_or_change_alices_account",
+    ("GET", "/dashboard"): "tests.web.test_dashboard:test_bob_sees_only_his_own_dashboard",
+    ("GET", "/api/v1/me"): "tests.web.api.test_me:test_bob_sees_only_himself",
+    (
+        "DELETE",
+        "/api/v1/auth/token",
+    ): "tests.web.api.test_token:test_bob_cannot_revoke_alices_token",
+}
+
+
+def test_every_route_is_public_or_has_an_isolation_test(app: FastAPI) -> None:
+    unaccounted = [
+        route
+        for route in app_routes(app)
+        if route not in PUBLIC_ROUTES and route not in USER_DATA_ROUTES
+    ]
+    assert unaccounted == [], "add these to PUBLIC_ROUTES or give them an isolation test"
+
+
+def test_the_named_isolation_tests_exist_and_use_the_helper() -> None:
+    for route, target in USER_DATA_ROUTES.items():
+        module_name, function_name = target.split(":")
+        module = importlib.import_module(module_name)
+        function = getattr(module, function_name, None)
+        assert callable(function), f"{target} (for {route}) does not exist"
+        source = importlib.util.find_spec(module_name)
+        assert source
+        assert source.origin
+        text = Path(source.origin).read_text()
+        body = text[text.index(f"def {function_name}(") :]
+        assert "assert_isolated(" in body.split("\ndef ", 1)[0], (
+            f"{target} never calls assert_isolated"
+        )
+        method, path = route
+        assert path in body.split("\ndef ", 1)[0], f"{target} never tries {method} {path}"
