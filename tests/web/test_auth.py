@@ -11,7 +11,7 @@ from anew.accounts.service import LOGIN_PER_ACCOUNT
 from anew.config import Settings
 from anew.web.app import create_app
 from anew.web.deps import SESSION_COOKIE
-from tests.people import Person, csrf_token, page_text
+from tests.people import Person, csrf_token, page_text, sign_in
 
 PASSWORD = "walking by the sea"
 
@@ -208,3 +208,17 @@ def test_logout_by_link_asks_first(alice_client: TestClient) -> None:
 def test_a_signed_in_user_skips_the_login_and_signup_pages(alice_client: TestClient) -> None:
     assert alice_client.get("/login", follow_redirects=False).headers["location"] == "/dashboard"
     assert alice_client.get("/signup", follow_redirects=False).headers["location"] == "/dashboard"
+
+
+def test_logging_out_on_one_server_process_ends_the_session_on_the_others(
+    settings: Settings, alice: Person
+) -> None:
+    first, second = create_app(settings), create_app(settings)  # two workers, one database
+    with TestClient(first) as on_first, TestClient(second) as on_second:
+        sign_in(on_first, alice)
+        on_second.cookies.set(SESSION_COOKIE, on_first.cookies[SESSION_COOKIE])
+        assert on_second.get("/dashboard", follow_redirects=False).status_code == 200
+        on_second.post("/logout", data={"csrf_token": csrf_token(on_second, "/dashboard")})
+        assert on_first.get("/dashboard", follow_redirects=False).status_code == 303
+    for application in (first, second):
+        application.state.engine.dispose()
