@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -95,6 +97,54 @@ def user_create(
     finally:
         engine.dispose()
     typer.echo(created)
+
+
+@app.command()
+def analyze(
+    path: Annotated[
+        Path, typer.Argument(help="A chat export: .txt, .json, .zip, or a folder of parts.")
+    ],
+    me: Annotated[str | None, typer.Option(help="Which participant is you.")] = None,
+    gap: Annotated[
+        float, typer.Option(help="Hours of silence that start a new conversation.", min=0.01)
+    ] = 6.0,
+    split: Annotated[
+        datetime | None,
+        typer.Option(help="Compare before and after this date (YYYY-MM-DD).", formats=["%Y-%m-%d"]),
+    ] = None,
+    dayfirst: Annotated[
+        bool, typer.Option("--dayfirst", help="Dates are day/month when unclear.")
+    ] = False,
+    monthfirst: Annotated[
+        bool, typer.Option("--monthfirst", help="Dates are month/day when unclear.")
+    ] = False,
+    chat: Annotated[str | None, typer.Option(help="Which chat of a full Telegram export.")] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the whole analysis as JSON.")
+    ] = False,
+    csv: Annotated[
+        Path | None, typer.Option(help="Write messages.csv and participants.csv here.")
+    ] = None,
+) -> None:
+    """Measure a chat export on this machine, with no server: who initiates, replies and ends."""
+    from anew.chats.cli import run_analysis
+    from anew.chats.formats.whatsapp import DatePreference
+
+    if dayfirst and monthfirst:
+        typer.echo("Please give --dayfirst or --monthfirst, not both.", err=True)
+        raise typer.Exit(2)
+    prefer: DatePreference = "dayfirst" if dayfirst else "monthfirst" if monthfirst else None
+    code = run_analysis(
+        path,
+        me=me,
+        gap_hours=gap,
+        split=split.date() if split else None,
+        prefer=prefer,
+        chat_name=chat,
+        as_json=as_json,
+        csv_dir=csv,
+    )
+    raise typer.Exit(code)
 
 
 def _describe(settings: Settings) -> str:

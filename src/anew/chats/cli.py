@@ -1,0 +1,94 @@
+"""`anew analyze`: load, measure and print, with errors as one clear line and exit status 2."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from anew.chats.errors import ChatFormatError
+from anew.chats.formats.whatsapp import DatePreference
+from anew.chats.loading import load_chat
+from anew.chats.metrics import Options
+from anew.chats.model import Chat
+from anew.chats.report import analyze
+from anew.chats.summary import print_summary
+
+LARGE_INPUT = 20 * 1024 * 1024
+
+
+def run_analysis(
+    path: Path,
+    *,
+    me: str | None,
+    gap_hours: float,
+    split: date | None,
+    prefer: DatePreference,
+    chat_name: str | None,
+    as_json: bool,
+    csv_dir: Path | None,
+) -> int:
+    """Analyse one export and print the result; returns the process exit status."""
+    console = Console(stderr=as_json)
+    try:
+        large = path.is_file() and path.stat().st_size > LARGE_INPUT
+        with (
+            console.status(f"Reading {path.name}…", spinner="dots")
+            if large and not as_json
+            else _quiet()
+        ):
+            chat = load_chat(path, prefer=prefer, chat_name=chat_name)
+            report = analyze(
+                chat,
+                me=me,
+                options=Options(gap=timedelta(hours=gap_hours), split=split),
+                source=str(path),
+            )
+    except ChatFormatError as error:
+        Console(stderr=True).print(
+            f"[red]Could not read the chat:[/red] {error}", highlight=False, soft_wrap=True
+        )
+        return 2
+    if csv_dir is not None:
+        write_csv(chat, report, csv_dir)
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+    else:
+        print_summary(report, console)
+    return 0
+
+
+class _quiet:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *args: object) -> None:
+        return None
+
+
+PARTICIPANT_COLUMNS = ("messages", "words", "initiated", "ended", "double_texts")
+
+
+def write_csv(chat: Chat, report: dict[str, Any], folder: Path) -> None:
+    """messages.csv (no text, ever) and participants.csv with the headline numbers."""
+    folder.mkdir(parents=True, exist_ok=True)
+    chat.messages.drop("text").write_csv(folder / "messages.csv")
+    header = ["participant", *PARTICIPANT_COLUMNS, "reply_median_s", "reply_p90_s", "reply_count"]
+    lines = [",".join(header)]
+    for name in chat.participants:
+        replies = report["reply_seconds"][name]
+        cells = [name, *(report[column][name] for column in PARTICIPANT_COLUMNS)]
+        cells += [replies["median"], replies["p90"], replies["count"]]
+        lines.append(",".join(_csv_cell(cell) for cell in cells))
+    (folder / "participants.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _csv_cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    if any(ch in text for ch in ',"\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text

@@ -1,0 +1,1 @@
+"""One module per export format, each with a `parse` entry point returning a Chat."""

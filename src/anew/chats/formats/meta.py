@@ -1,0 +1,71 @@
+"""Messenger and Instagram JSON exports (message_N.json), and Messenger's newer E2EE export."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import polars as pl
+
+from anew.chats.errors import ChatFormatError
+from anew.chats.model import Chat, Kind, finish, measure_text
+
+MEDIA_KEYS = ("photos", "videos", "audio_files", "gifs", "sticker", "files", "share")
+
+
+def repair(text: str) -> str:
+    """Undo Meta's export bug: UTF-8 bytes written as if each were a latin-1 character."""
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text  # already proper text
+
+
+def looks_like_meta(document: Any) -> bool:
+    """Messenger/Instagram: "messages" entries with sender_name; E2EE: senderName and timestamp."""
+    if not isinstance(document, dict) or not isinstance(document.get("messages"), list):
+        return False
+    sample = [m for m in document["messages"][:50] if isinstance(m, dict)]
+    return bool(sample) and all(("sender_name" in m) or ("senderName" in m) for m in sample)
+
+
+def _entry(entry: dict[str, Any], where: str, source: str) -> tuple[datetime, str, str, str]:
+    stamp = entry.get("timestamp_ms", entry.get("timestamp"))
+    if not isinstance(stamp, int | float):
+        raise ChatFormatError(source, "this message has no timestamp", at=where)
+    when = datetime.fromtimestamp(stamp / 1000, UTC).replace(tzinfo=None)
+    if "senderName" in entry:  # the E2EE export is written in proper UTF-8
+        sender, text = str(entry["senderName"]), str(entry.get("text") or "")
+        media = bool(entry.get("media"))
+    else:
+        sender = repair(str(entry["sender_name"]))
+        text = repair(str(entry.get("content") or ""))
+        media = any(key in entry for key in MEDIA_KEYS)
+    if entry.get("is_unsent"):
+        return when, sender, Kind.DELETED.value, ""
+    return when, sender, Kind.MEDIA.value if media and not text else Kind.TEXT.value, text
+
+
+def parse(
+    documents: list[Any], *, source: str, keep_text: bool = False, app: str = "messenger"
+) -> Chat:
+    """Merge every part of one thread (they come newest first) into one time-ordered table."""
+    rows: list[tuple[datetime, str, str, str]] = []
+    title = ""
+    for part, document in enumerate(documents):
+        title = title or repair(str(document.get("title", "")))
+        for index, entry in enumerate(document["messages"]):
+            if isinstance(entry, dict):
+                rows.append(_entry(entry, f"part {part + 1}: messages[{index}]", source))
+    frame = pl.DataFrame(
+        rows,
+        schema={
+            "timestamp": pl.Datetime("us"),
+            "sender": pl.String,
+            "kind": pl.String,
+            "text": pl.String,
+        },
+        orient="row",
+    )
+    frame = frame.with_columns(measure_text(pl.col("text")))
+    return Chat(format=app, messages=finish(frame, keep_text=keep_text), title=title)

@@ -1,0 +1,96 @@
+"""Telegram Desktop JSON exports: one chat, or a full export holding many."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import polars as pl
+
+from anew.chats.errors import ChatFormatError
+from anew.chats.model import Chat, Kind, finish, measure_text
+
+MEDIA_KEYS = ("photo", "file", "media_type", "sticker_emoji", "poll", "location_information")
+
+
+def looks_like_telegram(document: Any) -> bool:
+    """A single-chat export has a "messages" list of typed entries; a full one has "chats"."""
+    if not isinstance(document, dict):
+        return False
+    if isinstance(document.get("chats"), dict) and isinstance(document["chats"].get("list"), list):
+        return True
+    messages = document.get("messages")
+    return isinstance(messages, list) and any(
+        isinstance(m, dict) and "type" in m and ("from" in m or "date_unixtime" in m)
+        for m in messages[:50]
+    )
+
+
+def flatten_text(text: Any) -> str:
+    """Telegram's text is a string, or a list of strings and entity objects with a "text"."""
+    if isinstance(text, str):
+        return text
+    if isinstance(text, list):
+        return "".join(
+            part if isinstance(part, str) else str(part.get("text", "")) for part in text
+        )
+    return ""
+
+
+def _timestamp(entry: dict[str, Any], where: str, source: str) -> datetime:
+    if isinstance(entry.get("date"), str):
+        try:
+            return datetime.fromisoformat(entry["date"])
+        except ValueError:
+            raise ChatFormatError(source, "this date is not readable", at=f"{where}.date") from None
+    try:
+        return datetime.fromtimestamp(int(entry["date_unixtime"]), UTC).replace(tzinfo=None)
+    except (KeyError, TypeError, ValueError):
+        raise ChatFormatError(source, "this message has no readable date", at=where) from None
+
+
+def _pick_chat(
+    document: dict[str, Any], source: str, chat_name: str | None
+) -> tuple[str, list[Any], str]:
+    if "chats" not in document:
+        return str(document.get("name", "")), document["messages"], "messages"
+    chats = document["chats"]["list"]
+    if chat_name is not None:
+        for index, chat in enumerate(chats):
+            if chat.get("name") == chat_name:
+                return chat_name, chat.get("messages", []), f"chats.list[{index}].messages"
+        raise ChatFormatError(source, f"there is no chat named {chat_name!r} in this export")
+    with_messages = [(i, c) for i, c in enumerate(chats) if c.get("messages")]
+    if not with_messages:
+        raise ChatFormatError(source, "this Telegram export holds no messages")
+    index, chat = max(with_messages, key=lambda item: len(item[1]["messages"]))
+    return str(chat.get("name", "")), chat["messages"], f"chats.list[{index}].messages"
+
+
+def parse(
+    document: Any, *, source: str, keep_text: bool = False, chat_name: str | None = None
+) -> Chat:
+    """Read the messages of one chat; service entries (joins, calls, pins) are not messages."""
+    title, entries, path = _pick_chat(document, source, chat_name)
+    rows: dict[str, list[Any]] = {"timestamp": [], "sender": [], "kind": [], "text": []}
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict) or entry.get("type") != "message":
+            continue
+        where = f"{path}[{index}]"
+        rows["timestamp"].append(_timestamp(entry, where, source))
+        rows["sender"].append(str(entry.get("from") or entry.get("from_id") or "Unknown"))
+        text = flatten_text(entry.get("text"))
+        media = any(key in entry for key in MEDIA_KEYS)
+        rows["kind"].append(Kind.MEDIA.value if media and not text else Kind.TEXT.value)
+        rows["text"].append(text)
+    frame = pl.DataFrame(
+        rows,
+        schema={
+            "timestamp": pl.Datetime("us"),
+            "sender": pl.String,
+            "kind": pl.String,
+            "text": pl.String,
+        },
+    )
+    frame = frame.with_columns(measure_text(pl.col("text")))
+    return Chat(format="telegram", messages=finish(frame, keep_text=keep_text), title=title)

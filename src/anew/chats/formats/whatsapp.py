@@ -1,0 +1,228 @@
+"""WhatsApp .txt exports from Android and iOS, in every date and time layout, parsed with Polars.
+
+Each line is matched once against a header pattern; lines without a header continue the message
+above them. The date order (day, month or year first) is decided per file from the data itself.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import polars as pl
+
+from anew.chats.errors import AmbiguousDates, ChatFormatError
+from anew.chats.model import Chat, Kind, finish, measure_text
+
+DateOrder = Literal["dmy", "mdy", "ymd", "ydm"]
+DatePreference = Literal["dayfirst", "monthfirst"] | None
+
+LRM = "\u200e"
+FIRST_YEAR = 2009  # WhatsApp did not exist before; an earlier reading of a date is the wrong one
+SPACE = r"[ \x{a0}\x{202f}]"  # new versions put a narrow no-break space before AM/PM
+HEADER = (
+    r"^[\x{200e}\x{200f}]?\[?"
+    r"(?<a>[0-9]{1,4})[./-]{1,2}(?<b>[0-9]{1,2})[./-]{1,2}(?<c>[0-9]{1,4}),?"
+    + SPACE
+    + r"(?<hour>[0-9]{1,2})[:.](?<minute>[0-9]{2})(?:[:.](?<second>[0-9]{2}))?"
+    r"(?:" + SPACE + r"?(?<ampm>[AaPp]\.?" + SPACE + r"?[Mm]\.?))?"
+    r"(?:\] | - )(?<rest>.*)$"
+)
+AUTHOR = r"^(?<sender>.+?): (?<body>.*)$"
+
+MEDIA = (
+    r"^(?:<Media omitted>|<attached: [^>]*>|(?:image|video|audio|sticker|GIF|document|Contact card)"
+    r" omitted|.* \(file attached\)|<Multimedia omitido>|<Medien ausgeschlossen>|<Médias omis>)$"
+)
+DELETED = r"^(?:This message was deleted\.?|You deleted this message\.?)$"
+# Notices that WhatsApp sometimes writes with a name in front (the group's or a person's).
+SYSTEM = (
+    r"^(?:Messages and calls are end-to-end encrypted|Messages to this group are now secured"
+    r"|Messages you send to this (?:group|chat) are now secured|Missed (?:voice|video|group) call"
+    r"|Your security code with|.* changed the (?:subject|group description|group's icon)"
+    r"|.* (?:added|removed) |.* created group|.* left$|You joined|.* joined using"
+    r"|.* changed their phone number|.* turned (?:on|off) disappearing messages"
+    r"|This chat is with a business account|.* is a contact\.?$|Waiting for this message)"
+)
+
+ORDERS: dict[DateOrder, tuple[str, str, str]] = {
+    # which captured field holds (year, month, day)
+    "dmy": ("c", "b", "a"),
+    "mdy": ("c", "a", "b"),
+    "ymd": ("a", "b", "c"),
+    "ydm": ("a", "c", "b"),
+}
+
+
+def looks_like_whatsapp(text: str) -> bool:
+    """True when one of the first non-empty lines is a WhatsApp message header."""
+    head = [line for line in text[:20_000].splitlines() if line.strip()][:5]
+    if not head:
+        return False
+    found = pl.Series(head).str.contains(HEADER)
+    return bool(found.any())
+
+
+def _lines(text: str) -> pl.DataFrame:
+    normalized = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = pl.Series("line", [normalized]).str.split("\n").explode()
+    frame = lines.to_frame().with_row_index("line_no", offset=1)
+    headers = pl.col("line").str.extract_groups(HEADER).alias("h")
+    return frame.with_columns(headers).unnest("h")
+
+
+def _check_leading_lines(frame: pl.DataFrame, source: str) -> None:
+    first_header = frame.filter(pl.col("a").is_not_null()).select(pl.col("line_no").first())
+    if first_header.is_empty() or first_header.item() is None:
+        raise ChatFormatError(source, "no line here looks like a WhatsApp message", line=1)
+    stray = frame.filter(
+        (pl.col("line_no") < first_header.item()) & (pl.col("line").str.strip_chars() != "")
+    )
+    if not stray.is_empty():
+        line = int(stray.get_column("line_no")[0])
+        raise ChatFormatError(
+            source,
+            "this line does not start with a date and time, so it can't be placed",
+            line=line,
+        )
+
+
+def _as_date(order: DateOrder) -> pl.Expr:
+    year_field, month_field, day_field = ORDERS[order]
+    year = pl.col(year_field).cast(pl.Int32)
+    year = pl.when(year < 100).then(year + 2000).otherwise(year)
+    text = pl.concat_str(
+        year.cast(pl.String).str.zfill(4),
+        pl.col(month_field).str.zfill(2),
+        pl.col(day_field).str.zfill(2),
+        separator="-",
+    )
+    return text.str.to_date("%Y-%m-%d", strict=False)
+
+
+def _plausible_orders(headers: pl.DataFrame) -> dict[DateOrder, int]:
+    """Orders that give a valid date on every line, with how often each goes back in time."""
+    wide = {
+        "a": pl.col("a").str.len_chars().max() > 2,
+        "c": pl.col("c").str.len_chars().max() > 2,
+    }
+    four_digit = headers.select(**wide).row(0, named=True)
+    result: dict[DateOrder, int] = {}
+    for order, (year_field, _month, _day) in ORDERS.items():
+        if any(four_digit[field] for field in ("a", "c") if field != year_field):
+            continue  # a four-digit field can only be the year
+        dates = headers.select(_as_date(order).alias("d")).get_column("d")
+        if dates.null_count() or (dates.dt.year() < FIRST_YEAR).any():
+            continue
+        result[order] = int((dates.cast(pl.Int32).diff().fill_null(0) < 0).sum())
+    return result
+
+
+def resolve_date_order(headers: pl.DataFrame, source: str, prefer: DatePreference) -> DateOrder:
+    """Pick the date order: the only valid one, else the one that keeps the chat in time order.
+
+    When several remain, a year written last is the usual layout, so year-first readings give way;
+    day-first against month-first is settled by a field above 12, by `prefer`, or not at all.
+    """
+    plausible = _plausible_orders(headers)
+    if not plausible:
+        raise ChatFormatError(source, "the dates here are not valid in any day/month/year order")
+    fewest = min(plausible.values())
+    best = [order for order, backwards in plausible.items() if backwards == fewest]
+    if len(best) > 1 and not _same_dates(headers, best):
+        best = [order for order in best if order in ("dmy", "mdy")] or best
+    if len(best) == 1 or _same_dates(headers, best):
+        return best[0]
+    if prefer is not None:
+        wanted = [o for o in best if (o.index("d") < o.index("m")) == (prefer == "dayfirst")]
+        if wanted:
+            return wanted[0]
+    raise AmbiguousDates(
+        source,
+        "the dates could be day-first or month-first and nothing in the file settles it; "
+        "say which with --dayfirst or --monthfirst",
+    )
+
+
+def _same_dates(headers: pl.DataFrame, orders: list[DateOrder]) -> bool:
+    first = headers.select(_as_date(orders[0])).to_series()
+    return all(headers.select(_as_date(o)).to_series().equals(first) for o in orders[1:])
+
+
+def _timestamps(order: DateOrder) -> pl.Expr:
+    hour = pl.col("hour").cast(pl.Int32)
+    ampm = pl.col("ampm").str.to_lowercase().str.slice(0, 1)
+    hour = (
+        pl.when(ampm == "p").then(hour % 12 + 12).when(ampm == "a").then(hour % 12).otherwise(hour)
+    )
+    return _as_date(order).cast(pl.Datetime("us")) + pl.duration(
+        hours=hour,
+        minutes=pl.col("minute").cast(pl.Int32),
+        seconds=pl.col("second").cast(pl.Int32).fill_null(0),
+    )
+
+
+def _kind() -> pl.Expr:
+    body = pl.col("body")
+    marked = body.str.starts_with(LRM)
+    clean = body.str.strip_chars_start(LRM)
+    return (
+        pl.when(pl.col("sender").is_null())
+        .then(pl.lit(None, dtype=pl.String))
+        .when(clean.str.contains(MEDIA))
+        .then(pl.lit(Kind.MEDIA.value))
+        .when(clean.str.contains(DELETED))
+        .then(pl.lit(Kind.DELETED.value))
+        .when(marked | clean.str.contains(SYSTEM))
+        .then(pl.lit(None, dtype=pl.String))  # a system notice, dropped below
+        .otherwise(pl.lit(Kind.TEXT.value))
+    )
+
+
+def parse(
+    text: str, *, source: str, prefer: DatePreference = None, keep_text: bool = False
+) -> Chat:
+    """Parse a WhatsApp export; raises ChatFormatError naming the file and line on bad input."""
+    frame = _lines(text)
+    _check_leading_lines(frame, source)
+    frame = frame.with_columns(message=pl.col("a").is_not_null().cum_sum())
+    headers = frame.filter(pl.col("a").is_not_null())
+    order = resolve_date_order(headers, source, prefer)
+    headers = headers.with_columns(
+        _timestamps(order).alias("timestamp"),
+        pl.col("rest").str.extract_groups(AUTHOR).alias("author"),
+    ).unnest("author")
+    bad_time = headers.filter(pl.col("timestamp").is_null() | (pl.col("hour").cast(pl.Int32) > 23))
+    if not bad_time.is_empty():
+        raise ChatFormatError(
+            source, "this line has a time that doesn't exist", line=int(bad_time["line_no"][0])
+        )
+    continuation = (
+        frame.filter(pl.col("a").is_null())
+        .group_by("message")
+        .agg(pl.col("line").str.join("\n").alias("more"))
+    )
+    messages = (
+        headers.join(continuation, on="message", how="left")
+        .with_columns(
+            pl.when(pl.col("more").is_null())
+            .then(pl.col("body"))
+            .otherwise(pl.concat_str("body", "more", separator="\n"))
+            .str.strip_chars_start(LRM)
+            .str.strip_chars_end("\n")
+            .alias("text"),
+            _kind().alias("kind"),
+        )
+        .filter(pl.col("kind").is_not_null())
+        .with_columns(measure_text(pl.col("text")))
+        .with_columns(
+            pl.when(pl.col("kind") == Kind.TEXT.value)
+            .then(pl.col("chars"))
+            .otherwise(0)
+            .alias("chars"),
+            pl.when(pl.col("kind") == Kind.TEXT.value)
+            .then(pl.col("words"))
+            .otherwise(0)
+            .alias("words"),
+        )
+    )
+    return Chat(format="whatsapp", messages=finish(messages, keep_text=keep_text))

@@ -1,0 +1,110 @@
+"""Open any supported export: find its format from the content, never from the file name."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from anew.chats.errors import ChatFormatError
+from anew.chats.formats import meta, telegram, whatsapp
+from anew.chats.formats.whatsapp import DatePreference
+from anew.chats.model import Chat
+from anew.chats.reading import DEFAULT_MAX_BYTES, Source, decode_text, read_source
+
+SIGNAL_HEADER = r"^\[[0-9]{4}-[0-9]{2}-[0-9]{2}, [0-9]{2}:[0-9]{2}\] "
+
+
+def _json(source: Source, text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        problem = (
+            "the JSON ends too early (is the file cut short?)"
+            if error.pos >= len(text.rstrip())
+            else f"this is not valid JSON ({error.msg})"
+        )
+        raise ChatFormatError(source.name, problem, line=error.lineno) from None
+
+
+def _is_signal(text: str) -> bool:
+    """signal-export writes "[2019-12-24, 12:23] Name: text": ISO dates, no seconds, brackets."""
+    head = pl.Series([line for line in text[:20_000].splitlines() if line.strip()][:20])
+    headers = head.filter(head.str.contains(whatsapp.HEADER))
+    return not headers.is_empty() and bool(headers.str.contains(SIGNAL_HEADER).all())
+
+
+def _is_json(text: str) -> bool:
+    """A JSON document, not an iOS WhatsApp line such as "[30/01/19, 20:49:05] ..."."""
+    stripped = text.lstrip("\ufeff \t\r\n")
+    return stripped.startswith("{") or (stripped.startswith("[") and not stripped[1:2].isdigit())
+
+
+def parse_text(
+    source: Source,
+    *,
+    prefer: DatePreference = None,
+    keep_text: bool = False,
+    chat_name: str | None = None,
+) -> Chat:
+    """Parse one file's bytes into a Chat."""
+    if source.data.startswith(b"SQLite format 3\x00"):
+        raise ChatFormatError(
+            source.name, "this is a database file, not a chat export Anew can read"
+        )
+    text = decode_text(source)
+    if not text.strip():
+        raise ChatFormatError(source.name, "the file is empty")
+    if _is_json(text):
+        document = _json(source, text)
+        if telegram.looks_like_telegram(document):
+            return telegram.parse(
+                document, source=source.name, keep_text=keep_text, chat_name=chat_name
+            )
+        if meta.looks_like_meta(document):
+            return meta.parse([document], source=source.name, keep_text=keep_text)
+        raise ChatFormatError(
+            source.name, "this JSON is not a Telegram, Messenger or Instagram export"
+        )
+    if whatsapp.looks_like_whatsapp(text):
+        chat = whatsapp.parse(text, source=source.name, prefer=prefer, keep_text=keep_text)
+        if _is_signal(text):
+            return Chat(format="signal", messages=chat.messages, title=chat.title)
+        return chat
+    raise ChatFormatError(
+        source.name,
+        "this is not a chat export Anew can read "
+        "(WhatsApp .txt, Telegram, Messenger, Instagram or Signal)",
+        line=1,
+    )
+
+
+def load_chat(
+    path: Path,
+    *,
+    prefer: DatePreference = None,
+    keep_text: bool = False,
+    chat_name: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Chat:
+    """Load a file, a zip export, or a folder of message_N.json parts of one thread."""
+    if path.is_dir():
+        return _load_parts(path, keep_text=keep_text, max_bytes=max_bytes)
+    source = read_source(path, max_bytes=max_bytes)
+    return parse_text(source, prefer=prefer, keep_text=keep_text, chat_name=chat_name)
+
+
+def _load_parts(folder: Path, *, keep_text: bool, max_bytes: int) -> Chat:
+    parts = sorted(folder.glob("message_*.json"))
+    if not parts:
+        raise ChatFormatError(str(folder), "this folder holds no message_N.json files")
+    documents = []
+    for part in parts:
+        source = read_source(part, max_bytes=max_bytes)
+        document = _json(source, decode_text(source))
+        if not meta.looks_like_meta(document):
+            raise ChatFormatError(source.name, "this is not a Messenger or Instagram message file")
+        documents.append(document)
+    return meta.parse(documents, source=str(folder), keep_text=keep_text)

@@ -1,0 +1,175 @@
+"""Who initiates, who ends, who replies how fast. The definitions are in docs/metrics.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import polars as pl
+
+DEFAULT_GAP = timedelta(hours=6)
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to measure: the silence that splits conversations, and an optional before/after date."""
+
+    gap: timedelta = DEFAULT_GAP
+    split: date | None = None
+
+
+def annotate(messages: pl.DataFrame, gap: timedelta) -> pl.DataFrame:
+    """Add conversation ids, replies and their latency to time-ordered messages."""
+    gap_us = int(gap.total_seconds() * 1_000_000)
+    since = pl.col("timestamp").diff().dt.total_microseconds()
+    return (
+        messages.select("timestamp", "sender", "words")
+        .with_columns(since.alias("since_us"))
+        .with_columns(
+            (pl.col("since_us").is_null() | (pl.col("since_us") >= gap_us))
+            .cum_sum()
+            .alias("conversation"),
+        )
+        .with_columns(
+            (
+                (pl.col("sender") != pl.col("sender").shift(1))
+                & (pl.col("conversation") == pl.col("conversation").shift(1))
+            )
+            .fill_null(False)
+            .alias("is_reply"),
+        )
+    )
+
+
+def _per_sender(frame: pl.DataFrame, column: str, participants: list[str]) -> dict[str, int]:
+    counts = dict(frame.group_by("sender").agg(pl.len().alias(column)).iter_rows())
+    return {name: int(counts.get(name, 0)) for name in participants}
+
+
+def _conversations(annotated: pl.DataFrame) -> pl.DataFrame:
+    return (
+        annotated.group_by("conversation", maintain_order=True)
+        .agg(
+            pl.col("sender").first().alias("initiator"),
+            pl.col("sender").last().alias("ender"),
+            pl.col("timestamp").first().alias("start"),
+        )
+        .with_columns(
+            (pl.col("initiator") == pl.col("ender").shift(1)).fill_null(False).alias("double_text")
+        )
+    )
+
+
+def _reply_stats(annotated: pl.DataFrame, participants: list[str]) -> dict[str, dict[str, Any]]:
+    replies = annotated.filter(pl.col("is_reply")).with_columns(
+        (pl.col("since_us") / 1_000_000).alias("seconds")
+    )
+    stats = {
+        row["sender"]: row
+        for row in replies.group_by("sender")
+        .agg(
+            pl.col("seconds").median().alias("median"),
+            pl.col("seconds").quantile(0.9, interpolation="linear").alias("p90"),
+            pl.len().alias("count"),
+        )
+        .iter_rows(named=True)
+    }
+    empty: dict[str, Any] = {"median": None, "p90": None, "count": 0}
+    return {
+        name: {key: stats[name][key] for key in ("median", "p90", "count")}
+        if name in stats
+        else dict(empty)
+        for name in participants
+    }
+
+
+def summarize(messages: pl.DataFrame, participants: list[str], gap: timedelta) -> dict[str, Any]:
+    """Every headline metric for one stretch of messages."""
+    annotated = annotate(messages, gap)
+    conversations = _conversations(annotated)
+    words = dict(messages.group_by("sender").agg(pl.col("words").sum()).iter_rows())
+    return {
+        "messages": _per_sender(messages, "messages", participants),
+        "words": {name: int(words.get(name, 0)) for name in participants},
+        "conversations": conversations.height,
+        "initiated": _per_sender(conversations.rename({"initiator": "sender"}), "n", participants),
+        "ended": _per_sender(conversations.rename({"ender": "sender"}), "n", participants),
+        "double_texts": _per_sender(
+            conversations.filter(pl.col("double_text")).rename({"initiator": "sender"}),
+            "n",
+            participants,
+        ),
+        "reply_seconds": _reply_stats(annotated, participants),
+        "first": _iso(messages.get_column("timestamp").min()),
+        "last": _iso(messages.get_column("timestamp").max()),
+    }
+
+
+def activity(messages: pl.DataFrame, participants: list[str]) -> dict[str, Any]:
+    """Messages per participant by hour of day (0-23) and by weekday (Mon-Sun)."""
+    by_hour = _grid(
+        messages.with_columns(pl.col("timestamp").dt.hour().alias("slot")), participants, 24, 0
+    )
+    by_weekday = _grid(
+        messages.with_columns(pl.col("timestamp").dt.weekday().alias("slot")), participants, 7, 1
+    )
+    return {
+        "by_hour": by_hour,
+        "by_weekday": {
+            name: dict(zip(WEEKDAYS, counts, strict=True)) for name, counts in by_weekday.items()
+        },
+    }
+
+
+def _grid(
+    frame: pl.DataFrame, participants: list[str], size: int, first: int
+) -> dict[str, list[int]]:
+    counts = frame.group_by("sender", "slot").agg(pl.len().alias("n"))
+    grid = {name: [0] * size for name in participants}
+    for sender, slot, n in counts.iter_rows():
+        grid[sender][int(slot) - first] = int(n)
+    return grid
+
+
+def by_month(
+    messages: pl.DataFrame, participants: list[str], gap: timedelta
+) -> list[dict[str, Any]]:
+    """Messages, initiations, endings and reply medians per calendar month."""
+    annotated = annotate(messages, gap).with_columns(
+        pl.col("timestamp").dt.strftime("%Y-%m").alias("month")
+    )
+    conversations = _conversations(annotated).with_columns(
+        pl.col("start").dt.strftime("%Y-%m").alias("month")
+    )
+    rows = []
+    for month in annotated.get_column("month").unique(maintain_order=True).to_list():
+        in_month = annotated.filter(pl.col("month") == month)
+        convs = conversations.filter(pl.col("month") == month)
+        rows.append(
+            {
+                "month": month,
+                "messages": _per_sender(in_month, "n", participants),
+                "initiated": _per_sender(convs.rename({"initiator": "sender"}), "n", participants),
+                "ended": _per_sender(convs.rename({"ender": "sender"}), "n", participants),
+                "reply_median_seconds": {
+                    name: stats["median"]
+                    for name, stats in _reply_stats(in_month, participants).items()
+                },
+            }
+        )
+    return rows
+
+
+def _iso(value: object) -> str | None:
+    return value.isoformat() if isinstance(value, datetime) else None
+
+
+def split_at(messages: pl.DataFrame, when: date) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Messages before the date, and from the date on."""
+    cut = datetime(when.year, when.month, when.day)
+    return (
+        messages.filter(pl.col("timestamp") < cut),
+        messages.filter(pl.col("timestamp") >= cut),
+    )

@@ -1,0 +1,107 @@
+"""Reading an export's bytes safely: size limits, zip archives (and zip bombs), text encodings."""
+
+from __future__ import annotations
+
+import codecs
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from anew.chats.errors import ChatFormatError
+
+DEFAULT_MAX_BYTES = 512 * 1024 * 1024
+# Real chat archives compress text about 3-10x; media barely at all. A far higher ratio is a bomb.
+MAX_COMPRESSION_RATIO = 100
+CHAT_SUFFIXES = (".txt", ".json", ".xml", ".md")
+
+
+@dataclass(frozen=True)
+class Source:
+    """The bytes of one chat file and the name to use in messages about it."""
+
+    name: str
+    data: bytes
+
+
+def _pick_member(archive: zipfile.ZipFile, name: str) -> zipfile.ZipInfo:
+    candidates = [
+        info
+        for info in archive.infolist()
+        if not info.is_dir()
+        and PurePosixPath(info.filename).suffix.lower() in CHAT_SUFFIXES
+        and not PurePosixPath(info.filename).name.startswith(".")
+    ]
+    if not candidates:
+        raise ChatFormatError(
+            name, "this zip file holds no chat (no .txt, .json or .xml file in it)"
+        )
+
+    def preference(info: zipfile.ZipInfo) -> tuple[int, int]:
+        base = PurePosixPath(info.filename).name.lower()
+        is_chat = base == "_chat.txt" or base.startswith("whatsapp chat") or base == "result.json"
+        return (0 if is_chat else 1, -info.file_size)
+
+    return sorted(candidates, key=preference)[0]
+
+
+def _read_zip(path: Path, max_bytes: int) -> Source:
+    name = str(path)
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as error:
+        raise ChatFormatError(name, f"this zip file is damaged ({error})") from None
+    with archive:
+        total = sum(info.file_size for info in archive.infolist())
+        if total > max_bytes * 4:
+            raise ChatFormatError(name, "this zip file unpacks to far more than any chat; refused")
+        member = _pick_member(archive, name)
+        inner = f"{name}!{member.filename}"
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > max_bytes:
+            raise ChatFormatError(inner, f"the chat is over the {_mb(max_bytes)} limit")
+        if ratio > MAX_COMPRESSION_RATIO and member.file_size > 1024 * 1024:
+            raise ChatFormatError(inner, "this file is compressed suspiciously well (a zip bomb?)")
+        with archive.open(member) as handle:
+            data = handle.read(max_bytes + 1)  # the header's size can lie; never read past the cap
+        if len(data) > max_bytes:
+            raise ChatFormatError(inner, f"the chat is over the {_mb(max_bytes)} limit")
+        return Source(inner, data)
+
+
+def _mb(size: int) -> str:
+    return f"{size // (1024 * 1024)} MB"
+
+
+def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """The chat file's bytes, opening a zip export and picking its chat file."""
+    name = str(path)
+    if not path.is_file():
+        raise ChatFormatError(name, "no such file")
+    size = path.stat().st_size
+    if size == 0:
+        raise ChatFormatError(name, "the file is empty")
+    if zipfile.is_zipfile(path):
+        return _read_zip(path, max_bytes)
+    if size > max_bytes:
+        raise ChatFormatError(name, f"the file is over the {_mb(max_bytes)} limit")
+    return Source(name, path.read_bytes())
+
+
+def decode_text(source: Source) -> str:
+    """Text from UTF-8 (with or without BOM) or UTF-16; anything else is named as not text."""
+    data = source.data
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    elif data.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    elif len(data) >= 4 and data[1] == 0 and data[3] == 0 and data[0] != 0:
+        encoding = "utf-16-le"  # UTF-16 written without a byte-order mark
+    else:
+        encoding = "utf-8"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ChatFormatError(
+            source.name, "this is not a text export (it holds bytes that are not text)", line=line
+        ) from None

@@ -1,0 +1,45 @@
+"""The analysis as one JSON-ready object (the contract of `anew analyze --json` and the API)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from anew.chats.errors import ChatFormatError
+from anew.chats.metrics import Options, activity, by_month, split_at, summarize
+from anew.chats.model import Chat
+
+
+class UnknownParticipant(ChatFormatError):
+    """--me names somebody who never wrote in this chat."""
+
+
+def analyze(
+    chat: Chat, *, me: str | None = None, options: Options | None = None, source: str = ""
+) -> dict[str, Any]:
+    """Every metric of the chat; `me` must be one of its participants when given."""
+    options = options or Options()
+    participants = chat.participants
+    if me is not None and me not in participants:
+        names = ", ".join(repr(name) for name in participants)
+        raise UnknownParticipant(
+            source or chat.format, f"nobody called {me!r} wrote here; the participants are {names}"
+        )
+    messages = chat.messages
+    report: dict[str, Any] = {
+        "format": chat.format,
+        "title": chat.title,
+        "participants": participants,
+        "me": me,
+        "gap_hours": options.gap.total_seconds() / 3600,
+        **summarize(messages, participants, options.gap),
+        **activity(messages, participants),
+        "by_month": by_month(messages, participants, options.gap),
+    }
+    if options.split is not None:
+        before, after = split_at(messages, options.split)
+        report["split"] = {
+            "date": options.split.isoformat(),
+            "before": summarize(before, participants, options.gap),
+            "after": summarize(after, participants, options.gap),
+        }
+    return report

@@ -1,0 +1,72 @@
+"""A readable terminal summary of an analysis, with Rich tables."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 90 * 60:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 36 * 3600:
+        return f"{seconds / 3600:.1f} h"
+    return f"{seconds / 86400:.1f} days"
+
+
+def print_summary(report: dict[str, Any], console: Console) -> None:
+    """Who wrote how much, who started and ended conversations, and how fast each replied."""
+    console.print(
+        f"[bold]{report['format'].capitalize()} chat[/bold] {report.get('title') or ''}\n"
+        f"{report['first']} → {report['last']}, {report['conversations']} conversations "
+        f"(a silence of {report['gap_hours']:g} h starts a new one)"
+    )
+    table = Table(
+        "participant",
+        "messages",
+        "words",
+        "started",
+        "ended",
+        "double texts",
+        "reply median",
+        "reply p90",
+    )
+    for name in report["participants"]:
+        replies = report["reply_seconds"][name]
+        label = f"{name} (you)" if name == report.get("me") else name
+        table.add_row(
+            label,
+            str(report["messages"][name]),
+            str(report["words"][name]),
+            str(report["initiated"][name]),
+            str(report["ended"][name]),
+            str(report["double_texts"][name]),
+            _duration(replies["median"]),
+            _duration(replies["p90"]),
+        )
+    console.print(table)
+    if "split" in report:
+        split = report["split"]
+        compare = Table(
+            "participant",
+            "started before",
+            "started after",
+            "reply median before",
+            "reply median after",
+            title=f"Before and after {split['date']}",
+        )
+        for name in report["participants"]:
+            compare.add_row(
+                name,
+                str(split["before"]["initiated"][name]),
+                str(split["after"]["initiated"][name]),
+                _duration(split["before"]["reply_seconds"][name]["median"]),
+                _duration(split["after"]["reply_seconds"][name]["median"]),
+            )
+        console.print(compare)

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from anew.chats.errors import ChatFormatError
+from anew.chats.loading import load_chat
+from anew.chats.reading import read_source
+from tests.chats.fixtures import WHATSTK
+
+CHAT = "13/02/21, 10:00 - Ana: one\n14/02/21, 11:00 - Sam: two\n"
+
+
+def _problem(path: Path, **options: object) -> ChatFormatError:
+    with pytest.raises(ChatFormatError) as caught:
+        load_chat(path, **options)  # type: ignore[arg-type]
+    assert str(path) in str(caught.value)
+    return caught.value
+
+
+def test_an_empty_file(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    assert "empty" in _problem(tmp_path / "empty.txt").problem
+    (tmp_path / "blank.txt").write_text("\n\n  \n")
+    assert "empty" in _problem(tmp_path / "blank.txt").problem
+
+
+def test_binary_garbage(tmp_path: Path) -> None:
+    (tmp_path / "garbage.txt").write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x00\x00\xc3\x28" * 50)
+    assert "not a text export" in _problem(tmp_path / "garbage.txt").problem
+
+
+def test_a_file_of_another_format(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("Shopping list\n- milk\n- bread\n")
+    error = _problem(tmp_path / "notes.txt")
+    assert error.line == 1
+    assert "not a chat export" in error.problem
+    (tmp_path / "other.json").write_text('{"hello": "world"}')
+    assert (
+        "not a Telegram, Messenger or Instagram export" in _problem(tmp_path / "other.json").problem
+    )
+
+
+def test_truncated_json_names_the_line(tmp_path: Path) -> None:
+    (tmp_path / "result.json").write_text('{\n "messages": [\n  {"type": "message",\n')
+    error = _problem(tmp_path / "result.json")
+    assert "ends too early" in error.problem
+    assert error.line is not None
+
+
+def test_a_zip_export_is_opened(tmp_path: Path) -> None:
+    path = tmp_path / "WhatsApp Chat with Sam.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("IMG-0001.jpg", b"\xff\xd8" + b"\x00" * 100)
+        archive.writestr("_chat.txt", CHAT)
+    assert load_chat(path).messages.height == 2
+
+
+def test_a_whatstk_zip_equals_its_txt() -> None:
+    base = WHATSTK / "generated-by-Makefile" / "hformats"
+    assert load_chat(base / "layout-07.zip").messages.equals(
+        load_chat(base / "layout-07.txt").messages
+    )
+
+
+def test_a_zip_with_no_chat(tmp_path: Path) -> None:
+    path = tmp_path / "photos.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("IMG-0001.jpg", b"\xff\xd8")
+    assert "holds no chat" in _problem(path).problem
+
+
+def test_a_zip_bomb_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("_chat.txt", b"0" * (20 * 1024 * 1024))
+    assert "zip bomb" in _problem(path).problem
+    assert "far more than any chat" in _problem(path, max_bytes=1024 * 1024).problem
+
+
+def test_a_file_over_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text(CHAT * 100)
+    assert "over the" in _problem(path, max_bytes=1024).problem
+
+
+def test_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ChatFormatError, match="no such file"):
+        read_source(tmp_path / "nope.txt")

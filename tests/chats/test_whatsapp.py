@@ -1,0 +1,152 @@
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import pytest
+
+from anew.chats.errors import AmbiguousDates, ChatFormatError
+from anew.chats.formats import whatsapp
+from anew.chats.loading import load_chat
+from anew.chats.reading import Source, decode_text
+from tests.chats.fixtures import CHAT_MINER, WHATSTK
+
+CHAT_MINER_LAYOUTS = sorted((CHAT_MINER / "whatsapp").glob("*.txt"))
+LAYOUTS = json.loads((WHATSTK / "generated-by-Makefile" / "hformats" / "layouts.json").read_text())
+
+
+def _parse(text: str, **options: object) -> list[tuple[object, ...]]:
+    chat = whatsapp.parse(text, source="chat.txt", keep_text=True, **options)  # type: ignore[arg-type]
+    return chat.messages.select("timestamp", "sender", "kind", "text").rows()
+
+
+@pytest.mark.parametrize("path", CHAT_MINER_LAYOUTS, ids=lambda p: p.name)
+def test_it_reads_chat_miners_layouts_as_its_tests_expect(path: object) -> None:
+    target = json.loads((CHAT_MINER / "whatsapp" / "target.json").read_text())
+    chat = load_chat(path, keep_text=True)  # type: ignore[arg-type]
+    # chat-miner lists newest first and joins continuation lines with a space; Anew keeps time order
+    # and the line break.
+    got = [
+        {"timestamp": ts.isoformat(), "author": sender, "message": text.replace("\n", " ")}
+        for ts, sender, text in chat.messages.select("timestamp", "sender", "text").rows()
+    ]
+    assert got == list(reversed(target))
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS), ids=str)
+def test_it_reads_every_whatstk_layout_to_the_same_500_messages(name: str) -> None:
+    reference = load_chat(WHATSTK / "generated-by-Makefile" / "hformats" / "layout-01.txt").messages
+    chat = load_chat(WHATSTK / "generated-by-Makefile" / "hformats" / name).messages
+    assert chat.height == 500
+    assert chat["sender"].to_list() == reference["sender"].to_list()
+    minutes = chat["timestamp"].dt.truncate("1m")  # some layouts have no seconds
+    assert minutes.to_list() == reference["timestamp"].dt.truncate("1m").to_list()
+
+
+@pytest.mark.parametrize(
+    ("name", "messages", "people"),
+    [
+        ("lorem-2000.txt", 2000, 4),
+        ("lorem.txt", 500, 4),
+        ("lorem-merge-part1.txt", 300, 4),
+        ("lorem-merge-part2.txt", 300, 5),
+        # whatstk counts 19 rows and 9 users: it keeps the encryption notice WhatsApp wrote under
+        # the group's name ("Pokemon Chat"). It is not a message, so Anew drops it.
+        ("pokemon.txt", 18, 8),
+    ],
+)
+def test_it_reads_whatstks_sample_chats(name: str, messages: int, people: int) -> None:
+    chat = load_chat(WHATSTK / "chats" / "whatsapp" / name)
+    assert chat.messages.height == messages
+    assert len(chat.participants) == people
+    assert "Pokemon Chat" not in chat.participants
+
+
+def test_ios_notices_media_and_deleted_messages() -> None:
+    text = (
+        "[12/03/2024, 09:15:02] Sam: \u200eMessages and calls are end-to-end encrypted.\n"
+        "[12/03/2024, 09:16:00] Sam: hi\n"
+        "[12/03/2024, 09:17:00] Ana: \u200eimage omitted\n"
+        "\u200e[12/03/2024, 09:18:00] Ana: \u200e<attached: 00000012-PHOTO-2024-03-12.jpg>\n"
+        "[12/03/2024, 09:19:00] Sam: This message was deleted.\n"
+        "[12/03/2024, 09:20:00] Sam: \u200eMissed voice call\n"
+        "[13/03/2024, 21:05:00] Ana: see you\n"
+    )
+    rows = _parse(text)
+    assert [(sender, kind) for _, sender, kind, _ in rows] == [
+        ("Sam", "text"),
+        ("Ana", "media"),
+        ("Ana", "media"),
+        ("Sam", "deleted"),
+        ("Ana", "text"),
+    ]
+
+
+def test_android_system_lines_are_not_messages() -> None:
+    text = (
+        "3/4/24, 10:00 - Messages and calls are end-to-end encrypted. Tap to learn more.\n"
+        '3/4/24, 10:01 - Ana created group "Us"\n'
+        "3/4/24, 10:02 - Ana added Sam\n"
+        "3/4/24, 10:03 - Sam: <Media omitted>\n"
+        "3/4/24, 10:04 - Ana: hello: there\n"
+    )
+    assert [(s, k, t) for _, s, k, t in _parse(text, prefer="monthfirst")] == [
+        ("Sam", "media", "<Media omitted>"),
+        ("Ana", "text", "hello: there"),
+    ]
+
+
+def test_twelve_hour_clocks_in_every_spelling() -> None:
+    text = (
+        "1/30/19, 12:05\u202fAM - A: midnight\n"
+        "1/30/19, 12:10 p. m. - B: noon\n"
+        "1/30/19, 8:49 PM - A: evening\n"
+        "1/31/19, 7:01 a.m. - B: morning\n"
+    )
+    assert [ts for ts, *_ in _parse(text)] == [
+        datetime(2019, 1, 30, 0, 5),
+        datetime(2019, 1, 30, 12, 10),
+        datetime(2019, 1, 30, 20, 49),
+        datetime(2019, 1, 31, 7, 1),
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_encodings_and_line_endings(encoding: str, newline: str) -> None:
+    lines = [
+        "25.12.21, 18:00 - Ana: Frohe Weihnachten 🎄",
+        "second line",
+        "25.12.21, 18:05 - Sam: Danke!",
+    ]
+    data = newline.join(lines).encode(encoding)
+    rows = _parse(decode_text(Source("chat.txt", data)))
+    assert rows[0][3] == "Frohe Weihnachten 🎄\nsecond line"
+    assert rows[1][1:] == ("Sam", "text", "Danke!")
+
+
+def test_unclear_dates_need_a_preference() -> None:
+    text = "01/02/21, 10:00 - A: one\n03/04/21, 11:00 - B: two\n"
+    with pytest.raises(AmbiguousDates, match="--dayfirst or --monthfirst"):
+        _parse(text)
+    assert _parse(text, prefer="dayfirst")[0][0] == datetime(2021, 2, 1, 10, 0)
+    assert _parse(text, prefer="monthfirst")[0][0] == datetime(2021, 1, 2, 10, 0)
+
+
+def test_a_first_field_above_12_settles_the_order() -> None:
+    assert _parse("01/02/21, 10:00 - A: one\n13/02/21, 11:00 - B: two\n")[0][0] == datetime(
+        2021, 2, 1, 10
+    )
+
+
+def test_a_stray_line_before_the_first_message_is_named() -> None:
+    with pytest.raises(ChatFormatError) as caught:
+        _parse("hello there\n01/02/21, 10:00 - A: one\n")
+    assert caught.value.line == 1
+    assert "chat.txt, line 1" in str(caught.value)
+
+
+def test_an_impossible_time_is_named() -> None:
+    with pytest.raises(ChatFormatError) as caught:
+        _parse("13/02/21, 10:00 - A: one\n14/02/21, 25:00 - B: two\n")
+    assert caught.value.line == 2

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from anew import cli
+from tests.chats.fixtures import WHATSTK
+
+runner = CliRunner()
+POKEMON = WHATSTK / "chats" / "whatsapp" / "pokemon.txt"
+CONTRACT = (
+    "format",
+    "participants",
+    "me",
+    "messages",
+    "words",
+    "conversations",
+    "initiated",
+    "ended",
+    "double_texts",
+    "reply_seconds",
+    "first",
+    "last",
+)
+
+
+def test_analyze_json_prints_the_contract() -> None:
+    result = runner.invoke(cli.app, ["analyze", str(POKEMON), "--me", "Misty", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    for key in CONTRACT:
+        assert key in report
+    assert report["me"] == "Misty"
+    assert report["messages"]["Misty"] == 4
+    assert set(report["reply_seconds"]["Misty"]) == {"median", "p90", "count"}
+
+
+def test_analyze_prints_a_readable_summary() -> None:
+    result = runner.invoke(cli.app, ["analyze", str(POKEMON), "--split", "2016-09-01"])
+    assert result.exit_code == 0, result.output
+    assert "Ash Ketchum" in result.output
+    assert "Before and after 2016-09-01" in result.output
+
+
+def test_analyze_explains_bad_input_and_exits_2(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = runner.invoke(cli.app, ["analyze", str(empty)])
+    assert result.exit_code == 2
+    assert "the file is empty" in result.output
+    unknown = runner.invoke(cli.app, ["analyze", str(POKEMON), "--me", "Gary"])
+    assert unknown.exit_code == 2
+    assert "nobody called 'Gary'" in unknown.output
+
+
+def test_analyze_writes_csv_without_any_text(tmp_path: Path) -> None:
+    result = runner.invoke(cli.app, ["analyze", str(POKEMON), "--csv", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    messages = (tmp_path / "out" / "messages.csv").read_text()
+    assert messages.splitlines()[0] == "timestamp,sender,kind,chars,words"
+    assert "Hey guys" not in messages
+    assert "Ash Ketchum,4," in (tmp_path / "out" / "participants.csv").read_text()
+
+
+def test_dayfirst_and_monthfirst_settle_unclear_dates(tmp_path: Path) -> None:
+    chat = tmp_path / "chat.txt"
+    chat.write_text("01/02/21, 10:00 - A: one\n03/04/21, 11:00 - B: two\n")
+    unclear = runner.invoke(cli.app, ["analyze", str(chat), "--json"])
+    assert unclear.exit_code == 2
+    assert "--dayfirst or --monthfirst" in unclear.output
+    dayfirst = runner.invoke(cli.app, ["analyze", str(chat), "--json", "--dayfirst"])
+    assert json.loads(dayfirst.stdout)["first"] == "2021-02-01T10:00:00"
+    monthfirst = runner.invoke(cli.app, ["analyze", str(chat), "--json", "--monthfirst"])
+    assert json.loads(monthfirst.stdout)["first"] == "2021-01-02T10:00:00"
