@@ -6,31 +6,18 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from anew import cli
+from anew.chats.report import CONTRACT_FIELDS
 from tests.chats.fixtures import WHATSTK
 
 runner = CliRunner()
 POKEMON = WHATSTK / "chats" / "whatsapp" / "pokemon.txt"
-CONTRACT = (
-    "format",
-    "participants",
-    "me",
-    "messages",
-    "words",
-    "conversations",
-    "initiated",
-    "ended",
-    "double_texts",
-    "reply_seconds",
-    "first",
-    "last",
-)
 
 
 def test_analyze_json_prints_the_contract() -> None:
     result = runner.invoke(cli.app, ["analyze", str(POKEMON), "--me", "Misty", "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    for key in CONTRACT:
+    for key in CONTRACT_FIELDS:
         assert key in report
     assert report["me"] == "Misty"
     assert report["messages"]["Misty"] == 4

@@ -7,7 +7,7 @@ import pytest
 
 from anew.chats.metrics import Options, summarize
 from anew.chats.model import Chat, finish
-from anew.chats.report import UnknownParticipant, analyze
+from anew.chats.report import CONTRACT_FIELDS, UnknownParticipant, analyze
 
 T0 = datetime(2024, 3, 1, 9, 0)
 
@@ -74,23 +74,7 @@ def test_a_silence_exactly_the_gap_long_starts_a_new_conversation() -> None:
 
 def test_the_report_holds_the_contract_fields_and_the_split() -> None:
     report = analyze(CHAT, me="Ana", options=Options(split=date(2024, 3, 1)))
-    for key in (
-        "format",
-        "participants",
-        "me",
-        "messages",
-        "words",
-        "conversations",
-        "initiated",
-        "ended",
-        "double_texts",
-        "reply_seconds",
-        "first",
-        "last",
-        "by_hour",
-        "by_weekday",
-        "by_month",
-    ):
+    for key in (*CONTRACT_FIELDS, "by_hour", "by_weekday", "by_month"):
         assert key in report
     assert report["first"] == "2024-03-01T09:00:00"
     assert report["by_hour"]["Sam"][9] == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from datetime import datetime
 
 import polars as pl
 
@@ -61,3 +62,26 @@ def measure_text(text: pl.Expr) -> list[pl.Expr]:
         text.str.len_chars().fill_null(0).alias("chars"),
         text.str.count_matches(WORD_PATTERN).fill_null(0).alias("words"),
     ]
+
+
+def from_rows(rows: list[tuple[datetime, str, str, str]], *, keep_text: bool) -> pl.DataFrame:
+    """The message table from (timestamp, sender, kind, text) rows, as JSON formats build them."""
+    frame = pl.DataFrame(
+        rows,
+        schema={
+            "timestamp": pl.Datetime("us"),
+            "sender": pl.String,
+            "kind": pl.String,
+            "text": pl.String,
+        },
+        orient="row",
+    )
+    counted = frame.with_columns(measure_text(pl.col("text")))
+    media = pl.col("kind") != Kind.TEXT.value
+    return finish(
+        counted.with_columns(
+            pl.when(media).then(0).otherwise(pl.col("chars")).alias("chars"),
+            pl.when(media).then(0).otherwise(pl.col("words")).alias("words"),
+        ),
+        keep_text=keep_text,
+    )

@@ -8,6 +8,22 @@ from anew.chats.errors import ChatFormatError
 from anew.chats.metrics import Options, activity, by_month, split_at, summarize
 from anew.chats.model import Chat
 
+# The fields `anew analyze --json` and GET /api/v1/chats/{id}/metrics always carry.
+CONTRACT_FIELDS = (
+    "format",
+    "participants",
+    "me",
+    "messages",
+    "words",
+    "conversations",
+    "initiated",
+    "ended",
+    "double_texts",
+    "reply_seconds",
+    "first",
+    "last",
+)
+
 
 class UnknownParticipant(ChatFormatError):
     """--me names somebody who never wrote in this chat."""

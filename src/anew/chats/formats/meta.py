@@ -5,10 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-import polars as pl
-
 from anew.chats.errors import ChatFormatError
-from anew.chats.model import Chat, Kind, finish, measure_text
+from anew.chats.model import Chat, Kind, from_rows
 
 MEDIA_KEYS = ("photos", "videos", "audio_files", "gifs", "sticker", "files", "share")
 
@@ -57,15 +55,4 @@ def parse(
         for index, entry in enumerate(document["messages"]):
             if isinstance(entry, dict):
                 rows.append(_entry(entry, f"part {part + 1}: messages[{index}]", source))
-    frame = pl.DataFrame(
-        rows,
-        schema={
-            "timestamp": pl.Datetime("us"),
-            "sender": pl.String,
-            "kind": pl.String,
-            "text": pl.String,
-        },
-        orient="row",
-    )
-    frame = frame.with_columns(measure_text(pl.col("text")))
-    return Chat(format=app, messages=finish(frame, keep_text=keep_text), title=title)
+    return Chat(format=app, messages=from_rows(rows, keep_text=keep_text), title=title)

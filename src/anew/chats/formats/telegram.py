@@ -5,10 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-import polars as pl
-
 from anew.chats.errors import ChatFormatError
-from anew.chats.model import Chat, Kind, finish, measure_text
+from anew.chats.model import Chat, Kind, from_rows
 
 MEDIA_KEYS = ("photo", "file", "media_type", "sticker_emoji", "poll", "location_information")
 
@@ -72,25 +70,14 @@ def parse(
 ) -> Chat:
     """Read the messages of one chat; service entries (joins, calls, pins) are not messages."""
     title, entries, path = _pick_chat(document, source, chat_name)
-    rows: dict[str, list[Any]] = {"timestamp": [], "sender": [], "kind": [], "text": []}
+    rows: list[tuple[datetime, str, str, str]] = []
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict) or entry.get("type") != "message":
             continue
         where = f"{path}[{index}]"
-        rows["timestamp"].append(_timestamp(entry, where, source))
-        rows["sender"].append(str(entry.get("from") or entry.get("from_id") or "Unknown"))
+        sender = str(entry.get("from") or entry.get("from_id") or "Unknown")
         text = flatten_text(entry.get("text"))
         media = any(key in entry for key in MEDIA_KEYS)
-        rows["kind"].append(Kind.MEDIA.value if media and not text else Kind.TEXT.value)
-        rows["text"].append(text)
-    frame = pl.DataFrame(
-        rows,
-        schema={
-            "timestamp": pl.Datetime("us"),
-            "sender": pl.String,
-            "kind": pl.String,
-            "text": pl.String,
-        },
-    )
-    frame = frame.with_columns(measure_text(pl.col("text")))
-    return Chat(format="telegram", messages=finish(frame, keep_text=keep_text), title=title)
+        kind = Kind.MEDIA.value if media and not text else Kind.TEXT.value
+        rows.append((_timestamp(entry, where, source), sender, kind, text))
+    return Chat(format="telegram", messages=from_rows(rows, keep_text=keep_text), title=title)
