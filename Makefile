@@ -38,7 +38,7 @@ lint: install
 
 # Run the benchmarks and print their figures for BENCHMARKS.md.
 bench: install
-	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 # Re-resolve the pinned dependencies after editing pyproject.toml.
 lock: install

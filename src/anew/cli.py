@@ -5,15 +5,17 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-import uvicorn
 
-from anew import db as database
-from anew.accounts.models import Role
-from anew.accounts.service import AccountError, create_user
-from anew.config import ConfigError, Settings, load_settings
+from anew.accounts.roles import Role
+
+if TYPE_CHECKING:
+    from anew.config import Settings
+
+# Heavy modules (the web stack, the database) are imported inside the commands that need them, so
+# `anew analyze` starts quickly.
 
 app = typer.Typer(help="Anew: a private, self-hosted breakup-recovery coach.", no_args_is_help=True)
 db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
@@ -23,6 +25,8 @@ app.add_typer(user_app, name="user")
 
 
 def _settings() -> Settings:
+    from anew.config import ConfigError, load_settings
+
     try:
         return load_settings()
     except ConfigError as error:
@@ -32,6 +36,8 @@ def _settings() -> Settings:
 
 def migrate(settings: Settings) -> None:
     """Bring the database schema up to date."""
+    from anew import db as database
+
     database.upgrade(settings.resolved_database_url)
 
 
@@ -52,6 +58,8 @@ def serve(
     ] = 1,
 ) -> None:
     """Migrate the database, then serve the app."""
+    import uvicorn
+
     settings = _settings()
     migrate(settings)
     settings.resolved_secret_key  # noqa: B018 - created once here, before workers race for it
@@ -80,6 +88,9 @@ def user_create(
     ] = False,
 ) -> None:
     """Create an account (for servers where open signup is off, or for a coach or admin)."""
+    from anew import db as database
+    from anew.accounts.service import AccountError, create_user
+
     settings = _settings()
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")

@@ -8,15 +8,10 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from anew.accounts.roles import Role
 from anew.db import Base, UTCDateTime, utcnow
 
-
-class Role(enum.StrEnum):
-    """What an account may do: members use the method, coaches publish and moderate."""
-
-    MEMBER = "member"
-    COACH = "coach"
-    ADMIN = "admin"
+__all__ = ["Role", "SessionKind", "User", "UserSession"]
 
 
 class SessionKind(enum.StrEnum):

@@ -137,29 +137,40 @@ def by_month(
     messages: pl.DataFrame, participants: list[str], gap: timedelta
 ) -> list[dict[str, Any]]:
     """Messages, initiations, endings and reply medians per calendar month."""
-    annotated = annotate(messages, gap).with_columns(
-        pl.col("timestamp").dt.strftime("%Y-%m").alias("month")
-    )
+    month = pl.col("timestamp").dt.strftime("%Y-%m").alias("month")
+    annotated = annotate(messages, gap).with_columns(month)
     conversations = _conversations(annotated).with_columns(
         pl.col("start").dt.strftime("%Y-%m").alias("month")
     )
-    rows = []
-    for month in annotated.get_column("month").unique(maintain_order=True).to_list():
-        in_month = annotated.filter(pl.col("month") == month)
-        convs = conversations.filter(pl.col("month") == month)
-        rows.append(
-            {
-                "month": month,
-                "messages": _per_sender(in_month, "n", participants),
-                "initiated": _per_sender(convs.rename({"initiator": "sender"}), "n", participants),
-                "ended": _per_sender(convs.rename({"ender": "sender"}), "n", participants),
-                "reply_median_seconds": {
-                    name: stats["median"]
-                    for name, stats in _reply_stats(in_month, participants).items()
-                },
-            }
-        )
-    return rows
+    counts = {
+        "messages": annotated.group_by("month", "sender").len(),
+        "initiated": conversations.group_by("month", pl.col("initiator").alias("sender")).len(),
+        "ended": conversations.group_by("month", pl.col("ender").alias("sender")).len(),
+    }
+    medians = (
+        annotated.filter(pl.col("is_reply"))
+        .group_by("month", "sender")
+        .agg((pl.col("since_us").median() / 1_000_000).alias("median"))
+    )
+    months = annotated.get_column("month").unique(maintain_order=True).to_list()
+    rows: dict[str, dict[str, Any]] = {
+        m: {
+            "month": m,
+            **{key: dict.fromkeys(participants, 0) for key in counts},
+            "reply_median_seconds": dict.fromkeys(participants),
+        }
+        for m in months
+    }
+    for key, table in counts.items():
+        for m, sender, n in table.iter_rows():
+            rows[m][key][sender] = int(n)
+    for m, sender, median in medians.iter_rows():
+        rows[m]["reply_median_seconds"][sender] = median
+    return list(rows.values())
+
+
+def _month(column: str) -> pl.Expr:
+    return pl.col(column).dt.strftime("%Y-%m").alias("month")
 
 
 def _iso(value: object) -> str | None:

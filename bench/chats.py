@@ -1,0 +1,134 @@
+"""Chat parsing speed: Anew's whole `analyze --json` against chat-miner and whatstk on one file.
+
+    .venv/bin/python bench/chats.py [--sizes 100000 1000000] [--runs 3]
+
+Generates Android WhatsApp exports of the given sizes, then times each tool as a whole process
+(import, parse, and for Anew every metric too), taking the median of several runs and the peak
+memory. The competitors are installed from PyPI into bench/.competitors on first use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+COMPETITORS = ROOT / "bench" / ".competitors"
+COMPETITOR_PACKAGES = ["chat-miner==0.6.0", "whatstk==0.9.1"]
+WORDS = [
+    "hey",
+    "yes",
+    "no",
+    "maybe",
+    "later",
+    "tonight",
+    "coffee",
+    "love",
+    "work",
+    "tired",
+    "miss",
+    "funny",
+    "okay",
+    "sure",
+    "call",
+    "text",
+    "home",
+]
+
+CHAT_MINER = """
+import sys
+from chatminer.chatparsers import WhatsAppParser
+parser = WhatsAppParser(sys.argv[1])
+parser.parse_file()
+print(len(parser.parsed_messages.get_df()))
+"""
+WHATSTK = """
+import sys
+from whatstk import df_from_whatsapp
+print(len(df_from_whatsapp(sys.argv[1], hformat="%d/%m/%y, %H:%M - %name:")))
+"""
+
+
+def generate(path: Path, size: int, seed: int = 7) -> None:
+    """A two-person Android export (day-first, 24-hour), some messages on several lines."""
+    rng = random.Random(seed)
+    stamp = datetime(2021, 1, 13, 8, 0)
+    people = ("Ana", "Sam")
+    with path.open("w", encoding="utf-8") as out:
+        for _ in range(size):
+            stamp += timedelta(seconds=rng.choice((20, 45, 90, 300, 1800, 7200, 30000)))
+            body = " ".join(rng.choices(WORDS, k=rng.randint(1, 14)))
+            if rng.random() < 0.05:
+                body += "\n" + " ".join(rng.choices(WORDS, k=rng.randint(1, 6)))
+            out.write(f"{stamp:%d/%m/%y, %H:%M} - {rng.choice(people)}: {body}\n")
+
+
+def ensure_competitors() -> Path:
+    python = COMPETITORS / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(COMPETITORS)], check=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", *COMPETITOR_PACKAGES], check=True
+        )
+    return python
+
+
+def measure(command: list[str], runs: int) -> tuple[float, float]:
+    """Median wall-clock seconds and peak resident memory (MB) of a whole process."""
+    times, peaks = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = subprocess.run(
+            ["/usr/bin/time", "-f", "%M", *command], capture_output=True, text=True, check=False
+        )
+        times.append(time.perf_counter() - start)
+        if result.returncode != 0:
+            raise SystemExit(f"{command[0]} failed:\n{result.stderr[-2000:]}")
+        peaks.append(int(result.stderr.strip().splitlines()[-1]) / 1024)
+    return statistics.median(times), max(peaks)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    competitor = ensure_competitors()
+    anew = str(ROOT / ".venv" / "bin" / "anew")
+    folder = Path(tempfile.mkdtemp(prefix="anew-chats-bench-"))
+    print("| messages | tool | median s | peak MB | Anew faster by |")
+    print("|---|---|---|---|---|")
+    for size in args.sizes:
+        path = folder / f"chat-{size}.txt"
+        generate(path, size)
+        check = subprocess.run(
+            [anew, "analyze", str(path), "--json"], capture_output=True, check=True
+        )
+        assert sum(json.loads(check.stdout)["messages"].values()) == size
+        results = {
+            "Anew `analyze --json` (parse + all metrics)": measure(
+                [anew, "analyze", str(path), "--json"], args.runs
+            ),
+            "chat-miner 0.6.0 (parse only)": measure(
+                [str(competitor), "-c", CHAT_MINER, str(path)], args.runs
+            ),
+            "whatstk 0.9.1 (parse only)": measure(
+                [str(competitor), "-c", WHATSTK, str(path)], args.runs
+            ),
+        }
+        anew_seconds = next(iter(results.values()))[0]
+        for tool, (seconds, peak) in results.items():
+            ratio = "" if tool.startswith("Anew") else f"{seconds / anew_seconds:.1f}x"
+            print(f"| {size:,} | {tool} | {seconds:.2f} | {peak:.0f} | {ratio} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
