@@ -43,6 +43,11 @@ WORDS = [
     "home",
 ]
 
+# Seconds between messages: mostly quick back-and-forth, sometimes hours; about 6 minutes on
+# average, so a million messages stay within a dozen years (2-digit years must not wrap around).
+STEPS = (10, 30, 60, 120, 600, 3600, 20000)
+STEP_WEIGHTS = (30, 30, 20, 10, 6, 3, 1)
+
 CHAT_MINER = """
 import sys
 from chatminer.chatparsers import WhatsAppParser
@@ -53,7 +58,7 @@ print(len(parser.parsed_messages.get_df()))
 WHATSTK = """
 import sys
 from whatstk import df_from_whatsapp
-print(len(df_from_whatsapp(sys.argv[1], hformat="%d/%m/%y, %H:%M - %name:")))
+print(len(df_from_whatsapp(sys.argv[1], hformat="%d/%m/%y, %H:%M - %name:", max_size=None)))
 """
 
 
@@ -64,7 +69,7 @@ def generate(path: Path, size: int, seed: int = 7) -> None:
     people = ("Ana", "Sam")
     with path.open("w", encoding="utf-8") as out:
         for _ in range(size):
-            stamp += timedelta(seconds=rng.choice((20, 45, 90, 300, 1800, 7200, 30000)))
+            stamp += timedelta(seconds=rng.choices(STEPS, STEP_WEIGHTS)[0])
             body = " ".join(rng.choices(WORDS, k=rng.randint(1, 14)))
             if rng.random() < 0.05:
                 body += "\n" + " ".join(rng.choices(WORDS, k=rng.randint(1, 6)))
@@ -113,19 +118,15 @@ def main() -> None:
             [anew, "analyze", str(path), "--json"], capture_output=True, check=True
         )
         assert sum(json.loads(check.stdout)["messages"].values()) == size
-        results = {
-            "Anew `analyze --json` (parse + all metrics)": measure(
-                [anew, "analyze", str(path), "--json"], args.runs
-            ),
-            "chat-miner 0.6.0 (parse only)": measure(
-                [str(competitor), "-c", CHAT_MINER, str(path)], args.runs
-            ),
-            "whatstk 0.9.1 (parse only)": measure(
-                [str(competitor), "-c", WHATSTK, str(path)], args.runs
-            ),
+        tools = {
+            "Anew `analyze --json` (parse + all metrics)": [anew, "analyze", str(path), "--json"],
+            "chat-miner 0.6.0 (parse only)": [str(competitor), "-c", CHAT_MINER, str(path)],
+            "whatstk 0.9.1 (parse only)": [str(competitor), "-c", WHATSTK, str(path)],
         }
-        anew_seconds = next(iter(results.values()))[0]
-        for tool, (seconds, peak) in results.items():
+        anew_seconds = 0.0
+        for tool, command in tools.items():
+            seconds, peak = measure(command, args.runs)
+            anew_seconds = anew_seconds or seconds  # Anew runs first
             ratio = "" if tool.startswith("Anew") else f"{seconds / anew_seconds:.1f}x"
             print(f"| {size:,} | {tool} | {seconds:.2f} | {peak:.0f} | {ratio} |", flush=True)
 

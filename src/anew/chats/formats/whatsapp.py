@@ -20,14 +20,13 @@ LRM = "\u200e"
 FIRST_YEAR = 2009  # WhatsApp did not exist before; an earlier reading of a date is the wrong one
 SPACE = r"[ \x{a0}\x{202f}]"  # new versions put a narrow no-break space before AM/PM
 HEADER = (
-    r"^[\x{200e}\x{200f}]?\[?"
+    r"^(?<head>[\x{200e}\x{200f}]?\[?"
     r"(?<a>[0-9]{1,4})[./-]{1,2}(?<b>[0-9]{1,2})[./-]{1,2}(?<c>[0-9]{1,4}),?"
     + SPACE
     + r"(?<hour>[0-9]{1,2})[:.](?<minute>[0-9]{2})(?:[:.](?<second>[0-9]{2}))?"
     r"(?:" + SPACE + r"?(?<ampm>[AaPp]\.?" + SPACE + r"?[Mm]\.?))?"
-    r"(?:\] | - )(?<rest>.*)$"
+    r"(?:\] | - ))"
 )
-AUTHOR = r"^(?<sender>.+?): (?<body>.*)$"
 
 MEDIA = (
     r"^(?:<Media omitted>|<attached: [^>]*>|(?:image|video|audio|sticker|GIF|document|Contact card)"
@@ -63,11 +62,19 @@ def looks_like_whatsapp(text: str) -> bool:
 
 
 def _lines(text: str) -> pl.DataFrame:
-    normalized = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = pl.Series("line", [normalized]).str.split("\n").explode()
-    frame = lines.to_frame().with_row_index("line_no", offset=1)
+    normalized = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    frame = pl.LazyFrame({"line": normalized.split("\n")}).with_row_index("line_no", offset=1)
     headers = pl.col("line").str.extract_groups(HEADER).alias("h")
-    return frame.with_columns(headers).unnest("h")
+    # The lazy engine spreads these string operations over every core; eager mode uses one.
+    return (
+        frame.with_columns(headers)
+        .unnest("h")
+        .with_columns(
+            pl.col("line").str.slice(pl.col("head").str.len_chars()).alias("rest"),
+            message=pl.col("a").is_not_null().cum_sum(),
+        )
+        .collect()
+    )
 
 
 def _check_leading_lines(frame: pl.DataFrame, source: str) -> None:
@@ -86,34 +93,50 @@ def _check_leading_lines(frame: pl.DataFrame, source: str) -> None:
         )
 
 
-def _as_date(order: DateOrder) -> pl.Expr:
+def _fields(order: DateOrder) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+    """Year (two-digit years are 20xx), month and day as integers, read in the given order."""
     year_field, month_field, day_field = ORDERS[order]
     year = pl.col(year_field).cast(pl.Int32)
     year = pl.when(year < 100).then(year + 2000).otherwise(year)
-    text = pl.concat_str(
-        year.cast(pl.String).str.zfill(4),
-        pl.col(month_field).str.zfill(2),
-        pl.col(day_field).str.zfill(2),
-        separator="-",
+    return year, pl.col(month_field).cast(pl.Int32), pl.col(day_field).cast(pl.Int32)
+
+
+def _is_real_date(order: DateOrder) -> pl.Expr:
+    year, month, day = _fields(order)
+    leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
+    days_in_month = (
+        pl.when(month == 2)
+        .then(pl.when(leap).then(29).otherwise(28))
+        .when(month.is_in([4, 6, 9, 11]))
+        .then(30)
+        .otherwise(31)
     )
-    return text.str.to_date("%Y-%m-%d", strict=False)
+    return (year >= FIRST_YEAR) & month.is_between(1, 12) & day.is_between(1, days_in_month)
+
+
+def _as_date(order: DateOrder) -> pl.Expr:
+    year, month, day = _fields(order)
+    return pl.date(year, month, day)
 
 
 def _plausible_orders(headers: pl.DataFrame) -> dict[DateOrder, int]:
-    """Orders that give a valid date on every line, with how often each goes back in time."""
-    wide = {
-        "a": pl.col("a").str.len_chars().max() > 2,
-        "c": pl.col("c").str.len_chars().max() > 2,
-    }
-    four_digit = headers.select(**wide).row(0, named=True)
+    """Orders that give a real date on every line, with how often each goes back in time.
+
+    Works on the distinct dates in order of first appearance: a few thousand rows, not millions.
+    """
+    dates = headers.select("a", "b", "c").unique(maintain_order=True)
+    widths = dates.select(
+        a=pl.col("a").str.len_chars().max() > 2, c=pl.col("c").str.len_chars().max() > 2
+    ).row(0, named=True)
     result: dict[DateOrder, int] = {}
     for order, (year_field, _month, _day) in ORDERS.items():
-        if any(four_digit[field] for field in ("a", "c") if field != year_field):
+        if any(widths[field] for field in ("a", "c") if field != year_field):
             continue  # a four-digit field can only be the year
-        dates = headers.select(_as_date(order).alias("d")).get_column("d")
-        if dates.null_count() or (dates.dt.year() < FIRST_YEAR).any():
+        if not dates.select(_is_real_date(order).all()).item():
             continue
-        result[order] = int((dates.cast(pl.Int32).diff().fill_null(0) < 0).sum())
+        year, month, day = _fields(order)
+        key = dates.select((year * 10_000 + month * 100 + day).alias("k")).get_column("k")
+        result[order] = int((key.diff().fill_null(0) < 0).sum())
     return result
 
 
@@ -144,8 +167,9 @@ def resolve_date_order(headers: pl.DataFrame, source: str, prefer: DatePreferenc
 
 
 def _same_dates(headers: pl.DataFrame, orders: list[DateOrder]) -> bool:
-    first = headers.select(_as_date(orders[0])).to_series()
-    return all(headers.select(_as_date(o)).to_series().equals(first) for o in orders[1:])
+    dates = headers.select("a", "b", "c").unique()
+    first = dates.select(_as_date(orders[0])).to_series()
+    return all(dates.select(_as_date(o)).to_series().equals(first) for o in orders[1:])
 
 
 def _timestamps(order: DateOrder) -> pl.Expr:
@@ -184,25 +208,40 @@ def parse(
     """Parse a WhatsApp export; raises ChatFormatError naming the file and line on bad input."""
     frame = _lines(text)
     _check_leading_lines(frame, source)
-    frame = frame.with_columns(message=pl.col("a").is_not_null().cum_sum())
-    headers = frame.filter(pl.col("a").is_not_null())
-    order = resolve_date_order(headers, source, prefer)
+    order = resolve_date_order(frame.filter(pl.col("a").is_not_null()), source, prefer)
+    headers = (
+        frame.lazy()
+        .filter(pl.col("a").is_not_null())
+        .with_columns(
+            _timestamps(order).alias("timestamp"),
+            pl.col("rest")
+            .str.splitn(": ", 2)
+            .struct.rename_fields(["sender", "body"])
+            .alias("author"),
+        )
+        .unnest("author")
+    )
     headers = headers.with_columns(
-        _timestamps(order).alias("timestamp"),
-        pl.col("rest").str.extract_groups(AUTHOR).alias("author"),
-    ).unnest("author")
+        # "Name: text" has a sender; a notice such as "Ana added Sam" has no ": " at all.
+        pl.when(pl.col("body").is_null() | (pl.col("sender") == ""))
+        .then(None)
+        .otherwise(pl.col("sender"))
+        .alias("sender")
+    ).collect()
     bad_time = headers.filter(pl.col("timestamp").is_null() | (pl.col("hour").cast(pl.Int32) > 23))
     if not bad_time.is_empty():
         raise ChatFormatError(
             source, "this line has a time that doesn't exist", line=int(bad_time["line_no"][0])
         )
     continuation = (
-        frame.filter(pl.col("a").is_null())
+        frame.lazy()
+        .filter(pl.col("a").is_null())
         .group_by("message")
         .agg(pl.col("line").str.join("\n").alias("more"))
     )
     messages = (
-        headers.join(continuation, on="message", how="left")
+        headers.lazy()
+        .join(continuation, on="message", how="left", maintain_order="left")
         .with_columns(
             pl.when(pl.col("more").is_null())
             .then(pl.col("body"))
@@ -225,4 +264,4 @@ def parse(
             .alias("words"),
         )
     )
-    return Chat(format="whatsapp", messages=finish(messages, keep_text=keep_text))
+    return Chat(format="whatsapp", messages=finish(messages.collect(), keep_text=keep_text))
