@@ -202,6 +202,55 @@ def _kind() -> pl.Expr:
     )
 
 
+def _headers(frame: pl.DataFrame, order: DateOrder) -> pl.DataFrame:
+    """One row per header line: its timestamp, and its sender and body when it has them."""
+    split = pl.col("rest").str.splitn(": ", 2).struct.rename_fields(["sender", "body"])
+    return (
+        frame.lazy()
+        .filter(pl.col("a").is_not_null())
+        .with_columns(_timestamps(order).alias("timestamp"), split.alias("author"))
+        .unnest("author")
+        .with_columns(
+            # "Name: text" has a sender; a notice such as "Ana added Sam" has no ": " at all.
+            pl.when(pl.col("body").is_null() | (pl.col("sender") == ""))
+            .then(None)
+            .otherwise(pl.col("sender"))
+            .alias("sender")
+        )
+        .collect()
+    )
+
+
+def _messages(headers: pl.DataFrame, frame: pl.DataFrame) -> pl.DataFrame:
+    """Join continuation lines to their message, classify it and measure it."""
+    continuation = (
+        frame.lazy()
+        .filter(pl.col("a").is_null())
+        .group_by("message")
+        .agg(pl.col("line").str.join("\n").alias("more"))
+    )
+    text = (
+        pl.when(pl.col("more").is_null())
+        .then(pl.col("body"))
+        .otherwise(pl.concat_str("body", "more", separator="\n"))
+        .str.strip_chars_start(LRM)
+        .str.strip_chars_end("\n")
+    )
+    is_text = pl.col("kind") == Kind.TEXT.value
+    return (
+        headers.lazy()
+        .join(continuation, on="message", how="left", maintain_order="left")
+        .with_columns(text.alias("text"), _kind().alias("kind"))
+        .filter(pl.col("kind").is_not_null())
+        .with_columns(measure_text(pl.col("text")))
+        .with_columns(
+            pl.when(is_text).then(pl.col("chars")).otherwise(0).alias("chars"),
+            pl.when(is_text).then(pl.col("words")).otherwise(0).alias("words"),
+        )
+        .collect()
+    )
+
+
 def parse(
     text: str, *, source: str, prefer: DatePreference = None, keep_text: bool = False
 ) -> Chat:
@@ -209,59 +258,10 @@ def parse(
     frame = _lines(text)
     _check_leading_lines(frame, source)
     order = resolve_date_order(frame.filter(pl.col("a").is_not_null()), source, prefer)
-    headers = (
-        frame.lazy()
-        .filter(pl.col("a").is_not_null())
-        .with_columns(
-            _timestamps(order).alias("timestamp"),
-            pl.col("rest")
-            .str.splitn(": ", 2)
-            .struct.rename_fields(["sender", "body"])
-            .alias("author"),
-        )
-        .unnest("author")
-    )
-    headers = headers.with_columns(
-        # "Name: text" has a sender; a notice such as "Ana added Sam" has no ": " at all.
-        pl.when(pl.col("body").is_null() | (pl.col("sender") == ""))
-        .then(None)
-        .otherwise(pl.col("sender"))
-        .alias("sender")
-    ).collect()
+    headers = _headers(frame, order)
     bad_time = headers.filter(pl.col("timestamp").is_null() | (pl.col("hour").cast(pl.Int32) > 23))
     if not bad_time.is_empty():
-        raise ChatFormatError(
-            source, "this line has a time that doesn't exist", line=int(bad_time["line_no"][0])
-        )
-    continuation = (
-        frame.lazy()
-        .filter(pl.col("a").is_null())
-        .group_by("message")
-        .agg(pl.col("line").str.join("\n").alias("more"))
-    )
-    messages = (
-        headers.lazy()
-        .join(continuation, on="message", how="left", maintain_order="left")
-        .with_columns(
-            pl.when(pl.col("more").is_null())
-            .then(pl.col("body"))
-            .otherwise(pl.concat_str("body", "more", separator="\n"))
-            .str.strip_chars_start(LRM)
-            .str.strip_chars_end("\n")
-            .alias("text"),
-            _kind().alias("kind"),
-        )
-        .filter(pl.col("kind").is_not_null())
-        .with_columns(measure_text(pl.col("text")))
-        .with_columns(
-            pl.when(pl.col("kind") == Kind.TEXT.value)
-            .then(pl.col("chars"))
-            .otherwise(0)
-            .alias("chars"),
-            pl.when(pl.col("kind") == Kind.TEXT.value)
-            .then(pl.col("words"))
-            .otherwise(0)
-            .alias("words"),
-        )
-    )
-    return Chat(format="whatsapp", messages=finish(messages.collect(), keep_text=keep_text))
+        line = int(bad_time.get_column("line_no")[0])
+        raise ChatFormatError(source, "this line has a time that doesn't exist", line=line)
+    messages = _messages(headers, frame)
+    return Chat(format="whatsapp", messages=finish(messages, keep_text=keep_text))
