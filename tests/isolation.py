@@ -20,19 +20,30 @@ from tests.people import Person, csrf_token
 
 
 def owned_rows(engine: Engine, owner_id: int) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row in the database that belongs to the owner, table by table, in a stable order."""
+    """Every row that belongs to the owner, table by table: her users row, rows with her user_id,
+    and rows that hang off those through a foreign key (an import's messages)."""
     load_models()
     snapshot: dict[str, list[tuple[Any, ...]]] = {}
+    owned_ids: dict[str, set[Any]] = {}
     with engine.connect() as connection:
-        for table in Base.metadata.sorted_tables:
+        for table in Base.metadata.sorted_tables:  # parents before children
+            condition = None
             if table.name == "users":
-                column = table.c.id
+                condition = table.c.id == owner_id
             elif "user_id" in table.c:
-                column = table.c.user_id
+                condition = table.c.user_id == owner_id
             else:
+                for key in table.foreign_keys:
+                    parent = key.column.table.name
+                    if parent in owned_ids:
+                        condition = key.parent.in_(owned_ids[parent] or {None})
+                        break
+            if condition is None:
                 continue
-            rows = connection.execute(select(table).where(column == owner_id)).all()
+            rows = connection.execute(select(table).where(condition)).all()
             snapshot[table.name] = sorted((tuple(row) for row in rows), key=repr)
+            if "id" in table.c:
+                owned_ids[table.name] = {row._mapping["id"] for row in rows}
     return snapshot
 
 
@@ -47,6 +58,7 @@ def assert_isolated(
     form: dict[str, str] | None = None,
     json: Any = None,
     headers: dict[str, str] | None = None,
+    files: dict[str, Any] | None = None,
     secrets: Iterable[str] = (),
 ) -> Response:
     """Make the request as the intruder and prove the owner's data was neither shown nor changed."""
@@ -56,7 +68,7 @@ def assert_isolated(
     if form is not None:
         data = {"csrf_token": csrf_token(intruder), **form}
     response = intruder.request(
-        method, path, data=data, json=json, headers=headers, follow_redirects=False
+        method, path, data=data, json=json, headers=headers, files=files, follow_redirects=False
     )
     allowed = tuple(expect_status)
     assert response.status_code in allowed, (

@@ -115,7 +115,10 @@ def analyze(
     path: Annotated[
         Path, typer.Argument(help="A chat export: .txt, .json, .zip, or a folder of parts.")
     ],
-    me: Annotated[str | None, typer.Option(help="Which participant is you.")] = None,
+    me: Annotated[
+        str | None,
+        typer.Option(help="Which participant is you (SMS and iMessage: your name, default Me)."),
+    ] = None,
     gap: Annotated[
         float, typer.Option(help="Hours of silence that start a new conversation.", min=0.01)
     ] = 6.0,
@@ -129,7 +132,10 @@ def analyze(
     monthfirst: Annotated[
         bool, typer.Option("--monthfirst", help="Dates are month/day when unclear.")
     ] = False,
-    chat: Annotated[str | None, typer.Option(help="Which chat of a full Telegram export.")] = None,
+    chat: Annotated[
+        str | None,
+        typer.Option(help="Which chat (Telegram, iMessage) or contact (SMS) of an export of many."),
+    ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the whole analysis as JSON.")
     ] = False,

@@ -49,6 +49,11 @@ class Settings(BaseSettings):
         default=True,
         description="Whether anyone may create an account from the sign-up page.",
     )
+    max_upload_mb: int = Field(
+        default=512,
+        gt=0,
+        description="The largest chat export, in MB, that may be uploaded (zip contents included).",
+    )
     base_url: str | None = Field(
         default=None,
         description="The public address of this server, e.g. https://anew.example.org.",

@@ -114,3 +114,4 @@ def load_models() -> None:
     """Import every model module so Base.metadata knows all tables."""
     from anew import ratelimit as _ratelimit  # noqa: F401
     from anew.accounts import models as _accounts  # noqa: F401
+    from anew.chats import models as _chats  # noqa: F401

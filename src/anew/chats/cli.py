@@ -41,7 +41,7 @@ def run_analysis(
             if large and not as_json
             else _quiet()
         ):
-            chat = load_chat(path, prefer=prefer, chat_name=chat_name)
+            chat = load_chat(path, prefer=prefer, chat_name=chat_name, me=me or "Me")
             report = analyze(
                 chat,
                 me=me,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -9,11 +10,12 @@ from typing import Any
 import polars as pl
 
 from anew.chats.errors import ChatFormatError
-from anew.chats.formats import meta, telegram, whatsapp
+from anew.chats.formats import imessage, meta, sms, telegram, whatsapp
 from anew.chats.formats.whatsapp import DatePreference
 from anew.chats.model import Chat
 from anew.chats.reading import DEFAULT_MAX_BYTES, Source, decode_text, read_source
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
 SIGNAL_HEADER = r"^\[[0-9]{4}-[0-9]{2}-[0-9]{2}, [0-9]{2}:[0-9]{2}\] "
 
 
@@ -48,12 +50,14 @@ def parse_text(
     prefer: DatePreference = None,
     keep_text: bool = False,
     chat_name: str | None = None,
+    me: str = "Me",
 ) -> Chat:
     """Parse one file's bytes into a Chat."""
-    if source.data.startswith(b"SQLite format 3\x00"):
-        raise ChatFormatError(
-            source.name, "this is a database file, not a chat export Anew can read"
-        )
+    if source.data.startswith(SQLITE_MAGIC):
+        raise ChatFormatError(source.name, "give a Messages database as a file, not inside a zip")
+    if sms.looks_like_sms_backup(source.data[:4096]):
+        handle = io.BytesIO(source.data)
+        return sms.parse(handle, source=source.name, me=me, contact=chat_name, keep_text=keep_text)
     text = decode_text(source)
     if not text.strip():
         raise ChatFormatError(source.name, "the file is empty")
@@ -88,12 +92,34 @@ def load_chat(
     keep_text: bool = False,
     chat_name: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    me: str = "Me",
 ) -> Chat:
-    """Load a file, a zip export, or a folder of message_N.json parts of one thread."""
+    """Load a file, a zip export, or a folder of message_N.json parts of one thread.
+
+    `me` names the owner's side where the export knows it (SMS backups, iMessage); `chat_name` picks
+    one chat (Telegram), contact (SMS) or conversation (iMessage) from an export that holds many.
+    """
     if path.is_dir():
         return _load_parts(path, keep_text=keep_text, max_bytes=max_bytes)
+    head = _head(path)
+    if head.startswith(SQLITE_MAGIC):
+        return imessage.parse(
+            path, source=str(path), me=me, chat_name=chat_name, keep_text=keep_text
+        )
+    if sms.looks_like_sms_backup(head):  # streamed: no size limit, memory stays flat
+        with path.open("rb") as handle:
+            return sms.parse(
+                handle, source=str(path), me=me, contact=chat_name, keep_text=keep_text
+            )
     source = read_source(path, max_bytes=max_bytes)
-    return parse_text(source, prefer=prefer, keep_text=keep_text, chat_name=chat_name)
+    return parse_text(source, prefer=prefer, keep_text=keep_text, chat_name=chat_name, me=me)
+
+
+def _head(path: Path) -> bytes:
+    if not path.is_file():
+        return b""  # read_source names the problem
+    with path.open("rb") as handle:
+        return handle.read(4096)
 
 
 def _load_parts(folder: Path, *, keep_text: bool, max_bytes: int) -> Chat:

@@ -39,6 +39,7 @@ class Chat:
     format: str
     messages: pl.DataFrame
     title: str = ""
+    owner: str | None = None  # SMS and iMessage know which side is the person who exported
 
     @property
     def participants(self) -> list[str]:

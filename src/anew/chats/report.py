@@ -34,6 +34,7 @@ def analyze(
 ) -> dict[str, Any]:
     """Every metric of the chat; `me` must be one of its participants when given."""
     options = options or Options()
+    me = me or chat.owner
     participants = chat.participants
     if me is not None and me not in participants:
         names = ", ".join(repr(name) for name in participants)

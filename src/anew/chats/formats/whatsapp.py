@@ -73,6 +73,9 @@ def _lines(text: str) -> pl.DataFrame:
             pl.col("line").str.slice(pl.col("head").str.len_chars()).alias("rest"),
             message=pl.col("a").is_not_null().cum_sum(),
         )
+        # A header line's text now lives in "rest"; keep "line" only for continuation lines.
+        .with_columns(pl.when(pl.col("a").is_null()).then(pl.col("line")).alias("line"))
+        .drop("head")
         .collect()
     )
 
@@ -221,14 +224,19 @@ def _headers(frame: pl.DataFrame, order: DateOrder) -> pl.DataFrame:
     )
 
 
-def _messages(headers: pl.DataFrame, frame: pl.DataFrame) -> pl.DataFrame:
-    """Join continuation lines to their message, classify it and measure it."""
-    continuation = (
+def _continuations(frame: pl.DataFrame) -> pl.DataFrame:
+    """The lines that continue each multi-line message, joined."""
+    return (
         frame.lazy()
         .filter(pl.col("a").is_null())
         .group_by("message")
         .agg(pl.col("line").str.join("\n").alias("more"))
+        .collect()
     )
+
+
+def _messages(headers: pl.DataFrame, continuation: pl.DataFrame) -> pl.DataFrame:
+    """Join continuation lines to their message, classify it and measure it."""
     text = (
         pl.when(pl.col("more").is_null())
         .then(pl.col("body"))
@@ -239,7 +247,7 @@ def _messages(headers: pl.DataFrame, frame: pl.DataFrame) -> pl.DataFrame:
     is_text = pl.col("kind") == Kind.TEXT.value
     return (
         headers.lazy()
-        .join(continuation, on="message", how="left", maintain_order="left")
+        .join(continuation.lazy(), on="message", how="left", maintain_order="left")
         .with_columns(text.alias("text"), _kind().alias("kind"))
         .filter(pl.col("kind").is_not_null())
         .with_columns(measure_text(pl.col("text")))
@@ -257,11 +265,14 @@ def parse(
     """Parse a WhatsApp export; raises ChatFormatError naming the file and line on bad input."""
     frame = _lines(text)
     _check_leading_lines(frame, source)
-    order = resolve_date_order(frame.filter(pl.col("a").is_not_null()), source, prefer)
-    headers = _headers(frame, order)
+    dates = frame.select("a", "b", "c").filter(pl.col("a").is_not_null())
+    order = resolve_date_order(dates, source, prefer)
+    continuation = _continuations(frame)
+    headers = _headers(frame.drop("line"), order)
+    del frame, dates  # the biggest table; freeing it now keeps peak memory down
     bad_time = headers.filter(pl.col("timestamp").is_null() | (pl.col("hour").cast(pl.Int32) > 23))
     if not bad_time.is_empty():
         line = int(bad_time.get_column("line_no")[0])
         raise ChatFormatError(source, "this line has a time that doesn't exist", line=line)
-    messages = _messages(headers, frame)
+    messages = _messages(headers, continuation)
     return Chat(format="whatsapp", messages=finish(messages, keep_text=keep_text))

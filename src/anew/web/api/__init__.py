@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from anew.web.api import auth, me
+from anew.web.api import auth, chats, me
 
 API_PREFIX = "/api/v1"
 
 router = APIRouter(prefix=API_PREFIX)
 router.include_router(auth.router)
 router.include_router(me.router)
+router.include_router(chats.router)

@@ -12,7 +12,7 @@ from anew.accounts.models import SessionKind
 from anew.accounts.service import InvalidCredentials, TooManyAttempts, log_in
 from anew.accounts.sessions import LIFETIMES, end_session, start_session
 from anew.db import utcnow
-from anew.web.api.schemas import ERROR_RESPONSES, Problem
+from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, Problem
 from anew.web.deps import ApiUser, SessionDep, bearer_scheme, client_address
 
 router = APIRouter(prefix="/auth", tags=["auth"])
@@ -34,7 +34,7 @@ class Token(BaseModel):
     response_model=Token,
     summary="Get a bearer token",
     responses={
-        400: {"model": Problem, "description": "The body could not be read as JSON"},
+        **BAD_BODY,
         401: {"model": Problem, "description": "Wrong email or password"},
         429: {"model": Problem, "description": "Too many attempts; see Retry-After"},
     },

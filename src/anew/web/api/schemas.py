@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel
 
 
@@ -11,6 +13,11 @@ class Problem(BaseModel):
     detail: str
 
 
-ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     401: {"model": Problem, "description": "Missing, wrong, revoked or expired credentials"},
+}
+
+# For endpoints that take a body: bytes that are not JSON (or not a form) are refused with 400.
+BAD_BODY: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "The body could not be read"},
 }

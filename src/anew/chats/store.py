@@ -1,0 +1,115 @@
+"""Imports in the database: all-or-nothing bulk writes, and reading them back for metrics."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+import polars as pl
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from anew.chats.metrics import Options
+from anew.chats.model import MESSAGE_SCHEMA, Chat
+from anew.chats.models import ChatImport, ChatMessage
+from anew.chats.report import analyze
+
+COLUMNS = ("import_id", "position", "timestamp", "sender", "kind", "chars", "words", "text")
+# Built from the constant column list above, never from input.
+INSERT_SQL = (
+    f"INSERT INTO chat_messages ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"  # noqa: S608
+)
+COPY_SQL = f"COPY chat_messages ({', '.join(COLUMNS)}) FROM STDIN WITH (FORMAT csv)"
+
+
+def save_import(
+    db: Session, *, user_id: int, chat: Chat, name: str, me: str | None, keep_text: bool
+) -> ChatImport:
+    """Store the chat and its analysis in the caller's transaction; nothing is committed here."""
+    report = analyze(chat, me=me)
+    row = ChatImport(
+        user_id=user_id,
+        name=name[:200],
+        format=chat.format,
+        title=chat.title[:200],
+        participants=chat.participants,
+        me=report["me"],
+        message_count=chat.messages.height,
+        keep_text=keep_text,
+        report=report,
+    )
+    db.add(row)
+    db.flush()
+    frame = chat.messages.with_columns(
+        pl.lit(row.id).alias("import_id"), pl.int_range(pl.len()).alias("position")
+    )
+    if not keep_text:
+        frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias("text"))
+    _bulk_insert(db, frame.select(COLUMNS))
+    return row
+
+
+def _bulk_insert(db: Session, frame: pl.DataFrame) -> None:
+    """COPY on PostgreSQL; one executemany on SQLite. Both inside the session's transaction."""
+    connection = db.connection()
+    if connection.dialect.name == "postgresql":
+        buffer = io.BytesIO()
+        frame.write_csv(buffer, include_header=False, datetime_format="%Y-%m-%d %H:%M:%S%.f")
+        raw = connection.connection.driver_connection
+        with raw.cursor() as cursor, cursor.copy(COPY_SQL) as copy:  # type: ignore[union-attr]
+            copy.write(buffer.getvalue())
+        return
+    rows = frame.with_columns(pl.col("timestamp").dt.strftime("%Y-%m-%d %H:%M:%S.%6f")).rows()
+    connection.connection.cursor().executemany(INSERT_SQL, rows)
+
+
+def list_imports(db: Session, user_id: int) -> Sequence[ChatImport]:
+    """Her imports, newest first."""
+    query = select(ChatImport).where(ChatImport.user_id == user_id).order_by(ChatImport.id.desc())
+    return db.scalars(query).all()
+
+
+def get_import(db: Session, user_id: int, import_id: int) -> ChatImport | None:
+    """One of her imports; None for anyone else's, so callers answer 404."""
+    return db.scalar(
+        select(ChatImport).where(ChatImport.id == import_id, ChatImport.user_id == user_id)
+    )
+
+
+def load_messages(db: Session, row: ChatImport) -> Chat:
+    """The stored messages of an import as a Chat again."""
+    query = (
+        select(*(getattr(ChatMessage, name) for name in MESSAGE_SCHEMA.names()))
+        .where(ChatMessage.import_id == row.id)
+        .order_by(ChatMessage.position)
+    )
+    result = db.execute(query)
+    frame = pl.DataFrame(result.all(), schema=list(MESSAGE_SCHEMA.names()), orient="row")
+    if frame.get_column("timestamp").dtype == pl.String:
+        frame = frame.with_columns(pl.col("timestamp").str.to_datetime())
+    frame = frame.select(pl.col(n).cast(t) for n, t in MESSAGE_SCHEMA.items())
+    return Chat(format=row.format, messages=frame, title=row.title)
+
+
+def metrics(
+    db: Session, row: ChatImport, *, gap_hours: float | None = None, split: date | None = None
+) -> dict[str, Any]:
+    """The cached report, or a fresh one when other options are asked for."""
+    if gap_hours is None and split is None:
+        return row.report
+    gap = timedelta(hours=gap_hours) if gap_hours is not None else Options().gap
+    return analyze(load_messages(db, row), me=row.me, options=Options(gap=gap, split=split))
+
+
+def set_me(db: Session, row: ChatImport, me: str | None) -> None:
+    """Say which participant she is; the cached report is rebuilt to match."""
+    row.report = analyze(load_messages(db, row), me=me)
+    row.me = me
+
+
+def remove_import(db: Session, row: ChatImport) -> None:
+    """Delete the import and every message of it."""
+    db.execute(delete(ChatMessage).where(ChatMessage.import_id == row.id))
+    db.delete(row)

@@ -1,0 +1,181 @@
+"""Chat imports through the API: upload, list, metrics, rename or choose who is who, delete."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import (
+    APIRouter,
+    File,
+    Form,
+    HTTPException,
+    Path,
+    Query,
+    Request,
+    Response,
+    UploadFile,
+)
+from pydantic import BaseModel, Field
+
+from anew.chats.errors import ChatFormatError
+from anew.chats.models import ChatImport
+from anew.chats.store import get_import, list_imports, metrics, remove_import, set_me
+from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, Problem
+from anew.web.chat_uploads import (
+    UploadOptions,
+    UploadTooLarge,
+    import_upload,
+    refuse_oversized_body,
+)
+from anew.web.deps import ApiUser, SessionDep
+
+router = APIRouter(prefix="/chats", tags=["chats"])
+# Ids are database integers; anything outside their range can only be a 404 or a 422.
+ChatId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The import's id")]
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": Problem, "description": "No such import of yours"}
+}
+
+
+class ChatSummary(BaseModel):
+    id: int
+    name: str
+    format: str
+    title: str
+    participants: list[str]
+    me: str | None
+    messages: int
+    created_at: datetime
+
+    @classmethod
+    def of(cls, row: ChatImport) -> ChatSummary:
+        return cls(
+            id=row.id,
+            name=row.name,
+            format=row.format,
+            title=row.title,
+            participants=row.participants,
+            me=row.me,
+            messages=row.message_count,
+            created_at=row.created_at,
+        )
+
+
+class ChatChanges(BaseModel):
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    me: str | None = Field(
+        default=None, description="Which participant is you; one of participants"
+    )
+
+
+def _owned(db: SessionDep, user: ApiUser, chat_id: ChatId) -> ChatImport:
+    row = get_import(db, user.id, chat_id)
+    if row is None:
+        raise HTTPException(status_code=404, detail="There is no such chat import.")
+    return row
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=ChatSummary,
+    summary="Import a chat export",
+    responses={
+        **ERROR_RESPONSES,
+        **BAD_BODY,
+        413: {"model": Problem, "description": "Over the upload limit"},
+        422: {"description": "The export could not be read; detail says where"},
+    },
+)
+async def create_chat(
+    request: Request,
+    user: ApiUser,
+    db: SessionDep,
+    file: Annotated[UploadFile, File(description="A chat export: .txt, .json, .xml, .db or .zip")],
+    name: Annotated[str, Form(max_length=200, description="Defaults to the export's title")] = "",
+    me: Annotated[str, Form(max_length=200, description="Which participant is you")] = "",
+    keep_text: Annotated[bool, Form(description="Keep the messages' text on the server")] = False,
+    date_order: Annotated[
+        Literal["", "dayfirst", "monthfirst"], Form(description="Only for unclear WhatsApp dates")
+    ] = "",
+    chat: Annotated[str, Form(max_length=200, description="One chat of a many-chat export")] = "",
+) -> ChatSummary:
+    """Upload an export; it is parsed and stored in one transaction, or not at all."""
+    options = UploadOptions(
+        name=name.strip(),
+        me=me.strip() or None,
+        keep_text=keep_text,
+        prefer=date_order or None,
+        chat=chat.strip() or None,
+    )
+    try:
+        refuse_oversized_body(request)
+        row = await import_upload(request, db, user_id=user.id, upload=file, options=options)
+    except UploadTooLarge:
+        raise HTTPException(status_code=413, detail="This file is over the upload limit.") from None
+    except ChatFormatError as error:
+        problem = {"loc": ["body", "file"], "msg": str(error), "type": "chat_format"}
+        raise HTTPException(status_code=422, detail=[problem]) from None
+    return ChatSummary.of(row)
+
+
+@router.get(
+    "", response_model=list[ChatSummary], summary="Your chat imports", responses=ERROR_RESPONSES
+)
+def read_chats(user: ApiUser, db: SessionDep) -> list[ChatSummary]:
+    """Newest first."""
+    return [ChatSummary.of(row) for row in list_imports(db, user.id)]
+
+
+@router.get(
+    "/{chat_id}/metrics",
+    summary="The analysis of one import",
+    responses={**ERROR_RESPONSES, **NOT_FOUND},
+)
+def read_metrics(
+    chat_id: ChatId,
+    user: ApiUser,
+    db: SessionDep,
+    gap: Annotated[float | None, Query(gt=0, le=24 * 365, description="Hours of silence")] = None,
+    split: Annotated[date | None, Query(description="Compare before and after this date")] = None,
+) -> dict[str, Any]:
+    """The same object as `anew analyze --json`."""
+    return metrics(db, _owned(db, user, chat_id), gap_hours=gap, split=split)
+
+
+@router.patch(
+    "/{chat_id}",
+    response_model=ChatSummary,
+    summary="Rename an import or say which participant is you",
+    responses={**ERROR_RESPONSES, **BAD_BODY, **NOT_FOUND},
+)
+def update_chat(
+    chat_id: ChatId, changes: ChatChanges, user: ApiUser, db: SessionDep
+) -> ChatSummary:
+    row = _owned(db, user, chat_id)
+    if changes.me is not None and changes.me not in row.participants:
+        problem = {
+            "loc": ["body", "me"],
+            "msg": "must be one of the participants",
+            "type": "value_error",
+        }
+        raise HTTPException(status_code=422, detail=[problem])
+    if changes.name is not None:
+        row.name = changes.name.strip() or row.name
+    if changes.me is not None:
+        set_me(db, row, changes.me)
+    db.commit()
+    return ChatSummary.of(row)
+
+
+@router.delete(
+    "/{chat_id}",
+    status_code=204,
+    summary="Delete an import",
+    responses={**ERROR_RESPONSES, **NOT_FOUND},
+)
+def delete_chat(chat_id: ChatId, user: ApiUser, db: SessionDep) -> Response:
+    remove_import(db, _owned(db, user, chat_id))
+    db.commit()
+    return Response(status_code=204)
