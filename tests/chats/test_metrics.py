@@ -93,3 +93,14 @@ def test_nobody_replies_in_a_monologue() -> None:
     chat = _chat((0, "Ana", 1), (1, "Ana", 1))
     result = summarize(chat.messages, chat.participants, timedelta(hours=6))
     assert result["reply_seconds"]["Ana"] == {"median": None, "p90": None, "count": 0}
+
+
+def test_charts_show_quiet_months_and_escape_names() -> None:
+    from anew.chats.charts import initiations_chart, month_range
+
+    assert month_range("2023-11", "2024-02") == ["2023-11", "2023-12", "2024-01", "2024-02"]
+    chat = _chat((0, "<b>Ana</b>", 1), (60 * 24 * 62, "Sam", 1))
+    svg = initiations_chart(analyze(chat))
+    assert "2024-04" in svg
+    assert "<b>" not in svg
+    assert "&lt;b&gt;Ana&lt;/b&gt;" in svg

@@ -22,30 +22,35 @@ PUBLIC_ROUTES = {
     ("POST", "/api/v1/auth/token"),
 }
 
-CHATS_API = "tests.web.api.test_chats:test_bob_cannot_see_change_or_delete_alices_chats"
-
-# Route -> the test that calls tests.isolation.assert_isolated on it as bob against alice.
-USER_DATA_ROUTES = {
-    ("GET", "/account"): "tests.web.test_account:test_bob_cannot_see_or_change_alices_account",
-    (
-        "POST",
-        "/account/time-zone",
-    ): "tests.web.test_account:test_bob_cannot_see_or_change_alices_account",
-    (
-        "POST",
-        "/account/password",
-    ): "tests.web.test_account:test_bob_cannot_see_or_change_alices_account",
-    (
-        "POST",
-        "/account/delete",
-    ): "tests.web.test_account:test_bob_cannot_see_or_change_alices_account",
-    ("GET", "/dashboard"): "tests.web.test_dashboard:test_bob_sees_only_his_own_dashboard",
-    ("GET", "/api/v1/me"): "tests.web.api.test_me:test_bob_sees_only_himself",
-    (
-        "DELETE",
-        "/api/v1/auth/token",
-    ): "tests.web.api.test_token:test_bob_cannot_revoke_alices_token",
+# The test that calls tests.isolation.assert_isolated as bob against alice -> the routes it tries.
+ISOLATION_TESTS = {
+    "tests.web.test_account:test_bob_cannot_see_or_change_alices_account": [
+        ("GET", "/account"),
+        ("POST", "/account/time-zone"),
+        ("POST", "/account/password"),
+        ("POST", "/account/delete"),
+    ],
+    "tests.web.test_dashboard:test_bob_sees_only_his_own_dashboard": [("GET", "/dashboard")],
+    "tests.web.api.test_me:test_bob_sees_only_himself": [("GET", "/api/v1/me")],
+    "tests.web.api.test_token:test_bob_cannot_revoke_alices_token": [
+        ("DELETE", "/api/v1/auth/token")
+    ],
+    "tests.web.test_chats:test_bob_cannot_see_change_or_delete_alices_chats_pages": [
+        ("GET", "/chats"),
+        ("POST", "/chats"),
+        ("GET", "/chats/{chat_id}"),
+        ("POST", "/chats/{chat_id}/settings"),
+        ("POST", "/chats/{chat_id}/delete"),
+    ],
+    "tests.web.api.test_chats:test_bob_cannot_see_change_or_delete_alices_chats": [
+        ("GET", "/api/v1/chats"),
+        ("POST", "/api/v1/chats"),
+        ("GET", "/api/v1/chats/{chat_id}/metrics"),
+        ("PATCH", "/api/v1/chats/{chat_id}"),
+        ("DELETE", "/api/v1/chats/{chat_id}"),
+    ],
 }
+USER_DATA_ROUTES = {route: test for test, routes in ISOLATION_TESTS.items() for route in routes}
 
 
 def test_every_route_is_public_or_has_an_isolation_test(app: FastAPI) -> None:
@@ -72,5 +77,5 @@ def test_the_named_isolation_tests_exist_and_use_the_helper() -> None:
             f"{target} never calls assert_isolated"
         )
         method, path = route
-        tried = body.split("\ndef ", 1)[0].replace("{chat_id}", "{chat_id}")
+        tried = body.split("\ndef ", 1)[0]
         assert path.split("{")[0].rstrip("/") in tried, f"{target} never tries {method} {path}"

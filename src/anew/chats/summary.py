@@ -8,7 +8,8 @@ from rich.console import Console
 from rich.table import Table
 
 
-def _duration(seconds: float | None) -> str:
+def format_duration(seconds: float | None) -> str:
+    """A reply time in words a person reads at a glance: 45 s, 12 min, 3.5 h, 2.0 days."""
     if seconds is None:
         return "–"
     if seconds < 90:
@@ -47,8 +48,8 @@ def print_summary(report: dict[str, Any], console: Console) -> None:
             str(report["initiated"][name]),
             str(report["ended"][name]),
             str(report["double_texts"][name]),
-            _duration(replies["median"]),
-            _duration(replies["p90"]),
+            format_duration(replies["median"]),
+            format_duration(replies["p90"]),
         )
     console.print(table)
     if "split" in report:
@@ -66,7 +67,7 @@ def print_summary(report: dict[str, Any], console: Console) -> None:
                 name,
                 str(split["before"]["initiated"][name]),
                 str(split["after"]["initiated"][name]),
-                _duration(split["before"]["reply_seconds"][name]["median"]),
-                _duration(split["after"]["reply_seconds"][name]["median"]),
+                format_duration(split["before"]["reply_seconds"][name]["median"]),
+                format_duration(split["after"]["reply_seconds"][name]["median"]),
             )
         console.print(compare)

@@ -7,9 +7,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-from fastapi import Request, UploadFile
+from fastapi import Request
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 
 from anew.chats.errors import ChatFormatError
 from anew.chats.formats.whatsapp import DatePreference

@@ -9,6 +9,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse
 
+from anew.chats.summary import format_duration
 from anew.web.csrf import CSRF_FIELD, request_csrf_token
 from anew.web.steps import STEPS
 
@@ -20,6 +21,7 @@ def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     templates.env.globals["steps"] = STEPS
     templates.env.globals["csrf_field"] = CSRF_FIELD
+    templates.env.filters["duration"] = format_duration
     return templates
 
 

@@ -1,0 +1,94 @@
+"""Small server-side SVG charts: they show in pages, in reports, and with JavaScript off."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+PALETTE = ("#8a3f6b", "#2f6b8a", "#c07a2c", "#4f7a3a", "#6b5a9e", "#9e5a5a")
+WIDTH, HEIGHT, PAD_LEFT, PAD_BOTTOM, PAD_TOP = 640, 220, 36, 28, 12
+
+
+def _axis(labels: list[str], top: float, slot: float) -> list[str]:
+    base = HEIGHT - PAD_BOTTOM
+    parts = [
+        f'<line x1="{PAD_LEFT}" y1="{base}" x2="{WIDTH}" y2="{base}" stroke="#bbb"/>',
+        f'<text x="{PAD_LEFT - 4}" y="{PAD_TOP + 4}" text-anchor="end" font-size="10">'
+        f"{top:g}</text>",
+    ]
+    every = 1 if len(labels) <= 31 else max(len(labels) // 24, 1)
+    for index, label in enumerate(labels):
+        if index % every == 0:
+            x = PAD_LEFT + index * slot + slot / 2
+            parts.append(
+                f'<text x="{x:.1f}" y="{base + 14}" text-anchor="middle" font-size="10">'
+                f"{escape(label)}</text>"
+            )
+    return parts
+
+
+def _bars(series: dict[str, list[float]], labels: list[str], top: float, slot: float) -> list[str]:
+    width = max(slot * 0.8 / max(len(series), 1), 1)
+    plot, base = HEIGHT - PAD_BOTTOM - PAD_TOP, HEIGHT - PAD_BOTTOM
+    parts = []
+    for number, (name, counts) in enumerate(series.items()):
+        colour = PALETTE[number % len(PALETTE)]
+        for index, label in enumerate(labels):
+            value = counts[index] if index < len(counts) else 0
+            height = plot * value / top
+            x = PAD_LEFT + index * slot + slot * 0.1 + number * width
+            parts.append(
+                f'<rect x="{x:.1f}" y="{base - height:.1f}" width="{width:.1f}" '
+                f'height="{height:.1f}" fill="{colour}">'
+                f"<title>{escape(name)}, {escape(label)}: {value:g}</title></rect>"
+            )
+    return parts
+
+
+def _legend(names: list[str]) -> list[str]:
+    parts = []
+    for number, name in enumerate(names):
+        x, colour = PAD_LEFT + number * 150, PALETTE[number % len(PALETTE)]
+        parts.append(f'<rect x="{x}" y="{HEIGHT + 8}" width="10" height="10" fill="{colour}"/>')
+        parts.append(
+            f'<text x="{x + 14}" y="{HEIGHT + 17}" font-size="11">{escape(name[:22])}</text>'
+        )
+    return parts
+
+
+def bar_chart(series: dict[str, list[float]], labels: list[str], title: str) -> str:
+    """Grouped bars, one colour per participant, with a legend and a text alternative."""
+    top = max((value for counts in series.values() for value in counts), default=0) or 1
+    slot = (WIDTH - PAD_LEFT) / max(len(labels), 1)
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT + 24}" '
+        f'role="img" aria-label="{escape(title)}" class="chart"><title>{escape(title)}</title>'
+    )
+    body = _axis(labels, top, slot) + _bars(series, labels, top, slot) + _legend(list(series))
+    return head + "".join(body) + "</svg>"
+
+
+def hours_chart(report: dict[str, object]) -> str:
+    """Messages by hour of day, per participant."""
+    by_hour: dict[str, list[float]] = report["by_hour"]  # type: ignore[assignment]
+    return bar_chart(by_hour, [f"{hour:02d}" for hour in range(24)], "Messages by hour of day")
+
+
+def initiations_chart(report: dict[str, object]) -> str:
+    """Who started conversations, month by month."""
+    months: list[dict[str, Any]] = report["by_month"]  # type: ignore[assignment]
+    names: list[str] = report["participants"]  # type: ignore[assignment]
+    by_label = {str(month["month"]): month["initiated"] for month in months}
+    labels = month_range(min(by_label), max(by_label)) if by_label else []
+    series = {name: [by_label.get(label, {}).get(name, 0) for label in labels] for name in names}
+    return bar_chart(series, labels, "Conversations started, by month")
+
+
+def month_range(first: str, last: str) -> list[str]:
+    """Every "YYYY-MM" from first to last, so quiet months show as gaps rather than vanish."""
+    year, month = int(first[:4]), int(first[5:7])
+    labels = []
+    while f"{year:04d}-{month:02d}" <= last:
+        labels.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return labels

@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from anew.chats.models import ChatImport, ChatMessage
+from anew.config import Settings
+from anew.web.app import create_app
+from tests.isolation import assert_isolated
+from tests.people import Person, csrf_token, page_text, sign_in
+
+CHAT = (
+    "13/03/24, 09:00 - Ana: morning!\n"
+    "13/03/24, 09:10 - Sam: hey you\n"
+    "13/03/24, 09:12 - Ana: coffee later?\n"
+    "13/03/24, 21:00 - Sam: sorry, busy day\n"
+)
+
+
+def _upload(client: TestClient, content: str, filename: str = "chat.txt", **form: str) -> object:
+    data = {"csrf_token": csrf_token(client, "/chats"), **form}
+    return client.post(
+        "/chats", data=data, files={"file": (filename, content.encode())}, follow_redirects=False
+    )
+
+
+def _count(db: Session, model: type) -> int:
+    return db.scalar(select(func.count()).select_from(model)) or 0
+
+
+def test_the_page_needs_a_login(client: TestClient) -> None:
+    assert client.get("/chats", follow_redirects=False).headers["location"] == "/login?next=/chats"
+
+
+def test_she_uploads_an_export_and_reads_its_report(alice_client: TestClient) -> None:
+    response = _upload(alice_client, CHAT, name="Sam")
+    assert response.status_code == 303  # type: ignore[attr-defined]
+    report = alice_client.get(response.headers["location"])  # type: ignore[attr-defined]
+    assert report.status_code == 200
+    soup = BeautifulSoup(report.text, "html.parser")
+    rows = {
+        row.th.get_text(strip=True): [td.get_text(strip=True) for td in row.find_all("td")]
+        for row in soup.select("tbody tr")
+    }
+    assert rows["Ana"][:5] == ["2", "3", "1", "1", "0"]
+    assert rows["Sam"][:5] == ["2", "5", "1", "1", "0"]
+    assert len(soup.select("svg.chart")) == 2
+    assert "Sam" in page_text(alice_client.get("/chats").text)
+
+
+def test_a_bad_file_is_explained_and_the_form_keeps_her_choices(
+    alice_client: TestClient, db: Session
+) -> None:
+    response = _upload(
+        alice_client, "shopping list\n- milk\n", "notes.txt", name="My notes", date_order="dayfirst"
+    )
+    assert response.status_code == 400  # type: ignore[attr-defined]
+    html = response.text  # type: ignore[attr-defined]
+    assert "notes.txt, line 1:" in page_text(html)
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("input", attrs={"name": "name"})["value"] == "My notes"  # type: ignore[index]
+    assert soup.find("option", selected=True)["value"] == "dayfirst"  # type: ignore[index]
+    assert _count(db, ChatImport) == 0
+
+
+def test_no_file_chosen(alice_client: TestClient) -> None:
+    response = alice_client.post(
+        "/chats", data={"csrf_token": csrf_token(alice_client, "/chats")}, files={"file": ("", b"")}
+    )
+    assert response.status_code == 400
+    assert "Please choose an export file." in page_text(response.text)
+
+
+def test_an_upload_over_the_limit(settings: Settings, alice: Person) -> None:
+    small = create_app(settings.model_copy(update={"max_upload_mb": 1}))
+    with TestClient(small) as client:
+        sign_in(client, alice)
+        response = _upload(client, CHAT * 40_000)
+        assert response.status_code == 413  # type: ignore[attr-defined]
+        assert "larger than 1 MB" in page_text(response.text)  # type: ignore[attr-defined]
+    small.state.engine.dispose()
+
+
+def test_she_renames_chooses_herself_and_deletes(alice_client: TestClient, db: Session) -> None:
+    location = _upload(alice_client, CHAT).headers["location"]  # type: ignore[attr-defined]
+    chat_id = location.rsplit("/", 1)[1]
+    token = csrf_token(alice_client, location)
+    alice_client.post(
+        f"/chats/{chat_id}/settings", data={"csrf_token": token, "name": "Sam, March", "me": "Ana"}
+    )
+    page = page_text(alice_client.get(location).text)
+    assert "Sam, March" in page
+    assert "Ana (you)" in page
+    response = alice_client.post(
+        f"/chats/{chat_id}/delete", data={"csrf_token": token}, follow_redirects=False
+    )
+    assert response.headers["location"] == "/chats?deleted=1"
+    assert _count(db, ChatMessage) == 0
+
+
+def test_bob_cannot_see_change_or_delete_alices_chats_pages(
+    app: FastAPI, alice_client: TestClient, bob_client: TestClient, alice: Person
+) -> None:
+    location = _upload(alice_client, CHAT, name="alice-private-chat").headers["location"]  # type: ignore[attr-defined]
+    chat_id = location.rsplit("/", 1)[1]
+    engine = app.state.engine
+    secrets = ["alice-private-chat"]
+    assert_isolated(
+        engine, bob_client, alice, "GET", "/chats", expect_status=[200], secrets=secrets
+    )
+    assert_isolated(engine, bob_client, alice, "GET", f"/chats/{chat_id}", secrets=secrets)
+    assert_isolated(
+        engine,
+        bob_client,
+        alice,
+        "POST",
+        f"/chats/{chat_id}/settings",
+        form={"name": "bob's now", "me": "Sam"},
+    )
+    assert_isolated(engine, bob_client, alice, "POST", f"/chats/{chat_id}/delete", form={})
+    assert_isolated(
+        engine,
+        bob_client,
+        alice,
+        "POST",
+        "/chats",
+        form={"name": "bob's"},
+        files={"file": ("b.txt", CHAT.encode())},
+        expect_status=[303],
+    )
