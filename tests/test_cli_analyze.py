@@ -61,3 +61,20 @@ def test_dayfirst_and_monthfirst_settle_unclear_dates(tmp_path: Path) -> None:
     assert json.loads(dayfirst.stdout)["first"] == "2021-02-01T10:00:00"
     monthfirst = runner.invoke(cli.app, ["analyze", str(chat), "--json", "--monthfirst"])
     assert json.loads(monthfirst.stdout)["first"] == "2021-01-02T10:00:00"
+
+
+def test_analyze_writes_a_self_contained_html_report(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = runner.invoke(
+        cli.app,
+        ["analyze", str(POKEMON), "--me", "Misty", "--split", "2016-09-01", "--html", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    html = out.read_text()
+    assert html.startswith("<!doctype html>")
+    assert html.count("<svg") == 5
+    assert "Before and after 2016-09-01" in html
+    assert "Misty (you)" in html
+    assert "Jessie &amp; James" in html  # names are escaped
+    for outside in ("http://", "https://", "<script", "<link"):
+        assert outside not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")

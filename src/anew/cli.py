@@ -142,6 +142,9 @@ def analyze(
     csv: Annotated[
         Path | None, typer.Option(help="Write messages.csv and participants.csv here.")
     ] = None,
+    html: Annotated[
+        Path | None, typer.Option(help="Write a self-contained HTML report with charts here.")
+    ] = None,
 ) -> None:
     """Measure a chat export on this machine, with no server: who initiates, replies and ends."""
     from anew.chats.cli import run_analysis
@@ -160,6 +163,7 @@ def analyze(
         chat_name=chat,
         as_json=as_json,
         csv_dir=csv,
+        html_file=html,
     )
     raise typer.Exit(code)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from html import escape
 from typing import Any
 
@@ -16,7 +17,8 @@ def _axis(labels: list[str], top: float, slot: float) -> list[str]:
         f'<text x="{PAD_LEFT - 4}" y="{PAD_TOP + 4}" text-anchor="end" font-size="10">'
         f"{top:g}</text>",
     ]
-    every = 1 if len(labels) <= 31 else max(len(labels) // 24, 1)
+    widest = max((len(label) for label in labels), default=1) * 6.5  # px at font size 10
+    every = max(1, math.ceil(widest / slot)) if slot else 1
     for index, label in enumerate(labels):
         if index % every == 0:
             x = PAD_LEFT + index * slot + slot / 2
@@ -74,14 +76,59 @@ def hours_chart(report: dict[str, object]) -> str:
     return bar_chart(by_hour, [f"{hour:02d}" for hour in range(24)], "Messages by hour of day")
 
 
-def initiations_chart(report: dict[str, object]) -> str:
-    """Who started conversations, month by month."""
+def _monthly_chart(report: dict[str, object], key: str, title: str) -> str:
     months: list[dict[str, Any]] = report["by_month"]  # type: ignore[assignment]
     names: list[str] = report["participants"]  # type: ignore[assignment]
-    by_label = {str(month["month"]): month["initiated"] for month in months}
+    by_label = {str(month["month"]): month[key] for month in months}
     labels = month_range(min(by_label), max(by_label)) if by_label else []
     series = {name: [by_label.get(label, {}).get(name, 0) for label in labels] for name in names}
-    return bar_chart(series, labels, "Conversations started, by month")
+    return bar_chart(series, labels, title)
+
+
+def initiations_chart(report: dict[str, object]) -> str:
+    """Who started conversations, month by month."""
+    return _monthly_chart(report, "initiated", "Conversations started, by month")
+
+
+def endings_chart(report: dict[str, object]) -> str:
+    """Who ended conversations, month by month."""
+    return _monthly_chart(report, "ended", "Conversations ended, by month")
+
+
+def replies_chart(report: dict[str, object]) -> str:
+    """How fast each participant replied: counts per reply-time range."""
+    series: dict[str, list[float]] = report["reply_distribution"]  # type: ignore[assignment]
+    labels: list[str] = report["reply_buckets"]  # type: ignore[assignment]
+    return bar_chart(series, labels, "Replies by how long they took")
+
+
+def heatmap(report: dict[str, object]) -> str:
+    """Messages by weekday and hour, darker where there were more."""
+    grid: list[list[int]] = report["by_weekday_hour"]  # type: ignore[assignment]
+    top = max((n for row in grid for n in row), default=0) or 1
+    cell, left, head = 24, 40, 18
+    width, height = left + 24 * cell, head + 7 * cell
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        'aria-label="Messages by weekday and hour" class="chart">'
+        "<title>Messages by weekday and hour</title>"
+    ]
+    for hour in range(0, 24, 3):
+        parts.append(f'<text x="{left + hour * cell + 2}" y="12" font-size="10">{hour:02d}</text>')
+    for day, row in enumerate(grid):
+        y = head + day * cell
+        parts.append(f'<text x="2" y="{y + 16}" font-size="11">{WEEKDAY_NAMES[day]}</text>')
+        for hour, n in enumerate(row):
+            shade = 0.08 + 0.92 * n / top if n else 0.03
+            parts.append(
+                f'<rect x="{left + hour * cell}" y="{y}" width="{cell - 2}" height="{cell - 2}" '
+                f'fill="#8a3f6b" fill-opacity="{shade:.2f}"><title>{WEEKDAY_NAMES[day]} '
+                f"{hour:02d}:00: {n}</title></rect>"
+            )
+    return "".join(parts) + "</svg>"
+
+
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def month_range(first: str, last: str) -> list[str]:

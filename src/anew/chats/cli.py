@@ -12,6 +12,7 @@ from rich.console import Console
 
 from anew.chats.errors import ChatFormatError
 from anew.chats.formats.whatsapp import DatePreference
+from anew.chats.html_report import render_html
 from anew.chats.loading import load_chat
 from anew.chats.metrics import Options
 from anew.chats.model import Chat
@@ -31,6 +32,7 @@ def run_analysis(
     chat_name: str | None,
     as_json: bool,
     csv_dir: Path | None,
+    html_file: Path | None = None,
 ) -> int:
     """Analyse one export and print the result; returns the process exit status."""
     console = Console(stderr=as_json)
@@ -55,6 +57,8 @@ def run_analysis(
         return 2
     if csv_dir is not None:
         write_csv(chat, report, csv_dir)
+    if html_file is not None:
+        html_file.write_text(render_html(report), encoding="utf-8")
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
     else:

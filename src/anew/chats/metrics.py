@@ -115,12 +115,47 @@ def activity(messages: pl.DataFrame, participants: list[str]) -> dict[str, Any]:
     by_weekday = _grid(
         messages.with_columns(pl.col("timestamp").dt.weekday().alias("slot")), participants, 7, 1
     )
+    cells = messages.group_by(
+        pl.col("timestamp").dt.weekday().alias("day"), pl.col("timestamp").dt.hour().alias("hour")
+    ).len()
+    heatmap = [[0] * 24 for _ in WEEKDAYS]
+    for day, hour, n in cells.iter_rows():
+        heatmap[int(day) - 1][int(hour)] = int(n)
     return {
         "by_hour": by_hour,
         "by_weekday": {
             name: dict(zip(WEEKDAYS, counts, strict=True)) for name, counts in by_weekday.items()
         },
+        "by_weekday_hour": heatmap,
     }
+
+
+# Reply-time buckets for the distribution chart: upper bounds in seconds, and their labels.
+REPLY_BUCKETS = (
+    (60, "< 1 min"),
+    (5 * 60, "1–5 min"),
+    (15 * 60, "5–15 min"),
+    (60 * 60, "15–60 min"),
+    (3 * 3600, "1–3 h"),
+    (None, "3 h +"),
+)
+
+
+def reply_distribution(
+    messages: pl.DataFrame, participants: list[str], gap: timedelta
+) -> dict[str, list[int]]:
+    """How many of each participant's replies fell in each REPLY_BUCKETS range."""
+    replies = annotate(messages, gap).filter(pl.col("is_reply"))
+    seconds = pl.col("since_us") / 1_000_000
+    bucket = pl.lit(len(REPLY_BUCKETS) - 1)
+    for index, (bound, _label) in reversed(list(enumerate(REPLY_BUCKETS))):
+        if bound is not None:
+            bucket = pl.when(seconds < bound).then(pl.lit(index)).otherwise(bucket)
+    counts = replies.group_by("sender", bucket.alias("bucket")).len()
+    result = {name: [0] * len(REPLY_BUCKETS) for name in participants}
+    for sender, index, n in counts.iter_rows():
+        result[sender][int(index)] = int(n)
+    return result
 
 
 def _grid(

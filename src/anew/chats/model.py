@@ -28,6 +28,15 @@ MESSAGE_SCHEMA = pl.Schema(
     }
 )
 
+FORMAT_NAMES = {
+    "whatsapp": "WhatsApp",
+    "telegram": "Telegram",
+    "messenger": "Messenger / Instagram",
+    "signal": "Signal",
+    "sms": "SMS",
+    "imessage": "iMessage",
+}
+
 # \S+ runs; the same definition for every format, so word counts compare across apps.
 WORD_PATTERN = r"\S+"
 

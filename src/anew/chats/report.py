@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from anew.chats.errors import ChatFormatError
-from anew.chats.metrics import Options, activity, by_month, split_at, summarize
+from anew.chats.metrics import (
+    REPLY_BUCKETS,
+    Options,
+    activity,
+    by_month,
+    reply_distribution,
+    split_at,
+    summarize,
+)
 from anew.chats.model import Chat
 
 # The fields `anew analyze --json` and GET /api/v1/chats/{id}/metrics always carry.
@@ -51,6 +59,8 @@ def analyze(
         **summarize(messages, participants, options.gap),
         **activity(messages, participants),
         "by_month": by_month(messages, participants, options.gap),
+        "reply_buckets": [label for _bound, label in REPLY_BUCKETS],
+        "reply_distribution": reply_distribution(messages, participants, options.gap),
     }
     if options.split is not None:
         before, after = split_at(messages, options.split)

@@ -7,6 +7,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from anew.chats.model import FORMAT_NAMES
+
 
 def format_duration(seconds: float | None) -> str:
     """A reply time in words a person reads at a glance: 45 s, 12 min, 3.5 h, 2.0 days."""
@@ -23,8 +25,9 @@ def format_duration(seconds: float | None) -> str:
 
 def print_summary(report: dict[str, Any], console: Console) -> None:
     """Who wrote how much, who started and ended conversations, and how fast each replied."""
+    app = FORMAT_NAMES.get(report["format"], "Chat")
     console.print(
-        f"[bold]{report['format'].capitalize()} chat[/bold] {report.get('title') or ''}\n"
+        f"[bold]{app} chat[/bold] {report.get('title') or ''}\n"
         f"{report['first']} → {report['last']}, {report['conversations']} conversations "
         f"(a silence of {report['gap_hours']:g} h starts a new one)"
     )

@@ -1,0 +1,78 @@
+"""`anew analyze --html`: one self-contained page (inline CSS and SVG) that opens offline."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from anew.chats.charts import endings_chart, heatmap, hours_chart, initiations_chart, replies_chart
+from anew.chats.model import FORMAT_NAMES
+from anew.chats.summary import format_duration
+
+STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#2b2433;
+background:#fffdfb;margin:0 auto;max-width:60rem;padding:1.5rem;line-height:1.5}
+h1{color:#8a3f6b}table{border-collapse:collapse;width:100%;margin:1rem 0}
+th,td{padding:.4rem .6rem;border-bottom:1px solid #e8e0e6;text-align:right}
+th:first-child,td:first-child{text-align:left}section{margin:2rem 0}.chart{width:100%;height:auto}
+.muted{color:#6a6070}
+"""
+COLUMNS = (
+    ("Messages", "messages"),
+    ("Words", "words"),
+    ("Started", "initiated"),
+    ("Ended", "ended"),
+    ("Double texts", "double_texts"),
+)
+
+
+def _table(stats: dict[str, Any], names: list[str], me: str | None) -> str:
+    head = "".join(f"<th>{label}</th>" for label, _ in COLUMNS)
+    rows = []
+    for name in names:
+        label = escape(name) + (" (you)" if name == me else "")
+        cells = "".join(f"<td>{stats[key][name]}</td>" for _, key in COLUMNS)
+        replies = stats["reply_seconds"][name]
+        for key in ("median", "p90"):
+            cells += f"<td>{format_duration(replies[key])}</td>"
+        rows.append(f"<tr><td>{label}</td>{cells}</tr>")
+    return (
+        f"<table><thead><tr><th>Participant</th>{head}<th>Reply median</th><th>Reply p90</th></tr>"
+        f"</thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _split(report: dict[str, Any]) -> str:
+    if "split" not in report:
+        return ""
+    split = report["split"]
+    names, me = report["participants"], report.get("me")
+    return (
+        f"<section><h2>Before and after {escape(split['date'])}</h2>"
+        f"<h3>Before</h3>{_table(split['before'], names, me)}"
+        f"<h3>After</h3>{_table(split['after'], names, me)}</section>"
+    )
+
+
+def render_html(report: dict[str, Any]) -> str:
+    """The whole report as one HTML document."""
+    title = report.get("title") or f"{FORMAT_NAMES.get(report['format'], 'Chat')} chat"
+    charts = [
+        ("Who started conversations", initiations_chart(report)),
+        ("Who ended them", endings_chart(report)),
+        ("How fast each of you replied", replies_chart(report)),
+        ("When messages were sent", hours_chart(report)),
+        ("Weekday and hour", heatmap(report)),
+    ]
+    sections = "".join(f"<section><h2>{escape(h)}</h2>{svg}</section>" for h, svg in charts)
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)} · Anew</title><style>{STYLE}</style></head><body>"
+        f"<h1>{escape(title)}</h1>"
+        f'<p class="muted">{escape(str(report["first"]))} to {escape(str(report["last"]))} · '
+        f"{report['conversations']} conversations (a silence of {report['gap_hours']:g} h "
+        "starts a new one). Made with Anew on your own computer; nothing was sent anywhere.</p>"
+        f"{_table(report, report['participants'], report.get('me'))}{_split(report)}{sections}"
+        "</body></html>"
+    )
