@@ -21,7 +21,13 @@ class Options:
 
 
 def annotate(messages: pl.DataFrame, gap: timedelta) -> pl.DataFrame:
-    """Add conversation ids, replies and their latency to time-ordered messages."""
+    """Add conversation ids, replies and their latency to time-ordered messages.
+
+    Every metric below accepts messages either raw or already annotated (with the same gap), so a
+    report annotates once and shares the result.
+    """
+    if "conversation" in messages.columns:
+        return messages
     gap_us = int(gap.total_seconds() * 1_000_000)
     since = pl.col("timestamp").diff().dt.total_microseconds()
     return (
@@ -108,19 +114,18 @@ def summarize(messages: pl.DataFrame, participants: list[str], gap: timedelta) -
 
 
 def activity(messages: pl.DataFrame, participants: list[str]) -> dict[str, Any]:
-    """Messages per participant by hour of day (0-23) and by weekday (Mon-Sun)."""
-    by_hour = _grid(
-        messages.with_columns(pl.col("timestamp").dt.hour().alias("slot")), participants, 24, 0
-    )
-    by_weekday = _grid(
-        messages.with_columns(pl.col("timestamp").dt.weekday().alias("slot")), participants, 7, 1
-    )
+    """Messages per participant by hour (0-23) and weekday (Mon-Sun), and everyone's week grid."""
+    stamp = pl.col("timestamp")
     cells = messages.group_by(
-        pl.col("timestamp").dt.weekday().alias("day"), pl.col("timestamp").dt.hour().alias("hour")
-    ).len()
+        "sender", stamp.dt.weekday().alias("day"), stamp.dt.hour().alias("hour")
+    ).len()  # at most participants x 168 rows: the rest is plain Python
+    by_hour = {name: [0] * 24 for name in participants}
+    by_weekday = {name: [0] * 7 for name in participants}
     heatmap = [[0] * 24 for _ in WEEKDAYS]
-    for day, hour, n in cells.iter_rows():
-        heatmap[int(day) - 1][int(hour)] = int(n)
+    for sender, day, hour, n in cells.iter_rows():
+        by_hour[sender][hour] += n
+        by_weekday[sender][day - 1] += n
+        heatmap[day - 1][hour] += n
     return {
         "by_hour": by_hour,
         "by_weekday": {
@@ -158,25 +163,12 @@ def reply_distribution(
     return result
 
 
-def _grid(
-    frame: pl.DataFrame, participants: list[str], size: int, first: int
-) -> dict[str, list[int]]:
-    counts = frame.group_by("sender", "slot").agg(pl.len().alias("n"))
-    grid = {name: [0] * size for name in participants}
-    for sender, slot, n in counts.iter_rows():
-        grid[sender][int(slot) - first] = int(n)
-    return grid
-
-
 def by_month(
     messages: pl.DataFrame, participants: list[str], gap: timedelta
 ) -> list[dict[str, Any]]:
     """Messages, initiations, endings and reply medians per calendar month."""
-    month = pl.col("timestamp").dt.strftime("%Y-%m").alias("month")
-    annotated = annotate(messages, gap).with_columns(month)
-    conversations = _conversations(annotated).with_columns(
-        pl.col("start").dt.strftime("%Y-%m").alias("month")
-    )
+    annotated = annotate(messages, gap).with_columns(_month_key("timestamp"))
+    conversations = _conversations(annotated).with_columns(_month_key("start"))
     counts = {
         "messages": annotated.group_by("month", "sender").len(),
         "initiated": conversations.group_by("month", pl.col("initiator").alias("sender")).len(),
@@ -188,24 +180,25 @@ def by_month(
         .agg((pl.col("since_us").median() / 1_000_000).alias("median"))
     )
     months = annotated.get_column("month").unique(maintain_order=True).to_list()
-    rows: dict[str, dict[str, Any]] = {
-        m: {
-            "month": m,
-            **{key: dict.fromkeys(participants, 0) for key in counts},
+    rows: dict[int, dict[str, Any]] = {
+        key: {
+            "month": f"{key // 100:04d}-{key % 100:02d}",
+            **{name: dict.fromkeys(participants, 0) for name in counts},
             "reply_median_seconds": dict.fromkeys(participants),
         }
-        for m in months
+        for key in months
     }
-    for key, table in counts.items():
-        for m, sender, n in table.iter_rows():
-            rows[m][key][sender] = int(n)
-    for m, sender, median in medians.iter_rows():
-        rows[m]["reply_median_seconds"][sender] = median
+    for name, table in counts.items():
+        for key, sender, n in table.iter_rows():
+            rows[key][name][sender] = int(n)
+    for key, sender, median in medians.iter_rows():
+        rows[key]["reply_median_seconds"][sender] = median
     return list(rows.values())
 
 
-def _month(column: str) -> pl.Expr:
-    return pl.col(column).dt.strftime("%Y-%m").alias("month")
+def _month_key(column: str) -> pl.Expr:
+    """The calendar month as the integer YYYYMM: cheap to group by; formatted once per month."""
+    return (pl.col(column).dt.year() * 100 + pl.col(column).dt.month()).alias("month")
 
 
 def _iso(value: object) -> str | None:

@@ -9,6 +9,7 @@ from anew.chats.metrics import (
     REPLY_BUCKETS,
     Options,
     activity,
+    annotate,
     by_month,
     reply_distribution,
     split_at,
@@ -49,7 +50,7 @@ def analyze(
         raise UnknownParticipant(
             source or chat.format, f"nobody called {me!r} wrote here; the participants are {names}"
         )
-    messages = chat.messages
+    messages = annotate(chat.messages, options.gap)  # once, shared by every metric below
     report: dict[str, Any] = {
         "format": chat.format,
         "title": chat.title,
@@ -63,7 +64,7 @@ def analyze(
         "reply_distribution": reply_distribution(messages, participants, options.gap),
     }
     if options.split is not None:
-        before, after = split_at(messages, options.split)
+        before, after = split_at(chat.messages, options.split)
         report["split"] = {
             "date": options.split.isoformat(),
             "before": summarize(before, participants, options.gap),

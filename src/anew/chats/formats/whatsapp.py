@@ -81,18 +81,19 @@ def _lines(text: str) -> pl.DataFrame:
 
 
 def _check_leading_lines(frame: pl.DataFrame, source: str) -> None:
-    first_header = frame.filter(pl.col("a").is_not_null()).select(pl.col("line_no").first())
-    if first_header.is_empty() or first_header.item() is None:
+    is_header = frame.get_column("a").is_not_null()
+    if not is_header.any():
         raise ChatFormatError(source, "no line here looks like a WhatsApp message", line=1)
-    stray = frame.filter(
-        (pl.col("line_no") < first_header.item()) & (pl.col("line").str.strip_chars() != "")
-    )
-    if not stray.is_empty():
-        line = int(stray.get_column("line_no")[0])
+    first = int(is_header.arg_max() or 0)
+    if first == 0:
+        return
+    leading = frame.head(first).get_column("line").str.strip_chars()
+    stray = int((leading != "").arg_max() or 0)
+    if leading[stray] != "":
         raise ChatFormatError(
             source,
             "this line does not start with a date and time, so it can't be placed",
-            line=line,
+            line=int(frame.get_column("line_no")[stray]),
         )
 
 
