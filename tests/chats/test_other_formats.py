@@ -140,3 +140,27 @@ def test_a_telegram_message_without_a_date_is_named(tmp_path: Path) -> None:
     path.write_text(json.dumps({"messages": [{"type": "message", "from": "A", "text": "x"}]}))
     with pytest.raises(ChatFormatError, match=r"at messages\[0\]"):
         load_chat(path)
+
+
+def test_messenger_parts_in_a_zip_merge(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "facebook-export.zip"
+    first = {
+        "title": "Sam",
+        "messages": [{"sender_name": "Sam", "timestamp_ms": 2_000_000, "content": "b"}],
+    }
+    second = {
+        "title": "Sam",
+        "messages": [{"sender_name": "Ana", "timestamp_ms": 1_000_000, "content": "a"}],
+    }
+    other = {
+        "title": "Jo",
+        "messages": [{"sender_name": "Jo", "timestamp_ms": 5_000_000, "content": "x"}],
+    }
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("messages/inbox/sam_1/message_1.json", json.dumps(first))
+        archive.writestr("messages/inbox/sam_1/message_2.json", json.dumps(second))
+        archive.writestr("messages/inbox/jo_2/message_1.json", json.dumps(other))
+    chat = load_chat(path, keep_text=True)
+    assert chat.messages.select("sender", "text").rows() == [("Ana", "a"), ("Sam", "b")]

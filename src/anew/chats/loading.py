@@ -68,7 +68,8 @@ def parse_text(
                 document, source=source.name, keep_text=keep_text, chat_name=chat_name
             )
         if meta.looks_like_meta(document):
-            return meta.parse([document], source=source.name, keep_text=keep_text)
+            documents = [document, *(_meta_part(part) for part in source.parts)]
+            return meta.parse(documents, source=source.name, keep_text=keep_text)
         raise ChatFormatError(
             source.name, "this JSON is not a Telegram, Messenger or Instagram export"
         )
@@ -122,15 +123,16 @@ def _head(path: Path) -> bytes:
         return handle.read(4096)
 
 
+def _meta_part(part: Source) -> Any:
+    document = _json(part, decode_text(part))
+    if not meta.looks_like_meta(document):
+        raise ChatFormatError(part.name, "this is not a Messenger or Instagram message file")
+    return document
+
+
 def _load_parts(folder: Path, *, keep_text: bool, max_bytes: int) -> Chat:
     parts = sorted(folder.glob("message_*.json"))
     if not parts:
         raise ChatFormatError(str(folder), "this folder holds no message_N.json files")
-    documents = []
-    for part in parts:
-        source = read_source(part, max_bytes=max_bytes)
-        document = _json(source, decode_text(source))
-        if not meta.looks_like_meta(document):
-            raise ChatFormatError(source.name, "this is not a Messenger or Instagram message file")
-        documents.append(document)
+    documents = [_meta_part(read_source(part, max_bytes=max_bytes)) for part in parts]
     return meta.parse(documents, source=str(folder), keep_text=keep_text)

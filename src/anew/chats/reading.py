@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -17,10 +18,17 @@ CHAT_SUFFIXES = (".txt", ".json", ".xml", ".md")
 
 @dataclass(frozen=True)
 class Source:
-    """The bytes of one chat file and the name to use in messages about it."""
+    """The bytes of one chat file and the name to use in messages about it.
+
+    `parts` holds the other message_N.json files of the same thread when a zip carries several.
+    """
 
     name: str
     data: bytes
+    parts: tuple[Source, ...] = ()
+
+
+PART_NAME = re.compile(r"^message_\d+\.json$")
 
 
 def _pick_member(archive: zipfile.ZipFile, name: str) -> zipfile.ZipInfo:
@@ -55,17 +63,37 @@ def _read_zip(path: Path, max_bytes: int) -> Source:
         if total > max_bytes * 4:
             raise ChatFormatError(name, "this zip file unpacks to far more than any chat; refused")
         member = _pick_member(archive, name)
-        inner = f"{name}!{member.filename}"
-        ratio = member.file_size / max(member.compress_size, 1)
-        if member.file_size > max_bytes:
-            raise ChatFormatError(inner, f"the chat is over the {_mb(max_bytes)} limit")
-        if ratio > MAX_COMPRESSION_RATIO and member.file_size > 1024 * 1024:
-            raise ChatFormatError(inner, "this file is compressed suspiciously well (a zip bomb?)")
-        with archive.open(member) as handle:
-            data = handle.read(max_bytes + 1)  # the header's size can lie; never read past the cap
-        if len(data) > max_bytes:
-            raise ChatFormatError(inner, f"the chat is over the {_mb(max_bytes)} limit")
-        return Source(inner, data)
+        source = _read_member(archive, member, name, max_bytes)
+        folder = PurePosixPath(member.filename).parent
+        siblings = [
+            info
+            for info in archive.infolist()
+            if info is not member
+            and PurePosixPath(info.filename).parent == folder
+            and PART_NAME.match(PurePosixPath(info.filename).name)
+        ]
+        if not PART_NAME.match(PurePosixPath(member.filename).name) or not siblings:
+            return source
+        parts = tuple(_read_member(archive, info, name, max_bytes) for info in siblings)
+        if sum(len(part.data) for part in (source, *parts)) > max_bytes:
+            raise ChatFormatError(name, f"the chat is over the {_mb(max_bytes)} limit")
+        return Source(source.name, source.data, parts)
+
+
+def _read_member(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str, max_bytes: int
+) -> Source:
+    inner = f"{name}!{member.filename}"
+    ratio = member.file_size / max(member.compress_size, 1)
+    if member.file_size > max_bytes:
+        raise ChatFormatError(inner, f"the chat is over the {_mb(max_bytes)} limit")
+    if ratio > MAX_COMPRESSION_RATIO and member.file_size > 1024 * 1024:
+        raise ChatFormatError(inner, "this file is compressed suspiciously well (a zip bomb?)")
+    with archive.open(member) as handle:
+        data = handle.read(max_bytes + 1)  # the header's size can lie; never read past the cap
+    if len(data) > max_bytes:
+        raise ChatFormatError(inner, f"the chat is over the {_mb(max_bytes)} limit")
+    return Source(inner, data)
 
 
 def _mb(size: int) -> str:
