@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.chats.fixtures import WHATSTK
+
+pytestmark = pytest.mark.browser
+
+
+def _sign_up(page: Page) -> None:
+    page.goto("/signup")
+    page.get_by_label("Email").fill("reader@example.org")
+    page.get_by_label("Password").fill("a long and gentle phrase")
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", name="Your dashboard")).to_be_visible()
+
+
+def test_she_imports_a_chat_and_reads_the_report(browser_page: Page) -> None:
+    page = browser_page
+    _sign_up(page)
+    page.get_by_role("link", name="Chats").click()
+    page.get_by_label("Export file").set_input_files(
+        str(WHATSTK / "chats" / "whatsapp" / "pokemon.txt")
+    )
+    page.get_by_label("Name it (optional)").fill("Old friends")
+    page.get_by_role("button", name="Import").click()
+    expect(page.get_by_role("heading", name="Old friends")).to_be_visible()
+    expect(page.get_by_role("row", name="Ash Ketchum")).to_contain_text("4")
+    expect(page.locator("svg.chart")).to_have_count(5)
+
+    page.get_by_label("Which one is you?").select_option("Misty")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("row", name="Misty (you)")).to_be_visible()
+
+
+def test_a_file_that_is_not_a_chat_is_explained(browser_page: Page, tmp_path: Path) -> None:
+    page = browser_page
+    _sign_up(page)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Groceries\n- apples\n")
+    page.goto("/chats")
+    page.get_by_label("Export file").set_input_files(str(notes))
+    page.get_by_label("Name it (optional)").fill("My notes")
+    page.get_by_role("button", name="Import").click()
+    expect(page.get_by_role("alert")).to_contain_text("notes.txt, line 1")
+    expect(page.get_by_label("Name it (optional)")).to_have_value("My notes")
