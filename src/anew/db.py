@@ -115,3 +115,4 @@ def load_models() -> None:
     from anew import ratelimit as _ratelimit  # noqa: F401
     from anew.accounts import models as _accounts  # noqa: F401
     from anew.chats import models as _chats  # noqa: F401
+    from anew.method import models as _method  # noqa: F401

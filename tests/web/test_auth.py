@@ -222,3 +222,9 @@ def test_logging_out_on_one_server_process_ends_the_session_on_the_others(
         assert on_first.get("/dashboard", follow_redirects=False).status_code == 303
     for application in (first, second):
         application.state.engine.dispose()
+
+
+def test_a_nul_character_in_a_form_is_explained(client: TestClient) -> None:
+    response = _signup(client, email="a\u0000b@example.org", password=PASSWORD)
+    assert response.status_code == 400  # type: ignore[attr-defined]
+    assert "can't be saved" in page_text(response.text)  # type: ignore[attr-defined]

@@ -31,9 +31,9 @@ def save_import(
     report = analyze(chat, me=me)
     row = ChatImport(
         user_id=user_id,
-        name=name[:200],
+        name=name.replace("\x00", "")[:200],
         format=chat.format,
-        title=chat.title[:200],
+        title=chat.title.replace("\x00", "")[:200],
         participants=chat.participants,
         me=report["me"],
         message_count=chat.messages.height,
@@ -47,6 +47,10 @@ def save_import(
     )
     if not keep_text:
         frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias("text"))
+    # NUL cannot be stored in PostgreSQL text; an export that holds one keeps a visible stand-in.
+    frame = frame.with_columns(
+        pl.col("sender", "text").str.replace_all("\x00", "\ufffd", literal=True)
+    )
     _bulk_insert(db, frame.select(COLUMNS))
     return row
 

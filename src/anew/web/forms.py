@@ -55,6 +55,12 @@ def read_form(model: type[Model], form: FormData) -> FormResult[Model]:
         if isinstance(value, str) and key != CSRF_FIELD
     }
     values = {key: value for key, value in raw.items() if key not in NEVER_ECHOED}
+    with_nul = [key for key, value in raw.items() if "\x00" in value]
+    if with_nul:
+        return FormResult(
+            values=values,
+            errors=dict.fromkeys(with_nul, "This contains a character that can't be saved."),
+        )
     try:
         return FormResult(values=values, data=model.model_validate(raw))
     except ValidationError as exc:

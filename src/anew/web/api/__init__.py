@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from anew.web.api import auth, chats, me
+from anew.web.api import auth, chats, me, nocontact
 
 API_PREFIX = "/api/v1"
 
@@ -12,3 +12,4 @@ router = APIRouter(prefix=API_PREFIX)
 router.include_router(auth.router)
 router.include_router(me.router)
 router.include_router(chats.router)
+router.include_router(nocontact.router)

@@ -12,13 +12,13 @@ from anew.accounts.models import SessionKind
 from anew.accounts.service import InvalidCredentials, TooManyAttempts, log_in
 from anew.accounts.sessions import LIFETIMES, end_session, start_session
 from anew.db import utcnow
-from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, Problem
+from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
 from anew.web.deps import ApiUser, SessionDep, bearer_scheme, client_address
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
 
-class TokenRequest(BaseModel):
+class TokenRequest(ApiModel):
     email: str = Field(min_length=1, max_length=254, examples=["alice@example.org"])
     password: str = Field(min_length=1, max_length=1024)
 

@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 from anew.chats.errors import ChatFormatError
 from anew.chats.models import ChatImport
 from anew.chats.store import get_import, list_imports, metrics, remove_import, set_me
-from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, Problem
+from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
 from anew.web.chat_uploads import (
     UploadOptions,
     UploadTooLarge,
@@ -62,7 +62,7 @@ class ChatSummary(BaseModel):
         )
 
 
-class ChatChanges(BaseModel):
+class ChatChanges(ApiModel):
     name: str | None = Field(default=None, min_length=1, max_length=200)
     me: str | None = Field(
         default=None, description="Which participant is you; one of participants"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
 
 
 class Problem(BaseModel):
@@ -21,3 +21,14 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 BAD_BODY: dict[int | str, dict[str, Any]] = {
     400: {"model": Problem, "description": "The body could not be read"},
 }
+
+
+class ApiModel(BaseModel):
+    """A request body. Text may not carry NUL characters: no database can store them."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("must not contain NUL characters")
+        return value

@@ -1,0 +1,312 @@
+"""Step 1 through the API: the no-contact period, contacts, urges, the vault, check-ins, stage."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Path
+from pydantic import BaseModel, BeforeValidator, Field, StrictBool, StrictInt, StrictStr
+
+from anew.accounts.clock import local_date
+from anew.accounts.models import User
+from anew.db import utcnow
+from anew.method import progress
+from anew.method.models import CheckIn, Contact, Urge
+from anew.method.nocontact import MAX_TARGET
+from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
+from anew.web.deps import ApiUser, SessionDep
+
+router = APIRouter(tags=["no contact"])
+Channel = Literal["text", "call", "social_media", "in_person", "through_friends", "other"]
+RESPONSES = {**ERROR_RESPONSES, **BAD_BODY}
+
+
+def _iso_day(value: object) -> object:
+    """A day is written 2026-11-26; pydantic alone would also read 0 or "0" as a timestamp."""
+    if isinstance(value, date) or (isinstance(value, str) and ISO_DAY.fullmatch(value)):
+        return value
+    raise ValueError("must be a date written as YYYY-MM-DD, e.g. 2026-11-26")
+
+
+def _text_only(value: object) -> object:
+    """A moment is ISO 8601 text; a bare number is not taken as a timestamp."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError("must be a date and time written as text, e.g. 2026-11-26T21:30:00Z")
+    return value
+
+
+# No silent coercion: 0 is not a date, "7" is not a number, "yes" is not true. Wrong types are 422.
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+IsoDate = Annotated[date, BeforeValidator(_iso_day)]
+IsoDateTime = Annotated[datetime, BeforeValidator(_text_only)]
+
+
+def today(user: User) -> date:
+    """Today where she lives."""
+    return local_date(utcnow(), user.time_zone)
+
+
+class PeriodIn(ApiModel):
+    started_on: IsoDate | None = Field(
+        default=None, description="Defaults to today; may be in the past"
+    )
+    target_days: int = Field(
+        ge=1, le=MAX_TARGET, description="21, 30, 45, 60 or any number of days"
+    )
+    breakup_on: IsoDate | None = None
+    his_name: StrictStr = Field(default="", max_length=100)
+
+
+class ContactIn(ApiModel):
+    at: IsoDateTime = Field(description="When; a time without a zone is taken as UTC")
+    initiator: Literal["me", "him"]
+    channel: Channel = "text"
+    logistics: StrictBool = False
+    note: StrictStr = Field(default="", max_length=5000)
+
+
+class ContactOut(BaseModel):
+    id: int
+    at: datetime
+    initiator: str
+    channel: str
+    logistics: bool
+    note: str
+    broke_period: bool
+    advice: str = ""
+
+    @classmethod
+    def of(cls, contact: Contact, advice: str = "") -> ContactOut:
+        return cls(
+            id=contact.id,
+            at=contact.at,
+            initiator=contact.initiator,
+            channel=contact.channel,
+            logistics=contact.logistics,
+            note=contact.note,
+            broke_period=contact.broke_period,
+            advice=advice,
+        )
+
+
+class UrgeIn(ApiModel):
+    intensity: StrictInt = Field(ge=1, le=10)
+    trigger: StrictStr = Field(default="", max_length=500)
+    instead: StrictStr = Field(default="", max_length=500)
+    message: StrictStr | None = Field(
+        default=None, max_length=20000, description="Kept in the vault"
+    )
+
+
+class UrgeOut(BaseModel):
+    id: int
+    at: datetime
+    intensity: int
+    trigger: str
+    instead: str
+    message: str | None
+
+    @classmethod
+    def of(cls, urge: Urge) -> UrgeOut:
+        return cls(
+            id=urge.id,
+            at=urge.at,
+            intensity=urge.intensity,
+            trigger=urge.trigger,
+            instead=urge.instead,
+            message=urge.message,
+        )
+
+
+class CheckInIn(ApiModel):
+    mood: StrictInt = Field(ge=1, le=10)
+    note: StrictStr = Field(default="", max_length=5000)
+
+
+class CheckInOut(BaseModel):
+    day: date
+    mood: int
+    note: str
+
+    @classmethod
+    def of(cls, checkin: CheckIn) -> CheckInOut:
+        return cls(day=checkin.day, mood=checkin.mood, note=checkin.note)
+
+
+class PauseIn(ApiModel):
+    reason: StrictStr = Field(default="", max_length=200)
+
+
+def _state(db: SessionDep, user: User) -> dict[str, Any]:
+    found = progress.state(db, user.id, today(user))
+    if found is None:
+        raise HTTPException(status_code=404, detail="You haven't started a no-contact period yet.")
+    return found
+
+
+@router.post(
+    "/nocontact",
+    status_code=201,
+    summary="Start a no-contact period",
+    responses={**RESPONSES, 409: {"model": Problem, "description": "A period is already running"}},
+)
+def start_nocontact(body: PeriodIn, user: ApiUser, db: SessionDep) -> dict[str, Any]:
+    started_on = body.started_on or today(user)
+    if started_on > today(user):
+        problem = {
+            "loc": ["body", "started_on"],
+            "msg": "can't be in the future",
+            "type": "value_error",
+        }
+        raise HTTPException(status_code=422, detail=[problem])
+    try:
+        progress.start_period(
+            db,
+            user.id,
+            started_on=started_on,
+            target_days=body.target_days,
+            breakup_on=body.breakup_on,
+            his_name=body.his_name,
+        )
+    except progress.AlreadyRunning:
+        raise HTTPException(
+            status_code=409, detail="A no-contact period is already running."
+        ) from None
+    db.commit()
+    return _state(db, user)
+
+
+@router.get(
+    "/nocontact",
+    summary="Your no-contact period",
+    responses={**ERROR_RESPONSES, 404: {"model": Problem, "description": "None started yet"}},
+)
+def read_nocontact(user: ApiUser, db: SessionDep) -> dict[str, Any]:
+    """Days done (today minus the start, in your time zone), days left, restarts, milestones."""
+    return _state(db, user)
+
+
+@router.post(
+    "/nocontact/pause",
+    summary="Pause the period on purpose",
+    responses={**RESPONSES, 404: {"model": Problem, "description": "None running"}},
+)
+def pause_nocontact(body: PauseIn, user: ApiUser, db: SessionDep) -> dict[str, Any]:
+    try:
+        progress.pause(db, user.id, today=today(user), reason=body.reason)
+    except progress.NothingRunning:
+        raise HTTPException(status_code=404, detail="There is no period to pause.") from None
+    db.commit()
+    return _state(db, user)
+
+
+@router.post(
+    "/nocontact/resume",
+    summary="Resume a paused period",
+    responses={**ERROR_RESPONSES, 404: {"model": Problem, "description": "None running"}},
+)
+def resume_nocontact(user: ApiUser, db: SessionDep) -> dict[str, Any]:
+    try:
+        progress.resume(db, user.id, today=today(user))
+    except progress.NothingRunning:
+        raise HTTPException(status_code=404, detail="There is no period to resume.") from None
+    db.commit()
+    return _state(db, user)
+
+
+@router.post(
+    "/contacts",
+    status_code=201,
+    response_model=ContactOut,
+    summary="Log a contact",
+    responses=RESPONSES,
+)
+def create_contact(body: ContactIn, user: ApiUser, db: SessionDep) -> ContactOut:
+    """A contact you start that isn't logistics ends the period at once and restarts the count."""
+    at = body.at if body.at.tzinfo else body.at.replace(tzinfo=utcnow().tzinfo)
+    contact, _broke, advice = progress.log_contact(
+        db,
+        user.id,
+        at=at,
+        day=local_date(at, user.time_zone),
+        today=today(user),
+        initiator=body.initiator,
+        channel=body.channel,
+        logistics=body.logistics,
+        note=body.note,
+    )
+    db.commit()
+    return ContactOut.of(contact, advice)
+
+
+@router.get(
+    "/contacts", response_model=list[ContactOut], summary="Your contacts", responses=ERROR_RESPONSES
+)
+def read_contacts(user: ApiUser, db: SessionDep) -> list[ContactOut]:
+    return [ContactOut.of(c) for c in progress.list_contacts(db, user.id)]
+
+
+@router.post(
+    "/urges", status_code=201, response_model=UrgeOut, summary="Log an urge", responses=RESPONSES
+)
+def create_urge(body: UrgeIn, user: ApiUser, db: SessionDep) -> UrgeOut:
+    """A message written here goes to your vault, not to him."""
+    urge = progress.add_urge(db, user.id, **body.model_dump())
+    db.commit()
+    return UrgeOut.of(urge)
+
+
+@router.get("/urges", response_model=list[UrgeOut], summary="Your urges", responses=ERROR_RESPONSES)
+def read_urges(user: ApiUser, db: SessionDep) -> list[UrgeOut]:
+    return [UrgeOut.of(u) for u in progress.list_urges(db, user.id)]
+
+
+@router.get(
+    "/vault",
+    response_model=list[UrgeOut],
+    summary="Your unsent messages",
+    responses=ERROR_RESPONSES,
+)
+def read_vault(user: ApiUser, db: SessionDep) -> list[UrgeOut]:
+    return [UrgeOut.of(u) for u in progress.list_urges(db, user.id, vault_only=True)]
+
+
+@router.put(
+    "/checkins/{day}", response_model=CheckInOut, summary="Check in for a day", responses=RESPONSES
+)
+def put_checkin(
+    day: Annotated[IsoDate, Path(description="YYYY-MM-DD")],
+    body: CheckInIn,
+    user: ApiUser,
+    db: SessionDep,
+) -> CheckInOut:
+    """One check-in a day; sending it again for the same day updates it."""
+    if day > today(user):
+        problem = {"loc": ["path", "day"], "msg": "can't be in the future", "type": "value_error"}
+        raise HTTPException(status_code=422, detail=[problem])
+    checkin = progress.save_checkin(db, user.id, day=day, mood=body.mood, note=body.note)
+    db.commit()
+    return CheckInOut.of(checkin)
+
+
+@router.get(
+    "/checkins",
+    response_model=list[CheckInOut],
+    summary="Your check-ins",
+    responses=ERROR_RESPONSES,
+)
+def read_checkins(user: ApiUser, db: SessionDep) -> list[CheckInOut]:
+    return [CheckInOut.of(c) for c in progress.list_checkins(db, user.id)]
+
+
+@router.get("/program", summary="Where you are in the method", responses=ERROR_RESPONSES)
+def read_program(user: ApiUser, db: SessionDep) -> dict[str, Any]:
+    """`stage` is not-started, no-contact, or reconnecting once the target is reached."""
+    state = progress.state(db, user.id, today(user))
+    return {
+        "stage": progress.program_stage(db, user.id, today(user)),
+        "today": today(user).isoformat(),
+        "nocontact": state,
+    }
