@@ -56,6 +56,14 @@ ISOLATION_TESTS = {
         ("PUT", "/api/v1/checkins/{day}"),
         ("GET", "/api/v1/program"),
     ],
+    "tests.web.test_nocontact_page:test_bob_never_sees_or_changes_alices_no_contact_page": [
+        ("GET", "/steps/no-contact"),
+        ("POST", "/steps/no-contact/start"),
+        ("POST", "/steps/no-contact/contact"),
+        ("POST", "/steps/no-contact/urge"),
+        ("POST", "/steps/no-contact/checkin"),
+        ("POST", "/steps/no-contact/pause"),
+    ],
     "tests.web.api.test_chats:test_bob_cannot_see_change_or_delete_alices_chats": [
         ("GET", "/api/v1/chats"),
         ("POST", "/api/v1/chats"),

@@ -213,3 +213,10 @@ def test_text_with_a_nul_character_is_a_422_not_a_crash(alice_api: TestClient) -
     assert token.status_code == 422
     assert alice_api.get("/api/v1/checkins").status_code == 200
     assert alice_api.put("/api/v1/checkins/0", json={"mood": 5}).status_code == 422
+
+
+def test_a_contact_at_an_impossible_moment_is_a_422(alice_api: TestClient) -> None:
+    for moment in ("0001-01-01T00:00:00+01:01", "2030-01-01T00:00:00Z"):
+        response = alice_api.post("/api/v1/contacts", json={"initiator": "him", "at": moment})
+        assert response.status_code == 422, moment
+        assert response.json()["detail"][0]["loc"] == ["body", "at"]

@@ -21,7 +21,9 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @schema.parametrize()
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+# derandomize: the same examples every run, so CI stays reproducible; raise max_examples locally
+# (or drop derandomize) to hunt for new cases.
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_the_api_honours_its_openapi_document(
     case: schemathesis.Case, factory: sessionmaker[Session], alice: Person
 ) -> None:

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path
-from pydantic import BaseModel, BeforeValidator, Field, StrictBool, StrictInt, StrictStr
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+)
 
 from anew.accounts.clock import local_date
 from anew.accounts.models import User
@@ -37,10 +45,19 @@ def _text_only(value: object) -> object:
     return value
 
 
+def _plausible(value: datetime) -> datetime:
+    """A contact happened after 1970 and not in the future (a day's slack for time zones)."""
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    if not EARLIEST <= aware <= utcnow() + timedelta(days=1):
+        raise ValueError("must be a real moment, not in the future")
+    return aware
+
+
 # No silent coercion: 0 is not a date, "7" is not a number, "yes" is not true. Wrong types are 422.
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 IsoDate = Annotated[date, BeforeValidator(_iso_day)]
-IsoDateTime = Annotated[datetime, BeforeValidator(_text_only)]
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+IsoDateTime = Annotated[datetime, BeforeValidator(_text_only), AfterValidator(_plausible)]
 
 
 def today(user: User) -> date:
@@ -225,7 +242,7 @@ def resume_nocontact(user: ApiUser, db: SessionDep) -> dict[str, Any]:
 )
 def create_contact(body: ContactIn, user: ApiUser, db: SessionDep) -> ContactOut:
     """A contact you start that isn't logistics ends the period at once and restarts the count."""
-    at = body.at if body.at.tzinfo else body.at.replace(tzinfo=utcnow().tzinfo)
+    at = body.at  # always aware: _plausible took a time without a zone as UTC
     contact, _broke, advice = progress.log_contact(
         db,
         user.id,

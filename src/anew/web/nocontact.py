@@ -1,0 +1,204 @@
+"""Step 1's page: the no-contact tracker, with forms for contacts, urges, the vault, check-ins."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, Field, field_validator
+from starlette.responses import RedirectResponse, Response
+
+from anew.accounts.clock import local_date, zone
+from anew.accounts.models import User
+from anew.db import utcnow
+from anew.method import progress
+from anew.method.nocontact import MAX_TARGET, TARGET_CHOICES
+from anew.web.csrf import require_csrf
+from anew.web.deps import CurrentUser, OptionalUser, SessionDep
+from anew.web.forms import FormResult, read_form
+from anew.web.steps import STEPS_BY_SLUG
+from anew.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+PAGE = "/steps/no-contact"
+CHANNELS = {
+    "text": "Text or chat",
+    "call": "Call",
+    "social_media": "Social media",
+    "in_person": "In person",
+    "through_friends": "Through friends",
+    "other": "Something else",
+}
+
+
+class StartForm(BaseModel):
+    target_days: int = Field(ge=1, le=MAX_TARGET)
+    started_on: Annotated[date, Field(ge=date(1970, 1, 1))] | None = None
+    breakup_on: Annotated[date, Field(ge=date(1970, 1, 1))] | None = None
+    his_name: str = Field(default="", max_length=100)
+
+    @field_validator("started_on", "breakup_on", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if value == "" else value
+
+
+class ContactForm(BaseModel):
+    day: Annotated[date, Field(ge=date(1970, 1, 1))]
+    time_of_day: time = time(12, 0)
+    initiator: Literal["me", "him"]
+    channel: Literal["text", "call", "social_media", "in_person", "through_friends", "other"] = (
+        "text"
+    )
+    logistics: bool = False
+    note: str = Field(default="", max_length=5000)
+    confirmed: bool = False
+
+
+class UrgeForm(BaseModel):
+    intensity: int = Field(ge=1, le=10)
+    trigger: str = Field(default="", max_length=500)
+    instead: str = Field(default="", max_length=500)
+    message: str = Field(default="", max_length=20000)
+
+
+class CheckInForm(BaseModel):
+    mood: int = Field(ge=1, le=10)
+    note: str = Field(default="", max_length=5000)
+
+
+def _today(user: User) -> date:
+    return local_date(utcnow(), user.time_zone)
+
+
+def _page(
+    request: Request,
+    db: SessionDep,
+    user: User,
+    *,
+    form: str = "",
+    result: FormResult[Any] | None = None,
+    status_code: int = 200,
+    **extra: Any,
+) -> Response:
+    today = _today(user)
+    context = {
+        "step": STEPS_BY_SLUG["no-contact"],
+        "active_step": "no-contact",
+        "state": progress.state(db, user.id, today),
+        "today": today.isoformat(),
+        "targets": TARGET_CHOICES,
+        "channels": CHANNELS,
+        "contacts": progress.list_contacts(db, user.id)[:10],
+        "vault": progress.list_urges(db, user.id, vault_only=True),
+        "checkins": progress.list_checkins(db, user.id)[-30:],
+        "form": form,
+        "values": result.values if result else {},
+        "errors": result.errors if result else {},
+        "notice": request.query_params.get("done", ""),
+        **extra,
+    }
+    return render(request, "nocontact/page.html", context, status_code=status_code)
+
+
+@router.get(PAGE)
+def nocontact_page(request: Request, user: OptionalUser, db: SessionDep) -> Response:
+    if user is None:
+        context = {"step": STEPS_BY_SLUG["no-contact"], "available": True}
+        return render(request, "pages/step.html", context)
+    return _page(request, db, user)
+
+
+@router.post(f"{PAGE}/start", dependencies=[Depends(require_csrf)])
+async def start(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+    result = read_form(StartForm, await request.form())
+    data = result.data
+    if data is not None and (data.started_on or _today(user)) > _today(user):
+        result.add_error("started_on", "The start can be today or a day in the past.")
+    if result.data is None:
+        return _page(request, db, user, form="start", result=result, status_code=400)
+    try:
+        progress.start_period(
+            db,
+            user.id,
+            started_on=result.data.started_on or _today(user),
+            target_days=result.data.target_days,
+            breakup_on=result.data.breakup_on,
+            his_name=result.data.his_name,
+        )
+    except progress.AlreadyRunning:
+        return RedirectResponse(PAGE, status_code=303)
+    db.commit()
+    return RedirectResponse(f"{PAGE}?done=started", status_code=303)
+
+
+@router.post(f"{PAGE}/contact", dependencies=[Depends(require_csrf)])
+async def log_contact(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+    result = read_form(ContactForm, await request.form())
+    if result.data is not None and result.data.day > _today(user):
+        result.add_error("day", "A contact that hasn't happened yet can't be logged.")
+    data = result.data
+    if data is None:
+        return _page(request, db, user, form="contact", result=result, status_code=400)
+    at = datetime.combine(data.day, data.time_of_day, tzinfo=zone(user.time_zone))
+    running = progress.current_row(db, user.id)
+    ends_it = running is not None and data.initiator == "me" and not data.logistics
+    if ends_it and not data.confirmed:
+        # Ask first, kindly: she may have logged it by mistake, or it may really be a restart point.
+        return _page(request, db, user, form="contact", result=result, confirm=True)
+    _contact, broke, advice = progress.log_contact(
+        db,
+        user.id,
+        at=at,
+        day=data.day,
+        today=_today(user),
+        initiator=data.initiator,
+        channel=data.channel,
+        logistics=data.logistics,
+        note=data.note,
+    )
+    db.commit()
+    if advice:
+        return _page(request, db, user, advice=advice)
+    return RedirectResponse(f"{PAGE}?done={'restarted' if broke else 'contact'}", status_code=303)
+
+
+@router.post(f"{PAGE}/urge", dependencies=[Depends(require_csrf)])
+async def log_urge(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+    result = read_form(UrgeForm, await request.form())
+    if result.data is None:
+        return _page(request, db, user, form="urge", result=result, status_code=400)
+    fields = result.data.model_dump()
+    fields["message"] = fields["message"] or None
+    progress.add_urge(db, user.id, **fields)
+    db.commit()
+    return RedirectResponse(f"{PAGE}?done=urge", status_code=303)
+
+
+@router.post(f"{PAGE}/checkin", dependencies=[Depends(require_csrf)])
+async def check_in(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+    result = read_form(CheckInForm, await request.form())
+    if result.data is None:
+        return _page(request, db, user, form="checkin", result=result, status_code=400)
+    progress.save_checkin(
+        db, user.id, day=_today(user), mood=result.data.mood, note=result.data.note
+    )
+    db.commit()
+    return RedirectResponse(f"{PAGE}?done=checkin", status_code=303)
+
+
+@router.post(f"{PAGE}/pause", dependencies=[Depends(require_csrf)])
+async def pause_or_resume(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+    form = await request.form()
+    try:
+        if form.get("action") == "resume":
+            progress.resume(db, user.id, today=_today(user))
+        else:
+            progress.pause(
+                db, user.id, today=_today(user), reason=str(form.get("reason", ""))[:200]
+            )
+    except progress.NothingRunning:
+        return RedirectResponse(PAGE, status_code=303)
+    db.commit()
+    return RedirectResponse(f"{PAGE}?done=pause", status_code=303)

@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from bs4 import BeautifulSoup
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from tests.isolation import assert_isolated
+from tests.people import Person, csrf_token, page_text
+
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+PAGE = "/steps/no-contact"
+
+
+@pytest.fixture(autouse=True)
+def frozen() -> object:
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+def _post(client: TestClient, path: str, **form: str) -> object:
+    return client.post(
+        f"{PAGE}/{path}",
+        data={"csrf_token": csrf_token(client, PAGE), **form},
+        follow_redirects=False,
+    )
+
+
+def _start(client: TestClient, **form: str) -> None:
+    response = _post(
+        client, "start", target_days="30", started_on="2026-11-16", his_name="Marco", **form
+    )
+    assert response.headers["location"] == f"{PAGE}?done=started"  # type: ignore[attr-defined]
+
+
+def test_a_visitor_is_invited_to_log_in(client: TestClient) -> None:
+    text = page_text(client.get(PAGE).text)
+    assert "Log in to begin" in text
+    assert "Coming soon" not in text
+
+
+def test_she_starts_and_sees_her_count(alice_client: TestClient) -> None:
+    _start(alice_client)
+    soup = BeautifulSoup(alice_client.get(PAGE).text, "html.parser")
+    assert soup.select_one("#days-done").get_text() == "10"  # type: ignore[union-attr]
+    assert "20 days to go of 30." in page_text(str(soup))
+    assert len(soup.select(".streak-calendar .day.clean")) == 11
+    assert [li.get_text() for li in soup.select(".milestones li.reached")] == [
+        "day 1",
+        "day 3",
+        "day 7",
+    ]
+
+
+def test_a_start_in_the_future_is_explained_and_keeps_her_choices(alice_client: TestClient) -> None:
+    response = _post(
+        alice_client, "start", target_days="45", started_on="2026-12-01", his_name="Marco"
+    )
+    assert response.status_code == 400  # type: ignore[attr-defined]
+    soup = BeautifulSoup(response.text, "html.parser")  # type: ignore[attr-defined]
+    assert "today or a day in the past" in soup.select_one("#started_on-error").get_text()  # type: ignore[union-attr]
+    assert soup.select_one("#his_name")["value"] == "Marco"  # type: ignore[index]
+    assert soup.select_one("#target_days option[selected]")["value"] == "45"  # type: ignore[index]
+
+
+def test_a_contact_she_starts_is_confirmed_kindly_before_it_restarts_the_count(
+    alice_client: TestClient,
+) -> None:
+    _start(alice_client)
+    asked = _post(
+        alice_client,
+        "contact",
+        day="2026-11-25",
+        time_of_day="21:00",
+        initiator="me",
+        channel="call",
+    )
+    assert asked.status_code == 200  # type: ignore[attr-defined]
+    assert "doesn't undo how far you've come" in page_text(asked.text)  # type: ignore[attr-defined]
+    assert "20 days to go" in page_text(alice_client.get(PAGE).text)  # nothing changed yet
+    confirmed = _post(
+        alice_client,
+        "contact",
+        day="2026-11-25",
+        time_of_day="21:00",
+        initiator="me",
+        channel="call",
+        confirmed="true",
+    )
+    assert confirmed.headers["location"] == f"{PAGE}?done=restarted"  # type: ignore[attr-defined]
+    text = page_text(alice_client.get(confirmed.headers["location"]).text)  # type: ignore[attr-defined]
+    assert "not proof you failed" in text
+    assert "1 restarts" in text
+
+
+def test_when_he_reaches_out_she_gets_gentle_advice(alice_client: TestClient) -> None:
+    _start(alice_client)
+    response = _post(alice_client, "contact", day="2026-11-26", initiator="him", channel="text")
+    assert "You don't need to answer yet: 20 days" in page_text(response.text)  # type: ignore[attr-defined]
+
+
+def test_urges_go_to_the_vault_and_checkins_to_the_mood_chart(alice_client: TestClient) -> None:
+    _start(alice_client)
+    _post(alice_client, "urge", intensity="8", trigger="our song", message="I miss our Sundays")
+    _post(alice_client, "checkin", mood="6", note="a walk helped")
+    soup = BeautifulSoup(alice_client.get(PAGE).text, "html.parser")
+    assert "I miss our Sundays" in soup.select_one(".vault").get_text()  # type: ignore[union-attr]
+    assert soup.select(".mood-chart .bar.mood-6")
+    bad = _post(alice_client, "urge", intensity="12")
+    assert bad.status_code == 400  # type: ignore[attr-defined]
+
+
+def test_she_can_pause_and_resume(alice_client: TestClient) -> None:
+    _start(alice_client)
+    _post(alice_client, "pause", reason="court date")
+    assert "Paused on purpose" in page_text(alice_client.get(PAGE).text)
+    _post(alice_client, "pause", action="resume")
+    assert "days to go" in page_text(alice_client.get(PAGE).text)
+
+
+def test_bob_never_sees_or_changes_alices_no_contact_page(
+    app: FastAPI, alice_client: TestClient, bob_client: TestClient, alice: Person
+) -> None:
+    _start(alice_client)
+    _post(alice_client, "urge", intensity="8", message="alice-vault-secret")
+    _post(alice_client, "contact", day="2026-11-20", initiator="him", note="alice-contact-note")
+    engine = app.state.engine
+    secrets = ["alice-vault-secret", "alice-contact-note", "Marco"]
+    assert_isolated(
+        engine, bob_client, alice, "GET", "/steps/no-contact", expect_status=[200], secrets=secrets
+    )
+    for path, form in (
+        ("/steps/no-contact/start", {"target_days": "21"}),
+        (
+            "/steps/no-contact/contact",
+            {"day": "2026-11-20", "initiator": "me", "confirmed": "true"},
+        ),
+        ("/steps/no-contact/urge", {"intensity": "3"}),
+        ("/steps/no-contact/checkin", {"mood": "2"}),
+        ("/steps/no-contact/pause", {"reason": "x"}),
+    ):
+        assert_isolated(
+            engine, bob_client, alice, "POST", path, form=form, expect_status=[303], secrets=secrets
+        )
+
+
+def test_a_contact_in_the_future_or_long_ago_is_explained(alice_client: TestClient) -> None:
+    _start(alice_client)
+    for day in ("2026-12-01", "0001-01-01"):
+        response = _post(alice_client, "contact", day=day, initiator="him")
+        assert response.status_code == 400  # type: ignore[attr-defined]
+        assert BeautifulSoup(response.text, "html.parser").select_one("#day-error")  # type: ignore[attr-defined]
