@@ -5,13 +5,38 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from anew.web.deps import CurrentUser
+from anew.accounts.clock import local_date
+from anew.chats.store import list_imports
+from anew.db import utcnow
+from anew.method import progress
+from anew.method.program import next_actions
+from anew.web.deps import CurrentUser, SessionDep
 from anew.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/dashboard")
-def dashboard(request: Request, user: CurrentUser) -> Response:
-    welcome = bool(request.query_params.get("welcome"))
-    return render(request, "dashboard/index.html", {"welcome": welcome})
+def dashboard(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+    today = local_date(utcnow(), user.time_zone)
+    state = progress.state(db, user.id, today)
+    stage = progress.program_stage(db, user.id, today)
+    checkins = progress.list_checkins(db, user.id)
+    today_checkin = next((c for c in checkins if c.day == today), None)
+    chats = list_imports(db, user.id)
+    actions = next_actions(
+        stage,
+        checked_in_today=today_checkin is not None,
+        has_chats=bool(chats),
+        days_left=state["days_left"] if state else None,
+    )
+    context = {
+        "welcome": bool(request.query_params.get("welcome")),
+        "stage": stage,
+        "state": state,
+        "actions": actions,
+        "today_checkin": today_checkin,
+        "latest_chat": chats[0] if chats else None,
+        "vault_size": len(progress.list_urges(db, user.id, vault_only=True)),
+    }
+    return render(request, "dashboard/index.html", context)
