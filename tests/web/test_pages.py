@@ -5,7 +5,10 @@ from fastapi.testclient import TestClient
 from anew.web.steps import STEPS
 from tests.people import page_text
 
-AVAILABLE = {"no-contact"}  # steps whose tools have landed; the rest still say "Coming soon."
+AVAILABLE = {
+    "no-contact",
+    "reply-coach",
+}  # steps whose tools have landed; the rest still say "Coming soon."
 
 
 def test_the_home_page_invites_a_visitor_to_sign_up(client: TestClient) -> None:

@@ -64,6 +64,13 @@ ISOLATION_TESTS = {
         ("POST", "/steps/no-contact/checkin"),
         ("POST", "/steps/no-contact/pause"),
     ],
+    "tests.web.api.test_replies:test_bob_gets_advice_from_his_own_data_only": [
+        ("POST", "/api/v1/replies/coach")
+    ],
+    "tests.web.test_replies_page:test_bob_gets_the_coach_from_his_own_data": [
+        ("GET", "/steps/reply-coach"),
+        ("POST", "/steps/reply-coach"),
+    ],
     "tests.web.api.test_chats:test_bob_cannot_see_change_or_delete_alices_chats": [
         ("GET", "/api/v1/chats"),
         ("POST", "/api/v1/chats"),

@@ -11,7 +11,7 @@ from fastapi.telemetry import TelemetryConfig
 import anew
 from anew.config import Settings, load_settings
 from anew.db import make_engine, make_sessionmaker
-from anew.web import account, auth, chats, dashboard, health, nocontact, pages
+from anew.web import account, auth, chats, dashboard, health, nocontact, pages, replies
 from anew.web.api import API_PREFIX
 from anew.web.api import router as api_router
 from anew.web.errors import install_error_handlers
@@ -52,9 +52,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)  # its middleware must sit inside the security headers
     app.add_middleware(SecurityMiddleware, secure_cookies=settings.behind_https)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    # nocontact before pages: its /steps/no-contact outranks the generic /steps/{slug}.
+    # The steps' own routers come before pages, so they outrank the generic /steps/{slug}.
     routers = (
         nocontact.router,
+        replies.router,
         pages.router,
         auth.router,
         dashboard.router,

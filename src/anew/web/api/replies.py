@@ -1,0 +1,56 @@
+"""Step 2 through the API: ask the reply coach about his message."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field, StrictBool, StrictStr
+
+from anew.db import utcnow
+from anew.web.api.nocontact import IsoDateTime
+from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel
+from anew.web.coaching import coach
+from anew.web.deps import ApiUser, SessionDep
+
+router = APIRouter(tags=["reply coach"])
+
+
+class CoachIn(ApiModel):
+    his_message: StrictStr = Field(min_length=1, max_length=20000)
+    received_at: IsoDateTime | None = Field(default=None, description="Defaults to now")
+    logistics: StrictBool = False
+
+
+class CoachOut(BaseModel):
+    verdict: str = Field(description="dont_reply, wait or reply_now")
+    earliest: datetime | None = Field(description="The earliest sensible time to answer")
+    max_words: int
+    reasons: list[str]
+    closing_lines: list[str]
+
+
+@router.post(
+    "/replies/coach",
+    response_model=CoachOut,
+    summary="When and how to answer his message",
+    responses={**ERROR_RESPONSES, **BAD_BODY},
+)
+def ask_coach(body: CoachIn, user: ApiUser, db: SessionDep) -> CoachOut:
+    """Uses your stage and, once you've imported a chat and said who you are, his usual pace."""
+    now = utcnow()
+    advice = coach(
+        db,
+        user,
+        his_message=body.his_message,
+        received_at=body.received_at or now,
+        now=now,
+        logistics=body.logistics,
+    )
+    return CoachOut(
+        verdict=advice.verdict,
+        earliest=advice.earliest,
+        max_words=advice.max_words,
+        reasons=advice.reasons,
+        closing_lines=list(advice.closing_lines),
+    )

@@ -1,0 +1,64 @@
+"""Step 2's page: paste his message, and the coach says when and how to answer."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, Field
+from starlette.responses import Response
+
+from anew.accounts.clock import zone
+from anew.db import utcnow
+from anew.web.coaching import coach
+from anew.web.csrf import require_csrf
+from anew.web.deps import CurrentUser, OptionalUser, SessionDep
+from anew.web.forms import read_form
+from anew.web.steps import STEPS_BY_SLUG
+from anew.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+PAGE = "/steps/reply-coach"
+VERDICTS = {
+    "dont_reply": "There's no need to answer.",
+    "wait": "Take your time before you answer.",
+    "reply_now": "You can answer whenever you like.",
+}
+
+
+class CoachForm(BaseModel):
+    his_message: str = Field(min_length=1, max_length=20000)
+    logistics: bool = False
+
+
+@router.get(PAGE)
+def coach_page(request: Request, user: OptionalUser) -> Response:
+    context = {"step": STEPS_BY_SLUG["reply-coach"], "active_step": "reply-coach"}
+    if user is None:
+        return render(request, "pages/step.html", {**context, "available": True})
+    return render(request, "replies/page.html", {**context, "values": {}, "errors": {}})
+
+
+@router.post(PAGE, dependencies=[Depends(require_csrf)])
+async def ask(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+    result = read_form(CoachForm, await request.form())
+    context = {"step": STEPS_BY_SLUG["reply-coach"], "active_step": "reply-coach"}
+    if result.data is None:
+        context.update(values=result.values, errors=result.errors)
+        return render(request, "replies/page.html", context, status_code=400)
+    now = utcnow()
+    advice = coach(
+        db,
+        user,
+        his_message=result.data.his_message,
+        received_at=now,
+        now=now,
+        logistics=result.data.logistics,
+    )
+    earliest = advice.earliest.astimezone(zone(user.time_zone)) if advice.earliest else None
+    context.update(
+        values=result.values,
+        errors={},
+        advice=advice,
+        headline=VERDICTS[advice.verdict],
+        earliest=earliest.strftime("%A %H:%M") if earliest else "",
+    )
+    return render(request, "replies/page.html", context)
