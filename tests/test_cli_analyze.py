@@ -78,3 +78,18 @@ def test_analyze_writes_a_self_contained_html_report(tmp_path: Path) -> None:
     assert "Jessie &amp; James" in html  # names are escaped
     for outside in ("http://", "https://", "<script", "<link"):
         assert outside not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+def test_check_gives_a_verdict_with_located_flags() -> None:
+    result = runner.invoke(cli.app, ["check", "I'm sorry. How are you? Do you miss me?", "--json"])
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout)
+    assert answer["verdict"] == "rewrite"
+    assert {flag["code"] for flag in answer["flags"]} == {"apology", "questions", "needy"}
+    readable = runner.invoke(cli.app, ["check", "Sure.", "--at", "2026-11-26T23:30", "--last-from", "me"])
+    assert readable.exit_code == 0
+    assert "It can wait a little." in readable.output
+    held = runner.invoke(cli.app, ["check", "hi", "--stage", "no-contact", "--json"])
+    assert json.loads(held.stdout)["verdict"] == "dont_send"
+    wrong = runner.invoke(cli.app, ["check", "hi", "--stage", "someday"])
+    assert wrong.exit_code == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -166,6 +167,65 @@ def analyze(
         html_file=html,
     )
     raise typer.Exit(code)
+
+
+class Stage(enum.StrEnum):
+    NO_CONTACT = "no-contact"
+    RECONNECTING = "reconnecting"
+
+
+class Side(enum.StrEnum):
+    ME = "me"
+    HIM = "him"
+
+
+@app.command()
+def check(
+    text: Annotated[str, typer.Argument(help="The message you are thinking of sending.")],
+    stage: Annotated[Stage, typer.Option(help="Where you are in the method.")] = Stage.RECONNECTING,
+    his_last: Annotated[str | None, typer.Option("--his-last", help="His last message.")] = None,
+    at: Annotated[
+        datetime | None,
+        typer.Option(help="When you would send it, local time.", formats=["%Y-%m-%dT%H:%M"]),
+    ] = None,
+    last_from: Annotated[Side | None, typer.Option("--last-from", help="Who wrote last.")] = None,
+    logistics: Annotated[
+        bool, typer.Option("--logistics", help="It is about logistics only.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the verdict and flags as JSON.")
+    ] = False,
+) -> None:
+    """Before you send: a calm second look at a draft, with each flag explained."""
+    import json
+    from dataclasses import asdict
+
+    from anew.method.drafts import check_draft
+
+    verdict = check_draft(
+        text,
+        stage=stage.value,
+        his_last=his_last,
+        at=at,
+        last_from=last_from.value if last_from else None,
+        logistics=logistics,
+    )
+    if as_json:
+        flags = [asdict(flag) for flag in verdict.flags]
+        typer.echo(json.dumps({"verdict": verdict.verdict, "flags": flags}, ensure_ascii=False))
+        return
+    typer.echo(VERDICT_WORDS[verdict.verdict])
+    for flag in verdict.flags:
+        where = f' ("{text[flag.start : flag.end]}")' if flag.start is not None else ""
+        typer.echo(f"- {flag.message}{where}")
+
+
+VERDICT_WORDS = {
+    "dont_send": "Don't send it. Keep it in your vault.",
+    "rewrite": "Worth a rewrite before sending.",
+    "wait": "It can wait a little.",
+    "send": "This reads calm and kind. Send it if you want to.",
+}
 
 
 def _describe(settings: Settings) -> str:

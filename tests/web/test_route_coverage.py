@@ -71,6 +71,9 @@ ISOLATION_TESTS = {
         ("GET", "/steps/reply-coach"),
         ("POST", "/steps/reply-coach"),
     ],
+    "tests.web.api.test_drafts:test_bob_is_checked_against_his_own_state": [
+        ("POST", "/api/v1/drafts/check")
+    ],
     "tests.web.api.test_chats:test_bob_cannot_see_change_or_delete_alices_chats": [
         ("GET", "/api/v1/chats"),
         ("POST", "/api/v1/chats"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from anew.web.api import auth, chats, me, nocontact, replies
+from anew.web.api import auth, chats, drafts, me, nocontact, replies
 
 API_PREFIX = "/api/v1"
 
@@ -14,3 +14,4 @@ router.include_router(me.router)
 router.include_router(chats.router)
 router.include_router(nocontact.router)
 router.include_router(replies.router)
+router.include_router(drafts.router)

@@ -1,0 +1,39 @@
+"""Precision and recall of the draft checker on a labelled set (tests/data/drafts.jsonl)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from anew.method.drafts import check_draft
+
+
+def evaluate(path: Path) -> dict[str, dict[str, float]]:
+    """Per flag: true/false positives, misses, precision and recall."""
+    hits, false_alarms, misses = Counter[str](), Counter[str](), Counter[str]()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row: dict[str, Any] = json.loads(line)
+        found = check_draft(
+            row["text"],
+            stage=row.get("stage", "reconnecting"),
+            his_last=row.get("his_last"),
+            at=datetime.fromisoformat(row["at"]) if row.get("at") else None,
+            last_from=row.get("last_from"),
+            logistics=row.get("logistics", False),
+        )
+        got, wanted = {flag.code for flag in found.flags}, set(row["flags"])
+        hits.update(got & wanted)
+        false_alarms.update(got - wanted)
+        misses.update(wanted - got)
+    result = {}
+    for code in sorted(set(hits) | set(false_alarms) | set(misses)):
+        tp, fp, fn = hits[code], false_alarms[code], misses[code]
+        result[code] = {
+            "labelled": tp + fn,
+            "precision": tp / (tp + fp) if tp + fp else 1.0,
+            "recall": tp / (tp + fn) if tp + fn else 1.0,
+        }
+    return result
