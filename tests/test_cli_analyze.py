@@ -86,7 +86,9 @@ def test_check_gives_a_verdict_with_located_flags() -> None:
     answer = json.loads(result.stdout)
     assert answer["verdict"] == "rewrite"
     assert {flag["code"] for flag in answer["flags"]} == {"apology", "questions", "needy"}
-    readable = runner.invoke(cli.app, ["check", "Sure.", "--at", "2026-11-26T23:30", "--last-from", "me"])
+    readable = runner.invoke(
+        cli.app, ["check", "Sure.", "--at", "2026-11-26T23:30", "--last-from", "me"]
+    )
     assert readable.exit_code == 0
     assert "It can wait a little." in readable.output
     held = runner.invoke(cli.app, ["check", "hi", "--stage", "no-contact", "--json"])

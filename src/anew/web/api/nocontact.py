@@ -11,6 +11,7 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
+    ConfigDict,
     Field,
     StrictBool,
     StrictInt,
@@ -21,7 +22,6 @@ from anew.accounts.clock import local_date
 from anew.accounts.models import User
 from anew.db import utcnow
 from anew.method import progress
-from anew.method.models import CheckIn, Contact, Urge
 from anew.method.nocontact import MAX_TARGET
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
 from anew.web.deps import ApiUser, SessionDep
@@ -85,6 +85,8 @@ class ContactIn(ApiModel):
 
 
 class ContactOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     at: datetime
     initiator: str
@@ -93,19 +95,6 @@ class ContactOut(BaseModel):
     note: str
     broke_period: bool
     advice: str = ""
-
-    @classmethod
-    def of(cls, contact: Contact, advice: str = "") -> ContactOut:
-        return cls(
-            id=contact.id,
-            at=contact.at,
-            initiator=contact.initiator,
-            channel=contact.channel,
-            logistics=contact.logistics,
-            note=contact.note,
-            broke_period=contact.broke_period,
-            advice=advice,
-        )
 
 
 class UrgeIn(ApiModel):
@@ -118,23 +107,14 @@ class UrgeIn(ApiModel):
 
 
 class UrgeOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     at: datetime
     intensity: int
     trigger: str
     instead: str
     message: str | None
-
-    @classmethod
-    def of(cls, urge: Urge) -> UrgeOut:
-        return cls(
-            id=urge.id,
-            at=urge.at,
-            intensity=urge.intensity,
-            trigger=urge.trigger,
-            instead=urge.instead,
-            message=urge.message,
-        )
 
 
 class CheckInIn(ApiModel):
@@ -143,13 +123,11 @@ class CheckInIn(ApiModel):
 
 
 class CheckInOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     day: date
     mood: int
     note: str
-
-    @classmethod
-    def of(cls, checkin: CheckIn) -> CheckInOut:
-        return cls(day=checkin.day, mood=checkin.mood, note=checkin.note)
 
 
 class PauseIn(ApiModel):
@@ -255,14 +233,14 @@ def create_contact(body: ContactIn, user: ApiUser, db: SessionDep) -> ContactOut
         note=body.note,
     )
     db.commit()
-    return ContactOut.of(contact, advice)
+    return ContactOut.model_validate(contact).model_copy(update={"advice": advice})
 
 
 @router.get(
     "/contacts", response_model=list[ContactOut], summary="Your contacts", responses=ERROR_RESPONSES
 )
 def read_contacts(user: ApiUser, db: SessionDep) -> list[ContactOut]:
-    return [ContactOut.of(c) for c in progress.list_contacts(db, user.id)]
+    return [ContactOut.model_validate(c) for c in progress.list_contacts(db, user.id)]
 
 
 @router.post(
@@ -272,12 +250,12 @@ def create_urge(body: UrgeIn, user: ApiUser, db: SessionDep) -> UrgeOut:
     """A message written here goes to your vault, not to him."""
     urge = progress.add_urge(db, user.id, **body.model_dump())
     db.commit()
-    return UrgeOut.of(urge)
+    return UrgeOut.model_validate(urge)
 
 
 @router.get("/urges", response_model=list[UrgeOut], summary="Your urges", responses=ERROR_RESPONSES)
 def read_urges(user: ApiUser, db: SessionDep) -> list[UrgeOut]:
-    return [UrgeOut.of(u) for u in progress.list_urges(db, user.id)]
+    return [UrgeOut.model_validate(u) for u in progress.list_urges(db, user.id)]
 
 
 @router.get(
@@ -287,7 +265,7 @@ def read_urges(user: ApiUser, db: SessionDep) -> list[UrgeOut]:
     responses=ERROR_RESPONSES,
 )
 def read_vault(user: ApiUser, db: SessionDep) -> list[UrgeOut]:
-    return [UrgeOut.of(u) for u in progress.list_urges(db, user.id, vault_only=True)]
+    return [UrgeOut.model_validate(u) for u in progress.list_urges(db, user.id, vault_only=True)]
 
 
 @router.put(
@@ -305,7 +283,7 @@ def put_checkin(
         raise HTTPException(status_code=422, detail=[problem])
     checkin = progress.save_checkin(db, user.id, day=day, mood=body.mood, note=body.note)
     db.commit()
-    return CheckInOut.of(checkin)
+    return CheckInOut.model_validate(checkin)
 
 
 @router.get(
@@ -315,7 +293,7 @@ def put_checkin(
     responses=ERROR_RESPONSES,
 )
 def read_checkins(user: ApiUser, db: SessionDep) -> list[CheckInOut]:
-    return [CheckInOut.of(c) for c in progress.list_checkins(db, user.id)]
+    return [CheckInOut.model_validate(c) for c in progress.list_checkins(db, user.id)]
 
 
 @router.get("/program", summary="Where you are in the method", responses=ERROR_RESPONSES)
