@@ -5,10 +5,8 @@ from fastapi.testclient import TestClient
 from anew.web.steps import STEPS
 from tests.people import page_text
 
-AVAILABLE = {
-    "no-contact",
-    "reply-coach",
-}  # steps whose tools have landed; the rest still say "Coming soon."
+# Steps whose tools have landed; the others still say "Coming soon."
+AVAILABLE = {"no-contact", "reply-coach", "before-you-send"}
 
 
 def test_the_home_page_invites_a_visitor_to_sign_up(client: TestClient) -> None:

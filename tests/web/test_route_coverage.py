@@ -74,6 +74,10 @@ ISOLATION_TESTS = {
     "tests.web.api.test_drafts:test_bob_is_checked_against_his_own_state": [
         ("POST", "/api/v1/drafts/check")
     ],
+    "tests.web.test_drafts_page:test_bob_is_checked_against_his_own_stage": [
+        ("GET", "/steps/before-you-send"),
+        ("POST", "/steps/before-you-send"),
+    ],
     "tests.web.api.test_chats:test_bob_cannot_see_change_or_delete_alices_chats": [
         ("GET", "/api/v1/chats"),
         ("POST", "/api/v1/chats"),

@@ -11,7 +11,17 @@ from fastapi.telemetry import TelemetryConfig
 import anew
 from anew.config import Settings, load_settings
 from anew.db import make_engine, make_sessionmaker
-from anew.web import account, auth, chats, dashboard, health, nocontact, pages, replies
+from anew.web import (
+    account,
+    auth,
+    chats,
+    dashboard,
+    drafts,
+    health,
+    nocontact,
+    pages,
+    replies,
+)
 from anew.web.api import API_PREFIX
 from anew.web.api import router as api_router
 from anew.web.errors import install_error_handlers
@@ -56,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     routers = (
         nocontact.router,
         replies.router,
+        drafts.router,
         pages.router,
         auth.router,
         dashboard.router,

@@ -1,0 +1,91 @@
+"""Step 3's page: paste a draft, see each flag highlighted in it, and one calm verdict."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, Field
+from starlette.responses import Response
+
+from anew.accounts.clock import zone
+from anew.db import utcnow
+from anew.method import progress
+from anew.method.drafts import Flag, check_draft
+from anew.web.csrf import require_csrf
+from anew.web.deps import CurrentUser, OptionalUser, SessionDep
+from anew.web.forms import read_form
+from anew.web.steps import STEPS_BY_SLUG
+from anew.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+PAGE = "/steps/before-you-send"
+VERDICTS = {
+    "dont_send": "Keep this one in your vault.",
+    "rewrite": "Worth a gentle rewrite before it goes.",
+    "wait": "It can wait a little.",
+    "send": "This reads calm and kind. Send it if you want to.",
+}
+
+
+class DraftForm(BaseModel):
+    text: str = Field(min_length=1, max_length=20000)
+    his_last: str = Field(default="", max_length=20000)
+    logistics: bool = False
+
+
+def segments(text: str, flags: list[Flag]) -> list[dict[str, Any]]:
+    """The draft cut into plain and highlighted pieces (overlapping flags merge into one mark)."""
+    spans = sorted(
+        (f.start, f.end, f.code) for f in flags if f.start is not None and f.end is not None
+    )
+    pieces: list[dict[str, Any]] = []
+    cursor = 0
+    for start, end, code in spans:
+        if end <= cursor:
+            continue
+        start = max(start, cursor)
+        if start > cursor:
+            pieces.append({"text": text[cursor:start], "codes": []})
+        pieces.append({"text": text[start:end], "codes": [code]})
+        cursor = end
+    if cursor < len(text):
+        pieces.append({"text": text[cursor:], "codes": []})
+    return pieces
+
+
+def _context(**extra: Any) -> dict[str, Any]:
+    return {"step": STEPS_BY_SLUG["before-you-send"], "active_step": "before-you-send", **extra}
+
+
+@router.get(PAGE)
+def drafts_page(request: Request, user: OptionalUser) -> Response:
+    if user is None:
+        return render(request, "pages/step.html", _context(available=True))
+    return render(request, "drafts/page.html", _context(values={}, errors={}))
+
+
+@router.post(PAGE, dependencies=[Depends(require_csrf)])
+async def check(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+    result = read_form(DraftForm, await request.form())
+    if result.data is None:
+        context = _context(values=result.values, errors=result.errors)
+        return render(request, "drafts/page.html", context, status_code=400)
+    now = utcnow().astimezone(zone(user.time_zone))
+    latest = next(iter(progress.list_contacts(db, user.id)), None)
+    verdict = check_draft(
+        result.data.text,
+        stage=progress.program_stage(db, user.id, now.date()),
+        his_last=result.data.his_last or None,
+        at=now,
+        last_from=latest.initiator if latest else None,
+        logistics=result.data.logistics,
+    )
+    context = _context(
+        values=result.values,
+        errors={},
+        verdict=verdict,
+        headline=VERDICTS[verdict.verdict],
+        pieces=segments(result.data.text, verdict.flags),
+    )
+    return render(request, "drafts/page.html", context)
