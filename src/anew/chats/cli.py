@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import nullcontext
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,7 @@ def run_analysis(
         with (
             console.status(f"Reading {path.name}…", spinner="dots")
             if large and not as_json
-            else _quiet()
+            else nullcontext()
         ):
             chat = load_chat(path, prefer=prefer, chat_name=chat_name, me=me or "Me")
             report = analyze(
@@ -64,14 +65,6 @@ def run_analysis(
     else:
         print_summary(report, console)
     return 0
-
-
-class _quiet:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *args: object) -> None:
-        return None
 
 
 PARTICIPANT_COLUMNS = ("messages", "words", "initiated", "ended", "double_texts")

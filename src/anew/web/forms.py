@@ -18,7 +18,6 @@ NEVER_ECHOED = frozenset({"password", "new_password", "current_password", "confi
 FRIENDLY_MESSAGES = {
     "missing": "Please fill this in.",
     "string_too_short": "Please fill this in.",
-    "value_error": "",
 }
 
 
