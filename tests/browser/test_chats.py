@@ -5,22 +5,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.flows import sign_up
 from tests.chats.fixtures import WHATSTK
 
 pytestmark = pytest.mark.browser
 
 
-def _sign_up(page: Page) -> None:
-    page.goto("/signup")
-    page.get_by_label("Email").fill("reader@example.org")
-    page.get_by_label("Password").fill("a long and gentle phrase")
-    page.get_by_role("button", name="Create account").click()
-    expect(page.get_by_role("heading", name="Your dashboard")).to_be_visible()
-
-
 def test_she_imports_a_chat_and_reads_the_report(browser_page: Page) -> None:
     page = browser_page
-    _sign_up(page)
+    sign_up(page, "reader@example.org")
     page.get_by_role("link", name="Chats").click()
     page.get_by_label("Export file").set_input_files(
         str(WHATSTK / "chats" / "whatsapp" / "pokemon.txt")
@@ -38,7 +31,7 @@ def test_she_imports_a_chat_and_reads_the_report(browser_page: Page) -> None:
 
 def test_a_file_that_is_not_a_chat_is_explained(browser_page: Page, tmp_path: Path) -> None:
     page = browser_page
-    _sign_up(page)
+    sign_up(page, "reader@example.org")
     notes = tmp_path / "notes.txt"
     notes.write_text("Groceries\n- apples\n")
     page.goto("/chats")

@@ -3,20 +3,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.flows import sign_up
+
 pytestmark = pytest.mark.browser
-
-
-def _sign_up(page: Page) -> None:
-    page.goto("/signup")
-    page.get_by_label("Email").fill("steps@example.org")
-    page.get_by_label("Password").fill("a long and gentle phrase")
-    page.get_by_role("button", name="Create account").click()
-    expect(page.get_by_role("heading", name="Your dashboard")).to_be_visible()
 
 
 def test_she_starts_no_contact_and_logs_his_message(browser_page: Page) -> None:
     page = browser_page
-    _sign_up(page)
+    sign_up(page, "steps@example.org")
     page.get_by_role("link", name="Start your no-contact period").click()
     page.get_by_label("How long").select_option("21")
     page.get_by_role("button", name="Begin").click()
@@ -34,7 +28,7 @@ def test_she_starts_no_contact_and_logs_his_message(browser_page: Page) -> None:
 
 def test_she_checks_a_draft_and_sees_what_to_soften(browser_page: Page) -> None:
     page = browser_page
-    _sign_up(page)
+    sign_up(page, "steps@example.org")
     page.goto("/steps/before-you-send")
     page.get_by_label("Your draft").fill(
         "I'm sorry, I miss you. Are you there? Why won't you answer?"

@@ -86,6 +86,19 @@ def state(db: Session, user_id: int, today: date) -> dict[str, Any] | None:
     return result
 
 
+def stage_of(summary: dict[str, Any] | None) -> str:
+    """The stage read off a `state` summary, for callers that have one already (no second query)."""
+    if summary is None:
+        return "not-started"
+    return "reconnecting" if summary["status"] == "completed" else "no-contact"
+
+
+def last_from(db: Session, user_id: int) -> str | None:
+    """Who reached out in her latest logged contact: "me", "him", or None."""
+    query = select(Contact.initiator).where(Contact.user_id == user_id)
+    return db.scalar(query.order_by(Contact.at.desc(), Contact.id.desc()).limit(1))
+
+
 def program_stage(db: Session, user_id: int, today: date) -> str:
     """not-started, no-contact or reconnecting."""
     row = current_row(db, user_id)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from markupsafe import Markup
 from starlette.datastructures import UploadFile
 from starlette.responses import RedirectResponse, Response
@@ -26,11 +26,10 @@ from anew.web.chat_uploads import (
     refuse_oversized_body,
 )
 from anew.web.csrf import require_csrf
-from anew.web.deps import CurrentUser, SessionDep
+from anew.web.deps import ChatId, CurrentUser, SessionDep
 from anew.web.templating import render
 
 router = APIRouter(include_in_schema=False)
-ChatId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 CHARTS = {
     "initiations": initiations_chart,
     "endings": endings_chart,

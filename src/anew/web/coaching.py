@@ -47,7 +47,7 @@ def coach(
         received_at=received_at,
         now=now,
         time_zone=user.time_zone,
-        stage=progress.program_stage(db, user.id, today),
+        stage=progress.stage_of(state),
         logistics=logistics,
         his_median_reply=his_median_reply(db, user.id),
         days_left=state["days_left"] if state else None,

@@ -5,12 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from anew.accounts.clock import local_date
 from anew.chats.store import list_imports
-from anew.db import utcnow
 from anew.method import progress
 from anew.method.program import next_actions
-from anew.web.deps import CurrentUser, SessionDep
+from anew.web.deps import CurrentUser, SessionDep, user_today
 from anew.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -18,9 +16,9 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/dashboard")
 def dashboard(request: Request, user: CurrentUser, db: SessionDep) -> Response:
-    today = local_date(utcnow(), user.time_zone)
+    today = user_today(user)
     state = progress.state(db, user.id, today)
-    stage = progress.program_stage(db, user.id, today)
+    stage = progress.stage_of(state)
     checkins = progress.list_checkins(db, user.id)
     today_checkin = next((c for c in checkins if c.day == today), None)
     chats = list_imports(db, user.id)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
+from anew.accounts.clock import local_date
 from anew.accounts.models import SessionKind, User
 from anew.accounts.sessions import find_session
 from anew.config import Settings
@@ -46,6 +48,11 @@ def get_settings(request: Request) -> Settings:
 
 SessionDep = Annotated[Session, Depends(get_db)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def user_today(user: User) -> date:
+    """Today where she lives: her days begin at her own midnight."""
+    return local_date(utcnow(), user.time_zone)
 
 
 def client_address(request: Request) -> str:
@@ -94,6 +101,9 @@ def api_user(
         )
     return user
 
+
+# Ids are database integers; anything outside their range can only be a 404 or a 422.
+ChatId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The import's id")]
 
 OptionalUser = Annotated[User | None, Depends(optional_user)]
 CurrentUser = Annotated[User, Depends(required_user)]

@@ -72,13 +72,12 @@ async def check(request: Request, user: CurrentUser, db: SessionDep) -> Response
         context = _context(values=result.values, errors=result.errors)
         return render(request, "drafts/page.html", context, status_code=400)
     now = utcnow().astimezone(zone(user.time_zone))
-    latest = next(iter(progress.list_contacts(db, user.id)), None)
     verdict = check_draft(
         result.data.text,
         stage=progress.program_stage(db, user.id, now.date()),
         his_last=result.data.his_last or None,
         at=now,
-        last_from=latest.initiator if latest else None,
+        last_from=progress.last_from(db, user.id),
         logistics=result.data.logistics,
     )
     context = _context(

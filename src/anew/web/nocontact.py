@@ -9,13 +9,12 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field, field_validator
 from starlette.responses import RedirectResponse, Response
 
-from anew.accounts.clock import local_date, zone
+from anew.accounts.clock import zone
 from anew.accounts.models import User
-from anew.db import utcnow
 from anew.method import progress
 from anew.method.nocontact import MAX_TARGET, TARGET_CHOICES
 from anew.web.csrf import require_csrf
-from anew.web.deps import CurrentUser, OptionalUser, SessionDep
+from anew.web.deps import CurrentUser, OptionalUser, SessionDep, user_today
 from anew.web.forms import FormResult, read_form
 from anew.web.steps import STEPS_BY_SLUG
 from anew.web.templating import render
@@ -68,10 +67,6 @@ class CheckInForm(BaseModel):
     note: str = Field(default="", max_length=5000)
 
 
-def _today(user: User) -> date:
-    return local_date(utcnow(), user.time_zone)
-
-
 def _page(
     request: Request,
     db: SessionDep,
@@ -82,7 +77,7 @@ def _page(
     status_code: int = 200,
     **extra: Any,
 ) -> Response:
-    today = _today(user)
+    today = user_today(user)
     context = {
         "step": STEPS_BY_SLUG["no-contact"],
         "active_step": "no-contact",
@@ -114,7 +109,7 @@ def nocontact_page(request: Request, user: OptionalUser, db: SessionDep) -> Resp
 async def start(request: Request, user: CurrentUser, db: SessionDep) -> Response:
     result = read_form(StartForm, await request.form())
     data = result.data
-    if data is not None and (data.started_on or _today(user)) > _today(user):
+    if data is not None and (data.started_on or user_today(user)) > user_today(user):
         result.add_error("started_on", "The start can be today or a day in the past.")
     if result.data is None:
         return _page(request, db, user, form="start", result=result, status_code=400)
@@ -122,7 +117,7 @@ async def start(request: Request, user: CurrentUser, db: SessionDep) -> Response
         progress.start_period(
             db,
             user.id,
-            started_on=result.data.started_on or _today(user),
+            started_on=result.data.started_on or user_today(user),
             target_days=result.data.target_days,
             breakup_on=result.data.breakup_on,
             his_name=result.data.his_name,
@@ -136,7 +131,7 @@ async def start(request: Request, user: CurrentUser, db: SessionDep) -> Response
 @router.post(f"{PAGE}/contact", dependencies=[Depends(require_csrf)])
 async def log_contact(request: Request, user: CurrentUser, db: SessionDep) -> Response:
     result = read_form(ContactForm, await request.form())
-    if result.data is not None and result.data.day > _today(user):
+    if result.data is not None and result.data.day > user_today(user):
         result.add_error("day", "A contact that hasn't happened yet can't be logged.")
     data = result.data
     if data is None:
@@ -152,7 +147,7 @@ async def log_contact(request: Request, user: CurrentUser, db: SessionDep) -> Re
         user.id,
         at=at,
         day=data.day,
-        today=_today(user),
+        today=user_today(user),
         initiator=data.initiator,
         channel=data.channel,
         logistics=data.logistics,
@@ -182,7 +177,7 @@ async def check_in(request: Request, user: CurrentUser, db: SessionDep) -> Respo
     if result.data is None:
         return _page(request, db, user, form="checkin", result=result, status_code=400)
     progress.save_checkin(
-        db, user.id, day=_today(user), mood=result.data.mood, note=result.data.note
+        db, user.id, day=user_today(user), mood=result.data.mood, note=result.data.note
     )
     db.commit()
     return RedirectResponse(f"{PAGE}?done=checkin", status_code=303)
@@ -193,10 +188,10 @@ async def pause_or_resume(request: Request, user: CurrentUser, db: SessionDep) -
     form = await request.form()
     try:
         if form.get("action") == "resume":
-            progress.resume(db, user.id, today=_today(user))
+            progress.resume(db, user.id, today=user_today(user))
         else:
             progress.pause(
-                db, user.id, today=_today(user), reason=str(form.get("reason", ""))[:200]
+                db, user.id, today=user_today(user), reason=str(form.get("reason", ""))[:200]
             )
     except progress.NothingRunning:
         return RedirectResponse(PAGE, status_code=303)

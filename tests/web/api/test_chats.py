@@ -171,3 +171,11 @@ def test_bob_cannot_see_change_or_delete_alices_chats(
         expect_status=[201],
         files={"file": ("bob.txt", CHAT.encode())},
     )
+
+
+def test_an_unknown_me_is_a_422_naming_the_file(alice_api: TestClient, db: Session) -> None:
+    response = _upload(alice_api, CHAT, "sam.txt", me="Zed")
+    assert response.status_code == 422  # type: ignore[attr-defined]
+    message = response.json()["detail"][0]["msg"]  # type: ignore[attr-defined]
+    assert message == "sam.txt: nobody called 'Zed' wrote here; the participants are 'Ana', 'Sam'"
+    assert _count(db, ChatImport) == 0

@@ -10,7 +10,6 @@ from fastapi import (
     File,
     Form,
     HTTPException,
-    Path,
     Query,
     Request,
     Response,
@@ -28,11 +27,9 @@ from anew.web.chat_uploads import (
     import_upload,
     refuse_oversized_body,
 )
-from anew.web.deps import ApiUser, SessionDep
+from anew.web.deps import ApiUser, ChatId, SessionDep
 
 router = APIRouter(prefix="/chats", tags=["chats"])
-# Ids are database integers; anything outside their range can only be a 404 or a 422.
-ChatId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The import's id")]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": Problem, "description": "No such import of yours"}
 }

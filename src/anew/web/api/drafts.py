@@ -8,7 +8,6 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field, StrictBool, StrictStr
 
 from anew.accounts.clock import zone
-from anew.accounts.models import User
 from anew.db import utcnow
 from anew.method import progress
 from anew.method.drafts import check_draft
@@ -44,11 +43,6 @@ class DraftOut(BaseModel):
     flags: list[FlagOut]
 
 
-def _last_from(db: SessionDep, user: User) -> str | None:
-    latest = next(iter(progress.list_contacts(db, user.id)), None)
-    return latest.initiator if latest else None
-
-
 @router.post(
     "/drafts/check",
     response_model=DraftOut,
@@ -64,7 +58,7 @@ def check(body: DraftIn, user: ApiUser, db: SessionDep) -> DraftOut:
         stage=stage,
         his_last=body.his_last,
         at=moment,
-        last_from=body.last_from or _last_from(db, user),
+        last_from=body.last_from or progress.last_from(db, user.id),
         logistics=body.logistics,
     )
     flags = [

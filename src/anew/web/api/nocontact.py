@@ -24,7 +24,7 @@ from anew.db import utcnow
 from anew.method import progress
 from anew.method.nocontact import MAX_TARGET
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
-from anew.web.deps import ApiUser, SessionDep
+from anew.web.deps import ApiUser, SessionDep, user_today
 
 router = APIRouter(tags=["no contact"])
 Channel = Literal["text", "call", "social_media", "in_person", "through_friends", "other"]
@@ -58,11 +58,6 @@ ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 IsoDate = Annotated[date, BeforeValidator(_iso_day)]
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 IsoDateTime = Annotated[datetime, BeforeValidator(_text_only), AfterValidator(_plausible)]
-
-
-def today(user: User) -> date:
-    """Today where she lives."""
-    return local_date(utcnow(), user.time_zone)
 
 
 class PeriodIn(ApiModel):
@@ -135,7 +130,7 @@ class PauseIn(ApiModel):
 
 
 def _state(db: SessionDep, user: User) -> dict[str, Any]:
-    found = progress.state(db, user.id, today(user))
+    found = progress.state(db, user.id, user_today(user))
     if found is None:
         raise HTTPException(status_code=404, detail="You haven't started a no-contact period yet.")
     return found
@@ -148,8 +143,8 @@ def _state(db: SessionDep, user: User) -> dict[str, Any]:
     responses={**RESPONSES, 409: {"model": Problem, "description": "A period is already running"}},
 )
 def start_nocontact(body: PeriodIn, user: ApiUser, db: SessionDep) -> dict[str, Any]:
-    started_on = body.started_on or today(user)
-    if started_on > today(user):
+    started_on = body.started_on or user_today(user)
+    if started_on > user_today(user):
         problem = {
             "loc": ["body", "started_on"],
             "msg": "can't be in the future",
@@ -190,7 +185,7 @@ def read_nocontact(user: ApiUser, db: SessionDep) -> dict[str, Any]:
 )
 def pause_nocontact(body: PauseIn, user: ApiUser, db: SessionDep) -> dict[str, Any]:
     try:
-        progress.pause(db, user.id, today=today(user), reason=body.reason)
+        progress.pause(db, user.id, today=user_today(user), reason=body.reason)
     except progress.NothingRunning:
         raise HTTPException(status_code=404, detail="There is no period to pause.") from None
     db.commit()
@@ -204,7 +199,7 @@ def pause_nocontact(body: PauseIn, user: ApiUser, db: SessionDep) -> dict[str, A
 )
 def resume_nocontact(user: ApiUser, db: SessionDep) -> dict[str, Any]:
     try:
-        progress.resume(db, user.id, today=today(user))
+        progress.resume(db, user.id, today=user_today(user))
     except progress.NothingRunning:
         raise HTTPException(status_code=404, detail="There is no period to resume.") from None
     db.commit()
@@ -226,7 +221,7 @@ def create_contact(body: ContactIn, user: ApiUser, db: SessionDep) -> ContactOut
         user.id,
         at=at,
         day=local_date(at, user.time_zone),
-        today=today(user),
+        today=user_today(user),
         initiator=body.initiator,
         channel=body.channel,
         logistics=body.logistics,
@@ -278,7 +273,7 @@ def put_checkin(
     db: SessionDep,
 ) -> CheckInOut:
     """One check-in a day; sending it again for the same day updates it."""
-    if day > today(user):
+    if day > user_today(user):
         problem = {"loc": ["path", "day"], "msg": "can't be in the future", "type": "value_error"}
         raise HTTPException(status_code=422, detail=[problem])
     checkin = progress.save_checkin(db, user.id, day=day, mood=body.mood, note=body.note)
@@ -299,9 +294,9 @@ def read_checkins(user: ApiUser, db: SessionDep) -> list[CheckInOut]:
 @router.get("/program", summary="Where you are in the method", responses=ERROR_RESPONSES)
 def read_program(user: ApiUser, db: SessionDep) -> dict[str, Any]:
     """`stage` is not-started, no-contact, or reconnecting once the target is reached."""
-    state = progress.state(db, user.id, today(user))
+    state = progress.state(db, user.id, user_today(user))
     return {
-        "stage": progress.program_stage(db, user.id, today(user)),
-        "today": today(user).isoformat(),
+        "stage": progress.stage_of(state),
+        "today": user_today(user).isoformat(),
         "nocontact": state,
     }
