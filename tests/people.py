@@ -74,3 +74,15 @@ def csrf_token(client: TestClient, path: str = "/") -> str:
 def page_text(html: str) -> str:
     """What a person reads on the page, with markup and escaping gone."""
     return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+
+
+def take_safety_check(client: TestClient, **yes: bool) -> str:
+    """Answer the safety check through its form: "no" to everything but the ids given as True.
+    Returns the result page's text."""
+    from anew.safety.questions import QUESTIONS
+
+    answers = {q.id: "yes" if yes.get(q.id) else "no" for q in QUESTIONS}
+    token = csrf_token(client, "/safety-check")
+    response = client.post("/safety-check", data={"csrf_token": token, **answers})
+    assert response.status_code == 200, response.text
+    return page_text(response.text)

@@ -61,7 +61,15 @@ def serve(
     """Migrate the database, then serve the app."""
     import uvicorn
 
+    from anew.config import ConfigError
+    from anew.content import load_content
+
     settings = _settings()
+    try:
+        load_content(settings)  # a broken quiz or resources file stops here, not in a worker
+    except ConfigError as error:
+        typer.echo(f"Configuration error: {error}", err=True)
+        raise typer.Exit(2) from None
     migrate(settings)
     settings.resolved_secret_key  # noqa: B018 - created once here, before workers race for it
     if workers > 1 and settings.resolved_database_url.startswith("sqlite"):

@@ -59,6 +59,20 @@ class Settings(BaseSettings):
         description="The public address of this server, e.g. https://anew.example.org.",
     )
 
+    help_resources_file: Path | None = Field(
+        default=None,
+        description="A TOML file of help resources by country that replaces the built-in list.",
+    )
+    quizzes_dir: Path | None = Field(
+        default=None,
+        description="A folder of extra quiz TOML files; a quiz here replaces a built-in one of "
+        "the same name.",
+    )
+    quick_exit_url: str = Field(
+        default="https://www.bbc.com/weather",
+        description="The neutral site the quick-exit button opens in safety mode.",
+    )
+
     @field_validator("database_url")
     @classmethod
     def _check_database_url(cls, value: str | None) -> str | None:
@@ -96,6 +110,14 @@ class Settings(BaseSettings):
                 "must be an http:// or https:// address, e.g. https://anew.example.org"
             )
         return value.rstrip("/")
+
+    @field_validator("quick_exit_url")
+    @classmethod
+    def _check_quick_exit_url(cls, value: str) -> str:
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError("must be an http:// or https:// address of a neutral site")
+        return value
 
     @cached_property
     def resolved_database_url(self) -> str:

@@ -116,3 +116,5 @@ def load_models() -> None:
     from anew.accounts import models as _accounts  # noqa: F401
     from anew.chats import models as _chats  # noqa: F401
     from anew.method import models as _method  # noqa: F401
+    from anew.quizzes import models as _quizzes  # noqa: F401
+    from anew.safety import models as _safety  # noqa: F401

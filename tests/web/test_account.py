@@ -116,6 +116,15 @@ def test_bob_cannot_see_or_change_alices_account(
         bob_client,
         alice,
         "POST",
+        "/account/country",
+        form={"country": "NZ", "user_id": str(alice.id)},
+        expect_status=[303],
+    )
+    assert_isolated(
+        engine,
+        bob_client,
+        alice,
+        "POST",
         "/account/password",
         form={
             "current_password": alice.password,

@@ -7,12 +7,13 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from tests.isolation import assert_isolated
-from tests.people import Person, csrf_token, page_text
+from tests.people import Person, csrf_token, page_text, take_safety_check
 
 NOW = datetime(2026, 11, 26, 21, 30, tzinfo=UTC)
 
 
 def test_the_coach_answers_kindly_and_keeps_his_message(alice_client: TestClient) -> None:
+    take_safety_check(alice_client)
     with time_machine.travel(NOW, tick=False):
         token = csrf_token(alice_client, "/steps/reply-coach")
         response = alice_client.post(
@@ -26,6 +27,7 @@ def test_the_coach_answers_kindly_and_keeps_his_message(alice_client: TestClient
 
 
 def test_an_empty_message_is_explained(alice_client: TestClient) -> None:
+    take_safety_check(alice_client)
     token = csrf_token(alice_client, "/steps/reply-coach")
     response = alice_client.post(
         "/steps/reply-coach", data={"csrf_token": token, "his_message": " "}
@@ -39,6 +41,8 @@ def test_bob_gets_the_coach_from_his_own_data(
 ) -> None:
     token = csrf_token(alice_client, "/steps/no-contact")
     alice_client.post("/steps/no-contact/start", data={"csrf_token": token, "target_days": "30"})
+    take_safety_check(alice_client, afraid=True)  # her safety mode must not close bob's coach
+    take_safety_check(bob_client)
     engine = app.state.engine
     assert_isolated(engine, bob_client, alice, "GET", "/steps/reply-coach", expect_status=[200])
     response = assert_isolated(
@@ -51,3 +55,4 @@ def test_bob_gets_the_coach_from_his_own_data(
         expect_status=[200],
     )
     assert "There's no need to answer." not in page_text(response.text)
+    assert "Take your time before you answer." in page_text(response.text)

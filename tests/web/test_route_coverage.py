@@ -20,6 +20,17 @@ PUBLIC_ROUTES = {
     ("POST", "/logout"),
     ("GET", "/steps/{slug}"),
     ("POST", "/api/v1/auth/token"),
+    # Safety pages anyone may need, signed in or not; they read nothing of hers.
+    ("GET", "/safety/private-browsing"),
+    ("GET", "/exit"),
+    # Quizzes are public; a result's page shows only the outcome, by design (the share link).
+    ("GET", "/quizzes/{slug}"),
+    ("GET", "/quizzes/{slug}/results/{token}"),
+    ("GET", "/quizzes/{slug}/counts"),  # coaches only, and only counts
+    ("GET", "/api/v1/quizzes"),
+    ("GET", "/api/v1/quizzes/{slug}"),
+    ("GET", "/api/v1/quizzes/{slug}/results/{token}"),
+    ("GET", "/api/v1/quizzes/{slug}/counts"),
 }
 
 # The test that calls tests.isolation.assert_isolated as bob against alice -> the routes it tries.
@@ -27,6 +38,7 @@ ISOLATION_TESTS = {
     "tests.web.test_account:test_bob_cannot_see_or_change_alices_account": [
         ("GET", "/account"),
         ("POST", "/account/time-zone"),
+        ("POST", "/account/country"),
         ("POST", "/account/password"),
         ("POST", "/account/delete"),
     ],
@@ -86,6 +98,35 @@ ISOLATION_TESTS = {
         ("DELETE", "/api/v1/chats/{chat_id}"),
     ],
 }
+ISOLATION_TESTS.update(
+    {
+        "tests.web.api.test_safety:test_bob_never_sees_or_changes_alices_safety_check": [
+            ("GET", "/api/v1/safety-check"),
+            ("POST", "/api/v1/safety-check"),
+            ("POST", "/api/v1/safety-check/leave"),
+            ("DELETE", "/api/v1/safety-check"),
+            ("GET", "/api/v1/help-resources"),
+            ("GET", "/api/v1/nocontact/reflection"),
+            ("PUT", "/api/v1/nocontact/reflection"),
+        ],
+        "tests.web.test_safety_pages:test_bob_never_sees_or_changes_alices_safety_pages": [
+            ("GET", "/safety-check"),
+            ("POST", "/safety-check"),
+            ("POST", "/safety-check/leave"),
+            ("POST", "/safety-check/delete"),
+            ("GET", "/safety/help"),
+            ("POST", "/steps/no-contact/reflection"),
+        ],
+        "tests.web.api.test_quizzes:test_bob_never_sees_alices_quiz_results": [
+            ("GET", "/api/v1/quiz-results"),
+            ("POST", "/api/v1/quizzes/{slug}/attempts"),
+        ],
+        "tests.web.test_quiz_pages:test_bob_never_sees_alices_quiz_results": [
+            ("GET", "/quizzes"),
+            ("POST", "/quizzes/{slug}"),
+        ],
+    }
+)
 USER_DATA_ROUTES = {route: test for test, routes in ISOLATION_TESTS.items() for route in routes}
 
 

@@ -32,6 +32,10 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16), default=Role.MEMBER.value)
     time_zone: Mapped[str] = mapped_column(String(64), default="UTC")
+    # Where she lives (ISO 3166 code, "" when unset), for the help resources shown to her.
+    country: Mapped[str] = mapped_column(String(2), default="")
+    # On after a safety check finds concerns or danger; the win-back coaching is hidden then.
+    safety_mode: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     password_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -70,6 +70,8 @@ MESSAGES = {
     "intense": "The feeling here is strong. Let it settle before you send anything.",
     "late_night": "It's late. Night messages tend to say more than we mean; morning is kinder.",
     "double_text": "You sent the last message. Give him room to answer before you write again.",
+    "safety": "Safety mode is on, so Anew won't help with messages to him beyond practical "
+    "matters. Keep your words in your vault; your safety comes first.",
 }
 
 
@@ -138,7 +140,10 @@ def check_draft(
     last_from: str | None = None,
     logistics: bool = False,
 ) -> Verdict:
-    """Every flag for the draft, then the verdict; `at` is her local time of sending."""
+    """Every flag for the draft, then the verdict; `at` is her local time of sending. In the
+    "safety" stage (safety mode) only logistics are checked; anything else is dont_send."""
+    if stage == "safety" and not logistics:
+        return Verdict("dont_send", [Flag("safety", MESSAGES["safety"], None, None)])
     if stage == "no-contact" and not logistics:
         return Verdict("dont_send", [Flag("no_contact", MESSAGES["no_contact"], None, None)])
     checks: list[Callable[[], Flag | None]] = [

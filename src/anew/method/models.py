@@ -38,6 +38,10 @@ class NoContactPeriod(Base):
     status: Mapped[str] = mapped_column(String(16), default="active")
     ended_on: Mapped[date | None] = mapped_column(Date, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # "Will he change too?": what must be different this time, on her side and on his.
+    change_mine: Mapped[str] = mapped_column(Text, default="")
+    change_his: Mapped[str] = mapped_column(Text, default="")
+    reflected_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
 class Pause(Base):

@@ -129,8 +129,20 @@ def summary(current: Period, history: Sequence[Period], today: date) -> dict[str
     }
 
 
-def contact_advice(current: Period | None, today: date) -> str:
-    """What the app suggests when he reaches out: kind, practical, never a rule she must obey."""
+SAFETY_ADVICE = (
+    "He reached out. You don't owe him an answer. If it is about something practical (children, "
+    "your home, returning things), keep any reply short and factual, or let someone you trust "
+    "handle it. If his message frightens you, keep a copy (a screenshot with the date) and talk "
+    "to one of the help lines on your dashboard. If you are in danger now, call your local "
+    "emergency number."
+)
+
+
+def contact_advice(current: Period | None, today: date, *, safety_mode: bool = False) -> str:
+    """What the app suggests when he reaches out: kind, practical, never a rule she must obey.
+    In safety mode it is about her safety, never about when to answer him."""
+    if safety_mode:
+        return SAFETY_ADVICE
     if current is None or status(current, today) == "completed":
         return (
             "He reached out. There is no rush: answer when it suits you, and only if you want to. "

@@ -106,7 +106,14 @@ def program_stage(db: Session, user_id: int, today: date) -> str:
 
 
 def log_contact(
-    db: Session, user_id: int, *, at: datetime, day: date, today: date, **fields: Any
+    db: Session,
+    user_id: int,
+    *,
+    at: datetime,
+    day: date,
+    today: date,
+    safety_mode: bool = False,
+    **fields: Any,
 ) -> tuple[Contact, bool, str]:
     """Record a contact. One she starts that is not logistics ends the period and restarts the
     count from its day (`day`: the contact's date in her time zone). Returns the contact, whether
@@ -130,7 +137,8 @@ def log_contact(
     db.add(contact)
     db.flush()
     current = current_row(db, user_id)
-    advice = nocontact.contact_advice(as_period(db, current) if current else None, today)
+    period = as_period(db, current) if current else None
+    advice = nocontact.contact_advice(period, today, safety_mode=safety_mode)
     return contact, broke, advice if contact.initiator == "him" else ""
 
 
@@ -198,3 +206,12 @@ def save_checkin(db: Session, user_id: int, *, day: date, mood: int, note: str =
 def list_checkins(db: Session, user_id: int) -> Sequence[CheckIn]:
     """Her check-ins, oldest first (for the mood chart)."""
     return db.scalars(select(CheckIn).where(CheckIn.user_id == user_id).order_by(CheckIn.day)).all()
+
+
+def save_reflection(db: Session, user_id: int, *, mine: str, his: str, now: datetime) -> None:
+    """Keep "will he change too?" on her running period, to show again once it is completed."""
+    row = current_row(db, user_id)
+    if row is None:
+        raise NothingRunning
+    row.change_mine, row.change_his, row.reflected_at = mine.strip(), his.strip(), now
+    db.flush()

@@ -14,6 +14,7 @@ from anew.accounts.models import SessionKind
 from anew.accounts.service import AccountError, change_password, delete_account
 from anew.accounts.sessions import start_session
 from anew.db import utcnow
+from anew.safety.resources import Resources
 from anew.web.cookies import clear_session_cookie, set_session_cookie
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, SessionDep
@@ -45,6 +46,10 @@ class TimeZoneForm(BaseModel):
         return value
 
 
+class CountryForm(BaseModel):
+    country: str = Field(default="", max_length=2)
+
+
 class DeleteForm(BaseModel):
     password: str = Field(min_length=1)
     confirm: str = Field(min_length=1)
@@ -64,8 +69,10 @@ def _page(
     result: FormResult[Any] | None = None,
     status_code: int = 200,
 ) -> Response:
+    resources: Resources = request.app.state.resources
     context = {
         "time_zones": time_zones(),
+        "countries": resources.choices(),
         "section": section,
         "values": result.values if result else {},
         "errors": result.errors if result else {},
@@ -88,6 +95,22 @@ async def update_time_zone(request: Request, user: CurrentUser, db: SessionDep) 
     db.add(user)
     db.commit()
     return RedirectResponse("/account?saved=time_zone", status_code=303)
+
+
+@router.post("/account/country", dependencies=[Depends(require_csrf)])
+async def update_country(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+    """Her country picks the help resources shown to her; "" means the worldwide list only."""
+    result = read_form(CountryForm, await request.form())
+    resources: Resources = request.app.state.resources
+    known = {code for code, _name in resources.choices()}
+    if result.data is not None and result.data.country not in known | {""}:
+        result.add_error("country", "Please pick a country from the list.")
+    if result.data is None:
+        return _page(request, section="country", result=result, status_code=400)
+    user.country = result.data.country
+    db.add(user)
+    db.commit()
+    return RedirectResponse("/account?saved=country", status_code=303)
 
 
 @router.post("/account/password", dependencies=[Depends(require_csrf)])

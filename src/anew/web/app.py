@@ -10,6 +10,7 @@ from fastapi.telemetry import TelemetryConfig
 
 import anew
 from anew.config import Settings, load_settings
+from anew.content import load_content
 from anew.db import make_engine, make_sessionmaker
 from anew.web import (
     account,
@@ -20,7 +21,9 @@ from anew.web import (
     health,
     nocontact,
     pages,
+    quizzes,
     replies,
+    safety,
 )
 from anew.web.api import API_PREFIX
 from anew.web.api import router as api_router
@@ -57,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.templates = make_templates()
+    app.state.resources, app.state.quizzes = load_content(settings)
     settings.resolved_secret_key  # noqa: B018 - create the key now rather than mid-request
 
     install_error_handlers(app)  # its middleware must sit inside the security headers
@@ -72,6 +76,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         dashboard.router,
         account.router,
         chats.router,
+        safety.router,
+        quizzes.router,
         health.router,
     )
     for router in routers:

@@ -8,6 +8,8 @@ from starlette.responses import Response
 from anew.chats.store import list_imports
 from anew.method import progress
 from anew.method.program import next_actions
+from anew.safety.resources import Resources
+from anew.safety.service import has_taken_check
 from anew.web.deps import CurrentUser, SessionDep, user_today
 from anew.web.templating import render
 
@@ -23,11 +25,13 @@ def dashboard(request: Request, user: CurrentUser, db: SessionDep) -> Response:
     today_checkin = next((c for c in checkins if c.day == today), None)
     chats = list_imports(db, user.id)
     actions = next_actions(
-        stage,
+        "safety" if user.safety_mode else stage,
         checked_in_today=today_checkin is not None,
         has_chats=bool(chats),
         days_left=state["days_left"] if state else None,
+        safety_checked=has_taken_check(db, user.id),
     )
+    resources: Resources = request.app.state.resources
     context = {
         "welcome": bool(request.query_params.get("welcome")),
         "stage": stage,
@@ -36,5 +40,8 @@ def dashboard(request: Request, user: CurrentUser, db: SessionDep) -> Response:
         "today_checkin": today_checkin,
         "latest_chat": chats[0] if chats else None,
         "vault_size": len(progress.list_urges(db, user.id, vault_only=True)),
+        "help": resources.for_country(user.country) if user.safety_mode else [],
+        "left_safety_mode": bool(request.query_params.get("left_safety_mode")),
+        "reflection": progress.current_row(db, user.id) if stage == "reconnecting" else None,
     }
     return render(request, "dashboard/index.html", context)

@@ -75,6 +75,7 @@ def optional_user(request: Request, db: SessionDep) -> User | None:
     """The signed-in browser user, or None for a visitor."""
     user = _user_from_token(db, request.cookies.get(SESSION_COOKIE), SessionKind.WEB)
     request.state.user = user
+    request.state.safety_mode = bool(user and user.safety_mode)
     return user
 
 
@@ -102,9 +103,20 @@ def api_user(
     return user
 
 
+def optional_api_user(
+    db: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
+) -> User | None:
+    """The token's user when a token is sent; None for anonymous callers. A bad token is 401."""
+    if credentials is None:
+        return None
+    return api_user(db, credentials)
+
+
 # Ids are database integers; anything outside their range can only be a 404 or a 422.
 ChatId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The import's id")]
 
 OptionalUser = Annotated[User | None, Depends(optional_user)]
 CurrentUser = Annotated[User, Depends(required_user)]
 ApiUser = Annotated[User, Depends(api_user)]
+OptionalApiUser = Annotated[User | None, Depends(optional_api_user)]

@@ -15,6 +15,7 @@ from anew.method.drafts import Flag, check_draft
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, OptionalUser, SessionDep
 from anew.web.forms import read_form
+from anew.web.safety_gate import program_stage
 from anew.web.steps import STEPS_BY_SLUG
 from anew.web.templating import render
 
@@ -74,7 +75,7 @@ async def check(request: Request, user: CurrentUser, db: SessionDep) -> Response
     now = utcnow().astimezone(zone(user.time_zone))
     verdict = check_draft(
         result.data.text,
-        stage=progress.program_stage(db, user.id, now.date()),
+        stage=program_stage(db, user, now.date()),
         his_last=result.data.his_last or None,
         at=now,
         last_from=progress.last_from(db, user.id),

@@ -12,8 +12,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from anew.web.deps import LoginRequired
+from anew.web.deps import LoginRequired, optional_user
 from anew.web.routing import allowed_methods
+from anew.web.safety_gate import SafetyModeOn
 from anew.web.templating import render
 
 logger = logging.getLogger(__name__)
@@ -32,6 +33,15 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith(API_PREFIX)
 
 
+def _identify(request: Request) -> None:
+    """Find the signed-in user for an error page no route ran for (a 404), so the page shows
+    her menu and, in safety mode, the quick exit."""
+    if hasattr(request.state, "user"):
+        return
+    with request.app.state.sessionmaker() as db:
+        optional_user(request, db)
+
+
 async def http_error(request: Request, exc: Exception) -> Response:
     """Render 4xx errors as a page (JSON under /api/), keeping headers such as Retry-After."""
     assert isinstance(exc, StarletteHTTPException)
@@ -40,6 +50,7 @@ async def http_error(request: Request, exc: Exception) -> Response:
         headers["Allow"] = ", ".join(allowed_methods(request.app, request.url.path))
     if _wants_json(request):
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
+    _identify(request)
     detail = exc.detail if exc.status_code != 404 and isinstance(exc.detail, str) else ""
     context = {
         "status": exc.status_code,
@@ -66,6 +77,11 @@ async def login_required(request: Request, exc: Exception) -> Response:
     """Send a visitor to the login page, and back to where she was going afterwards."""
     assert isinstance(exc, LoginRequired)
     return RedirectResponse(f"/login?next={quote(exc.next_path, safe='/')}", status_code=303)
+
+
+async def safety_mode_on(request: Request, exc: Exception) -> Response:
+    """A win-back page in safety mode: a kind explanation instead of the step."""
+    return render(request, "safety/closed.html", status_code=403)
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
@@ -115,4 +131,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(LoginRequired, login_required)
+    app.add_exception_handler(SafetyModeOn, safety_mode_on)
     app.add_middleware(CrashMiddleware)

@@ -11,6 +11,7 @@ from starlette.responses import RedirectResponse, Response
 
 from anew.accounts.clock import zone
 from anew.accounts.models import User
+from anew.db import utcnow
 from anew.method import progress
 from anew.method.nocontact import MAX_TARGET, TARGET_CHOICES
 from anew.web.csrf import require_csrf
@@ -62,6 +63,11 @@ class UrgeForm(BaseModel):
     message: str = Field(default="", max_length=20000)
 
 
+class ReflectionForm(BaseModel):
+    change_mine: str = Field(default="", max_length=5000)
+    change_his: str = Field(default="", max_length=5000)
+
+
 class CheckInForm(BaseModel):
     mood: int = Field(ge=1, le=10)
     note: str = Field(default="", max_length=5000)
@@ -78,7 +84,10 @@ def _page(
     **extra: Any,
 ) -> Response:
     today = user_today(user)
+    running = progress.current_row(db, user.id)
     context = {
+        "reflection_mine": running.change_mine if running else "",
+        "reflection_his": running.change_his if running else "",
         "step": STEPS_BY_SLUG["no-contact"],
         "active_step": "no-contact",
         "state": progress.state(db, user.id, today),
@@ -148,6 +157,7 @@ async def log_contact(request: Request, user: CurrentUser, db: SessionDep) -> Re
         at=at,
         day=data.day,
         today=user_today(user),
+        safety_mode=user.safety_mode,
         initiator=data.initiator,
         channel=data.channel,
         logistics=data.logistics,
@@ -197,3 +207,23 @@ async def pause_or_resume(request: Request, user: CurrentUser, db: SessionDep) -
         return RedirectResponse(PAGE, status_code=303)
     db.commit()
     return RedirectResponse(f"{PAGE}?done=pause", status_code=303)
+
+
+@router.post(f"{PAGE}/reflection", dependencies=[Depends(require_csrf)])
+async def reflect(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+    result = read_form(ReflectionForm, await request.form())
+    if result.data is not None:
+        try:
+            progress.save_reflection(
+                db,
+                user.id,
+                mine=result.data.change_mine,
+                his=result.data.change_his,
+                now=utcnow(),
+            )
+        except progress.NothingRunning:
+            result.add_error("form", "Start your no-contact period first.")
+        else:
+            db.commit()
+            return RedirectResponse(f"{PAGE}?done=reflection#will-he-change", status_code=303)
+    return _page(request, db, user, form="reflection", result=result, status_code=400)

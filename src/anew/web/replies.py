@@ -10,8 +10,9 @@ from anew.accounts.clock import zone
 from anew.db import utcnow
 from anew.web.coaching import coach
 from anew.web.csrf import require_csrf
-from anew.web.deps import CurrentUser, OptionalUser, SessionDep
+from anew.web.deps import CurrentUser, SessionDep
 from anew.web.forms import read_form
+from anew.web.safety_gate import WinBackPageUser, needs_check, page_win_back
 from anew.web.steps import STEPS_BY_SLUG
 from anew.web.templating import render
 
@@ -30,17 +31,21 @@ class CoachForm(BaseModel):
 
 
 @router.get(PAGE)
-def coach_page(request: Request, user: OptionalUser) -> Response:
+def coach_page(request: Request, user: WinBackPageUser, db: SessionDep) -> Response:
     context = {"step": STEPS_BY_SLUG["reply-coach"], "active_step": "reply-coach"}
     if user is None:
         return render(request, "pages/step.html", {**context, "available": True})
+    if needs_check(db, user):
+        return render(request, "safety/invite.html", context)
     return render(request, "replies/page.html", {**context, "values": {}, "errors": {}})
 
 
-@router.post(PAGE, dependencies=[Depends(require_csrf)])
+@router.post(PAGE, dependencies=[Depends(require_csrf), Depends(page_win_back)])
 async def ask(request: Request, user: CurrentUser, db: SessionDep) -> Response:
-    result = read_form(CoachForm, await request.form())
     context = {"step": STEPS_BY_SLUG["reply-coach"], "active_step": "reply-coach"}
+    if needs_check(db, user):
+        return render(request, "safety/invite.html", context)
+    result = read_form(CoachForm, await request.form())
     if result.data is None:
         context.update(values=result.values, errors=result.errors)
         return render(request, "replies/page.html", context, status_code=400)

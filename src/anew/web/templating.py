@@ -7,10 +7,12 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from sqlalchemy import inspect as sa_inspect
 from starlette.responses import HTMLResponse
 
 from anew.chats.summary import format_duration
 from anew.web.csrf import CSRF_FIELD, request_csrf_token
+from anew.web.safety_gate import WIN_BACK_STEPS
 from anew.web.steps import STEPS
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -19,10 +21,20 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 def make_templates() -> Jinja2Templates:
     """The template environment; autoescaping is on for every .html file."""
     templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
-    templates.env.globals["steps"] = STEPS
     templates.env.globals["csrf_field"] = CSRF_FIELD
     templates.env.filters["duration"] = format_duration
     return templates
+
+
+def _safety_mode(request: Request, user: Any) -> bool:
+    """Her safety mode as last loaded. Error pages render after the session has closed, so this
+    reads what is loaded (or what the request saw at sign-in) rather than asking the database."""
+    if user is None:
+        return False
+    loaded = sa_inspect(user).dict.get("safety_mode")
+    if loaded is not None:
+        return bool(loaded)
+    return bool(getattr(request.state, "safety_mode", False))
 
 
 def render(
@@ -30,10 +42,16 @@ def render(
 ) -> HTMLResponse:
     """Render a page with the shared context."""
     templates: Jinja2Templates = request.app.state.templates
+    user = getattr(request.state, "user", None)
+    safety_mode = _safety_mode(request, user)
     full: dict[str, Any] = {
-        "user": getattr(request.state, "user", None),
+        "user": user,
         "csrf_token": request_csrf_token(request),
         "open_signup": request.app.state.settings.open_signup,
+        "safety_mode": safety_mode,
+        "quick_exit_url": request.app.state.settings.quick_exit_url,
+        # In safety mode the win-back steps leave the navigation and the step cards.
+        "steps": [s for s in STEPS if not (safety_mode and s.slug in WIN_BACK_STEPS)],
     }
     full.update(context or {})
     return templates.TemplateResponse(request, name, full, status_code=status_code)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from anew.web.api import auth, chats, drafts, me, nocontact, replies
+from anew.web.api import auth, chats, drafts, me, nocontact, quizzes, replies, safety
 
 API_PREFIX = "/api/v1"
 
@@ -15,3 +15,5 @@ router.include_router(chats.router)
 router.include_router(nocontact.router)
 router.include_router(replies.router)
 router.include_router(drafts.router)
+router.include_router(safety.router)
+router.include_router(quizzes.router)

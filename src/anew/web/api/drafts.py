@@ -14,6 +14,7 @@ from anew.method.drafts import check_draft
 from anew.web.api.nocontact import IsoDateTime
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel
 from anew.web.deps import ApiUser, SessionDep
+from anew.web.safety_gate import program_stage
 
 router = APIRouter(tags=["before you send"])
 
@@ -21,7 +22,7 @@ router = APIRouter(tags=["before you send"])
 class DraftIn(ApiModel):
     text: StrictStr = Field(min_length=1, max_length=20000)
     stage: Literal["no-contact", "reconnecting"] | None = Field(
-        default=None, description="Defaults to your own stage"
+        default=None, description="Defaults to your own stage; ignored in safety mode"
     )
     his_last: StrictStr | None = Field(default=None, max_length=20000)
     at: IsoDateTime | None = Field(default=None, description="When you'd send it; defaults to now")
@@ -52,7 +53,10 @@ class DraftOut(BaseModel):
 def check(body: DraftIn, user: ApiUser, db: SessionDep) -> DraftOut:
     """Anything you leave out comes from your own state: stage, the time, who wrote last."""
     moment = (body.at or utcnow()).astimezone(zone(user.time_zone))
-    stage = body.stage or progress.program_stage(db, user.id, moment.date())
+    # In safety mode her own stage outranks whatever the caller says.
+    stage = (
+        program_stage(db, user, moment.date()) if user.safety_mode or not body.stage else body.stage
+    )
     verdict = check_draft(
         body.text,
         stage=stage,

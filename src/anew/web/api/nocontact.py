@@ -23,6 +23,7 @@ from anew.accounts.models import User
 from anew.db import utcnow
 from anew.method import progress
 from anew.method.nocontact import MAX_TARGET
+from anew.safety.service import latest_check
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
 from anew.web.deps import ApiUser, SessionDep, user_today
 
@@ -222,6 +223,7 @@ def create_contact(body: ContactIn, user: ApiUser, db: SessionDep) -> ContactOut
         at=at,
         day=local_date(at, user.time_zone),
         today=user_today(user),
+        safety_mode=user.safety_mode,
         initiator=body.initiator,
         channel=body.channel,
         logistics=body.logistics,
@@ -293,10 +295,65 @@ def read_checkins(user: ApiUser, db: SessionDep) -> list[CheckInOut]:
 
 @router.get("/program", summary="Where you are in the method", responses=ERROR_RESPONSES)
 def read_program(user: ApiUser, db: SessionDep) -> dict[str, Any]:
-    """`stage` is not-started, no-contact, or reconnecting once the target is reached."""
+    """`stage` is not-started, no-contact, reconnecting once the target is reached, or safety
+    while safety mode is on. `safety_check` is the newest check's result, or not-taken."""
     state = progress.state(db, user.id, user_today(user))
+    latest = latest_check(db, user.id)
     return {
-        "stage": progress.stage_of(state),
+        "stage": "safety" if user.safety_mode else progress.stage_of(state),
         "today": user_today(user).isoformat(),
         "nocontact": state,
+        "safety_mode": user.safety_mode,
+        "safety_check": latest.result if latest else "not-taken",
     }
+
+
+class ReflectionIn(ApiModel):
+    change_mine: StrictStr = Field(default="", max_length=5000, description="On her side")
+    change_his: StrictStr = Field(default="", max_length=5000, description="On his side")
+
+
+class ReflectionOut(BaseModel):
+    change_mine: str
+    change_his: str
+    reflected_at: datetime | None
+
+
+NO_PERIOD: dict[int | str, dict[str, Any]] = {
+    404: {"model": Problem, "description": "No no-contact period is running"}
+}
+
+
+def _running(db: SessionDep, user: User) -> Any:
+    row = progress.current_row(db, user.id)
+    if row is None:
+        raise HTTPException(status_code=404, detail="You haven't started a no-contact period yet.")
+    return row
+
+
+@router.get(
+    "/nocontact/reflection",
+    response_model=ReflectionOut,
+    summary='"Will he change too?": her reflection',
+    responses={**ERROR_RESPONSES, **NO_PERIOD},
+)
+def read_reflection(user: ApiUser, db: SessionDep) -> ReflectionOut:
+    """What she wrote must be different this time, kept with her running period."""
+    row = _running(db, user)
+    return ReflectionOut(
+        change_mine=row.change_mine, change_his=row.change_his, reflected_at=row.reflected_at
+    )
+
+
+@router.put(
+    "/nocontact/reflection",
+    response_model=ReflectionOut,
+    summary='Write "will he change too?"',
+    responses={**RESPONSES, **NO_PERIOD},
+)
+def write_reflection(body: ReflectionIn, user: ApiUser, db: SessionDep) -> ReflectionOut:
+    """Shown again when the period is completed and she moves on to reconnecting."""
+    _running(db, user)
+    progress.save_reflection(db, user.id, mine=body.change_mine, his=body.change_his, now=utcnow())
+    db.commit()
+    return read_reflection(user, db)

@@ -9,9 +9,10 @@ from pydantic import BaseModel, Field, StrictBool, StrictStr
 
 from anew.db import utcnow
 from anew.web.api.nocontact import IsoDateTime
-from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel
+from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
 from anew.web.coaching import coach
-from anew.web.deps import ApiUser, SessionDep
+from anew.web.deps import SessionDep
+from anew.web.safety_gate import WinBackApiUser
 
 router = APIRouter(tags=["reply coach"])
 
@@ -34,9 +35,13 @@ class CoachOut(BaseModel):
     "/replies/coach",
     response_model=CoachOut,
     summary="When and how to answer his message",
-    responses={**ERROR_RESPONSES, **BAD_BODY},
+    responses={
+        **ERROR_RESPONSES,
+        **BAD_BODY,
+        403: {"model": Problem, "description": "Safety mode is on: the reply coach is closed"},
+    },
 )
-def ask_coach(body: CoachIn, user: ApiUser, db: SessionDep) -> CoachOut:
+def ask_coach(body: CoachIn, user: WinBackApiUser, db: SessionDep) -> CoachOut:
     """Uses your stage and, once you've imported a chat and said who you are, his usual pace."""
     now = utcnow()
     advice = coach(

@@ -23,6 +23,11 @@ BAD_BODY: dict[int | str, dict[str, Any]] = {
 }
 
 
+# For endpoints where a bearer token is optional (anonymous callers are welcome): adds the
+# empty security requirement next to the bearer one, so the document says "token or none".
+OPTIONAL_AUTH: dict[str, Any] = {"security": [{}]}
+
+
 class ApiModel(BaseModel):
     """A request body. Text may not carry NUL characters: no database can store them."""
 

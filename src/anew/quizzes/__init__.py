@@ -1,0 +1,1 @@
+"""Outcome quizzes written as TOML files, checked at load, scored by weights."""

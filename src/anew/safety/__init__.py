@@ -1,0 +1,1 @@
+"""The relationship safety check, safety mode and the help resources shown while it is on."""
