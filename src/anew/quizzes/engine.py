@@ -75,16 +75,17 @@ class Quiz(BaseModel):
 
 def _describe(data: Mapping[str, Any], location: Sequence[int | str]) -> str:
     """Turn a pydantic location into words: question 'q2', answer 'b', field 'weights'."""
+    singular = {"questions": "question", "options": "answer", "outcomes": "outcome"}
     parts: list[str] = []
     node: Any = data
     for key in location:
         if isinstance(key, int) and isinstance(node, list) and key < len(node):
             node = node[key]
             label = node.get("id") if isinstance(node, dict) else None
-            parts[-1] = f"{parts[-1]} {label!r}" if label else f"{parts[-1]} #{key + 1}"
+            name = singular.get(parts[-1].removeprefix("field ").strip("'"), parts[-1])
+            parts[-1] = f"{name} {label!r}" if label else f"{name} #{key + 1}"
             continue
-        name = {"questions": "question", "options": "answer", "outcomes": "outcome"}
-        parts.append(name.get(str(key), f"field {key!r}"))
+        parts.append(f"field {key!r}")
         node = node.get(key) if isinstance(node, dict) else None
     return ", ".join(parts) or "the file"
 

@@ -2,10 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
+from anew.ratelimit import RateLimit
+from anew.web import quiz_access
 from tests.isolation import assert_isolated
 from tests.people import Person, api_token
 
@@ -120,3 +123,18 @@ def test_bob_never_sees_alices_quiz_results(
         expect_status=[201],
         secrets=[token],
     )
+
+
+def test_one_address_cannot_flood_the_outcome_counts(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        quiz_access, "ATTEMPTS_PER_ADDRESS", RateLimit("quiz-test", limit=2, window_seconds=3600)
+    )
+    quiz = client.get(f"/api/v1/quizzes/{SLUG}").json()
+    for _ in range(2):
+        ok = client.post(f"/api/v1/quizzes/{SLUG}/attempts", json={"answers": first_answers(quiz)})
+        assert ok.status_code == 201
+    refused = client.post(f"/api/v1/quizzes/{SLUG}/attempts", json={"answers": first_answers(quiz)})
+    assert refused.status_code == 429
+    assert int(refused.headers["retry-after"]) > 0
