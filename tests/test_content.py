@@ -29,6 +29,7 @@ def test_a_broken_resources_file_stops_the_app_with_its_name(tmp_path: Path) -> 
 
 
 def test_the_built_in_content_loads(tmp_path: Path) -> None:
-    resources, quizzes = load_content(Settings(data_dir=tmp_path))
-    assert "holding-you-back" in quizzes
-    assert "GB" in resources.countries
+    content = load_content(Settings(data_dir=tmp_path))
+    assert "holding-you-back" in content.quizzes
+    assert "GB" in content.resources.countries
+    assert content.articles[0].slug == "introduction"

@@ -68,6 +68,23 @@ class Settings(BaseSettings):
         description="A folder of extra quiz TOML files; a quiz here replaces a built-in one of "
         "the same name.",
     )
+    guide_dir: Path | None = Field(
+        default=None,
+        description="A folder of extra guide articles (Markdown); one here replaces a built-in "
+        "article with the same slug.",
+    )
+    guide_author_name: str = Field(
+        default="",
+        description="The name in the guide's author box; each article's own author when unset.",
+    )
+    guide_author_bio: str = Field(
+        default="",
+        description="A few words about the guide's author, shown under each article.",
+    )
+    always_moderate: bool = Field(
+        default=False,
+        description="Hold every guide response for moderation, also from approved emails.",
+    )
     quick_exit_url: str = Field(
         default="https://www.bbc.com/weather",
         description="The neutral site the quick-exit button opens in safety mode.",

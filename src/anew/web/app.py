@@ -18,7 +18,10 @@ from anew.web import (
     chats,
     dashboard,
     drafts,
+    feeds,
+    guide,
     health,
+    moderation,
     nocontact,
     pages,
     quizzes,
@@ -60,7 +63,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.templates = make_templates()
-    app.state.resources, app.state.quizzes = load_content(settings)
+    content = load_content(settings)
+    app.state.resources, app.state.quizzes = content.resources, content.quizzes
+    app.state.articles = content.articles
     settings.resolved_secret_key  # noqa: B018 - create the key now rather than mid-request
 
     install_error_handlers(app)  # its middleware must sit inside the security headers
@@ -78,6 +83,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         chats.router,
         safety.router,
         quizzes.router,
+        feeds.router,
+        guide.router,
+        moderation.router,
         health.router,
     )
     for router in routers:

@@ -10,12 +10,15 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import inspect as sa_inspect
 from starlette.responses import HTMLResponse
 
+from anew.accounts.roles import Role
 from anew.chats.summary import format_duration
+from anew.guide.service import pending_count
 from anew.web.csrf import CSRF_FIELD, request_csrf_token
 from anew.web.safety_gate import WIN_BACK_STEPS
 from anew.web.steps import STEPS
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
+MODERATORS = frozenset({Role.COACH.value, Role.ADMIN.value})
 
 
 def make_templates() -> Jinja2Templates:
@@ -37,6 +40,15 @@ def _safety_mode(request: Request, user: Any) -> bool:
     return bool(getattr(request.state, "safety_mode", False))
 
 
+def _pending_responses(request: Request, user: Any) -> int | None:
+    """The moderation badge's count, for coaches and admins only (None hides the link)."""
+    role = sa_inspect(user).dict.get("role") if user is not None else None
+    if role not in MODERATORS:
+        return None
+    with request.app.state.sessionmaker() as db:
+        return pending_count(db)
+
+
 def render(
     request: Request, name: str, context: dict[str, Any] | None = None, *, status_code: int = 200
 ) -> HTMLResponse:
@@ -49,6 +61,7 @@ def render(
         "csrf_token": request_csrf_token(request),
         "open_signup": request.app.state.settings.open_signup,
         "safety_mode": safety_mode,
+        "pending_responses": _pending_responses(request, user),
         "quick_exit_url": request.app.state.settings.quick_exit_url,
         # In safety mode the win-back steps leave the navigation and the step cards.
         "steps": [s for s in STEPS if not (safety_mode and s.slug in WIN_BACK_STEPS)],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from anew.web.api import auth, chats, drafts, me, nocontact, quizzes, replies, safety
+from anew.web.api import auth, chats, drafts, guide, me, nocontact, quizzes, replies, safety
 
 API_PREFIX = "/api/v1"
 
@@ -17,3 +17,4 @@ router.include_router(replies.router)
 router.include_router(drafts.router)
 router.include_router(safety.router)
 router.include_router(quizzes.router)
+router.include_router(guide.router)

@@ -1,0 +1,1 @@
+"""The public guide: articles written as Markdown, readers' responses, and their moderation."""

@@ -1,0 +1,56 @@
+"""Readers' responses under guide articles, and the block list the admin keeps against spam."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from anew.db import Base, UTCDateTime, utcnow
+
+STATUSES = ("pending", "published", "rejected", "spam")
+
+
+class GuideResponse(Base):
+    """One response. `html` is the sanitised rendering of `body`; the email is never shown."""
+
+    __tablename__ = "guide_responses"
+    __table_args__ = (
+        Index("ix_guide_responses_article_status", "article_slug", "status"),
+        Index("ix_guide_responses_email", "email"),
+        Index("ix_guide_responses_user_id", "user_id"),
+        CheckConstraint("status IN ('pending', 'published', 'rejected', 'spam')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_slug: Mapped[str] = mapped_column(String(100))
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("guide_responses.id", ondelete="CASCADE"), default=None
+    )
+    name: Mapped[str] = mapped_column(String(100))
+    email: Mapped[str] = mapped_column(String(254))
+    website: Mapped[str] = mapped_column(String(300), default="")
+    body: Mapped[str] = mapped_column(Text)
+    html: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    is_author: Mapped[bool] = mapped_column(default=False)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), default=None
+    )
+    # A hash of the poster's browser cookie, so she alone sees her response awaiting moderation.
+    browser_key: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class BlockedTerm(Base):
+    """A word, an address or an email (or @domain) whose responses are refused."""
+
+    __tablename__ = "guide_blocklist"
+    __table_args__ = (CheckConstraint("kind IN ('word', 'address', 'email')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(254))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,137 @@
+"""The public guide: the index, each article with its responses, and the "Leave a response" form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from starlette.responses import RedirectResponse, Response
+
+from anew.accounts.models import User
+from anew.db import utcnow
+from anew.guide import rules, service
+from anew.guide.articles import Article
+from anew.web.csrf import require_csrf
+from anew.web.deps import OptionalUser, SessionDep
+from anew.web.responding import (
+    HONEYPOT,
+    Posted,
+    check_form_guards,
+    find_article,
+    form_stamp,
+    remember_responder,
+    responder_key,
+    submit,
+)
+from anew.web.steps import STEPS_BY_SLUG
+from anew.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+FORM_FIELDS = ("name", "email", "website", "body", "parent_id")
+
+
+def _articles(request: Request) -> list[Article]:
+    articles: list[Article] = request.app.state.articles
+    return articles
+
+
+@router.get("/guide")
+def guide_index(request: Request, user: OptionalUser) -> Response:
+    return render(request, "guide/index.html", {"articles": _articles(request)})
+
+
+def _prefill(user: User | None) -> dict[str, str]:
+    if user is None:
+        return {}
+    return {"name": user.email.split("@", 1)[0].capitalize(), "email": user.email}
+
+
+def _article_page(
+    request: Request,
+    db: SessionDep,
+    article: Article,
+    user: User | None,
+    *,
+    values: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> Response:
+    articles = _articles(request)
+    index = articles.index(article)
+    settings = request.app.state.settings
+    reply_to = values.get("parent_id", "") if values else request.query_params.get("reply_to", "")
+    published = service.published(db, article.slug)
+    context: dict[str, Any] = {
+        "article": article,
+        "previous": articles[index - 1] if index > 0 else None,
+        "next": articles[index + 1] if index + 1 < len(articles) else None,
+        "step": STEPS_BY_SLUG.get(article.meta.step or ""),
+        "author_name": settings.guide_author_name or article.meta.author,
+        "author_bio": settings.guide_author_bio,
+        "threads": service.threads(published),
+        "count": len(published),
+        "mine": service.waiting_for(db, article.slug, responder_key(request)),
+        "replying_to": next((r for r in published if str(r.id) == reply_to), None),
+        "values": values if values is not None else _prefill(user),
+        "errors": errors or {},
+        "stamp": form_stamp(request, utcnow()),
+        "honeypot": HONEYPOT,
+        "posted": request.query_params.get("posted", ""),
+        "meta_description": article.meta.summary,
+    }
+    return render(request, "guide/article.html", context, status_code=status_code)
+
+
+@router.get("/guide/{slug}")
+def article_page(request: Request, slug: str, user: OptionalUser, db: SessionDep) -> Response:
+    article = find_article(request, slug)
+    if article is None:
+        raise HTTPException(status_code=404)
+    return _article_page(request, db, article, user)
+
+
+def _parent_id(value: str) -> int | None:
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+@router.post("/guide/{slug}/responses", dependencies=[Depends(require_csrf)])
+async def leave_response(
+    request: Request, slug: str, user: OptionalUser, db: SessionDep
+) -> Response:
+    article = find_article(request, slug)
+    if article is None:
+        raise HTTPException(status_code=404)
+    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    values = {name: form.get(name, "") for name in FORM_FIELDS}
+    now = utcnow()
+    redirect = RedirectResponse("", status_code=303)
+    try:
+        check_form_guards(request, form, now)
+        posted = Posted(
+            name=values["name"],
+            email=values["email"],
+            website=values["website"],
+            body=values["body"],
+            parent_id=_parent_id(values["parent_id"]),
+        )
+        row = submit(
+            request,
+            db,
+            article,
+            posted,
+            user=user,
+            browser_key=remember_responder(request, redirect),
+            now=now,
+        )
+    except rules.Refusal as refusal:
+        db.rollback()
+        page = _article_page(
+            request, db, article, user, values=values, errors=refusal.errors, status_code=400
+        )
+        if refusal.status_code == 429:
+            page.status_code = 429
+            page.headers["Retry-After"] = str(refusal.retry_after or 60)
+        return page
+    db.commit()
+    redirect.headers["location"] = f"/guide/{slug}?posted={row.status}#response-{row.id}"
+    return redirect
