@@ -31,6 +31,12 @@ PUBLIC_ROUTES = {
     ("GET", "/api/v1/quizzes/{slug}"),
     ("GET", "/api/v1/quizzes/{slug}/results/{token}"),
     ("GET", "/api/v1/quizzes/{slug}/counts"),
+    # The public guide: articles, published responses (never an email), the feed and sitemap.
+    ("GET", "/guide"),
+    ("GET", "/guide/feed.xml"),
+    ("GET", "/sitemap.xml"),
+    ("GET", "/api/v1/guide"),
+    ("GET", "/api/v1/guide/{slug}/responses"),
 }
 
 # The test that calls tests.isolation.assert_isolated as bob against alice -> the routes it tries.
@@ -120,6 +126,25 @@ ISOLATION_TESTS.update(
         "tests.web.api.test_quizzes:test_bob_never_sees_alices_quiz_results": [
             ("GET", "/api/v1/quiz-results"),
             ("POST", "/api/v1/quizzes/{slug}/attempts"),
+        ],
+        "tests.web.api.test_guide:test_bob_cannot_change_alices_responses_or_moderate": [
+            ("POST", "/api/v1/guide/{slug}/responses"),
+            ("GET", "/api/v1/responses"),
+            ("POST", "/api/v1/responses/{response_id}/approve"),
+            ("POST", "/api/v1/responses/{response_id}/reject"),
+            ("POST", "/api/v1/responses/{response_id}/spam"),
+        ],
+        "tests.web.test_guide_pages:test_bob_cannot_touch_alices_responses_or_the_queue": [
+            ("GET", "/guide/{slug}"),
+            ("POST", "/guide/{slug}/responses"),
+            ("GET", "/moderation"),
+            ("POST", "/moderation"),
+            ("GET", "/moderation/{response_id}/edit"),
+            ("POST", "/moderation/{response_id}/edit"),
+            ("GET", "/moderation/block-list"),
+            ("POST", "/moderation/block-list"),
+            ("GET", "/moderation/export.json"),
+            ("GET", "/moderation/export.csv"),
         ],
         "tests.web.test_quiz_pages:test_bob_never_sees_alices_quiz_results": [
             ("GET", "/quizzes"),
