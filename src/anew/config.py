@@ -85,6 +85,23 @@ class Settings(BaseSettings):
         default=False,
         description="Hold every guide response for moderation, also from approved emails.",
     )
+    smtp_host: str | None = Field(
+        default=None,
+        description="The mail server for guide notifications; no email is ever sent when unset.",
+    )
+    smtp_port: int = Field(default=587, ge=1, le=65535, description="The mail server's port.")
+    smtp_user: str | None = Field(default=None, description="The mail server login, if any.")
+    smtp_password: str | None = Field(default=None, description="The mail server password.")
+    smtp_starttls: bool = Field(
+        default=True, description="Whether to switch the mail connection to TLS (STARTTLS)."
+    )
+    mail_from: str = Field(
+        default="anew@localhost", description="The sender address of notification emails."
+    )
+    guide_notify_email: str | None = Field(
+        default=None,
+        description="Where to email the coach about each new guide response (off when unset).",
+    )
     quick_exit_url: str = Field(
         default="https://www.bbc.com/weather",
         description="The neutral site the quick-exit button opens in safety mode.",

@@ -37,6 +37,9 @@ PUBLIC_ROUTES = {
     ("GET", "/sitemap.xml"),
     ("GET", "/api/v1/guide"),
     ("GET", "/api/v1/guide/{slug}/responses"),
+    # Reached from an email by its unguessable token; it only ever switches reply emails off.
+    ("GET", "/guide/unsubscribe/{token}"),
+    ("POST", "/guide/unsubscribe/{token}"),
 }
 
 # The test that calls tests.isolation.assert_isolated as bob against alice -> the routes it tries.

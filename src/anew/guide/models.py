@@ -40,6 +40,9 @@ class GuideResponse(Base):
     )
     # A hash of the poster's browser cookie, so she alone sees her response awaiting moderation.
     browser_key: Mapped[str] = mapped_column(String(64), default="")
+    # She asked to be emailed when someone replies; the token is her unsubscribe link.
+    notify: Mapped[bool] = mapped_column(default=False)
+    unsubscribe_token: Mapped[str] = mapped_column(String(43), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

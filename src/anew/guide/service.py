@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from anew.guide.models import BlockedTerm, GuideResponse
+from anew.guide.notify import new_token
 from anew.guide.rendering import render_response
 from anew.guide.rules import Fields, Refusal
 
@@ -65,6 +66,7 @@ def add_response(
     always_moderate: bool,
     browser_key: str,
     now: datetime,
+    notify: bool = False,
 ) -> GuideResponse:
     """Store a response. The author's replies and those from an approved email appear at once;
     a first response waits for moderation (every response does with `always_moderate`)."""
@@ -81,6 +83,8 @@ def add_response(
         is_author=is_author,
         user_id=user_id,
         browser_key=browser_key,
+        notify=notify,
+        unsubscribe_token=new_token() if notify else "",
         created_at=now,
         updated_at=now,
     )
@@ -141,17 +145,18 @@ def pending_count(db: Session) -> int:
     return int(db.scalar(query) or 0)
 
 
-def set_status(db: Session, ids: Sequence[int], status: str, *, now: datetime) -> int:
-    """Approve, reject or mark as spam many at once; returns how many changed."""
+def set_status(
+    db: Session, ids: Sequence[int], status: str, *, now: datetime
+) -> list[GuideResponse]:
+    """Approve, reject or mark as spam many at once; returns the rows whose status changed."""
     if not ids:
-        return 0
-    result = db.execute(
-        update(GuideResponse)
-        .where(GuideResponse.id.in_(ids))
-        .values(status=status, updated_at=now)
-        .execution_options(synchronize_session=False)
-    )
-    return int(getattr(result, "rowcount", 0) or 0)
+        return []
+    query = select(GuideResponse).where(GuideResponse.id.in_(ids), GuideResponse.status != status)
+    changed = list(db.scalars(query))
+    for row in changed:
+        row.status, row.updated_at = status, now
+    db.flush()
+    return changed
 
 
 def remove(db: Session, ids: Sequence[int]) -> int:

@@ -9,7 +9,7 @@ from starlette.responses import RedirectResponse, Response
 
 from anew.accounts.models import User
 from anew.db import utcnow
-from anew.guide import rules, service
+from anew.guide import notify, rules, service
 from anew.guide.articles import Article
 from anew.web.csrf import require_csrf
 from anew.web.deps import OptionalUser, SessionDep
@@ -19,15 +19,17 @@ from anew.web.responding import (
     check_form_guards,
     find_article,
     form_stamp,
+    mails_for_new,
     remember_responder,
     responder_key,
+    send_later,
     submit,
 )
 from anew.web.steps import STEPS_BY_SLUG
 from anew.web.templating import render
 
 router = APIRouter(include_in_schema=False)
-FORM_FIELDS = ("name", "email", "website", "body", "parent_id")
+FORM_FIELDS = ("name", "email", "website", "body", "parent_id", "notify")
 
 
 def _articles(request: Request) -> list[Article]:
@@ -113,6 +115,7 @@ async def leave_response(
             website=values["website"],
             body=values["body"],
             parent_id=_parent_id(values["parent_id"]),
+            notify=values["notify"] == "yes",
         )
         row = submit(
             request,
@@ -134,4 +137,19 @@ async def leave_response(
         return page
     db.commit()
     redirect.headers["location"] = f"/guide/{slug}?posted={row.status}#response-{row.id}"
+    redirect.background = send_later(request, mails_for_new(request, db, row))
     return redirect
+
+
+@router.get("/guide/unsubscribe/{token}")
+def unsubscribe_page(request: Request, token: str, user: OptionalUser) -> Response:
+    return render(request, "guide/unsubscribe.html", {"token": token[:64], "done": False})
+
+
+@router.post("/guide/unsubscribe/{token}", dependencies=[Depends(require_csrf)])
+def unsubscribe(request: Request, token: str, user: OptionalUser, db: SessionDep) -> Response:
+    email = notify.unsubscribe(db, token[:64])
+    if email is None:
+        raise HTTPException(status_code=404)
+    db.commit()
+    return render(request, "guide/unsubscribe.html", {"token": token[:64], "done": True})

@@ -16,6 +16,7 @@ from anew.guide import service
 from anew.guide.models import STATUSES, GuideResponse
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, SessionDep
+from anew.web.responding import mails_for_published, send_later
 from anew.web.templating import MODERATORS, render
 
 router = APIRouter(include_in_schema=False)
@@ -67,14 +68,18 @@ async def act(request: Request, user: Moderator, db: SessionDep) -> Response:
     ids = _ids([str(v) for v in form.getlist("ids")])
     back = str(form.get("status", "pending"))
     back = back if back in STATUSES else "pending"
+    changed: list[GuideResponse] = []
     if action in ACTIONS:
-        service.set_status(db, ids, ACTIONS[action], now=utcnow())
+        changed = service.set_status(db, ids, ACTIONS[action], now=utcnow())
     elif action == "delete":
         service.remove(db, ids)
     else:
         raise HTTPException(status_code=400, detail="Please choose what to do.")
+    mails = mails_for_published(request, db, changed) if action == "approve" else []
     db.commit()
-    return RedirectResponse(f"/moderation?status={back}&done={action}", status_code=303)
+    response = RedirectResponse(f"/moderation?status={back}&done={action}", status_code=303)
+    response.background = send_later(request, mails)
+    return response
 
 
 def _response_or_404(db: SessionDep, response_id: int) -> GuideResponse:

@@ -11,13 +11,15 @@ from datetime import datetime
 
 from fastapi import Request
 from sqlalchemy.orm import Session
+from starlette.background import BackgroundTask
 from starlette.responses import Response
 
 from anew.accounts.models import User
 from anew.accounts.roles import Role
-from anew.guide import rules, service
+from anew.guide import notify, rules, service
 from anew.guide.articles import Article
 from anew.guide.models import GuideResponse
+from anew.mail import Mail, deliver
 from anew.web.cookies import is_secure
 from anew.web.deps import client_address
 
@@ -36,6 +38,7 @@ class Posted:
     website: str
     body: str
     parent_id: int | None
+    notify: bool = False
 
 
 def find_article(request: Request, slug: str) -> Article | None:
@@ -113,4 +116,40 @@ def submit(
         always_moderate=request.app.state.settings.always_moderate,
         browser_key=browser_key,
         now=now,
+        notify=posted.notify,
     )
+
+
+def _base(request: Request) -> str:
+    configured: str | None = request.app.state.settings.base_url
+    return configured or str(request.base_url).rstrip("/")
+
+
+def _titles(request: Request) -> dict[str, str]:
+    articles: list[Article] = request.app.state.articles
+    return {a.slug: a.meta.title for a in articles}
+
+
+def mails_for_new(request: Request, db: Session, row: GuideResponse) -> list[Mail]:
+    """The coach hears of a new response; the person it replies to, if it is published."""
+    settings = request.app.state.settings
+    titles, base = _titles(request), _base(request)
+    coach = notify.to_coach(
+        row,
+        coach_email=settings.guide_notify_email,
+        title=titles.get(row.article_slug, row.article_slug),
+        base=base,
+    )
+    return coach + notify.to_parents(db, [row], titles=titles, base=base)
+
+
+def mails_for_published(request: Request, db: Session, rows: list[GuideResponse]) -> list[Mail]:
+    """Replies that moderation just published reach the people they answer."""
+    return notify.to_parents(db, rows, titles=_titles(request), base=_base(request))
+
+
+def send_later(request: Request, mails: list[Mail]) -> BackgroundTask | None:
+    """Mail goes out after the answer has been sent, so it never delays or loses a response."""
+    if not mails:
+        return None
+    return BackgroundTask(deliver, request.app.state.settings, mails)

@@ -2,7 +2,7 @@
 
 Revision ID: 0005
 Revises: 0004
-Create Date: 2026-11-27 02:10:05.839643
+Create Date: 2026-11-27 02:20:41.434203
 """
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ def upgrade() -> None:
         sa.Column("is_author", sa.Boolean(), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=True),
         sa.Column("browser_key", sa.String(length=64), nullable=False),
+        sa.Column("notify", sa.Boolean(), nullable=False),
+        sa.Column("unsubscribe_token", sa.String(length=43), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.CheckConstraint(

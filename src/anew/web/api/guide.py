@@ -5,18 +5,19 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Request
+from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Path, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field, StrictInt, StrictStr
+from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr
 
 from anew.accounts.models import User
 from anew.db import utcnow
 from anew.guide import rules, service
 from anew.guide.articles import Article
 from anew.guide.models import GuideResponse
+from anew.mail import deliver
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, OPTIONAL_AUTH, ApiModel, Problem
 from anew.web.deps import ApiUser, OptionalApiUser, SessionDep
-from anew.web.responding import Posted, find_article, submit
+from anew.web.responding import Posted, find_article, mails_for_new, mails_for_published, submit
 from anew.web.templating import MODERATORS
 
 router = APIRouter(tags=["guide"])
@@ -51,6 +52,7 @@ class ResponseIn(ApiModel):
     website: StrictStr = Field(default="", max_length=1000)
     body: StrictStr = Field(default="", max_length=20000)
     parent_id: StrictInt | None = Field(default=None, ge=1, le=2**31 - 1)
+    notify: StrictBool = Field(default=False, description="Email her when someone replies")
 
 
 class Created(BaseModel):
@@ -141,11 +143,16 @@ def list_responses(request: Request, slug: str, db: SessionDep) -> list[PublicRe
     },
 )
 def post_response(
-    request: Request, slug: str, body: ResponseIn, user: OptionalApiUser, db: SessionDep
+    request: Request,
+    slug: str,
+    body: ResponseIn,
+    user: OptionalApiUser,
+    db: SessionDep,
+    background: BackgroundTasks,
 ) -> Any:
     """The same rules as the form. A coach's token posts as the author, published at once."""
     article = _article(request, slug)
-    posted = Posted(body.name, body.email, body.website, body.body, body.parent_id)
+    posted = Posted(body.name, body.email, body.website, body.body, body.parent_id, body.notify)
     try:
         row = submit(request, db, article, posted, user=user, browser_key="", now=utcnow())
     except rules.Refusal as refusal:
@@ -162,6 +169,7 @@ def post_response(
         ]
         raise HTTPException(status_code=422, detail=problems) from None
     db.commit()
+    background.add_task(deliver, request.app.state.settings, mails_for_new(request, db, row))
     return Created(id=row.id, status="published" if row.status == "published" else "pending")
 
 
@@ -188,12 +196,16 @@ def moderation_queue(
     ]
 
 
-def _moderate(db: SessionDep, response_id: int, status: str) -> StatusOut:
+def _moderate(
+    request: Request, db: SessionDep, response_id: int, status: str, background: BackgroundTasks
+) -> StatusOut:
     row = db.get(GuideResponse, response_id)
     if row is None:
         raise HTTPException(status_code=404, detail="There is no such response.")
-    service.set_status(db, [row.id], status, now=utcnow())
+    changed = service.set_status(db, [row.id], status, now=utcnow())
+    mails = mails_for_published(request, db, changed) if status == "published" else []
     db.commit()
+    background.add_task(deliver, request.app.state.settings, mails)
     return StatusOut(id=row.id, status=status)
 
 
@@ -201,16 +213,34 @@ MODERATION = {**ERROR_RESPONSES, **NOT_FOUND, 403: {"model": Problem}}
 
 
 @router.post("/responses/{response_id}/approve", response_model=StatusOut, responses=MODERATION)
-def approve(response_id: ResponseId, user: Moderator, db: SessionDep) -> StatusOut:
+def approve(
+    request: Request,
+    response_id: ResponseId,
+    user: Moderator,
+    db: SessionDep,
+    background: BackgroundTasks,
+) -> StatusOut:
     """Publish it; later responses from the same email appear at once."""
-    return _moderate(db, response_id, "published")
+    return _moderate(request, db, response_id, "published", background)
 
 
 @router.post("/responses/{response_id}/reject", response_model=StatusOut, responses=MODERATION)
-def reject(response_id: ResponseId, user: Moderator, db: SessionDep) -> StatusOut:
-    return _moderate(db, response_id, "rejected")
+def reject(
+    request: Request,
+    response_id: ResponseId,
+    user: Moderator,
+    db: SessionDep,
+    background: BackgroundTasks,
+) -> StatusOut:
+    return _moderate(request, db, response_id, "rejected", background)
 
 
 @router.post("/responses/{response_id}/spam", response_model=StatusOut, responses=MODERATION)
-def spam(response_id: ResponseId, user: Moderator, db: SessionDep) -> StatusOut:
-    return _moderate(db, response_id, "spam")
+def spam(
+    request: Request,
+    response_id: ResponseId,
+    user: Moderator,
+    db: SessionDep,
+    background: BackgroundTasks,
+) -> StatusOut:
+    return _moderate(request, db, response_id, "spam", background)
