@@ -116,6 +116,7 @@ def load_models() -> None:
     from anew.accounts import models as _accounts  # noqa: F401
     from anew.chats import models as _chats  # noqa: F401
     from anew.guide import models as _guide  # noqa: F401
+    from anew.method import growth_models as _growth  # noqa: F401
     from anew.method import models as _method  # noqa: F401
     from anew.quizzes import models as _quizzes  # noqa: F401
     from anew.safety import models as _safety  # noqa: F401

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from anew.web.api import auth, chats, drafts, guide, me, nocontact, quizzes, replies, safety
+from anew.web.api import (
+    auth,
+    chats,
+    drafts,
+    growth,
+    guide,
+    habits,
+    me,
+    nocontact,
+    quizzes,
+    replies,
+    safety,
+)
 
 API_PREFIX = "/api/v1"
 
@@ -18,3 +30,5 @@ router.include_router(drafts.router)
 router.include_router(safety.router)
 router.include_router(quizzes.router)
 router.include_router(guide.router)
+router.include_router(habits.router)
+router.include_router(growth.router)

@@ -1,0 +1,143 @@
+"""Step 4 through the API: habits, their daily check-ins and streaks."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Path, Response
+from pydantic import BaseModel, Field, StrictBool, StrictStr
+
+from anew.accounts.models import User
+from anew.method import habits
+from anew.method.growth_models import Goal, Habit
+from anew.method.owned import get_owned, list_owned
+from anew.web.api.nocontact import IsoDate
+from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
+from anew.web.deps import ApiUser, SessionDep, user_today
+
+router = APIRouter(tags=["habits"])
+RowId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+Day = Annotated[IsoDate, Path(description="YYYY-MM-DD, in your time zone")]
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "Not yours"}}
+RESPONSES = {**ERROR_RESPONSES, **BAD_BODY, **NOT_FOUND}
+
+
+class HabitIn(ApiModel):
+    title: StrictStr = Field(min_length=1, max_length=200)
+    per_week: int = Field(default=7, ge=1, le=7, description="7 is daily")
+    goal_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    started_on: IsoDate | None = Field(default=None, description="Defaults to today")
+
+
+class HabitPatch(ApiModel):
+    title: StrictStr | None = Field(default=None, min_length=1, max_length=200)
+    per_week: int | None = Field(default=None, ge=1, le=7)
+    goal_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    archived: StrictBool | None = None
+
+
+class HabitOut(BaseModel):
+    id: int
+    title: str
+    per_week: int
+    goal_id: int | None
+    started_on: date
+    archived: bool
+    current_streak: int = Field(description="Days for a daily habit, weeks (Mon-Sun) otherwise")
+    best_streak: int
+    streak_unit: Literal["days", "weeks"]
+    completion_rate: float
+    today: str | None = Field(description="done, skipped, or null")
+    days: dict[str, str]
+
+
+class DayIn(ApiModel):
+    status: Literal["done", "skipped"]
+
+
+def _habit(db: SessionDep, user: User, habit_id: int) -> Habit:
+    habit = get_owned(db, Habit, user.id, habit_id)
+    if habit is None:
+        raise HTTPException(status_code=404, detail="There is no such habit.")
+    return habit
+
+
+def _check_goal(db: SessionDep, user: User, goal_id: int | None) -> None:
+    if goal_id is not None and get_owned(db, Goal, user.id, goal_id) is None:
+        problem = {
+            "loc": ["body", "goal_id"],
+            "msg": "There is no such goal.",
+            "type": "value_error",
+        }
+        raise HTTPException(status_code=422, detail=[problem])
+
+
+def _out(db: SessionDep, user: User, habit: Habit) -> HabitOut:
+    return HabitOut(**habits.summary(db, habit, user_today(user)))
+
+
+@router.post("/habits", status_code=201, response_model=HabitOut, responses=RESPONSES)
+def create_habit(body: HabitIn, user: ApiUser, db: SessionDep) -> HabitOut:
+    """A habit for every day (per_week 7) or for a number of days a week."""
+    _check_goal(db, user, body.goal_id)
+    habit = Habit(
+        user_id=user.id,
+        title=body.title.strip(),
+        per_week=body.per_week,
+        goal_id=body.goal_id,
+        started_on=body.started_on or user_today(user),
+    )
+    db.add(habit)
+    db.commit()
+    return _out(db, user, habit)
+
+
+@router.get("/habits", response_model=list[HabitOut], responses=ERROR_RESPONSES)
+def read_habits(user: ApiUser, db: SessionDep) -> list[HabitOut]:
+    return [_out(db, user, h) for h in list_owned(db, Habit, user.id, Habit.id)]
+
+
+@router.get("/habits/{habit_id}", response_model=HabitOut, responses=RESPONSES)
+def read_habit(habit_id: RowId, user: ApiUser, db: SessionDep) -> HabitOut:
+    """With its current and best streak, worked out from the check-ins."""
+    return _out(db, user, _habit(db, user, habit_id))
+
+
+@router.patch("/habits/{habit_id}", response_model=HabitOut, responses=RESPONSES)
+def update_habit(habit_id: RowId, body: HabitPatch, user: ApiUser, db: SessionDep) -> HabitOut:
+    habit = _habit(db, user, habit_id)
+    changes = body.model_dump(exclude_unset=True)
+    _check_goal(db, user, changes.get("goal_id"))
+    for name, value in changes.items():
+        if value is not None or name == "goal_id":
+            setattr(habit, name, value.strip() if isinstance(value, str) else value)
+    db.commit()
+    return _out(db, user, habit)
+
+
+@router.delete("/habits/{habit_id}", status_code=204, responses=RESPONSES)
+def delete_habit(habit_id: RowId, user: ApiUser, db: SessionDep) -> Response:
+    db.delete(_habit(db, user, habit_id))
+    db.commit()
+    return Response(status_code=204)
+
+
+@router.put("/habits/{habit_id}/days/{day}", response_model=HabitOut, responses=RESPONSES)
+def check_in(habit_id: RowId, day: Day, body: DayIn, user: ApiUser, db: SessionDep) -> HabitOut:
+    """Done, or skipped (ill, travelling): a skipped day doesn't break a streak."""
+    habit = _habit(db, user, habit_id)
+    try:
+        habits.set_day(db, habit, day, body.status, today=user_today(user))
+    except habits.FutureDay as error:
+        problem = {"loc": ["path", "day"], "msg": str(error), "type": "value_error"}
+        raise HTTPException(status_code=422, detail=[problem]) from None
+    db.commit()
+    return _out(db, user, habit)
+
+
+@router.delete("/habits/{habit_id}/days/{day}", status_code=204, responses=RESPONSES)
+def clear_check_in(habit_id: RowId, day: Day, user: ApiUser, db: SessionDep) -> Response:
+    habits.clear_day(db, _habit(db, user, habit_id), day)
+    db.commit()
+    return Response(status_code=204)
