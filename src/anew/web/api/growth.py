@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Response
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictStr
 
 from anew.accounts.models import User
 from anew.db import Base, utcnow
@@ -22,7 +22,7 @@ Area = Literal["independence", "career", "health", "social", "hobbies", "flaws"]
 GoalStatus = Literal["active", "done", "paused", "dropped"]
 QualityList = Literal["he_valued", "i_value", "my_strengths"]
 Category = Literal["hair", "wardrobe", "fitness", "skin", "style", "other"]
-Money = Annotated[float, Field(ge=0, le=10_000_000)]
+Money = Annotated[StrictFloat, Field(ge=0, le=10_000_000)]
 MilestoneId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Response
-from pydantic import BaseModel, Field, StrictBool, StrictStr
+from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr
 
 from anew.accounts.models import User
 from anew.method import habits
@@ -25,15 +25,15 @@ RESPONSES = {**ERROR_RESPONSES, **BAD_BODY, **NOT_FOUND}
 
 class HabitIn(ApiModel):
     title: StrictStr = Field(min_length=1, max_length=200)
-    per_week: int = Field(default=7, ge=1, le=7, description="7 is daily")
-    goal_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    per_week: StrictInt = Field(default=7, ge=1, le=7, description="7 is daily")
+    goal_id: StrictInt | None = Field(default=None, ge=1, le=2**31 - 1)
     started_on: IsoDate | None = Field(default=None, description="Defaults to today")
 
 
 class HabitPatch(ApiModel):
     title: StrictStr | None = Field(default=None, min_length=1, max_length=200)
-    per_week: int | None = Field(default=None, ge=1, le=7)
-    goal_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    per_week: StrictInt | None = Field(default=None, ge=1, le=7)
+    goal_id: StrictInt | None = Field(default=None, ge=1, le=2**31 - 1)
     archived: StrictBool | None = None
 
 
