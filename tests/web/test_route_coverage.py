@@ -176,6 +176,13 @@ ISOLATION_TESTS.update(
             ("PATCH", "/api/v1/makeover/{item_id}"),
             ("DELETE", "/api/v1/makeover/{item_id}"),
         ],
+        "tests.web.api.test_photos:test_bob_never_sees_or_deletes_alices_photos": [
+            ("GET", "/api/v1/photos"),
+            ("POST", "/api/v1/photos"),
+            ("GET", "/api/v1/photos/{photo_id}"),
+            ("GET", "/api/v1/photos/{photo_id}/thumbnail"),
+            ("DELETE", "/api/v1/photos/{photo_id}"),
+        ],
         "tests.web.test_quiz_pages:test_bob_never_sees_alices_quiz_results": [
             ("GET", "/quizzes"),
             ("POST", "/quizzes/{slug}"),

@@ -13,6 +13,7 @@ from anew.web.api import (
     habits,
     me,
     nocontact,
+    photos,
     quizzes,
     replies,
     safety,
@@ -32,3 +33,4 @@ router.include_router(quizzes.router)
 router.include_router(guide.router)
 router.include_router(habits.router)
 router.include_router(growth.router)
+router.include_router(photos.router)

@@ -16,8 +16,10 @@ from anew.web.api.habits import NOT_FOUND, RESPONSES, RowId
 from anew.web.api.nocontact import IsoDate
 from anew.web.api.schemas import ERROR_RESPONSES, ApiModel
 from anew.web.deps import ApiUser, SessionDep
+from anew.web.safety_gate import WinBackApiUser
 
 router = APIRouter(tags=["growth"])
+# Steps 5 and 6 are "win-back" steps: in safety mode their routes answer 403 with the reason.
 Area = Literal["independence", "career", "health", "social", "hobbies", "flaws"]
 GoalStatus = Literal["active", "done", "paused", "dropped"]
 QualityList = Literal["he_valued", "i_value", "my_strengths"]
@@ -202,7 +204,7 @@ class QualityOut(BaseModel):
 
 
 @router.post("/qualities", status_code=201, response_model=QualityOut, responses=RESPONSES)
-def create_quality(body: QualityIn, user: ApiUser, db: SessionDep) -> QualityOut:
+def create_quality(body: QualityIn, user: WinBackApiUser, db: SessionDep) -> QualityOut:
     """One quality on one of her three lists, with how she'll live it this week."""
     row = Quality(user_id=user.id, **body.model_dump())
     row.name = row.name.strip()
@@ -212,14 +214,14 @@ def create_quality(body: QualityIn, user: ApiUser, db: SessionDep) -> QualityOut
 
 
 @router.get("/qualities", response_model=list[QualityOut], responses=ERROR_RESPONSES)
-def read_qualities(user: ApiUser, db: SessionDep) -> list[QualityOut]:
+def read_qualities(user: WinBackApiUser, db: SessionDep) -> list[QualityOut]:
     rows = list_owned(db, Quality, user.id, Quality.list, Quality.id)
     return [QualityOut.model_validate(r) for r in rows]
 
 
 @router.patch("/qualities/{quality_id}", response_model=QualityOut, responses=RESPONSES)
 def update_quality(
-    quality_id: RowId, body: QualityPatch, user: ApiUser, db: SessionDep
+    quality_id: RowId, body: QualityPatch, user: WinBackApiUser, db: SessionDep
 ) -> QualityOut:
     row = _mine(db, Quality, user, quality_id, "quality")
     _apply(row, {k: v for k, v in body.model_dump(exclude_unset=True).items() if v is not None})
@@ -228,7 +230,7 @@ def update_quality(
 
 
 @router.delete("/qualities/{quality_id}", status_code=204, responses=RESPONSES)
-def delete_quality(quality_id: RowId, user: ApiUser, db: SessionDep) -> Response:
+def delete_quality(quality_id: RowId, user: WinBackApiUser, db: SessionDep) -> Response:
     db.delete(_mine(db, Quality, user, quality_id, "quality"))
     db.commit()
     return Response(status_code=204)
@@ -296,7 +298,7 @@ def _money_changes(changes: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.post("/makeover", status_code=201, response_model=ItemOut, responses=RESPONSES)
-def create_item(body: ItemIn, user: ApiUser, db: SessionDep) -> ItemOut:
+def create_item(body: ItemIn, user: WinBackApiUser, db: SessionDep) -> ItemOut:
     row = MakeoverItem(user_id=user.id, **_money_changes(body.model_dump()))
     row.title = row.title.strip()
     db.add(row)
@@ -305,7 +307,7 @@ def create_item(body: ItemIn, user: ApiUser, db: SessionDep) -> ItemOut:
 
 
 @router.get("/makeover", response_model=PlanOut, responses=ERROR_RESPONSES)
-def read_plan(user: ApiUser, db: SessionDep) -> PlanOut:
+def read_plan(user: WinBackApiUser, db: SessionDep) -> PlanOut:
     """Her items, by planned date, with totals against the budget."""
     rows = list_owned(db, MakeoverItem, user.id, MakeoverItem.planned_on, MakeoverItem.id)
     budget = sum(r.budget_cents or 0 for r in rows)
@@ -319,7 +321,7 @@ def read_plan(user: ApiUser, db: SessionDep) -> PlanOut:
 
 
 @router.patch("/makeover/{item_id}", response_model=ItemOut, responses=RESPONSES)
-def update_item(item_id: RowId, body: ItemPatch, user: ApiUser, db: SessionDep) -> ItemOut:
+def update_item(item_id: RowId, body: ItemPatch, user: WinBackApiUser, db: SessionDep) -> ItemOut:
     row = _mine(db, MakeoverItem, user, item_id, "makeover item")
     changes = body.model_dump(exclude_unset=True)
     nullable = {"planned_on", "budget", "cost"}
@@ -331,7 +333,7 @@ def update_item(item_id: RowId, body: ItemPatch, user: ApiUser, db: SessionDep) 
 
 
 @router.delete("/makeover/{item_id}", status_code=204, responses={**NOT_FOUND, **RESPONSES})
-def delete_item(item_id: RowId, user: ApiUser, db: SessionDep) -> Response:
+def delete_item(item_id: RowId, user: WinBackApiUser, db: SessionDep) -> Response:
     db.delete(_mine(db, MakeoverItem, user, item_id, "makeover item"))
     db.commit()
     return Response(status_code=204)

@@ -1,0 +1,109 @@
+"""Step 6's before/after photos through the API: upload, list, read, delete. Private to her."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, File, Form, HTTPException, Response, UploadFile
+from pydantic import BaseModel
+
+from anew.method.growth_models import Photo
+from anew.method.owned import get_owned, list_owned
+from anew.method.photos import MAX_BYTES, PhotoError, process_photo
+from anew.web.api.habits import RESPONSES, RowId
+from anew.web.deps import SessionDep
+from anew.web.safety_gate import WinBackApiUser
+
+router = APIRouter(tags=["growth"])
+PRIVATE = {"Cache-Control": "private, no-store"}
+
+
+class PhotoOut(BaseModel):
+    id: int
+    kind: str
+    caption: str
+    media_type: str
+    created_at: datetime
+    url: str
+    thumbnail_url: str
+
+
+def _out(row: Photo) -> PhotoOut:
+    return PhotoOut(
+        id=row.id,
+        kind=row.kind,
+        caption=row.caption,
+        media_type=row.media_type,
+        created_at=row.created_at,
+        url=f"/api/v1/photos/{row.id}",
+        thumbnail_url=f"/api/v1/photos/{row.id}/thumbnail",
+    )
+
+
+async def store_photo(
+    db: SessionDep, user_id: int, upload: UploadFile, *, kind: str, caption: str
+) -> Photo:
+    """Read at most the size limit, check and clean the photo, and keep it."""
+    data = await upload.read(MAX_BYTES + 1)
+    media_type, clean, thumb = process_photo(data)
+    row = Photo(
+        user_id=user_id,
+        kind=kind,
+        caption=caption.strip()[:200],
+        media_type=media_type,
+        data=clean,
+        thumbnail=thumb,
+    )
+    db.add(row)
+    db.flush()
+    return row
+
+
+@router.post("/photos", status_code=201, response_model=PhotoOut, responses=RESPONSES)
+async def upload_photo(
+    user: WinBackApiUser,
+    db: SessionDep,
+    file: Annotated[UploadFile, File(description="JPEG, PNG or WebP, up to 15 MB")],
+    kind: Annotated[Literal["before", "after"], Form()] = "before",
+    caption: Annotated[str, Form(max_length=200)] = "",
+) -> PhotoOut:
+    """Location and every other metadata tag are removed before anything is stored."""
+    try:
+        row = await store_photo(db, user.id, file, kind=kind, caption=caption.replace("\x00", ""))
+    except PhotoError as error:
+        problem = {"loc": ["body", "file"], "msg": str(error), "type": "value_error"}
+        raise HTTPException(status_code=422, detail=[problem]) from None
+    db.commit()
+    return _out(row)
+
+
+@router.get("/photos", response_model=list[PhotoOut], responses=RESPONSES)
+def list_photos(user: WinBackApiUser, db: SessionDep) -> list[PhotoOut]:
+    return [_out(row) for row in list_owned(db, Photo, user.id, Photo.created_at, Photo.id)]
+
+
+def _photo(db: SessionDep, user_id: int, photo_id: int) -> Photo:
+    row = get_owned(db, Photo, user_id, photo_id)
+    if row is None:
+        raise HTTPException(status_code=404, detail="There is no such photo.")
+    return row
+
+
+@router.get("/photos/{photo_id}", responses=RESPONSES)
+def read_photo(photo_id: RowId, user: WinBackApiUser, db: SessionDep) -> Response:
+    row = _photo(db, user.id, photo_id)
+    return Response(row.data, media_type=row.media_type, headers=PRIVATE)
+
+
+@router.get("/photos/{photo_id}/thumbnail", responses=RESPONSES)
+def read_thumbnail(photo_id: RowId, user: WinBackApiUser, db: SessionDep) -> Response:
+    row = _photo(db, user.id, photo_id)
+    return Response(row.thumbnail, media_type="image/jpeg", headers=PRIVATE)
+
+
+@router.delete("/photos/{photo_id}", status_code=204, responses=RESPONSES)
+def delete_photo(photo_id: RowId, user: WinBackApiUser, db: SessionDep) -> Response:
+    db.delete(_photo(db, user.id, photo_id))
+    db.commit()
+    return Response(status_code=204)

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import io
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from PIL import Image
+from sqlalchemy.orm import Session, sessionmaker
+
+from anew.safety.questions import QUESTIONS
+from tests.isolation import assert_isolated
+from tests.people import Person, api_token
+
+GPS = 0x8825
+
+
+def jpeg_with_location() -> bytes:
+    image = Image.new("RGB", (640, 480), (180, 120, 90))
+    exif = Image.Exif()
+    exif[GPS] = {1: "N", 2: (48.0, 51.0, 24.0), 3: "E", 4: (2.0, 21.0, 3.0)}
+    exif[0x0110] = "Phone model"
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+def png_bytes() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGBA", (50, 40), (0, 0, 255, 128)).save(out, "PNG")
+    return out.getvalue()
+
+
+def signed_in(client: TestClient, factory: sessionmaker[Session], person: Person) -> TestClient:
+    client.headers["Authorization"] = f"Bearer {api_token(factory, person)}"
+    return client
+
+
+def test_location_and_other_tags_are_stripped_on_upload(
+    client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    signed_in(client, factory, alice)
+    original = jpeg_with_location()
+    assert GPS in Image.open(io.BytesIO(original)).getexif()
+    made = client.post(
+        "/api/v1/photos",
+        files={"file": ("IMG_0001.jpg", original, "image/jpeg")},
+        data={"kind": "before", "caption": "Day one"},
+    )
+    assert made.status_code == 201
+    stored = client.get(made.json()["url"])
+    assert stored.headers["content-type"] == "image/jpeg"
+    assert stored.headers["cache-control"] == "private, no-store"
+    photo = Image.open(io.BytesIO(stored.content))
+    assert dict(photo.getexif()) == {}
+    assert photo.size == (640, 480)
+    thumb = Image.open(io.BytesIO(client.get(made.json()["thumbnail_url"]).content))
+    assert max(thumb.size) == 360
+
+
+def test_the_real_type_counts_not_the_name(
+    client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    signed_in(client, factory, alice)
+    fake = client.post("/api/v1/photos", files={"file": ("me.jpg", b"not a photo at all")})
+    assert fake.status_code == 422
+    assert fake.json()["detail"][0]["loc"] == ["body", "file"]
+    assert "JPEG, PNG or WebP" in fake.json()["detail"][0]["msg"]
+    png = client.post("/api/v1/photos", files={"file": ("me.jpg", png_bytes())})
+    assert png.json()["media_type"] == "image/png"
+    gif = io.BytesIO()
+    Image.new("RGB", (4, 4)).save(gif, "GIF")
+    refused = client.post("/api/v1/photos", files={"file": ("x.png", gif.getvalue())})
+    assert "GIF images aren't supported" in refused.json()["detail"][0]["msg"]
+
+
+def test_photos_are_set_aside_in_safety_mode(
+    client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    signed_in(client, factory, alice)
+    answers = {q.id: "yes" if q.id == "tracking" else "no" for q in QUESTIONS}
+    client.post("/api/v1/safety-check", json={"answers": answers})
+    for path in ("/api/v1/photos", "/api/v1/makeover", "/api/v1/qualities"):
+        response = client.get(path)
+        assert response.status_code == 403, path
+        assert "Safety mode is on" in response.json()["detail"]
+    assert client.get("/api/v1/habits").status_code == 200  # step 4 is hers whatever happens
+
+
+def test_bob_never_sees_or_deletes_alices_photos(
+    app: FastAPI, client: TestClient, factory: sessionmaker[Session], alice: Person, bob: Person
+) -> None:
+    alices = signed_in(TestClient(app), factory, alice)
+    made = alices.post(
+        "/api/v1/photos", files={"file": ("a.png", png_bytes())}, data={"caption": "alice-pic"}
+    ).json()
+    headers = {"Authorization": f"Bearer {api_token(factory, bob)}"}
+    engine = app.state.engine
+    listed = assert_isolated(
+        engine,
+        client,
+        alice,
+        "GET",
+        "/api/v1/photos",
+        headers=headers,
+        expect_status=[200],
+        secrets=["alice-pic"],
+    )
+    assert listed.json() == []
+    assert_isolated(
+        engine,
+        client,
+        alice,
+        "POST",
+        "/api/v1/photos",
+        headers=headers,
+        files={"file": ("b.png", png_bytes())},
+        expect_status=[201],
+    )
+    for path in (f"/api/v1/photos/{made['id']}", f"/api/v1/photos/{made['id']}/thumbnail"):
+        assert_isolated(engine, client, alice, "GET", path, headers=headers, expect_status=[404])
+    assert_isolated(
+        engine,
+        client,
+        alice,
+        "DELETE",
+        f"/api/v1/photos/{made['id']}",
+        headers=headers,
+        expect_status=[404],
+    )
