@@ -183,6 +183,25 @@ ISOLATION_TESTS.update(
             ("GET", "/api/v1/photos/{photo_id}/thumbnail"),
             ("DELETE", "/api/v1/photos/{photo_id}"),
         ],
+        "tests.web.test_new_you_page:test_bob_never_sees_or_changes_alices_goals_and_habits": [
+            ("GET", "/steps/new-you"),
+            ("POST", "/steps/new-you/goals"),
+            ("POST", "/steps/new-you/goals/{goal_id}"),
+            ("POST", "/steps/new-you/habits"),
+            ("POST", "/steps/new-you/habits/{habit_id}"),
+        ],
+        "tests.web.test_best_self_and_new_look_pages:"
+        "test_bob_never_sees_or_changes_alices_board_plan_or_photos": [
+            ("GET", "/steps/best-self"),
+            ("POST", "/steps/best-self"),
+            ("POST", "/steps/best-self/{quality_id}"),
+            ("GET", "/steps/new-look"),
+            ("POST", "/steps/new-look/items"),
+            ("POST", "/steps/new-look/items/{item_id}"),
+            ("POST", "/steps/new-look/photos"),
+            ("GET", "/steps/new-look/photos/{photo_id}"),
+            ("POST", "/steps/new-look/photos/{photo_id}/delete"),
+        ],
         "tests.web.test_quiz_pages:test_bob_never_sees_alices_quiz_results": [
             ("GET", "/quizzes"),
             ("POST", "/quizzes/{slug}"),

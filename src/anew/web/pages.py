@@ -6,7 +6,7 @@ from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import Response
 
 from anew.web.deps import OptionalUser, SessionDep
-from anew.web.safety_gate import WIN_BACK_STEPS, needs_check, page_win_back
+from anew.web.step_pages import gate
 from anew.web.steps import STEPS_BY_SLUG
 from anew.web.templating import render
 
@@ -20,14 +20,12 @@ def home(request: Request, user: OptionalUser) -> Response:
 
 @router.get("/steps/{slug}")
 def step_page(request: Request, slug: str, user: OptionalUser, db: SessionDep) -> Response:
+    """Every step has its own page now; this answers the addresses that are no step at all."""
     step = STEPS_BY_SLUG.get(slug)
     if step is None:
         raise HTTPException(status_code=404)
-    if slug in WIN_BACK_STEPS:
-        page_win_back(user)
-        if needs_check(db, user):
-            return render(request, "safety/invite.html", {"step": step, "active_step": slug})
-    return render(request, "pages/step.html", {"step": step})
+    shown = gate(request, db, user, slug)
+    return shown or render(request, "pages/step.html", {"step": step, "available": True})
 
 
 def _notice(request: Request) -> str:

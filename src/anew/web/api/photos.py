@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Form, HTTPException, Response, UploadFile
 from pydantic import BaseModel
+from starlette.datastructures import UploadFile as StarletteUpload
 
 from anew.method.growth_models import Photo
 from anew.method.owned import get_owned, list_owned
@@ -42,7 +43,7 @@ def _out(row: Photo) -> PhotoOut:
 
 
 async def store_photo(
-    db: SessionDep, user_id: int, upload: UploadFile, *, kind: str, caption: str
+    db: SessionDep, user_id: int, upload: StarletteUpload, *, kind: str, caption: str
 ) -> Photo:
     """Read at most the size limit, check and clean the photo, and keep it."""
     data = await upload.read(MAX_BYTES + 1)

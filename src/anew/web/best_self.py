@@ -1,0 +1,109 @@
+"""Step 5's page: the qualities board, three lists she writes and lives one week at a time."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from pydantic import BaseModel, Field
+from starlette.responses import RedirectResponse, Response
+
+from anew.accounts.models import User
+from anew.method.growth_models import Quality
+from anew.method.owned import get_owned, list_owned
+from anew.web.csrf import require_csrf
+from anew.web.deps import CurrentUser, OptionalUser, SessionDep
+from anew.web.forms import FormResult, read_form
+from anew.web.safety_gate import page_win_back
+from anew.web.step_pages import gate
+from anew.web.steps import STEPS_BY_SLUG
+from anew.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+PAGE = "/steps/best-self"
+LISTS = {
+    "he_valued": (
+        "What he valued in me, or wanted more of",
+        "Be honest and discerning: keep what you would like to grow for yourself.",
+    ),
+    "i_value": (
+        "What I value in myself",
+        "Your kindness, your humour, your determination: write them down, even if it feels odd.",
+    ),
+    "my_strengths": (
+        "My own strengths and personality",
+        "What makes you you, whether or not anyone else noticed.",
+    ),
+}
+
+
+class QualityForm(BaseModel):
+    list: Literal["he_valued", "i_value", "my_strengths"]
+    name: str = Field(min_length=1, max_length=200)
+    this_week: str = Field(default="", max_length=5000)
+
+
+class QualityUpdate(BaseModel):
+    this_week: str = Field(default="", max_length=5000)
+    reflection: str = Field(default="", max_length=5000)
+    done: bool = False
+
+
+def _page(
+    request: Request,
+    db: SessionDep,
+    user: User,
+    *,
+    result: FormResult[Any] | None = None,
+    status_code: int = 200,
+) -> Response:
+    rows = list_owned(db, Quality, user.id, Quality.id)
+    context = {
+        "step": STEPS_BY_SLUG["best-self"],
+        "active_step": "best-self",
+        "lists": LISTS,
+        "qualities": {key: [q for q in rows if q.list == key] for key in LISTS},
+        "values": result.values if result else {},
+        "errors": result.errors if result else {},
+    }
+    return render(request, "growth/best_self.html", context, status_code=status_code)
+
+
+@router.get(PAGE)
+def best_self_page(request: Request, user: OptionalUser, db: SessionDep) -> Response:
+    shown = gate(request, db, user, "best-self")
+    if shown is not None:
+        return shown
+    if user is None:  # gate() answers visitors itself; this keeps the types honest
+        raise HTTPException(status_code=404)
+    return _page(request, db, user)
+
+
+@router.post(PAGE, dependencies=[Depends(require_csrf), Depends(page_win_back)])
+async def add_quality(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+    result = read_form(QualityForm, await request.form())
+    if result.data is None:
+        return _page(request, db, user, result=result, status_code=400)
+    db.add(Quality(user_id=user.id, **result.data.model_dump()))
+    db.commit()
+    return RedirectResponse(f"{PAGE}#{result.data.list}", status_code=303)
+
+
+@router.post(f"{PAGE}/{{quality_id}}", dependencies=[Depends(require_csrf), Depends(page_win_back)])
+async def update_quality(
+    request: Request, quality_id: int, user: CurrentUser, db: SessionDep
+) -> Response:
+    row = get_owned(db, Quality, user.id, quality_id) if 0 < quality_id < 2**31 else None
+    if row is None:
+        raise HTTPException(status_code=404)
+    form = await request.form()
+    if form.get("action") == "delete":
+        db.delete(row)
+    else:
+        result = read_form(QualityUpdate, form)
+        if result.data is None:
+            return _page(request, db, user, result=result, status_code=400)
+        row.this_week, row.reflection = result.data.this_week, result.data.reflection
+        row.done = result.data.done
+    db.commit()
+    return RedirectResponse(f"{PAGE}#quality-{quality_id}", status_code=303)

@@ -1,0 +1,176 @@
+"""Step 6's page: the makeover plan with dates and a budget, and before/after photos."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from pydantic import BaseModel, Field, field_validator
+from starlette.datastructures import UploadFile
+from starlette.responses import RedirectResponse, Response
+
+from anew.accounts.models import User
+from anew.method.growth_models import MakeoverItem, Photo
+from anew.method.owned import get_owned, list_owned
+from anew.method.photos import PhotoError
+from anew.web.api.photos import PRIVATE, store_photo
+from anew.web.csrf import require_csrf
+from anew.web.deps import CurrentUser, OptionalUser, SessionDep
+from anew.web.forms import FormResult, read_form
+from anew.web.safety_gate import page_win_back
+from anew.web.step_pages import gate
+from anew.web.steps import STEPS_BY_SLUG
+from anew.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+PAGE = "/steps/new-look"
+CATEGORIES = {
+    "hair": "Hair",
+    "wardrobe": "Wardrobe",
+    "fitness": "Fitness",
+    "skin": "Skin",
+    "style": "Style",
+    "other": "Other",
+}
+GATED = [Depends(require_csrf), Depends(page_win_back)]
+
+
+class ItemForm(BaseModel):
+    category: Literal["hair", "wardrobe", "fitness", "skin", "style", "other"]
+    title: str = Field(min_length=1, max_length=200)
+    planned_on: Annotated[date, Field(ge=date(1970, 1, 1))] | None = None
+    budget: float | None = Field(default=None, ge=0, le=10_000_000)
+
+    @field_validator("planned_on", "budget", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if value == "" else value
+
+
+class CostForm(BaseModel):
+    cost: float | None = Field(default=None, ge=0, le=10_000_000)
+    done: bool = False
+
+    @field_validator("cost", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if value == "" else value
+
+
+def _cents(value: float | None) -> int | None:
+    return None if value is None else round(value * 100)
+
+
+def _page(
+    request: Request,
+    db: SessionDep,
+    user: User,
+    *,
+    form: str = "",
+    result: FormResult[Any] | None = None,
+    photo_error: str = "",
+    status_code: int = 200,
+) -> Response:
+    items = list_owned(db, MakeoverItem, user.id, MakeoverItem.planned_on, MakeoverItem.id)
+    photos = list_owned(db, Photo, user.id, Photo.created_at, Photo.id)
+    budget = sum(i.budget_cents or 0 for i in items)
+    cost = sum(i.cost_cents or 0 for i in items)
+    context = {
+        "step": STEPS_BY_SLUG["new-look"],
+        "active_step": "new-look",
+        "categories": CATEGORIES,
+        "items": items,
+        "totals": {"budget": budget / 100, "cost": cost / 100, "left": (budget - cost) / 100},
+        "before": [p for p in photos if p.kind == "before"],
+        "after": [p for p in photos if p.kind == "after"],
+        "form": form,
+        "values": result.values if result else {},
+        "errors": result.errors if result else {},
+        "photo_error": photo_error,
+    }
+    return render(request, "growth/new_look.html", context, status_code=status_code)
+
+
+@router.get(PAGE)
+def new_look_page(request: Request, user: OptionalUser, db: SessionDep) -> Response:
+    shown = gate(request, db, user, "new-look")
+    if shown is not None:
+        return shown
+    if user is None:  # gate() answers visitors itself; this keeps the types honest
+        raise HTTPException(status_code=404)
+    return _page(request, db, user)
+
+
+@router.post(f"{PAGE}/items", dependencies=GATED)
+async def add_item(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+    result = read_form(ItemForm, await request.form())
+    if result.data is None:
+        return _page(request, db, user, form="item", result=result, status_code=400)
+    data = result.data
+    db.add(
+        MakeoverItem(
+            user_id=user.id,
+            category=data.category,
+            title=data.title,
+            planned_on=data.planned_on,
+            budget_cents=_cents(data.budget),
+        )
+    )
+    db.commit()
+    return RedirectResponse(f"{PAGE}#plan", status_code=303)
+
+
+def _mine(db: SessionDep, model: type[Any], user: User, row_id: int) -> Any:
+    row = get_owned(db, model, user.id, row_id) if 0 < row_id < 2**31 else None
+    if row is None:
+        raise HTTPException(status_code=404)
+    return row
+
+
+@router.post(f"{PAGE}/items/{{item_id}}", dependencies=GATED)
+async def update_item(
+    request: Request, item_id: int, user: CurrentUser, db: SessionDep
+) -> Response:
+    item = _mine(db, MakeoverItem, user, item_id)
+    form = await request.form()
+    if form.get("action") == "delete":
+        db.delete(item)
+    else:
+        result = read_form(CostForm, form)
+        if result.data is None:
+            return _page(request, db, user, form="cost", result=result, status_code=400)
+        item.cost_cents, item.done = _cents(result.data.cost), result.data.done
+    db.commit()
+    return RedirectResponse(f"{PAGE}#plan", status_code=303)
+
+
+@router.post(f"{PAGE}/photos", dependencies=GATED)
+async def upload_photo(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+    form = await request.form()
+    upload = form.get("file")
+    kind = "after" if form.get("kind") == "after" else "before"
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return _page(request, db, user, photo_error="Please choose a photo.", status_code=400)
+    try:
+        await store_photo(db, user.id, upload, kind=kind, caption=str(form.get("caption", "")))
+    except PhotoError as error:
+        db.rollback()
+        return _page(request, db, user, photo_error=str(error), status_code=400)
+    db.commit()
+    return RedirectResponse(f"{PAGE}#photos", status_code=303)
+
+
+@router.get(f"{PAGE}/photos/{{photo_id}}", dependencies=[Depends(page_win_back)])
+def photo(request: Request, photo_id: int, user: CurrentUser, db: SessionDep) -> Response:
+    row: Photo = _mine(db, Photo, user, photo_id)
+    thumb = request.query_params.get("size") == "thumb"
+    data, media = (row.thumbnail, "image/jpeg") if thumb else (row.data, row.media_type)
+    return Response(data, media_type=media, headers=PRIVATE)
+
+
+@router.post(f"{PAGE}/photos/{{photo_id}}/delete", dependencies=GATED)
+def delete_photo(photo_id: int, user: CurrentUser, db: SessionDep) -> Response:
+    db.delete(_mine(db, Photo, user, photo_id))
+    db.commit()
+    return RedirectResponse(f"{PAGE}#photos", status_code=303)

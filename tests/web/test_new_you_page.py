@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+import time_machine
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from tests.isolation import assert_isolated
+from tests.people import Person, csrf_token, page_text
+
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+PAGE = "/steps/new-you"
+
+
+def post(client: TestClient, path: str, **data: str):  # type: ignore[no-untyped-def]
+    return client.post(path, data={"csrf_token": csrf_token(client, PAGE), **data})
+
+
+def test_she_creates_a_goal_ticks_a_milestone_and_checks_a_habit_in(
+    alice_client: TestClient,
+) -> None:
+    with time_machine.travel(NOW, tick=False):
+        post(alice_client, f"{PAGE}/goals", area="health", title="Run 5 km", why="To feel strong")
+        html = alice_client.get(PAGE).text
+        goal_id = re.search(r'action="/steps/new-you/goals/(\d+)"', html)
+        assert goal_id
+        post(
+            alice_client,
+            f"{PAGE}/goals/{goal_id.group(1)}",
+            action="milestone",
+            milestone="Run 2 km",
+        )
+        html = alice_client.get(PAGE).text
+        tick = re.search(r'value="(tick:\d+)"', html)
+        assert tick
+        post(alice_client, f"{PAGE}/goals/{goal_id.group(1)}", action=tick.group(1))
+        post(
+            alice_client, f"{PAGE}/habits", title="Stretch", per_week="7", goal_id=goal_id.group(1)
+        )
+        html = alice_client.get(PAGE).text
+        habit_id = re.search(r'action="/steps/new-you/habits/(\d+)"', html)
+        assert habit_id
+        post(alice_client, f"{PAGE}/habits/{habit_id.group(1)}", action="done", day="2026-11-26")
+        post(alice_client, f"{PAGE}/habits/{habit_id.group(1)}", action="done")
+        text = page_text(alice_client.get(PAGE).text)
+    assert "Run 5 km" in text
+    assert "Why it matters: To feel strong" in text
+    assert "☑ Run 2 km" in text
+    assert "2 days in a row now" in text
+    assert "Done today" in text
+    assert "Milestones reached, by area" in alice_client.get(PAGE).text
+
+
+def test_a_goal_without_a_title_keeps_what_she_typed(alice_client: TestClient) -> None:
+    response = post(alice_client, f"{PAGE}/goals", area="career", title="", why="Independence")
+    assert response.status_code == 400
+    assert "Please fill this in." in page_text(response.text)
+    assert "Independence" in response.text
+
+
+def test_visitors_see_what_the_step_is_about(client: TestClient) -> None:
+    text = page_text(client.get(PAGE).text)
+    assert "Log in to begin" in text
+
+
+def test_bob_never_sees_or_changes_alices_goals_and_habits(
+    app: FastAPI, alice_client: TestClient, bob_client: TestClient, alice: Person
+) -> None:
+    post(alice_client, f"{PAGE}/goals", area="social", title="alice-goal")
+    post(alice_client, f"{PAGE}/habits", title="alice-habit")
+    html = alice_client.get(PAGE).text
+    goal = re.search(r"/steps/new-you/goals/(\d+)", html)
+    habit = re.search(r"/steps/new-you/habits/(\d+)", html)
+    assert goal
+    assert habit
+    engine, secrets = app.state.engine, ["alice-goal", "alice-habit"]
+    assert_isolated(
+        engine, bob_client, alice, "GET", "/steps/new-you", expect_status=[200], secrets=secrets
+    )
+    assert_isolated(
+        engine,
+        bob_client,
+        alice,
+        "POST",
+        "/steps/new-you/goals",
+        form={"area": "social", "title": "bob"},
+        expect_status=[303],
+    )
+    assert_isolated(
+        engine,
+        bob_client,
+        alice,
+        "POST",
+        "/steps/new-you/habits",
+        form={"title": "bob"},
+        expect_status=[303],
+    )
+    assert_isolated(
+        engine,
+        bob_client,
+        alice,
+        "POST",
+        f"/steps/new-you/goals/{goal.group(1)}",
+        form={"action": "delete"},
+        expect_status=[404],
+    )
+    assert_isolated(
+        engine,
+        bob_client,
+        alice,
+        "POST",
+        f"/steps/new-you/habits/{habit.group(1)}",
+        form={"action": "done"},
+        expect_status=[404],
+    )
