@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from anew.accounts.models import User
 from anew.web.deps import SESSION_COOKIE
 from tests.isolation import assert_isolated
-from tests.people import Person, csrf_token, page_text, sign_in
+from tests.people import Person, add_person, csrf_token, page_text, sign_in
 
 
 def _post(client: TestClient, path: str, **form: str) -> object:
@@ -111,6 +111,13 @@ def test_bob_cannot_see_or_change_alices_account(
         form={"time_zone": "Asia/Tokyo", "user_id": str(alice.id)},
         expect_status=[303],
     )
+    exported = assert_isolated(
+        engine, bob_client, alice, "GET", "/account/export", expect_status=[200]
+    )
+    assert b"alice" not in exported.content
+    assert_isolated(
+        engine, bob_client, alice, "POST", "/account/import", form={}, expect_status=[400]
+    )
     assert_isolated(
         engine,
         bob_client,
@@ -142,3 +149,30 @@ def test_bob_cannot_see_or_change_alices_account(
         form={"password": alice.password, "confirm": "delete", "user_id": str(alice.id)},
         expect_status=[400],
     )
+
+
+def test_she_downloads_her_data_and_brings_it_back_into_a_fresh_account(
+    app: FastAPI, alice_client: TestClient, factory: sessionmaker[Session]
+) -> None:
+    token = csrf_token(alice_client, "/steps/no-contact")
+    alice_client.post(
+        "/steps/no-contact/urge",
+        data={"csrf_token": token, "intensity": "5", "message": "kept-in-vault"},
+    )
+    download = alice_client.get("/account/export")
+    assert download.headers["content-disposition"].startswith('attachment; filename="anew-export-')
+    again = alice_client.post(
+        "/account/import",
+        data={"csrf_token": csrf_token(alice_client, "/account")},
+        files={"file": ("a.zip", download.content, "application/zip")},
+    )
+    assert again.status_code == 400
+    assert "fresh account only" in page_text(again.text)
+    fresh = sign_in(TestClient(app), add_person(factory, "erin@example.org"))
+    done = fresh.post(
+        "/account/import",
+        data={"csrf_token": csrf_token(fresh, "/account")},
+        files={"file": ("a.zip", download.content, "application/zip")},
+    )
+    assert "Everything is back." in page_text(done.text)
+    assert "kept-in-vault" in fresh.get("/steps/no-contact").text

@@ -48,6 +48,8 @@ ISOLATION_TESTS = {
         ("GET", "/account"),
         ("POST", "/account/time-zone"),
         ("POST", "/account/country"),
+        ("GET", "/account/export"),
+        ("POST", "/account/import"),
         ("POST", "/account/password"),
         ("POST", "/account/delete"),
     ],
@@ -201,6 +203,11 @@ ISOLATION_TESTS.update(
             ("POST", "/steps/new-look/photos"),
             ("GET", "/steps/new-look/photos/{photo_id}"),
             ("POST", "/steps/new-look/photos/{photo_id}/delete"),
+        ],
+        "tests.web.api.test_data:test_bob_gets_only_his_own_data": [
+            ("GET", "/api/v1/export"),
+            ("POST", "/api/v1/import"),
+            ("DELETE", "/api/v1/me"),
         ],
         "tests.web.test_quiz_pages:test_bob_never_sees_alices_quiz_results": [
             ("GET", "/quizzes"),

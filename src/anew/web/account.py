@@ -8,13 +8,22 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field, field_validator
+from starlette.datastructures import UploadFile
 from starlette.responses import RedirectResponse, Response
 
 from anew.accounts.models import SessionKind
 from anew.accounts.service import AccountError, change_password, delete_account
 from anew.accounts.sessions import start_session
+from anew.archive import (
+    MAX_ARCHIVE_BYTES,
+    ArchiveError,
+    export_archive,
+    has_data,
+    import_archive,
+)
 from anew.db import utcnow
 from anew.safety.resources import Resources
+from anew.web.api.data import archive_response
 from anew.web.cookies import clear_session_cookie, set_session_cookie
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, SessionDep
@@ -153,3 +162,31 @@ async def remove_account(request: Request, user: CurrentUser, db: SessionDep) ->
             clear_session_cookie(response, request)
             return response
     return _page(request, section="delete", result=result, status_code=400)
+
+
+@router.get("/account/export")
+def download_export(user: CurrentUser, db: SessionDep) -> Response:
+    """Everything of hers as one zip, the same archive as GET /api/v1/export."""
+    now = utcnow()
+    return archive_response(export_archive(db, user, now=now), now.date().isoformat())
+
+
+@router.post("/account/import", dependencies=[Depends(require_csrf)])
+async def upload_import(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+    upload = (await request.form()).get("file")
+    problem = ""
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        problem = "Please choose the .zip file you downloaded from Anew."
+    elif has_data(db, user.id):
+        problem = "Import works on a fresh account only, so nothing here gets mixed up."
+    else:
+        try:
+            import_archive(db, user, await upload.read(MAX_ARCHIVE_BYTES + 1))
+        except ArchiveError as error:
+            db.rollback()
+            problem = f"Nothing was imported: {error}"
+    if problem:
+        result: FormResult[Any] = FormResult(values={}, errors={"file": problem})
+        return _page(request, section="import", result=result, status_code=400)
+    db.commit()
+    return RedirectResponse("/account?saved=import", status_code=303)

@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from anew.web.api import (
     auth,
     chats,
+    data,
     drafts,
     growth,
     guide,
@@ -34,3 +35,4 @@ router.include_router(guide.router)
 router.include_router(habits.router)
 router.include_router(growth.router)
 router.include_router(photos.router)
+router.include_router(data.router)

@@ -1,0 +1,237 @@
+"""Her data as one archive, and back: a zip with a JSON file per table she has rows in, her
+photos as files, and a README saying what each file holds.
+
+The tables are found from the models themselves (every table with a user_id, and the tables that
+hang off those, such as an import's messages), so a new feature's data is exported without anyone
+remembering to add it. Importing into a fresh account gives every row a new id and maps the
+references between them; it happens in one transaction, so a bad archive changes nothing.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import secrets
+import zipfile
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Date, DateTime, LargeBinary, Table, insert, select
+from sqlalchemy.orm import Session
+
+from anew.accounts.models import User
+from anew.db import Base, load_models
+
+VERSION = 1
+# Sessions are secrets, and guide responses belong to the public guide: exported, not re-posted.
+NOT_EXPORTED = {"users", "user_sessions"}
+NOT_IMPORTED = {"guide_responses"}
+ACCOUNT_FIELDS = ("email", "time_zone", "country", "safety_mode", "created_at")
+MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024
+BATCH = 5000
+DESCRIPTIONS = {
+    "nocontact_periods": "Your no-contact periods (with your 'will he change too?' reflections).",
+    "nocontact_pauses": "Pauses you took on purpose during no contact.",
+    "contacts": "Contacts with him you logged.",
+    "urges": "Urges you logged, and the unsent messages in your vault.",
+    "checkins": "Your daily check-ins (mood and note).",
+    "chat_imports": "Chat exports you imported, with their metrics.",
+    "chat_messages": "The messages of those imports (text only where you chose to keep it).",
+    "safety_checks": "Your safety check results (answers only where you chose to keep them).",
+    "quiz_attempts": "Your quiz results.",
+    "guide_responses": "Responses you posted in the guide while signed in.",
+    "goals": "Your goals.",
+    "goal_milestones": "The milestones of your goals.",
+    "habits": "Your habits.",
+    "habit_days": "Your habit check-ins, day by day.",
+    "qualities": "Your qualities board.",
+    "makeover_items": "Your makeover plan.",
+    "photos": "Your before/after photos; the images themselves are in photos/.",
+}
+
+
+class ArchiveError(ValueError):
+    """The archive can't be imported; the message names the file, the row and the field."""
+
+
+def her_tables() -> list[Table]:
+    """Her tables, parents before children."""
+    load_models()
+    found: list[Table] = []
+    for table in Base.metadata.sorted_tables:
+        if table.name in NOT_EXPORTED:
+            continue
+        if "user_id" in table.c or any(key.column.table in found for key in table.foreign_keys):
+            found.append(table)
+    return found
+
+
+def _rows(db: Session, table: Table, user_id: int, kept: dict[str, set[Any]]) -> list[Any]:
+    if "user_id" in table.c:
+        query = select(table).where(table.c.user_id == user_id)
+    else:
+        key = next(k for k in table.foreign_keys if k.column.table.name in kept)
+        query = select(table).where(key.parent.in_(kept[key.column.table.name] or {-1}))
+    return list(db.execute(query.order_by(*table.primary_key.columns)).mappings())
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, (datetime, date)) else value
+
+
+def export_archive(db: Session, user: User, *, now: datetime) -> bytes:
+    """Everything of hers as a zip archive (see the README inside)."""
+    out = io.BytesIO()
+    kept: dict[str, set[Any]] = {}
+    listed = []
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        account = {name: _plain(getattr(user, name)) for name in ACCOUNT_FIELDS}
+        account |= {"exported_at": now.isoformat(), "format_version": VERSION}
+        archive.writestr("account.json", json.dumps(account, indent=2, ensure_ascii=False))
+        for table in her_tables():
+            rows = _rows(db, table, user.id, kept)
+            kept[table.name] = {row["id"] for row in rows} if "id" in table.c else set()
+            plain = []
+            for row in rows:
+                item = {}
+                for name, value in row.items():
+                    if isinstance(table.c[name].type, LargeBinary):
+                        path = f"{table.name}/{row['id']}-{name}.bin"
+                        archive.writestr(path, value)
+                        item[name] = path
+                    else:
+                        item[name] = _plain(value)
+                plain.append(item)
+            archive.writestr(f"{table.name}.json", json.dumps(plain, indent=1, ensure_ascii=False))
+            listed.append(table.name)
+        archive.writestr("README.md", _readme(listed))
+    return out.getvalue()
+
+
+def _readme(tables: list[str]) -> str:
+    lines = [
+        "# Your Anew archive",
+        "",
+        "Everything Anew keeps about you, as JSON (one file per kind of data) and your photos as",
+        "files. Ids are the ones on the server; `*_id` fields point at rows in the other files.",
+        "Import this archive into a fresh Anew account to bring everything back.",
+        "",
+        "- `account.json`: your account settings (never your password).",
+    ]
+    for name in tables:
+        what = DESCRIPTIONS.get(name, "More of your data.")
+        lines.append(f"- `{name}.json`: {what}")
+    lines.append("- `photos/`: the photo and thumbnail files named in `photos.json`.")
+    return "\n".join(lines) + "\n"
+
+
+def _value(table: Table, name: str, value: Any, archive: zipfile.ZipFile, where: str) -> Any:
+    kind = table.c[name].type
+    base = getattr(kind, "impl", kind)
+    if value is None:
+        return None
+    try:
+        if isinstance(base, LargeBinary):
+            return archive.read(str(value))
+        if isinstance(base, DateTime):
+            return datetime.fromisoformat(str(value))
+        if isinstance(base, Date):
+            return date.fromisoformat(str(value))
+    except (KeyError, ValueError) as error:
+        raise ArchiveError(f"{where}, field {name!r}: {error}") from None
+    return value
+
+
+def _load(archive: zipfile.ZipFile, name: str) -> list[dict[str, Any]]:
+    try:
+        data = json.loads(archive.read(name))
+    except KeyError:
+        return []
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ArchiveError(f"{name}: not valid JSON ({error})") from None
+    if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
+        raise ArchiveError(f"{name}: expected a list of objects")
+    return data
+
+
+def _import_table(
+    db: Session,
+    archive: zipfile.ZipFile,
+    table: Table,
+    user_id: int,
+    ids: dict[str, dict[Any, Any]],
+) -> int:
+    mapping = ids.setdefault(table.name, {})
+    rows = _load(archive, f"{table.name}.json")
+    # Rows nothing points at (an import's messages) go in batches; the others one by one, to
+    # learn their new ids.
+    referenced = any(
+        key.column.table is table
+        for other in Base.metadata.tables.values()
+        for key in other.foreign_keys
+    )
+    batch: list[dict[str, Any]] = []
+    for number, row in enumerate(rows, start=1):
+        where = f"{table.name}.json, row {number}"
+        unknown = set(row) - set(table.c.keys())
+        if unknown:
+            raise ArchiveError(f"{where}: unknown field {sorted(unknown)[0]!r}")
+        values = {n: _value(table, n, v, archive, where) for n, v in row.items() if n != "id"}
+        if "user_id" in table.c:
+            values["user_id"] = user_id
+        for key in table.foreign_keys:
+            column, target = key.parent.name, key.column.table.name
+            if column == "user_id" or values.get(column) is None:
+                continue
+            if values[column] not in ids.get(target, {}):
+                raise ArchiveError(f"{where}, field {column!r}: refers to a missing row")
+            values[column] = ids[target][values[column]]
+        if table.name == "quiz_attempts":
+            values["token"] = secrets.token_urlsafe(24)
+        if referenced:
+            new_id = db.execute(insert(table).values(**values).returning(table.c.id)).scalar_one()
+            mapping[row.get("id")] = new_id
+        else:
+            batch.append(values)
+            if len(batch) >= BATCH:
+                db.execute(insert(table), batch)
+                batch.clear()
+    if batch:
+        db.execute(insert(table), batch)
+    return len(rows)
+
+
+def import_archive(db: Session, user: User, data: bytes) -> dict[str, int]:
+    """Restore an archive into her (fresh) account; returns rows imported per table. The caller
+    commits; on ArchiveError nothing has been written that it won't roll back."""
+    if len(data) > MAX_ARCHIVE_BYTES:
+        raise ArchiveError("The archive is too large to import here.")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise ArchiveError("This file isn't an Anew archive (a .zip from Export).") from None
+    with archive:
+        if "account.json" not in archive.namelist():
+            raise ArchiveError("account.json is missing: this isn't an Anew archive.")
+        account = json.loads(archive.read("account.json"))
+        for name in ("time_zone", "country"):
+            if isinstance(account.get(name), str):
+                setattr(user, name, account[name][: 64 if name == "time_zone" else 2])
+        # Safety mode comes along if it was on: an import never switches it off.
+        user.safety_mode = user.safety_mode or account.get("safety_mode") is True
+        ids: dict[str, dict[Any, Any]] = {}
+        counts = {}
+        for table in her_tables():
+            if table.name not in NOT_IMPORTED:
+                counts[table.name] = _import_table(db, archive, table, user.id, ids)
+    db.flush()
+    return counts
+
+
+def has_data(db: Session, user_id: int) -> bool:
+    """Whether she already has rows of her own (an import needs a fresh account)."""
+    return any(
+        db.execute(select(table.c.user_id).where(table.c.user_id == user_id).limit(1)).first()
+        for table in her_tables()
+        if "user_id" in table.c
+    )
