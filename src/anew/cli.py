@@ -236,6 +236,38 @@ VERDICT_WORDS = {
 }
 
 
+@app.command("backup")
+def backup_command(
+    file: Annotated[Path, typer.Argument(help="Where to write the backup (.zip).")],
+) -> None:
+    """Back up the whole database to a file (every table, every row)."""
+    from anew.backup import backup
+    from anew.db import make_engine
+
+    settings = _settings()
+    migrate(settings)
+    counts = backup(make_engine(settings.resolved_database_url), file)
+    typer.echo(f"Backed up {sum(counts.values())} rows from {len(counts)} tables to {file}.")
+
+
+@app.command("restore")
+def restore_command(
+    file: Annotated[Path, typer.Argument(help="A backup made by `anew backup`.")],
+) -> None:
+    """Restore a backup into an empty database (at the same Anew version)."""
+    from anew.backup import BackupError, restore
+    from anew.db import make_engine
+
+    settings = _settings()
+    migrate(settings)
+    try:
+        counts = restore(make_engine(settings.resolved_database_url), file)
+    except BackupError as error:
+        typer.echo(f"Nothing was restored: {error}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"Restored {sum(counts.values())} rows into {len(counts)} tables.")
+
+
 def _describe(settings: Settings) -> str:
     """The database in words, without any password that the URL may hold."""
     from sqlalchemy import make_url
