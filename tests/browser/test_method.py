@@ -39,3 +39,34 @@ def test_she_checks_a_draft_and_sees_what_to_soften(browser_page: Page) -> None:
     expect(page.get_by_label("Your draft")).to_have_value(
         "I'm sorry, I miss you. Are you there? Why won't you answer?"
     )
+
+
+def test_the_urge_to_text_him_gets_a_one_minute_pause(browser_page: Page) -> None:
+    page = browser_page
+    page.clock.install()
+    sign_up(page, "pause@example.org")
+    page.goto("/steps/no-contact")
+    page.get_by_role("link", name="I want to text him").click()
+    keep = page.locator("#keep-in-vault")
+    expect(keep).to_be_disabled()
+    expect(page.locator("#pause-timer")).to_contain_text("Your vault opens in 60 seconds")
+    page.get_by_label("What you wanted to say").fill("I still think about us")
+    page.get_by_label("What set it off").fill("Our song on the radio")
+    page.clock.run_for("00:30")
+    expect(keep).to_be_disabled()
+    page.clock.run_for("00:31")
+    expect(keep).to_be_enabled()
+    expect(page.locator("#pause-timer")).to_contain_text("A minute has passed")
+    keep.click()
+    expect(page.locator(".vault")).to_contain_text("I still think about us")
+
+
+def test_the_draft_is_checked_as_she_types(browser_page: Page) -> None:
+    page = browser_page
+    sign_up(page, "live@example.org")
+    page.goto("/steps/before-you-send")
+    page.get_by_label("Your draft").press_sequentially("I'm sorry, I miss you", delay=10)
+    expect(page.locator("#live-check")).to_be_visible()
+    expect(page.locator("#live-headline")).to_have_text("Worth a gentle rewrite before it goes.")
+    expect(page.locator("#live-preview mark.flag-apology")).to_have_text("I'm sorry")
+    expect(page.locator("#verdict")).to_have_count(0)  # nothing was submitted

@@ -48,3 +48,24 @@ def test_bob_is_checked_against_his_own_stage(
         expect_status=[200],
     )
     assert "Keep this one in your vault" not in page_text(response.text)
+
+
+def test_the_live_check_gets_the_same_answer_as_json(alice_client: TestClient) -> None:
+    token = csrf_token(alice_client, "/steps/before-you-send")
+    response = alice_client.post(
+        "/steps/before-you-send",
+        data={"csrf_token": token, "text": "Sorry <b>again</b>"},
+        headers={"Accept": "application/json"},
+    )
+    body = response.json()
+    assert body["verdict"] == "rewrite"
+    assert body["pieces"][0] == {"text": "Sorry", "codes": ["apology"]}
+    assert "".join(p["text"] for p in body["pieces"]) == "Sorry <b>again</b>"
+    assert body["flags"][0]["code"] == "apology"
+    empty = alice_client.post(
+        "/steps/before-you-send",
+        data={"csrf_token": token, "text": ""},
+        headers={"Accept": "application/json"},
+    )
+    assert empty.status_code == 400
+    assert "text" in empty.json()["errors"]

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 
 from anew.accounts.clock import zone
 from anew.db import utcnow
@@ -69,6 +69,8 @@ def drafts_page(request: Request, user: OptionalUser) -> Response:
 @router.post(PAGE, dependencies=[Depends(require_csrf)])
 async def check(request: Request, user: CurrentUser, db: SessionDep) -> Response:
     result = read_form(DraftForm, await request.form())
+    if result.data is None and "application/json" in request.headers.get("accept", ""):
+        return JSONResponse({"verdict": None, "errors": result.errors}, status_code=400)
     if result.data is None:
         context = _context(values=result.values, errors=result.errors)
         return render(request, "drafts/page.html", context, status_code=400)
@@ -81,11 +83,22 @@ async def check(request: Request, user: CurrentUser, db: SessionDep) -> Response
         last_from=progress.last_from(db, user.id),
         logistics=result.data.logistics,
     )
+    pieces = segments(result.data.text, verdict.flags)
+    if "application/json" in request.headers.get("accept", ""):
+        # The page's live check as she types: the same answer, for the script to draw.
+        flags = [{"code": f.code, "message": f.message} for f in verdict.flags]
+        body = {
+            "verdict": verdict.verdict,
+            "headline": VERDICTS[verdict.verdict],
+            "pieces": pieces,
+            "flags": flags,
+        }
+        return JSONResponse(body)
     context = _context(
         values=result.values,
         errors={},
         verdict=verdict,
         headline=VERDICTS[verdict.verdict],
-        pieces=segments(result.data.text, verdict.flags),
+        pieces=pieces,
     )
     return render(request, "drafts/page.html", context)
