@@ -5,9 +5,10 @@ from datetime import UTC, datetime
 import time_machine
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session, sessionmaker
 
 from tests.isolation import assert_isolated
-from tests.people import Person, csrf_token, page_text, take_safety_check
+from tests.people import Person, api_token, csrf_token, page_text, take_safety_check
 
 NOW = datetime(2026, 11, 26, 21, 30, tzinfo=UTC)
 
@@ -56,3 +57,49 @@ def test_bob_gets_the_coach_from_his_own_data(
     )
     assert "There's no need to answer." not in page_text(response.text)
     assert "Take your time before you answer." in page_text(response.text)
+
+
+CHAT = (
+    "01/03/24, 09:00 - Ana: hi\n01/03/24, 12:00 - Sam: hey there\n01/03/24, 12:30 - Ana: ok\n"
+    "20/05/24, 09:00 - Sam: hello?\n20/05/24, 12:00 - Ana: busy day, talk soon\n"
+)
+
+
+def test_her_adherence_shows_before_and_after_the_breakup(
+    alice_client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    take_safety_check(alice_client)
+    token = csrf_token(alice_client, "/steps/no-contact")
+    alice_client.post(
+        "/steps/no-contact/start",
+        data={
+            "csrf_token": token,
+            "target_days": "30",
+            "breakup_on": "2024-04-01",
+            "started_on": "2026-11-01",
+        },
+    )
+    alice_client.post(
+        "/steps/no-contact/contact",
+        data={
+            "csrf_token": token,
+            "initiator": "him",
+            "day": "2026-11-10",
+            "time_of_day": "10:00",
+            "channel": "text",
+        },
+    )
+    upload = alice_client.post(
+        "/api/v1/chats",
+        data={"me": "Ana"},
+        files={"file": ("chat.txt", CHAT.encode())},
+        headers={"Authorization": f"Bearer {api_token(factory, alice)}"},
+    )
+    assert upload.status_code == 201, upload.text
+    html = alice_client.get("/steps/reply-coach").text
+    assert "Logged contacts, by who reached out" in html
+    assert "Median reply time in hours, by month" in html
+    table = page_text(html.split('id="before-after"')[1].split("</table>")[0])
+    assert "Before 1" in table
+    assert "After 1" in table
+    assert "3.0 h" in table  # she took three hours to answer after the breakup

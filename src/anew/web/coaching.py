@@ -3,26 +3,31 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
-from anew.accounts.clock import local_date
+from anew.accounts.clock import local_date, zone
 from anew.accounts.models import User
+from anew.chats import store
+from anew.chats.charts import endings_chart, initiations_chart
 from anew.chats.model import WORD_PATTERN
+from anew.chats.models import ChatImport
 from anew.chats.store import list_imports
 from anew.method import progress
+from anew.method.adherence import before_and_after, contacts_chart, reply_speed_chart
 from anew.method.replies import ReplyAdvice, reply_window
 
 
 def his_median_reply(db: Session, user_id: int) -> float | None:
     """His median reply time, from her newest import where she chose herself and one other wrote."""
-    for row in list_imports(db, user_id):
-        others = [name for name in row.participants if name != row.me]
-        if row.me and len(others) == 1:
-            median = row.report["reply_seconds"][others[0]]["median"]
-            return float(median) if median is not None else None
-    return None
+    row = her_chat(db, user_id)
+    if row is None:
+        return None
+    him = next(name for name in row.participants if name != row.me)
+    median = row.report["reply_seconds"][him]["median"]
+    return float(median) if median is not None else None
 
 
 def count_words(text: str) -> int:
@@ -52,3 +57,34 @@ def coach(
         his_median_reply=his_median_reply(db, user.id),
         days_left=state["days_left"] if state else None,
     )
+
+
+def her_chat(db: Session, user_id: int) -> ChatImport | None:
+    """Her newest import where she chose herself, with exactly one other person."""
+    for row in list_imports(db, user_id):
+        if row.me and len([name for name in row.participants if name != row.me]) == 1:
+            return row
+    return None
+
+
+def adherence(db: Session, user: User, today: date) -> dict[str, Any]:
+    """Charts and the before/after table for the reply coach's page (empty when unknown)."""
+    here = zone(user.time_zone)
+    contacts = [(c.at.astimezone(here), c.initiator) for c in progress.list_contacts(db, user.id)]
+    found: dict[str, Any] = {"contacts": contacts_chart(contacts)}
+    chat = her_chat(db, user.id)
+    if chat is None:
+        return found
+    found |= {
+        "chat": chat,
+        "replies": reply_speed_chart(chat.report),
+        "started": initiations_chart(chat.report),
+        "ended": endings_chart(chat.report),
+    }
+    state = progress.state(db, user.id, today)
+    breakup = state["breakup_on"] if state else None
+    if breakup and chat.me:
+        split = store.metrics(db, chat, split=date.fromisoformat(breakup))
+        found["split"] = before_and_after(split["split"], chat.me)
+        found["breakup_on"] = breakup
+    return found

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Depends, Request
+from markupsafe import Markup
 from pydantic import BaseModel, Field
 from starlette.responses import Response
 
 from anew.accounts.clock import zone
 from anew.db import utcnow
-from anew.web.coaching import coach
+from anew.web.coaching import adherence, coach
 from anew.web.csrf import require_csrf
-from anew.web.deps import CurrentUser, SessionDep
+from anew.web.deps import CurrentUser, SessionDep, user_today
 from anew.web.forms import read_form
 from anew.web.safety_gate import WinBackPageUser, needs_check, page_win_back
 from anew.web.steps import STEPS_BY_SLUG
@@ -37,6 +40,7 @@ def coach_page(request: Request, user: WinBackPageUser, db: SessionDep) -> Respo
         return render(request, "pages/step.html", {**context, "available": True})
     if needs_check(db, user):
         return render(request, "safety/invite.html", context)
+    context["adherence"] = charts(adherence(db, user, user_today(user)))
     return render(request, "replies/page.html", {**context, "values": {}, "errors": {}})
 
 
@@ -59,6 +63,7 @@ async def ask(request: Request, user: CurrentUser, db: SessionDep) -> Response:
         logistics=result.data.logistics,
     )
     earliest = advice.earliest.astimezone(zone(user.time_zone)) if advice.earliest else None
+    context["adherence"] = charts(adherence(db, user, user_today(user)))
     context.update(
         values=result.values,
         errors={},
@@ -67,3 +72,11 @@ async def ask(request: Request, user: CurrentUser, db: SessionDep) -> Response:
         earliest=earliest.strftime("%A %H:%M") if earliest else "",
     )
     return render(request, "replies/page.html", context)
+
+
+def charts(found: dict[str, Any]) -> dict[str, Any]:
+    """The SVG charts marked safe for the template (they are built and escaped by us)."""
+    return {
+        key: Markup(value) if isinstance(value, str) else value  # noqa: S704
+        for key, value in found.items()
+    }
