@@ -103,3 +103,30 @@ def test_her_adherence_shows_before_and_after_the_breakup(
     assert "Before 1" in table
     assert "After 1" in table
     assert "3.0 h" in table  # she took three hours to answer after the breakup
+
+
+def test_she_can_pick_his_message_from_a_chat_she_kept_the_text_of(
+    alice_client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    take_safety_check(alice_client)
+    headers = {"Authorization": f"Bearer {api_token(factory, alice)}"}
+    alice_client.post(
+        "/api/v1/chats",
+        data={"me": "Ana", "keep_text": "true"},
+        files={"file": ("chat.txt", CHAT.encode())},
+        headers=headers,
+    )
+    page = alice_client.get("/steps/reply-coach").text
+    section = page_text(page.split('id="from-chat"')[1].split("</section>")[0])
+    assert "hello?" in section
+    assert "hey there" in section
+    assert "busy day" not in section  # her own messages are not offered
+    answer = alice_client.post(
+        "/steps/reply-coach",
+        data={
+            "csrf_token": csrf_token(alice_client, "/steps/reply-coach"),
+            "his_message": "hello?",
+        },
+    )
+    assert "hello?" in answer.text  # his message came through as asked
+    assert "Keep it to about" in page_text(answer.text)

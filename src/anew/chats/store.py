@@ -117,3 +117,21 @@ def remove_import(db: Session, row: ChatImport) -> None:
     """Delete the import and every message of it."""
     db.execute(delete(ChatMessage).where(ChatMessage.import_id == row.id))
     db.delete(row)
+
+
+def latest_from(db: Session, row: ChatImport, sender: str, limit: int = 8) -> list[ChatMessage]:
+    """A participant's latest text messages in an import (only where she kept the text)."""
+    if not row.keep_text:
+        return []
+    query = (
+        select(ChatMessage)
+        .where(
+            ChatMessage.import_id == row.id,
+            ChatMessage.sender == sender,
+            ChatMessage.kind == "text",
+            ChatMessage.text.is_not(None),
+        )
+        .order_by(ChatMessage.position.desc())
+        .limit(limit)
+    )
+    return list(db.scalars(query))

@@ -75,8 +75,10 @@ def adherence(db: Session, user: User, today: date) -> dict[str, Any]:
     chat = her_chat(db, user.id)
     if chat is None:
         return found
+    him = next(name for name in chat.participants if name != chat.me)
     found |= {
         "chat": chat,
+        "his_messages": store.latest_from(db, chat, him),
         "replies": reply_speed_chart(chat.report),
         "started": initiations_chart(chat.report),
         "ended": endings_chart(chat.report),
