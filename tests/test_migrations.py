@@ -45,6 +45,10 @@ SEEDS = {
         "INSERT INTO habits (id, user_id, title, per_week, started_on, archived, created_at) "
         "VALUES (1, 1, 'Walk', 7, '2026-11-01', false, :now)"
     ],
+    "0007": [
+        "INSERT INTO calendar_feeds (user_id, token_hash, reminder_time, created_at) "
+        "VALUES (1, 'abc', '09:00', :now)"
+    ],
 }
 
 

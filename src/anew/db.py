@@ -118,5 +118,6 @@ def load_models() -> None:
     from anew.guide import models as _guide  # noqa: F401
     from anew.method import growth_models as _growth  # noqa: F401
     from anew.method import models as _method  # noqa: F401
+    from anew.method import reminders as _reminders  # noqa: F401
     from anew.quizzes import models as _quizzes  # noqa: F401
     from anew.safety import models as _safety  # noqa: F401

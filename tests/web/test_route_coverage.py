@@ -209,6 +209,14 @@ ISOLATION_TESTS.update(
             ("POST", "/api/v1/import"),
             ("DELETE", "/api/v1/me"),
         ],
+        "tests.web.test_calendar:test_bob_never_sees_or_changes_alices_calendar": [
+            ("GET", "/api/v1/calendar"),
+            ("POST", "/api/v1/calendar"),
+            ("DELETE", "/api/v1/calendar"),
+            ("GET", "/account/calendar"),
+            ("POST", "/account/calendar"),
+            ("GET", "/calendar/{token}.ics"),
+        ],
         "tests.web.test_quiz_pages:test_bob_never_sees_alices_quiz_results": [
             ("GET", "/quizzes"),
             ("POST", "/quizzes/{slug}"),

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from anew.web.api import (
     auth,
+    calendar,
     chats,
     data,
     drafts,
@@ -36,3 +37,4 @@ router.include_router(habits.router)
 router.include_router(growth.router)
 router.include_router(photos.router)
 router.include_router(data.router)
+router.include_router(calendar.router)
