@@ -35,7 +35,7 @@ def test_goal_habit_photo_and_export(browser_page: Page, tmp_path: Path) -> None
     photo = tmp_path / "before.png"
     Image.new("RGB", (120, 90), (200, 150, 120)).save(photo)
     page.goto("/steps/new-look")
-    page.get_by_label("Photo (JPEG, PNG or WebP)").set_input_files(str(photo))
+    page.get_by_label("Photo (JPEG, PNG, WebP or HEIC)").set_input_files(str(photo))
     page.get_by_label("Caption (optional)").fill("Day one")
     page.get_by_role("button", name="Upload").click()
     image = page.get_by_role("img", name="Before photo: Day one")

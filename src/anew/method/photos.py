@@ -7,11 +7,15 @@ import io
 import warnings
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+from pillow_heif import register_heif_opener
+
+register_heif_opener()  # iPhones' HEIC photos open like any other; they are stored as JPEG
 
 MAX_BYTES = 15 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # a decompression bomb is refused before it is decoded
 THUMB_SIZE = (360, 360)
-FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "HEIF": "image/jpeg"}
+STORED_AS = {"HEIF": "JPEG"}  # browsers can't show HEIC, so it is kept as a JPEG
 
 
 class PhotoError(ValueError):
@@ -32,14 +36,13 @@ def _open(data: bytes) -> Image.Image:
             image.load()
     except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise PhotoError(
-            "This file isn't a photo we can read. Please use a JPEG, PNG or WebP image "
-            "(HEIC photos from an iPhone can be shared as JPEG)."
+            "This file isn't a photo we can read. Please use a JPEG, PNG, WebP or HEIC image."
         ) from None
     except (OSError, SyntaxError, ValueError) as error:
         raise PhotoError(f"This photo seems to be damaged ({error}).") from None
     if image.format not in FORMATS:
         raise PhotoError(
-            f"{image.format or 'This'} images aren't supported; use JPEG, PNG or WebP."
+            f"{image.format or 'This'} images aren't supported; use JPEG, PNG, WebP or HEIC."
         )
     return image
 
@@ -53,7 +56,7 @@ def _encode(image: Image.Image, fmt: str, **options: object) -> bytes:
 def process_photo(data: bytes) -> tuple[str, bytes, bytes]:
     """(media type, the cleaned photo, a JPEG thumbnail). Raises PhotoError."""
     image = _open(data)
-    fmt = str(image.format)
+    fmt = STORED_AS.get(str(image.format), str(image.format))
     upright = ImageOps.exif_transpose(image) or image  # keep how she took it, drop the tags
     pixels = upright.copy()
     pixels.info = {}
@@ -62,4 +65,4 @@ def process_photo(data: bytes) -> tuple[str, bytes, bytes]:
     clean = _encode(pixels, fmt, quality=90) if fmt != "PNG" else _encode(pixels, fmt)
     thumb = pixels.convert("RGB")
     thumb.thumbnail(THUMB_SIZE)
-    return FORMATS[fmt], clean, _encode(thumb, "JPEG", quality=82)
+    return FORMATS[str(image.format)], clean, _encode(thumb, "JPEG", quality=82)

@@ -64,7 +64,7 @@ def test_the_real_type_counts_not_the_name(
     fake = client.post("/api/v1/photos", files={"file": ("me.jpg", b"not a photo at all")})
     assert fake.status_code == 422
     assert fake.json()["detail"][0]["loc"] == ["body", "file"]
-    assert "JPEG, PNG or WebP" in fake.json()["detail"][0]["msg"]
+    assert "JPEG, PNG, WebP or HEIC" in fake.json()["detail"][0]["msg"]
     png = client.post("/api/v1/photos", files={"file": ("me.jpg", png_bytes())})
     assert png.json()["media_type"] == "image/png"
     gif = io.BytesIO()
@@ -127,3 +127,20 @@ def test_bob_never_sees_or_deletes_alices_photos(
         headers=headers,
         expect_status=[404],
     )
+
+
+def test_an_iphone_heic_photo_is_kept_as_a_jpeg_without_its_tags(
+    client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    signed_in(client, factory, alice)
+    exif = Image.Exif()
+    exif[GPS] = {1: "N", 2: (48.0, 51.0, 24.0)}
+    heic = io.BytesIO()
+    Image.new("RGB", (320, 240), (90, 120, 180)).save(heic, format="HEIF", exif=exif.tobytes())
+    assert GPS in Image.open(io.BytesIO(heic.getvalue())).getexif()
+    made = client.post("/api/v1/photos", files={"file": ("IMG_0002.HEIC", heic.getvalue())})
+    assert made.status_code == 201, made.text
+    assert made.json()["media_type"] == "image/jpeg"
+    stored = Image.open(io.BytesIO(client.get(made.json()["url"]).content))
+    assert stored.format == "JPEG"
+    assert dict(stored.getexif()) == {}

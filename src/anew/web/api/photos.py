@@ -65,7 +65,7 @@ async def store_photo(
 async def upload_photo(
     user: WinBackApiUser,
     db: SessionDep,
-    file: Annotated[UploadFile, File(description="JPEG, PNG or WebP, up to 15 MB")],
+    file: Annotated[UploadFile, File(description="JPEG, PNG, WebP or HEIC, up to 15 MB")],
     kind: Annotated[Literal["before", "after"], Form()] = "before",
     caption: Annotated[str, Form(max_length=200)] = "",
 ) -> PhotoOut:
