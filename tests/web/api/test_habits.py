@@ -147,3 +147,27 @@ def test_bob_never_sees_or_changes_alices_habits(
         headers=headers,
         expect_status=[404],
     )
+
+
+def test_days_stay_hers_across_a_clock_change(
+    client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    as_alice(client, factory, alice)
+    with factory() as db:
+        from anew.accounts.models import User
+
+        user = db.get(User, alice.id)
+        assert user is not None
+        user.time_zone = "Europe/London"
+        db.commit()
+    # British Summer Time begins at 01:00 UTC on 29 March 2026; 23:30 UTC the night before is
+    # 23:30 in London (still the 28th), and 00:30 UTC is 01:30 BST on the 29th.
+    with time_machine.travel(datetime(2026, 3, 28, 23, 30, tzinfo=UTC), tick=False):
+        hid = client.post("/api/v1/habits", json={"title": "Read"}).json()["id"]
+        client.put(f"/api/v1/habits/{hid}/days/2026-03-28", json={"status": "done"})
+        early = client.put(f"/api/v1/habits/{hid}/days/2026-03-29", json={"status": "done"})
+        assert early.status_code == 422
+    with time_machine.travel(datetime(2026, 3, 29, 0, 30, tzinfo=UTC), tick=False):
+        done = client.put(f"/api/v1/habits/{hid}/days/2026-03-29", json={"status": "done"})
+        assert done.json()["current_streak"] == 2
+        assert done.json()["today"] == "done"
