@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 from starlette.responses import RedirectResponse, Response
 
 from anew.accounts.models import User
 from anew.method.growth_models import Quality
-from anew.method.owned import get_owned, list_owned
+from anew.method.owned import list_owned
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, OptionalUser, SessionDep
 from anew.web.forms import FormResult, read_form
 from anew.web.safety_gate import page_win_back
-from anew.web.step_pages import gate
+from anew.web.step_pages import mine_or_404, step_page
 from anew.web.steps import STEPS_BY_SLUG
 from anew.web.templating import render
 
@@ -71,12 +71,7 @@ def _page(
 
 @router.get(PAGE)
 def best_self_page(request: Request, user: OptionalUser, db: SessionDep) -> Response:
-    shown = gate(request, db, user, "best-self")
-    if shown is not None:
-        return shown
-    if user is None:  # gate() answers visitors itself; this keeps the types honest
-        raise HTTPException(status_code=404)
-    return _page(request, db, user)
+    return step_page(request, db, user, "best-self", lambda her: _page(request, db, her))
 
 
 @router.post(PAGE, dependencies=[Depends(require_csrf), Depends(page_win_back)])
@@ -93,9 +88,7 @@ async def add_quality(request: Request, user: CurrentUser, db: SessionDep) -> Re
 async def update_quality(
     request: Request, quality_id: int, user: CurrentUser, db: SessionDep
 ) -> Response:
-    row = get_owned(db, Quality, user.id, quality_id) if 0 < quality_id < 2**31 else None
-    if row is None:
-        raise HTTPException(status_code=404)
+    row = mine_or_404(db, Quality, user, quality_id)
     form = await request.form()
     if form.get("action") == "delete":
         db.delete(row)

@@ -5,21 +5,21 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field, field_validator
 from starlette.datastructures import UploadFile
 from starlette.responses import RedirectResponse, Response
 
 from anew.accounts.models import User
 from anew.method.growth_models import MakeoverItem, Photo
-from anew.method.owned import get_owned, list_owned
+from anew.method.owned import list_owned
 from anew.method.photos import PhotoError
 from anew.web.api.photos import PRIVATE, store_photo
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, OptionalUser, SessionDep
 from anew.web.forms import FormResult, read_form
 from anew.web.safety_gate import page_win_back
-from anew.web.step_pages import gate
+from anew.web.step_pages import mine_or_404, step_page
 from anew.web.steps import STEPS_BY_SLUG
 from anew.web.templating import render
 
@@ -94,12 +94,7 @@ def _page(
 
 @router.get(PAGE)
 def new_look_page(request: Request, user: OptionalUser, db: SessionDep) -> Response:
-    shown = gate(request, db, user, "new-look")
-    if shown is not None:
-        return shown
-    if user is None:  # gate() answers visitors itself; this keeps the types honest
-        raise HTTPException(status_code=404)
-    return _page(request, db, user)
+    return step_page(request, db, user, "new-look", lambda her: _page(request, db, her))
 
 
 @router.post(f"{PAGE}/items", dependencies=GATED)
@@ -121,18 +116,11 @@ async def add_item(request: Request, user: CurrentUser, db: SessionDep) -> Respo
     return RedirectResponse(f"{PAGE}#plan", status_code=303)
 
 
-def _mine(db: SessionDep, model: type[Any], user: User, row_id: int) -> Any:
-    row = get_owned(db, model, user.id, row_id) if 0 < row_id < 2**31 else None
-    if row is None:
-        raise HTTPException(status_code=404)
-    return row
-
-
 @router.post(f"{PAGE}/items/{{item_id}}", dependencies=GATED)
 async def update_item(
     request: Request, item_id: int, user: CurrentUser, db: SessionDep
 ) -> Response:
-    item = _mine(db, MakeoverItem, user, item_id)
+    item = mine_or_404(db, MakeoverItem, user, item_id)
     form = await request.form()
     if form.get("action") == "delete":
         db.delete(item)
@@ -163,7 +151,7 @@ async def upload_photo(request: Request, user: CurrentUser, db: SessionDep) -> R
 
 @router.get(f"{PAGE}/photos/{{photo_id}}", dependencies=[Depends(page_win_back)])
 def photo(request: Request, photo_id: int, user: CurrentUser, db: SessionDep) -> Response:
-    row: Photo = _mine(db, Photo, user, photo_id)
+    row: Photo = mine_or_404(db, Photo, user, photo_id)
     thumb = request.query_params.get("size") == "thumb"
     data, media = (row.thumbnail, "image/jpeg") if thumb else (row.data, row.media_type)
     return Response(data, media_type=media, headers=PRIVATE)
@@ -171,6 +159,6 @@ def photo(request: Request, photo_id: int, user: CurrentUser, db: SessionDep) ->
 
 @router.post(f"{PAGE}/photos/{{photo_id}}/delete", dependencies=GATED)
 def delete_photo(photo_id: int, user: CurrentUser, db: SessionDep) -> Response:
-    db.delete(_mine(db, Photo, user, photo_id))
+    db.delete(mine_or_404(db, Photo, user, photo_id))
     db.commit()
     return RedirectResponse(f"{PAGE}#photos", status_code=303)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Request
 from markupsafe import Markup
 from pydantic import BaseModel, Field, field_validator
 from starlette.responses import RedirectResponse, Response
@@ -20,7 +20,7 @@ from anew.method.streaks import year_grid
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, OptionalUser, SessionDep, user_today
 from anew.web.forms import FormResult, read_form
-from anew.web.step_pages import gate
+from anew.web.step_pages import mine_or_404, step_page
 from anew.web.steps import STEPS_BY_SLUG
 from anew.web.templating import render
 
@@ -117,12 +117,7 @@ def _page(
 
 @router.get(PAGE)
 def new_you_page(request: Request, user: OptionalUser, db: SessionDep) -> Response:
-    shown = gate(request, db, user, "new-you")
-    if shown is not None:
-        return shown
-    if user is None:  # gate() answers visitors itself; this keeps the types honest
-        raise HTTPException(status_code=404)
-    return _page(request, db, user)
+    return step_page(request, db, user, "new-you", lambda her: _page(request, db, her))
 
 
 @router.post(f"{PAGE}/goals", dependencies=[Depends(require_csrf)])
@@ -135,19 +130,12 @@ async def add_goal(request: Request, user: CurrentUser, db: SessionDep) -> Respo
     return RedirectResponse(f"{PAGE}#goals", status_code=303)
 
 
-def _mine(db: SessionDep, model: type[Any], user: User, row_id: int) -> Any:
-    row = get_owned(db, model, user.id, row_id) if 0 < row_id < 2**31 else None
-    if row is None:
-        raise HTTPException(status_code=404)
-    return row
-
-
 @router.post(f"{PAGE}/goals/{{goal_id}}", dependencies=[Depends(require_csrf)])
 async def change_goal(
     request: Request, goal_id: int, user: CurrentUser, db: SessionDep
 ) -> Response:
     """One form per goal: a new status, a new milestone, a tick, or deletion."""
-    goal = _mine(db, Goal, user, goal_id)
+    goal = mine_or_404(db, Goal, user, goal_id)
     form = await request.form()
     action = str(form.get("action", ""))
     if action in ("active", "done", "paused", "dropped"):
@@ -156,7 +144,7 @@ async def change_goal(
         title = str(form.get("milestone")).strip().replace("\x00", "")[:200]
         db.add(Milestone(user_id=user.id, goal_id=goal.id, title=title))
     elif action.startswith("tick:") and action[5:].isdigit():
-        milestone = _mine(db, Milestone, user, int(action[5:]))
+        milestone = mine_or_404(db, Milestone, user, int(action[5:]))
         milestone.done_on = None if milestone.done_on else user_today(user)
     elif action == "delete":
         db.delete(goal)
@@ -182,7 +170,7 @@ async def check_habit(
     request: Request, habit_id: int, user: CurrentUser, db: SessionDep
 ) -> Response:
     """Done, skipped or cleared for a day (today unless another day is given), or deletion."""
-    habit = _mine(db, Habit, user, habit_id)
+    habit = mine_or_404(db, Habit, user, habit_id)
     form = await request.form()
     action = str(form.get("action", ""))
     today = user_today(user)
