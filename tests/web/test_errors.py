@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -63,3 +65,22 @@ def test_a_405_lists_every_method_the_path_accepts(client: TestClient) -> None:
     assert response.status_code == 405
     assert response.headers["allow"] == "DELETE, POST"
     assert client.put("/logout").headers["allow"] == "GET, POST"
+
+
+def test_a_database_that_is_down_gets_a_kind_503_page_and_answer(tmp_path: Path) -> None:
+    # Nothing listens on port 1: every query fails to connect, as when the server is down.
+    settings = Settings(
+        data_dir=tmp_path,
+        database_url="postgresql+psycopg://postgres@127.0.0.1:1/anew",
+        secret_key="a-test-secret-that-is-long-enough-0123456789",
+    )
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        page = client.get("/guide/no-contact")
+        assert page.status_code == 503
+        assert page.headers["retry-after"] == "30"
+        assert "Nothing you wrote is lost" in page_text(page.text)
+        assert "Traceback" not in page.text
+        api = client.get("/api/v1/guide/no-contact/responses")
+        assert api.status_code == 503
+        assert "try again in a minute" in api.json()["detail"]
+        assert client.get("/healthz").status_code == 503

@@ -37,6 +37,19 @@ def as_period(db: Session, row: NoContactPeriod) -> Period:
     return Period(row.started_on, row.target_days, row.status, row.ended_on, spans)
 
 
+def _as_periods(db: Session, rows: Sequence[NoContactPeriod]) -> list[Period]:
+    """Many stored periods at once, their pauses read in one query rather than one per period."""
+    ids = [row.id for row in rows]
+    spans: dict[int, list[Span]] = {row_id: [] for row_id in ids}
+    query = select(Pause).where(Pause.period_id.in_(ids or [-1])).order_by(Pause.id)
+    for pause in db.scalars(query):
+        spans[pause.period_id].append(Span(pause.starts_on, pause.ends_on))
+    return [
+        Period(row.started_on, row.target_days, row.status, row.ended_on, tuple(spans[row.id]))
+        for row in rows
+    ]
+
+
 def current_row(db: Session, user_id: int) -> NoContactPeriod | None:
     """Her running period, if any."""
     query = select(NoContactPeriod).where(
@@ -75,7 +88,7 @@ def state(db: Session, user_id: int, today: date) -> dict[str, Any] | None:
     current = next((r for r in reversed(rows) if r.status == "active"), None)
     if current is None:
         return None
-    periods = [as_period(db, r) for r in rows]
+    periods = _as_periods(db, rows)
     history = [p for r, p in zip(rows, periods, strict=True) if r is not current]
     result = nocontact.summary(periods[rows.index(current)], history, today)
     result.update(

@@ -8,6 +8,7 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import InterfaceError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -84,8 +85,31 @@ async def safety_mode_on(request: Request, exc: Exception) -> Response:
     return render(request, "safety/closed.html", status_code=403)
 
 
+DATABASE_DOWN = (
+    "We can't reach our database right now. Nothing you wrote is lost; "
+    "please try again in a minute."
+)
+
+
+def _database_down(request: Request, exc: Exception) -> Response | None:
+    """A database that can't be reached is a 503 that says so kindly (and when to retry)."""
+    if not isinstance(exc, (OperationalError, InterfaceError)):
+        return None
+    logger.error("Database unreachable on %s %s: %s", request.method, request.url.path, exc)
+    headers = {"Retry-After": "30"}
+    if _wants_json(request):
+        return JSONResponse({"detail": DATABASE_DOWN}, status_code=503, headers=headers)
+    context = {"status": 503, "title": "Just a moment", "detail": DATABASE_DOWN}
+    response = render(request, "errors/error.html", context, status_code=503)
+    response.headers.update(headers)
+    return response
+
+
 async def server_error(request: Request, exc: Exception) -> Response:
     """Log the failure for the operator; show the visitor nothing of its details."""
+    down = _database_down(request, exc)
+    if down is not None:
+        return down
     logger.exception("Unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     if _wants_json(request):
         return JSONResponse({"detail": "Something went wrong on our side."}, status_code=500)
