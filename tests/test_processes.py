@@ -10,13 +10,15 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx2
 import pytest
 
 from anew.accounts.service import LOGIN_PER_ACCOUNT
-from tests.databases import postgres_database
+from tests.databases import postgres_database, sqlite_database
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 SECRET = "a-shared-secret-key-for-both-processes-0123456789"
@@ -44,34 +46,34 @@ def _wait(url: str, process: subprocess.Popen[bytes]) -> None:
     raise AssertionError(f"{url} did not answer within 60 seconds")
 
 
+@contextmanager
+def servers(url: str, data_dir: Path, count: int = 2) -> Iterator[list[str]]:
+    """`count` real server processes, each on its own port, on one database."""
+    env = {**os.environ, "ANEW_DATABASE_URL": url, "ANEW_SECRET_KEY": SECRET}
+    env["ANEW_DATA_DIR"] = str(data_dir)
+    processes, urls = [], []
+    try:
+        for _ in range(count):
+            port = _free_port()
+            command = [sys.executable, "-m", "anew", "serve", "--port", str(port)]
+            processes.append(
+                subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            )
+            urls.append(f"http://127.0.0.1:{port}")
+        for address, process in zip(urls, processes, strict=True):
+            _wait(address, process)
+        yield urls
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=20)
+
+
 @pytest.fixture
 def two_servers(tmp_path: Path) -> Iterator[tuple[str, str]]:
-    """Two server processes, each on its own port, on one fresh PostgreSQL database."""
-    with postgres_database() as url:
-        env = {
-            **os.environ,
-            "ANEW_DATABASE_URL": url,
-            "ANEW_SECRET_KEY": SECRET,
-            "ANEW_DATA_DIR": str(tmp_path),
-        }
-        processes, urls = [], []
-        try:
-            for _ in range(2):
-                port = _free_port()
-                command = [sys.executable, "-m", "anew", "serve", "--port", str(port)]
-                processes.append(
-                    subprocess.Popen(
-                        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-                    )
-                )
-                urls.append(f"http://127.0.0.1:{port}")
-            for address, process in zip(urls, processes, strict=True):
-                _wait(address, process)
-            yield urls[0], urls[1]
-        finally:
-            for process in processes:
-                process.terminate()
-                process.wait(timeout=20)
+    """Two server processes on one fresh PostgreSQL database."""
+    with postgres_database() as url, servers(url, tmp_path) as (first, second):
+        yield first, second
 
 
 def _token(client: httpx2.Client, path: str) -> str:
@@ -124,3 +126,43 @@ def test_two_processes_share_sessions_logout_rate_limits_and_data(
             )
     assert answers[-1] == 429  # attempts counted across both processes
     assert 429 not in answers[:-1]
+
+
+def test_two_processes_writing_to_one_sqlite_file_lose_nothing(tmp_path: Path) -> None:
+    """Many check-ins and urges at once from two processes: no 500, no lost write."""
+    with sqlite_database(tmp_path) as url, servers(url, tmp_path) as urls:
+        with httpx2.Client(base_url=urls[0]) as client:
+            client.post(
+                "/signup",
+                data={
+                    "csrf_token": _token(client, "/signup"),
+                    "email": "ann@example.org",
+                    "password": "a long and gentle phrase",
+                },
+            )
+            token = client.post(
+                "/api/v1/auth/token",
+                json={"email": "ann@example.org", "password": "a long and gentle phrase"},
+            ).json()["access_token"]
+        headers = {"Authorization": f"Bearer {token}"}
+
+        def write(number: int) -> int:
+            base = urls[number % 2]
+            with httpx2.Client(base_url=base, headers=headers, timeout=30) as writer:
+                if number % 3 == 0:
+                    day = f"2026-{1 + number // 28:02d}-{1 + number % 28:02d}"
+                    answer = writer.put(f"/api/v1/checkins/{day}", json={"mood": 5})
+                else:
+                    answer = writer.post(
+                        "/api/v1/urges", json={"intensity": 3, "message": f"note {number}"}
+                    )
+            return answer.status_code
+
+        with ThreadPoolExecutor(max_workers=12) as pool:
+            codes = list(pool.map(write, range(120)))
+        with httpx2.Client(base_url=urls[1], headers=headers) as reader:
+            urges = reader.get("/api/v1/urges").json()
+            checkins = reader.get("/api/v1/checkins").json()
+    assert set(codes) <= {200, 201}, sorted(set(codes))
+    assert len(urges) == 80
+    assert len(checkins) == 40
