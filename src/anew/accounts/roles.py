@@ -11,3 +11,7 @@ class Role(enum.StrEnum):
     MEMBER = "member"
     COACH = "coach"
     ADMIN = "admin"
+
+
+# Coaches and admins run the guide: they moderate, reply as its author and see quiz counts.
+STAFF = frozenset({Role.COACH.value, Role.ADMIN.value})

@@ -10,14 +10,14 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from starlette.responses import RedirectResponse, Response
 
 from anew.accounts.models import User
-from anew.accounts.roles import Role
+from anew.accounts.roles import STAFF, Role
 from anew.db import utcnow
 from anew.guide import service
 from anew.guide.models import STATUSES, GuideResponse
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, SessionDep
 from anew.web.responding import mails_for_published, send_later
-from anew.web.templating import MODERATORS, render
+from anew.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 ACTIONS = {"approve": "published", "reject": "rejected", "spam": "spam"}
@@ -26,7 +26,7 @@ BLOCK_KINDS = ("word", "address", "email")
 
 def moderator(user: CurrentUser) -> User:
     """Coaches and admins; anyone else is told this isn't for them (403)."""
-    if user.role not in MODERATORS:
+    if user.role not in STAFF:
         raise HTTPException(status_code=403, detail="Only coaches and admins moderate responses.")
     return user
 

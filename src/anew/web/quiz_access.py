@@ -6,14 +6,12 @@ from fastapi import HTTPException, Request
 from sqlalchemy.orm import Session
 
 from anew.accounts.models import User
-from anew.accounts.roles import Role
+from anew.accounts.roles import STAFF
 from anew.db import utcnow
 from anew.quizzes.attempts import ATTEMPTS_PER_ADDRESS
 from anew.quizzes.engine import Quiz
 from anew.ratelimit import is_limited, record_hit
 from anew.web.deps import client_address
-
-COUNT_VIEWERS = frozenset({Role.COACH.value, Role.ADMIN.value})
 
 
 def all_quizzes(request: Request) -> dict[str, Quiz]:
@@ -45,4 +43,4 @@ def count_attempt(db: Session, request: Request) -> None:
 
 def may_see_counts(user: User | None) -> bool:
     """Coaches and admins see how many reached each outcome (never who answered what)."""
-    return user is not None and user.role in COUNT_VIEWERS
+    return user is not None and user.role in STAFF

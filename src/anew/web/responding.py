@@ -15,7 +15,7 @@ from starlette.background import BackgroundTask
 from starlette.responses import Response
 
 from anew.accounts.models import User
-from anew.accounts.roles import Role
+from anew.accounts.roles import STAFF
 from anew.guide import notify, rules, service
 from anew.guide.articles import Article
 from anew.guide.models import GuideResponse
@@ -26,7 +26,6 @@ from anew.web.deps import client_address
 RESPONDER_COOKIE = "anew_responder"
 HONEYPOT = "nickname"  # hidden from people; bots that fill every field fill it
 MIN_SECONDS = 3
-AUTHORS = frozenset({Role.COACH.value, Role.ADMIN.value})
 
 
 @dataclass(frozen=True)
@@ -112,7 +111,7 @@ def submit(
         fields,
         parent_id=posted.parent_id,
         user_id=user.id if user else None,
-        is_author=bool(user and user.role in AUTHORS),
+        is_author=bool(user and user.role in STAFF),
         always_moderate=request.app.state.settings.always_moderate,
         browser_key=browser_key,
         now=now,

@@ -10,7 +10,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import inspect as sa_inspect
 from starlette.responses import HTMLResponse
 
-from anew.accounts.roles import Role
+from anew.accounts.roles import STAFF
 from anew.chats.summary import format_duration
 from anew.guide.service import pending_count
 from anew.web.csrf import CSRF_FIELD, request_csrf_token
@@ -18,7 +18,6 @@ from anew.web.safety_gate import WIN_BACK_STEPS
 from anew.web.steps import STEPS
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
-MODERATORS = frozenset({Role.COACH.value, Role.ADMIN.value})
 
 
 def make_templates() -> Jinja2Templates:
@@ -43,7 +42,7 @@ def _safety_mode(request: Request, user: Any) -> bool:
 def _pending_responses(request: Request, user: Any) -> int | None:
     """The moderation badge's count, for coaches and admins only (None hides the link)."""
     role = sa_inspect(user).dict.get("role") if user is not None else None
-    if role not in MODERATORS:
+    if role not in STAFF:
         return None
     with request.app.state.sessionmaker() as db:
         return pending_count(db)

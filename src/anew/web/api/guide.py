@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr
 
 from anew.accounts.models import User
+from anew.accounts.roles import STAFF
 from anew.db import utcnow
 from anew.guide import rules, service
 from anew.guide.articles import Article
@@ -18,7 +19,6 @@ from anew.mail import deliver
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, OPTIONAL_AUTH, ApiModel, Problem
 from anew.web.deps import ApiUser, OptionalApiUser, SessionDep
 from anew.web.responding import Posted, find_article, mails_for_new, mails_for_published, submit
-from anew.web.templating import MODERATORS
 
 router = APIRouter(tags=["guide"])
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
@@ -74,7 +74,7 @@ class StatusOut(BaseModel):
 
 def moderator(user: ApiUser) -> User:
     """Coaches and admins only: 403 for members (401 comes first for anonymous callers)."""
-    if user.role not in MODERATORS:
+    if user.role not in STAFF:
         raise HTTPException(status_code=403, detail="Only coaches and admins moderate responses.")
     return user
 
