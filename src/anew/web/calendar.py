@@ -24,7 +24,7 @@ from anew.method.reminders import (
 )
 from anew.method.streaks import week_start
 from anew.web.csrf import require_csrf
-from anew.web.deps import CurrentUser, SessionDep, user_today
+from anew.web.deps import CurrentUser, SessionDep, public_base, user_today
 from anew.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -53,8 +53,7 @@ def calendar_items(db: SessionDep, user: User) -> list[Item]:
 
 
 def feed_url(request: Request, token: str) -> str:
-    base = request.app.state.settings.base_url or str(request.base_url).rstrip("/")
-    return f"{base}/calendar/{token}.ics"
+    return f"{public_base(request)}/calendar/{token}.ics"
 
 
 @router.get("/calendar/{token}.ics")

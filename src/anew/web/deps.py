@@ -55,6 +55,13 @@ def user_today(user: User) -> date:
     return local_date(utcnow(), user.time_zone)
 
 
+def public_base(request: Request) -> str:
+    """Where this server is reached from outside: ANEW_BASE_URL, or the address of this request.
+    Links that leave the page (emails, feeds, calendar subscriptions) are built on it."""
+    configured: str | None = request.app.state.settings.base_url
+    return configured or str(request.base_url).rstrip("/")
+
+
 def client_address(request: Request) -> str:
     """The client's address (uvicorn has already applied trusted proxy headers)."""
     return request.client.host if request.client else "unknown"

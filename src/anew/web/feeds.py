@@ -9,16 +9,12 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from anew.guide.articles import Article
+from anew.web.deps import public_base
 
 router = APIRouter(include_in_schema=False)
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 PUBLIC_PAGES = ("/", "/guide", "/quizzes", "/safety-check", "/safety/help")
-
-
-def _base(request: Request) -> str:
-    configured: str | None = request.app.state.settings.base_url
-    return configured or str(request.base_url).rstrip("/")
 
 
 def _stamp(article: Article) -> str:
@@ -33,7 +29,7 @@ def _xml(root: ET.Element, media_type: str) -> Response:
 @router.get("/guide/feed.xml")
 def atom_feed(request: Request) -> Response:
     articles: list[Article] = request.app.state.articles
-    base = _base(request)
+    base = public_base(request)
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     ET.SubElement(feed, f"{{{ATOM}}}title").text = "The Anew guide"
@@ -59,7 +55,7 @@ def atom_feed(request: Request) -> Response:
 @router.get("/sitemap.xml")
 def sitemap(request: Request) -> Response:
     articles: list[Article] = request.app.state.articles
-    base = _base(request)
+    base = public_base(request)
     ET.register_namespace("", SITEMAP)
     urlset = ET.Element(f"{{{SITEMAP}}}urlset")
     places: list[tuple[str, str | None]] = [(path, None) for path in PUBLIC_PAGES]

@@ -21,7 +21,7 @@ from anew.guide.articles import Article
 from anew.guide.models import GuideResponse
 from anew.mail import Mail, deliver
 from anew.web.cookies import is_secure
-from anew.web.deps import client_address
+from anew.web.deps import client_address, public_base
 
 RESPONDER_COOKIE = "anew_responder"
 HONEYPOT = "nickname"  # hidden from people; bots that fill every field fill it
@@ -119,11 +119,6 @@ def submit(
     )
 
 
-def _base(request: Request) -> str:
-    configured: str | None = request.app.state.settings.base_url
-    return configured or str(request.base_url).rstrip("/")
-
-
 def _titles(request: Request) -> dict[str, str]:
     articles: list[Article] = request.app.state.articles
     return {a.slug: a.meta.title for a in articles}
@@ -132,7 +127,7 @@ def _titles(request: Request) -> dict[str, str]:
 def mails_for_new(request: Request, db: Session, row: GuideResponse) -> list[Mail]:
     """The coach hears of a new response; the person it replies to, if it is published."""
     settings = request.app.state.settings
-    titles, base = _titles(request), _base(request)
+    titles, base = _titles(request), public_base(request)
     coach = notify.to_coach(
         row,
         coach_email=settings.guide_notify_email,
@@ -144,7 +139,7 @@ def mails_for_new(request: Request, db: Session, row: GuideResponse) -> list[Mai
 
 def mails_for_published(request: Request, db: Session, rows: list[GuideResponse]) -> list[Mail]:
     """Replies that moderation just published reach the people they answer."""
-    return notify.to_parents(db, rows, titles=_titles(request), base=_base(request))
+    return notify.to_parents(db, rows, titles=_titles(request), base=public_base(request))
 
 
 def send_later(request: Request, mails: list[Mail]) -> BackgroundTask | None:
