@@ -12,6 +12,7 @@ from starlette.responses import RedirectResponse, Response
 
 from anew.accounts.models import User
 from anew.method.growth_models import MakeoverItem, Photo
+from anew.method.makeover import to_cents, totals
 from anew.method.owned import list_owned
 from anew.method.photos import PhotoError
 from anew.web.api.photos import PRIVATE, store_photo
@@ -58,10 +59,6 @@ class CostForm(BaseModel):
         return None if value == "" else value
 
 
-def _cents(value: float | None) -> int | None:
-    return None if value is None else round(value * 100)
-
-
 def _page(
     request: Request,
     db: SessionDep,
@@ -74,14 +71,12 @@ def _page(
 ) -> Response:
     items = list_owned(db, MakeoverItem, user.id, MakeoverItem.planned_on, MakeoverItem.id)
     photos = list_owned(db, Photo, user.id, Photo.created_at, Photo.id)
-    budget = sum(i.budget_cents or 0 for i in items)
-    cost = sum(i.cost_cents or 0 for i in items)
     context = {
         "step": STEPS_BY_SLUG["new-look"],
         "active_step": "new-look",
         "categories": CATEGORIES,
         "items": items,
-        "totals": {"budget": budget / 100, "cost": cost / 100, "left": (budget - cost) / 100},
+        "totals": totals(items),
         "before": [p for p in photos if p.kind == "before"],
         "after": [p for p in photos if p.kind == "after"],
         "form": form,
@@ -109,7 +104,7 @@ async def add_item(request: Request, user: CurrentUser, db: SessionDep) -> Respo
             category=data.category,
             title=data.title,
             planned_on=data.planned_on,
-            budget_cents=_cents(data.budget),
+            budget_cents=to_cents(data.budget),
         )
     )
     db.commit()
@@ -128,7 +123,7 @@ async def update_item(
         result = read_form(CostForm, form)
         if result.data is None:
             return _page(request, db, user, form="cost", result=result, status_code=400)
-        item.cost_cents, item.done = _cents(result.data.cost), result.data.done
+        item.cost_cents, item.done = to_cents(result.data.cost), result.data.done
     db.commit()
     return RedirectResponse(f"{PAGE}#plan", status_code=303)
 

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, Stri
 from anew.accounts.models import User
 from anew.db import Base, utcnow
 from anew.method.growth_models import Goal, MakeoverItem, Milestone, Quality
+from anew.method.makeover import from_cents, to_cents, totals
 from anew.method.owned import get_owned, list_owned
 from anew.web.api.habits import NOT_FOUND, RESPONSES, RowId
 from anew.web.api.nocontact import IsoDate
@@ -271,21 +272,14 @@ class PlanOut(BaseModel):
     left: float = Field(description="Budget minus cost so far (negative when over)")
 
 
-def _cents(value: float | None) -> int | None:
-    return None if value is None else round(value * 100)
-
-
 def _item_out(row: MakeoverItem) -> ItemOut:
-    def money(cents: int | None) -> float | None:
-        return None if cents is None else cents / 100
-
     return ItemOut(
         id=row.id,
         category=row.category,
         title=row.title,
         planned_on=row.planned_on,
-        budget=money(row.budget_cents),
-        cost=money(row.cost_cents),
+        budget=from_cents(row.budget_cents),
+        cost=from_cents(row.cost_cents),
         done=row.done,
     )
 
@@ -293,7 +287,7 @@ def _item_out(row: MakeoverItem) -> ItemOut:
 def _money_changes(changes: dict[str, Any]) -> dict[str, Any]:
     for name in ("budget", "cost"):
         if name in changes:
-            changes[f"{name}_cents"] = _cents(changes.pop(name))
+            changes[f"{name}_cents"] = to_cents(changes.pop(name))
     return changes
 
 
@@ -310,13 +304,12 @@ def create_item(body: ItemIn, user: WinBackApiUser, db: SessionDep) -> ItemOut:
 def read_plan(user: WinBackApiUser, db: SessionDep) -> PlanOut:
     """Her items, by planned date, with totals against the budget."""
     rows = list_owned(db, MakeoverItem, user.id, MakeoverItem.planned_on, MakeoverItem.id)
-    budget = sum(r.budget_cents or 0 for r in rows)
-    cost = sum(r.cost_cents or 0 for r in rows)
+    summed = totals(rows)
     return PlanOut(
         items=[_item_out(r) for r in rows],
-        total_budget=budget / 100,
-        total_cost=cost / 100,
-        left=(budget - cost) / 100,
+        total_budget=summed.budget,
+        total_cost=summed.cost,
+        left=summed.left,
     )
 
 
