@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -44,6 +45,26 @@ def list_attempts(db: Session, user_id: int) -> Sequence[QuizAttempt]:
     """Her own results, newest first."""
     query = select(QuizAttempt).where(QuizAttempt.user_id == user_id)
     return db.scalars(query.order_by(QuizAttempt.created_at.desc(), QuizAttempt.id.desc())).all()
+
+
+@dataclass(frozen=True)
+class Result:
+    """One of her attempts with the quiz and outcome it points at."""
+
+    attempt: QuizAttempt
+    quiz: Quiz
+    outcome: Outcome
+
+
+def her_results(db: Session, user_id: int, quizzes: Mapping[str, Quiz]) -> list[Result]:
+    """Her attempts, newest first, for quizzes (and outcomes) this server still has."""
+    results = []
+    for row in list_attempts(db, user_id):
+        quiz = quizzes.get(row.quiz_slug)
+        outcome = quiz.outcome(row.outcome_id) if quiz else None
+        if quiz and outcome:
+            results.append(Result(row, quiz, outcome))
+    return results
 
 
 def outcome_counts(db: Session, quiz: Quiz) -> dict[str, int]:

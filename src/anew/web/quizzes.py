@@ -24,13 +24,7 @@ router = APIRouter(include_in_schema=False)
 @router.get("/quizzes")
 def quiz_list(request: Request, user: OptionalUser, db: SessionDep) -> Response:
     quizzes = all_quizzes(request)
-    mine = []
-    if user is not None:
-        for row in attempts.list_attempts(db, user.id):
-            quiz = quizzes.get(row.quiz_slug)
-            outcome = quiz.outcome(row.outcome_id) if quiz else None
-            if quiz and outcome:
-                mine.append({"quiz": quiz, "outcome": outcome, "row": row})
+    mine = attempts.her_results(db, user.id, quizzes) if user is not None else []
     context = {"quizzes": list(quizzes.values()), "mine": mine, "coach": may_see_counts(user)}
     return render(request, "quizzes/index.html", context)
 

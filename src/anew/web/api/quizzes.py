@@ -191,19 +191,13 @@ def outcome_counts(request: Request, slug: str, user: ApiUser, db: SessionDep) -
 )
 def my_results(request: Request, user: ApiUser, db: SessionDep) -> list[MyResult]:
     """The results kept in your account, newest first (of quizzes this server still has)."""
-    quizzes = all_quizzes(request)
-    results = []
-    for row in attempts.list_attempts(db, user.id):
-        quiz = quizzes.get(row.quiz_slug)
-        outcome = quiz.outcome(row.outcome_id) if quiz else None
-        if quiz and outcome:
-            results.append(
-                MyResult(
-                    quiz=quiz.slug,
-                    title=quiz.title,
-                    outcome=_outcome(outcome),
-                    token=row.token,
-                    created_at=row.created_at,
-                )
-            )
-    return results
+    return [
+        MyResult(
+            quiz=result.quiz.slug,
+            title=result.quiz.title,
+            outcome=_outcome(result.outcome),
+            token=result.attempt.token,
+            created_at=result.attempt.created_at,
+        )
+        for result in attempts.her_results(db, user.id, all_quizzes(request))
+    ]
