@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 # List the targets with their one-line descriptions.
 help:
 	@grep -B1 -E '^[a-z-]+:' Makefile | grep -E '^#' | sed 's/^# //'
-	@echo "targets: install run test lint bench lock clean"
+	@echo "targets: install run test lint audit bench lock clean"
 
 # Create .venv with the app and the dev tools from the lock file; does nothing when nothing changed.
 install: $(STAMP)
@@ -32,9 +32,13 @@ test: install
 
 # Lint and type-check.
 lint: install
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench fuzz
+	$(BIN)/ruff format --check src tests bench fuzz
 	$(BIN)/mypy
+
+# Audit the locked dependencies for known vulnerabilities (needs PyPI's JSON API or OSV online).
+audit: install
+	$(BIN)/pip-audit --strict --skip-editable
 
 # Run the benchmarks and print their figures for BENCHMARKS.md.
 bench: install
@@ -48,4 +52,4 @@ lock: install
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info
 
-.PHONY: help install run test lint bench lock clean
+.PHONY: help install run test lint audit bench lock clean

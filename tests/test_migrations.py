@@ -49,6 +49,10 @@ SEEDS = {
         "INSERT INTO calendar_feeds (user_id, token_hash, reminder_time, created_at) "
         "VALUES (1, 'abc', '09:00', :now)"
     ],
+    "0008": [
+        "INSERT INTO chat_import_progress (user_id, key, stage, done, total, error, updated_at) "
+        "VALUES (1, 'upload-0001', 'storing', 100000, 400000, '', :now)"
+    ],
 }
 
 

@@ -3,15 +3,9 @@ rate limits and what one of them stored."""
 
 from __future__ import annotations
 
-import os
-import re
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx2
@@ -19,54 +13,7 @@ import pytest
 
 from anew.accounts.service import LOGIN_PER_ACCOUNT
 from tests.databases import postgres_database, sqlite_database
-
-CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-SECRET = "a-shared-secret-key-for-both-processes-0123456789"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _wait(url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(
-                f"the server stopped: {process.stdout.read() if process.stdout else ''}"
-            )
-        try:
-            if httpx2.get(f"{url}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx2.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError(f"{url} did not answer within 60 seconds")
-
-
-@contextmanager
-def servers(url: str, data_dir: Path, count: int = 2) -> Iterator[list[str]]:
-    """`count` real server processes, each on its own port, on one database."""
-    env = {**os.environ, "ANEW_DATABASE_URL": url, "ANEW_SECRET_KEY": SECRET}
-    env["ANEW_DATA_DIR"] = str(data_dir)
-    processes, urls = [], []
-    try:
-        for _ in range(count):
-            port = _free_port()
-            command = [sys.executable, "-m", "anew", "serve", "--port", str(port)]
-            processes.append(
-                subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-            )
-            urls.append(f"http://127.0.0.1:{port}")
-        for address, process in zip(urls, processes, strict=True):
-            _wait(address, process)
-        yield urls
-    finally:
-        for process in processes:
-            process.terminate()
-            process.wait(timeout=20)
+from tests.servers import servers, signed_up_token, token_from
 
 
 @pytest.fixture
@@ -74,12 +21,6 @@ def two_servers(tmp_path: Path) -> Iterator[tuple[str, str]]:
     """Two server processes on one fresh PostgreSQL database."""
     with postgres_database() as url, servers(url, tmp_path) as (first, second):
         yield first, second
-
-
-def _token(client: httpx2.Client, path: str) -> str:
-    found = CSRF.search(client.get(path).text)
-    assert found, f"no CSRF token on {path}"
-    return found.group(1)
 
 
 def test_two_processes_share_sessions_logout_rate_limits_and_data(
@@ -90,7 +31,7 @@ def test_two_processes_share_sessions_logout_rate_limits_and_data(
         signed_up = one.post(
             "/signup",
             data={
-                "csrf_token": _token(one, "/signup"),
+                "csrf_token": token_from(one, "/signup"),
                 "email": "ann@example.org",
                 "password": "a long and gentle phrase",
             },
@@ -98,14 +39,14 @@ def test_two_processes_share_sessions_logout_rate_limits_and_data(
         assert signed_up.status_code in (200, 303)
         one.post(
             "/steps/no-contact/start",
-            data={"csrf_token": _token(one, "/steps/no-contact"), "target_days": "30"},
+            data={"csrf_token": token_from(one, "/steps/no-contact"), "target_days": "30"},
         )
         cookies = dict(one.cookies)
     with httpx2.Client(base_url=second, cookies=cookies) as two:
         dashboard = two.get("/dashboard")
         assert dashboard.status_code == 200  # the session made by the first process works here
         assert "Day 0 of your no-contact period" in dashboard.text  # and so does its data
-        two.post("/logout", data={"csrf_token": _token(two, "/dashboard")})
+        two.post("/logout", data={"csrf_token": token_from(two, "/dashboard")})
     with httpx2.Client(base_url=first, cookies=cookies) as one_again:
         after = one_again.get("/dashboard")
         assert after.status_code == 303  # logged out everywhere
@@ -118,7 +59,7 @@ def test_two_processes_share_sessions_logout_rate_limits_and_data(
                 either.post(
                     "/login",
                     data={
-                        "csrf_token": _token(either, "/login"),
+                        "csrf_token": token_from(either, "/login"),
                         "email": "ann@example.org",
                         "password": "not the password",
                     },
@@ -128,22 +69,49 @@ def test_two_processes_share_sessions_logout_rate_limits_and_data(
     assert 429 not in answers[:-1]
 
 
+def test_an_import_through_one_process_can_be_followed_from_the_other(
+    two_servers: tuple[str, str],
+) -> None:
+    first, second = two_servers
+    token = signed_up_token(first, "bea@example.org", "a long and gentle phrase")
+    headers = {"Authorization": f"Bearer {token}"}
+    lines = (
+        f"{1 + day % 28:02d}/{1 + day // 28 % 12:02d}/2024, 09:{day % 60:02d} - "
+        f"{'Ana' if day % 2 else 'Sam'}: hello {day}\n"
+        for day in range(300_000)
+    )
+    export = "".join(lines).encode()
+
+    def upload() -> int:
+        with httpx2.Client(base_url=first, headers=headers, timeout=120) as client:
+            files = {"file": ("chat.txt", export)}
+            answer = client.post("/api/v1/chats", files=files, data={"progress": "followed-1"})
+            return answer.status_code
+
+    seen: list[tuple[str, int]] = []
+    with (
+        ThreadPoolExecutor(max_workers=1) as pool,
+        httpx2.Client(base_url=second, headers=headers) as watcher,
+    ):
+        uploaded = pool.submit(upload)
+        while not uploaded.done() or not seen or seen[-1][0] != "done":
+            answer = watcher.get("/api/v1/chats/progress/followed-1")
+            if answer.status_code == 200:
+                seen.append((answer.json()["state"], answer.json()["done"]))
+            time.sleep(0.02)
+        assert uploaded.result() == 201
+        final = watcher.get("/api/v1/chats/progress/followed-1").json()
+    assert ("running", 0) in seen  # read from the other process while it was under way
+    assert any(state == "running" and 0 < done < 300_000 for state, done in seen)  # row by row
+    assert final["state"] == "done"
+    assert final["done"] == final["total"] == 300_000
+    assert final["import_id"] is not None
+
+
 def test_two_processes_writing_to_one_sqlite_file_lose_nothing(tmp_path: Path) -> None:
     """Many check-ins and urges at once from two processes: no 500, no lost write."""
     with sqlite_database(tmp_path) as url, servers(url, tmp_path) as urls:
-        with httpx2.Client(base_url=urls[0]) as client:
-            client.post(
-                "/signup",
-                data={
-                    "csrf_token": _token(client, "/signup"),
-                    "email": "ann@example.org",
-                    "password": "a long and gentle phrase",
-                },
-            )
-            token = client.post(
-                "/api/v1/auth/token",
-                json={"email": "ann@example.org", "password": "a long and gentle phrase"},
-            ).json()["access_token"]
+        token = signed_up_token(urls[0], "ann@example.org", "a long and gentle phrase")
         headers = {"Authorization": f"Bearer {token}"}
 
         def write(number: int) -> int:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -40,3 +41,27 @@ def test_a_file_that_is_not_a_chat_is_explained(browser_page: Page, tmp_path: Pa
     page.get_by_role("button", name="Import").click()
     expect(page.get_by_role("alert")).to_contain_text("notes.txt, line 1")
     expect(page.get_by_label("Name it (optional)")).to_have_value("My notes")
+
+
+def test_a_large_import_shows_how_far_the_server_has_come(
+    browser_page: Page, tmp_path: Path
+) -> None:
+    page = browser_page
+    sign_up(page, "reader@example.org")
+    export = tmp_path / "big.txt"
+    export.write_text(
+        "".join(
+            f"{1 + n % 28:02d}/{1 + n // 28 % 12:02d}/2023, 10:{n % 60:02d} - "
+            f"{'Ana' if n % 2 else 'Sam'}: message {n}\n"
+            for n in range(400_000)
+        )
+    )
+    page.goto("/chats")
+    page.get_by_label("Export file").set_input_files(str(export))
+    page.get_by_label("Name it (optional)").fill("A long story")
+    page.get_by_role("button", name="Import").click()
+    # Only the server's progress, polled from /chats/progress/..., says these words.
+    expect(page.locator("#upload-status")).to_contain_text(
+        re.compile("Measuring who reaches out|Saving your messages"), timeout=60_000
+    )
+    expect(page.get_by_role("heading", name="A long story")).to_be_visible(timeout=60_000)

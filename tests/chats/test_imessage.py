@@ -5,19 +5,12 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from fuzz.targets import IMESSAGE_SCHEMA as SCHEMA
 
 from anew.chats.errors import ChatFormatError
 from anew.chats.formats.imessage import apple_time, text_from_attributed_body
 from anew.chats.loading import load_chat
 
-SCHEMA = """
-CREATE TABLE handle (ROWID INTEGER PRIMARY KEY, id TEXT);
-CREATE TABLE chat (ROWID INTEGER PRIMARY KEY, chat_identifier TEXT, display_name TEXT);
-CREATE TABLE message (ROWID INTEGER PRIMARY KEY, text TEXT, attributedBody BLOB,
-    handle_id INTEGER, date INTEGER, is_from_me INTEGER, cache_has_attachments INTEGER,
-    associated_message_type INTEGER, item_type INTEGER);
-CREATE TABLE chat_message_join (chat_id INTEGER, message_id INTEGER);
-"""
 NANO = 1_000_000_000
 T0 = 721_000_000  # seconds after 2001-01-01
 

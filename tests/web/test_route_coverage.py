@@ -111,6 +111,10 @@ ISOLATION_TESTS = {
 }
 ISOLATION_TESTS.update(
     {
+        "tests.web.api.test_chat_progress:test_bob_cannot_follow_alices_import": [
+            ("GET", "/api/v1/chats/progress/{progress_id}"),
+            ("GET", "/chats/progress/{progress_id}"),
+        ],
         "tests.web.api.test_safety:test_bob_never_sees_or_changes_alices_safety_check": [
             ("GET", "/api/v1/safety-check"),
             ("POST", "/api/v1/safety-check"),

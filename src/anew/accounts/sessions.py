@@ -7,7 +7,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from anew.accounts.models import SessionKind, User, UserSession
 
@@ -46,9 +46,9 @@ def find_session(db: Session, token: str, kind: SessionKind, now: datetime) -> U
     if not token:
         return None
     found = db.scalar(
-        select(UserSession).where(
-            UserSession.token_hash == hash_token(token), UserSession.kind == kind.value
-        )
+        select(UserSession)
+        .options(joinedload(UserSession.user))  # every caller needs her: one query, not two
+        .where(UserSession.token_hash == hash_token(token), UserSession.kind == kind.value)
     )
     if found is None or found.expires_at <= now:
         return None

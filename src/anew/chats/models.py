@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from anew.db import Base, UTCDateTime, utcnow
@@ -45,3 +55,24 @@ class ChatMessage(Base):
     chars: Mapped[int] = mapped_column(Integer)
     words: Mapped[int] = mapped_column(Integer)
     text: Mapped[str | None] = mapped_column(Text, default=None)
+
+
+class ImportProgress(Base):
+    """How far one upload has come, under a key her browser or client chose.
+
+    Written in short transactions of its own, so every server process can read it while the
+    import itself is still one uncommitted transaction.
+    """
+
+    __tablename__ = "chat_import_progress"
+    __table_args__ = (UniqueConstraint("user_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(64))
+    stage: Mapped[str] = mapped_column(String(16))
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    import_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    error: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -24,11 +24,29 @@ INSERT_SQL = (
 COPY_SQL = f"COPY chat_messages ({', '.join(COLUMNS)}) FROM STDIN WITH (FORMAT csv)"
 
 
+OnProgress = Callable[[str, int], None]
+CHUNK_ROWS = 100_000  # rows per insert, and how often progress is reported
+
+
 def save_import(
-    db: Session, *, user_id: int, chat: Chat, name: str, me: str | None, keep_text: bool
+    db: Session,
+    *,
+    user_id: int,
+    chat: Chat,
+    name: str,
+    me: str | None,
+    keep_text: bool,
+    on_progress: OnProgress | None = None,
 ) -> ChatImport:
-    """Store the chat and its analysis in the caller's transaction; nothing is committed here."""
+    """Store the chat and its analysis in the caller's transaction; nothing is committed here.
+
+    `on_progress(stage, rows_stored)` hears "measuring", then "storing" before the first write
+    and again after every chunk of rows.
+    """
+    progress = on_progress or _quiet
+    progress("measuring", 0)
     report = analyze(chat, me=me)
+    progress("storing", 0)
     row = ChatImport(
         user_id=user_id,
         name=name.replace("\x00", "")[:200],
@@ -51,8 +69,15 @@ def save_import(
     frame = frame.with_columns(
         pl.col("sender", "text").str.replace_all("\x00", "\ufffd", literal=True)
     )
-    _bulk_insert(db, frame.select(COLUMNS))
+    frame = frame.select(COLUMNS)
+    for start in range(0, frame.height, CHUNK_ROWS):
+        _bulk_insert(db, frame.slice(start, CHUNK_ROWS))
+        progress("storing", min(start + CHUNK_ROWS, frame.height))
     return row
+
+
+def _quiet(_stage: str, _done: int) -> None:
+    """No one is listening for progress."""
 
 
 def _bulk_insert(db: Session, frame: pl.DataFrame) -> None:
@@ -73,6 +98,17 @@ def list_imports(db: Session, user_id: int) -> Sequence[ChatImport]:
     """Her imports, newest first."""
     query = select(ChatImport).where(ChatImport.user_id == user_id).order_by(ChatImport.id.desc())
     return db.scalars(query).all()
+
+
+def latest_import(db: Session, user_id: int) -> ChatImport | None:
+    """Her newest import (the dashboard shows its headline figures)."""
+    query = (
+        select(ChatImport)
+        .where(ChatImport.user_id == user_id)
+        .order_by(ChatImport.id.desc())
+        .limit(1)
+    )
+    return db.scalar(query)
 
 
 def get_import(db: Session, user_id: int, import_id: int) -> ChatImport | None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from anew.method import nocontact
@@ -206,7 +206,7 @@ def list_urges(db: Session, user_id: int, *, vault_only: bool = False) -> Sequen
 
 def save_checkin(db: Session, user_id: int, *, day: date, mood: int, note: str = "") -> CheckIn:
     """One check-in per day: a second one the same day updates the first."""
-    checkin = db.scalar(select(CheckIn).where(CheckIn.user_id == user_id, CheckIn.day == day))
+    checkin = checkin_on(db, user_id, day)
     if checkin is None:
         checkin = CheckIn(user_id=user_id, day=day, mood=mood, note=note)
         db.add(checkin)
@@ -214,6 +214,19 @@ def save_checkin(db: Session, user_id: int, *, day: date, mood: int, note: str =
         checkin.mood, checkin.note = mood, note
     db.flush()
     return checkin
+
+
+def checkin_on(db: Session, user_id: int, day: date) -> CheckIn | None:
+    """Her check-in for one day, if she made one."""
+    return db.scalar(select(CheckIn).where(CheckIn.user_id == user_id, CheckIn.day == day))
+
+
+def vault_size(db: Session, user_id: int) -> int:
+    """How many unsent messages the vault holds, counted by the database."""
+    query = select(func.count(Urge.id)).where(
+        Urge.user_id == user_id, Urge.message.is_not(None), Urge.message != ""
+    )
+    return int(db.scalar(query) or 0)
 
 
 def list_checkins(db: Session, user_id: int) -> Sequence[CheckIn]:

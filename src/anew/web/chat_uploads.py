@@ -16,6 +16,7 @@ from anew.chats.errors import ChatFormatError
 from anew.chats.formats.whatsapp import DatePreference
 from anew.chats.loading import load_chat
 from anew.chats.models import ChatImport
+from anew.chats.progress import ProgressReporter
 from anew.chats.store import save_import
 
 MB = 1024 * 1024
@@ -32,6 +33,7 @@ class UploadOptions:
     keep_text: bool = False
     prefer: DatePreference = None
     chat: str | None = None
+    progress: str | None = None  # the key her client will ask about progress under
 
 
 def upload_limit(request: Request) -> int:
@@ -54,7 +56,9 @@ def _import(
     filename: str,
     options: UploadOptions,
     limit: int,
+    report: ProgressReporter,
 ) -> ChatImport:
+    report("reading")
     chat = load_chat(
         upload_path,
         prefer=options.prefer,
@@ -65,10 +69,18 @@ def _import(
     )
     # An unknown `me` is refused by analyze() inside save_import, named with the file below.
     name = options.name or chat.title or PurePath(filename).stem or "Chat"
+    total = chat.messages.height
     row = save_import(
-        db, user_id=user_id, chat=chat, name=name, me=options.me, keep_text=options.keep_text
+        db,
+        user_id=user_id,
+        chat=chat,
+        name=name,
+        me=options.me,
+        keep_text=options.keep_text,
+        on_progress=lambda stage, done: report(stage, done=done, total=total),
     )
     db.commit()
+    report("done", done=total, total=total, import_id=row.id)
     return row
 
 
@@ -81,6 +93,7 @@ async def import_upload(
     """
     limit = upload_limit(request)
     filename = PurePath(upload.filename or "upload").name
+    report = ProgressReporter(request.app.state.sessionmaker, user_id, options.progress)
     if upload.size is not None and upload.size > limit:
         raise UploadTooLarge
     temp_dir = Path(request.app.state.settings.data_dir) / "tmp"
@@ -98,13 +111,15 @@ async def import_upload(
                 filename=filename,
                 options=options,
                 limit=limit,
+                report=report,
             )
         except ChatFormatError as error:
             db.rollback()
             member = error.source[error.source.find("!") :] if "!" in error.source else ""
-            raise ChatFormatError(
-                filename + member, error.problem, line=error.line, at=error.at
-            ) from None
+            named = ChatFormatError(filename + member, error.problem, line=error.line, at=error.at)
+            await run_in_threadpool(report, "failed", error=str(named))
+            raise named from None
         except BaseException:
             db.rollback()
+            await run_in_threadpool(report, "failed", error="The import stopped unexpectedly.")
             raise

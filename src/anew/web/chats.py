@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 from markupsafe import Markup
 from starlette.datastructures import UploadFile
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from anew.chats.charts import (
     endings_chart,
@@ -18,7 +18,9 @@ from anew.chats.charts import (
 )
 from anew.chats.errors import ChatFormatError
 from anew.chats.models import ChatImport
+from anew.chats.progress import KEY, read_progress
 from anew.chats.store import get_import, list_imports, remove_import, set_me
+from anew.db import utcnow
 from anew.web.chat_uploads import (
     UploadOptions,
     UploadTooLarge,
@@ -101,6 +103,7 @@ async def upload_chat(request: Request, user: CurrentUser, db: SessionDep) -> Re
         keep_text=values.get("keep_text") == "on",
         prefer=prefer,  # type: ignore[arg-type]
         chat=values.get("chat", "").strip() or None,
+        progress=progress_key if KEY.match(progress_key := values.get("progress", "")) else None,
     )
     try:
         row = await import_upload(request, db, user_id=user.id, upload=upload, options=options)
@@ -109,6 +112,15 @@ async def upload_chat(request: Request, user: CurrentUser, db: SessionDep) -> Re
     except ChatFormatError as error:
         return _index(request, db, user, values=values, error=str(error), status_code=400)
     return RedirectResponse(f"/chats/{row.id}", status_code=303)
+
+
+@router.get("/chats/progress/{progress_id}")
+def import_progress(progress_id: str, user: CurrentUser, db: SessionDep) -> JSONResponse:
+    """The upload page polls this while the server reads and stores her chat."""
+    found = read_progress(db, user.id, progress_id, utcnow()) if KEY.match(progress_id) else None
+    if found is None:
+        return JSONResponse({"detail": "There is no such import."}, status_code=404)
+    return JSONResponse(found, headers={"Cache-Control": "no-store"})
 
 
 @router.get("/chats/{chat_id}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from anew.chats.store import list_imports
+from anew.chats.store import latest_import
 from anew.method import progress
 from anew.method.program import next_actions
 from anew.safety.resources import Resources
@@ -21,13 +21,12 @@ def dashboard(request: Request, user: CurrentUser, db: SessionDep) -> Response:
     today = user_today(user)
     state = progress.state(db, user.id, today)
     stage = progress.stage_of(state)
-    checkins = progress.list_checkins(db, user.id)
-    today_checkin = next((c for c in checkins if c.day == today), None)
-    chats = list_imports(db, user.id)
+    today_checkin = progress.checkin_on(db, user.id, today)
+    latest_chat = latest_import(db, user.id)
     actions = next_actions(
         "safety" if user.safety_mode else stage,
         checked_in_today=today_checkin is not None,
-        has_chats=bool(chats),
+        has_chats=latest_chat is not None,
         days_left=state["days_left"] if state else None,
         safety_checked=has_taken_check(db, user.id),
     )
@@ -38,8 +37,8 @@ def dashboard(request: Request, user: CurrentUser, db: SessionDep) -> Response:
         "state": state,
         "actions": actions,
         "today_checkin": today_checkin,
-        "latest_chat": chats[0] if chats else None,
-        "vault_size": len(progress.list_urges(db, user.id, vault_only=True)),
+        "latest_chat": latest_chat,
+        "vault_size": progress.vault_size(db, user.id),
         "help": resources.for_country(user.country) if user.safety_mode else [],
         "left_safety_mode": bool(request.query_params.get("left_safety_mode")),
         "reflection": progress.current_row(db, user.id) if stage == "reconnecting" else None,

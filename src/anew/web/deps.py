@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from anew.accounts.clock import local_date
 from anew.accounts.models import SessionKind, User
@@ -28,16 +29,24 @@ class LoginRequired(Exception):
         self.next_path = next_path
 
 
-def get_db(request: Request) -> Iterator[Session]:
-    """A database session for one request; routes commit what they change."""
+async def get_db(request: Request) -> AsyncIterator[Session]:
+    """A database session for one request; routes commit what they change.
+
+    Async so that opening it costs no trip to the thread pool (a session does no I/O until its
+    first query); closing one that holds a connection talks to the database, so that goes to the
+    pool, once, and a session that never queried closes on the spot.
+    """
     session: Session = request.app.state.sessionmaker()
     try:
         yield session
     except BaseException:
-        session.rollback()
+        await run_in_threadpool(session.rollback)
         raise
     finally:
-        session.close()
+        if session.in_transaction():
+            await run_in_threadpool(session.close)
+        else:
+            session.close()
 
 
 def get_settings(request: Request) -> Settings:
@@ -74,7 +83,8 @@ def _user_from_token(db: Session, token: str | None, kind: SessionKind) -> User 
     if found is None:
         return None
     user = found.user
-    db.commit()  # keeps last_seen_at fresh when find_session touched it
+    if db.dirty:  # find_session moved last_seen_at on (at most once a minute): keep it
+        db.commit()
     return user
 
 

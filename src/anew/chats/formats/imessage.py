@@ -93,7 +93,13 @@ def parse(
         content = text or text_from_attributed_body(body)
         kind = Kind.MEDIA.value if attachments and not content.strip("\ufffc ") else Kind.TEXT.value
         sender = me if from_me else str(handle or title)
-        rows.append((apple_time(int(date or 0)), sender, kind, content))
+        try:
+            when = apple_time(int(date or 0))
+        except OverflowError:  # a date no Mac wrote: refuse it rather than guess
+            raise ChatFormatError(
+                source, f"a message's date ({date}) is out of range", at="message.date"
+            ) from None
+        rows.append((when, sender, kind, content))
     return Chat(
         format="imessage", messages=from_rows(rows, keep_text=keep_text), title=title, owner=me
     )

@@ -31,7 +31,12 @@ def _entry(entry: dict[str, Any], where: str, source: str) -> tuple[datetime, st
     stamp = entry.get("timestamp_ms", entry.get("timestamp"))
     if not isinstance(stamp, int | float):
         raise ChatFormatError(source, "this message has no timestamp", at=where)
-    when = datetime.fromtimestamp(stamp / 1000, UTC).replace(tzinfo=None)
+    try:
+        when = datetime.fromtimestamp(stamp / 1000, UTC).replace(tzinfo=None)
+    except (OverflowError, OSError, ValueError):  # found by fuzzing: a year past 9999
+        raise ChatFormatError(
+            source, "this message's timestamp is out of range", at=where
+        ) from None
     if "senderName" in entry:  # the E2EE export is written in proper UTF-8
         sender, text = str(entry["senderName"]), str(entry.get("text") or "")
         media = bool(entry.get("media"))

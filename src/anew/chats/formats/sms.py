@@ -35,7 +35,7 @@ def _when(element: Element, source: str, number: int) -> datetime:
         return datetime.fromtimestamp(int(element.get("date") or "") / 1000, UTC).replace(
             tzinfo=None
         )
-    except ValueError:
+    except (ValueError, OverflowError, OSError):  # unreadable, or out of any calendar's range
         at = f"message {number} (<{element.tag}>), attribute date"
         raise ChatFormatError(source, "this message has no readable date", at=at) from None
 
@@ -72,6 +72,10 @@ def _read(handle: IO[bytes], source: str) -> list[tuple[datetime, str, str, str,
     except DefusedXmlException:
         raise ChatFormatError(
             source, "this XML declares entities (an XML bomb?); refused"
+        ) from None
+    except LookupError as error:  # found by fuzzing: <?xml encoding="..."?> names no codec
+        raise ChatFormatError(
+            source, f"this XML names an encoding Anew does not know ({error})"
         ) from None
     except ParseError as error:
         line = error.position[0] if error.position else None

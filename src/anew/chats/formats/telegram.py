@@ -45,6 +45,10 @@ def _timestamp(entry: dict[str, Any], where: str, source: str) -> datetime:
         return datetime.fromtimestamp(int(entry["date_unixtime"]), UTC).replace(tzinfo=None)
     except (KeyError, TypeError, ValueError):
         raise ChatFormatError(source, "this message has no readable date", at=where) from None
+    except (OverflowError, OSError):  # found by fuzzing: a date far outside any calendar
+        raise ChatFormatError(
+            source, "this message's date is out of range", at=f"{where}.date_unixtime"
+        ) from None
 
 
 def _pick_chat(

@@ -10,6 +10,7 @@ from fastapi import (
     File,
     Form,
     HTTPException,
+    Path,
     Query,
     Request,
     Response,
@@ -19,7 +20,9 @@ from pydantic import BaseModel, Field
 
 from anew.chats.errors import ChatFormatError
 from anew.chats.models import ChatImport
+from anew.chats.progress import PROGRESS_PATTERN, read_progress
 from anew.chats.store import get_import, list_imports, metrics, remove_import, set_me
+from anew.db import utcnow
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
 from anew.web.chat_uploads import (
     UploadOptions,
@@ -97,6 +100,14 @@ async def create_chat(
         Literal["", "dayfirst", "monthfirst"], Form(description="Only for unclear WhatsApp dates")
     ] = "",
     chat: Annotated[str, Form(max_length=200, description="One chat of a many-chat export")] = "",
+    progress: Annotated[
+        str,
+        Form(
+            pattern=PROGRESS_PATTERN,
+            description="A key you choose (8-64 letters, digits, - or _) to follow this import "
+            "at GET /api/v1/chats/progress/{key}, from any server process",
+        ),
+    ] = "",
 ) -> ChatSummary:
     """Upload an export; it is parsed and stored in one transaction, or not at all."""
     options = UploadOptions(
@@ -105,6 +116,7 @@ async def create_chat(
         keep_text=keep_text,
         prefer=date_order or None,
         chat=chat.strip() or None,
+        progress=progress or None,
     )
     try:
         refuse_oversized_body(request)
@@ -123,6 +135,34 @@ async def create_chat(
 def read_chats(user: ApiUser, db: SessionDep) -> list[ChatSummary]:
     """Newest first."""
     return [ChatSummary.of(row) for row in list_imports(db, user.id)]
+
+
+class ProgressOut(BaseModel):
+    state: Literal["running", "done", "failed", "interrupted"]
+    stage: str = Field(description="reading, measuring, storing, done or failed")
+    done: int = Field(description="Messages stored so far (counted as they go on PostgreSQL)")
+    total: int
+    percent: int | None
+    import_id: int | None = Field(description="The import, once it is done")
+    error: str
+    updated_at: datetime
+
+
+@router.get(
+    "/progress/{progress_id}",
+    response_model=ProgressOut,
+    summary="How far an import has come",
+    responses={**ERROR_RESPONSES, **NOT_FOUND},
+)
+def read_import_progress(
+    progress_id: Annotated[str, Path(pattern=PROGRESS_PATTERN)], user: ApiUser, db: SessionDep
+) -> ProgressOut:
+    """Readable from every server process while the import runs; "interrupted" when the process
+    doing it stopped (nothing of such an import is stored)."""
+    found = read_progress(db, user.id, progress_id, utcnow())
+    if found is None:
+        raise HTTPException(status_code=404, detail="There is no import with that progress key.")
+    return ProgressOut(**found)
 
 
 @router.get(

@@ -17,6 +17,30 @@
     bar.value = 0;
     status.querySelector("span").textContent = "Uploading…";
 
+    var key = "upload-" + Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
+    var polling = null;
+    var words = {
+      reading: "Reading your chat…",
+      measuring: "Measuring who reaches out and who replies…",
+      storing: "Saving your messages…"
+    };
+    function follow() {
+      var check = new XMLHttpRequest();
+      check.open("GET", "/chats/progress/" + key);
+      check.addEventListener("load", function () {
+        if (check.status !== 200 || polling === null) { return; }
+        var progress = JSON.parse(check.responseText);
+        var label = words[progress.stage];
+        if (!label) { return; }
+        if (progress.stage === "storing" && progress.percent !== null && progress.done > 0) {
+          bar.value = progress.done / progress.total;
+          label += " " + progress.percent + "%";
+        }
+        status.querySelector("span").textContent = label;
+      });
+      check.send();
+    }
+
     var request = new XMLHttpRequest();
     request.open("POST", form.action);
     request.upload.addEventListener("progress", function (progress) {
@@ -25,8 +49,11 @@
     request.upload.addEventListener("load", function () {
       bar.removeAttribute("value");  // indeterminate while the server reads the chat
       status.querySelector("span").textContent = "Reading your chat… large exports take a few seconds.";
+      polling = window.setInterval(follow, 700);
     });
     request.addEventListener("load", function () {
+      window.clearInterval(polling);
+      polling = null;
       if (request.responseURL && request.responseURL.indexOf("/chats/") !== -1 && request.status < 300) {
         window.location.assign(request.responseURL);
         return;
@@ -36,9 +63,13 @@
       document.close();
     });
     request.addEventListener("error", function () {
+      window.clearInterval(polling);
+      polling = null;
       button.disabled = false;
       status.querySelector("span").textContent = "The upload was interrupted. Please try again.";
     });
-    request.send(new FormData(form));
+    var data = new FormData(form);
+    data.append("progress", key);
+    request.send(data);
   });
 })();

@@ -1,0 +1,97 @@
+"""Real `anew serve` processes for tests that need more than one process, or a process to kill."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx2
+
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+SECRET = "a-shared-secret-key-for-both-processes-0123456789"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait(url: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(
+                f"the server stopped: {process.stdout.read() if process.stdout else ''}"
+            )
+        try:
+            if httpx2.get(f"{url}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx2.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"{url} did not answer within 60 seconds")
+
+
+@contextmanager
+def server_processes(
+    url: str, data_dir: Path, count: int = 2
+) -> Iterator[list[tuple[str, subprocess.Popen[bytes]]]]:
+    """`count` real server processes, each on its own port, on one database: (url, process)."""
+    env = {**os.environ, "ANEW_DATABASE_URL": url, "ANEW_SECRET_KEY": SECRET}
+    env["ANEW_DATA_DIR"] = str(data_dir)
+    started: list[tuple[str, subprocess.Popen[bytes]]] = []
+    try:
+        for _ in range(count):
+            port = _free_port()
+            command = [sys.executable, "-m", "anew", "serve", "--port", str(port)]
+            process = subprocess.Popen(
+                command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+            )
+            started.append((f"http://127.0.0.1:{port}", process))
+        for address, process in started:
+            _wait(address, process)
+        yield started
+    finally:
+        for _, process in started:
+            if process.poll() is None:
+                process.terminate()
+                process.wait(timeout=20)
+
+
+@contextmanager
+def servers(url: str, data_dir: Path, count: int = 2) -> Iterator[list[str]]:
+    """`count` real server processes on one database; their URLs."""
+    with server_processes(url, data_dir, count) as started:
+        yield [address for address, _ in started]
+
+
+def token_from(client: httpx2.Client, path: str) -> str:
+    """The CSRF token on a page."""
+    found = CSRF.search(client.get(path).text)
+    assert found, f"no CSRF token on {path}"
+    return found.group(1)
+
+
+def signed_up_token(base_url: str, email: str, password: str) -> str:
+    """Sign up through the form, then return an API token for the new account."""
+    with httpx2.Client(base_url=base_url) as client:
+        signed_up = client.post(
+            "/signup",
+            data={
+                "csrf_token": token_from(client, "/signup"),
+                "email": email,
+                "password": password,
+            },
+        )
+        assert signed_up.status_code in (200, 303), signed_up.text
+        answer = client.post("/api/v1/auth/token", json={"email": email, "password": password})
+        assert answer.status_code == 200, answer.text
+        return str(answer.json()["access_token"])
