@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -56,7 +57,7 @@ def _read_zip(path: Path, max_bytes: int) -> Source:
     name = str(path)
     try:
         archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as error:
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError) as error:
         raise ChatFormatError(name, f"this zip file is damaged ({error})") from None
     with archive:
         total = sum(info.file_size for info in archive.infolist())
@@ -89,8 +90,18 @@ def _read_member(
         raise ChatFormatError(inner, f"the chat is over the {_mb(max_bytes)} limit")
     if ratio > MAX_COMPRESSION_RATIO and member.file_size > 1024 * 1024:
         raise ChatFormatError(inner, "this file is compressed suspiciously well (a zip bomb?)")
-    with archive.open(member) as handle:
-        data = handle.read(max_bytes + 1)  # the header's size can lie; never read past the cap
+    try:
+        with archive.open(member) as handle:
+            data = handle.read(max_bytes + 1)  # the header's size can lie; never read past it
+    # Found by fuzzing: a damaged member only shows when it is read (a bad CRC, cut-off data).
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as error:
+        raise ChatFormatError(inner, f"this file in the zip is damaged ({error})") from None
+    except NotImplementedError:
+        raise ChatFormatError(inner, "this file is packed in a way Anew cannot unpack") from None
+    except RuntimeError:  # zipfile's word for an encrypted member
+        raise ChatFormatError(
+            inner, "this file is password-protected; export it again without a password"
+        ) from None
     if len(data) > max_bytes:
         raise ChatFormatError(inner, f"the chat is over the {_mb(max_bytes)} limit")
     return Source(inner, data)

@@ -23,6 +23,7 @@ from anew.web import (
     feeds,
     guide,
     health,
+    log_redaction,
     moderation,
     new_look,
     new_you,
@@ -53,6 +54,7 @@ NO_TELEMETRY: TelemetryConfig = {
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app; migrations are applied by `anew serve` or `anew db upgrade`, not here."""
     settings = settings or load_settings()
+    log_redaction.install()
     app = FastAPI(
         title="Anew API",
         version=anew.__version__,

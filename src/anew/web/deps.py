@@ -16,8 +16,8 @@ from anew.accounts.models import SessionKind, User
 from anew.accounts.sessions import find_session
 from anew.config import Settings
 from anew.db import utcnow
+from anew.web.security import SESSION_COOKIE
 
-SESSION_COOKIE = "anew_session"
 bearer_scheme = HTTPBearer(auto_error=False, description="A token from POST /api/v1/auth/token")
 
 

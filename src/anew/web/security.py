@@ -9,6 +9,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSRF_COOKIE = "anew_csrf"
+SESSION_COOKIE = "anew_session"  # the signed-in browser's secret (set in anew.web.cookies)
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; "
@@ -53,12 +54,22 @@ class SecurityMiddleware:
             seed = new_seed = secrets.token_urlsafe(32)
         scope.setdefault("state", {})["csrf_seed"] = seed
         secure = self.secure_cookies or scope.get("scheme") == "https"
+        # What a signed-in person sees must not outlive the visit in a shared browser's cache
+        # (Back after logging out, or after the quick exit); static files are nobody's.
+        private = not scope.get("path", "").startswith("/static/") and (
+            read_cookie(scope, SESSION_COOKIE) is not None
+            or any(key == b"authorization" for key, _ in scope.get("headers", []))
+        )
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS.items():
                     headers.setdefault(name, value)
+                if private:
+                    headers.setdefault("Cache-Control", "no-store")
+                if secure:  # browsers keep to https for a year once they have seen it here
+                    headers.setdefault("Strict-Transport-Security", "max-age=31536000")
                 if new_seed:
                     flags = "Path=/; HttpOnly; SameSite=Lax" + ("; Secure" if secure else "")
                     headers.append("Set-Cookie", f"{CSRF_COOKIE}={new_seed}; {flags}")
