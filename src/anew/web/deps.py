@@ -16,7 +16,7 @@ from anew.accounts.models import SessionKind, User
 from anew.accounts.sessions import find_session
 from anew.config import Settings
 from anew.db import utcnow
-from anew.web.security import SESSION_COOKIE
+from anew.web.security import SESSION_COOKIE as SESSION_COOKIE  # where routes import it from
 
 bearer_scheme = HTTPBearer(auto_error=False, description="A token from POST /api/v1/auth/token")
 
