@@ -24,13 +24,16 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _wait(url: str, process: subprocess.Popen[bytes]) -> None:
+def log_file(data_dir: Path, port: int) -> Path:
+    """Where the server on this port writes its output."""
+    return data_dir / f"server-{port}.log"
+
+
+def _wait(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AssertionError(
-                f"the server stopped: {process.stdout.read() if process.stdout else ''}"
-            )
+            raise AssertionError(f"the server stopped: {log.read_text(errors='replace')}")
         try:
             if httpx2.get(f"{url}/healthz", timeout=1).status_code == 200:
                 return
@@ -52,12 +55,13 @@ def server_processes(
         for _ in range(count):
             port = _free_port()
             command = [sys.executable, "-m", "anew", "serve", "--port", str(port)]
-            process = subprocess.Popen(
-                command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-            )
+            # A file, not a pipe: nobody drains a pipe while the test runs, and a server whose
+            # log pipe is full stops answering.
+            with log_file(data_dir, port).open("wb") as log:
+                process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
             started.append((f"http://127.0.0.1:{port}", process))
         for address, process in started:
-            _wait(address, process)
+            _wait(address, process, log_file(data_dir, int(address.rsplit(":", 1)[1])))
         yield started
     finally:
         for _, process in started:

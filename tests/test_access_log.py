@@ -8,7 +8,7 @@ import httpx2
 
 from anew.web.log_redaction import redact
 from tests.databases import sqlite_database
-from tests.servers import server_processes
+from tests.servers import log_file, server_processes
 
 SECRETS = {
     "/calendar/feedsecret123.ics": "feedsecret123",
@@ -30,7 +30,8 @@ def test_the_access_log_of_a_running_server_hides_them(tmp_path: Path) -> None:
         for path in SECRETS:
             httpx2.get(base + path)
         process.terminate()
-        output = process.communicate(timeout=30)[0].decode()
+        process.wait(timeout=30)
+        output = log_file(tmp_path, int(base.rsplit(":", 1)[1])).read_text()
     assert "/calendar/[hidden]" in output  # the request was logged, without its secret
     for secret in SECRETS.values():
         assert secret not in output

@@ -134,3 +134,21 @@ def test_two_processes_writing_to_one_sqlite_file_lose_nothing(tmp_path: Path) -
     assert set(codes) <= {200, 201}, sorted(set(codes))
     assert len(urges) == 80
     assert len(checkins) == 40
+
+
+def test_a_flood_of_requests_never_starves_the_server_of_connections(tmp_path: Path) -> None:
+    """Far more requests at once than threads and database connections: every one is answered.
+
+    Before anew.web.slots, requests holding a connection waited for a thread while every thread
+    waited for a connection, and the server hung for good after its first 15 answers."""
+    with sqlite_database(tmp_path) as url, servers(url, tmp_path, count=1) as [base]:
+        token = signed_up_token(base, "ann@example.org", "a long and gentle phrase")
+        headers = {"Authorization": f"Bearer {token}"}
+
+        def read(_number: int) -> int:
+            with httpx2.Client(base_url=base, headers=headers, timeout=60) as reader:
+                return reader.get("/api/v1/program").status_code
+
+        with ThreadPoolExecutor(max_workers=96) as pool:
+            codes = list(pool.map(read, range(600)))
+    assert set(codes) == {200}

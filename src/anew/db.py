@@ -66,16 +66,36 @@ def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEn
     cursor.close()
 
 
+# Each server process may open POOL_SIZE + POOL_OVERFLOW connections (4 workers: 80, under
+# PostgreSQL's default 100); anew.web.slots keeps the requests at work below that. A wait that
+# still runs past POOL_TIMEOUT answers 503 (anew.web.errors) rather than hanging.
+POOL_SIZE = 10
+POOL_OVERFLOW = 10
+POOL_TIMEOUT = 10
+
+
 def make_engine(url: str) -> Engine:
     """Create an engine; SQLite connections get WAL mode, foreign keys and a busy timeout."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False},
+            pool_size=POOL_SIZE,
+            max_overflow=POOL_OVERFLOW,
+            pool_timeout=POOL_TIMEOUT,
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=POOL_SIZE,
+        max_overflow=POOL_OVERFLOW,
+        pool_timeout=POOL_TIMEOUT,
+    )
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

@@ -37,6 +37,7 @@ from anew.web.api import API_PREFIX
 from anew.web.api import router as api_router
 from anew.web.errors import install_error_handlers
 from anew.web.security import SecurityMiddleware
+from anew.web.slots import RequestSlots
 from anew.web.templating import make_templates
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -75,6 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings.resolved_secret_key  # noqa: B018 - create the key now rather than mid-request
 
     install_error_handlers(app)  # its middleware must sit inside the security headers
+    app.add_middleware(RequestSlots)
     app.add_middleware(SecurityMiddleware, secure_cookies=settings.behind_https)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     # The steps' own routers come before pages, so they outrank the generic /steps/{slug}.

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import Iterator
 from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
-from starlette.concurrency import run_in_threadpool
 
 from anew.accounts.clock import local_date
 from anew.accounts.models import SessionKind, User
@@ -29,24 +28,20 @@ class LoginRequired(Exception):
         self.next_path = next_path
 
 
-async def get_db(request: Request) -> AsyncIterator[Session]:
+def get_db(request: Request) -> Iterator[Session]:
     """A database session for one request; routes commit what they change.
 
-    Async so that opening it costs no trip to the thread pool (a session does no I/O until its
-    first query); closing one that holds a connection talks to the database, so that goes to the
-    pool, once, and a session that never queried closes on the spot.
+    A plain generator: FastAPI closes it in a thread with a limiter of its own, so the close that
+    frees a connection never waits behind requests that are waiting for one.
     """
     session: Session = request.app.state.sessionmaker()
     try:
         yield session
     except BaseException:
-        await run_in_threadpool(session.rollback)
+        session.rollback()
         raise
     finally:
-        if session.in_transaction():
-            await run_in_threadpool(session.close)
-        else:
-            session.close()
+        session.close()
 
 
 def get_settings(request: Request) -> Settings:
@@ -83,8 +78,11 @@ def _user_from_token(db: Session, token: str | None, kind: SessionKind) -> User 
     if found is None:
         return None
     user = found.user
-    if db.dirty:  # find_session moved last_seen_at on (at most once a minute): keep it
-        db.commit()
+    # Keeps last_seen_at when find_session moved it, and in any case hands the connection back
+    # to the pool before the route waits for a thread: a request holding a connection while it
+    # waits, times enough requests, starves every thread of connections (a hang, found by
+    # tests/test_processes.py's flood).
+    db.commit()
     return user
 
 

@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -91,15 +92,24 @@ DATABASE_DOWN = (
 )
 
 
+BUSY = "Anew is very busy this moment and nothing was changed. Please try again in a few seconds."
+
+
 def _database_down(request: Request, exc: Exception) -> Response | None:
-    """A database that can't be reached is a 503 that says so kindly (and when to retry)."""
-    if not isinstance(exc, (OperationalError, InterfaceError)):
+    """A database that can't be reached, or a server whose connections are all in use, is a 503
+    that says so kindly (and when to retry)."""
+    if isinstance(exc, PoolTimeout):
+        detail, retry = BUSY, "5"
+        logger.error("No free database connection on %s %s", request.method, request.url.path)
+    elif isinstance(exc, (OperationalError, InterfaceError)):
+        detail, retry = DATABASE_DOWN, "30"
+        logger.error("Database unreachable on %s %s: %s", request.method, request.url.path, exc)
+    else:
         return None
-    logger.error("Database unreachable on %s %s: %s", request.method, request.url.path, exc)
-    headers = {"Retry-After": "30"}
+    headers = {"Retry-After": retry}
     if _wants_json(request):
-        return JSONResponse({"detail": DATABASE_DOWN}, status_code=503, headers=headers)
-    context = {"status": 503, "title": "Just a moment", "detail": DATABASE_DOWN}
+        return JSONResponse({"detail": detail}, status_code=503, headers=headers)
+    context = {"status": 503, "title": "Just a moment", "detail": detail}
     response = render(request, "errors/error.html", context, status_code=503)
     response.headers.update(headers)
     return response
