@@ -94,7 +94,7 @@ def _read_member(
         with archive.open(member) as handle:
             data = handle.read(max_bytes + 1)  # the header's size can lie; never read past it
     # Found by fuzzing: a damaged member only shows when it is read (a bad CRC, cut-off data).
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as error:
         raise ChatFormatError(inner, f"this file in the zip is damaged ({error})") from None
     except NotImplementedError:
         raise ChatFormatError(inner, "this file is packed in a way Anew cannot unpack") from None

@@ -73,9 +73,10 @@ def _read(handle: IO[bytes], source: str) -> list[tuple[datetime, str, str, str,
         raise ChatFormatError(
             source, "this XML declares entities (an XML bomb?); refused"
         ) from None
-    except LookupError as error:  # found by fuzzing: <?xml encoding="..."?> names no codec
+    except (LookupError, ValueError) as error:  # found by fuzzing: an unknown or multi-byte
+        # encoding in <?xml encoding="..."?>
         raise ChatFormatError(
-            source, f"this XML names an encoding Anew does not know ({error})"
+            source, f"this XML's declared encoding can't be read ({error})"
         ) from None
     except ParseError as error:
         line = error.position[0] if error.position else None

@@ -56,13 +56,17 @@ def _pick_chat(
 ) -> tuple[str, list[Any], str]:
     if "chats" not in document:
         return str(document.get("name", "")), document["messages"], "messages"
-    chats = document["chats"]["list"]
+    chats = document["chats"].get("list") if isinstance(document["chats"], dict) else None
+    if not isinstance(chats, list):
+        raise ChatFormatError(source, "this export's chat list is not a list", at="chats.list")
+    chats = [chat for chat in chats if isinstance(chat, dict)]  # found by fuzzing: stray values
     if chat_name is not None:
         for index, chat in enumerate(chats):
             if chat.get("name") == chat_name:
                 return chat_name, chat.get("messages", []), f"chats.list[{index}].messages"
         raise ChatFormatError(source, f"there is no chat named {chat_name!r} in this export")
-    with_messages = [(i, c) for i, c in enumerate(chats) if c.get("messages")]
+    with_messages = [(i, c) for i, c in enumerate(chats) if isinstance(c.get("messages"), list)]
+    with_messages = [(i, c) for i, c in with_messages if c["messages"]]
     if not with_messages:
         raise ChatFormatError(source, "this Telegram export holds no messages")
     index, chat = max(with_messages, key=lambda item: len(item[1]["messages"]))
