@@ -59,6 +59,10 @@ def _read_zip(path: Path, max_bytes: int) -> Source:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, EOFError, ValueError, OSError) as error:
         raise ChatFormatError(name, f"this zip file is damaged ({error})") from None
+    except NotImplementedError as error:  # found by fuzzing: "zip file version 11.6"
+        raise ChatFormatError(
+            name, f"this zip file is of a kind Anew cannot open ({error})"
+        ) from None
     with archive:
         total = sum(info.file_size for info in archive.infolist())
         if total > max_bytes * 4:

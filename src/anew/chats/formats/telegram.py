@@ -29,8 +29,10 @@ def flatten_text(text: Any) -> str:
     if isinstance(text, str):
         return text
     if isinstance(text, list):
-        return "".join(
-            part if isinstance(part, str) else str(part.get("text", "")) for part in text
+        return "".join(  # found by fuzzing: a part that is neither a string nor an object
+            part if isinstance(part, str) else str(part.get("text", ""))
+            for part in text
+            if isinstance(part, str | dict)
         )
     return ""
 
