@@ -36,7 +36,8 @@ def _pick_member(archive: zipfile.ZipFile, name: str) -> zipfile.ZipInfo:
     candidates = [
         info
         for info in archive.infolist()
-        if not info.is_dir()
+        if info.filename  # found by fuzzing: zipfile's is_dir() fails on an empty name
+        and not info.is_dir()
         and PurePosixPath(info.filename).suffix.lower() in CHAT_SUFFIXES
         and not PurePosixPath(info.filename).name.startswith(".")
     ]
