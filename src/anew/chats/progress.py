@@ -26,6 +26,12 @@ STALE_AFTER = timedelta(minutes=2)
 FINISHED = ("done", "failed")
 
 
+def _find(db: Session, user_id: int, key: str) -> ImportProgress | None:
+    return db.scalar(
+        select(ImportProgress).where(ImportProgress.user_id == user_id, ImportProgress.key == key)
+    )
+
+
 class ProgressReporter:
     """Writes one upload's progress; a reporter without a key writes nothing."""
 
@@ -46,11 +52,7 @@ class ProgressReporter:
             return
         try:
             with self.maker() as db:
-                row = db.scalar(
-                    select(ImportProgress).where(
-                        ImportProgress.user_id == self.user_id, ImportProgress.key == self.key
-                    )
-                )
+                row = _find(db, self.user_id, self.key)
                 if row is None:
                     row = ImportProgress(user_id=self.user_id, key=self.key)
                     db.add(row)
@@ -64,9 +66,7 @@ class ProgressReporter:
 def read_progress(db: Session, user_id: int, key: str, now: datetime) -> dict[str, Any] | None:
     """Her upload's progress; `state` is running, done, failed, or interrupted when the process
     doing it stopped answering (a restart, a crash)."""
-    row = db.scalar(
-        select(ImportProgress).where(ImportProgress.user_id == user_id, ImportProgress.key == key)
-    )
+    row = _find(db, user_id, key)
     if row is None:
         return None
     if row.stage in FINISHED:
