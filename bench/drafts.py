@@ -1,12 +1,14 @@
 """The draft checker: precision and recall per flag on the labelled set, and time per draft.
 
-    .venv/bin/python bench/drafts.py
+    .venv/bin/python bench/drafts.py             # the whole labelled set
+    .venv/bin/python bench/drafts.py --batch 6   # a new batch, measured before any rule changes
 
 The baseline for speed in the same run is a bare regular-expression search over the same drafts.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import statistics
@@ -20,9 +22,13 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "drafts.jsonl"
 
 
 def main() -> None:
-    texts = [json.loads(line)["text"] for line in DATA.read_text(encoding="utf-8").splitlines()]
-    quality = evaluate(DATA)
-    print(f"Labelled drafts: {len(texts)}")
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--batch", type=int, help="only the drafts written in this batch")
+    batch = parser.parse_args().batch
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    texts = [row["text"] for row in rows if batch is None or row.get("batch") == batch]
+    quality = evaluate(DATA, batch)
+    print(f"Labelled drafts: {len(texts)}" + (f" (batch {batch})" if batch else ""))
     print("| flag | labelled | precision | recall |")
     print("|---|---|---|---|")
     for code, row in quality.items():

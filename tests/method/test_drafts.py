@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
@@ -75,3 +77,69 @@ def test_the_labelled_set_meets_the_quality_bar() -> None:
     for code, row in evaluate(DATA).items():
         assert row["precision"] >= 0.9, (code, row)
         assert row["recall"] >= 0.9, (code, row)
+
+
+def test_the_labelled_set_is_large_and_covers_every_flag() -> None:
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) >= 300
+    counts = Counter(code for row in rows for code in row["flags"])
+    for code in ("needy", "apology", "questions", "overshare", "intense"):
+        assert counts[code] >= 40, (code, counts[code])
+    for code in ("too_long", "late_night", "double_text", "no_contact"):
+        assert counts[code] >= 8, (code, counts[code])
+    assert sum(1 for row in rows if not row["flags"]) >= 150  # drafts that should pass, too
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm so sorry to hear your aunt passed away.",
+        "Sorry for your loss.",
+        "No need to apologise, it's fine.",
+    ],
+)
+def test_sympathy_and_reassurance_are_not_apologies(text: str) -> None:
+    assert "apology" not in _codes(text)
+
+
+def test_an_apology_in_other_words_is_found() -> None:
+    assert "apology" in _codes("That was a mistake on my part.")
+    assert "apology" in _codes("Sorry, running late.")  # a small one still counts
+
+
+def test_questions_are_counted_as_asked_not_as_marks() -> None:
+    assert "questions" not in _codes("What???")
+    assert "questions" not in _codes("Are you picking them up or am I?")
+    assert "questions" in _codes("how are you what are you doing this weekend")
+    assert "questions" in _codes("Are you serious?! You sold the car?!")
+
+
+def test_a_curly_apostrophe_reads_like_a_straight_one() -> None:
+    flag = next(f for f in check_draft("I can\u2019t live without you.").flags if f.code == "needy")
+    assert flag.start is not None
+    assert flag.end is not None
+    assert "without" in "I can\u2019t live without you."[flag.start : flag.end]
+
+
+def test_longing_is_found_in_words_no_list_names_whole() -> None:
+    for text in ("I miss your laugh.", "I wish you were next to me.", "Are we really over?"):
+        assert "needy" in _codes(text), text
+    for text in ("I miss the sea.", "I need you to sign the form.", "Do you want the lamp?"):
+        assert "needy" not in _codes(text), text
+
+
+def test_her_own_pain_is_overshare_but_remorse_and_anger_are_not() -> None:
+    assert "overshare" in _codes("I feel completely broken.")
+    assert "overshare" not in _codes("I feel terrible about what I said, sorry.")
+    assert "overshare" not in _codes("I'm furious.")
+    assert "overshare" not in _codes("I learnt to surf, badly.")
+
+
+def test_strong_feeling_is_judged_sentence_by_sentence() -> None:
+    calm_but_long = (
+        "Thank you! Christmas was quiet but lovely, I went to my aunt's and we played games all "
+        "evening and ate far too much cake, and I even won at charades for once."
+    )
+    assert "intense" not in _codes(calm_but_long)
+    assert "intense" in _codes("You're a terrible father.")
+    assert "intense" in _codes("How could you be so cruel?")

@@ -14,50 +14,38 @@ from functools import cache
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from anew.method.draft_cues import (
+    APOLOGY,
+    EMOJI_RUN,
+    EXCLAIM,
+    FIRST_PERSON,
+    HOSTILE,
+    NEEDY,
+    NOT_HER_STATE,
+    OVERSHARE,
+    PAINFUL,
+    SHOUTING,
+    STRONG_WORDS,
+    SYMPATHY,
+    YOU_LINKS,
+    YOU_SUBJECT,
+)
+
 REWRITE_FLAGS = ("needy", "apology", "questions", "too_long", "overshare", "intense")
 WAIT_FLAGS = ("late_night", "double_text")
 LONG_WITHOUT_HIS = 50
 
-NEEDY = re.compile(
-    r"\b(?:i\s+(?:still\s+|really\s+|so\s+)?(?:miss|need|love)\s+(?:you|u|us|your)"
-    r"|(?:please|pls|plz)\s+(?:come\s+back|talk|answer|reply|respond|call|text|don'?t|just|give)"
-    r"|(?:come|coming)\s+back(?:\s+to\s+me|\s+home)?\s*(?:[.!?,]|$|please)|can\s+we\s+(?:talk|try|meet|fix|start|work)"
-    r"|(?:give|gave)\s+(?:us|me|it)\s+(?:another|one\s+more|a\s+second)\s+(?:chance|try)"
-    r"|(?:another|one\s+more|second)\s+chance"
-    r"|i\s+(?:can'?t|cannot)\s+(?:live|stop\s+thinking|be)\s+without"
-    r"|(?:why|how)\s+(?:won'?t|don'?t|didn'?t|can'?t)\s+you|are\s+you\s+(?:ignoring|there|avoiding)"
-    r"|(?:answer|reply\s+to|talk\s+to)\s+me|i'?ll\s+do\s+anything|i'?m\s+begging|begging\s+you"
-    r"|without\s+you|(?:thinking|think)\s+(?:about|of)\s+(?:you|us)|we\s+(?:belong|were\s+meant)"
-    r"|do\s+you\s+(?:still\s+)?(?:love|miss|think\s+about)\s+me|(?:want|need)\s+you\s+back"
-    r"|i'?m\s+(?:nothing|lost|empty)\s+without|just\s+(?:one|a\s+few)\s+minutes?|hear\s+your\s+voice)",
+# A question: a sentence that ends in "?" (a run of them counts once), or, where she wrote none,
+# a sentence that opens the way questions do ("how are you", "did the dog settle in").
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+_ASKING = re.compile(
+    r"\b(?:how|what|where|when|who|why)\s+(?:are|is|was|were|do|did|does|have|has|can|could|would"
+    r"|will|should)\b|(?:^|\b(?:and|or|but)\s+)(?:are|is|do|did|does|can|could|would|will|have|has)"
+    r"\s+(?:you|u|we|they|he|she|it|the|your|my|there)\b",
     re.IGNORECASE,
-)
-APOLOGY = re.compile(
-    r"\b(?:(?:i'?m|i\s+am|so|really|truly)\s+sorry|sorry\b|apologi[sz]e|my\s+(?:bad|fault)"
-    r"|forgive\s+me|i\s+was\s+(?:wrong|an\s+idiot|stupid)|i\s+regret|i\s+shouldn'?t\s+have)",
-    re.IGNORECASE,
-)
-OVERSHARE = re.compile(
-    r"\b(?:i(?:'?ve|'?m|\s+have|\s+am)?\s+(?:been\s+)?(?:crying|drinking|depressed|heartbroken|devastated"
-    r"|a\s+mess|falling\s+apart)"
-    r"|i\s+(?:cried|can'?t\s+(?:eat|sleep|focus|work|breathe|function))"
-    r"|my\s+(?:therapist|therapy|antidepressants|meds)"
-    r"|(?:panic|anxiety)\s+attacks?"
-    r"|i\s+feel\s+(?:so\s+)?(?:alone|lonely|empty|broken|worthless|lost|sad|awful|terrible)"
-    r"|i'?m\s+(?:so\s+)?(?:lonely|alone|broken|miserable|not\s+okay|not\s+ok)"
-    r"|haven'?t\s+(?:slept|eaten|left)"
-    r"|(?:dating|slept\s+with|seeing)\s+(?:someone|somebody|other)|my\s+(?:mum|mom|dad|family)\s+(?:says|thinks)"
-    r"|since\s+you\s+left|(?:every|all)\s+(?:day|night)\s+(?:since|i))",
-    re.IGNORECASE,
-)
-EMOJI_RUN = re.compile(r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?){3,}")
-# Capitals: two shouted words in a row, or one of four letters or more that is not an acronym.
-SHOUTING = re.compile(
-    r"\b[A-Z]{3,}(?:\s+[A-Z]{2,})+\b|\b(?!(?:ASAP|NASA|HTML|JSON|FAQS?|UNICEF)\b)[A-Z]{4,}\b"
 )
 # VADER compound scores beyond these are strong emotion; warm wishes ("happy birthday") stay below.
-STRONG_NEGATIVE, STRONG_POSITIVE = -0.8, 0.95
-EXCLAIM = re.compile(r"!{2,}")
+STRONG_NEGATIVE, STRONG_POSITIVE = -0.8, 0.94
 WORD = re.compile(r"\S+")
 
 MESSAGES = {
@@ -101,11 +89,64 @@ def _found(code: str, pattern: re.Pattern[str], text: str) -> Flag | None:
     return Flag(code, MESSAGES[code], match.start(), match.end()) if match else None
 
 
+_TOKEN = re.compile(r"[A-Za-z']+")
+_CLAUSE = re.compile(r"[^.!?\n,;:]+")
+
+
+def _rated(
+    text: str, lead: frozenset[str], links: frozenset[str] | None, below: float
+) -> Flag | None:
+    """The first word rated `below` or lower by VADER's lexicon that comes soon after a `lead`
+    word in the same clause: within five words, or, with `links`, after linking words only. A word
+    that belongs to another flag ends the search in its clause."""
+    lexicon: dict[str, float] = _analyzer().lexicon
+    for sentence in _CLAUSE.finditer(text):
+        words = list(_TOKEN.finditer(sentence.group()))
+        for index, word in enumerate(words):
+            if word.group().lower() not in lead:
+                continue
+            for following in words[index + 1 : index + 6]:
+                found = following.group().lower()
+                if found in NOT_HER_STATE:
+                    break
+                if lexicon.get(found, 0.0) <= below:
+                    offset = sentence.start()
+                    return Flag("", "", offset + word.start(), offset + following.end())
+                if links is not None and found not in links:
+                    break
+    return None
+
+
+def _overshare(text: str) -> Flag | None:
+    found = _found("overshare", OVERSHARE, text)
+    if found is None and APOLOGY.search(text) is None:  # remorse in an apology is not her struggle
+        state = _rated(text, FIRST_PERSON, None, PAINFUL)
+        if state is not None:
+            found = Flag("overshare", MESSAGES["overshare"], state.start, state.end)
+    return found
+
+
+def _apology(text: str) -> Flag | None:
+    for match in APOLOGY.finditer(text):
+        sentence = _SENTENCE.search(text, text.rfind(".", 0, match.start()) + 1)
+        sympathy = sentence is not None and SYMPATHY.search(sentence.group())
+        if not ("sorry" in match.group().lower() and sympathy):
+            return Flag("apology", MESSAGES["apology"], match.start(), match.end())
+    return None
+
+
 def _questions(text: str) -> Flag | None:
-    marks = [m.start() for m in re.finditer(r"\?", text)]
-    if len(marks) < 2:
+    marked = "?" in text
+    asked: list[re.Match[str]] = []
+    for sentence in _SENTENCE.finditer(text):
+        body = sentence.group().strip()
+        if marked:
+            asked += [sentence] if body.rstrip("!").endswith("?") else []
+        else:
+            asked += [sentence] * len(_ASKING.findall(body))
+    if len(asked) < 2:
         return None
-    return Flag("questions", MESSAGES["questions"], marks[0], marks[-1] + 1)
+    return Flag("questions", MESSAGES["questions"], asked[0].start(), asked[-1].end())
 
 
 def _too_long(text: str, his_last: str | None) -> Flag | None:
@@ -115,13 +156,19 @@ def _too_long(text: str, his_last: str | None) -> Flag | None:
 
 
 def _intense(text: str) -> Flag | None:
-    for pattern in (SHOUTING, EXCLAIM, EMOJI_RUN):
+    for pattern in (SHOUTING, EXCLAIM, EMOJI_RUN, STRONG_WORDS):
         flag = _found("intense", pattern, text)
         if flag:
             return flag
-    scores = _analyzer().polarity_scores(text)
-    if not STRONG_NEGATIVE < scores["compound"] < STRONG_POSITIVE:
-        return Flag("intense", MESSAGES["intense"], None, None)
+    contempt = _rated(text, YOU_SUBJECT, YOU_LINKS, HOSTILE)
+    if contempt is not None:
+        return Flag("intense", MESSAGES["intense"], contempt.start, contempt.end)
+    for sentence in _SENTENCE.finditer(
+        text
+    ):  # one strong sentence is enough; a long calm text is not
+        compound = _analyzer().polarity_scores(sentence.group())["compound"]
+        if not STRONG_NEGATIVE < compound < STRONG_POSITIVE:
+            return Flag("intense", MESSAGES["intense"], sentence.start(), sentence.end())
     return None
 
 
@@ -146,12 +193,13 @@ def check_draft(
         return Verdict("dont_send", [Flag("safety", MESSAGES["safety"], None, None)])
     if stage == "no-contact" and not logistics:
         return Verdict("dont_send", [Flag("no_contact", MESSAGES["no_contact"], None, None)])
+    text = text.replace("\u2019", "'")  # phones type a curly apostrophe; one character for one
     checks: list[Callable[[], Flag | None]] = [
         lambda: _found("needy", NEEDY, text),
-        lambda: _found("apology", APOLOGY, text),
+        lambda: _apology(text),
         lambda: _questions(text),
         lambda: _too_long(text, his_last),
-        lambda: _found("overshare", OVERSHARE, text),
+        lambda: _overshare(text),
         lambda: _intense(text),
         lambda: _late(at),
         lambda: (

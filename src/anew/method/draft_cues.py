@@ -1,0 +1,238 @@
+"""The wording the draft checker looks for, one concept per list, so a flag is found in any
+phrasing of what it is about (longing, pleading, blame, struggle, anger) rather than in a few
+fixed sentences. Every pattern matches on a text whose curly apostrophes are made straight.
+
+Each batch of tests/data/drafts.jsonl was measured before these lists were widened for it;
+docs/drafts.md says how, BENCHMARKS.md what it showed.
+"""
+
+from __future__ import annotations
+
+import re
+
+_YOU = r"(?:you|u|ya)"
+_I = r"(?:i|i'm|im|i've|ive|i'd|i'll|i\s+am|i\s+have|i\s+was|i\s+had)"
+
+
+def _any(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+
+
+NEEDY = _any(
+    # Longing for him or for "us".
+    rf"(?:i\s+(?:still\s+|really\s+|so\s+|just\s+)?)?(?:miss|missing|long\s+for|ache\s+for|dream\s+(?:about|of)|can'?t\s+forget)\s+(?:{_YOU}\b|us\b|what\s+we|your\s+(?:voice|smell|arms|face|touch))",
+    rf"(?:think|thinking|thought)\s+(?:about|of)\s+(?:{_YOU}|us)\b(?!\s+(?:and|too)\s+(?:your|the)\s+famil)",
+    rf"can'?t\s+stop\s+thinking|wish\s+{_YOU}\s+(?:were|was)\s+here|wish\s+we\s+(?:were|could|still)",
+    rf"(?:still|always)\s+(?:love|want|need|adore)\s+{_YOU}\b",
+    rf"{_I}\s+(?:really\s+|so\s+|just\s+)?(?:love|need|adore)\s+{_YOU}\b(?!\s+to\b)",
+    rf"{_YOU}(?:'re|\s+are|\s+were)\s+the\s+(?:only|one|love\s+of\s+my|best\s+thing)",
+    r"(?:love|man|one)\s+of\s+my\s+life|soul\s*mate|meant\s+to\s+be|belong\s+together",
+    r"my\s+heart\s+(?:still\s+)?(?:belongs|is\s+(?:still\s+)?yours)|i'?m\s+(?:still\s+|all\s+)?yours",
+    rf"(?:no\s*(?:one|body)|nobody)\s+(?:\w+\s+){{0,2}}(?:gets|understands|knows|loves|makes)\s+me\s+(?:like|the\s+way)\s+{_YOU}",
+    rf"(?:not|isn'?t|never\s+be)\s+the\s+same\s+without\s+{_YOU}|(?:nothing|lost|empty)\s+without\s+{_YOU}",
+    r"(?:can'?t|cannot|couldn'?t)\s+(?:live|go\s+on|breathe|cope|be\s+happy|do\s+this|be)\s+without",
+    # Wanting the relationship back.
+    rf"(?:have|get|take|want|need|win)\s+{_YOU}\s+back|(?:want|need)\s+us\s+back|back\s+together",
+    r"(?:go|going|get|went)\s+back\s+to\s+(?:how|the\s+way|what)\s+(?:we|it|things|they)",
+    r"(?:another|one\s+more|a\s+second|a\s+last|last)\s+(?:chance|try|go|shot)",
+    r"(?:give|gave|giving)\s+(?:it|us|this|me)\s+(?:another|a|one\s+more)\s+(?:go|try|chance|shot)",
+    r"(?:try|trying)\s+(?:again|one\s+more\s+time)|start\s+(?:over|again|fresh)\s+(?:together|with\s+me)",
+    r"(?:can|could)\s+we\s+(?:try|start\s+over|fix|work\s+(?:on\s+)?(?:it|this|things|us))",
+    r"fix\s+(?:us|this|things|what\s+we)|work\s+(?:it|this|things)\s+out",
+    r"come\s+(?:back\s+)?home\b|(?<!never\s)come\s+back(?:\s+to\s+me)?\s*(?:[.!?,]|$|please)|come\s+back\s+to\s+me",
+    r"(?:a|any)\s+chance\s+for\s+us|still\s+a\s+chance|(?:is|was)\s+there\s+(?:still\s+)?(?:a\s+chance|hope|any\s+hope)",
+    r"what\s+we\s+(?:could\s+have|had|have)\b",
+    # Pleading for his attention or an answer.
+    r"(?:please|pls|plz)\s+(?:just\s+)?(?:come|talk|answer|reply|respond|call|text|write|see|don'?t\s+(?:go|leave|give|do|ignore)|give\s+(?:us|me))",
+    r"(?:text|call|write|message|get)\s+me\s+back|(?:answer|reply\s+to|respond\s+to|talk\s+to)\s+me\b(?!\s+about)",
+    r"(?:^|[.!?,]\s*)(?:please\s+|just\s+)?say\s+something",
+    rf"(?:why|how\s+come)\s+(?:haven'?t|won'?t|don'?t|didn'?t|aren'?t|can'?t)\s+{_YOU}\s+(?:\w+\s+)?(?:repl|answer|call|text|talk|respond|writ|see|love|want|care)",
+    rf"(?:are|r)\s+{_YOU}\s+(?:ignoring|avoiding|there|even\s+there|getting\s+my)|\b{_YOU}\s+there\s*(?:\?|$)",
+    rf"(?:still\s+)?waiting\s+(?:for\s+{_YOU}|to\s+hear\s+from)|i'?m\s+(?:still\s+)?waiting\b",
+    r"check(?:ing)?\s+my\s+phone|hoping\s+(?:it'?s|it\s+was)\s+you|hear\s+your\s+voice",
+    rf"can\s+i\s+(?:see|call|hug)\s+{_YOU}|(?:want|need)\s+to\s+see\s+{_YOU}|need\s+to\s+talk\s+to\s+{_YOU}",
+    r"(?:just|even|only)\s+(?:for\s+)?(?:one|a\s+few|five|5|ten|10|two|2)\s+minutes?",
+    r"can\s+we\s+(?:talk|meet)\b(?!\s+about\s+(?!us\b|what\s+happened|this\b|things\b))",
+    rf"i'?m\s+(?:always\s+|still\s+)?here\s+(?:for\s+{_YOU}|if\s+{_YOU})|whenever\s+{_YOU}(?:'re|\s+are)?\s+(?:ready|want)",
+    r"(?:i'?ll|i\s+would|i'?d)\s+(?:do|give)\s+anything|i'?m\s+begging|begging\s+you",
+    # Asking for reassurance about his feelings or his new life.
+    rf"do\s+{_YOU}\s+(?:ever\s+|still\s+)?(?:(?:love|miss|think\s+(?:about|of)|care\s+about|want|need|regret)\s+(?:me|us)\b|care\b|wonder\s+(?:about|if|what)|have\s+feelings)",
+    r"feelings\s+for\s+me|where\s+we\s+stand|(?:are|were)\s+we\s+(?:really\s+|actually\s+|definitely\s+)?(?:over|done|finished|through)|is\s+it\s+(?:really\s+)?over\b",
+    rf"(?:don'?t|didn'?t)\s+{_YOU}\s+(?:ever\s+)?(?:miss|love|care|think)",
+    rf"tell\s+me\s+{_YOU}\s+(?:still\s+)?(?:care|love|miss|want)|did\s+{_YOU}\s+(?:ever\s+)?(?:love|care)",
+    rf"(?:are|r)\s+{_YOU}\s+(?:seeing|dating|with)\s+(?:someone|somebody|anyone|anybody|her)|is\s+there\s+someone\s+else",
+    r"(?:was\s+it|is\s+it)\s+(?:something|because\s+of\s+(?:me|something))\s*(?:i\s+did|i\s+said)?|what\s+did\s+i\s+do\s+wrong",
+    r"what\s+(?:do|can|should)\s+i\s+(?:have\s+to\s+)?do\s+to|tell\s+me\s+what\s+(?:i\s+)?(?:have\s+to|should|can)\s+do",
+    r"look\s+for\s+your|(?:sleep|sleeping)\s+in\s+your|none\s+of\s+them\s+(?:are|is)\s+you",
+    # The same wants in other words: a longing word and "us" (or his laugh) in one sentence.
+    rf"(?:miss|missing|long|longing|ache|crave|dream|wish|replay|replaying|relive|reliving|remember|scrolling|"
+    rf"waiting|wait|hope|imagine|throw\s+away|held|hold)\b[^.!?\n]{{0,40}}?"
+    rf"\b(?:us\b|our\s+(?!kids|children|son|daughter|house\s+sale)\w+|together\b|between\s+us"
+    rf"|everything\s+we|{_YOU}\s+again|your\s+(?:laugh|smile|voice|arms|touch|smell|face|eyes|hugs?|kiss(?:es)?))",
+    rf"(?:wait|waiting)\s+for\s+{_YOU}|mean[s]?\s+(?:everything|the\s+world|so\s+much)\s+to\s+me|be\s+with\s+{_YOU}\b",
+    rf"(?:life|live|imagine|cope|go\s+on|same|nothing|lost|empty|happy|apart|breathe|sleep)\b[^.!?\n]{{0,30}}?\bwithout\s+{_YOU}\b",
+    r"(?:good|great|happy|perfect|right)\s+together|what\s+we\s+(?:built|shared|had)|everything\s+we\s+(?:built|shared|had)",
+    rf"{_YOU}\s+(?:said|promised)\s+{_YOU}'?d\s+(?:always|never)|shut\s+me\s+out|push(?:ing)?\s+me\s+away|(?:ignore|block|blocked|ignoring)\s+me\b|cut\s+me\s+off|give\s+up\s+on\s+(?:me|us)",
+    rf"{_YOU}(?:'ve)?\s+stop(?:ped)?\s+(?:texting|calling|talking\s+to|answering|replying\s+to|messaging)\s+me|we\s+(?:don'?t|never|no\s+longer)\s+(?:talk|speak|see\s+each\s+other)",
+    rf"why\s+did\s+{_YOU}\s+(?:leave\s+(?:me|us)|end\s+(?:it|this|things|us)|break\s+up|dump|walk\s+away|give\s+up|stop\s+loving)|what\s+did\s+i\s+do\b",
+    r"(?:she|her|your\s+new\s+\w+)\b[^.!?\n]{0,20}?\b(?:better|prettier|more\s+\w+)\s+than\s+me|is\s+she\s+(?:the\s+reason|prettier|better)",
+    r"(?:^|[.!?]\s*)(?:please\s+)?(?:call|text|message|ring|answer|reply\s+to|talk\s+to|write\s+to)\s+me\s*(?:[.!]|$)",
+    # Holding on, losing him, and "like we used to".
+    rf"wish(?:ing)?\s+(?:i\s+could\s+(?:hold|see|hug|kiss|be\s+with|talk\s+to|call)\s+{_YOU}|{_YOU}\s+(?:were|was|could\s+be)\s+(?:here|next|with|back|mine|still))",
+    rf"miss\s+(?:having|seeing|hearing|holding|talking\s+to|waking\s+up\s+(?:next\s+to|with))\s+{_YOU}|(?:lose|losing|lost)\s+{_YOU}\b|forget\s+(?:about\s+)?(?:us|me)\b",
+    r"(?:like|the\s+way|how)\s+we\s+used\s+to|something\s+(?:still\s+)?(?:there|between\s+us)|my\s+(?:everything|whole\s+world|world|person|soulmate|rock)\b",
+    r"(?:^|[.!?,]\s*)(?:please\s+)?don'?t\s+(?:go|leave)\b|can'?t\s+(?:let\s+(?:you\s+)?go|move\s+on|get\s+over\s+(?:you|us|it))|so\s+(?:cold|distant)\s+(?:to|with)\s+me",
+    rf"in\s+love\s+with\s+{_YOU}|get\s+{_YOU}\s+out\s+of\s+my\s+(?:head|mind)|hear\s+me\s+out|my\s+side\s+of\s+the\s+bed|come\s+running",
+    r"regret\s+(?:leaving|ending|it\b|us\b|breaking)|change\s+your\s+mind|(?:ok|okay|alright)\s+with\s+us|what\s+happened\s+to\s+us|can\s+i\s+come\s+(?:over|round|home)",
+    rf"miss\s+\w+ing\b[^.!?\n]{{0,30}}?\b{_YOU}\b|(?:wreck|mess|missing|incomplete|miserable|hard)\b[^.!?\n]{{0,20}}?\bwithout\s+{_YOU}\b",
+    r"make\s+(?:this|it|us|things)\s+work|work\s+(?:this|it|things)\s+out|can\s+we\s+start\s+(?:again|over|afresh)",
+)
+
+# Sympathy ("sorry to hear") and telling him not to apologise are not apologies.
+_NOT_AN_APOLOGY = (
+    r"(?!\s+(?:to\s+hear|for\s+(?:your|his|her|the|their)\s+loss|about\s+(?:your|his|her)\s+"
+    r"(?:loss|grand\w*|mum|mom|dad|father|mother|nan|gran|uncle|aunt|friend|dog|cat)|that\s+happened\s+to))"
+)
+# "I'm so sorry about Max, he was a lovely dog": sorry in a sentence of loss or illness is sympathy.
+SYMPATHY = _any(
+    r"loss|lost\s+(?:your|his|her)|pass(?:ed|ing)\s+away|passed|died|funeral|hospital|recover|get\s+well|rest\s+in\s+peace",
+    r"was\s+(?:a\s+)?(?:lovely|wonderful|kind|great|good)\s+(?:dog|cat|man|woman|person|soul|boy|girl)|diagnos\w+|illness",
+)
+APOLOGY = re.compile(
+    r"(?<!no\s)(?<!don't\s)(?<!dont\s)(?<!not\s)(?<!no\sneed\sto\s)(?<!don't\sneed\sto\s)\b(?:"
+    rf"(?:(?:i'?m|i\s+am|so|really|truly)\s+)?sorry{_NOT_AN_APOLOGY}|apologi[sz](?:e|ing)|apologies|apology\b(?!\s+(?:needed|necessary))"
+    r"|my\s+(?:bad|fault|mistake)|(?:all|entirely|totally)\s+(?:on\s+me|my\s+fault)|forgive\s+me"
+    r"|pardon\s+(?:the|my|me)|i\s+take\s+(?:full\s+)?(?:the\s+)?(?:responsibility|the\s+blame)"
+    r"|i\s+(?:messed|screwed|mucked)\s+up|i\s+blew\s+it|(?:was|is)\s+wrong\s+of\s+me"
+    r"|(?:that|it|this)\s+was\s+(?:out\s+of\s+line|unfair\s+of\s+me|not\s+okay\s+of\s+me)"
+    r"|i\s+was\s+(?:wrong|out\s+of\s+(?:line|order)|an\s+idiot|stupid|unfair|horrible\s+to)"
+    r"|(?:in\s+the\s+wrong|(?:a\s+)?mistake\s+on\s+my\s+part|(?:it\s+was\s+)?my\s+mistake|i\s+let\s+(?:you|u)\s+down|(?:handled|behaved|treated\s+you)\s+(?:it\s+)?badly|i\s+accept\s+that\s+i)"
+    r"|i\s+(?:should|shouldn'?t)\s+(?:never\s+|not\s+)?have\s+(?:said|done|yelled|shouted|left|read|been|gone|sent)"
+    r"|i\s+(?:really\s+|deeply\s+)?regret)",
+    re.IGNORECASE,
+)
+
+OVERSHARE = _any(
+    # Tears, sleep, food, coping.
+    rf"{_I}(?:\s+[\w']+){{0,3}}?\s+(?:cry|cried|crying|sob|sobbed|sobbing|weep|weeping|wept|breaking\s+down|broke\s+down)",
+    r"(?:can'?t|cannot|couldn'?t|haven'?t|hardly|barely|don'?t|didn'?t)\s+(?:\w+\s+)?(?:sleep|slept|eat|eaten|focus|function|breathe|cope|get\s+out\s+of\s+bed|leave\s+the\s+house)",
+    r"stopped\s+eating|lost\s+(?:a\s+lot\s+of\s+|so\s+much\s+)?weight|lie\s+awake|lying\s+awake|nightmares",
+    r"(?:kept|keep)\s+breaking\s+down|falling\s+apart|barely\s+holding|holding\s+it\s+together|not\s+coping",
+    # Her mind and health.
+    r"therap(?:ist|y)|counsell?(?:or|ing)|antidepressants?|sleeping\s+pills|medication|my\s+meds",
+    r"(?:panic|anxiety)\s+attacks?|so\s+anxious|depress(?:ed|ion)|dark\s+place|struggling|suicidal",
+    r"the\s+doctor\s+(?:says|said|thinks)|signed\s+off|on\s+(?:sick\s+)?leave",
+    rf"{_I}(?:\s+\w+){{0,2}}\s+(?:heartbroken|devastated|a\s+mess|a\s+wreck|broken|numb|miserable|lonely|so\s+alone|not\s+ok(?:ay)?)\b",
+    rf"{_I}\s+feel\s+(?:so\s+|really\s+|like\s+)?(?:alone|lonely|empty|broken|worthless|lost|sad|awful|terrible|nothing|i'?m\s+(?:drowning|dying|nothing|going\s+crazy))(?!\s+about\s+(?:what|how|the\s+way)\s+i)",
+    # Drinking, money, family, her love life, what she keeps of him.
+    r"(?:been\s+)?drinking\s+(?:a\s+lot|too\s+much|every)|drank\s+(?:way\s+)?too\s+much|hungover|made\s+a\s+fool\s+of\s+myself",
+    r"(?:in|into)\s+debt|money\s+is\s+(?:really\s+|so\s+)?tight|(?:lost|losing)\s+my\s+job|can'?t\s+(?:afford|pay)\s+(?:the\s+)?rent",
+    r"my\s+(?:parents|mum|mom|dad|family)\s+(?:are|is|says|said|thinks)\s+(?:fighting|\w+ing\s+about|that)|move[ds]?\s+back\s+in\s+with\s+my",
+    r"(?:going\s+on|been\s+on)\s+dates|(?:i'?m|i\s+am|i'?ve\s+been|i\s+have\s+been|i)\s+(?:dating|seeing|sleeping\s+with|slept\s+with)\s+(?:someone|somebody|other|a\s+guy)",
+    r"since\s+(?:you\s+left|we\s+(?:split|broke)|the\s+breakup)|(?:every|all)\s+(?:day|night)\s+(?:since|i)",
+    r"(?:sleep|sleeping)\s+in\s+your|i'?m\s+scared",
+    # Any first-person line that goes on to say how bad things are for her.
+    r"(?:\bi|i'm|im|i've|ive|i'd|my|me)\b(?:\W+[\w'&]+){0,4}?\W+(?:mess(?!\s+i\s+made)|wreck|falling\s+apart|struggl\w*|anxious|anxiety|panic\w*|"
+    r"depress\w*|numb|empty|lonely|broken|hurting|in\s+pain|crying|tears|sobbing|exhausted|overwhelmed|hopeless|worthless|"
+    r"heartbroken|devastated|miserable|upset|drunk|scared|terrified|a&e|hospital|chest\s+pains?|medication|"
+    r"therapy|debt|behind\s+on|lost\s+my\s+job|fired|not\s+speaking|aren'?t\s+speaking|not\s+sleeping|not\s+eating|"
+    r"(?:can'?t|cannot|couldn'?t)\s+(?:concentrate|focus|sleep|eat|cope|breathe|stop\s+crying|function)|don'?t\s+want\s+to\s+get\s+up|"
+    r"don'?t\s+know\s+what\s+to\s+do|lie\s+in\s+bed|stay\s+in\s+bed|scrolling\s+through\s+our)\b",
+    r"(?:it|that|this)\s+(?:broke|breaks|destroyed|destroys|wrecked)\s+me\b|hurts\s+so\s+much",
+    r"(?:in\s+a\s+bad\s+way|psycholog(?:ist|y)|psychiatrist|breakdown|evict\w*|stopped\s+(?:talking|speaking)\s+to\s+me|too\s+much\s+(?:wine|to\s+drink|vodka|gin))",
+    r"losing\s+my\s+mind|can'?t\s+(?:take|do|handle)\s+(?:this|it)\s+any\s*more|can'?t\s+go\s+on|hard\s+time|getting\s+through\s+the\s+days",
+    r"(?:whole|entire)\s+(?:day|weekend|week)\s+in\s+bed|(?:drink|drinking)\s+(?:every|to\s+get|myself)|binge\w*|(?:isn'?t|aren'?t|not)\s+(?:talking|speaking)\s+to\s+me",
+)
+
+# Shouting: two capitalised words in a row, one of four letters or more that is not an
+# acronym, or a whole message in capitals.
+SHOUTING = re.compile(
+    r"\b[A-Z]{3,}(?:\s+[A-Z]{2,})+\b|\b(?!(?:ASAP|NASA|HTML|JSON|FAQS?|UNICEF|OKAY)\b)[A-Z]{4,}\b"
+    r"|^\W*(?!OK\b)[A-Z]{2,}\W*$"
+)
+EXCLAIM = re.compile(r"!{2,}|\?!|!\?")
+EMOJI_RUN = re.compile(r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?){3,}")
+# Anger and contempt aimed at him, and raptures, in words VADER's sums can miss.
+STRONG_WORDS = _any(
+    rf"(?:i\s+)?hate\s+{_YOU}|how\s+dare|screw\s+{_YOU}|go\s+to\s+hell|leave\s+me\s+alone|i'?m\s+(?:so\s+)?done\s+with",
+    rf"{_YOU}(?:'re|\s+are)\s+(?:such\s+)?(?:a\s+|an\s+)?(?:liar|coward|pathetic|disgusting|selfish|monster|pig|creep|joke|narcissist|psycho|loser|idiot|cruel|heartless|unbelievable)",
+    r"i'?m\s+(?:so\s+|absolutely\s+)?(?:furious|livid|fuming|seething|enraged|raging|angry|disgusted|sick\s+of)",
+    rf"can'?t\s+(?:believe|stand)\s+{_YOU}|sick\s+of\s+{_YOU}|(?:ruined|destroyed|wrecked)\s+(?:everything|my\s+life|it\s+all)",
+    rf"broke\s+my\s+heart|(?:all\s+)?because\s+of\s+{_YOU}|(?:all\s+)?your\s+fault|don'?t\s+even\s+care|i\s+don'?t\s+care\s+anymore",
+    r"(?:^|[.!]\s*)whatever\s*[.!]|best\s+day\s+of\s+my\s+life|thank\s+you\s+thank\s+you|so\s+so\s+happy",
+    # Anger said outright, hostile orders, and superlatives of feeling.
+    rf"(?:hate|despise|loathe|detest)\s+{_YOU}\b|(?:beyond|absolutely|so|completely|utterly|totally|really)\s+(?:angry|furious|livid|disgusted|enraged|ecstatic|elated|thrilled|mad)",
+    r"(?:make|makes)\s+me\s+(?:sick|ill|want\s+to\s+scream)|(?:fuck|f\*+k|screw|piss)\s+(?:off|you)\b",
+    r"(?:could|want\s+to|going\s+to)\s+scream|(?:^|[.!?]\s*)(?:just\s+)?(?:get\s+lost|go\s+away|piss\s+off|get\s+out|drop\s+dead|shut\s+up|grow\s+up)\b",
+    r"(?:^|[.!?]\s*)(?:just\s+|please\s+)?stop\s+(?:messaging|texting|calling|contacting|harassing)\s+me|don'?t\s+(?:you\s+)?(?:ever\s+)?dare|get\s+out\s+of\s+my\s+life|never\s+(?:contact|text|call|speak\s+to|talk\s+to)\s+me|lose\s+my\s+number",
+    r"(?:worst|happiest|best|saddest|greatest)\b[^.!?\n]{0,30}?\b(?:ever|of\s+my\s+life)\b",
+)
+
+# Her own state in any words: "I" or "I'm" and, within five words, a word VADER's lexicon rates at
+# least this painful ("I feel completely broken"). Words that belong to other flags are left out.
+FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "myself"})
+PAINFUL = -1.5
+NOT_HER_STATE = frozenset(
+    {
+        "tired",
+        "wrong",
+        "mistake",
+        "miss",
+        "hate",
+        "sorry",
+        "annoying",
+        "bored",
+        "sick",
+        "mad",
+        "scream",
+        "lose",
+        "losing",
+        "lost",
+        "bad",
+        "poor",
+        "stupid",
+        "idiot",
+        "fool",
+        "shame",
+        "pity",
+        "guilty",
+        "furious",
+        "angry",
+        "livid",
+        "enraged",
+        "annoyed",
+        "irritated",
+        "disgusted",
+        "fuming",
+        "badly",
+    }
+)
+# Contempt aimed at him: "you" and, after at most a few linking words, a word VADER rates at least
+# this hostile ("you're a terrible father", "how could you be so cruel", "you disgust me").
+YOU_SUBJECT = frozenset({"you", "you're", "youre", "u", "ur"})
+YOU_LINKS = frozenset(
+    {
+        "are",
+        "were",
+        "be",
+        "so",
+        "such",
+        "a",
+        "an",
+        "the",
+        "really",
+        "truly",
+        "just",
+        "completely",
+        "absolutely",
+        "most",
+        "nothing",
+        "but",
+        "always",
+        "total",
+        "utter",
+        "complete",
+        "being",
+    }
+)
+HOSTILE = -2.0
