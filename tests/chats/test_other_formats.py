@@ -50,6 +50,48 @@ def test_telegram_exports(name: str) -> None:
 
 def test_instagram_export() -> None:
     assert _as_target(CHAT_MINER / "instagram" / "test_export.json") == _target("instagram")
+    # Nothing in this small file names the app; the folder it was found in does.
+    assert load_chat(CHAT_MINER / "instagram" / "test_export.json").format == "instagram"
+
+
+def _thread(**extra: object) -> dict[str, object]:
+    entry = {"sender_name": "Sam", "timestamp_ms": 1_700_000_000_000, "content": "hi", **extra}
+    return {"title": "Sam", "messages": [entry]}
+
+
+@pytest.mark.parametrize(
+    ("document", "app"),
+    [
+        (_thread(share={"link": "https://www.instagram.com/p/abc/"}), "instagram"),
+        (
+            _thread(photos=[{"uri": "your_instagram_activity/messages/inbox/sam/photos/1.jpg"}]),
+            "instagram",
+        ),
+        (
+            _thread(photos=[{"uri": "your_facebook_activity/messages/inbox/sam/photos/1.jpg"}]),
+            "messenger",
+        ),
+        ({**_thread(), "thread_path": "inbox/sam_1234"}, "messenger"),
+    ],
+)
+def test_instagram_and_messenger_are_told_apart(
+    tmp_path: Path, document: dict[str, object], app: str
+) -> None:
+    path = tmp_path / "message_1.json"
+    path.write_text(json.dumps(document))
+    chat = load_chat(path)
+    assert chat.format == app
+    assert chat.messages.height == 1
+
+
+def test_an_instagram_zip_is_known_by_its_folders(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "export.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        member = "your_instagram_activity/messages/inbox/sam_1/message_1.json"
+        archive.writestr(member, json.dumps(_thread()))
+    assert load_chat(path).format == "instagram"
 
 
 def test_meta_mojibake_is_repaired() -> None:

@@ -31,7 +31,8 @@ MESSAGE_SCHEMA = pl.Schema(
 FORMAT_NAMES = {
     "whatsapp": "WhatsApp",
     "telegram": "Telegram",
-    "messenger": "Messenger / Instagram",
+    "messenger": "Messenger",
+    "instagram": "Instagram",
     "signal": "Signal",
     "sms": "SMS",
     "imessage": "iMessage",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -49,10 +50,47 @@ def _entry(entry: dict[str, Any], where: str, source: str) -> tuple[datetime, st
     return when, sender, Kind.MEDIA.value if media and not text else Kind.TEXT.value, text
 
 
+def _strings(value: Any, depth: int = 0) -> list[str]:
+    """The strings inside a JSON value, a few levels deep: media paths, links, thread path."""
+    if isinstance(value, str):
+        return [value]
+    if depth > 3:
+        return []
+    if isinstance(value, dict):
+        return [text for key, item in value.items() for text in _strings(item, depth + 1)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item, depth + 1)]
+    return []
+
+
+def which_app(documents: list[Any], source: str) -> str:
+    """Instagram or Messenger: both write the same JSON, but their media paths, share links and
+    thread paths name the app ("your_instagram_activity/...", "instagram.com/p/...",
+    "your_facebook_activity/..."). Without such a trace, the folder or zip it came in decides
+    ("instagram-name-2026-11-27.zip", ".../instagram/message_1.json"); Messenger is the default."""
+    for document in documents:
+        clues = [document.get("thread_path")]
+        clues += [
+            {key: entry.get(key) for key in MEDIA_KEYS}
+            for entry in document["messages"][:500]
+            if isinstance(entry, dict)
+        ]
+        for text in _strings(clues):
+            lowered = text.lower()
+            if "instagram" in lowered:
+                return "instagram"
+            if "facebook" in lowered or "messenger" in lowered:
+                return "messenger"
+    folders = re.split(r"[/\\!]", source.lower())
+    found_in_instagram = any(part.startswith(("instagram", "your_instagram")) for part in folders)
+    return "instagram" if found_in_instagram else "messenger"
+
+
 def parse(
-    documents: list[Any], *, source: str, keep_text: bool = False, app: str = "messenger"
+    documents: list[Any], *, source: str, keep_text: bool = False, app: str | None = None
 ) -> Chat:
-    """Merge every part of one thread (they come newest first) into one time-ordered table."""
+    """Merge every part of one thread (they come newest first) into one time-ordered table.
+    `app` is "messenger" or "instagram"; left out, it is read from the export (`which_app`)."""
     rows: list[tuple[datetime, str, str, str]] = []
     title = ""
     for part, document in enumerate(documents):
@@ -60,4 +98,5 @@ def parse(
         for index, entry in enumerate(document["messages"]):
             if isinstance(entry, dict):
                 rows.append(_entry(entry, f"part {part + 1}: messages[{index}]", source))
+    app = app or which_app(documents, source)
     return Chat(format=app, messages=from_rows(rows, keep_text=keep_text), title=title)
