@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from contextlib import nullcontext
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 
+from anew.chats.cli_progress import stage_bar
 from anew.chats.errors import ChatFormatError
 from anew.chats.formats.whatsapp import DatePreference
 from anew.chats.html_report import render_html
@@ -39,12 +39,11 @@ def run_analysis(
     console = Console(stderr=as_json)
     try:
         large = path.is_file() and path.stat().st_size > LARGE_INPUT
-        with (
-            console.status(f"Reading {path.name}…", spinner="dots")
-            if large and not as_json
-            else nullcontext()
-        ):
-            chat = load_chat(path, prefer=prefer, chat_name=chat_name, me=me or "Me")
+        with stage_bar(console, path.name, enabled=large and not as_json) as bar:
+            chat = load_chat(
+                path, prefer=prefer, chat_name=chat_name, me=me or "Me", on_read=bar.read
+            )
+            bar.stage("Measuring")
             report = analyze(
                 chat,
                 me=me,

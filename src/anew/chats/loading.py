@@ -13,7 +13,14 @@ from anew.chats.errors import ChatFormatError
 from anew.chats.formats import imessage, meta, sms, telegram, whatsapp
 from anew.chats.formats.whatsapp import DatePreference
 from anew.chats.model import Chat
-from anew.chats.reading import DEFAULT_MAX_BYTES, Source, decode_text, read_source
+from anew.chats.reading import (
+    DEFAULT_MAX_BYTES,
+    CountedReader,
+    ReadProgress,
+    Source,
+    decode_text,
+    read_source,
+)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SIGNAL_HEADER = r"^\[[0-9]{4}-[0-9]{2}-[0-9]{2}, [0-9]{2}:[0-9]{2}\] "
@@ -94,6 +101,7 @@ def load_chat(
     chat_name: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     me: str = "Me",
+    on_read: ReadProgress | None = None,
 ) -> Chat:
     """Load a file, a zip export, or a folder of message_N.json parts of one thread.
 
@@ -109,10 +117,12 @@ def load_chat(
         )
     if sms.looks_like_sms_backup(head):  # streamed: no size limit, memory stays flat
         with path.open("rb") as handle:
+            size = path.stat().st_size
+            stream = CountedReader(handle, size, on_read) if on_read else handle
             return sms.parse(
-                handle, source=str(path), me=me, contact=chat_name, keep_text=keep_text
+                stream, source=str(path), me=me, contact=chat_name, keep_text=keep_text
             )
-    source = read_source(path, max_bytes=max_bytes)
+    source = read_source(path, max_bytes=max_bytes, on_read=on_read)
     return parse_text(source, prefer=prefer, keep_text=keep_text, chat_name=chat_name, me=me)
 
 

@@ -6,8 +6,10 @@ import codecs
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from anew.chats.errors import ChatFormatError
 
@@ -116,8 +118,42 @@ def _mb(size: int) -> str:
     return f"{size // (1024 * 1024)} MB"
 
 
-def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """The chat file's bytes, opening a zip export and picking its chat file."""
+ReadProgress = Callable[[int, int], None]
+CHUNK = 8 * 1024 * 1024
+
+
+def _read_file(path: Path, size: int, on_read: ReadProgress | None) -> bytes:
+    if on_read is None:
+        return path.read_bytes()
+    chunks: list[bytes] = []
+    done = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            chunks.append(chunk)
+            done += len(chunk)
+            on_read(min(done, size), size)
+    on_read(size, size)
+    return b"".join(chunks)
+
+
+class CountedReader:
+    """A file handle that tells `on_read` how far a streaming parser (SMS backups) has read."""
+
+    def __init__(self, handle: BinaryIO, size: int, on_read: ReadProgress) -> None:
+        self._handle, self._size, self._on_read, self._done = handle, size, on_read, 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._handle.read(size)
+        self._done += len(data)
+        self._on_read(min(self._done, self._size), self._size)
+        return data
+
+
+def read_source(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, on_read: ReadProgress | None = None
+) -> Source:
+    """The chat file's bytes, opening a zip export and picking its chat file. `on_read` hears
+    (bytes read, bytes in all) as a plain file comes in, and once more when it is all read."""
     name = str(path)
     if not path.is_file():
         raise ChatFormatError(name, "no such file")
@@ -125,10 +161,13 @@ def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     if size == 0:
         raise ChatFormatError(name, "the file is empty")
     if zipfile.is_zipfile(path):
-        return _read_zip(path, max_bytes)
+        source = _read_zip(path, max_bytes)
+        if on_read is not None:
+            on_read(size, size)
+        return source
     if size > max_bytes:
         raise ChatFormatError(name, f"the file is over the {_mb(max_bytes)} limit")
-    return Source(name, path.read_bytes())
+    return Source(name, _read_file(path, size, on_read))
 
 
 def decode_text(source: Source) -> str:

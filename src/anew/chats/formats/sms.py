@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import UTC, datetime
-from typing import IO
+from typing import Protocol
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
@@ -48,7 +48,13 @@ def _mms_text(element: Element) -> tuple[str, str]:
     return (Kind.TEXT.value, text) if text else (Kind.MEDIA.value, "")
 
 
-def _read(handle: IO[bytes], source: str) -> list[tuple[datetime, str, str, str, bool]]:
+class Readable(Protocol):
+    """What the streaming XML parser needs of a file: read(size)."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+def _read(handle: Readable, source: str) -> list[tuple[datetime, str, str, str, bool]]:
     """(timestamp, contact, kind, text, sent by me) for every sent or received message."""
     rows: list[tuple[datetime, str, str, str, bool]] = []
     root: Element | None = None
@@ -87,7 +93,7 @@ def _read(handle: IO[bytes], source: str) -> list[tuple[datetime, str, str, str,
 
 
 def parse(
-    handle: IO[bytes],
+    handle: Readable,
     *,
     source: str,
     me: str = "Me",
