@@ -125,6 +125,26 @@ def test_encodings_and_line_endings(encoding: str, newline: str) -> None:
     assert rows[1][1:] == ("Sam", "text", "Danke!")
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("odd", ["", "\x00", '"'])
+def test_blank_lines_quotes_and_nul_bytes_stay_in_the_message(newline: str, odd: str) -> None:
+    """Lines are split by Polars' CSV reader, or in Python where a NUL byte would confuse it;
+    both must give the same lines, blank ones and quote marks included."""
+    lines = [
+        "\n",  # blank lines before the first message are allowed
+        f'25.12.21, 18:00 - Ana: "first{odd}',
+        "",
+        "third line",
+        "25.12.21, 18:05 - Sam: ok",
+        "",
+    ]
+    rows = _parse(newline.join(lines))
+    assert [row[3] for row in rows] == [f'"first{odd}\n\nthird line', "ok"]
+    with pytest.raises(ChatFormatError) as caught:
+        _parse(newline.join(["", "", f"stray{odd}", "25.12.21, 18:00 - Ana: hi"]))
+    assert caught.value.line == 3
+
+
 def test_unclear_dates_need_a_preference() -> None:
     text = "01/02/21, 10:00 - A: one\n03/04/21, 11:00 - B: two\n"
     with pytest.raises(AmbiguousDates, match="--dayfirst or --monthfirst"):

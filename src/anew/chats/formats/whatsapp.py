@@ -61,9 +61,30 @@ def looks_like_whatsapp(text: str) -> bool:
     return bool(found.any())
 
 
-def _lines(text: str) -> pl.DataFrame:
+def _split(text: str) -> pl.Series:
+    """The file's lines. Polars' CSV reader splits them on every core without making a Python
+    string of each; a NUL byte (which it would take for a column break) takes the slow road."""
     normalized = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-    frame = pl.LazyFrame({"line": normalized.split("\n")}).with_row_index("line_no", offset=1)
+    if "\x00" not in normalized:
+        try:
+            frame = pl.read_csv(
+                normalized.encode("utf-8"),
+                has_header=False,
+                separator="\x00",
+                quote_char=None,
+                new_columns=["line"],
+                infer_schema=False,
+            )
+        except (pl.exceptions.PolarsError, UnicodeEncodeError):
+            pass  # the line-by-line split below reads anything
+        else:
+            # Empty lines come back as nulls, and a final line break adds no empty last line.
+            return frame.to_series().fill_null("").rechunk()
+    return pl.Series("line", normalized.split("\n"))
+
+
+def _lines(text: str) -> pl.DataFrame:
+    frame = pl.LazyFrame({"line": _split(text)}).with_row_index("line_no", offset=1)
     headers = pl.col("line").str.extract_groups(HEADER).alias("h")
     # The lazy engine spreads these string operations over every core; eager mode uses one.
     return (
