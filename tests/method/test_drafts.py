@@ -112,6 +112,9 @@ def test_questions_are_counted_as_asked_not_as_marks() -> None:
     assert "questions" not in _codes("Are you picking them up or am I?")
     assert "questions" in _codes("how are you what are you doing this weekend")
     assert "questions" in _codes("Are you serious?! You sold the car?!")
+    assert "questions" in _codes(
+        "hello?? did u get my text about the keys"
+    )  # the last one unmarked
 
 
 def test_a_curly_apostrophe_reads_like_a_straight_one() -> None:
@@ -122,7 +125,12 @@ def test_a_curly_apostrophe_reads_like_a_straight_one() -> None:
 
 
 def test_longing_is_found_in_words_no_list_names_whole() -> None:
-    for text in ("I miss your laugh.", "I wish you were next to me.", "Are we really over?"):
+    for text in (
+        "I miss your laugh.",
+        "I wish you were next to me.",
+        "Are we really over?",
+        "ur the only one who gets me",  # texting shorthand
+    ):
         assert "needy" in _codes(text), text
     for text in ("I miss the sea.", "I need you to sign the form.", "Do you want the lamp?"):
         assert "needy" not in _codes(text), text

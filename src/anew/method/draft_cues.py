@@ -12,6 +12,7 @@ import re
 
 _YOU = r"(?:you|u|ya)"
 _I = r"(?:i|i'm|im|i've|ive|i'd|i'll|i\s+am|i\s+have|i\s+was|i\s+had)"
+_YOU_ARE = r"(?:you'?re|you\s+are|ur|u\s+r|ya\s+are)"
 
 
 def _any(*alternatives: str) -> re.Pattern[str]:
@@ -86,6 +87,15 @@ NEEDY = _any(
     r"regret\s+(?:leaving|ending|it\b|us\b|breaking)|change\s+your\s+mind|(?:ok|okay|alright)\s+with\s+us|what\s+happened\s+to\s+us|can\s+i\s+come\s+(?:over|round|home)",
     rf"miss\s+\w+ing\b[^.!?\n]{{0,30}}?\b{_YOU}\b|(?:wreck|mess|missing|incomplete|miserable|hard)\b[^.!?\n]{{0,20}}?\bwithout\s+{_YOU}\b",
     r"make\s+(?:this|it|us|things)\s+work|work\s+(?:this|it|things)\s+out|can\s+we\s+start\s+(?:again|over|afresh)",
+    # Texting shorthand and other ways of holding on.
+    rf"{_YOU_ARE}\s+the\s+(?:only|one)|(?:no\s*(?:one|body)|nobody)\s+(?:compares|comes\s+close)|compares\s+to\s+{_YOU}",
+    rf"(?:used\s+to\s+say|{_YOU}\s+(?:said|promised))\b[^.!?\n]{{0,30}}?\b(?:forever|always|never\s+leave|we\s+were)",
+    r"(?:looking|look|checking|check|stalking)\s+(?:at\s+)?your\s+(?:instagram|insta|facebook|profile|page|stor(?:y|ies)|photos|pictures|pics)",
+    r"too\s+late\s+for\s+us|(?:want|need)\s+my\s+(?:best\s+friend|friend|person|partner|man|boyfriend|husband|old\s+life)\s+back",
+    rf"mean\s+(?:a\s+lot|so\s+much|everything)\s+(?:to\s+me\s+)?if\s+{_YOU}|(?:could|would|should|can|want\s+to)\s+be\s+together",
+    rf"(?:still|always)\s+(?:wear|have|keep|use)\b[^.!?\n]{{0,30}}?{_YOU}\s+gave\s+me",
+    r"owe\s+me\s+(?:a|an)\s+(?:proper\s+|real\s+)?(?:goodbye|explanation|conversation|answer|chance)",
+    rf"(?:dreamt|dreamed|dreaming)\s+(?:about|of)\s+{_YOU}|^\W*(?:r\s+)?(?:are\s+)?{_YOU}\s+(?:up|awake)\b",
 )
 
 # Sympathy ("sorry to hear") and telling him not to apologise are not apologies.
@@ -100,7 +110,7 @@ SYMPATHY = _any(
 )
 APOLOGY = re.compile(
     r"(?<!no\s)(?<!don't\s)(?<!dont\s)(?<!not\s)(?<!no\sneed\sto\s)(?<!don't\sneed\sto\s)\b(?:"
-    rf"(?:(?:i'?m|i\s+am|so|really|truly)\s+)?sorry{_NOT_AN_APOLOGY}|apologi[sz](?:e|ing)|apologies|apology\b(?!\s+(?:needed|necessary))"
+    rf"(?:(?:i'?m|i\s+am|so|really|truly)\s+)?(?:sorry|soz|sry)\b{_NOT_AN_APOLOGY}|apologi[sz](?:e|ing)|apologies|apology\b(?!\s+(?:needed|necessary))"
     r"|my\s+(?:bad|fault|mistake)|(?:all|entirely|totally)\s+(?:on\s+me|my\s+fault)|forgive\s+me"
     r"|pardon\s+(?:the|my|me)|i\s+take\s+(?:full\s+)?(?:the\s+)?(?:responsibility|the\s+blame)"
     r"|i\s+(?:messed|screwed|mucked)\s+up|i\s+blew\s+it|(?:was|is)\s+wrong\s+of\s+me"
@@ -141,7 +151,8 @@ OVERSHARE = _any(
     r"(?:it|that|this)\s+(?:broke|breaks|destroyed|destroys|wrecked)\s+me\b|hurts\s+so\s+much",
     r"(?:in\s+a\s+bad\s+way|psycholog(?:ist|y)|psychiatrist|breakdown|evict\w*|stopped\s+(?:talking|speaking)\s+to\s+me|too\s+much\s+(?:wine|to\s+drink|vodka|gin))",
     r"losing\s+my\s+mind|can'?t\s+(?:take|do|handle)\s+(?:this|it)\s+any\s*more|can'?t\s+go\s+on|hard\s+time|getting\s+through\s+the\s+days",
-    r"(?:whole|entire)\s+(?:day|weekend|week)\s+in\s+bed|(?:drink|drinking)\s+(?:every|to\s+get|myself)|binge\w*|(?:isn'?t|aren'?t|not)\s+(?:talking|speaking)\s+to\s+me",
+    r"in\s+(?:bits|pieces)\b|drinking\s+(?:way\s+)?more\s+than|borrow(?:ed)?\s+money|pay\s+(?:the|my)\s+bills|lost\s+my\s+appetite|no\s+appetite",
+    r"can'?t\s+stop\s+(?:shaking|crying|panicking)|(?:whole|entire)\s+(?:day|weekend|week)\s+in\s+bed|(?:drink|drinking)\s+(?:every|to\s+get|myself)|binge\w*|(?:isn'?t|aren'?t|not)\s+(?:talking|speaking)\s+to\s+me",
 )
 
 # Shouting: two capitalised words in a row, one of four letters or more that is not an
@@ -155,7 +166,7 @@ EMOJI_RUN = re.compile(r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?){3,}")
 # Anger and contempt aimed at him, and raptures, in words VADER's sums can miss.
 STRONG_WORDS = _any(
     rf"(?:i\s+)?hate\s+{_YOU}|how\s+dare|screw\s+{_YOU}|go\s+to\s+hell|leave\s+me\s+alone|i'?m\s+(?:so\s+)?done\s+with",
-    rf"{_YOU}(?:'re|\s+are)\s+(?:such\s+)?(?:a\s+|an\s+)?(?:liar|coward|pathetic|disgusting|selfish|monster|pig|creep|joke|narcissist|psycho|loser|idiot|cruel|heartless|unbelievable)",
+    rf"{_YOU_ARE}\s+(?:such\s+)?(?:a\s+|an\s+)?(?:liar|coward|pathetic|disgusting|selfish|monster|pig|creep|joke|narcissist|psycho|loser|idiot|cruel|heartless|unbelievable)",
     r"i'?m\s+(?:so\s+|absolutely\s+)?(?:furious|livid|fuming|seething|enraged|raging|angry|disgusted|sick\s+of)",
     rf"can'?t\s+(?:believe|stand)\s+{_YOU}|sick\s+of\s+{_YOU}|(?:ruined|destroyed|wrecked)\s+(?:everything|my\s+life|it\s+all)",
     rf"broke\s+my\s+heart|(?:all\s+)?because\s+of\s+{_YOU}|(?:all\s+)?your\s+fault|don'?t\s+even\s+care|i\s+don'?t\s+care\s+anymore",
@@ -165,6 +176,7 @@ STRONG_WORDS = _any(
     r"(?:make|makes)\s+me\s+(?:sick|ill|want\s+to\s+scream)|(?:fuck|f\*+k|screw|piss)\s+(?:off|you)\b",
     r"(?:could|want\s+to|going\s+to)\s+scream|(?:^|[.!?]\s*)(?:just\s+)?(?:get\s+lost|go\s+away|piss\s+off|get\s+out|drop\s+dead|shut\s+up|grow\s+up)\b",
     r"(?:^|[.!?]\s*)(?:just\s+|please\s+)?stop\s+(?:messaging|texting|calling|contacting|harassing)\s+me|don'?t\s+(?:you\s+)?(?:ever\s+)?dare|get\s+out\s+of\s+my\s+life|never\s+(?:contact|text|call|speak\s+to|talk\s+to)\s+me|lose\s+my\s+number",
+    r"don'?t\s+(?:you\s+)?(?:ever\s+)?(?:contact|text|call|message|speak\s+to)\s+me\s+(?:again|ever)|don'?t\s+ever\s+(?:contact|text|call|message)\s+me",
     r"(?:worst|happiest|best|saddest|greatest)\b[^.!?\n]{0,30}?\b(?:ever|of\s+my\s+life)\b",
 )
 

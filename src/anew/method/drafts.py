@@ -140,8 +140,10 @@ def _questions(text: str) -> Flag | None:
     asked: list[re.Match[str]] = []
     for sentence in _SENTENCE.finditer(text):
         body = sentence.group().strip()
-        if marked:
-            asked += [sentence] if body.rstrip("!").endswith("?") else []
+        if marked:  # with question marks about, an unmarked sentence counts only at the very end
+            ends_unmarked = sentence.end() == len(text) and body[-1:].isalnum()
+            if body.rstrip("!").endswith("?") or (ends_unmarked and _ASKING.search(body)):
+                asked.append(sentence)
         else:
             asked += [sentence] * len(_ASKING.findall(body))
     if len(asked) < 2:
