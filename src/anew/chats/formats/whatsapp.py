@@ -240,8 +240,11 @@ def _headers(frame: pl.DataFrame, order: DateOrder) -> pl.DataFrame:
             pl.when(pl.col("body").is_null() | (pl.col("sender") == ""))
             .then(None)
             .otherwise(pl.col("sender"))
-            .alias("sender")
+            .alias("sender"),
+            (pl.col("timestamp").is_null() | (pl.col("hour").cast(pl.Int32) > 23)).alias("bad_time"),
         )
+        # Only what the messages need: the date and time fields and the raw line go (memory).
+        .select("line_no", "message", "timestamp", "sender", "body", "bad_time")
         .collect()
     )
 
@@ -292,7 +295,7 @@ def parse(
     continuation = _continuations(frame)
     headers = _headers(frame.drop("line"), order)
     del frame, dates  # the biggest table; freeing it now keeps peak memory down
-    bad_time = headers.filter(pl.col("timestamp").is_null() | (pl.col("hour").cast(pl.Int32) > 23))
+    bad_time = headers.filter(pl.col("bad_time"))
     if not bad_time.is_empty():
         line = int(bad_time.get_column("line_no")[0])
         raise ChatFormatError(source, "this line has a time that doesn't exist", line=line)
