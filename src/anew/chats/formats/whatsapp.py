@@ -241,7 +241,9 @@ def _headers(frame: pl.DataFrame, order: DateOrder) -> pl.DataFrame:
             .then(None)
             .otherwise(pl.col("sender"))
             .alias("sender"),
-            (pl.col("timestamp").is_null() | (pl.col("hour").cast(pl.Int32) > 23)).alias("bad_time"),
+            (pl.col("timestamp").is_null() | (pl.col("hour").cast(pl.Int32) > 23)).alias(
+                "bad_time"
+            ),
         )
         # Only what the messages need: the date and time fields and the raw line go (memory).
         .select("line_no", "message", "timestamp", "sender", "body", "bad_time")
