@@ -79,8 +79,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestSlots)
     app.add_middleware(SecurityMiddleware, secure_cookies=settings.behind_https)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    # The steps' own routers come before pages, so they outrank the generic /steps/{slug}.
+    # FastAPI tries routes in order, at a cost per route: the API's calls, the most frequent,
+    # are tried first (no page path starts with /api). The steps' own routers come before
+    # pages, so they outrank the generic /steps/{slug}.
     routers = (
+        api_router,
         nocontact.router,
         replies.router,
         drafts.router,
@@ -102,5 +105,4 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     for router in routers:
         app.include_router(router)
-    app.include_router(api_router)
     return app
