@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
+from starlette.routing import Match
+from starlette.types import Scope
 
 from anew.web.api import (
     auth,
@@ -23,7 +25,27 @@ from anew.web.api import (
 
 API_PREFIX = "/api/v1"
 
-router = APIRouter(prefix=API_PREFIX)
+
+class PrefixRouter(APIRouter):
+    """An APIRouter that turns away a path outside its prefix at once. FastAPI would otherwise try
+    each of its routes in turn on every page request, since the API is tried before the pages."""
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        if outside(scope, self.prefix):
+            return Match.NONE, {}
+        return super().matches(scope)
+
+
+def outside(scope: Scope, prefix: str) -> bool:
+    """Whether the request's path (below any root path the app is served under) is not `prefix`
+    or a path under it."""
+    path: str = scope.get("path", "")
+    root: str = scope.get("root_path", "")
+    route_path = path[len(root) :] if root and path.startswith(root) else path
+    return route_path != prefix and not route_path.startswith(prefix + "/")
+
+
+router = PrefixRouter(prefix=API_PREFIX)
 router.include_router(auth.router)
 router.include_router(me.router)
 router.include_router(chats.router)
