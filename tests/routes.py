@@ -41,3 +41,14 @@ def routes_depending_on(app: FastAPI, call: object) -> set[tuple[str, str]]:
         if call in set(_calls(route.dependant)):
             found.update((method, path) for method in route.methods or ())
     return found
+
+
+def coroutine_routes(app: FastAPI) -> set[tuple[str, str]]:
+    """(method, path) of every endpoint whose function is `async def` (run in the event loop)."""
+    import inspect
+
+    found = set()
+    for path, route in _api_routes(app.router.routes, ""):
+        if inspect.iscoroutinefunction(route.endpoint):
+            found.update((method, path) for method in route.methods or ())
+    return found

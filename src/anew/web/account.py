@@ -8,10 +8,11 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field, field_validator
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.responses import RedirectResponse, Response
 
-from anew.accounts.models import SessionKind
+from anew.accounts.models import SessionKind, User
 from anew.accounts.service import AccountError, change_password, delete_account
 from anew.accounts.sessions import start_session
 from anew.archive import (
@@ -27,7 +28,7 @@ from anew.web.api.data import archive_response
 from anew.web.cookies import clear_session_cookie, set_session_cookie
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, SessionDep
-from anew.web.forms import FormResult, read_form
+from anew.web.forms import FormResult, PostedForm, read_form
 from anew.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -96,8 +97,10 @@ def account_page(request: Request, user: CurrentUser) -> Response:
 
 
 @router.post("/account/time-zone", dependencies=[Depends(require_csrf)])
-async def update_time_zone(request: Request, user: CurrentUser, db: SessionDep) -> Response:
-    result = read_form(TimeZoneForm, await request.form())
+def update_time_zone(
+    request: Request, user: CurrentUser, db: SessionDep, form: PostedForm
+) -> Response:
+    result = read_form(TimeZoneForm, form)
     if result.data is None:
         return _page(request, section="time_zone", result=result, status_code=400)
     user.time_zone = result.data.time_zone
@@ -107,9 +110,11 @@ async def update_time_zone(request: Request, user: CurrentUser, db: SessionDep) 
 
 
 @router.post("/account/country", dependencies=[Depends(require_csrf)])
-async def update_country(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+def update_country(
+    request: Request, user: CurrentUser, db: SessionDep, form: PostedForm
+) -> Response:
     """Her country picks the help resources shown to her; "" means the worldwide list only."""
-    result = read_form(CountryForm, await request.form())
+    result = read_form(CountryForm, form)
     resources: Resources = request.app.state.resources
     known = {code for code, _name in resources.choices()}
     if result.data is not None and result.data.country not in known | {""}:
@@ -123,8 +128,10 @@ async def update_country(request: Request, user: CurrentUser, db: SessionDep) ->
 
 
 @router.post("/account/password", dependencies=[Depends(require_csrf)])
-async def update_password(request: Request, user: CurrentUser, db: SessionDep) -> Response:
-    result = read_form(PasswordForm, await request.form())
+def update_password(
+    request: Request, user: CurrentUser, db: SessionDep, form: PostedForm
+) -> Response:
+    result = read_form(PasswordForm, form)
     if result.data is not None:
         try:
             change_password(
@@ -148,8 +155,10 @@ async def update_password(request: Request, user: CurrentUser, db: SessionDep) -
 
 
 @router.post("/account/delete", dependencies=[Depends(require_csrf)])
-async def remove_account(request: Request, user: CurrentUser, db: SessionDep) -> Response:
-    result = read_form(DeleteForm, await request.form())
+def remove_account(
+    request: Request, user: CurrentUser, db: SessionDep, form: PostedForm
+) -> Response:
+    result = read_form(DeleteForm, form)
     if result.data is not None:
         try:
             delete_account(db, user, password=result.data.password)
@@ -174,14 +183,20 @@ def download_export(user: CurrentUser, db: SessionDep) -> Response:
 @router.post("/account/import", dependencies=[Depends(require_csrf)])
 async def upload_import(request: Request, user: CurrentUser, db: SessionDep) -> Response:
     upload = (await request.form()).get("file")
+    chosen = isinstance(upload, UploadFile) and bool(upload.filename)
+    data = await upload.read(MAX_ARCHIVE_BYTES + 1) if isinstance(upload, UploadFile) else b""
+    return await run_in_threadpool(_import_upload, request, user, db, data if chosen else None)
+
+
+def _import_upload(request: Request, user: User, db: SessionDep, data: bytes | None) -> Response:
     problem = ""
-    if not isinstance(upload, UploadFile) or not upload.filename:
+    if data is None:
         problem = "Please choose the .zip file you downloaded from Anew."
     elif has_data(db, user.id):
         problem = "Import works on a fresh account only, so nothing here gets mixed up."
     else:
         try:
-            import_archive(db, user, await upload.read(MAX_ARCHIVE_BYTES + 1))
+            import_archive(db, user, data)
         except ArchiveError as error:
             db.rollback()
             problem = f"Nothing was imported: {error}"

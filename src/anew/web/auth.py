@@ -18,7 +18,7 @@ from anew.db import utcnow
 from anew.web.cookies import clear_session_cookie, safe_next, set_session_cookie
 from anew.web.csrf import require_csrf
 from anew.web.deps import SESSION_COOKIE, OptionalUser, SessionDep, client_address
-from anew.web.forms import FormResult, read_form
+from anew.web.forms import FormResult, PostedForm, read_form
 from anew.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -97,11 +97,11 @@ def signup_page(request: Request, user: OptionalUser) -> Response:
 
 
 @router.post("/signup", dependencies=[Depends(require_csrf)])
-async def signup(request: Request, db: SessionDep) -> Response:
+def signup(request: Request, db: SessionDep, form: PostedForm) -> Response:
     settings = request.app.state.settings
     if not settings.open_signup:
         return render(request, "auth/signup.html", {"values": {}, "errors": {}}, status_code=403)
-    result = read_form(SignupForm, await request.form())
+    result = read_form(SignupForm, form)
     return _submit(
         request,
         db,
@@ -120,8 +120,8 @@ def login_page(request: Request, user: OptionalUser, next: str = "") -> Response
 
 
 @router.post("/login", dependencies=[Depends(require_csrf)])
-async def login(request: Request, db: SessionDep) -> Response:
-    result = read_form(LoginForm, await request.form())
+def login(request: Request, db: SessionDep, form: PostedForm) -> Response:
+    result = read_form(LoginForm, form)
     target = safe_next(result.values.get("next"))
     return _submit(request, db, result, action=log_in, template="auth/login.html", target=target)
 

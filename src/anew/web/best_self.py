@@ -13,7 +13,7 @@ from anew.method.growth_models import Quality
 from anew.method.owned import list_owned
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, OptionalUser, SessionDep
-from anew.web.forms import FormResult, read_form
+from anew.web.forms import FormResult, PostedForm, read_form
 from anew.web.safety_gate import page_win_back
 from anew.web.step_pages import mine_or_404, step_page
 from anew.web.steps import STEPS_BY_SLUG
@@ -75,8 +75,8 @@ def best_self_page(request: Request, user: OptionalUser, db: SessionDep) -> Resp
 
 
 @router.post(PAGE, dependencies=[Depends(require_csrf), Depends(page_win_back)])
-async def add_quality(request: Request, user: CurrentUser, db: SessionDep) -> Response:
-    result = read_form(QualityForm, await request.form())
+def add_quality(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
+    result = read_form(QualityForm, form)
     if result.data is None:
         return _page(request, db, user, result=result, status_code=400)
     db.add(Quality(user_id=user.id, **result.data.model_dump()))
@@ -85,11 +85,14 @@ async def add_quality(request: Request, user: CurrentUser, db: SessionDep) -> Re
 
 
 @router.post(f"{PAGE}/{{quality_id}}", dependencies=[Depends(require_csrf), Depends(page_win_back)])
-async def update_quality(
-    request: Request, quality_id: int, user: CurrentUser, db: SessionDep
+def update_quality(
+    request: Request,
+    quality_id: int,
+    user: CurrentUser,
+    db: SessionDep,
+    form: PostedForm,
 ) -> Response:
     row = mine_or_404(db, Quality, user, quality_id)
-    form = await request.form()
     if form.get("action") == "delete":
         db.delete(row)
     else:

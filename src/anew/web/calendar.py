@@ -25,6 +25,7 @@ from anew.method.reminders import (
 from anew.method.streaks import week_start
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, SessionDep, public_base, user_today
+from anew.web.forms import PostedForm
 from anew.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -82,9 +83,10 @@ def calendar_page(request: Request, user: CurrentUser, db: SessionDep) -> Respon
 
 
 @router.post("/account/calendar", dependencies=[Depends(require_csrf)])
-async def change_calendar(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+def change_calendar(
+    request: Request, user: CurrentUser, db: SessionDep, form: PostedForm
+) -> Response:
     """Switch the feed on (or renew its address, with a reminder time), or off."""
-    form = await request.form()
     if form.get("action") == "revoke":
         revoke_feed(db, user.id)
         db.commit()

@@ -29,6 +29,7 @@ from anew.web.chat_uploads import (
 )
 from anew.web.csrf import require_csrf
 from anew.web.deps import ChatId, CurrentUser, SessionDep
+from anew.web.forms import PostedForm
 from anew.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -138,11 +139,14 @@ def chat_report(request: Request, chat_id: ChatId, user: CurrentUser, db: Sessio
 
 
 @router.post("/chats/{chat_id}/settings", dependencies=[Depends(require_csrf)])
-async def chat_settings(
-    request: Request, chat_id: ChatId, user: CurrentUser, db: SessionDep
+def chat_settings(
+    request: Request,
+    chat_id: ChatId,
+    user: CurrentUser,
+    db: SessionDep,
+    form: PostedForm,
 ) -> Response:
     row = _owned(db, user, chat_id)
-    form = await request.form()
     name, me = str(form.get("name", "")).strip(), str(form.get("me", ""))
     if name:
         row.name = name[:200]

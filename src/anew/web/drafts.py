@@ -14,7 +14,7 @@ from anew.method import progress
 from anew.method.drafts import Flag, check_draft
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, OptionalUser, SessionDep
-from anew.web.forms import read_form
+from anew.web.forms import PostedForm, read_form
 from anew.web.safety_gate import program_stage
 from anew.web.steps import STEPS_BY_SLUG
 from anew.web.templating import render
@@ -67,8 +67,8 @@ def drafts_page(request: Request, user: OptionalUser) -> Response:
 
 
 @router.post(PAGE, dependencies=[Depends(require_csrf)])
-async def check(request: Request, user: CurrentUser, db: SessionDep) -> Response:
-    result = read_form(DraftForm, await request.form())
+def check(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
+    result = read_form(DraftForm, form)
     if result.data is None and "application/json" in request.headers.get("accept", ""):
         return JSONResponse({"verdict": None, "errors": result.errors}, status_code=400)
     if result.data is None:

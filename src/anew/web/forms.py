@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
+from fastapi import Depends, Request
 from pydantic import BaseModel, ValidationError
 from starlette.datastructures import FormData
 
 from anew.web.csrf import CSRF_FIELD
 
 Model = TypeVar("Model", bound=BaseModel)
+
+
+async def posted_form(request: Request) -> FormData:
+    """The posted form, read in the event loop, so that the route that uses it can be a plain
+    `def`: FastAPI runs those in its thread pool, where their queries and password hashing never
+    hold up the other requests the process is serving."""
+    return await request.form()
+
+
+PostedForm = Annotated[FormData, Depends(posted_form)]
 
 # Passwords are never echoed back into a page, even to the person who typed them.
 NEVER_ECHOED = frozenset({"password", "new_password", "current_password", "confirm_password"})

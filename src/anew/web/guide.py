@@ -13,6 +13,7 @@ from anew.guide import notify, rules, service
 from anew.guide.articles import Article
 from anew.web.csrf import require_csrf
 from anew.web.deps import OptionalUser, SessionDep
+from anew.web.forms import PostedForm
 from anew.web.responding import (
     HONEYPOT,
     Posted,
@@ -97,18 +98,22 @@ def _parent_id(value: str) -> int | None:
 
 
 @router.post("/guide/{slug}/responses", dependencies=[Depends(require_csrf)])
-async def leave_response(
-    request: Request, slug: str, user: OptionalUser, db: SessionDep
+def leave_response(
+    request: Request,
+    slug: str,
+    user: OptionalUser,
+    db: SessionDep,
+    form: PostedForm,
 ) -> Response:
     article = find_article(request, slug)
     if article is None:
         raise HTTPException(status_code=404)
-    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-    values = {name: form.get(name, "") for name in FORM_FIELDS}
+    fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    values = {name: fields.get(name, "") for name in FORM_FIELDS}
     now = utcnow()
     redirect = RedirectResponse("", status_code=303)
     try:
-        check_form_guards(request, form, now)
+        check_form_guards(request, fields, now)
         posted = Posted(
             name=values["name"],
             email=values["email"],

@@ -16,6 +16,7 @@ from anew.guide import service
 from anew.guide.models import STATUSES, GuideResponse
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, SessionDep
+from anew.web.forms import PostedForm
 from anew.web.responding import mails_for_published, send_later
 from anew.web.templating import render
 
@@ -61,9 +62,8 @@ def _ids(values: list[str]) -> list[int]:
 
 
 @router.post("/moderation", dependencies=[Depends(require_csrf)])
-async def act(request: Request, user: Moderator, db: SessionDep) -> Response:
+def act(request: Request, user: Moderator, db: SessionDep, form: PostedForm) -> Response:
     """One action on every ticked response (or on the one whose button was pressed)."""
-    form = await request.form()
     action = str(form.get("action", ""))
     ids = _ids([str(v) for v in form.getlist("ids")])
     back = str(form.get("status", "pending"))
@@ -96,11 +96,15 @@ def edit_page(request: Request, response_id: int, user: Moderator, db: SessionDe
 
 
 @router.post("/moderation/{response_id}/edit", dependencies=[Depends(require_csrf)])
-async def save_edit(
-    request: Request, response_id: int, user: Moderator, db: SessionDep
+def save_edit(
+    request: Request,
+    response_id: int,
+    user: Moderator,
+    db: SessionDep,
+    form: PostedForm,
 ) -> Response:
     row = _response_or_404(db, response_id)
-    body = str((await request.form()).get("body", "")).strip()
+    body = str(form.get("body", "")).strip()
     if not body or len(body) > 5000 or "\x00" in body:
         context = {
             "row": row,
@@ -122,8 +126,7 @@ def block_list_page(request: Request, user: Admin, db: SessionDep) -> Response:
 
 
 @router.post("/moderation/block-list", dependencies=[Depends(require_csrf)])
-async def save_block_list(request: Request, user: Admin, db: SessionDep) -> Response:
-    form = await request.form()
+def save_block_list(request: Request, user: Admin, db: SessionDep, form: PostedForm) -> Response:
     for kind in BLOCK_KINDS:
         lines = str(form.get(kind, "")).replace("\x00", "").splitlines()
         service.replace_block_list(db, kind, lines)

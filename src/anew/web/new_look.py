@@ -7,7 +7,8 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field, field_validator
-from starlette.datastructures import UploadFile
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
 from starlette.responses import RedirectResponse, Response
 
 from anew.accounts.models import User
@@ -15,10 +16,10 @@ from anew.method.growth_models import MakeoverItem, Photo
 from anew.method.makeover import to_cents, totals
 from anew.method.owned import list_owned
 from anew.method.photos import PhotoError
-from anew.web.api.photos import PRIVATE, store_photo
+from anew.web.api.photos import PRIVATE, keep_photo, read_upload
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, OptionalUser, SessionDep
-from anew.web.forms import FormResult, read_form
+from anew.web.forms import FormResult, PostedForm, read_form
 from anew.web.safety_gate import page_win_back
 from anew.web.step_pages import mine_or_404, step_page
 from anew.web.steps import STEPS_BY_SLUG
@@ -93,8 +94,8 @@ def new_look_page(request: Request, user: OptionalUser, db: SessionDep) -> Respo
 
 
 @router.post(f"{PAGE}/items", dependencies=GATED)
-async def add_item(request: Request, user: CurrentUser, db: SessionDep) -> Response:
-    result = read_form(ItemForm, await request.form())
+def add_item(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
+    result = read_form(ItemForm, form)
     if result.data is None:
         return _page(request, db, user, form="item", result=result, status_code=400)
     data = result.data
@@ -112,11 +113,14 @@ async def add_item(request: Request, user: CurrentUser, db: SessionDep) -> Respo
 
 
 @router.post(f"{PAGE}/items/{{item_id}}", dependencies=GATED)
-async def update_item(
-    request: Request, item_id: int, user: CurrentUser, db: SessionDep
+def update_item(
+    request: Request,
+    item_id: int,
+    user: CurrentUser,
+    db: SessionDep,
+    form: PostedForm,
 ) -> Response:
     item = mine_or_404(db, MakeoverItem, user, item_id)
-    form = await request.form()
     if form.get("action") == "delete":
         db.delete(item)
     else:
@@ -132,11 +136,18 @@ async def update_item(
 async def upload_photo(request: Request, user: CurrentUser, db: SessionDep) -> Response:
     form = await request.form()
     upload = form.get("file")
+    data = await read_upload(upload) if isinstance(upload, UploadFile) and upload.filename else None
+    return await run_in_threadpool(_keep_upload, request, db, user, form, data)
+
+
+def _keep_upload(
+    request: Request, db: SessionDep, user: User, form: FormData, data: bytes | None
+) -> Response:
     kind = "after" if form.get("kind") == "after" else "before"
-    if not isinstance(upload, UploadFile) or not upload.filename:
+    if data is None:
         return _page(request, db, user, photo_error="Please choose a photo.", status_code=400)
     try:
-        await store_photo(db, user.id, upload, kind=kind, caption=str(form.get("caption", "")))
+        keep_photo(db, user.id, data, kind=kind, caption=str(form.get("caption", "")))
     except PhotoError as error:
         db.rollback()
         return _page(request, db, user, photo_error=str(error), status_code=400)

@@ -19,7 +19,7 @@ from anew.method.owned import get_owned, list_owned
 from anew.method.streaks import year_grid
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, OptionalUser, SessionDep, user_today
-from anew.web.forms import FormResult, read_form
+from anew.web.forms import FormResult, PostedForm, read_form
 from anew.web.step_pages import mine_or_404, step_page
 from anew.web.steps import STEPS_BY_SLUG
 from anew.web.templating import render
@@ -121,8 +121,8 @@ def new_you_page(request: Request, user: OptionalUser, db: SessionDep) -> Respon
 
 
 @router.post(f"{PAGE}/goals", dependencies=[Depends(require_csrf)])
-async def add_goal(request: Request, user: CurrentUser, db: SessionDep) -> Response:
-    result = read_form(GoalForm, await request.form())
+def add_goal(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
+    result = read_form(GoalForm, form)
     if result.data is None:
         return _page(request, db, user, form="goal", result=result, status_code=400)
     db.add(Goal(user_id=user.id, **result.data.model_dump()))
@@ -131,12 +131,15 @@ async def add_goal(request: Request, user: CurrentUser, db: SessionDep) -> Respo
 
 
 @router.post(f"{PAGE}/goals/{{goal_id}}", dependencies=[Depends(require_csrf)])
-async def change_goal(
-    request: Request, goal_id: int, user: CurrentUser, db: SessionDep
+def change_goal(
+    request: Request,
+    goal_id: int,
+    user: CurrentUser,
+    db: SessionDep,
+    form: PostedForm,
 ) -> Response:
     """One form per goal: a new status, a new milestone, a tick, or deletion."""
     goal = mine_or_404(db, Goal, user, goal_id)
-    form = await request.form()
     action = str(form.get("action", ""))
     if action in ("active", "done", "paused", "dropped"):
         goal.status, goal.done_at = action, utcnow() if action == "done" else None
@@ -153,8 +156,8 @@ async def change_goal(
 
 
 @router.post(f"{PAGE}/habits", dependencies=[Depends(require_csrf)])
-async def add_habit(request: Request, user: CurrentUser, db: SessionDep) -> Response:
-    result = read_form(HabitForm, await request.form())
+def add_habit(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
+    result = read_form(HabitForm, form)
     goal_id = result.data.goal_id if result.data is not None else None
     if goal_id is not None and get_owned(db, Goal, user.id, goal_id) is None:
         result.add_error("goal_id", "Please pick one of your goals.")
@@ -166,12 +169,15 @@ async def add_habit(request: Request, user: CurrentUser, db: SessionDep) -> Resp
 
 
 @router.post(f"{PAGE}/habits/{{habit_id}}", dependencies=[Depends(require_csrf)])
-async def check_habit(
-    request: Request, habit_id: int, user: CurrentUser, db: SessionDep
+def check_habit(
+    request: Request,
+    habit_id: int,
+    user: CurrentUser,
+    db: SessionDep,
+    form: PostedForm,
 ) -> Response:
     """Done, skipped or cleared for a day (today unless another day is given), or deletion."""
     habit = mine_or_404(db, Habit, user, habit_id)
-    form = await request.form()
     action = str(form.get("action", ""))
     today = user_today(user)
     try:

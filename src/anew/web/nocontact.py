@@ -16,7 +16,7 @@ from anew.method import progress
 from anew.method.nocontact import MAX_TARGET, TARGET_CHOICES
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, OptionalUser, SessionDep, user_today
-from anew.web.forms import FormResult, read_form
+from anew.web.forms import FormResult, PostedForm, read_form
 from anew.web.steps import STEPS_BY_SLUG
 from anew.web.templating import render
 
@@ -115,8 +115,8 @@ def nocontact_page(request: Request, user: OptionalUser, db: SessionDep) -> Resp
 
 
 @router.post(f"{PAGE}/start", dependencies=[Depends(require_csrf)])
-async def start(request: Request, user: CurrentUser, db: SessionDep) -> Response:
-    result = read_form(StartForm, await request.form())
+def start(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
+    result = read_form(StartForm, form)
     data = result.data
     if data is not None and (data.started_on or user_today(user)) > user_today(user):
         result.add_error("started_on", "The start can be today or a day in the past.")
@@ -138,8 +138,8 @@ async def start(request: Request, user: CurrentUser, db: SessionDep) -> Response
 
 
 @router.post(f"{PAGE}/contact", dependencies=[Depends(require_csrf)])
-async def log_contact(request: Request, user: CurrentUser, db: SessionDep) -> Response:
-    result = read_form(ContactForm, await request.form())
+def log_contact(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
+    result = read_form(ContactForm, form)
     if result.data is not None and result.data.day > user_today(user):
         result.add_error("day", "A contact that hasn't happened yet can't be logged.")
     data = result.data
@@ -170,8 +170,8 @@ async def log_contact(request: Request, user: CurrentUser, db: SessionDep) -> Re
 
 
 @router.post(f"{PAGE}/urge", dependencies=[Depends(require_csrf)])
-async def log_urge(request: Request, user: CurrentUser, db: SessionDep) -> Response:
-    result = read_form(UrgeForm, await request.form())
+def log_urge(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
+    result = read_form(UrgeForm, form)
     if result.data is None:
         return _page(request, db, user, form="urge", result=result, status_code=400)
     fields = result.data.model_dump()
@@ -182,8 +182,8 @@ async def log_urge(request: Request, user: CurrentUser, db: SessionDep) -> Respo
 
 
 @router.post(f"{PAGE}/checkin", dependencies=[Depends(require_csrf)])
-async def check_in(request: Request, user: CurrentUser, db: SessionDep) -> Response:
-    result = read_form(CheckInForm, await request.form())
+def check_in(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
+    result = read_form(CheckInForm, form)
     if result.data is None:
         return _page(request, db, user, form="checkin", result=result, status_code=400)
     progress.save_checkin(
@@ -194,8 +194,9 @@ async def check_in(request: Request, user: CurrentUser, db: SessionDep) -> Respo
 
 
 @router.post(f"{PAGE}/pause", dependencies=[Depends(require_csrf)])
-async def pause_or_resume(request: Request, user: CurrentUser, db: SessionDep) -> Response:
-    form = await request.form()
+def pause_or_resume(
+    request: Request, user: CurrentUser, db: SessionDep, form: PostedForm
+) -> Response:
     try:
         if form.get("action") == "resume":
             progress.resume(db, user.id, today=user_today(user))
@@ -210,8 +211,8 @@ async def pause_or_resume(request: Request, user: CurrentUser, db: SessionDep) -
 
 
 @router.post(f"{PAGE}/reflection", dependencies=[Depends(require_csrf)])
-async def reflect(request: Request, user: CurrentUser, db: SessionDep) -> Response:
-    result = read_form(ReflectionForm, await request.form())
+def reflect(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
+    result = read_form(ReflectionForm, form)
     if result.data is not None:
         try:
             progress.save_reflection(

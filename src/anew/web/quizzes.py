@@ -14,6 +14,7 @@ from anew.quizzes import attempts
 from anew.quizzes.engine import AnswerError, Quiz, chosen_options, score
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, OptionalUser, SessionDep
+from anew.web.forms import PostedForm
 from anew.web.quiz_access import all_quizzes, count_attempt, find_quiz, may_see_counts
 from anew.web.steps import STEPS
 from anew.web.templating import render
@@ -67,9 +68,11 @@ def _unanswered(quiz: Quiz, chosen: dict[str, list[str]]) -> dict[str, str]:
 
 
 @router.post("/quizzes/{slug}", dependencies=[Depends(require_csrf)])
-async def answer(request: Request, slug: str, user: OptionalUser, db: SessionDep) -> Response:
+def answer(
+    request: Request, slug: str, user: OptionalUser, db: SessionDep, form: PostedForm
+) -> Response:
     quiz = find_quiz(request, slug)
-    chosen = _chosen(quiz, await request.form())
+    chosen = _chosen(quiz, form)
     errors = _unanswered(quiz, chosen)
     if errors:
         return _quiz_page(request, quiz, chosen=chosen, errors=errors, status_code=400)

@@ -14,7 +14,7 @@ from anew.db import utcnow
 from anew.web.coaching import adherence, coach
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, SessionDep, user_today
-from anew.web.forms import read_form
+from anew.web.forms import PostedForm, read_form
 from anew.web.safety_gate import WinBackPageUser, needs_check, page_win_back
 from anew.web.steps import STEPS_BY_SLUG
 from anew.web.templating import render
@@ -45,11 +45,11 @@ def coach_page(request: Request, user: WinBackPageUser, db: SessionDep) -> Respo
 
 
 @router.post(PAGE, dependencies=[Depends(require_csrf), Depends(page_win_back)])
-async def ask(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+def ask(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
     context = {"step": STEPS_BY_SLUG["reply-coach"], "active_step": "reply-coach"}
     if needs_check(db, user):
         return render(request, "safety/invite.html", context)
-    result = read_form(CoachForm, await request.form())
+    result = read_form(CoachForm, form)
     if result.data is None:
         context.update(values=result.values, errors=result.errors)
         return render(request, "replies/page.html", context, status_code=400)

@@ -16,6 +16,7 @@ from anew.safety.resources import Resources
 from anew.safety.rules import RULES, assess
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, OptionalUser, SessionDep
+from anew.web.forms import PostedForm
 from anew.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -62,8 +63,7 @@ def _answers(form: FormData) -> dict[str, str]:
 
 
 @router.post(CHECK, dependencies=[Depends(require_csrf)])
-async def take_check(request: Request, user: OptionalUser, db: SessionDep) -> Response:
-    form = await request.form()
+def take_check(request: Request, user: OptionalUser, db: SessionDep, form: PostedForm) -> Response:
     answers = _answers(form)
     missing = {q.id: "Please choose yes or no." for q in QUESTIONS if q.id not in answers}
     if missing:
@@ -87,8 +87,7 @@ async def take_check(request: Request, user: OptionalUser, db: SessionDep) -> Re
 
 
 @router.post(f"{CHECK}/leave", dependencies=[Depends(require_csrf)])
-async def leave(request: Request, user: CurrentUser, db: SessionDep) -> Response:
-    form = await request.form()
+def leave(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
     try:
         service.leave_safety_mode(db, user, confirmed=form.get("confirm") == "yes")
     except service.CannotLeave as error:

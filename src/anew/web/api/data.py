@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, HTTPException, Response, UploadFile
 from pydantic import StrictStr
+from starlette.concurrency import run_in_threadpool
 
 from anew.accounts.service import AccountError, delete_account
 from anew.archive import MAX_ARCHIVE_BYTES, ArchiveError, export_archive, has_data, import_archive
@@ -53,10 +54,15 @@ async def restore(
     user: ApiUser, db: SessionDep, file: Annotated[UploadFile, File()]
 ) -> dict[str, dict[str, int]]:
     """All or nothing: a problem anywhere leaves the account as it was."""
+    data = await file.read(MAX_ARCHIVE_BYTES + 1)
+    return await run_in_threadpool(_restore, db, user, data)
+
+
+def _restore(db: SessionDep, user: ApiUser, data: bytes) -> dict[str, dict[str, int]]:
     if has_data(db, user.id):
         raise HTTPException(status_code=409, detail="Import works on a fresh account only.")
     try:
-        counts = import_archive(db, user, await file.read(MAX_ARCHIVE_BYTES + 1))
+        counts = import_archive(db, user, data)
     except ArchiveError as error:
         db.rollback()
         problem = {"loc": ["body", "file"], "msg": str(error), "type": "value_error"}

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Form, HTTPException, Response, UploadFile
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUpload
 
 from anew.method.growth_models import Photo
@@ -42,11 +43,14 @@ def _out(row: Photo) -> PhotoOut:
     )
 
 
-async def store_photo(
-    db: SessionDep, user_id: int, upload: StarletteUpload, *, kind: str, caption: str
-) -> Photo:
-    """Read at most the size limit, check and clean the photo, and keep it."""
-    data = await upload.read(MAX_BYTES + 1)
+async def read_upload(upload: StarletteUpload) -> bytes:
+    """The uploaded photo's bytes, at most one byte past the size limit (which then refuses it)."""
+    return await upload.read(MAX_BYTES + 1)
+
+
+def keep_photo(db: SessionDep, user_id: int, data: bytes, *, kind: str, caption: str) -> Photo:
+    """Check and clean the photo, and keep it. Slow work (decoding, re-encoding, the thumbnail):
+    callers in the event loop run it in the thread pool."""
     media_type, clean, thumb = process_photo(data)
     row = Photo(
         user_id=user_id,
@@ -70,8 +74,13 @@ async def upload_photo(
     caption: Annotated[str, Form(max_length=200)] = "",
 ) -> PhotoOut:
     """Location and every other metadata tag are removed before anything is stored."""
+    data = await read_upload(file)
+    return await run_in_threadpool(_store, db, user.id, data, kind, caption.replace("\x00", ""))
+
+
+def _store(db: SessionDep, user_id: int, data: bytes, kind: str, caption: str) -> PhotoOut:
     try:
-        row = await store_photo(db, user.id, file, kind=kind, caption=caption.replace("\x00", ""))
+        row = keep_photo(db, user_id, data, kind=kind, caption=caption)
     except PhotoError as error:
         problem = {"loc": ["body", "file"], "msg": str(error), "type": "value_error"}
         raise HTTPException(status_code=422, detail=[problem]) from None
