@@ -96,6 +96,10 @@ NEEDY = _any(
     rf"(?:still|always)\s+(?:wear|have|keep|use)\b[^.!?\n]{{0,30}}?{_YOU}\s+gave\s+me",
     r"owe\s+me\s+(?:a|an)\s+(?:proper\s+|real\s+)?(?:goodbye|explanation|conversation|answer|chance)",
     rf"(?:dreamt|dreamed|dreaming)\s+(?:about|of)\s+{_YOU}|^\W*(?:r\s+)?(?:are\s+)?{_YOU}\s+(?:up|awake)\b",
+    r"(?:made|make|making)\s+a\s+mistake\s+(?:breaking\s+up|ending|leaving|splitting|letting\s+(?:you|me)\s+go)|what\s+could\s+have\s+been",
+    rf"hope[sd]?\s+{_YOU}(?:'ll|\s+will|'d|\s+would)\s+(?:come\s+(?:round|around|back)|change|miss)|need\s+closure|all\s+i\s+(?:ever\s+)?think\s+about",
+    rf"moved\s+on\s+(?:so\s+fast|so\s+quickly|already)|(?:have|did)\s+{_YOU}\s+moved\s+on|giv(?:e|ing)\s+up\s+on\s+(?:me|us)|tell\s+me\s+{_YOU_ARE}\s+happy",
+    rf"like\s+i\s+(?:did|used\s+to)\s*(?:[?.!]|$)|(?:need|want|waiting|wait|dying|long)\s+to\s+hear\s+from\s+{_YOU}|(?:it'?s|is\s+it)\s+(?:not\s+)?too\s+late",
 )
 
 # Sympathy ("sorry to hear") and telling him not to apologise are not apologies.
@@ -116,7 +120,7 @@ APOLOGY = re.compile(
     r"|i\s+(?:messed|screwed|mucked)\s+up|i\s+blew\s+it|(?:was|is)\s+wrong\s+of\s+me"
     r"|(?:that|it|this)\s+was\s+(?:out\s+of\s+line|unfair\s+of\s+me|not\s+okay\s+of\s+me)"
     r"|i\s+was\s+(?:wrong|out\s+of\s+(?:line|order)|an\s+idiot|stupid|unfair|horrible\s+to)"
-    r"|(?:in\s+the\s+wrong|(?:a\s+)?mistake\s+on\s+my\s+part|(?:it\s+was\s+)?my\s+mistake|i\s+let\s+(?:you|u)\s+down|(?:handled|behaved|treated\s+you)\s+(?:it\s+)?badly|i\s+accept\s+that\s+i)"
+    r"|(?:in\s+the\s+wrong|(?:a\s+)?mistake\s+on\s+my\s+part|(?:it\s+was\s+)?my\s+mistake|i\s+let\s+(?:you|u)\s+down|(?:that'?s|it'?s|this\s+is)\s+on\s+me|i\s+should'?ve\s+(?:checked|asked|told|known|listened|called|said)|(?:handled|behaved|treated\s+you)\s+(?:it\s+)?badly|i\s+accept\s+that\s+i)"
     r"|i\s+(?:should|shouldn'?t)\s+(?:never\s+|not\s+)?have\s+(?:said|done|yelled|shouted|left|read|been|gone|sent)"
     r"|i\s+(?:really\s+|deeply\s+)?regret)",
     re.IGNORECASE,
@@ -151,7 +155,8 @@ OVERSHARE = _any(
     r"(?:it|that|this)\s+(?:broke|breaks|destroyed|destroys|wrecked)\s+me\b|hurts\s+so\s+much",
     r"(?:in\s+a\s+bad\s+way|psycholog(?:ist|y)|psychiatrist|breakdown|evict\w*|stopped\s+(?:talking|speaking)\s+to\s+me|too\s+much\s+(?:wine|to\s+drink|vodka|gin))",
     r"losing\s+my\s+mind|can'?t\s+(?:take|do|handle)\s+(?:this|it)\s+any\s*more|can'?t\s+go\s+on|hard\s+time|getting\s+through\s+the\s+days",
-    r"in\s+(?:bits|pieces)\b|drinking\s+(?:way\s+)?more\s+than|borrow(?:ed)?\s+money|pay\s+(?:the|my)\s+bills|lost\s+my\s+appetite|no\s+appetite",
+    r"how\s+bad\s+(?:things|it)\s+(?:got|get|are|is|have\s+been)|(?:gave|given)\s+me\s+a\s+warning|keep\s+messing\s+up|overdraft",
+    r"(?:been|feeling|felt|i'?m)\s+(?:really\s+|so\s+|very\s+|pretty\s+)?low\b(?!\s+on)|in\s+(?:bits|pieces)\b|drinking\s+(?:way\s+)?more\s+than|borrow(?:ed)?\s+money|pay\s+(?:the|my)\s+bills|lost\s+my\s+appetite|no\s+appetite",
     r"can'?t\s+stop\s+(?:shaking|crying|panicking)|(?:whole|entire)\s+(?:day|weekend|week)\s+in\s+bed|(?:drink|drinking)\s+(?:every|to\s+get|myself)|binge\w*|(?:isn'?t|aren'?t|not)\s+(?:talking|speaking)\s+to\s+me",
 )
 
@@ -168,7 +173,7 @@ STRONG_WORDS = _any(
     rf"(?:i\s+)?hate\s+{_YOU}|how\s+dare|screw\s+{_YOU}|go\s+to\s+hell|leave\s+me\s+alone|i'?m\s+(?:so\s+)?done\s+with",
     rf"{_YOU_ARE}\s+(?:such\s+)?(?:a\s+|an\s+)?(?:liar|coward|pathetic|disgusting|selfish|monster|pig|creep|joke|narcissist|psycho|loser|idiot|cruel|heartless|unbelievable)",
     r"i'?m\s+(?:so\s+|absolutely\s+)?(?:furious|livid|fuming|seething|enraged|raging|angry|disgusted|sick\s+of)",
-    rf"can'?t\s+(?:believe|stand)\s+{_YOU}|sick\s+of\s+{_YOU}|(?:ruined|destroyed|wrecked)\s+(?:everything|my\s+life|it\s+all)",
+    rf"can'?t\s+believe\s+{_YOU}\s+(?:would|could|did|lied|said|cheated)|can'?t\s+stand\s+{_YOU}|sick\s+of\s+{_YOU}|(?:ruined|destroyed|wrecked)\s+(?:everything|my\s+life|it\s+all)",
     rf"broke\s+my\s+heart|(?:all\s+)?because\s+of\s+{_YOU}|(?:all\s+)?your\s+fault|don'?t\s+even\s+care|i\s+don'?t\s+care\s+anymore",
     r"(?:^|[.!]\s*)whatever\s*[.!]|best\s+day\s+of\s+my\s+life|thank\s+you\s+thank\s+you|so\s+so\s+happy",
     # Anger said outright, hostile orders, and superlatives of feeling.
