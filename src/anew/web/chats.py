@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from markupsafe import Markup
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
@@ -93,8 +94,14 @@ async def upload_chat(request: Request, user: CurrentUser, db: SessionDep) -> Re
     }
     upload = form.get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
-        return _index(
-            request, db, user, values=values, error="Please choose an export file.", status_code=400
+        return await run_in_threadpool(
+            _index,
+            request,
+            db,
+            user,
+            values=values,
+            error="Please choose an export file.",
+            status_code=400,
         )
     prefer = (
         values.get("date_order") if values.get("date_order") in ("dayfirst", "monthfirst") else None
@@ -109,9 +116,14 @@ async def upload_chat(request: Request, user: CurrentUser, db: SessionDep) -> Re
     try:
         row = await import_upload(request, db, user_id=user.id, upload=upload, options=options)
     except UploadTooLarge:
-        return _index(request, db, user, values=values, error=_too_large(request), status_code=413)
+        too_large = _too_large(request)
+        return await run_in_threadpool(
+            _index, request, db, user, values=values, error=too_large, status_code=413
+        )
     except ChatFormatError as error:
-        return _index(request, db, user, values=values, error=str(error), status_code=400)
+        return await run_in_threadpool(
+            _index, request, db, user, values=values, error=str(error), status_code=400
+        )
     return RedirectResponse(f"/chats/{row.id}", status_code=303)
 
 
