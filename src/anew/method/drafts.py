@@ -95,13 +95,13 @@ _CLAUSE = re.compile(r"[^.!?\n,;:]+")
 
 def _rated(
     text: str, lead: frozenset[str], links: frozenset[str] | None, below: float
-) -> Flag | None:
-    """The first word rated `below` or lower by VADER's lexicon that comes soon after a `lead`
-    word in the same clause: within five words, or, with `links`, after linking words only. A word
-    that belongs to another flag ends the search in its clause."""
+) -> tuple[int, int] | None:
+    """Where a word rated `below` or lower by VADER's lexicon comes soon after a `lead` word in
+    the same clause (within five words, or, with `links`, after linking words only), from the
+    lead word to it. A word that belongs to another flag ends the search in its clause."""
     lexicon: dict[str, float] = _analyzer().lexicon
-    for sentence in _CLAUSE.finditer(text):
-        words = list(_TOKEN.finditer(sentence.group()))
+    for clause in _CLAUSE.finditer(text):
+        words = list(_TOKEN.finditer(clause.group()))
         for index, word in enumerate(words):
             if word.group().lower() not in lead:
                 continue
@@ -110,8 +110,7 @@ def _rated(
                 if found in NOT_HER_STATE:
                     break
                 if lexicon.get(found, 0.0) <= below:
-                    offset = sentence.start()
-                    return Flag("", "", offset + word.start(), offset + following.end())
+                    return clause.start() + word.start(), clause.start() + following.end()
                 if links is not None and found not in links:
                     break
     return None
@@ -122,7 +121,7 @@ def _overshare(text: str) -> Flag | None:
     if found is None and APOLOGY.search(text) is None:  # remorse in an apology is not her struggle
         state = _rated(text, FIRST_PERSON, None, PAINFUL)
         if state is not None:
-            found = Flag("overshare", MESSAGES["overshare"], state.start, state.end)
+            found = Flag("overshare", MESSAGES["overshare"], *state)
     return found
 
 
@@ -164,10 +163,9 @@ def _intense(text: str) -> Flag | None:
             return flag
     contempt = _rated(text, YOU_SUBJECT, YOU_LINKS, HOSTILE)
     if contempt is not None:
-        return Flag("intense", MESSAGES["intense"], contempt.start, contempt.end)
-    for sentence in _SENTENCE.finditer(
-        text
-    ):  # one strong sentence is enough; a long calm text is not
+        return Flag("intense", MESSAGES["intense"], *contempt)
+    # Sentence by sentence: one strong sentence is enough, and a long calm text is not.
+    for sentence in _SENTENCE.finditer(text):
         compound = _analyzer().polarity_scores(sentence.group())["compound"]
         if not STRONG_NEGATIVE < compound < STRONG_POSITIVE:
             return Flag("intense", MESSAGES["intense"], sentence.start(), sentence.end())
