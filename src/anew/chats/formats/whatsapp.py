@@ -79,6 +79,7 @@ def _split(text: str) -> pl.Series:
             pass  # the line-by-line split below reads anything
         else:
             # Empty lines come back as nulls, and a final line break adds no empty last line.
+            # One chunk, not one per reader thread: the later steps then need less memory.
             return frame.to_series().fill_null("").rechunk()
     return pl.Series("line", normalized.split("\n"))
 
