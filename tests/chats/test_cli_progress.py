@@ -34,6 +34,7 @@ def test_the_bar_walks_through_reading_parsing_and_measuring() -> None:
     with stage_bar(console, "chat.txt", enabled=True) as bar:
         progress = bar._progress
         assert progress is not None
+        assert bar.on_read is not None
         bar.read(50, 100)
         seen.append(progress.tasks[0].description)
         assert round(progress.tasks[0].percentage) == 17  # half of the first of three steps
@@ -51,4 +52,5 @@ def test_a_disabled_bar_draws_nothing() -> None:
     with stage_bar(Console(file=out, force_terminal=True), "x", enabled=False) as bar:
         bar.read(1, 2)
         bar.stage("Measuring")
+        assert bar.on_read is None  # the loader then reads the file in one go
     assert out.getvalue() == ""

@@ -41,7 +41,7 @@ def run_analysis(
         large = path.is_file() and path.stat().st_size > LARGE_INPUT
         with stage_bar(console, path.name, enabled=large and not as_json) as bar:
             chat = load_chat(
-                path, prefer=prefer, chat_name=chat_name, me=me or "Me", on_read=bar.read
+                path, prefer=prefer, chat_name=chat_name, me=me or "Me", on_read=bar.on_read
             )
             bar.stage("Measuring")
             report = analyze(

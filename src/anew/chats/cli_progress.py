@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn
 
+from anew.chats.reading import ReadProgress
+
 STAGES = ("Reading", "Parsing", "Measuring")
 
 
@@ -21,6 +23,12 @@ class StageBar:
     def __init__(self, progress: Progress | None, name: str) -> None:
         self._progress, self._name = progress, name
         self._task = progress.add_task(f"Reading {name}", total=len(STAGES)) if progress else None
+
+    @property
+    def on_read(self) -> ReadProgress | None:
+        """What to give the loader to hear the bytes come in; None when nothing is drawn, so
+        that the file is then read in one go."""
+        return self.read if self._progress is not None else None
 
     def read(self, done: int, total: int) -> None:
         """Called as the file's bytes come in; the whole file read starts parsing."""

@@ -183,9 +183,10 @@ def download_export(user: CurrentUser, db: SessionDep) -> Response:
 @router.post("/account/import", dependencies=[Depends(require_csrf)])
 async def upload_import(request: Request, user: CurrentUser, db: SessionDep) -> Response:
     upload = (await request.form()).get("file")
-    chosen = isinstance(upload, UploadFile) and bool(upload.filename)
-    data = await upload.read(MAX_ARCHIVE_BYTES + 1) if isinstance(upload, UploadFile) else b""
-    return await run_in_threadpool(_import_upload, request, user, db, data if chosen else None)
+    data = None
+    if isinstance(upload, UploadFile) and upload.filename:
+        data = await upload.read(MAX_ARCHIVE_BYTES + 1)
+    return await run_in_threadpool(_import_upload, request, user, db, data)
 
 
 def _import_upload(request: Request, user: User, db: SessionDep, data: bytes | None) -> Response:

@@ -94,15 +94,7 @@ async def upload_chat(request: Request, user: CurrentUser, db: SessionDep) -> Re
     }
     upload = form.get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
-        return await run_in_threadpool(
-            _index,
-            request,
-            db,
-            user,
-            values=values,
-            error="Please choose an export file.",
-            status_code=400,
-        )
+        return await _refused(request, db, user, values, "Please choose an export file.", 400)
     prefer = (
         values.get("date_order") if values.get("date_order") in ("dayfirst", "monthfirst") else None
     )
@@ -116,15 +108,25 @@ async def upload_chat(request: Request, user: CurrentUser, db: SessionDep) -> Re
     try:
         row = await import_upload(request, db, user_id=user.id, upload=upload, options=options)
     except UploadTooLarge:
-        too_large = _too_large(request)
-        return await run_in_threadpool(
-            _index, request, db, user, values=values, error=too_large, status_code=413
-        )
+        return await _refused(request, db, user, values, _too_large(request), 413)
     except ChatFormatError as error:
-        return await run_in_threadpool(
-            _index, request, db, user, values=values, error=str(error), status_code=400
-        )
+        return await _refused(request, db, user, values, str(error), 400)
     return RedirectResponse(f"/chats/{row.id}", status_code=303)
+
+
+async def _refused(
+    request: Request,
+    db: SessionDep,
+    user: CurrentUser,
+    values: dict[str, str],
+    error: str,
+    status: int,
+) -> Response:
+    """The upload page again, with what she chose and why it didn't import; rendered in the
+    thread pool, since the page reads her imports."""
+    return await run_in_threadpool(
+        _index, request, db, user, values=values, error=error, status_code=status
+    )
 
 
 @router.get("/chats/progress/{progress_id}")
