@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 
 import pytest
@@ -170,3 +171,72 @@ def test_an_impossible_time_is_named() -> None:
     with pytest.raises(ChatFormatError) as caught:
         _parse("13/02/21, 10:00 - A: one\n14/02/21, 25:00 - B: two\n")
     assert caught.value.line == 2
+
+
+# One body for each alternative of the media, deleted and notice patterns.
+SPECIAL_BODIES = [
+    "<Media omitted>",
+    "<attached: 00000012-PHOTO-2024-03-12.jpg>",
+    *(f"{what} omitted" for what in ("image", "video", "audio", "sticker", "GIF", "document")),
+    "Contact card omitted",
+    "holiday.pdf (file attached)",
+    "<Multimedia omitido>",
+    "<Medien ausgeschlossen>",
+    "<Médias omis>",
+    "This message was deleted",
+    "You deleted this message.",
+    "Messages and calls are end-to-end encrypted. Tap to learn more.",
+    "Messages to this group are now secured with end-to-end encryption.",
+    "Messages you send to this chat are now secured with end-to-end encryption.",
+    *(f"Missed {what} call" for what in ("voice", "video", "group")),
+    "Your security code with Sam changed.",
+    'Ana changed the subject to "Us"',
+    "Ana changed the group description",
+    "Ana changed the group's icon",
+    "Ana added Sam",
+    "Ana removed Sam",
+    'Ana created group "Us"',
+    "Sam left",
+    "You joined using this group's invite link",
+    "Sam joined using this group's invite link",
+    "Sam changed their phone number to a new number.",
+    "Ana turned on disappearing messages.",
+    "Sam turned off disappearing messages.",
+    "This chat is with a business account. Tap to learn more.",
+    "Sam is a contact.",
+    "Waiting for this message. This may take a while.",
+]
+
+
+@pytest.mark.parametrize("body", SPECIAL_BODIES)
+def test_every_media_and_notice_body_holds_a_word_the_fast_check_looks_for(body: str) -> None:
+    patterns = (whatsapp.MEDIA, whatsapp.DELETED, whatsapp.SYSTEM)
+    assert any(re.search(pattern, body) for pattern in patterns)
+    assert any(word in body for word in whatsapp.KIND_WORDS)
+
+
+def test_media_and_notices_behind_a_name_keep_their_kind_among_plain_messages() -> None:
+    lines = [
+        f"21/02/21, 10:{minute:02d} - Ana: {body}" for minute, body in enumerate(SPECIAL_BODIES)
+    ]
+    text = "\n".join(["21/02/21, 09:00 - Sam: hello there", *lines, "21/02/21, 11:00 - Sam: bye"])
+    kinds = [kind for _, _, kind, _ in _parse(text + "\n")]
+    assert kinds == ["text", *["media"] * 13, *["deleted"] * 2, "text"]
+
+
+def test_continued_and_marked_messages_keep_their_whole_text() -> None:
+    text = (
+        "[21/02/21, 10:00:00] Ana: first\n"
+        "second line\n"
+        "\n"
+        "[21/02/21, 10:01:00] Sam: plain\n"
+        "[21/02/21, 10:02:00] Ana: \u200e\u200e<attached: a.jpg>\n"
+        "[21/02/21, 10:03:00] Sam: last\n"
+        "  indented\n"
+    )
+    assert [body for *_, body in _parse(text)] == [
+        "first\nsecond line",
+        "plain",
+        "<attached: a.jpg>",
+        "last\n  indented",
+    ]

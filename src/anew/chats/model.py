@@ -40,6 +40,9 @@ FORMAT_NAMES = {
 
 # \S+ runs; the same definition for every format, so word counts compare across apps.
 WORD_PATTERN = r"\S+"
+# Spacing that single-space counting would get wrong: any other white space, two in a row, or
+# white space at either end.
+IRREGULAR_SPACING = r"[^\S ]|  |^ | $"
 
 
 @dataclass(frozen=True)
@@ -62,17 +65,45 @@ def finish(frame: pl.DataFrame, *, keep_text: bool) -> pl.DataFrame:
     columns = frame
     if not keep_text:
         columns = columns.with_columns(pl.lit(None, dtype=pl.String()).alias("text"))
-    return columns.select(pl.col(name).cast(dtype) for name, dtype in MESSAGE_SCHEMA.items()).sort(
-        "timestamp", maintain_order=True
+    fitted = columns.select(pl.col(name).cast(dtype) for name, dtype in MESSAGE_SCHEMA.items())
+    # Exports are nearly always in time order already; checking is far cheaper than sorting.
+    if fitted.get_column("timestamp").is_sorted():
+        return fitted
+    return fitted.sort("timestamp", maintain_order=True)
+
+
+def measure_text(frame: pl.DataFrame, column: str = "text") -> pl.DataFrame:
+    """Add the character and word counts of a text column."""
+    text = frame.get_column(column)
+    return frame.with_columns(
+        text.str.len_chars().fill_null(0).alias("chars"), word_counts(text).alias("words")
     )
 
 
-def measure_text(text: pl.Expr) -> list[pl.Expr]:
-    """Character and word counts of a text column."""
-    return [
-        text.str.len_chars().fill_null(0).alias("chars"),
-        text.str.count_matches(WORD_PATTERN).fill_null(0).alias("words"),
-    ]
+def word_counts(text: pl.Series) -> pl.Series:
+    """How many WORD_PATTERN runs each text holds (0 for none).
+
+    Most messages part their words with single spaces, and for them the words are the spaces plus
+    one: counting a literal is about three times faster than matching the pattern. Only the others
+    (line breaks, tabs, runs of spaces, a space at either end) go through the pattern.
+    """
+    parts = (
+        pl.LazyFrame({"text": text})
+        .select(
+            words=pl.when(pl.col("text").str.len_bytes().fill_null(0) == 0)
+            .then(0)
+            .otherwise(pl.col("text").str.count_matches(" ", literal=True) + 1)
+            .cast(pl.UInt32),
+            irregular=pl.col("text").str.contains(IRREGULAR_SPACING).fill_null(False),
+        )
+        .collect(engine="streaming")
+    )
+    words = parts.get_column("words")
+    irregular = parts.get_column("irregular").arg_true()
+    if irregular.len():
+        counted = text.gather(irregular).str.count_matches(WORD_PATTERN).cast(pl.UInt32)
+        words = words.scatter(irregular, counted)
+    return words
 
 
 def from_rows(rows: list[tuple[datetime, str, str, str]], *, keep_text: bool) -> pl.DataFrame:
@@ -87,7 +118,7 @@ def from_rows(rows: list[tuple[datetime, str, str, str]], *, keep_text: bool) ->
         },
         orient="row",
     )
-    counted = frame.with_columns(measure_text(pl.col("text")))
+    counted = measure_text(frame)
     media = pl.col("kind") != Kind.TEXT.value
     return finish(
         counted.with_columns(

@@ -19,14 +19,17 @@ DatePreference = Literal["dayfirst", "monthfirst"] | None
 LRM = "\u200e"
 FIRST_YEAR = 2009  # WhatsApp did not exist before; an earlier reading of a date is the wrong one
 SPACE = r"[ \x{a0}\x{202f}]"  # new versions put a narrow no-break space before AM/PM
-HEADER = (
-    r"^(?<head>[\x{200e}\x{200f}]?\[?"
-    r"(?<a>[0-9]{1,4})[./-]{1,2}(?<b>[0-9]{1,2})[./-]{1,2}(?<c>[0-9]{1,4}),?"
-    + SPACE
-    + r"(?<hour>[0-9]{1,2})[:.](?<minute>[0-9]{2})(?:[:.](?<second>[0-9]{2}))?"
+DATE = r"(?<a>[0-9]{1,4})[./-]{1,2}(?<b>[0-9]{1,2})[./-]{1,2}(?<c>[0-9]{1,4})"
+TIME = (
+    r"(?<hour>[0-9]{1,2})[:.](?<minute>[0-9]{2})(?:[:.](?<second>[0-9]{2}))?"
     r"(?:" + SPACE + r"?(?<ampm>[AaPp]\.?" + SPACE + r"?[Mm]\.?))?"
-    r"(?:\] | - ))"
 )
+DATE_PART = r"[\x{200e}\x{200f}]?\[?" + DATE
+TIME_PART = ",?" + SPACE + TIME
+HEADER = "^" + DATE_PART + TIME_PART + r"(?:\] | - )"
+# On a header line the first of these closes the date and time: neither can hold one.
+HEADER_END = r"\] | - "
+DATE_END = r"[, \x{a0}\x{202f}]"
 
 MEDIA = (
     r"^(?:<Media omitted>|<attached: [^>]*>|(?:image|video|audio|sticker|GIF|document|Contact card)"
@@ -42,6 +45,29 @@ SYSTEM = (
     r"|.* changed their phone number|.* turned (?:on|off) disappearing messages"
     r"|This chat is with a business account|.* is a contact\.?$|Waiting for this message)"
 )
+
+# Every media, deleted or notice body holds one of these words (tests/chats/test_whatsapp.py
+# checks each pattern's examples), so a body without any of them is plain text.
+KIND_WORDS = [
+    "<",
+    "omitted",
+    "(file attached)",
+    "deleted",
+    "encrypted",
+    "secured",
+    "Missed ",
+    "security code",
+    "changed ",
+    "added ",
+    "removed ",
+    "created group",
+    "left",
+    "joined",
+    "disappearing",
+    "business account",
+    "is a contact",
+    "Waiting for this message",
+]
 
 ORDERS: dict[DateOrder, tuple[str, str, str]] = {
     # which captured field holds (year, month, day)
@@ -85,25 +111,20 @@ def _split(text: str) -> pl.Series:
 
 
 def _lines(text: str) -> pl.DataFrame:
-    frame = pl.LazyFrame({"line": _split(text)}).with_row_index("line_no", offset=1)
-    headers = pl.col("line").str.extract_groups(HEADER).alias("h")
-    # The lazy engine spreads these string operations over every core; eager mode uses one.
+    """Every line, whether it starts a message, and which message it belongs to."""
+    header = pl.col("line").str.contains(HEADER)
+    # The lazy engine spreads the string work over every core; eager mode uses one.
     return (
-        frame.with_columns(headers)
-        .unnest("h")
-        .with_columns(
-            pl.col("line").str.slice(pl.col("head").str.len_chars()).alias("rest"),
-            message=pl.col("a").is_not_null().cum_sum(),
-        )
-        # A header line's text now lives in "rest"; keep "line" only for continuation lines.
-        .with_columns(pl.when(pl.col("a").is_null()).then(pl.col("line")).alias("line"))
-        .drop("head")
-        .collect()
+        pl.LazyFrame({"line": _split(text)})
+        .with_row_index("line_no", offset=1)
+        .with_columns(header.alias("is_header"))
+        .with_columns(pl.col("is_header").cum_sum().alias("message"))
+        .collect(engine="streaming")
     )
 
 
 def _check_leading_lines(frame: pl.DataFrame, source: str) -> None:
-    is_header = frame.get_column("a").is_not_null()
+    is_header = frame.get_column("is_header")
     if not is_header.any():
         raise ChatFormatError(source, "no line here looks like a WhatsApp message", line=1)
     first = int(is_header.arg_max() or 0)
@@ -117,6 +138,41 @@ def _check_leading_lines(frame: pl.DataFrame, source: str) -> None:
             "this line does not start with a date and time, so it can't be placed",
             line=int(frame.get_column("line_no")[stray]),
         )
+
+
+def _cut(text: pl.Expr, start: pl.Expr | int, length: pl.Expr | None = None) -> pl.Expr:
+    """Part of a string by byte offsets, as `str.find` gives them (`str.slice` counts characters).
+
+    Only ever cut at an ASCII mark, so each part is whole UTF-8 again."""
+    return text.cast(pl.Binary).bin.slice(start, length).cast(pl.String)
+
+
+def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
+    """One row per header line: its date and time as written, and its sender and body.
+
+    Cut at fixed marks rather than captured by the header pattern: a capture per field per line
+    is the slowest part of the parse, and a chat has only a few thousand distinct dates and times
+    to read field by field (see _date_table and _time_table). The date keeps the marks before it
+    and the time the comma and space before it; those tables read them.
+    """
+    line = pl.col("line")
+    date_end = line.str.find(DATE_END)
+    end = line.str.find(HEADER_END)
+    closing = pl.when(_cut(line, end, pl.lit(1)) == "]").then(2).otherwise(3)
+    author = _cut(line, end + closing).str.splitn(": ", 2).struct.rename_fields(["sender", "body"])
+    return (
+        frame.lazy()
+        .filter(pl.col("is_header"))
+        .select(
+            "line_no",
+            "message",
+            _cut(line, 0, date_end).alias("date"),
+            _cut(line, date_end, end - date_end).alias("time"),
+            author.alias("author"),
+        )
+        .unnest("author")
+        .collect(engine="streaming")
+    )
 
 
 def _fields(order: DateOrder) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
@@ -198,16 +254,58 @@ def _same_dates(headers: pl.DataFrame, orders: list[DateOrder]) -> bool:
     return all(dates.select(_as_date(o)).to_series().equals(first) for o in orders[1:])
 
 
-def _timestamps(order: DateOrder) -> pl.Expr:
+def _date_table(dates: pl.Series) -> pl.DataFrame:
+    """The distinct dates as written, in order of first appearance, with their three fields."""
+    return (
+        pl.DataFrame({"date": dates.unique(maintain_order=True)})
+        .with_columns(pl.col("date").str.extract_groups(f"^{DATE_PART}$").alias("fields"))
+        .unnest("fields")
+    )
+
+
+def _time_table(times: pl.Series) -> pl.DataFrame:
+    """The distinct times as written and the time of day each means (null for one that can't
+    exist, such as 25:10)."""
     hour = pl.col("hour").cast(pl.Int32)
     ampm = pl.col("ampm").str.to_lowercase().str.slice(0, 1)
-    hour = (
+    day_hour = (
         pl.when(ampm == "p").then(hour % 12 + 12).when(ampm == "a").then(hour % 12).otherwise(hour)
     )
-    return _as_date(order).cast(pl.Datetime("us")) + pl.duration(
-        hours=hour,
+    offset = pl.duration(
+        hours=day_hour,
         minutes=pl.col("minute").cast(pl.Int32),
         seconds=pl.col("second").cast(pl.Int32).fill_null(0),
+        time_unit="us",
+    )
+    return (
+        pl.DataFrame({"time": times.unique()})
+        .with_columns(pl.col("time").str.extract_groups(f"^{TIME_PART}$").alias("fields"))
+        .unnest("fields")
+        .select("time", pl.when(hour <= 23).then(offset).alias("offset"))
+    )
+
+
+def _headers(parts: pl.DataFrame, dates: pl.DataFrame, order: DateOrder) -> pl.DataFrame:
+    """One row per header line: its timestamp, and its sender and body when it has them."""
+    days = dates.select("date", _as_date(order).alias("day"))
+    times = _time_table(parts.get_column("time"))
+    day = pl.col("date").replace_strict(days.get_column("date"), days.get_column("day"))
+    offset = pl.col("time").replace_strict(times.get_column("time"), times.get_column("offset"))
+    return (
+        parts.lazy()
+        .select(
+            "line_no",
+            "message",
+            (day.cast(pl.Datetime("us")) + offset).alias("timestamp"),
+            # "Name: text" has a sender; a notice such as "Ana added Sam" has no ": " at all.
+            pl.when(pl.col("body").is_null() | (pl.col("sender") == ""))
+            .then(None)
+            .otherwise(pl.col("sender"))
+            .alias("sender"),
+            "body",
+        )
+        .with_columns(pl.col("timestamp").is_null().alias("bad_time"))
+        .collect(engine="streaming")
     )
 
 
@@ -228,62 +326,72 @@ def _kind() -> pl.Expr:
     )
 
 
-def _headers(frame: pl.DataFrame, order: DateOrder) -> pl.DataFrame:
-    """One row per header line: its timestamp, and its sender and body when it has them."""
-    split = pl.col("rest").str.splitn(": ", 2).struct.rename_fields(["sender", "body"])
-    return (
+def _kinds(frame: pl.DataFrame) -> pl.Series:
+    """Each row's kind, or null for a system notice.
+
+    The media, deleted and notice patterns only run on bodies that hold one of KIND_WORDS (or
+    start with the mark iOS puts before them): one literal search over every body is far cheaper
+    than three patterns.
+    """
+    has_sender = pl.col("sender").is_not_null()
+    body = pl.col("body")
+    kinds = frame.select(
+        pl.when(has_sender).then(pl.lit(Kind.TEXT.value)).alias("kind")
+    ).to_series()
+    suspects = (
         frame.lazy()
-        .filter(pl.col("a").is_not_null())
-        .with_columns(_timestamps(order).alias("timestamp"), split.alias("author"))
-        .unnest("author")
-        .with_columns(
-            # "Name: text" has a sender; a notice such as "Ana added Sam" has no ": " at all.
-            pl.when(pl.col("body").is_null() | (pl.col("sender") == ""))
-            .then(None)
-            .otherwise(pl.col("sender"))
-            .alias("sender"),
-            (pl.col("timestamp").is_null() | (pl.col("hour").cast(pl.Int32) > 23)).alias(
-                "bad_time"
-            ),
-        )
-        # Only what the messages need: the date and time fields and the raw line go (memory).
-        .select("line_no", "message", "timestamp", "sender", "body", "bad_time")
-        .collect()
+        .select(has_sender & (body.str.starts_with(LRM) | body.str.contains_any(KIND_WORDS)))
+        .collect(engine="streaming")
+        .to_series()
+        .arg_true()
     )
+    if suspects.len():
+        kinds = kinds.scatter(suspects, frame[suspects].select(_kind()).to_series())
+    return kinds
 
 
 def _continuations(frame: pl.DataFrame) -> pl.DataFrame:
-    """The lines that continue each multi-line message, joined."""
+    """The lines that continue each multi-line message, joined (blank lines at the end dropped)."""
     return (
         frame.lazy()
-        .filter(pl.col("a").is_null())
+        .filter(~pl.col("is_header") & (pl.col("message") > 0))
         .group_by("message")
-        .agg(pl.col("line").str.join("\n").alias("more"))
+        .agg(pl.col("line").str.join("\n").str.strip_chars_end("\n").alias("more"))
+        .filter(pl.col("more") != "")
         .collect()
     )
+
+
+def _texts(headers: pl.DataFrame, continuation: pl.DataFrame) -> pl.Series:
+    """Each message's whole text: its first line, then the lines that continue it.
+
+    Message n is header row n - 1, so the continued ones are put in place by position (no join),
+    and only they and the texts that start with iOS's mark are rewritten.
+    """
+    body = headers.get_column("body")
+    rows = continuation.get_column("message").cast(pl.Int64) - 1
+    joined = body.gather(rows) + "\n" + continuation.get_column("more")
+    text = body.clone().scatter(rows, joined) if rows.len() else body
+    marked = text.str.starts_with(LRM).fill_null(False).arg_true()
+    if marked.len():
+        text = text.scatter(marked, text.gather(marked).str.strip_chars_start(LRM))
+    return text
 
 
 def _messages(headers: pl.DataFrame, continuation: pl.DataFrame) -> pl.DataFrame:
     """Join continuation lines to their message, classify it and measure it."""
-    text = (
-        pl.when(pl.col("more").is_null())
-        .then(pl.col("body"))
-        .otherwise(pl.concat_str("body", "more", separator="\n"))
-        .str.strip_chars_start(LRM)
-        .str.strip_chars_end("\n")
-    )
-    is_text = pl.col("kind") == Kind.TEXT.value
-    return (
-        headers.lazy()
-        .join(continuation.lazy(), on="message", how="left", maintain_order="left")
-        .with_columns(text.alias("text"), _kind().alias("kind"))
-        .filter(pl.col("kind").is_not_null())
-        .with_columns(measure_text(pl.col("text")))
-        .with_columns(
-            pl.when(is_text).then(pl.col("chars")).otherwise(0).alias("chars"),
-            pl.when(is_text).then(pl.col("words")).otherwise(0).alias("words"),
+    messages = (
+        headers.select(
+            "timestamp",
+            "sender",
+            _kinds(headers).alias("kind"),
+            _texts(headers, continuation).alias("text"),
         )
-        .collect()
+    ).filter(pl.col("kind").is_not_null())
+    is_text = pl.col("kind") == Kind.TEXT.value
+    return measure_text(messages).with_columns(
+        pl.when(is_text).then(pl.col("chars")).otherwise(0).alias("chars"),
+        pl.when(is_text).then(pl.col("words")).otherwise(0).alias("words"),
     )
 
 
@@ -293,11 +401,13 @@ def parse(
     """Parse a WhatsApp export; raises ChatFormatError naming the file and line on bad input."""
     frame = _lines(text)
     _check_leading_lines(frame, source)
-    dates = frame.select("a", "b", "c").filter(pl.col("a").is_not_null())
-    order = resolve_date_order(dates, source, prefer)
     continuation = _continuations(frame)
-    headers = _headers(frame.drop("line"), order)
-    del frame, dates  # the biggest table; freeing it now keeps peak memory down
+    parts = _header_parts(frame)
+    del frame  # the biggest table; freeing it now keeps peak memory down
+    dates = _date_table(parts.get_column("date"))
+    order = resolve_date_order(dates, source, prefer)
+    headers = _headers(parts, dates, order)
+    del parts
     bad_time = headers.filter(pl.col("bad_time"))
     if not bad_time.is_empty():
         line = int(bad_time.get_column("line_no")[0])
