@@ -240,3 +240,14 @@ def test_continued_and_marked_messages_keep_their_whole_text() -> None:
         "<attached: a.jpg>",
         "last\n  indented",
     ]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_the_files_own_bytes_parse_as_its_text_does(newline: str) -> None:
+    text = newline.join(
+        ["[21/02/21, 10:00:00] Zoë: ça va ?", "suite", "[21/02/21, 10:01:00] Sam: ✓", ""]
+    )
+    from_text = whatsapp.parse(text, source="chat.txt", keep_text=True)
+    from_bytes = whatsapp.parse(text, source="chat.txt", keep_text=True, utf8=text.encode())
+    assert from_bytes.messages.equals(from_text.messages)
+    assert from_bytes.messages["text"].to_list() == ["ça va ?\nsuite", "✓"]

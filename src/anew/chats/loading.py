@@ -20,6 +20,7 @@ from anew.chats.reading import (
     Source,
     decode_text,
     read_source,
+    text_encoding,
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -66,7 +67,7 @@ def parse_text(
         handle = io.BytesIO(source.data)
         return sms.parse(handle, source=source.name, me=me, contact=chat_name, keep_text=keep_text)
     text = decode_text(source)
-    if not text.strip():
+    if text.isspace() or not text:
         raise ChatFormatError(source.name, "the file is empty")
     if _is_json(text):
         document = _json(source, text)
@@ -81,7 +82,11 @@ def parse_text(
             source.name, "this JSON is not a Telegram, Messenger or Instagram export"
         )
     if whatsapp.looks_like_whatsapp(text):
-        chat = whatsapp.parse(text, source=source.name, prefer=prefer, keep_text=keep_text)
+        # The file's own bytes, when they are the text's UTF-8, spare the parser encoding it again.
+        utf8 = source.data if text_encoding(source.data) == "utf-8" else None
+        chat = whatsapp.parse(
+            text, source=source.name, prefer=prefer, keep_text=keep_text, utf8=utf8
+        )
         if _is_signal(text):
             return Chat(format="signal", messages=chat.messages, title=chat.title)
         return chat

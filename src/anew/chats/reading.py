@@ -170,17 +170,21 @@ def read_source(
     return Source(name, _read_file(path, size, on_read))
 
 
+def text_encoding(data: bytes) -> str:
+    """UTF-8 (with or without BOM) or UTF-16, from the first bytes."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if len(data) >= 4 and data[1] == 0 and data[3] == 0 and data[0] != 0:
+        return "utf-16-le"  # UTF-16 written without a byte-order mark
+    return "utf-8"
+
+
 def decode_text(source: Source) -> str:
     """Text from UTF-8 (with or without BOM) or UTF-16; anything else is named as not text."""
     data = source.data
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    elif data.startswith(codecs.BOM_UTF8):
-        encoding = "utf-8-sig"
-    elif len(data) >= 4 and data[1] == 0 and data[3] == 0 and data[0] != 0:
-        encoding = "utf-16-le"  # UTF-16 written without a byte-order mark
-    else:
-        encoding = "utf-8"
+    encoding = text_encoding(data)
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:

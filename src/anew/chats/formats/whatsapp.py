@@ -11,7 +11,7 @@ from typing import Literal
 import polars as pl
 
 from anew.chats.errors import AmbiguousDates, ChatFormatError
-from anew.chats.model import Chat, Kind, finish, measure_text
+from anew.chats.model import Chat, Kind, finish, measure_text, measures, settle_words
 
 DateOrder = Literal["dmy", "mdy", "ymd", "ydm"]
 DatePreference = Literal["dayfirst", "monthfirst"] | None
@@ -87,14 +87,19 @@ def looks_like_whatsapp(text: str) -> bool:
     return bool(found.any())
 
 
-def _split(text: str) -> pl.Series:
+def _split(text: str, utf8: bytes | None = None) -> pl.Series:
     """The file's lines. Polars' CSV reader splits them on every core without making a Python
-    string of each; a NUL byte (which it would take for a column break) takes the slow road."""
-    normalized = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    string of each; a NUL byte (which it would take for a column break) takes the slow road.
+    `utf8`, when given, is the text's own UTF-8 encoding (the file's bytes)."""
+    if utf8 is None or b"\r" in utf8:
+        normalized = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+        utf8 = None
+    else:
+        normalized = text
     if "\x00" not in normalized:
         try:
             frame = pl.read_csv(
-                normalized.encode("utf-8"),
+                utf8 if utf8 is not None else normalized.encode("utf-8"),
                 has_header=False,
                 separator="\x00",
                 quote_char=None,
@@ -110,13 +115,12 @@ def _split(text: str) -> pl.Series:
     return pl.Series("line", normalized.split("\n"))
 
 
-def _lines(text: str) -> pl.DataFrame:
+def _lines(text: str, utf8: bytes | None = None) -> pl.DataFrame:
     """Every line, whether it starts a message, and which message it belongs to."""
     header = pl.col("line").str.contains(HEADER)
     # The lazy engine spreads the string work over every core; eager mode uses one.
     return (
-        pl.LazyFrame({"line": _split(text)})
-        .with_row_index("line_no", offset=1)
+        pl.LazyFrame({"line": _split(text, utf8)})
         .with_columns(header.alias("is_header"))
         .with_columns(pl.col("is_header").cum_sum().alias("message"))
         .collect(engine="streaming")
@@ -136,19 +140,25 @@ def _check_leading_lines(frame: pl.DataFrame, source: str) -> None:
         raise ChatFormatError(
             source,
             "this line does not start with a date and time, so it can't be placed",
-            line=int(frame.get_column("line_no")[stray]),
+            line=stray + 1,
         )
 
 
-def _cut(text: pl.Expr, start: pl.Expr | int, length: pl.Expr | None = None) -> pl.Expr:
-    """Part of a string by byte offsets, as `str.find` gives them (`str.slice` counts characters).
+def _bytes(text: pl.Expr, start: pl.Expr | int, length: pl.Expr | None = None) -> pl.Expr:
+    """Part of a string by byte offsets, as `str.find` gives them (`str.slice` counts characters),
+    as bytes: enough for a key that is looked up, and no UTF-8 check."""
+    return text.cast(pl.Binary).bin.slice(start, length)
 
-    Only ever cut at an ASCII mark, so each part is whole UTF-8 again."""
-    return text.cast(pl.Binary).bin.slice(start, length).cast(pl.String)
+
+def _cut(text: pl.Expr, start: pl.Expr | int, length: pl.Expr | None = None) -> pl.Expr:
+    """Part of a string by byte offsets. Only ever cut at an ASCII mark, so each part is whole
+    UTF-8 again."""
+    return _bytes(text, start, length).cast(pl.String)
 
 
 def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
-    """One row per header line: its date and time as written, and its sender and body.
+    """One row per header line: its date and time as written, its sender and body, and the body
+    measured (see model.measures) and marked when it may be media or a notice (see _kinds).
 
     Cut at fixed marks rather than captured by the header pattern: a capture per field per line
     is the slowest part of the parse, and a chat has only a few thousand distinct dates and times
@@ -158,19 +168,30 @@ def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
     line = pl.col("line")
     date_end = line.str.find(DATE_END)
     end = line.str.find(HEADER_END)
-    closing = pl.when(_cut(line, end, pl.lit(1)) == "]").then(2).otherwise(3)
-    author = _cut(line, end + closing).str.splitn(": ", 2).struct.rename_fields(["sender", "body"])
+    start = end + pl.when(_bytes(line, end, pl.lit(1)) == pl.lit(b"]")).then(2).otherwise(3)
+    # No ": " can come before the header's end, so the first one after it ends the sender.
+    colon = line.str.find(": ", literal=True)
+    body = pl.col("body")
     return (
         frame.lazy()
         .filter(pl.col("is_header"))
         .select(
-            "line_no",
-            "message",
-            _cut(line, 0, date_end).alias("date"),
-            _cut(line, date_end, end - date_end).alias("time"),
-            author.alias("author"),
+            _bytes(line, 0, date_end).alias("date"),
+            _bytes(line, date_end, end - date_end).alias("time"),
+            _cut(line, start, colon - start).alias("sender"),
+            _cut(line, colon + 2).alias("body"),
         )
-        .unnest("author")
+        .with_columns(
+            # "Name: text" has a sender; a notice such as "Ana added Sam" has no ": " at all.
+            pl.when(body.is_null() | (pl.col("sender") == ""))
+            .then(None)
+            .otherwise(pl.col("sender"))
+            .alias("sender"),
+            *measures(body),
+            (body.str.starts_with(LRM) | body.str.contains_any(KIND_WORDS))
+            .fill_null(False)
+            .alias("suspect"),
+        )
         .collect(engine="streaming")
     )
 
@@ -258,7 +279,9 @@ def _date_table(dates: pl.Series) -> pl.DataFrame:
     """The distinct dates as written, in order of first appearance, with their three fields."""
     return (
         pl.DataFrame({"date": dates.unique(maintain_order=True)})
-        .with_columns(pl.col("date").str.extract_groups(f"^{DATE_PART}$").alias("fields"))
+        .with_columns(
+            pl.col("date").cast(pl.String).str.extract_groups(f"^{DATE_PART}$").alias("fields")
+        )
         .unnest("fields")
     )
 
@@ -279,33 +302,25 @@ def _time_table(times: pl.Series) -> pl.DataFrame:
     )
     return (
         pl.DataFrame({"time": times.unique()})
-        .with_columns(pl.col("time").str.extract_groups(f"^{TIME_PART}$").alias("fields"))
+        .with_columns(
+            pl.col("time").cast(pl.String).str.extract_groups(f"^{TIME_PART}$").alias("fields")
+        )
         .unnest("fields")
         .select("time", pl.when(hour <= 23).then(offset).alias("offset"))
     )
 
 
-def _headers(parts: pl.DataFrame, dates: pl.DataFrame, order: DateOrder) -> pl.DataFrame:
-    """One row per header line: its timestamp, and its sender and body when it has them."""
+def _timestamps(parts: pl.DataFrame, dates: pl.DataFrame, order: DateOrder) -> pl.Series:
+    """Each header's timestamp, looked up from the distinct dates and times (null: can't exist)."""
     days = dates.select("date", _as_date(order).alias("day"))
     times = _time_table(parts.get_column("time"))
     day = pl.col("date").replace_strict(days.get_column("date"), days.get_column("day"))
     offset = pl.col("time").replace_strict(times.get_column("time"), times.get_column("offset"))
     return (
         parts.lazy()
-        .select(
-            "line_no",
-            "message",
-            (day.cast(pl.Datetime("us")) + offset).alias("timestamp"),
-            # "Name: text" has a sender; a notice such as "Ana added Sam" has no ": " at all.
-            pl.when(pl.col("body").is_null() | (pl.col("sender") == ""))
-            .then(None)
-            .otherwise(pl.col("sender"))
-            .alias("sender"),
-            "body",
-        )
-        .with_columns(pl.col("timestamp").is_null().alias("bad_time"))
+        .select((day.cast(pl.Datetime("us")) + offset).alias("timestamp"))
         .collect(engine="streaming")
+        .to_series()
     )
 
 
@@ -326,27 +341,19 @@ def _kind() -> pl.Expr:
     )
 
 
-def _kinds(frame: pl.DataFrame) -> pl.Series:
-    """Each row's kind, or null for a system notice.
+def _kinds(headers: pl.DataFrame) -> pl.Series:
+    """Each header's kind, or null for a system notice.
 
-    The media, deleted and notice patterns only run on bodies that hold one of KIND_WORDS (or
-    start with the mark iOS puts before them): one literal search over every body is far cheaper
-    than three patterns.
+    The media, deleted and notice patterns only run on the `suspect` bodies, those that hold one
+    of KIND_WORDS or start with the mark iOS puts before them: one literal search over every body
+    is far cheaper than three patterns.
     """
-    has_sender = pl.col("sender").is_not_null()
-    body = pl.col("body")
-    kinds = frame.select(
-        pl.when(has_sender).then(pl.lit(Kind.TEXT.value)).alias("kind")
+    kinds = headers.select(
+        pl.when(pl.col("sender").is_not_null()).then(pl.lit(Kind.TEXT.value)).alias("kind")
     ).to_series()
-    suspects = (
-        frame.lazy()
-        .select(has_sender & (body.str.starts_with(LRM) | body.str.contains_any(KIND_WORDS)))
-        .collect(engine="streaming")
-        .to_series()
-        .arg_true()
-    )
+    suspects = headers.get_column("suspect").arg_true()
     if suspects.len():
-        kinds = kinds.scatter(suspects, frame[suspects].select(_kind()).to_series())
+        kinds = kinds.scatter(suspects, headers[suspects].select(_kind()).to_series())
     return kinds
 
 
@@ -378,39 +385,70 @@ def _texts(headers: pl.DataFrame, continuation: pl.DataFrame) -> pl.Series:
     return text
 
 
-def _messages(headers: pl.DataFrame, continuation: pl.DataFrame) -> pl.DataFrame:
-    """Join continuation lines to their message, classify it and measure it."""
-    messages = (
-        headers.select(
-            "timestamp",
-            "sender",
-            _kinds(headers).alias("kind"),
-            _texts(headers, continuation).alias("text"),
-        )
-    ).filter(pl.col("kind").is_not_null())
+def _continued_measures(headers: pl.DataFrame, continuation: pl.DataFrame) -> pl.DataFrame:
+    """Characters and words of each message: its first line's, plus its continuation's.
+
+    A continued text is "first\\nrest", so it has one character more than the two parts and
+    exactly their words. Message n is header row n - 1: the continued ones are put in place by
+    position, no join.
+    """
+    chars = headers.get_column("chars").clone()
+    words = settle_words(headers.select("words", "irregular", pl.col("body").alias("text")))
+    if continuation.is_empty():
+        return pl.DataFrame([chars, words])
+    rows = continuation.get_column("message").cast(pl.Int64) - 1
+    more = measure_text(continuation.select(pl.col("more").alias("text")))
+    return pl.DataFrame(
+        [
+            chars.scatter(rows, chars.gather(rows) + 1 + more.get_column("chars")),
+            words.scatter(rows, words.gather(rows) + more.get_column("words")),
+        ]
+    )
+
+
+def _messages(
+    headers: pl.DataFrame, continuation: pl.DataFrame, *, keep_text: bool
+) -> pl.DataFrame:
+    """Classify each message, measure it, and with keep_text join its lines into its text."""
     is_text = pl.col("kind") == Kind.TEXT.value
-    return measure_text(messages).with_columns(
-        pl.when(is_text).then(pl.col("chars")).otherwise(0).alias("chars"),
-        pl.when(is_text).then(pl.col("words")).otherwise(0).alias("words"),
+    measured = _continued_measures(headers, continuation)
+    text = _texts(headers, continuation) if keep_text else pl.lit(None, dtype=pl.String)
+    return (
+        headers.select("timestamp", "sender")
+        .with_columns(_kinds(headers).alias("kind"), *measured.get_columns(), text.alias("text"))
+        .with_columns(
+            pl.when(is_text).then(pl.col("chars")).otherwise(0).alias("chars"),
+            pl.when(is_text).then(pl.col("words")).otherwise(0).alias("words"),
+        )
+        .filter(pl.col("kind").is_not_null())
     )
 
 
 def parse(
-    text: str, *, source: str, prefer: DatePreference = None, keep_text: bool = False
+    text: str,
+    *,
+    source: str,
+    prefer: DatePreference = None,
+    keep_text: bool = False,
+    utf8: bytes | None = None,
 ) -> Chat:
-    """Parse a WhatsApp export; raises ChatFormatError naming the file and line on bad input."""
-    frame = _lines(text)
+    """Parse a WhatsApp export; raises ChatFormatError naming the file and line on bad input.
+
+    `utf8` may carry the file's bytes when they are exactly `text` in UTF-8 (no BOM)."""
+    frame = _lines(text, utf8)
     _check_leading_lines(frame, source)
     continuation = _continuations(frame)
     parts = _header_parts(frame)
+    header_rows = frame.get_column("is_header")
     del frame  # the biggest table; freeing it now keeps peak memory down
     dates = _date_table(parts.get_column("date"))
     order = resolve_date_order(dates, source, prefer)
-    headers = _headers(parts, dates, order)
-    del parts
-    bad_time = headers.filter(pl.col("bad_time"))
-    if not bad_time.is_empty():
-        line = int(bad_time.get_column("line_no")[0])
+    timestamps = _timestamps(parts, dates, order)
+    if timestamps.null_count():
+        header = int(timestamps.is_null().arg_max() or 0)
+        line = int(header_rows.arg_true()[header]) + 1
         raise ChatFormatError(source, "this line has a time that doesn't exist", line=line)
-    messages = _messages(headers, continuation)
+    headers = parts.drop("date", "time").with_columns(timestamps)
+    del parts
+    messages = _messages(headers, continuation, keep_text=keep_text)
     return Chat(format="whatsapp", messages=finish(messages, keep_text=keep_text))
