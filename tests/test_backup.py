@@ -9,16 +9,13 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session, sessionmaker
-from typer.testing import CliRunner
 
-from anew import cli
 from anew.config import Settings
 from anew.db import Base, load_models
+from tests.command_line import invoke
 from tests.databases import postgres_database, sqlite_database
 from tests.people import Person, api_token
 from tests.web.api.test_data import fill_every_area
-
-runner = CliRunner()
 
 
 @contextmanager
@@ -52,7 +49,7 @@ def every_row(url: str) -> dict[str, list[Any]]:
 def run(monkeypatch: pytest.MonkeyPatch, settings: Settings, url: str, *args: str) -> Any:
     monkeypatch.setenv("ANEW_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("ANEW_DATABASE_URL", url)
-    return runner.invoke(cli.app, list(args))
+    return invoke(list(args))
 
 
 def test_a_backup_restores_into_an_empty_database_exactly(

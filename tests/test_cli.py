@@ -6,14 +6,12 @@ from unittest import mock
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from typer.testing import CliRunner
 
 from anew import cli
 from anew.accounts.models import User
 from anew.accounts.passwords import verify_password
 from anew.config import Settings
-
-runner = CliRunner()
+from tests.command_line import invoke
 
 
 @pytest.fixture
@@ -25,8 +23,7 @@ def environment(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> Settings
 
 
 def test_user_create_reads_the_password_from_stdin(environment: Settings, db: Session) -> None:
-    result = runner.invoke(
-        cli.app,
+    result = invoke(
         ["user", "create", "Coach@Example.org", "--role", "coach", "--password-stdin"],
         input="a coach's long password\n",
     )
@@ -40,20 +37,17 @@ def test_user_create_reads_the_password_from_stdin(environment: Settings, db: Se
 
 def test_user_create_explains_a_refusal(environment: Settings) -> None:
     args = ["user", "create", "dup@example.org", "--password-stdin"]
-    assert runner.invoke(cli.app, args, input="first long password\n").exit_code == 0
-    again = runner.invoke(cli.app, args, input="second long password\n")
+    assert invoke(args, input="first long password\n").exit_code == 0
+    again = invoke(args, input="second long password\n")
     assert again.exit_code == 1
     assert "already exists" in again.output
-    weak = runner.invoke(
-        cli.app, ["user", "create", "w@example.org", "--password-stdin"], input="tiny\n"
-    )
+    weak = invoke(["user", "create", "w@example.org", "--password-stdin"], input="tiny\n")
     assert weak.exit_code == 1
     assert "at least 8 characters" in weak.output
 
 
 def test_user_create_refuses_an_unknown_role(environment: Settings) -> None:
-    result = runner.invoke(
-        cli.app,
+    result = invoke(
         ["user", "create", "x@example.org", "--role", "owner", "--password-stdin"],
         input="long password\n",
     )
@@ -63,21 +57,21 @@ def test_user_create_refuses_an_unknown_role(environment: Settings) -> None:
 
 def test_db_upgrade_is_repeatable(environment: Settings) -> None:
     for _ in range(2):
-        result = runner.invoke(cli.app, ["db", "upgrade"])
+        result = invoke(["db", "upgrade"])
         assert result.exit_code == 0, result.output
         assert "Database is up to date" in result.output
 
 
 def test_a_bad_setting_stops_the_command_with_its_name(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ANEW_OPEN_SIGNUP", "sometimes")
-    result = runner.invoke(cli.app, ["db", "upgrade"])
+    result = invoke(["db", "upgrade"])
     assert result.exit_code == 2
     assert "ANEW_OPEN_SIGNUP" in result.output
 
 
 def test_serve_migrates_prints_the_address_and_starts_uvicorn(environment: Settings) -> None:
     with mock.patch("uvicorn.run", autospec=True) as run:
-        result = runner.invoke(cli.app, ["serve", "--port", "8123", "--workers", "3"])
+        result = invoke(["serve", "--port", "8123", "--workers", "3"])
     assert result.exit_code == 0, result.output
     assert "Anew is running at http://127.0.0.1:8123/" in result.output
     run.assert_called_once_with(
@@ -98,3 +92,53 @@ def test_the_database_password_is_never_printed(
     monkeypatch.setenv("ANEW_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("ANEW_DATABASE_URL", "postgresql+psycopg://anew:s3cr3t@db.example/anew")
     assert "s3cr3t" not in cli._describe(cli._settings())
+
+
+def test_anew_alone_lists_its_commands() -> None:
+    result = invoke([])
+    assert result.exit_code == 0
+    for command in ("serve", "db", "user", "analyze", "check", "backup", "restore"):
+        assert command in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["serve", "--port", "70000"], "70000 is not from 1 to 65535"),
+        (["serve", "--workers", "0"], "0 is not 1 or more"),
+        (["serve", "--port", "eighty"], "'eighty' is not a whole number"),
+        (["analyze", "chat.txt", "--gap", "0"], "0 is not 0.01 hours or more"),
+        (["analyze", "chat.txt", "--gap", "nan"], "nan is not 0.01 hours or more"),
+        (["analyze", "chat.txt", "--split", "27/11/2026"], "'27/11/2026' is not a date"),
+        (["check", "hi", "--at", "tonight"], "'tonight' is not a time"),
+        (["check", "hi", "--last-from", "them"], "invalid choice: 'them'"),
+    ],
+)
+def test_a_bad_option_value_is_named_with_exit_status_2(args: list[str], named: str) -> None:
+    result = invoke(args)
+    assert result.exit_code == 2
+    assert named in result.stderr
+
+
+def test_user_create_asks_for_the_password_twice(
+    environment: Settings, db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    typed = iter(["first try long", "a typo here", "a long password", "a long password"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(typed))
+    result = invoke(["user", "create", "asked@example.org"])
+    assert result.exit_code == 0, result.output
+    assert "don't match" in result.stderr
+    user = db.scalar(select(User).where(User.email == "asked@example.org"))
+    assert user is not None
+    assert verify_password(user.password_hash, "a long password")
+
+
+def test_user_create_gives_up_after_three_mismatches(
+    environment: Settings, db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    typed = iter(["one long password", "two long password"] * 3)
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(typed))
+    result = invoke(["user", "create", "never@example.org"])
+    assert result.exit_code == 1
+    assert "No account was created." in result.stderr
+    assert db.scalar(select(User).where(User.email == "never@example.org")) is None

@@ -3,18 +3,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from anew import cli
 from anew.chats.report import CONTRACT_FIELDS
 from tests.chats.fixtures import WHATSTK
+from tests.command_line import invoke
 
-runner = CliRunner()
 POKEMON = WHATSTK / "chats" / "whatsapp" / "pokemon.txt"
 
 
 def test_analyze_json_prints_the_contract() -> None:
-    result = runner.invoke(cli.app, ["analyze", str(POKEMON), "--me", "Misty", "--json"])
+    result = invoke(["analyze", str(POKEMON), "--me", "Misty", "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     for key in CONTRACT_FIELDS:
@@ -25,7 +22,7 @@ def test_analyze_json_prints_the_contract() -> None:
 
 
 def test_analyze_prints_a_readable_summary() -> None:
-    result = runner.invoke(cli.app, ["analyze", str(POKEMON), "--split", "2016-09-01"])
+    result = invoke(["analyze", str(POKEMON), "--split", "2016-09-01"])
     assert result.exit_code == 0, result.output
     assert "Ash Ketchum" in result.output
     assert "Before and after 2016-09-01" in result.output
@@ -34,16 +31,16 @@ def test_analyze_prints_a_readable_summary() -> None:
 def test_analyze_explains_bad_input_and_exits_2(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("")
-    result = runner.invoke(cli.app, ["analyze", str(empty)])
+    result = invoke(["analyze", str(empty)])
     assert result.exit_code == 2
     assert "the file is empty" in result.output
-    unknown = runner.invoke(cli.app, ["analyze", str(POKEMON), "--me", "Gary"])
+    unknown = invoke(["analyze", str(POKEMON), "--me", "Gary"])
     assert unknown.exit_code == 2
     assert "nobody called 'Gary'" in unknown.output
 
 
 def test_analyze_writes_csv_without_any_text(tmp_path: Path) -> None:
-    result = runner.invoke(cli.app, ["analyze", str(POKEMON), "--csv", str(tmp_path / "out")])
+    result = invoke(["analyze", str(POKEMON), "--csv", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     messages = (tmp_path / "out" / "messages.csv").read_text()
     assert messages.splitlines()[0] == "timestamp,sender,kind,chars,words"
@@ -54,19 +51,18 @@ def test_analyze_writes_csv_without_any_text(tmp_path: Path) -> None:
 def test_dayfirst_and_monthfirst_settle_unclear_dates(tmp_path: Path) -> None:
     chat = tmp_path / "chat.txt"
     chat.write_text("01/02/21, 10:00 - A: one\n03/04/21, 11:00 - B: two\n")
-    unclear = runner.invoke(cli.app, ["analyze", str(chat), "--json"])
+    unclear = invoke(["analyze", str(chat), "--json"])
     assert unclear.exit_code == 2
     assert "--dayfirst or --monthfirst" in unclear.output
-    dayfirst = runner.invoke(cli.app, ["analyze", str(chat), "--json", "--dayfirst"])
+    dayfirst = invoke(["analyze", str(chat), "--json", "--dayfirst"])
     assert json.loads(dayfirst.stdout)["first"] == "2021-02-01T10:00:00"
-    monthfirst = runner.invoke(cli.app, ["analyze", str(chat), "--json", "--monthfirst"])
+    monthfirst = invoke(["analyze", str(chat), "--json", "--monthfirst"])
     assert json.loads(monthfirst.stdout)["first"] == "2021-01-02T10:00:00"
 
 
 def test_analyze_writes_a_self_contained_html_report(tmp_path: Path) -> None:
     out = tmp_path / "report.html"
-    result = runner.invoke(
-        cli.app,
+    result = invoke(
         ["analyze", str(POKEMON), "--me", "Misty", "--split", "2016-09-01", "--html", str(out)],
     )
     assert result.exit_code == 0, result.output
@@ -81,17 +77,15 @@ def test_analyze_writes_a_self_contained_html_report(tmp_path: Path) -> None:
 
 
 def test_check_gives_a_verdict_with_located_flags() -> None:
-    result = runner.invoke(cli.app, ["check", "I'm sorry. How are you? Do you miss me?", "--json"])
+    result = invoke(["check", "I'm sorry. How are you? Do you miss me?", "--json"])
     assert result.exit_code == 0, result.output
     answer = json.loads(result.stdout)
     assert answer["verdict"] == "rewrite"
     assert {flag["code"] for flag in answer["flags"]} == {"apology", "questions", "needy"}
-    readable = runner.invoke(
-        cli.app, ["check", "Sure.", "--at", "2026-11-26T23:30", "--last-from", "me"]
-    )
+    readable = invoke(["check", "Sure.", "--at", "2026-11-26T23:30", "--last-from", "me"])
     assert readable.exit_code == 0
     assert "It can wait a little." in readable.output
-    held = runner.invoke(cli.app, ["check", "hi", "--stage", "no-contact", "--json"])
+    held = invoke(["check", "hi", "--stage", "no-contact", "--json"])
     assert json.loads(held.stdout)["verdict"] == "dont_send"
-    wrong = runner.invoke(cli.app, ["check", "hi", "--stage", "someday"])
+    wrong = invoke(["check", "hi", "--stage", "someday"])
     assert wrong.exit_code == 2

@@ -1,180 +1,26 @@
-"""The `anew` command line: serve the app, migrate the database, manage users."""
+"""The `anew` command line: serve the app, migrate the database, manage users, read chats.
+
+Built on the standard library's argparse: `anew analyze` and `anew check` run once per use, and a
+command line framework that validates through pydantic cost them a tenth of a second to start.
+Heavy modules (the web stack, the database, Polars) are imported inside the commands that need
+them, for the same reason.
+"""
 
 from __future__ import annotations
 
+import argparse
 import enum
+import getpass
 import sys
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
-
-import typer
+from typing import TYPE_CHECKING
 
 from anew.accounts.roles import Role
 
 if TYPE_CHECKING:
     from anew.config import Settings
-
-# Heavy modules (the web stack, the database) are imported inside the commands that need them, so
-# `anew analyze` starts quickly.
-
-app = typer.Typer(help="Anew: a private, self-hosted breakup-recovery coach.", no_args_is_help=True)
-db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
-user_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
-app.add_typer(db_app, name="db")
-app.add_typer(user_app, name="user")
-
-
-def _settings() -> Settings:
-    from anew.config import ConfigError, load_settings
-
-    try:
-        return load_settings()
-    except ConfigError as error:
-        typer.echo(f"Configuration error: {error}", err=True)
-        raise typer.Exit(2) from None
-
-
-def migrate(settings: Settings) -> None:
-    """Bring the database schema up to date."""
-    from anew import db as database
-
-    database.upgrade(settings.resolved_database_url)
-
-
-@db_app.command("upgrade")
-def db_upgrade() -> None:
-    """Apply every pending migration."""
-    settings = _settings()
-    migrate(settings)
-    typer.echo(f"Database is up to date ({_describe(settings)}).")
-
-
-@app.command()
-def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
-    workers: Annotated[
-        int, typer.Option(help="Server processes (use PostgreSQL for >1).", min=1)
-    ] = 1,
-) -> None:
-    """Migrate the database, then serve the app."""
-    import uvicorn
-
-    from anew.config import ConfigError
-    from anew.content import load_content
-
-    settings = _settings()
-    try:
-        load_content(settings)  # a broken quiz or resources file stops here, not in a worker
-    except ConfigError as error:
-        typer.echo(f"Configuration error: {error}", err=True)
-        raise typer.Exit(2) from None
-    migrate(settings)
-    settings.resolved_secret_key  # noqa: B018 - created once here, before workers race for it
-    if workers > 1 and settings.resolved_database_url.startswith("sqlite"):
-        typer.echo("Note: several workers on SQLite work, but PostgreSQL scales better.", err=True)
-    shown_host = f"[{host}]" if ":" in host else host
-    typer.echo(f"Anew is running at http://{shown_host}:{port}/  (database: {_describe(settings)})")
-    typer.echo("Press Ctrl+C to stop.")
-    uvicorn.run(
-        "anew.web.app:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        proxy_headers=True,
-        log_level="info",
-    )
-
-
-@user_app.command("create")
-def user_create(
-    email: Annotated[str, typer.Argument(help="The new account's email address.")],
-    role: Annotated[Role, typer.Option(help="What the account may do.")] = Role.MEMBER,
-    password_stdin: Annotated[
-        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
-    ] = False,
-) -> None:
-    """Create an account (for servers where open signup is off, or for a coach or admin)."""
-    from anew import db as database
-    from anew.accounts.service import AccountError, create_user
-
-    settings = _settings()
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    migrate(settings)
-    engine = database.make_engine(settings.resolved_database_url)
-    try:
-        with database.session_scope(database.make_sessionmaker(engine)) as session:
-            user = create_user(session, email=email, password=password, role=role)
-            created = f"Created {user.email} ({user.role})."
-    except AccountError as error:
-        typer.echo(f"Could not create the account: {error}", err=True)
-        raise typer.Exit(1) from None
-    finally:
-        engine.dispose()
-    typer.echo(created)
-
-
-@app.command()
-def analyze(
-    path: Annotated[
-        Path, typer.Argument(help="A chat export: .txt, .json, .zip, or a folder of parts.")
-    ],
-    me: Annotated[
-        str | None,
-        typer.Option(help="Which participant is you (SMS and iMessage: your name, default Me)."),
-    ] = None,
-    gap: Annotated[
-        float, typer.Option(help="Hours of silence that start a new conversation.", min=0.01)
-    ] = 6.0,
-    split: Annotated[
-        datetime | None,
-        typer.Option(help="Compare before and after this date (YYYY-MM-DD).", formats=["%Y-%m-%d"]),
-    ] = None,
-    dayfirst: Annotated[
-        bool, typer.Option("--dayfirst", help="Dates are day/month when unclear.")
-    ] = False,
-    monthfirst: Annotated[
-        bool, typer.Option("--monthfirst", help="Dates are month/day when unclear.")
-    ] = False,
-    chat: Annotated[
-        str | None,
-        typer.Option(help="Which chat (Telegram, iMessage) or contact (SMS) of an export of many."),
-    ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the whole analysis as JSON.")
-    ] = False,
-    csv: Annotated[
-        Path | None, typer.Option(help="Write messages.csv and participants.csv here.")
-    ] = None,
-    html: Annotated[
-        Path | None, typer.Option(help="Write a self-contained HTML report with charts here.")
-    ] = None,
-) -> None:
-    """Measure a chat export on this machine, with no server: who initiates, replies and ends."""
-    from anew.chats.cli import run_analysis
-    from anew.chats.formats.whatsapp import DatePreference
-
-    if dayfirst and monthfirst:
-        typer.echo("Please give --dayfirst or --monthfirst, not both.", err=True)
-        raise typer.Exit(2)
-    prefer: DatePreference = "dayfirst" if dayfirst else "monthfirst" if monthfirst else None
-    code = run_analysis(
-        path,
-        me=me,
-        gap_hours=gap,
-        split=split.date() if split else None,
-        prefer=prefer,
-        chat_name=chat,
-        as_json=as_json,
-        csv_dir=csv,
-        html_file=html,
-    )
-    raise typer.Exit(code)
 
 
 class Stage(enum.StrEnum):
@@ -187,85 +33,34 @@ class Side(enum.StrEnum):
     HIM = "him"
 
 
-@app.command()
-def check(
-    text: Annotated[str, typer.Argument(help="The message you are thinking of sending.")],
-    stage: Annotated[Stage, typer.Option(help="Where you are in the method.")] = Stage.RECONNECTING,
-    his_last: Annotated[str | None, typer.Option("--his-last", help="His last message.")] = None,
-    at: Annotated[
-        datetime | None,
-        typer.Option(help="When you would send it, local time.", formats=["%Y-%m-%dT%H:%M"]),
-    ] = None,
-    last_from: Annotated[Side | None, typer.Option("--last-from", help="Who wrote last.")] = None,
-    logistics: Annotated[
-        bool, typer.Option("--logistics", help="It is about logistics only.")
-    ] = False,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the verdict and flags as JSON.")
-    ] = False,
-) -> None:
-    """Before you send: a calm second look at a draft, with each flag explained."""
-    import json
-    from dataclasses import asdict
-
-    from anew.method.drafts import check_draft
-
-    verdict = check_draft(
-        text,
-        stage=stage.value,
-        his_last=his_last,
-        at=at,
-        last_from=last_from.value if last_from else None,
-        logistics=logistics,
-    )
-    if as_json:
-        flags = [asdict(flag) for flag in verdict.flags]
-        typer.echo(json.dumps({"verdict": verdict.verdict, "flags": flags}, ensure_ascii=False))
-        return
-    typer.echo(VERDICT_WORDS[verdict.verdict])
-    for flag in verdict.flags:
-        where = f' ("{text[flag.start : flag.end]}")' if flag.start is not None else ""
-        typer.echo(f"- {flag.message}{where}")
-
-
 VERDICT_WORDS = {
     "dont_send": "Don't send it. Keep it in your vault.",
     "rewrite": "Worth a rewrite before sending.",
     "wait": "It can wait a little.",
     "send": "This reads calm and kind. Send it if you want to.",
 }
+PASSWORD_TRIES = 3
 
 
-@app.command("backup")
-def backup_command(
-    file: Annotated[Path, typer.Argument(help="Where to write the backup (.zip).")],
-) -> None:
-    """Back up the whole database to a file (every table, every row)."""
-    from anew.backup import backup
-    from anew.db import make_engine
-
-    settings = _settings()
-    migrate(settings)
-    counts = backup(make_engine(settings.resolved_database_url), file)
-    typer.echo(f"Backed up {sum(counts.values())} rows from {len(counts)} tables to {file}.")
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
 
 
-@app.command("restore")
-def restore_command(
-    file: Annotated[Path, typer.Argument(help="A backup made by `anew backup`.")],
-) -> None:
-    """Restore a backup into an empty database (at the same Anew version)."""
-    from anew.backup import BackupError, restore
-    from anew.db import make_engine
+def _settings() -> Settings:
+    from anew.config import ConfigError, load_settings
 
-    settings = _settings()
-    migrate(settings)
     try:
-        counts = restore(make_engine(settings.resolved_database_url), file)
-    except BackupError as error:
-        typer.echo(f"Nothing was restored: {error}", err=True)
-        raise typer.Exit(1) from None
-    typer.echo(f"Restored {sum(counts.values())} rows into {len(counts)} tables.")
+        return load_settings()
+    except ConfigError as error:
+        _err(f"Configuration error: {error}")
+        raise SystemExit(2) from None
+
+
+def migrate(settings: Settings) -> None:
+    """Bring the database schema up to date."""
+    from anew import db as database
+
+    database.upgrade(settings.resolved_database_url)
 
 
 def _describe(settings: Settings) -> str:
@@ -275,6 +70,329 @@ def _describe(settings: Settings) -> str:
     return make_url(settings.resolved_database_url).render_as_string(hide_password=True)
 
 
-def main() -> None:
-    """Entry point of the `anew` script."""
-    app()
+def db_upgrade(_args: argparse.Namespace) -> int:
+    """Apply every pending migration."""
+    settings = _settings()
+    migrate(settings)
+    print(f"Database is up to date ({_describe(settings)}).")
+    return 0
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Migrate the database, then serve the app."""
+    import uvicorn
+
+    from anew.config import ConfigError
+    from anew.content import load_content
+
+    settings = _settings()
+    try:
+        load_content(settings)  # a broken quiz or resources file stops here, not in a worker
+    except ConfigError as error:
+        _err(f"Configuration error: {error}")
+        return 2
+    migrate(settings)
+    settings.resolved_secret_key  # noqa: B018 - created once here, before workers race for it
+    if args.workers > 1 and settings.resolved_database_url.startswith("sqlite"):
+        _err("Note: several workers on SQLite work, but PostgreSQL scales better.")
+    shown_host = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"Anew is running at http://{shown_host}:{args.port}/  (database: {_describe(settings)})")
+    print("Press Ctrl+C to stop.", flush=True)
+    uvicorn.run(
+        "anew.web.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        proxy_headers=True,
+        log_level="info",
+    )
+    return 0
+
+
+def _ask_password() -> str | None:
+    """The password typed twice, hidden; None when the two never match."""
+    for _ in range(PASSWORD_TRIES):
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Repeat for confirmation: ") == password:
+            return password
+        _err("The two passwords don't match. Please try again.")
+    return None
+
+
+def user_create(args: argparse.Namespace) -> int:
+    """Create an account (for servers where open signup is off, or for a coach or admin)."""
+    from anew import db as database
+    from anew.accounts.service import AccountError, create_user
+
+    settings = _settings()
+    password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else _ask_password()
+    if password is None:
+        _err("No account was created.")
+        return 1
+    migrate(settings)
+    engine = database.make_engine(settings.resolved_database_url)
+    try:
+        with database.session_scope(database.make_sessionmaker(engine)) as session:
+            user = create_user(session, email=args.email, password=password, role=Role(args.role))
+            created = f"Created {user.email} ({user.role})."
+    except AccountError as error:
+        _err(f"Could not create the account: {error}")
+        return 1
+    finally:
+        engine.dispose()
+    print(created)
+    return 0
+
+
+def analyze(args: argparse.Namespace) -> int:
+    """Measure a chat export on this machine, with no server: who initiates, replies and ends."""
+    from anew.chats.cli import run_analysis
+    from anew.chats.formats.whatsapp import DatePreference
+
+    if args.dayfirst and args.monthfirst:
+        _err("Please give --dayfirst or --monthfirst, not both.")
+        return 2
+    prefer: DatePreference = (
+        "dayfirst" if args.dayfirst else "monthfirst" if args.monthfirst else None
+    )
+    return run_analysis(
+        args.path,
+        me=args.me,
+        gap_hours=args.gap,
+        split=args.split,
+        prefer=prefer,
+        chat_name=args.chat,
+        as_json=args.as_json,
+        csv_dir=args.csv,
+        html_file=args.html,
+    )
+
+
+def check(args: argparse.Namespace) -> int:
+    """Before you send: a calm second look at a draft, with each flag explained."""
+    import json
+    from dataclasses import asdict
+
+    from anew.method.drafts import check_draft
+
+    verdict = check_draft(
+        args.text,
+        stage=Stage(args.stage).value,
+        his_last=args.his_last,
+        at=args.at,
+        last_from=Side(args.last_from).value if args.last_from else None,
+        logistics=args.logistics,
+    )
+    if args.as_json:
+        flags = [asdict(flag) for flag in verdict.flags]
+        print(json.dumps({"verdict": verdict.verdict, "flags": flags}, ensure_ascii=False))
+        return 0
+    print(VERDICT_WORDS[verdict.verdict])
+    for flag in verdict.flags:
+        where = f' ("{args.text[flag.start : flag.end]}")' if flag.start is not None else ""
+        print(f"- {flag.message}{where}")
+    return 0
+
+
+def backup_command(args: argparse.Namespace) -> int:
+    """Back up the whole database to a file (every table, every row)."""
+    from anew.backup import backup
+    from anew.db import make_engine
+
+    settings = _settings()
+    migrate(settings)
+    counts = backup(make_engine(settings.resolved_database_url), args.file)
+    print(f"Backed up {sum(counts.values())} rows from {len(counts)} tables to {args.file}.")
+    return 0
+
+
+def restore_command(args: argparse.Namespace) -> int:
+    """Restore a backup into an empty database (at the same Anew version)."""
+    from anew.backup import BackupError, restore
+    from anew.db import make_engine
+
+    settings = _settings()
+    migrate(settings)
+    try:
+        counts = restore(make_engine(settings.resolved_database_url), args.file)
+    except BackupError as error:
+        _err(f"Nothing was restored: {error}")
+        return 1
+    print(f"Restored {sum(counts.values())} rows into {len(counts)} tables.")
+    return 0
+
+
+def _whole_number(low: int, high: int | None = None) -> Callable[[str], int]:
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        if number < low or (high is not None and number > high):
+            within = f"from {low} to {high}" if high is not None else f"{low} or more"
+            raise argparse.ArgumentTypeError(f"{number} is not {within}")
+        return number
+
+    return parse
+
+
+def _hours(value: str) -> float:
+    try:
+        hours = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of hours") from None
+    if not hours >= 0.01:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"{value} is not 0.01 hours or more")
+    return hours
+
+
+def _day(value: str) -> date:
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-27") from None
+
+
+def _moment(value: str) -> datetime:
+    try:
+        return datetime.strptime(value, "%Y-%m-%dT%H:%M")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a time like 2026-11-27T21:30") from None
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    run: Callable[[argparse.Namespace], int],
+) -> argparse.ArgumentParser:
+    """A subcommand whose help is the first line of its function's docstring."""
+    summary = (run.__doc__ or "").strip().splitlines()[0]
+    parser = commands.add_parser(name, help=summary, description=summary)
+    parser.set_defaults(run=run)
+    return parser
+
+
+def _grouped(
+    parser: argparse.ArgumentParser,
+) -> argparse._SubParsersAction[argparse.ArgumentParser]:
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    parser.set_defaults(run=None, parser=parser)
+    return commands
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Every command and option of `anew`."""
+    parser = argparse.ArgumentParser(
+        prog="anew", description="Anew: a private, self-hosted breakup-recovery coach."
+    )
+    commands = _grouped(parser)
+
+    cmd = _command(commands, "serve", serve)
+    cmd.add_argument("--host", default="127.0.0.1", help="Address to listen on.")
+    cmd.add_argument(
+        "--port", type=_whole_number(1, 65535), default=8000, help="Port to listen on."
+    )
+    cmd.add_argument(
+        "--workers",
+        type=_whole_number(1),
+        default=1,
+        help="Server processes (use PostgreSQL for >1).",
+    )
+
+    database = commands.add_parser(
+        "db", help="Database migrations.", description="Database migrations."
+    )
+    _command(_grouped(database), "upgrade", db_upgrade)
+
+    users = commands.add_parser("user", help="Manage accounts.", description="Manage accounts.")
+    cmd = _command(_grouped(users), "create", user_create)
+    cmd.add_argument("email", help="The new account's email address.")
+    cmd.add_argument(
+        "--role",
+        choices=[role.value for role in Role],
+        default=Role.MEMBER.value,
+        help="What the account may do.",
+    )
+    cmd.add_argument(
+        "--password-stdin", action="store_true", help="Read the password from standard input."
+    )
+
+    cmd = _command(commands, "analyze", analyze)
+    cmd.add_argument(
+        "path",
+        type=Path,
+        metavar="PATH",
+        help="A chat export: .txt, .json, .zip, or a folder of parts.",
+    )
+    cmd.add_argument(
+        "--me",
+        metavar="NAME",
+        help="Which participant is you (SMS and iMessage: your name, default Me).",
+    )
+    cmd.add_argument(
+        "--gap",
+        type=_hours,
+        default=6.0,
+        metavar="HOURS",
+        help="Hours of silence that start a new conversation.",
+    )
+    cmd.add_argument(
+        "--split",
+        type=_day,
+        metavar="DATE",
+        help="Compare before and after this date (YYYY-MM-DD).",
+    )
+    cmd.add_argument("--dayfirst", action="store_true", help="Dates are day/month when unclear.")
+    cmd.add_argument("--monthfirst", action="store_true", help="Dates are month/day when unclear.")
+    cmd.add_argument(
+        "--chat",
+        metavar="NAME",
+        help="Which chat (Telegram, iMessage) or contact (SMS) of an export of many.",
+    )
+    cmd.add_argument(
+        "--json", dest="as_json", action="store_true", help="Print the whole analysis as JSON."
+    )
+    cmd.add_argument(
+        "--csv", type=Path, metavar="DIR", help="Write messages.csv and participants.csv here."
+    )
+    cmd.add_argument(
+        "--html",
+        type=Path,
+        metavar="FILE",
+        help="Write a self-contained HTML report with charts here.",
+    )
+
+    cmd = _command(commands, "check", check)
+    cmd.add_argument("text", help="The message you are thinking of sending.")
+    cmd.add_argument(
+        "--stage",
+        choices=[stage.value for stage in Stage],
+        default=Stage.RECONNECTING.value,
+        help="Where you are in the method.",
+    )
+    cmd.add_argument("--his-last", metavar="TEXT", help="His last message.")
+    cmd.add_argument(
+        "--at", type=_moment, metavar="ISO", help="When you would send it, local time."
+    )
+    cmd.add_argument("--last-from", choices=[side.value for side in Side], help="Who wrote last.")
+    cmd.add_argument("--logistics", action="store_true", help="It is about logistics only.")
+    cmd.add_argument(
+        "--json", dest="as_json", action="store_true", help="Print the verdict and flags as JSON."
+    )
+
+    cmd = _command(commands, "backup", backup_command)
+    cmd.add_argument("file", type=Path, help="Where to write the backup (.zip).")
+    cmd = _command(commands, "restore", restore_command)
+    cmd.add_argument("file", type=Path, help="A backup made by `anew backup`.")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `anew` script; returns the exit status (2: a usage or input error)."""
+    args = build_parser().parse_args(argv)
+    if args.run is None:  # `anew`, `anew db` or `anew user` alone: show what there is
+        args.parser.print_help()
+        return 0
+    status: int = args.run(args)
+    return status

@@ -31,7 +31,8 @@ def annotate(messages: pl.DataFrame, gap: timedelta) -> pl.DataFrame:
     gap_us = int(gap.total_seconds() * 1_000_000)
     since = pl.col("timestamp").diff().dt.total_microseconds()
     return (
-        messages.select("timestamp", "sender", "words")
+        # Senders as categories: every metric groups by them, and whole numbers group faster.
+        messages.select("timestamp", pl.col("sender").cast(pl.Categorical), "words")
         .with_columns(since.alias("since_us"))
         .with_columns(
             (pl.col("since_us").is_null() | (pl.col("since_us") >= gap_us))
