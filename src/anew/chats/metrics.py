@@ -20,8 +20,13 @@ class Options:
     split: date | None = None
 
 
+US_PER_HOUR = 3_600_000_000
+US_PER_DAY = 24 * US_PER_HOUR
+
+
 def annotate(messages: pl.DataFrame, gap: timedelta) -> pl.DataFrame:
-    """Add conversation ids, replies and their latency to time-ordered messages.
+    """Add conversation ids, replies and their latency, and calendar keys, to time-ordered
+    messages.
 
     Every metric below accepts messages either raw or already annotated (with the same gap), so a
     report annotates once and shares the result.
@@ -33,7 +38,7 @@ def annotate(messages: pl.DataFrame, gap: timedelta) -> pl.DataFrame:
     return (
         # Senders as categories: every metric groups by them, and whole numbers group faster.
         messages.select("timestamp", pl.col("sender").cast(pl.Categorical), "words")
-        .with_columns(since.alias("since_us"))
+        .with_columns(since.alias("since_us"), *_calendar_keys(messages))
         .with_columns(
             (pl.col("since_us").is_null() | (pl.col("since_us") >= gap_us))
             .cum_sum()
@@ -50,6 +55,21 @@ def annotate(messages: pl.DataFrame, gap: timedelta) -> pl.DataFrame:
     )
 
 
+def _calendar_keys(messages: pl.DataFrame) -> list[pl.Series]:
+    """Each message's hour of the week (0 is Monday 00:00-00:59, 167 Sunday 23:00) and month
+    (YYYYMM), by whole-number arithmetic on the timestamp: a chat spans a few thousand days, so
+    only those are read as calendar dates."""
+    stamp = messages.get_column("timestamp").cast(pl.Int64)
+    day = stamp // US_PER_DAY  # 1970-01-01, day 0, was a Thursday
+    days = day.unique()
+    dates = days.cast(pl.Int32).cast(pl.Date)
+    months = dates.dt.year() * 100 + dates.dt.month()
+    return [
+        (((day + 3) % 7) * 24 + (stamp // US_PER_HOUR) % 24).cast(pl.Int16).alias("week_hour"),
+        day.replace_strict(days, months, return_dtype=pl.Int32).alias("month"),
+    ]
+
+
 def _per_sender(frame: pl.DataFrame, column: str, participants: list[str]) -> dict[str, int]:
     counts = dict(frame.group_by("sender").agg(pl.len().alias(column)).iter_rows())
     return {name: int(counts.get(name, 0)) for name in participants}
@@ -61,7 +81,7 @@ def _conversations(annotated: pl.DataFrame) -> pl.DataFrame:
         .agg(
             pl.col("sender").first().alias("initiator"),
             pl.col("sender").last().alias("ender"),
-            pl.col("timestamp").first().alias("start"),
+            pl.col("month").first().alias("month"),
         )
         .with_columns(
             (pl.col("initiator") == pl.col("ender").shift(1)).fill_null(False).alias("double_text")
@@ -116,17 +136,16 @@ def summarize(messages: pl.DataFrame, participants: list[str], gap: timedelta) -
 
 def activity(messages: pl.DataFrame, participants: list[str]) -> dict[str, Any]:
     """Messages per participant by hour (0-23) and weekday (Mon-Sun), and everyone's week grid."""
-    stamp = pl.col("timestamp")
-    cells = messages.group_by(
-        "sender", stamp.dt.weekday().alias("day"), stamp.dt.hour().alias("hour")
-    ).len()  # at most participants x 168 rows: the rest is plain Python
+    frame = messages if "week_hour" in messages.columns else annotate(messages, DEFAULT_GAP)
+    cells = frame.group_by("sender", "week_hour").len()  # at most participants x 168 rows
     by_hour = {name: [0] * 24 for name in participants}
     by_weekday = {name: [0] * 7 for name in participants}
     heatmap = [[0] * 24 for _ in WEEKDAYS]
-    for sender, day, hour, n in cells.iter_rows():
+    for sender, week_hour, n in cells.iter_rows():
+        day, hour = divmod(week_hour, 24)
         by_hour[sender][hour] += n
-        by_weekday[sender][day - 1] += n
-        heatmap[day - 1][hour] += n
+        by_weekday[sender][day] += n
+        heatmap[day][hour] += n
     return {
         "by_hour": by_hour,
         "by_weekday": {
@@ -168,8 +187,8 @@ def by_month(
     messages: pl.DataFrame, participants: list[str], gap: timedelta
 ) -> list[dict[str, Any]]:
     """Messages, initiations, endings and reply medians per calendar month."""
-    annotated = annotate(messages, gap).with_columns(_month_key("timestamp"))
-    conversations = _conversations(annotated).with_columns(_month_key("start"))
+    annotated = annotate(messages, gap)
+    conversations = _conversations(annotated)
     counts = {
         "messages": annotated.group_by("month", "sender").len(),
         "initiated": conversations.group_by("month", pl.col("initiator").alias("sender")).len(),
@@ -195,11 +214,6 @@ def by_month(
     for key, sender, median in medians.iter_rows():
         rows[key]["reply_median_seconds"][sender] = median
     return list(rows.values())
-
-
-def _month_key(column: str) -> pl.Expr:
-    """The calendar month as the integer YYYYMM: cheap to group by; formatted once per month."""
-    return (pl.col(column).dt.year() * 100 + pl.col(column).dt.month()).alias("month")
 
 
 def _iso(value: object) -> str | None:

@@ -11,7 +11,16 @@ from typing import Literal
 import polars as pl
 
 from anew.chats.errors import AmbiguousDates, ChatFormatError
-from anew.chats.model import Chat, Kind, finish, measure_text, measures, settle_words
+from anew.chats.model import (
+    IRREGULAR_MARKS,
+    Chat,
+    Kind,
+    finish,
+    irregular_spacing,
+    measure_text,
+    measures,
+    settle_words,
+)
 
 DateOrder = Literal["dmy", "mdy", "ymd", "ydm"]
 DatePreference = Literal["dayfirst", "monthfirst"] | None
@@ -172,7 +181,7 @@ def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
     # No ": " can come before the header's end, so the first one after it ends the sender.
     colon = line.str.find(": ", literal=True)
     body = pl.col("body")
-    return (
+    parts = (
         frame.lazy()
         .filter(pl.col("is_header"))
         .select(
@@ -187,12 +196,34 @@ def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
             .then(None)
             .otherwise(pl.col("sender"))
             .alias("sender"),
-            *measures(body),
-            (body.str.starts_with(LRM) | body.str.contains_any(KIND_WORDS))
+            *measures(body)[:2],
+            # One literal search for both rarities: spacing that words must count with the
+            # pattern, and a body that may be media or a notice (see _kinds).
+            (
+                body.str.contains_any([*IRREGULAR_MARKS, *KIND_WORDS])
+                | body.str.starts_with(" ")
+                | body.str.ends_with(" ")
+                | body.str.starts_with(LRM)
+            )
             .fill_null(False)
-            .alias("suspect"),
+            .alias("look"),
         )
         .collect(engine="streaming")
+    )
+    return _settle_flags(parts)
+
+
+def _settle_flags(parts: pl.DataFrame) -> pl.DataFrame:
+    """Replace `look` with the two flags it stands for, worked out only where it is set."""
+    body = pl.col("body")
+    rows = parts.get_column("look").arg_true()
+    flags = parts[rows].select(
+        irregular_spacing(body).alias("irregular"),
+        (body.str.starts_with(LRM) | body.str.contains_any(KIND_WORDS)).alias("suspect"),
+    )
+    unset = pl.repeat(False, parts.height, eager=True)
+    return parts.drop("look").with_columns(
+        unset.scatter(rows, flags.get_column(name)).alias(name) for name in flags.columns
     )
 
 
