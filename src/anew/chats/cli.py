@@ -6,19 +6,21 @@ import json
 import sys
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Any
 
 from anew.chats.cli_progress import stage_bar
 from anew.chats.errors import ChatFormatError
 from anew.chats.formats.whatsapp import DatePreference
-from anew.chats.html_report import render_html
 from anew.chats.loading import load_chat
 from anew.chats.metrics import Options
 from anew.chats.model import Chat
 from anew.chats.report import analyze
-from anew.chats.summary import print_summary
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# Rich, the HTML report and the terminal summary are imported only where they are used: a
+# `--json` run, the one scripts and benchmarks make, starts without them.
 
 LARGE_INPUT = 20 * 1024 * 1024
 
@@ -36,10 +38,10 @@ def run_analysis(
     html_file: Path | None = None,
 ) -> int:
     """Analyse one export and print the result; returns the process exit status."""
-    console = Console(stderr=as_json)
+    console = None if as_json else _console(stderr=False)
     try:
         large = path.is_file() and path.stat().st_size > LARGE_INPUT
-        with stage_bar(console, path.name, enabled=large and not as_json) as bar:
+        with stage_bar(console, path.name, enabled=large) as bar:
             chat = load_chat(
                 path, prefer=prefer, chat_name=chat_name, me=me or "Me", on_read=bar.on_read
             )
@@ -51,19 +53,29 @@ def run_analysis(
                 source=str(path),
             )
     except ChatFormatError as error:
-        Console(stderr=True).print(
+        _console(stderr=True).print(
             f"[red]Could not read the chat:[/red] {error}", highlight=False, soft_wrap=True
         )
         return 2
     if csv_dir is not None:
         write_csv(chat, report, csv_dir)
     if html_file is not None:
+        from anew.chats.html_report import render_html
+
         html_file.write_text(render_html(report), encoding="utf-8")
-    if as_json:
+    if console is None:
         sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
     else:
+        from anew.chats.summary import print_summary
+
         print_summary(report, console)
     return 0
+
+
+def _console(*, stderr: bool) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr)
 
 
 PARTICIPANT_COLUMNS = ("messages", "words", "initiated", "ended", "double_texts")

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn
+from typing import TYPE_CHECKING
 
 from anew.chats.reading import ReadProgress
+
+if TYPE_CHECKING:  # Rich is imported only when a bar is drawn: `--json` starts faster without it
+    from rich.console import Console
+    from rich.progress import Progress
 
 STAGES = ("Reading", "Parsing", "Measuring")
 
@@ -51,11 +53,13 @@ class StageBar:
 
 
 @contextmanager
-def stage_bar(console: Console, name: str, *, enabled: bool) -> Iterator[StageBar]:
+def stage_bar(console: Console | None, name: str, *, enabled: bool) -> Iterator[StageBar]:
     """A bar on `console` while the block runs, or a bar that draws nothing."""
-    if not enabled:
+    if not enabled or console is None:
         yield StageBar(None, name)
         return
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn
+
     columns = (
         SpinnerColumn(),
         TextColumn("{task.description}"),
