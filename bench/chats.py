@@ -4,7 +4,8 @@
 
 Generates Android WhatsApp exports of the given sizes, then times each tool as a whole process
 (import, parse, and for Anew every metric too), taking the median of several runs and the peak
-memory. The competitors are installed from PyPI into bench/.competitors on first use.
+memory; the tools take turns run after run. The competitors are installed from PyPI into
+bench/.competitors on first use.
 """
 
 from __future__ import annotations
@@ -86,19 +87,29 @@ def ensure_competitors() -> Path:
     return python
 
 
-def measure(command: list[str], runs: int) -> tuple[float, float]:
-    """Median wall-clock seconds and peak resident memory (MB) of a whole process."""
-    times, peaks = [], []
+def run_once(command: list[str]) -> tuple[float, float]:
+    """Wall-clock seconds and peak resident memory (MB) of one whole process."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", *command], capture_output=True, text=True, check=False
+    )
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{command[0]} failed:\n{result.stderr[-2000:]}")
+    return seconds, int(result.stderr.strip().splitlines()[-1]) / 1024
+
+
+def measure(tools: dict[str, list[str]], runs: int) -> dict[str, tuple[float, float]]:
+    """Median seconds and peak MB per tool. The tools take turns, run after run, so a slower or
+    busier stretch of the machine falls on all of them alike."""
+    times: dict[str, list[float]] = {tool: [] for tool in tools}
+    peaks: dict[str, float] = dict.fromkeys(tools, 0.0)
     for _ in range(runs):
-        start = time.perf_counter()
-        result = subprocess.run(
-            ["/usr/bin/time", "-f", "%M", *command], capture_output=True, text=True, check=False
-        )
-        times.append(time.perf_counter() - start)
-        if result.returncode != 0:
-            raise SystemExit(f"{command[0]} failed:\n{result.stderr[-2000:]}")
-        peaks.append(int(result.stderr.strip().splitlines()[-1]) / 1024)
-    return statistics.median(times), max(peaks)
+        for tool, command in tools.items():
+            seconds, peak = run_once(command)
+            times[tool].append(seconds)
+            peaks[tool] = max(peaks[tool], peak)
+    return {tool: (statistics.median(times[tool]), peaks[tool]) for tool in tools}
 
 
 def main() -> None:
@@ -123,10 +134,9 @@ def main() -> None:
             "chat-miner 0.6.0 (parse only)": [str(competitor), "-c", CHAT_MINER, str(path)],
             "whatstk 0.9.1 (parse only)": [str(competitor), "-c", WHATSTK, str(path)],
         }
-        anew_seconds = 0.0
-        for tool, command in tools.items():
-            seconds, peak = measure(command, args.runs)
-            anew_seconds = anew_seconds or seconds  # Anew runs first
+        results = measure(tools, args.runs)
+        anew_seconds = next(iter(results.values()))[0]  # Anew comes first
+        for tool, (seconds, peak) in results.items():
             ratio = "" if tool.startswith("Anew") else f"{seconds / anew_seconds:.1f}x"
             print(f"| {size:,} | {tool} | {seconds:.2f} | {peak:.0f} | {ratio} |", flush=True)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from anew.chats.errors import ChatFormatError
-from anew.chats.loading import load_chat
+from anew.chats.loading import HEAD_BYTES, load_chat
 from anew.chats.reading import read_source
 from tests.chats.fixtures import WHATSTK
 
@@ -89,3 +89,45 @@ def test_a_file_over_the_limit(tmp_path: Path) -> None:
 def test_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ChatFormatError, match="no such file"):
         read_source(tmp_path / "nope.txt")
+
+
+def _big_chat(lines: int = 4000) -> str:
+    """A chat larger than the part read to tell the format (HEAD_BYTES)."""
+    text = "".join(
+        f"{13 + n // 1440}/02/21, {n // 60 % 24:02d}:{n % 60:02d} - Ana: message number {n} ça va\n"
+        for n in range(lines)
+    )
+    assert len(text.encode()) > HEAD_BYTES
+    return text
+
+
+def test_bytes_that_are_not_text_after_the_first_part_are_named_by_line(tmp_path: Path) -> None:
+    text = _big_chat()
+    path = tmp_path / "chat.txt"
+    path.write_bytes(text.encode() + b"20/02/21, 11:00 - Sam: \xff\xfe broken\n")
+    problem = _problem(path)
+    assert "not a text export" in problem.problem
+    assert problem.line == 4001
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_big_export_reads_the_same_from_its_bytes(tmp_path: Path, newline: str) -> None:
+    text = _big_chat().replace("\n", newline)
+    path = tmp_path / "chat.txt"
+    path.write_bytes(text.encode())
+    chat = load_chat(path, keep_text=True)
+    assert chat.messages.height == 4000
+    assert chat.messages["text"][3999] == "message number 3999 ça va"
+
+
+def test_a_big_export_with_a_nul_byte_keeps_it_in_the_message(tmp_path: Path) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_bytes((_big_chat() + "20/02/21, 11:00 - Sam: a\x00b\n").encode())
+    chat = load_chat(path, keep_text=True)
+    assert chat.messages["text"][-1] == "a\x00b"
+
+
+def test_a_big_file_that_starts_blank_is_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_text("\n" * (HEAD_BYTES + 10) + CHAT)
+    assert load_chat(path).messages.height == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 from pathlib import Path
@@ -24,6 +25,8 @@ from anew.chats.reading import (
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# Enough of a file to tell its format; a large plain UTF-8 WhatsApp export is never decoded whole.
+HEAD_BYTES = 64 * 1024
 SIGNAL_HEADER = r"^\[[0-9]{4}-[0-9]{2}-[0-9]{2}, [0-9]{2}:[0-9]{2}\] "
 
 
@@ -41,7 +44,7 @@ def _json(source: Source, text: str) -> Any:
 
 def _is_signal(text: str) -> bool:
     """signal-export writes "[2019-12-24, 12:23] Name: text": ISO dates, no seconds, brackets."""
-    head = pl.Series([line for line in text[:20_000].splitlines() if line.strip()][:20])
+    head = pl.Series(whatsapp.first_lines(text, 20), dtype=pl.String)
     headers = head.filter(head.str.contains(whatsapp.HEADER))
     return not headers.is_empty() and bool(headers.str.contains(SIGNAL_HEADER).all())
 
@@ -66,7 +69,10 @@ def parse_text(
     if sms.looks_like_sms_backup(source.data[:4096]):
         handle = io.BytesIO(source.data)
         return sms.parse(handle, source=source.name, me=me, contact=chat_name, keep_text=keep_text)
-    text = decode_text(source)
+    plain = text_encoding(source.data) == "utf-8"
+    start = _start(source) if plain and len(source.data) > HEAD_BYTES else None
+    whole = start is None or start.isspace() or _is_json(start)
+    text = decode_text(source) if whole or start is None else start
     if text.isspace() or not text:
         raise ChatFormatError(source.name, "the file is empty")
     if _is_json(text):
@@ -82,10 +88,14 @@ def parse_text(
             source.name, "this JSON is not a Telegram, Messenger or Instagram export"
         )
     if whatsapp.looks_like_whatsapp(text):
-        # The file's own bytes, when they are the text's UTF-8, spare the parser encoding it again.
-        utf8 = source.data if text_encoding(source.data) == "utf-8" else None
+        # A plain UTF-8 file's own bytes are read by the parser directly; the text is decoded
+        # (and checked) only if it needs it.
         chat = whatsapp.parse(
-            text, source=source.name, prefer=prefer, keep_text=keep_text, utf8=utf8
+            text if whole else (lambda: decode_text(source)),
+            source=source.name,
+            prefer=prefer,
+            keep_text=keep_text,
+            utf8=source.data if plain else None,
         )
         if _is_signal(text):
             return Chat(format="signal", messages=chat.messages, title=chat.title)
@@ -129,6 +139,15 @@ def load_chat(
             )
     source = read_source(path, max_bytes=max_bytes, on_read=on_read)
     return parse_text(source, prefer=prefer, keep_text=keep_text, chat_name=chat_name, me=me)
+
+
+def _start(source: Source) -> str | None:
+    """The first HEAD_BYTES of a UTF-8 file as text (a character cut in two at the end left
+    out), or None when they are not UTF-8."""
+    try:
+        return codecs.getincrementaldecoder("utf-8")().decode(source.data[:HEAD_BYTES])
+    except UnicodeDecodeError:
+        return None
 
 
 def _head(path: Path) -> bytes:

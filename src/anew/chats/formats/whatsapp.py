@@ -6,6 +6,8 @@ above them. The date order (day, month or year first) is decided per file from t
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Literal
 
 import polars as pl
@@ -87,44 +89,63 @@ ORDERS: dict[DateOrder, tuple[str, str, str]] = {
 }
 
 
+def first_lines(text: str, count: int) -> list[str]:
+    """The first `count` lines that are not blank, however many blank ones come before."""
+    start = re.search(r"\S", text)
+    opening = text[start.start() : start.start() + 20_000] if start else ""
+    return [line for line in opening.splitlines() if line.strip()][:count]
+
+
 def looks_like_whatsapp(text: str) -> bool:
     """True when one of the first non-empty lines is a WhatsApp message header."""
-    head = [line for line in text[:20_000].splitlines() if line.strip()][:5]
+    head = first_lines(text, 5)
     if not head:
         return False
     found = pl.Series(head).str.contains(HEADER)
     return bool(found.any())
 
 
-def _split(text: str, utf8: bytes | None = None) -> pl.Series:
+def _split(text: str | Callable[[], str], utf8: bytes | None = None) -> pl.Series:
     """The file's lines. Polars' CSV reader splits them on every core without making a Python
     string of each; a NUL byte (which it would take for a column break) takes the slow road.
-    `utf8`, when given, is the text's own UTF-8 encoding (the file's bytes)."""
-    if utf8 is None or b"\r" in utf8:
-        normalized = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-        utf8 = None
-    else:
-        normalized = text
+
+    `utf8`, when given, is the file's own bytes, read directly when they are plain UTF-8 with
+    LF line ends; `text` may then be a function, called only when they are not."""
+    if utf8 is not None and b"\r" not in utf8 and b"\x00" not in utf8:
+        lines = _read_lines(utf8)
+        if lines is not None:
+            return lines
+    whole = text if isinstance(text, str) else text()
+    normalized = whole.replace("\r\n", "\n").replace("\r", "\n") if "\r" in whole else whole
     if "\x00" not in normalized:
         try:
-            frame = pl.read_csv(
-                utf8 if utf8 is not None else normalized.encode("utf-8"),
-                has_header=False,
-                separator="\x00",
-                quote_char=None,
-                new_columns=["line"],
-                infer_schema=False,
-            )
-        except (pl.exceptions.PolarsError, UnicodeEncodeError):
-            pass  # the line-by-line split below reads anything
-        else:
-            # Empty lines come back as nulls, and a final line break adds no empty last line.
-            # One chunk, not one per reader thread: the later steps then need less memory.
-            return frame.to_series().fill_null("").rechunk()
-    return pl.Series("line", normalized.split("\n"))
+            lines = _read_lines(normalized.encode("utf-8"))
+        except UnicodeEncodeError:
+            lines = None
+        if lines is not None:
+            return lines
+    return pl.Series("line", normalized.split("\n"))  # reads anything
 
 
-def _lines(text: str, utf8: bytes | None = None) -> pl.DataFrame:
+def _read_lines(data: bytes) -> pl.Series | None:
+    """The lines of UTF-8 bytes, or None when Polars can't read them (not UTF-8)."""
+    try:
+        frame = pl.read_csv(
+            data,
+            has_header=False,
+            separator="\x00",
+            quote_char=None,
+            new_columns=["line"],
+            infer_schema=False,
+        )
+    except pl.exceptions.PolarsError:
+        return None
+    # Empty lines come back as nulls, and a final line break adds no empty last line. One chunk,
+    # not one per reader thread: the later steps then need less memory.
+    return frame.to_series().fill_null("").rechunk()
+
+
+def _lines(text: str | Callable[[], str], utf8: bytes | None = None) -> pl.DataFrame:
     """Every line, whether it starts a message, and which message it belongs to."""
     header = pl.col("line").str.contains(HEADER)
     # The lazy engine spreads the string work over every core; eager mode uses one.
@@ -456,7 +477,7 @@ def _messages(
 
 
 def parse(
-    text: str,
+    text: str | Callable[[], str],
     *,
     source: str,
     prefer: DatePreference = None,
@@ -465,7 +486,8 @@ def parse(
 ) -> Chat:
     """Parse a WhatsApp export; raises ChatFormatError naming the file and line on bad input.
 
-    `utf8` may carry the file's bytes when they are exactly `text` in UTF-8 (no BOM)."""
+    `utf8` may carry the file's bytes when they are exactly `text` in UTF-8 (no BOM); `text` may
+    then be a function that decodes them, called only if the bytes can't be read directly."""
     frame = _lines(text, utf8)
     _check_leading_lines(frame, source)
     continuation = _continuations(frame)
