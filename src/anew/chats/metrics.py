@@ -57,17 +57,18 @@ def annotate(messages: pl.DataFrame, gap: timedelta) -> pl.DataFrame:
 
 def _calendar_keys(messages: pl.DataFrame) -> list[pl.Series]:
     """Each message's hour of the week (0 is Monday 00:00-00:59, 167 Sunday 23:00) and month
-    (YYYYMM), by whole-number arithmetic on the timestamp: a chat spans a few thousand days, so
-    only those are read as calendar dates."""
+    (YYYYMM), by whole-number arithmetic on the timestamp: only the first day of each month in
+    the chat's span is read as a calendar date, and each message finds its month among them."""
     stamp = messages.get_column("timestamp").cast(pl.Int64)
     day = stamp // US_PER_DAY  # 1970-01-01, day 0, was a Thursday
-    days = day.unique()
-    dates = days.cast(pl.Int32).cast(pl.Date)
-    months = dates.dt.year() * 100 + dates.dt.month()
-    return [
-        (((day + 3) % 7) * 24 + (stamp // US_PER_HOUR) % 24).cast(pl.Int16).alias("week_hour"),
-        day.replace_strict(days, months, return_dtype=pl.Int32).alias("month"),
-    ]
+    week_hour = (((day + 3) % 7) * 24 + (stamp // US_PER_HOUR) % 24).cast(pl.Int16)
+    if messages.is_empty():
+        return [week_hour.alias("week_hour"), pl.Series("month", [], dtype=pl.Int32)]
+    span = pl.Series([day.min(), day.max()]).cast(pl.Int32).cast(pl.Date)
+    firsts = pl.date_range(span.dt.month_start()[0], span[1], "1mo", eager=True)
+    month = (firsts.dt.year() * 100 + firsts.dt.month()).cast(pl.Int32)
+    index = firsts.cast(pl.Int32).cast(pl.Int64).search_sorted(day, side="right") - 1
+    return [week_hour.alias("week_hour"), month.gather(index).alias("month")]
 
 
 def _per_sender(frame: pl.DataFrame, column: str, participants: list[str]) -> dict[str, int]:
