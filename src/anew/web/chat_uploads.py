@@ -114,12 +114,12 @@ async def import_upload(
                 report=report,
             )
         except ChatFormatError as error:
-            db.rollback()
+            await run_in_threadpool(db.rollback)  # a statement to the database: not in the loop
             member = error.source[error.source.find("!") :] if "!" in error.source else ""
             named = ChatFormatError(filename + member, error.problem, line=error.line, at=error.at)
             await run_in_threadpool(report, "failed", error=str(named))
             raise named from None
         except BaseException:
-            db.rollback()
+            await run_in_threadpool(db.rollback)
             await run_in_threadpool(report, "failed", error="The import stopped unexpectedly.")
             raise
