@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from unittest import mock
 
@@ -142,3 +144,12 @@ def test_user_create_gives_up_after_three_mismatches(
     assert result.exit_code == 1
     assert "No account was created." in result.stderr
     assert db.scalar(select(User).where(User.email == "never@example.org")) is None
+
+
+def test_python_dash_m_anew_exits_with_the_commands_status(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.txt"
+    run = subprocess.run(
+        [sys.executable, "-m", "anew", "analyze", str(missing)], capture_output=True, text=True
+    )
+    assert run.returncode == 2
+    assert "no such file" in run.stderr

@@ -2,4 +2,4 @@
 
 from anew.cli import main
 
-main()
+raise SystemExit(main())
