@@ -151,3 +151,18 @@ def test_strong_feeling_is_judged_sentence_by_sentence() -> None:
     assert "intense" not in _codes(calm_but_long)
     assert "intense" in _codes("You're a terrible father.")
     assert "intense" in _codes("How could you be so cruel?")
+
+
+def test_longing_words_in_practical_messages_are_not_needy() -> None:
+    for text in (
+        "The kids miss you, can you ring them tonight?",
+        "Whenever you're ready, send me the account number.",
+        "I miss the old bakery on our street, it closed last month.",
+    ):
+        assert "needy" not in {flag.code for flag in check_draft(text).flags}, text
+    for text in (
+        "I miss you, can you ring me tonight?",
+        "Whenever you're ready to talk, I'm here.",
+        "Without you every day drags.",
+    ):
+        assert "needy" in {flag.code for flag in check_draft(text).flags}, text

@@ -15,13 +15,32 @@ _I = r"(?:i|i'm|im|i've|ive|i'd|i'll|i\s+am|i\s+have|i\s+was|i\s+had)"
 _YOU_ARE = r"(?:you'?re|you\s+are|ur|u\s+r|ya\s+are)"
 
 
+# Others who miss him (the children, the dog, his mother) are news, not her longing.
+_NOT_HERS = "".join(
+    rf"(?<!{who}\s)"
+    for who in (
+        "kids",
+        "children",
+        "boys",
+        "girls",
+        "dog",
+        "cat",
+        "they",
+        "mum",
+        "mom",
+        "dad",
+        "grandma",
+    )
+)
+
+
 def _any(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
 
 
 NEEDY = _any(
     # Longing for him or for "us".
-    rf"(?:i\s+(?:still\s+|really\s+|so\s+|just\s+)?)?(?:miss|missing|long\s+for|ache\s+for|dream\s+(?:about|of)|can'?t\s+forget)\s+(?:{_YOU}\b|us\b|what\s+we|your\s+(?:voice|smell|arms|face|touch))",
+    rf"(?:i\s+(?:still\s+|really\s+|so\s+|just\s+)?)?{_NOT_HERS}(?:miss|missing|long\s+for|ache\s+for|dream\s+(?:about|of)|can'?t\s+forget)\s+(?:{_YOU}\b|us\b|what\s+we|your\s+(?:voice|smell|arms|face|touch))",
     rf"(?:think|thinking|thought)\s+(?:about|of)\s+(?:{_YOU}|us)\b(?!\s+(?:and|too)\s+(?:your|the)\s+famil)",
     rf"can'?t\s+stop\s+thinking|wish\s+{_YOU}\s+(?:were|was)\s+here|wish\s+we\s+(?:were|could|still)",
     rf"(?:still|always)\s+(?:love|want|need|adore)\s+{_YOU}\b",
@@ -54,7 +73,7 @@ NEEDY = _any(
     rf"can\s+i\s+(?:see|call|hug)\s+{_YOU}|(?:want|need)\s+to\s+see\s+{_YOU}|need\s+to\s+talk\s+to\s+{_YOU}",
     r"(?:just|even|only)\s+(?:for\s+)?(?:one|a\s+few|five|5|ten|10|two|2)\s+minutes?",
     r"can\s+we\s+(?:talk|meet)\b(?!\s+about\s+(?!us\b|what\s+happened|this\b|things\b))",
-    rf"i'?m\s+(?:always\s+|still\s+)?here\s+(?:for\s+{_YOU}|if\s+{_YOU})|whenever\s+{_YOU}(?:'re|\s+are)?\s+(?:ready|want)",
+    rf"i'?m\s+(?:always\s+|still\s+)?here\s+(?:for\s+{_YOU}|if\s+{_YOU})|whenever\s+{_YOU}(?:'re|\s+are)?\s+(?:ready|want)(?!\W+(?:send|sign|drop|pick|bring|let\s+me\s+know)\b)",
     r"(?:i'?ll|i\s+would|i'?d)\s+(?:do|give)\s+anything|i'?m\s+begging|begging\s+you",
     # Asking for reassurance about his feelings or his new life.
     rf"do\s+{_YOU}\s+(?:ever\s+|still\s+)?(?:(?:love|miss|think\s+(?:about|of)|care\s+about|want|need|regret)\s+(?:me|us)\b|care\b|wonder\s+(?:about|if|what)|have\s+feelings)",
@@ -68,7 +87,7 @@ NEEDY = _any(
     # The same wants in other words: a longing word and "us" (or his laugh) in one sentence.
     rf"(?:miss|missing|long|longing|ache|crave|dream|wish|replay|replaying|relive|reliving|remember|scrolling|"
     rf"waiting|wait|hope|imagine|throw\s+away|held|hold)\b[^.!?\n]{{0,40}}?"
-    rf"\b(?:us\b|our\s+(?!kids|children|son|daughter|house\s+sale)\w+|together\b|between\s+us"
+    rf"\b(?:us\b|our\s+(?!kids|children|son|daughter|house\s+sale|street|road|town|area|neighbourhood|local)\w+|together\b|between\s+us"
     rf"|everything\s+we|{_YOU}\s+again|your\s+(?:laugh|smile|voice|arms|touch|smell|face|eyes|hugs?|kiss(?:es)?))",
     rf"(?:wait|waiting)\s+for\s+{_YOU}|mean[s]?\s+(?:everything|the\s+world|so\s+much)\s+to\s+me|be\s+with\s+{_YOU}\b",
     rf"(?:life|live|imagine|cope|go\s+on|same|nothing|lost|empty|happy|apart|breathe|sleep)\b[^.!?\n]{{0,30}}?\bwithout\s+{_YOU}\b",
@@ -99,6 +118,15 @@ NEEDY = _any(
     r"(?:made|make|making)\s+a\s+mistake\s+(?:breaking\s+up|ending|leaving|splitting|letting\s+(?:you|me)\s+go)|what\s+could\s+have\s+been",
     rf"hope[sd]?\s+{_YOU}(?:'ll|\s+will|'d|\s+would)\s+(?:come\s+(?:round|around|back)|change|miss)|need\s+closure|all\s+i\s+(?:ever\s+)?think\s+about",
     rf"moved\s+on\s+(?:so\s+fast|so\s+quickly|already)|(?:have|did)\s+{_YOU}\s+moved\s+on|giv(?:e|ing)\s+up\s+on\s+(?:me|us)|tell\s+me\s+{_YOU_ARE}\s+happy",
+    # Batches 8 and 9: absence, reunion hints, his feelings and his evenings, holding on, pleas.
+    rf"(?:feels?|is|was|seems?|drags?|enormous|empty|quiet|wrong|pointless)\b[^.!?\n]{{0,30}}?\bwithout\s+{_YOU}\b|without\s+{_YOU}\W+(?:every|nothing|everything|life|the\s+days?)\b",
+    rf"(?:nothing|everything|life)\b[^.!?\n]{{0,25}}?\bsince\s+{_YOU}(?:'ve|\s+have)?\s+(?:gone|left)|now\s+that\s+i'?m\s+gone|happier\s+without\s+me",
+    rf"find\s+(?:our|my)\s+way\s+back|just\s+the\s+two\s+of\s+us|\brewind\b|turn\s+back\s+(?:the\s+)?(?:clock|time)|train\s+to\s+{_YOU}|(?:turn|show)\s+up\s+at\s+my\s+door|(?:if|when)\s+{_YOU}\s+came\s+(?:home|back)",
+    rf"cross(?:es|ed)?\s+your\s+mind|still\s+care\b|{_YOU}\s+felt\s+it\s+too|(?:we|it|us)\s+(?:weren'?t|wasn'?t)\s+a\s+mistake|regret\s+(?:walking|leaving|letting)",
+    rf"(?:are|r)\s+{_YOU}\s+dating|spending\s+your\s+(?:evenings|nights|weekends)\s+with|who\s+(?:are|r)\s+{_YOU}\s+(?:seeing|dating|spending)",
+    rf"still\s+(?:reach(?:ing)?\s+for|wearing\s+your)|waiting\s+by\s+the\s+phone|light\s+up\s+with\s+your\s+name|i\s+always\s+will\s+be|(?:saved|kept|reread|re-read)\s+(?:all\s+)?our\b|picturing\s+{_YOU}",
+    rf"(?:just\s+)?reply\s+when|(?:text|send)\s+me\s+(?:just\s+)?one\s+word|say\s+goodnight|used\s+to\s+(?:call|text)\s+me|let\s+go\s+of\s+{_YOU}|(?:every|each)\s+song\b[^.!?\n]{{0,30}}?\babout\s+{_YOU}",
+    rf"home\s+was\s+(?:wherever|with)\s+{_YOU}|say\s+the\s+word\s+and|throw(?:ing)?\s+away\s+(?:\w+\s+){{0,2}}(?:years|months|everything|what\s+we)",
     rf"like\s+i\s+(?:did|used\s+to)\s*(?:[?.!]|$)|(?:need|want|waiting|wait|dying|long)\s+to\s+hear\s+from\s+{_YOU}|(?:it'?s|is\s+it)\s+(?:not\s+)?too\s+late",
 )
 
@@ -144,7 +172,8 @@ OVERSHARE = _any(
     r"my\s+(?:parents|mum|mom|dad|family)\s+(?:are|is|says|said|thinks)\s+(?:fighting|\w+ing\s+about|that)|move[ds]?\s+back\s+in\s+with\s+my",
     r"(?:going\s+on|been\s+on)\s+dates|(?:i'?m|i\s+am|i'?ve\s+been|i\s+have\s+been|i)\s+(?:dating|seeing|sleeping\s+with|slept\s+with)\s+(?:someone|somebody|other|a\s+guy)",
     r"since\s+(?:you\s+left|we\s+(?:split|broke)|the\s+breakup)|(?:every|all)\s+(?:day|night)\s+(?:since|i)",
-    r"(?:sleep|sleeping)\s+in\s+your|i'?m\s+scared",
+    r"(?:sleep|sleeping)\s+in\s+your|i'?m\s+scared|crying\s+(?:at|over|in|on|every|all)\b|living\s+on\s+(?:toast|cereal|crisps|coffee|nothing)|(?:new|these|the)\s+meds\b|meds\s+make\s+me",
+    r"ended\s+up\s+(?:crying|sobbing|in\s+tears)|drinking\s+most\s+(?:nights|days)|(?:don'?t|do\s+not)\s+know\s+who\s+i\s+am",
     # Any first-person line that goes on to say how bad things are for her.
     r"(?:\bi|i'm|im|i've|ive|i'd|my|me)\b(?:\W+[\w'&]+){0,4}?\W+(?:mess(?!\s+i\s+made)|wreck|falling\s+apart|struggl\w*|anxious|anxiety|panic\w*|"
     r"depress\w*|numb|empty|lonely|broken|hurting|in\s+pain|crying|tears|sobbing|exhausted|overwhelmed|hopeless|worthless|"
@@ -171,13 +200,13 @@ EMOJI_RUN = re.compile(r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?){3,}")
 # Anger and contempt aimed at him, and raptures, in words VADER's sums can miss.
 STRONG_WORDS = _any(
     rf"(?:i\s+)?hate\s+{_YOU}|how\s+dare|screw\s+{_YOU}|go\s+to\s+hell|leave\s+me\s+alone|i'?m\s+(?:so\s+)?done\s+with",
-    rf"{_YOU_ARE}\s+(?:such\s+)?(?:a\s+|an\s+)?(?:liar|coward|pathetic|disgusting|selfish|monster|pig|creep|joke|narcissist|psycho|loser|idiot|cruel|heartless|unbelievable)",
+    rf"{_YOU_ARE}\s+(?:such\s+)?(?:a\s+|an\s+)?(?:absolute\s+|total\s+|complete\s+|utter\s+)?(?:liar|coward|pathetic|disgusting|selfish|monster|pig|creep|joke|narcissist|psycho|loser|idiot|cruel|heartless|unbelievable)",
     r"i'?m\s+(?:so\s+|absolutely\s+)?(?:furious|livid|fuming|seething|enraged|raging|angry|disgusted|sick\s+of)",
     rf"can'?t\s+believe\s+{_YOU}\s+(?:would|could|did|lied|said|cheated)|can'?t\s+stand\s+{_YOU}|sick\s+of\s+{_YOU}|(?:ruined|destroyed|wrecked)\s+(?:everything|my\s+life|it\s+all)",
     rf"broke\s+my\s+heart|(?:all\s+)?because\s+of\s+{_YOU}|(?:all\s+)?your\s+fault|don'?t\s+even\s+care|i\s+don'?t\s+care\s+anymore",
     r"(?:^|[.!]\s*)whatever\s*[.!]|best\s+day\s+of\s+my\s+life|thank\s+you\s+thank\s+you|so\s+so\s+happy",
     # Anger said outright, hostile orders, and superlatives of feeling.
-    rf"(?:hate|despise|loathe|detest)\s+{_YOU}\b|(?:beyond|absolutely|so|completely|utterly|totally|really)\s+(?:angry|furious|livid|disgusted|enraged|ecstatic|elated|thrilled|mad)",
+    rf"(?:hate|despise|loathe|detest)\s+(?:what\s+)?{_YOU}\b|(?:beyond|absolutely|so|completely|utterly|totally|really)\s+(?:angry|furious|livid|disgusted|enraged|ecstatic|elated|thrilled|mad)",
     r"(?:make|makes)\s+me\s+(?:sick|ill|want\s+to\s+scream)|(?:fuck|f\*+k|screw|piss)\s+(?:off|you)\b",
     r"(?:could|want\s+to|going\s+to)\s+scream|(?:^|[.!?]\s*)(?:just\s+)?(?:get\s+lost|go\s+away|piss\s+off|get\s+out|drop\s+dead|shut\s+up|grow\s+up)\b",
     r"(?:^|[.!?]\s*)(?:just\s+|please\s+)?stop\s+(?:messaging|texting|calling|contacting|harassing)\s+me|don'?t\s+(?:you\s+)?(?:ever\s+)?dare|get\s+out\s+of\s+my\s+life|never\s+(?:contact|text|call|speak\s+to|talk\s+to)\s+me|lose\s+my\s+number",
@@ -191,6 +220,7 @@ FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "myself"})
 PAINFUL = -1.5
 NOT_HER_STATE = frozenset(
     {
+        "fight",  # "I wish you'd fight for us": about him
         "tired",
         "wrong",
         "mistake",
