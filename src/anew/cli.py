@@ -289,15 +289,20 @@ def build_parser() -> argparse.ArgumentParser:
     commands = _grouped(parser)
 
     cmd = _command(commands, "serve", serve)
-    cmd.add_argument("--host", default="127.0.0.1", help="Address to listen on.")
     cmd.add_argument(
-        "--port", type=_whole_number(1, 65535), default=8000, help="Port to listen on."
+        "--host", default="127.0.0.1", help="Address to listen on (default 127.0.0.1)."
+    )
+    cmd.add_argument(
+        "--port",
+        type=_whole_number(1, 65535),
+        default=8000,
+        help="Port to listen on (default 8000).",
     )
     cmd.add_argument(
         "--workers",
         type=_whole_number(1),
         default=1,
-        help="Server processes (use PostgreSQL for >1).",
+        help="Server processes, default 1 (use PostgreSQL for more).",
     )
 
     database = commands.add_parser(
@@ -312,7 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--role",
         choices=[role.value for role in Role],
         default=Role.MEMBER.value,
-        help="What the account may do.",
+        help="What the account may do (default member).",
     )
     cmd.add_argument(
         "--password-stdin", action="store_true", help="Read the password from standard input."
@@ -335,7 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=_hours,
         default=6.0,
         metavar="HOURS",
-        help="Hours of silence that start a new conversation.",
+        help="Hours of silence that start a new conversation (default 6).",
     )
     cmd.add_argument(
         "--split",
@@ -369,7 +374,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--stage",
         choices=[stage.value for stage in Stage],
         default=Stage.RECONNECTING.value,
-        help="Where you are in the method.",
+        help="Where you are in the method (default reconnecting).",
     )
     cmd.add_argument("--his-last", metavar="TEXT", help="His last message.")
     cmd.add_argument(
