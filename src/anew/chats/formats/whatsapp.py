@@ -109,9 +109,11 @@ def _split(text: str | Callable[[], str], utf8: bytes | None = None) -> pl.Serie
     """The file's lines. Polars' CSV reader splits them on every core without making a Python
     string of each; a NUL byte (which it would take for a column break) takes the slow road.
 
-    `utf8`, when given, is the file's own bytes, read directly when they are plain UTF-8 with
-    LF line ends; `text` may then be a function, called only when they are not."""
-    if utf8 is not None and b"\r" not in utf8 and b"\x00" not in utf8:
+    `utf8`, when given, is the file's own bytes, read directly when they are UTF-8 (CR LF and CR
+    line ends made LF first); `text` may then be a function, called only when they can't be."""
+    if utf8 is not None and b"\x00" not in utf8:
+        if b"\r" in utf8:
+            utf8 = utf8.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         lines = _read_lines(utf8)
         if lines is not None:
             return lines
