@@ -166,3 +166,8 @@ def test_longing_words_in_practical_messages_are_not_needy() -> None:
         "Without you every day drags.",
     ):
         assert "needy" in {flag.code for flag in check_draft(text).flags}, text
+
+
+def test_two_questions_under_one_mark_count_as_two() -> None:
+    assert "questions" in {f.code for f in check_draft("Which day suits you, and what time?").flags}
+    assert "questions" not in {f.code for f in check_draft("Which day suits you on Friday?").flags}

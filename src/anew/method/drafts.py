@@ -44,6 +44,9 @@ _ASKING = re.compile(
     r"\s+(?:you|u|we|they|he|she|it|the|your|my|there)\b",
     re.IGNORECASE,
 )
+_JOINED_QUESTION = re.compile(
+    r",\s*(?:and|or)\s+(?:what|which|when|where|who|how)\b", re.IGNORECASE
+)
 # VADER compound scores beyond these are strong emotion; warm wishes ("happy birthday") stay below.
 STRONG_NEGATIVE, STRONG_POSITIVE = -0.8, 0.94
 WORD = re.compile(r"\S+")
@@ -142,7 +145,8 @@ def _questions(text: str) -> Flag | None:
         if marked:  # with question marks about, an unmarked sentence counts only at the very end
             ends_unmarked = sentence.end() == len(text) and body[-1:].isalnum()
             if body.rstrip("!").endswith("?") or (ends_unmarked and _ASKING.search(body)):
-                asked.append(sentence)
+                # "Which day suits you, and what time?" asks two things under one mark.
+                asked += [sentence] * (1 + len(_JOINED_QUESTION.findall(body)))
         else:
             asked += [sentence] * len(_ASKING.findall(body))
     if len(asked) < 2:
