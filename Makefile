@@ -32,8 +32,8 @@ test: install
 
 # Lint and type-check.
 lint: install
-	$(BIN)/ruff check src tests bench fuzz
-	$(BIN)/ruff format --check src tests bench fuzz
+	$(BIN)/ruff check src tests bench fuzz tools
+	$(BIN)/ruff format --check src tests bench fuzz tools
 	$(BIN)/mypy
 
 # Audit the locked dependencies for known vulnerabilities (needs PyPI's JSON API or OSV online).

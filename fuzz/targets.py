@@ -62,10 +62,12 @@ def whatsapp_text(data: bytes) -> None:
 
 
 def whatsapp_direct(data: bytes) -> None:
-    """The WhatsApp parser on any decodable text, detection skipped."""
+    """The WhatsApp parser on any decodable text, detection skipped; and on the raw bytes, as the
+    loader hands a large UTF-8 file over (the text decoded only if the bytes can't be read)."""
     text = data.decode("utf-8", errors="replace")
     for prefer in (None, "day", "month"):
         _refused_or_parsed(lambda: whatsapp.parse(text, source=NAME, prefer=prefer))  # noqa: B023
+    _refused_or_parsed(lambda: whatsapp.parse(lambda: text, source=NAME, utf8=data))
 
 
 def telegram_json(data: bytes) -> None:

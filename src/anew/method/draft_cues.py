@@ -172,7 +172,7 @@ OVERSHARE = _any(
     r"my\s+(?:parents|mum|mom|dad|family)\s+(?:are|is|says|said|thinks)\s+(?:fighting|\w+ing\s+about|that)|move[ds]?\s+back\s+in\s+with\s+my",
     r"(?:going\s+on|been\s+on)\s+dates|(?:i'?m|i\s+am|i'?ve\s+been|i\s+have\s+been|i)\s+(?:dating|seeing|sleeping\s+with|slept\s+with)\s+(?:someone|somebody|other|a\s+guy)",
     r"since\s+(?:you\s+left|we\s+(?:split|broke)|the\s+breakup)|(?:every|all)\s+(?:day|night)\s+(?:since|i)",
-    r"(?:sleep|sleeping)\s+in\s+your|i'?m\s+scared|crying\s+(?:at|over|in|on|every|all)\b|living\s+on\s+(?:toast|cereal|crisps|coffee|nothing)|(?:new|these|the)\s+meds\b|meds\s+make\s+me",
+    r"(?:sleep|sleeping)\s+in\s+your|i'?m\s+scared|barely\s+(?:leaving|left)\s+the\s+(?:flat|house)|been\s+off\s+sick|crying\s+(?:at|over|in|on|every|all)\b|living\s+on\s+(?:toast|cereal|crisps|coffee|nothing)|(?:new|these|the)\s+meds\b|meds\s+make\s+me",
     r"ended\s+up\s+(?:crying|sobbing|in\s+tears)|drinking\s+most\s+(?:nights|days)|(?:don'?t|do\s+not)\s+know\s+who\s+i\s+am",
     # Any first-person line that goes on to say how bad things are for her.
     r"(?:\bi|i'm|im|i've|ive|i'd|my|me)\b(?:\W+[\w'&]+){0,4}?\W+(?:mess(?!\s+i\s+made)|wreck|falling\s+apart|struggl\w*|anxious|anxiety|panic\w*|"

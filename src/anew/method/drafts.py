@@ -1,7 +1,8 @@
 """Step 3, "before you send": flags in a draft, each explained and located, and one verdict.
 
 Rules are plain functions of the text and of facts passed in (stage, his last message, the time, who
-wrote last); strong emotion is judged with VADER's sentiment lexicon, which ships with its package.
+wrote last); strong emotion is judged with VADER's sentiment lexicon, which ships with its package;
+`needy` also asks a small learned model (anew.method.needy_model) about wording the rules lack.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import cache
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from anew.method import needy_model
 from anew.method.draft_cues import (
     APOLOGY,
     EMOJI_RUN,
@@ -92,6 +94,20 @@ def _found(code: str, pattern: re.Pattern[str], text: str) -> Flag | None:
     return Flag(code, MESSAGES[code], match.start(), match.end()) if match else None
 
 
+def _needy(text: str) -> Flag | None:
+    """The rules' phrasings first; else the learned model, which also knows wording they don't.
+    A flag from the model points at the sentence it finds neediest."""
+    found = _found("needy", NEEDY, text)
+    if found is not None or _angry(text) or needy_model.probability(text) < needy_model.THRESHOLD:
+        return found
+    sentences = [m for m in _SENTENCE.finditer(text) if m.group().strip()]
+    best = max(sentences, key=lambda m: needy_model.probability(m.group()), default=None)
+    if best is None:
+        return Flag("needy", MESSAGES["needy"], None, None)
+    start = best.start() + len(best.group()) - len(best.group().lstrip())
+    return Flag("needy", MESSAGES["needy"], start, best.end())
+
+
 _TOKEN = re.compile(r"[A-Za-z']+")
 _CLAUSE = re.compile(r"[^.!?\n,;:]+")
 
@@ -160,6 +176,14 @@ def _too_long(text: str, his_last: str | None) -> Flag | None:
     return Flag("too_long", MESSAGES["too_long"], None, None) if words > limit else None
 
 
+def _angry(text: str) -> bool:
+    """Anger or contempt at him, said in words: that is `intense`, and the model, which reads a
+    strong "you ... me" as longing, is not asked."""
+    return (
+        bool(STRONG_WORDS.search(text)) or _rated(text, YOU_SUBJECT, YOU_LINKS, HOSTILE) is not None
+    )
+
+
 def _intense(text: str) -> Flag | None:
     for pattern in (SHOUTING, EXCLAIM, EMOJI_RUN, STRONG_WORDS):
         flag = _found("intense", pattern, text)
@@ -199,7 +223,7 @@ def check_draft(
         return Verdict("dont_send", [Flag("no_contact", MESSAGES["no_contact"], None, None)])
     text = text.replace("\u2019", "'")  # phones type a curly apostrophe; one character for one
     checks: list[Callable[[], Flag | None]] = [
-        lambda: _found("needy", NEEDY, text),
+        lambda: _needy(text),
         lambda: _apology(text),
         lambda: _questions(text),
         lambda: _too_long(text, his_last),

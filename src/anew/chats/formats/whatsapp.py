@@ -1,7 +1,8 @@
 """WhatsApp .txt exports from Android and iOS, in every date and time layout, parsed with Polars.
 
 Each line is matched once against a header pattern; lines without a header continue the message
-above them. The date order (day, month or year first) is decided per file from the data itself.
+above them. Header lines are then cut at fixed marks, and only the distinct dates and times are
+read field by field. The date order (day, month or year first) is decided per file from the data.
 """
 
 from __future__ import annotations

@@ -1,0 +1,114 @@
+"""Generated practical messages that use the words longing uses, for the needy model to learn from.
+
+Batch 9 of the labelled drafts showed a model fitted only on them taking "do you still have my
+charger?" or "text me when you get there" for longing. These templates write a few hundred such
+messages (children, belongings, money, handovers, kind words about his family), all labelled not
+needy; they are training data only, never measured on.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+THINGS = (
+    "your things", "the keys", "the boxes", "your bike", "the post", "the spare key", "your jacket",
+    "the dog's bed", "the kids' bags", "the paperwork", "your records", "the drill", "the ladder",
+    "the sofa", "your mail",
+)  # fmt: skip
+MINE = (
+    "my charger", "my drill", "my passport", "my black jumper", "my books", "the car manual",
+    "the router password", "my mum's dish", "the remote", "my headphones",
+)  # fmt: skip
+WHEN = (
+    "on Saturday", "tomorrow", "this weekend", "on Friday evening", "after work", "before the 10th",
+    "at 6", "next week", "tonight", "on Monday",
+)  # fmt: skip
+ACTS = ("come back for", "pick up", "collect", "drop off", "grab", "bring back", "sort out")
+PEOPLE = ("The kids", "Max", "Your mum", "Grandma", "The dog", "Everyone at work", "Jo")
+REACH = ("ring them", "call them", "give them a ring", "send them a message", "video call them")
+
+
+def _templates(pick: Callable[[tuple[str, ...]], str]) -> list[Callable[[], str]]:
+    return [
+        lambda: f"Can you {pick(ACTS)} {pick(THINGS)} {pick(WHEN)}?",
+        lambda: f"Do you still have {pick(MINE)}?",
+        lambda: (
+            f"Are you still {pick(('coming', 'free', 'ok to swap', 'doing the school run'))} "
+            f"{pick(WHEN)}?"
+        ),
+        lambda: (
+            "Text me when you "
+            + pick(
+                ("get there", "land", "are outside", "leave", "have the kids", "are on your way")
+            )
+            + "."
+        ),
+        lambda: (
+            f"Call me when you {pick(('land', 'get a minute', 'hear from the solicitor'))} "
+            f"about {pick(('the kids', 'the flat', 'the car', 'the bills'))}."
+        ),
+        lambda: f"{pick(PEOPLE)} miss you, can you {pick(REACH)} {pick(WHEN)}?",
+        lambda: (
+            "I still need "
+            + pick(("your signature", "your half of the rent", "the account number", "a copy"))
+            + " "
+            + pick(("for the insurance", "for the bank", "before the deadline", "by Friday"))
+            + "."
+        ),
+        lambda: (
+            f"Whenever you're ready, {pick(('send', 'forward', 'drop off'))} "
+            f"{pick(('the account number', 'the forms', 'the keys', 'the details'))}."
+        ),
+        lambda: (
+            f"Let me know if you still want {pick(('the sofa', 'the bike', 'the lamp'))}, "
+            f"otherwise {pick(('it goes to charity', 'I will sell it', 'I will bin it'))}."
+        ),
+        lambda: (
+            "Are we still "
+            + pick(("splitting the vet bill", "sharing the car", "paying into the joint account"))
+            + "?"
+        ),
+        lambda: (
+            f"Come back to {pick(('the office', 'the shop', 'the club', 'the team'))} "
+            f"whenever you like, your {pick(('desk', 'locker', 'spot'))} is still there."
+        ),
+        lambda: (
+            f"We need to {pick(('tell the agent', 'sort the deposit', 'sell the car'))} "
+            f"{pick(WHEN)}."
+        ),
+        lambda: (
+            f"Our {pick(('lease', 'contract', 'phone plan', 'insurance'))} ends in "
+            f"{pick(('June', 'March', 'a month'))}, we need to {pick(('decide', 'cancel it'))}."
+        ),
+        lambda: (
+            f"I remember you said {pick(('the boiler code', 'the wifi password'))} was "
+            f"{pick(('on the side', 'in the drawer', 'on the fridge'))}, where is it?"
+        ),
+        lambda: (
+            f"Thanks for {pick(('looking after the cat', 'having the kids', 'fixing the gate'))}"
+            f", {pick(('she loves you', 'they had a great time', 'much appreciated'))}."
+        ),
+        lambda: (
+            f"I'll be home all {pick(('evening', 'day', 'morning'))} if you want to "
+            f"{pick(('drop the boxes off', 'collect your post', 'pick up the kids'))}."
+        ),
+        lambda: (
+            f"Can we talk about {pick(('the kids holidays', 'the house sale', 'the bills'))} "
+            f"{pick(WHEN)}?"
+        ),
+        lambda: (
+            f"Still on for {pick(('handing over the bikes', 'the school play'))} at "
+            f"{pick(('10', '6', 'noon'))}?"
+        ),
+    ]
+
+
+def practical_drafts(count: int = 400, seed: int = 5) -> list[str]:
+    """`count` different practical messages, the same ones for the same seed."""
+    chooser = random.Random(seed)  # noqa: S311 - varied wording, not secrets
+    templates = _templates(lambda options: chooser.choice(options))
+    found: set[str] = set()
+    while len(found) < count:
+        found.add(chooser.choice(templates)())
+    return sorted(found)
