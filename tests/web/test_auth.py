@@ -12,6 +12,7 @@ from anew.config import Settings
 from anew.web.app import create_app
 from anew.web.deps import SESSION_COOKIE
 from tests.people import Person, csrf_token, page_text, sign_in
+from tests.windows import clear_of_a_window_edge
 
 PASSWORD = "walking by the sea"
 
@@ -168,6 +169,7 @@ def test_a_wrong_password_keeps_the_email_and_explains(client: TestClient, alice
 
 
 def test_login_is_rate_limited(client: TestClient, alice: Person) -> None:
+    clear_of_a_window_edge(LOGIN_PER_ACCOUNT)
     token = csrf_token(client, "/login")
     for _ in range(LOGIN_PER_ACCOUNT.limit):
         client.post(

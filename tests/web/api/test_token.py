@@ -11,6 +11,7 @@ from anew.accounts.service import LOGIN_PER_ACCOUNT
 from anew.db import utcnow
 from tests.isolation import assert_isolated
 from tests.people import Person, api_token, csrf_token
+from tests.windows import clear_of_a_window_edge
 
 
 def _token(client: TestClient, email: str, password: str) -> object:
@@ -43,6 +44,7 @@ def test_validation_errors_name_the_field(client: TestClient) -> None:
 
 
 def test_tokens_are_rate_limited(client: TestClient, alice: Person) -> None:
+    clear_of_a_window_edge(LOGIN_PER_ACCOUNT)
     for _ in range(LOGIN_PER_ACCOUNT.limit):
         _token(client, alice.email, "wrong again")
     response = _token(client, alice.email, alice.password)
