@@ -24,13 +24,35 @@ def test_it_counts_hits_until_the_limit(db: Session) -> None:
     assert not is_limited(db, RULE, "10.0.0.2", NOW)
 
 
-def test_a_new_window_starts_from_zero_and_drops_the_old_counter(db: Session) -> None:
+def test_the_last_window_counts_for_the_share_of_it_still_within_reach(db: Session) -> None:
     for _ in range(3):
-        record_hit(db, RULE, "a", NOW)
-    later = NOW + timedelta(seconds=60)
-    assert not is_limited(db, RULE, "a", later)
-    assert record_hit(db, RULE, "a", later) == 1
-    assert db.scalar(select(func.count()).select_from(RateLimitCounter)) == 1
+        record_hit(db, RULE, "a", NOW)  # 12:00:30
+    halfway = NOW + timedelta(seconds=60)  # 12:01:30: half of 12:00-12:01 is still in reach
+    assert current_count(db, RULE, "a", halfway) == 1.5
+    assert not is_limited(db, RULE, "a", halfway)
+    assert record_hit(db, RULE, "a", halfway) == 1  # this window's own counter
+    assert current_count(db, RULE, "a", halfway) == 2.5
+    assert record_hit(db, RULE, "a", halfway) == 2
+    assert is_limited(db, RULE, "a", halfway)  # 2 + 3 * 0.5
+    assert not is_limited(db, RULE, "a", NOW + timedelta(seconds=120))  # 12:02:30: 0 + 2 * 0.5
+
+
+def test_an_allowance_is_not_spent_twice_across_a_window_edge(db: Session) -> None:
+    edge = datetime(2026, 11, 26, 12, 1, tzinfo=UTC)
+    for _ in range(3):
+        record_hit(db, RULE, "b", edge - timedelta(seconds=1))
+    after = edge + timedelta(seconds=1)
+    assert not is_limited(db, RULE, "b", after)  # 3 * 59/60 = 2.95
+    record_hit(db, RULE, "b", after)
+    assert is_limited(db, RULE, "b", after)  # a fixed window would allow two more here
+
+
+def test_counters_older_than_the_last_window_are_dropped(db: Session) -> None:
+    record_hit(db, RULE, "c", NOW)
+    record_hit(db, RULE, "c", NOW + timedelta(seconds=60))
+    assert db.scalar(select(func.count()).select_from(RateLimitCounter)) == 2
+    record_hit(db, RULE, "c", NOW + timedelta(seconds=120))
+    assert db.scalar(select(func.count()).select_from(RateLimitCounter)) == 2
 
 
 def test_it_keeps_subjects_out_of_the_table(db: Session) -> None:

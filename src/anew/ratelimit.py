@@ -1,10 +1,16 @@
-"""Fixed-window rate limits with their counters in the database, shared by every server process."""
+"""Rate limits with their counters in the database, shared by every server process.
+
+Hits are counted per fixed window (two rows per subject at most), and a subject's use is read as a
+sliding window: this window's hits plus the share of the last window's that still falls within the
+last `window_seconds`. Plain fixed windows would let a subject spend its allowance twice across an
+edge (ten logins at 12:14:59 and ten more at 12:15:00).
+"""
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Integer, String, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -41,24 +47,32 @@ class RateLimit:
         return datetime.fromtimestamp(epoch - epoch % self.window_seconds, UTC)
 
     def retry_after(self, now: datetime) -> int:
-        """Seconds until the current window ends."""
+        """Seconds until the current window ends: a subject refused now is let in then (its
+        earlier hits count less with every second after that, and it can't have more than the
+        limit in this window, since a refused hit is not recorded)."""
         epoch = int(now.timestamp())
         return self.window_seconds - epoch % self.window_seconds
 
 
-def current_count(db: Session, rule: RateLimit, subject: str, now: datetime) -> int:
-    """Hits recorded for the subject in the current window."""
-    count = db.scalar(
-        select(RateLimitCounter.count).where(
-            RateLimitCounter.key == rule.key(subject),
-            RateLimitCounter.window_start == rule.window_start(now),
-        )
-    )
-    return count or 0
+def current_count(db: Session, rule: RateLimit, subject: str, now: datetime) -> float:
+    """Hits in the last `window_seconds`, read as a sliding window from the two counters."""
+    window = rule.window_start(now)
+    last = window - timedelta(seconds=rule.window_seconds)
+    counts = {
+        start.replace(tzinfo=UTC) if start.tzinfo is None else start: count
+        for start, count in db.execute(
+            select(RateLimitCounter.window_start, RateLimitCounter.count).where(
+                RateLimitCounter.key == rule.key(subject),
+                RateLimitCounter.window_start.in_([window, last]),
+            )
+        ).all()
+    }
+    still_counted = 1 - (now - window).total_seconds() / rule.window_seconds
+    return counts.get(window, 0) + counts.get(last, 0) * still_counted
 
 
 def is_limited(db: Session, rule: RateLimit, subject: str, now: datetime) -> bool:
-    """True when the subject has used up the rule's allowance for this window."""
+    """True when the subject has used up the rule's allowance for the last window's length."""
     return current_count(db, rule, subject, now) >= rule.limit
 
 
@@ -77,9 +91,10 @@ def record_hit(db: Session, rule: RateLimit, subject: str, now: datetime) -> int
         .returning(RateLimitCounter.count)
     )
     total: int = db.execute(upsert).scalar_one()
+    last = window - timedelta(seconds=rule.window_seconds)
     db.execute(
         delete(RateLimitCounter).where(
-            RateLimitCounter.key == key, RateLimitCounter.window_start < window
+            RateLimitCounter.key == key, RateLimitCounter.window_start < last
         )
     )
     return total
