@@ -62,12 +62,15 @@ def write(model: Pipeline, rows: list[dict[str, Any]]) -> None:
     WEIGHTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
     sample = [row["text"] for row in rows[::20]]
     scores = model.predict_proba([features(text) for text in sample])[:, 1]
-    checks = [
-        {"text": text, "probability": round(float(score), 6)}
-        for text, score in zip(sample, scores, strict=True)
-    ]
+    checks = {
+        "features": len(vectorizer.feature_names_),
+        "scores": [
+            {"text": text, "probability": round(float(score), 6)}
+            for text, score in zip(sample, scores, strict=True)
+        ],
+    }
     CHECKS.write_text(json.dumps(checks, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(lines) - 1} weights to {WEIGHTS.relative_to(ROOT)}, {len(checks)} checks")
+    print(f"{len(lines) - 1} weights to {WEIGHTS.relative_to(ROOT)}, {len(sample)} checks")
 
 
 def held_out(rows: list[dict[str, Any]]) -> None:

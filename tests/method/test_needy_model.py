@@ -13,7 +13,8 @@ from anew.method.drafts import check_draft
 from anew.method.needy_model import features, probability
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKS = json.loads((ROOT / "tests" / "data" / "needy_model_checks.json").read_text())
+CHECKED = json.loads((ROOT / "tests" / "data" / "needy_model_checks.json").read_text())
+CHECKS = CHECKED["scores"]
 
 
 def test_the_shipped_weights_score_as_the_trainer_did() -> None:
@@ -30,9 +31,12 @@ def test_the_weights_are_fitted_on_todays_labelled_drafts() -> None:
     finally:
         sys.path.remove(str(ROOT / "tools"))
     model = fit(labelled())
+    # The features seen change with any new draft; the scores, within what another machine's
+    # arithmetic might move them, with a refit on other data.
+    assert len(model.steps[0][1].feature_names_) == CHECKED["features"]
     refitted = model.predict_proba([features(check["text"]) for check in CHECKS])[:, 1]
     for check, score in zip(CHECKS, refitted, strict=True):
-        assert score == pytest.approx(check["probability"], abs=1e-4), check["text"]
+        assert score == pytest.approx(check["probability"], abs=2e-3), check["text"]
 
 
 def test_features_are_words_pairs_and_letter_runs_of_unit_length() -> None:
