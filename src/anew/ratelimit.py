@@ -46,27 +46,29 @@ class RateLimit:
         epoch = int(now.timestamp())
         return datetime.fromtimestamp(epoch - epoch % self.window_seconds, UTC)
 
+    def previous_window_start(self, now: datetime) -> datetime:
+        """The start of the window before the one `now` falls in."""
+        return self.window_start(now) - timedelta(seconds=self.window_seconds)
+
     def retry_after(self, now: datetime) -> int:
-        """Seconds until the current window ends: a subject refused now is let in then (its
-        earlier hits count less with every second after that, and it can't have more than the
-        limit in this window, since a refused hit is not recorded)."""
+        """Seconds until the current window ends. A subject refused now is let in then, or a
+        second later at most: it holds no more than the limit in this window (a refused hit is
+        not recorded), and those hits count for less with every second of the next one."""
         epoch = int(now.timestamp())
         return self.window_seconds - epoch % self.window_seconds
 
 
 def current_count(db: Session, rule: RateLimit, subject: str, now: datetime) -> float:
     """Hits in the last `window_seconds`, read as a sliding window from the two counters."""
-    window = rule.window_start(now)
-    last = window - timedelta(seconds=rule.window_seconds)
-    counts = {
-        start.replace(tzinfo=UTC) if start.tzinfo is None else start: count
-        for start, count in db.execute(
+    window, last = rule.window_start(now), rule.previous_window_start(now)
+    counts = dict(
+        db.execute(
             select(RateLimitCounter.window_start, RateLimitCounter.count).where(
                 RateLimitCounter.key == rule.key(subject),
                 RateLimitCounter.window_start.in_([window, last]),
             )
         ).all()
-    }
+    )
     still_counted = 1 - (now - window).total_seconds() / rule.window_seconds
     return counts.get(window, 0) + counts.get(last, 0) * still_counted
 
@@ -91,10 +93,10 @@ def record_hit(db: Session, rule: RateLimit, subject: str, now: datetime) -> int
         .returning(RateLimitCounter.count)
     )
     total: int = db.execute(upsert).scalar_one()
-    last = window - timedelta(seconds=rule.window_seconds)
     db.execute(
         delete(RateLimitCounter).where(
-            RateLimitCounter.key == key, RateLimitCounter.window_start < last
+            RateLimitCounter.key == key,
+            RateLimitCounter.window_start < rule.previous_window_start(now),
         )
     )
     return total

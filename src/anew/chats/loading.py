@@ -72,7 +72,7 @@ def parse_text(
     plain = text_encoding(source.data) == "utf-8"
     start = _start(source) if plain and len(source.data) > HEAD_BYTES else None
     whole = start is None or start.isspace() or _is_json(start)
-    text = decode_text(source) if whole or start is None else start
+    text = start if start is not None and not whole else decode_text(source)
     if text.isspace() or not text:
         raise ChatFormatError(source.name, "the file is empty")
     if _is_json(text):

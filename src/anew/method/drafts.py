@@ -176,22 +176,29 @@ def _too_long(text: str, his_last: str | None) -> Flag | None:
     return Flag("too_long", MESSAGES["too_long"], None, None) if words > limit else None
 
 
+def _anger(text: str) -> tuple[int, int] | None:
+    """Where anger or contempt at him is said in words: strong words, or a hostile word soon
+    after "you"."""
+    match = STRONG_WORDS.search(text)
+    if match:
+        return match.start(), match.end()
+    return _rated(text, YOU_SUBJECT, YOU_LINKS, HOSTILE)
+
+
 def _angry(text: str) -> bool:
-    """Anger or contempt at him, said in words: that is `intense`, and the model, which reads a
-    strong "you ... me" as longing, is not asked."""
-    return (
-        bool(STRONG_WORDS.search(text)) or _rated(text, YOU_SUBJECT, YOU_LINKS, HOSTILE) is not None
-    )
+    """Anger at him is `intense`; the model, which reads a strong "you ... me" as longing, is
+    not asked about it."""
+    return _anger(text) is not None
 
 
 def _intense(text: str) -> Flag | None:
-    for pattern in (SHOUTING, EXCLAIM, EMOJI_RUN, STRONG_WORDS):
+    for pattern in (SHOUTING, EXCLAIM, EMOJI_RUN):
         flag = _found("intense", pattern, text)
         if flag:
             return flag
-    contempt = _rated(text, YOU_SUBJECT, YOU_LINKS, HOSTILE)
-    if contempt is not None:
-        return Flag("intense", MESSAGES["intense"], *contempt)
+    anger = _anger(text)
+    if anger is not None:
+        return Flag("intense", MESSAGES["intense"], *anger)
     # Sentence by sentence: one strong sentence is enough, and a long calm text is not.
     for sentence in _SENTENCE.finditer(text):
         compound = _analyzer().polarity_scores(sentence.group())["compound"]

@@ -18,10 +18,10 @@ from anew.chats.model import (
     IRREGULAR_MARKS,
     Chat,
     Kind,
+    counts,
     finish,
     irregular_spacing,
     measure_text,
-    measures,
     settle_words,
 )
 
@@ -191,7 +191,7 @@ def _cut(text: pl.Expr, start: pl.Expr | int, length: pl.Expr | None = None) -> 
 
 def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
     """One row per header line: its date and time as written, its sender and body, and the body
-    measured (see model.measures) and marked when it may be media or a notice (see _kinds).
+    measured (see model.counts) and marked when it may be media or a notice (see _kinds).
 
     Cut at fixed marks rather than captured by the header pattern: a capture per field per line
     is the slowest part of the parse, and a chat has only a few thousand distinct dates and times
@@ -220,7 +220,7 @@ def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
             .then(None)
             .otherwise(pl.col("sender"))
             .alias("sender"),
-            *measures(body)[:2],
+            *counts(body),
             # One literal search for both rarities: spacing that words must count with the
             # pattern, and a body that may be media or a notice (see _kinds).
             (
@@ -424,14 +424,17 @@ def _continuations(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _texts(headers: pl.DataFrame, continuation: pl.DataFrame) -> pl.Series:
-    """Each message's whole text: its first line, then the lines that continue it.
+def _continued_rows(continuation: pl.DataFrame) -> pl.Series:
+    """The header rows of the continued messages: message n is header row n - 1, so they are put
+    in place by position, with no join."""
+    return continuation.get_column("message").cast(pl.Int64) - 1
 
-    Message n is header row n - 1, so the continued ones are put in place by position (no join),
-    and only they and the texts that start with iOS's mark are rewritten.
-    """
+
+def _texts(headers: pl.DataFrame, continuation: pl.DataFrame) -> pl.Series:
+    """Each message's whole text: its first line, then the lines that continue it. Only those
+    and the texts that start with iOS's mark are rewritten."""
     body = headers.get_column("body")
-    rows = continuation.get_column("message").cast(pl.Int64) - 1
+    rows = _continued_rows(continuation)
     joined = body.gather(rows) + "\n" + continuation.get_column("more")
     text = body.clone().scatter(rows, joined) if rows.len() else body
     marked = text.str.starts_with(LRM).fill_null(False).arg_true()
@@ -444,14 +447,13 @@ def _continued_measures(headers: pl.DataFrame, continuation: pl.DataFrame) -> pl
     """Characters and words of each message: its first line's, plus its continuation's.
 
     A continued text is "first\\nrest", so it has one character more than the two parts and
-    exactly their words. Message n is header row n - 1: the continued ones are put in place by
-    position, no join.
+    exactly their words.
     """
     chars = headers.get_column("chars").clone()
     words = settle_words(headers.select("words", "irregular", pl.col("body").alias("text")))
     if continuation.is_empty():
         return pl.DataFrame([chars, words])
-    rows = continuation.get_column("message").cast(pl.Int64) - 1
+    rows = _continued_rows(continuation)
     more = measure_text(continuation.select(pl.col("more").alias("text")))
     return pl.DataFrame(
         [
