@@ -242,6 +242,45 @@ def test_continued_and_marked_messages_keep_their_whole_text() -> None:
     ]
 
 
+def test_continued_messages_of_one_and_of_several_lines_side_by_side() -> None:
+    text = (
+        "21/02/21, 10:00 - Ana: one\n"
+        "two\n"
+        "21/02/21, 10:01 - Sam: a\n"
+        "b\n"
+        "\n"
+        "c\n"
+        "\n"
+        "\n"
+        "21/02/21, 10:02 - Ana: only blank after\n"
+        "\n"
+        "21/02/21, 10:03 - Sam: x\n"
+        "y\n"
+    )
+    assert [body for *_, body in _parse(text)] == [
+        "one\ntwo",
+        "a\nb\n\nc",
+        "only blank after",
+        "x\ny",
+    ]
+
+
+def test_names_with_dashes_colons_and_brackets_end_where_the_header_does() -> None:
+    text = (
+        "21/02/21, 10:00 - Jean-Luc - Paris: hi - there\n"
+        "21/02/21, 10:01 - Ana: time: 10:30 - ok\n"
+        "[21/02/21, 10:02:00] Sam] x: [brackets] - too\n"
+        "21/02/21, 10:03 pm - Bo: late\n"
+    )
+    rows = [(stamp.strftime("%H:%M"), sender, body) for stamp, sender, _kind, body in _parse(text)]
+    assert rows == [
+        ("10:00", "Jean-Luc - Paris", "hi - there"),
+        ("10:01", "Ana", "time: 10:30 - ok"),
+        ("10:02", "Sam] x", "[brackets] - too"),
+        ("22:03", "Bo", "late"),
+    ]
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_the_files_own_bytes_parse_as_its_text_does(newline: str) -> None:
     text = newline.join(

@@ -39,8 +39,9 @@ TIME = (
 DATE_PART = r"[\x{200e}\x{200f}]?\[?" + DATE
 TIME_PART = ",?" + SPACE + TIME
 HEADER = "^" + DATE_PART + TIME_PART + r"(?:\] | - )"
-# On a header line the first of these closes the date and time: neither can hold one.
-HEADER_END = r"\] | - "
+# On a header line the first "] " or "- " closes the date and time (neither can hold one), and
+# the sender starts two bytes on. Of " - ", the space before the dash stays on the time.
+HEADER_END = r"[\]-] "
 DATE_END = r"[, \x{a0}\x{202f}]"
 
 MEDIA = (
@@ -196,22 +197,26 @@ def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
     Cut at fixed marks rather than captured by the header pattern: a capture per field per line
     is the slowest part of the parse, and a chat has only a few thousand distinct dates and times
     to read field by field (see _date_table and _time_table). The date keeps the marks before it
-    and the time the comma and space before it; those tables read them.
+    and the time the comma and space before it (and the space after it, before " - "); those
+    tables read them.
     """
     line = pl.col("line")
-    date_end = line.str.find(DATE_END)
-    end = line.str.find(HEADER_END)
-    start = end + pl.when(_bytes(line, end, pl.lit(1)) == pl.lit(b"]")).then(2).otherwise(3)
-    # No ": " can come before the header's end, so the first one after it ends the sender.
-    colon = line.str.find(": ", literal=True)
+    date_end, end, colon = pl.col("date_end"), pl.col("end"), pl.col("colon")
     body = pl.col("body")
     parts = (
         frame.lazy()
         .filter(pl.col("is_header"))
+        # The marks first, as columns of their own: each is then searched for once.
+        .with_columns(
+            line.str.find(DATE_END).alias("date_end"),
+            line.str.find(HEADER_END).alias("end"),
+            # No ": " can come before the header's end, so the first one ends the sender.
+            line.str.find(": ", literal=True).alias("colon"),
+        )
         .select(
             _bytes(line, 0, date_end).alias("date"),
             _bytes(line, date_end, end - date_end).alias("time"),
-            _cut(line, start, colon - start).alias("sender"),
+            _cut(line, end + 2, colon - end - 2).alias("sender"),
             _cut(line, colon + 2).alias("body"),
         )
         .with_columns(
@@ -358,7 +363,7 @@ def _time_table(times: pl.Series) -> pl.DataFrame:
     return (
         pl.DataFrame({"time": times.unique()})
         .with_columns(
-            pl.col("time").cast(pl.String).str.extract_groups(f"^{TIME_PART}$").alias("fields")
+            pl.col("time").cast(pl.String).str.extract_groups(f"^{TIME_PART} ?$").alias("fields")
         )
         .unnest("fields")
         .select("time", pl.when(hour <= 23).then(offset).alias("offset"))
@@ -413,15 +418,27 @@ def _kinds(headers: pl.DataFrame) -> pl.Series:
 
 
 def _continuations(frame: pl.DataFrame) -> pl.DataFrame:
-    """The lines that continue each multi-line message, joined (blank lines at the end dropped)."""
-    return (
+    """The lines that continue each multi-line message, joined (blank lines at the end dropped).
+
+    Most continued messages have one more line, which needs no joining: only the others are
+    grouped, as grouping is the slow part."""
+    message = pl.col("message")
+    alone = (message != message.shift(1)).fill_null(True) & (
+        message != message.shift(-1)
+    ).fill_null(True)
+    lines = (
         frame.lazy()
-        .filter(~pl.col("is_header") & (pl.col("message") > 0))
-        .group_by("message")
-        .agg(pl.col("line").str.join("\n").str.strip_chars_end("\n").alias("more"))
-        .filter(pl.col("more") != "")
+        .filter(~pl.col("is_header") & (message > 0))
+        .with_columns(alone.alias("alone"))
         .collect()
     )
+    single = lines.filter(pl.col("alone")).select("message", pl.col("line").alias("more"))
+    joined = (
+        lines.filter(~pl.col("alone"))
+        .group_by("message", maintain_order=True)
+        .agg(pl.col("line").str.join("\n").str.strip_chars_end("\n").alias("more"))
+    )
+    return pl.concat([single, joined]).filter(pl.col("more") != "")
 
 
 def _continued_rows(continuation: pl.DataFrame) -> pl.Series:
