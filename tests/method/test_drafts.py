@@ -171,3 +171,20 @@ def test_longing_words_in_practical_messages_are_not_needy() -> None:
 def test_two_questions_under_one_mark_count_as_two() -> None:
     assert "questions" in {f.code for f in check_draft("Which day suits you, and what time?").flags}
     assert "questions" not in {f.code for f in check_draft("Which day suits you on Friday?").flags}
+
+
+def test_questions_joined_by_a_comma_or_by_and_count_but_a_choice_is_one() -> None:
+    assert "questions" in _codes("Where are you, who are you with?")
+    assert "questions" in _codes("What time's pickup and should I pack lunch?")
+    assert "questions" in _codes("Is it Friday, and why so early?")
+    assert "questions" not in _codes("Do you want the lamp or shall I keep it?")
+    assert "questions" not in _codes("Did you see Anna, who was at the party?")
+
+
+def test_keepsakes_on_show_old_times_and_accusations() -> None:
+    assert "needy" in _codes("Our photo is still my lock screen.")
+    assert "needy" in _codes("I can't bring myself to delete your number.")
+    assert "needy" in _codes("Come for a drink, like old times.")
+    assert "needy" not in _codes("I can't bring myself to go to the gym lately.")
+    assert "intense" in _codes("How could you say that to me")
+    assert "overshare" in _codes("Drinking on my own most nights.")

@@ -128,6 +128,10 @@ NEEDY = _any(
     rf"(?:just\s+)?reply\s+when|(?:text|send)\s+me\s+(?:just\s+)?one\s+word|say\s+goodnight|used\s+to\s+(?:call|text)\s+me|let\s+go\s+of\s+{_YOU}|(?:every|each)\s+song\b[^.!?\n]{{0,30}}?\babout\s+{_YOU}",
     rf"home\s+was\s+(?:wherever|with)\s+{_YOU}|say\s+the\s+word\s+and|throw(?:ing)?\s+away\s+(?:\w+\s+){{0,2}}(?:years|months|everything|what\s+we)",
     rf"like\s+i\s+(?:did|used\s+to)\s*(?:[?.!]|$)|(?:need|want|waiting|wait|dying|long)\s+to\s+hear\s+from\s+{_YOU}|(?:it'?s|is\s+it)\s+(?:not\s+)?too\s+late",
+    # Batch 11: keepsakes on show, deleting what she can't, and "like old times".
+    r"(?:our|your)\s+(?:photos?|pictures?|pics?|selfies?)\b[^.!?\n]{0,30}?\b(?:lock\s*screen|wallpaper|background|bedside|by\s+my\s+bed)",
+    r"bring\s+myself\s+to\s+(?:delete|change|remove|unfollow|block|throw\s+(?:it\s+|them\s+)?(?:out|away)|get\s+rid\s+of|take\s+(?:it|them)\s+down)",
+    r"like\s+old\s+times|for\s+old\s+times'?\s+sake",
 )
 
 # Sympathy ("sorry to hear") and telling him not to apologise are not apologies.
@@ -173,7 +177,7 @@ OVERSHARE = _any(
     r"(?:going\s+on|been\s+on)\s+dates|(?:i'?m|i\s+am|i'?ve\s+been|i\s+have\s+been|i)\s+(?:dating|seeing|sleeping\s+with|slept\s+with)\s+(?:someone|somebody|other|a\s+guy)",
     r"since\s+(?:you\s+left|we\s+(?:split|broke)|the\s+breakup)|(?:every|all)\s+(?:day|night)\s+(?:since|i)",
     r"(?:sleep|sleeping)\s+in\s+your|i'?m\s+scared|barely\s+(?:leaving|left)\s+the\s+(?:flat|house)|been\s+off\s+sick|crying\s+(?:at|over|in|on|every|all)\b|living\s+on\s+(?:toast|cereal|crisps|coffee|nothing)|(?:new|these|the)\s+meds\b|meds\s+make\s+me",
-    r"ended\s+up\s+(?:crying|sobbing|in\s+tears)|drinking\s+most\s+(?:nights|days)|(?:don'?t|do\s+not)\s+know\s+who\s+i\s+am",
+    r"ended\s+up\s+(?:crying|sobbing|in\s+tears)|drinking\s+(?:alone|on\s+my\s+own|by\s+myself)|drinking\s+most\s+(?:nights|days)|(?:don'?t|do\s+not)\s+know\s+who\s+i\s+am",
     # Any first-person line that goes on to say how bad things are for her.
     r"(?:\bi|i'm|im|i've|ive|i'd|my|me)\b(?:\W+[\w'&]+){0,4}?\W+(?:mess(?!\s+i\s+made)|wreck|falling\s+apart|struggl\w*|anxious|anxiety|panic\w*|"
     r"depress\w*|numb|empty|lonely|broken|hurting|in\s+pain|crying|tears|sobbing|exhausted|overwhelmed|hopeless|worthless|"
@@ -203,7 +207,7 @@ STRONG_WORDS = _any(
     rf"{_YOU_ARE}\s+(?:such\s+)?(?:a\s+|an\s+)?(?:absolute\s+|total\s+|complete\s+|utter\s+)?(?:liar|coward|pathetic|disgusting|selfish|monster|pig|creep|joke|narcissist|psycho|loser|idiot|cruel|heartless|unbelievable)",
     r"i'?m\s+(?:so\s+|absolutely\s+)?(?:furious|livid|fuming|seething|enraged|raging|angry|disgusted|sick\s+of)",
     rf"can'?t\s+believe\s+{_YOU}\s+(?:would|could|did|lied|said|cheated)|can'?t\s+stand\s+{_YOU}|sick\s+of\s+{_YOU}|(?:ruined|destroyed|wrecked)\s+(?:everything|my\s+life|it\s+all)",
-    rf"broke\s+my\s+heart|(?:all\s+)?because\s+of\s+{_YOU}|(?:all\s+)?your\s+fault|don'?t\s+even\s+care|i\s+don'?t\s+care\s+anymore",
+    rf"how\s+could\s+{_YOU}\s+(?:\w+\s+){{0,2}}(?:that|this)\s+to\s+me|broke\s+my\s+heart|(?:all\s+)?because\s+of\s+{_YOU}|(?:all\s+)?your\s+fault|don'?t\s+even\s+care|i\s+don'?t\s+care\s+anymore",
     r"(?:^|[.!]\s*)whatever\s*[.!]|best\s+day\s+of\s+my\s+life|thank\s+you\s+thank\s+you|so\s+so\s+happy",
     # Anger said outright, hostile orders, and superlatives of feeling.
     rf"(?:hate|despise|loathe|detest)\s+(?:what\s+)?{_YOU}\b|(?:beyond|absolutely|so|completely|utterly|totally|really)\s+(?:angry|furious|livid|disgusted|enraged|ecstatic|elated|thrilled|mad)",

@@ -47,7 +47,11 @@ _ASKING = re.compile(
     re.IGNORECASE,
 )
 _JOINED_QUESTION = re.compile(
-    r",\s*(?:and|or)\s+(?:what|which|when|where|who|how)\b", re.IGNORECASE
+    r",\s*(?:and|or)\s+(?:what|which|when|where|who|why|how)\b"
+    r"|,\s*(?:what|when|where|who|why|how)\s+(?:are|is|was|were|do|did|does|have|has|will|would|can|could"
+    r"|should)\s+(?:you|u|we|they|he|she|i)\b"
+    r"|\sand\s+(?:should|shall|can|could|do|did|will|would|is|are)\s+(?:i|we|you|u|they|he|she)\b",
+    re.IGNORECASE,
 )
 # VADER compound scores beyond these are strong emotion; warm wishes ("happy birthday") stay below.
 STRONG_NEGATIVE, STRONG_POSITIVE = -0.8, 0.94
@@ -161,7 +165,9 @@ def _questions(text: str) -> Flag | None:
         if marked:  # with question marks about, an unmarked sentence counts only at the very end
             ends_unmarked = sentence.end() == len(text) and body[-1:].isalnum()
             if body.rstrip("!").endswith("?") or (ends_unmarked and _ASKING.search(body)):
-                # "Which day suits you, and what time?" asks two things under one mark.
+                # "Which day suits you, and what time?" asks two things under one mark, as do
+                # "where are you, who are you with" and "what time's pickup and should I pack
+                # lunch"; "do you want it or shall I keep it" is one choice.
                 asked += [sentence] * (1 + len(_JOINED_QUESTION.findall(body)))
         else:
             asked += [sentence] * len(_ASKING.findall(body))
