@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -153,3 +155,43 @@ def test_python_dash_m_anew_exits_with_the_commands_status(tmp_path: Path) -> No
     )
     assert run.returncode == 2
     assert "no such file" in run.stderr
+
+
+def test_commands_that_leave_at_once_still_deliver_all_their_output(tmp_path: Path) -> None:
+    # Written to a pipe, the output waits in Python's buffer until flushed (unless
+    # PYTHONUNBUFFERED is set, as it may be where the tests run): leaving with os._exit before
+    # the flush would lose all of it.
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    lines = [
+        f"21/02/21, 10:{n % 60:02d} - {'Ana' if n % 2 else 'Sam'}: message {n}" for n in range(600)
+    ]
+    chat = tmp_path / "chat.txt"
+    chat.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    analyzed = subprocess.run(
+        [sys.executable, "-m", "anew", "analyze", str(chat), "--json", "--dayfirst"],
+        capture_output=True,
+        text=True,
+        env=buffered,
+    )
+    assert analyzed.returncode == 0, analyzed.stderr
+    report = json.loads(analyzed.stdout)
+    assert report["messages"] == {"Ana": 300, "Sam": 300}
+    checked = subprocess.run(
+        [sys.executable, "-m", "anew", "check", "I miss you so much", "--json"],
+        capture_output=True,
+        text=True,
+        env=buffered,
+    )
+    assert checked.returncode == 0
+    assert json.loads(checked.stdout)["verdict"] == "rewrite"
+
+
+def test_other_commands_exit_the_usual_way() -> None:
+    with (
+        mock.patch("os._exit") as leave,
+        mock.patch("sys.argv", ["anew"]),
+        pytest.raises(SystemExit) as stopped,
+    ):
+        cli.script()
+    assert stopped.value.code == 0
+    leave.assert_not_called()

@@ -1,5 +1,5 @@
 """`python -m anew` runs the command line."""
 
-from anew.cli import main
+from anew.cli import script
 
-raise SystemExit(main())
+script()

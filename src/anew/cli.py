@@ -11,11 +11,12 @@ from __future__ import annotations
 import argparse
 import enum
 import getpass
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from anew.accounts.roles import Role
 
@@ -394,10 +395,38 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `anew` script; returns the exit status (2: a usage or input error)."""
-    args = build_parser().parse_args(argv)
+    """Run one command; returns the exit status (2: a usage or input error)."""
+    return _run(build_parser().parse_args(argv))
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.run is None:  # `anew`, `anew db` or `anew user` alone: show what there is
         args.parser.print_help()
         return 0
     status: int = args.run(args)
     return status
+
+
+# Commands that hold nothing that needs closing once they return (no database, no server): the
+# process may leave at once after them.
+LEAVE_AT_ONCE = (analyze, check)
+
+
+def script() -> NoReturn:
+    """The `anew` script and `python -m anew`.
+
+    After `analyze` and `check` the process leaves without tearing the interpreter down: freeing
+    a million-message analysis' tables and unloading the modules cost about 0.03 s, a twentieth of
+    the whole run, and nobody waits on anything of it. Every other command exits normally, so its
+    database connections and files are closed as usual.
+    """
+    args = build_parser().parse_args()
+    status = _run(args)
+    if args.run not in LEAVE_AT_ONCE:
+        sys.exit(status)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # the reader went away (a closed pipe): the output did not all arrive
+        status = status or 1
+    os._exit(status)

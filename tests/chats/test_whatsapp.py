@@ -290,3 +290,20 @@ def test_the_files_own_bytes_parse_as_its_text_does(newline: str) -> None:
     from_bytes = whatsapp.parse(text, source="chat.txt", keep_text=True, utf8=text.encode())
     assert from_bytes.messages.equals(from_text.messages)
     assert from_bytes.messages["text"].to_list() == ["ça va ?\nsuite", "✓"]
+
+
+def test_a_date_that_comes_back_after_another_keeps_its_day() -> None:
+    text = (
+        "13/02/21, 10:00 - A: one\n"
+        "14/02/21, 09:00 - B: two\n"
+        "13/02/21, 11:00 - A: three, sent while offline\n"
+        "14/02/21, 09:30 - B: four\n"
+    )
+    got = [(stamp.day, stamp.hour, body) for stamp, _sender, _kind, body in _parse(text)]
+    # Back in time order; each message on the day its own line says.
+    assert got == [
+        (13, 10, "one"),
+        (13, 11, "three, sent while offline"),
+        (14, 9, "two"),
+        (14, 9, "four"),
+    ]

@@ -374,14 +374,22 @@ def _timestamps(parts: pl.DataFrame, dates: pl.DataFrame, order: DateOrder) -> p
     """Each header's timestamp, looked up from the distinct dates and times (null: can't exist)."""
     days = dates.select("date", _as_date(order).alias("day"))
     times = _time_table(parts.get_column("time"))
-    day = pl.col("date").replace_strict(days.get_column("date"), days.get_column("day"))
-    offset = pl.col("time").replace_strict(times.get_column("time"), times.get_column("offset"))
-    return (
-        parts.lazy()
-        .select((day.cast(pl.Datetime("us")) + offset).alias("timestamp"))
-        .collect(engine="streaming")
-        .to_series()
+    offset = parts.get_column("time").replace_strict(
+        times.get_column("time"), times.get_column("offset")
     )
+    return (_days(parts.get_column("date"), days).cast(pl.Datetime("us")) + offset).alias(
+        "timestamp"
+    )
+
+
+def _days(date: pl.Series, days: pl.DataFrame) -> pl.Series:
+    """Each header's day. A chat's lines keep each date together, so the n-th run of one date is
+    the n-th distinct date, found by counting where the date changes: cheaper than looking each
+    up. Where a date comes back after another, each is looked up."""
+    changes = date.ne_missing(date.shift(1)).fill_null(True)
+    if int(changes.sum()) == days.height:
+        return days.get_column("day").gather(changes.cum_sum() - 1)
+    return date.replace_strict(days.get_column("date"), days.get_column("day"))
 
 
 def _kind() -> pl.Expr:
