@@ -104,11 +104,20 @@ def _templates(pick: Callable[[tuple[str, ...]], str]) -> list[Callable[[], str]
     ]
 
 
-def practical_drafts(count: int = 400, seed: int = 5) -> list[str]:
-    """`count` different practical messages, the same ones for the same seed."""
+def generate(
+    make_templates: Callable[[Callable[[tuple[str, ...]], str]], list[Callable[[], str]]],
+    count: int,
+    seed: int,
+) -> list[str]:
+    """`count` different messages from the templates, the same ones for the same seed."""
     chooser = random.Random(seed)  # noqa: S311 - varied wording, not secrets
-    templates = _templates(lambda options: chooser.choice(options))
+    templates = make_templates(lambda options: chooser.choice(options))
     found: set[str] = set()
     while len(found) < count:
         found.add(chooser.choice(templates)())
     return sorted(found)
+
+
+def practical_drafts(count: int = 400, seed: int = 5) -> list[str]:
+    """`count` different practical messages, the same ones for the same seed."""
+    return generate(_templates, count, seed)

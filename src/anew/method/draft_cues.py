@@ -132,6 +132,9 @@ NEEDY = _any(
     r"(?:our|your)\s+(?:photos?|pictures?|pics?|selfies?)\b[^.!?\n]{0,30}?\b(?:lock\s*screen|wallpaper|background|bedside|by\s+my\s+bed)",
     r"bring\s+myself\s+to\s+(?:delete|change|remove|unfollow|block|throw\s+(?:it\s+|them\s+)?(?:out|away)|get\s+rid\s+of|take\s+(?:it|them)\s+down)",
     r"like\s+old\s+times|for\s+old\s+times'?\s+sake",
+    # Batch 13: second thoughts about the ending, letters kept back, promises asked for.
+    r"(?:rushed|too\s+quick|too\s+fast|too\s+soon)\s+(?:into\s+)?(?:ending|breaking\s+up|calling\s+it\s+off|giving\s+up)",
+    r"letter\b[^.!?\n]{0,30}?\bnever\s+send|promise\s+me\s+(?:you'?ll|that\s+you'?ll)\s+(?:think|call|come|try|wait)|not\s+ready\s+to\s+let\s+(?:you\s+)?go",
 )
 
 # Sympathy ("sorry to hear") and telling him not to apologise are not apologies.
@@ -154,7 +157,9 @@ APOLOGY = re.compile(
     r"|i\s+was\s+(?:wrong|out\s+of\s+(?:line|order)|an\s+idiot|stupid|unfair|horrible\s+to)"
     r"|(?:in\s+the\s+wrong|(?:a\s+)?mistake\s+on\s+my\s+part|(?:it\s+was\s+)?my\s+mistake|i\s+let\s+(?:you|u)\s+down|(?:that'?s|it'?s|this\s+is)\s+on\s+me|i\s+should'?ve\s+(?:checked|asked|told|known|listened|called|said)|(?:handled|behaved|treated\s+you)\s+(?:it\s+)?badly|i\s+accept\s+that\s+i)"
     r"|i\s+(?:should|shouldn'?t)\s+(?:never\s+|not\s+)?have\s+(?:said|done|yelled|shouted|left|read|been|gone|sent)"
-    r"|i\s+(?:really\s+|deeply\s+)?regret)",
+    r"|i\s+(?:really\s+|deeply\s+)?regret"
+    r"|(?:please\s+)?excuse\s+(?:the|my)\s+(?:mess|delay|rant|language|late)"
+    r"|i\s+feel\s+(?:so\s+|really\s+)?(?:terrible|awful|bad|dreadful|guilty)\s+(?:about|for)\s+(?:how|what|the\s+way)\s+i)",
     re.IGNORECASE,
 )
 
@@ -191,6 +196,14 @@ OVERSHARE = _any(
     r"how\s+bad\s+(?:things|it)\s+(?:got|get|are|is|have\s+been)|(?:gave|given)\s+me\s+a\s+warning|keep\s+messing\s+up|overdraft",
     r"(?:been|feeling|felt|i'?m)\s+(?:really\s+|so\s+|very\s+|pretty\s+)?low\b(?!\s+on)|in\s+(?:bits|pieces)\b|drinking\s+(?:way\s+)?more\s+than|borrow(?:ed)?\s+money|pay\s+(?:the|my)\s+bills|lost\s+my\s+appetite|no\s+appetite",
     r"can'?t\s+stop\s+(?:shaking|crying|panicking)|(?:whole|entire)\s+(?:day|weekend|week)\s+in\s+bed|(?:drink|drinking)\s+(?:every|to\s+get|myself)|binge\w*|(?:isn'?t|aren'?t|not)\s+(?:talking|speaking)\s+to\s+me",
+    # Batch 12: money, health and family in other words, and what she can't face.
+    r"maxed\s+out|credit\s+(?:card\s+debt|score|rating)|performance\s+(?:plan|review)\s+because|(?:i|i've)\s+fainted",
+    r"pins\s+and\s+needles|heart\s+(?:racing|pounding)|the\s+panic\b|can'?t\s+face\s+(?:people|anyone|going|work)",
+    r"haven'?t\s+(?:spoken|talked)\s+(?:to\s+\w+\s+)?since|lost\s+(?:nearly\s+|almost\s+|over\s+)?(?:a\s+stone|\d+\s*(?:kg|kilos?|pounds|lbs))|clothes\s+(?:hang|are\s+hanging)\s+off",
+    r"felt\s+nothing|not\s+wanting\s+to\s+go\s+(?:in|home|out)|borrow\s+(?:from|off)\s+(?:my\s+)?(?:mum|mom|dad|parents|sister|brother|friends?)",
+    # Batch 13: days in bed, nights awake, what she can't face, dating apps.
+    r"in\s+bed\s+with\s+the\s+curtains|stare\s+at\s+the\s+ceiling|couldn'?t\s+face\s+(?:it|them|anyone|people|going)|nothing\s+but\s+(?:toast|cereal|crisps|coffee|wine)",
+    r"(?:seeing|dating|talking\s+to)\s+(?:someone|a\s+guy|a\s+man)\s+(?:from|on)\s+(?:an?\s+)?(?:app|tinder|hinge|bumble)|sleeping\s+tablets|dizzy\s+spells|falling\s+out\s+since",
 )
 
 # Shouting: two capitalised words in a row, one of four letters or more that is not an
@@ -216,6 +229,13 @@ STRONG_WORDS = _any(
     r"(?:^|[.!?]\s*)(?:just\s+|please\s+)?stop\s+(?:messaging|texting|calling|contacting|harassing)\s+me|don'?t\s+(?:you\s+)?(?:ever\s+)?dare|get\s+out\s+of\s+my\s+life|never\s+(?:contact|text|call|speak\s+to|talk\s+to)\s+me|lose\s+my\s+number",
     r"don'?t\s+(?:you\s+)?(?:ever\s+)?(?:contact|text|call|message|speak\s+to)\s+me\s+(?:again|ever)|don'?t\s+ever\s+(?:contact|text|call|message)\s+me",
     r"(?:worst|happiest|best|saddest|greatest)\b[^.!?\n]{0,30}?\b(?:ever|of\s+my\s+life)\b",
+    # Batch 12: contempt in other words, and keeping him from her own.
+    r"most\s+\w+\s+(?:person|man|human\s+being)\b[^.!?\n]{0,25}?\bever|(?:^|[.!?]\s*)(?:absolutely\s+|just\s+)?unbelievable\s*[.!]",
+    r"makes?\s+my\s+skin\s+crawl|spineless|gutless|(?:pathetic|sad|spineless)\s+little\s+(?:man|boy)|go\s+(?:and\s+)?cry\s+to",
+    r"stay\s+away\s+from\s+(?:me|my)\b|never\s+(?:speak|talk)\s+to\s+(?:me|my\s+\w+)\s+like\s+that",
+    # Batch 13: shame, nerve, curses, and orders to leave or keep away.
+    r"ashamed\s+of\s+yourself|(?:got|have)\s+(?:some|a)\s+nerve|burn\s+in\s+hell|keep\s+your\s+(?:excuses|lies|apologies)|never\s+been\s+so\s+(?:insulted|humiliated|disgusted)",
+    r"get\s+out\s+of\s+my\s+(?:flat|house|home|life|sight|face)|don'?t\s+(?:you\s+)?(?:ever\s+)?(?:turn|show)\s+up\s+at\s+my|beyond\s+a\s+joke",
 )
 
 # Her own state in any words: "I" or "I'm" and, within five words, a word VADER's lexicon rates at

@@ -12,7 +12,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from anew.method.drafts import check_draft
+from anew.method.drafts import Verdict, check_draft
+
+
+def check_row(row: dict[str, Any]) -> Verdict:
+    """The checker's answer to one labelled draft, with the context the row gives."""
+    return check_draft(
+        row["text"],
+        stage=row.get("stage", "reconnecting"),
+        his_last=row.get("his_last"),
+        at=datetime.fromisoformat(row["at"]) if row.get("at") else None,
+        last_from=row.get("last_from"),
+        logistics=row.get("logistics", False),
+    )
 
 
 def evaluate(path: Path, batch: int | None = None) -> dict[str, dict[str, float]]:
@@ -22,15 +34,7 @@ def evaluate(path: Path, batch: int | None = None) -> dict[str, dict[str, float]
         row: dict[str, Any] = json.loads(line)
         if batch is not None and row.get("batch") != batch:
             continue
-        found = check_draft(
-            row["text"],
-            stage=row.get("stage", "reconnecting"),
-            his_last=row.get("his_last"),
-            at=datetime.fromisoformat(row["at"]) if row.get("at") else None,
-            last_from=row.get("last_from"),
-            logistics=row.get("logistics", False),
-        )
-        got, wanted = {flag.code for flag in found.flags}, set(row["flags"])
+        got, wanted = {flag.code for flag in check_row(row).flags}, set(row["flags"])
         hits.update(got & wanted)
         false_alarms.update(got - wanted)
         misses.update(wanted - got)

@@ -2,7 +2,8 @@
 
 Rules are plain functions of the text and of facts passed in (stage, his last message, the time, who
 wrote last); strong emotion is judged with VADER's sentiment lexicon, which ships with its package;
-`needy` also asks a small learned model (anew.method.needy_model) about wording the rules lack.
+`needy`, `overshare` and `intense` also ask small learned models (anew.method.draft_models) about
+wording the rules lack.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import cache
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from anew.method import needy_model
+from anew.method import draft_models
 from anew.method.draft_cues import (
     APOLOGY,
     EMOJI_RUN,
@@ -42,7 +43,7 @@ LONG_WITHOUT_HIS = 50
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 _ASKING = re.compile(
     r"\b(?:how|what|where|when|who|why)\s+(?:are|is|was|were|do|did|does|have|has|can|could|would"
-    r"|will|should)\b|(?:^|\b(?:and|or|but)\s+)(?:are|is|do|did|does|can|could|would|will|have|has)"
+    r"|will|should)\b|^\W*(?:how|what|where|when|who|why)'s\b|(?:^|\b(?:and|or|but)\s+)(?:are|is|do|did|does|can|could|would|will|have|has)"
     r"\s+(?:you|u|we|they|he|she|it|the|your|my|there)\b",
     re.IGNORECASE,
 )
@@ -50,7 +51,8 @@ _JOINED_QUESTION = re.compile(
     r",\s*(?:and|or)\s+(?:what|which|when|where|who|why|how)\b"
     r"|,\s*(?:what|when|where|who|why|how)\s+(?:are|is|was|were|do|did|does|have|has|will|would|can|could"
     r"|should)\s+(?:you|u|we|they|he|she|i)\b"
-    r"|\sand\s+(?:should|shall|can|could|do|did|will|would|is|are)\s+(?:i|we|you|u|they|he|she)\b",
+    r"|\sand\s+(?:should|shall|can|could|do|did|will|would|is|are)\s+(?:i|we|you|u|they|he|she|it|there)\b"
+    r"|\sand\s+(?:where|when|what\s+time|how|why|who)\s*\?*\s*$",
     re.IGNORECASE,
 )
 # VADER compound scores beyond these are strong emotion; warm wishes ("happy birthday") stay below.
@@ -100,16 +102,34 @@ def _found(code: str, pattern: re.Pattern[str], text: str) -> Flag | None:
 
 def _needy(text: str) -> Flag | None:
     """The rules' phrasings first; else the learned model, which also knows wording they don't.
-    A flag from the model points at the sentence it finds neediest."""
+    The model, which reads a strong "you ... me" as longing, is not asked about anger (that is
+    `intense`) or about an apology ("that's on me", "I hope you can forgive me")."""
     found = _found("needy", NEEDY, text)
-    if found is not None or _angry(text) or needy_model.probability(text) < needy_model.THRESHOLD:
+    if found is not None or _angry(text) or APOLOGY.search(text) is not None:
         return found
+    # Contempt in words no list has ("you revolt me") also reads to it as longing: where the
+    # intense model is surer, the draft is left to `intense`.
+    if draft_models.probability("intense", text) > draft_models.probability("needy", text):
+        return None
+    return _learned("needy", text)
+
+
+def _learned(code: str, text: str) -> Flag | None:
+    """The flag when the learned model for it says so of the whole draft, or is sure of one
+    sentence (a calm sentence beside it must not hide it; a short one alone, "Thank you!", is
+    too little to go on at the usual bar), pointing at the sentence it rates highest."""
     sentences = [m for m in _SENTENCE.finditer(text) if m.group().strip()]
-    best = max(sentences, key=lambda m: needy_model.probability(m.group()), default=None)
+    rated = [(draft_models.probability(code, m.group()), m) for m in sentences]
+    best = max(rated, key=lambda pair: pair[0], default=None)
+    whole = draft_models.probability(code, text) if len(sentences) != 1 else rated[0][0]
+    one = best[0] if best and len(sentences) > 1 else 0.0
+    if whole < draft_models.THRESHOLD and one < draft_models.SENTENCE_THRESHOLD:
+        return None
     if best is None:
-        return Flag("needy", MESSAGES["needy"], None, None)
-    start = best.start() + len(best.group()) - len(best.group().lstrip())
-    return Flag("needy", MESSAGES["needy"], start, best.end())
+        return Flag(code, MESSAGES[code], None, None)
+    match = best[1]
+    start = match.start() + len(match.group()) - len(match.group().lstrip())
+    return Flag(code, MESSAGES[code], start, match.end())
 
 
 _TOKEN = re.compile(r"[A-Za-z']+")
@@ -139,13 +159,17 @@ def _rated(
     return None
 
 
-def _overshare(text: str) -> Flag | None:
+def _overshare(text: str, *, needy: bool) -> Flag | None:
+    """The rules, then her own state in VADER's painful words, then the learned model; remorse
+    inside an apology is not her struggle, and anger at him is `intense`. The model is not asked
+    about a needy draft: longing reads to it like her struggle (the rules still find both)."""
     found = _found("overshare", OVERSHARE, text)
-    if found is None and APOLOGY.search(text) is None:  # remorse in an apology is not her struggle
-        state = _rated(text, FIRST_PERSON, None, PAINFUL)
-        if state is not None:
-            found = Flag("overshare", MESSAGES["overshare"], *state)
-    return found
+    if found is not None or APOLOGY.search(text) is not None or _angry(text):
+        return found
+    state = _rated(text, FIRST_PERSON, None, PAINFUL)
+    if state is not None:
+        return Flag("overshare", MESSAGES["overshare"], *state)
+    return None if needy else _learned("overshare", text)
 
 
 def _apology(text: str) -> Flag | None:
@@ -170,7 +194,8 @@ def _questions(text: str) -> Flag | None:
                 # lunch"; "do you want it or shall I keep it" is one choice.
                 asked += [sentence] * (1 + len(_JOINED_QUESTION.findall(body)))
         else:
-            asked += [sentence] * len(_ASKING.findall(body))
+            asks = len(_ASKING.findall(body))
+            asked += [sentence] * (asks + len(_JOINED_QUESTION.findall(body)) if asks else 0)
     if len(asked) < 2:
         return None
     return Flag("questions", MESSAGES["questions"], asked[0].start(), asked[-1].end())
@@ -192,12 +217,15 @@ def _anger(text: str) -> tuple[int, int] | None:
 
 
 def _angry(text: str) -> bool:
-    """Anger at him is `intense`; the model, which reads a strong "you ... me" as longing, is
-    not asked about it."""
-    return _anger(text) is not None
+    """Anger at him, in words or in capitals, is `intense`: the models, which read a strong "you
+    ... me" as longing and a hurt "I" as her struggle, are not asked about it."""
+    return _anger(text) is not None or SHOUTING.search(text) is not None
 
 
-def _intense(text: str) -> Flag | None:
+def _intense(text: str, *, needy: bool) -> Flag | None:
+    """Capitals, exclamations, emoji runs, anger in words, a strongly felt sentence; then the
+    learned model, unless the draft is needy: pleading reads to it like strong feeling, and
+    the guide keeps the two apart."""
     for pattern in (SHOUTING, EXCLAIM, EMOJI_RUN):
         flag = _found("intense", pattern, text)
         if flag:
@@ -210,7 +238,7 @@ def _intense(text: str) -> Flag | None:
         compound = _analyzer().polarity_scores(sentence.group())["compound"]
         if not STRONG_NEGATIVE < compound < STRONG_POSITIVE:
             return Flag("intense", MESSAGES["intense"], sentence.start(), sentence.end())
-    return None
+    return None if needy else _learned("intense", text)
 
 
 def _late(at: datetime | None) -> Flag | None:
@@ -235,13 +263,14 @@ def check_draft(
     if stage == "no-contact" and not logistics:
         return Verdict("dont_send", [Flag("no_contact", MESSAGES["no_contact"], None, None)])
     text = text.replace("\u2019", "'")  # phones type a curly apostrophe; one character for one
+    needy = _needy(text)
     checks: list[Callable[[], Flag | None]] = [
-        lambda: _needy(text),
+        lambda: needy,
         lambda: _apology(text),
         lambda: _questions(text),
         lambda: _too_long(text, his_last),
-        lambda: _overshare(text),
-        lambda: _intense(text),
+        lambda: _overshare(text, needy=needy is not None),
+        lambda: _intense(text, needy=needy is not None),
         lambda: _late(at),
         lambda: (
             Flag("double_text", MESSAGES["double_text"], None, None) if last_from == "me" else None

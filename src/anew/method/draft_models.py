@@ -1,10 +1,12 @@
-"""A learned second opinion on `needy`, beside the rules: a linear model over words and letter runs.
+"""Learned second opinions on `needy`, `overshare` and `intense`, beside the rules: one linear model
+per flag over words and letter runs.
 
-The rules find the phrasings they were shown; on drafts written after them they found about a third
-to a half of the needy ones (BENCHMARKS.md). This model is fitted by tools/train_needy_model.py on
-the labelled drafts and on generated practical messages that use longing's words ("do you still
-have my charger?"), so that it tells the two apart. It needs nothing at run time: its weights are a
-text file in this package.
+The rules find the phrasings they were shown; on drafts written after them they found a third to
+a half of the needy ones, and on batch 12 a fifth of the oversharing ones (BENCHMARKS.md). The
+models are fitted by tools/train_draft_models.py on the labelled drafts and on generated messages
+that use the same words for other ends: practical ones ("do you still have my charger?") and
+everyday ones ("bit tired after the run", "great news about the house!"), so that they tell the two
+apart. They need nothing at run time: each one's weights are a text file in this package.
 
 Features are word unigrams and bigrams and the 3- to 5-letter runs inside each word (with a space
 at either end, so "miss" also matches "missing"), each count dampened to 1 + ln(count) and each
@@ -21,8 +23,13 @@ from functools import cache
 from importlib.resources import files
 from itertools import pairwise
 
-MODEL_FILE = "needy_model.tsv"
-THRESHOLD = 0.5
+MODEL_FILES = {
+    "needy": "needy_model.tsv",
+    "overshare": "overshare_model.tsv",
+    "intense": "intense_model.tsv",
+}
+THRESHOLD = 0.5  # for the whole draft
+SENTENCE_THRESHOLD = 0.75  # for one sentence of several: a fragment says less
 TOKEN = re.compile(r"[a-z']+")
 WHITE_SPACE = re.compile(r"\s+")
 LETTER_RUNS = range(3, 6)
@@ -59,9 +66,12 @@ def _unit(prefix: str, counts: Counter[str]) -> dict[str, float]:
 
 
 @cache
-def load() -> Model:
-    """The fitted weights: a first line "intercept<TAB>value", then "feature<TAB>weight" lines."""
-    lines = files("anew.method").joinpath(MODEL_FILE).read_text(encoding="utf-8").splitlines()
+def load(code: str) -> Model:
+    """One flag's fitted weights: a first line "intercept<TAB>value", then "feature<TAB>weight"
+    lines."""
+    lines = (
+        files("anew.method").joinpath(MODEL_FILES[code]).read_text(encoding="utf-8").splitlines()
+    )
     _, intercept = lines[0].split("\t")
     weights = {}
     for line in lines[1:]:
@@ -70,9 +80,9 @@ def load() -> Model:
     return Model(float(intercept), weights)
 
 
-def probability(text: str) -> float:
-    """How likely the draft is needy, by the model (0 to 1)."""
-    model = load()
+def probability(code: str, text: str) -> float:
+    """How likely the draft carries the flag, by its model (0 to 1)."""
+    model = load(code)
     score = model.intercept + sum(
         value * model.weights.get(feature, 0.0) for feature, value in features(text).items()
     )

@@ -1,0 +1,119 @@
+"""Fit the models the draft checker asks beside its rules (`needy`, `overshare`, `intense`).
+
+    .venv/bin/python tools/train_draft_models.py             # fit on every batch, write weights
+    .venv/bin/python tools/train_draft_models.py --held-out  # each batch from the fifth, judged
+                                                             # by models of the earlier ones only
+
+Training data: tests/data/drafts.jsonl plus generated messages that carry none of the three flags:
+practical ones in longing's words (practical_drafts) and everyday news and mild feelings
+(everyday_drafts). The features come from anew.method.draft_models.features, the function the
+checker runs, so the written weights give the same scores at run time
+(tests/method/test_draft_models.py checks them). scikit-learn is a development dependency only:
+nothing of it runs in the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline, make_pipeline
+
+from anew.method.draft_models import MODEL_FILES, THRESHOLD, features
+from anew.method.draft_quality import check_row
+from everyday_drafts import everyday_drafts
+from practical_drafts import practical_drafts
+
+ROOT = Path(__file__).resolve().parents[1]
+DRAFTS = ROOT / "tests" / "data" / "drafts.jsonl"
+PACKAGE = ROOT / "src" / "anew" / "method"
+CHECKS = ROOT / "tests" / "data" / "draft_model_checks.json"
+SMALLEST_WEIGHT = 1e-4  # smaller weights move no score by more than the rounding does
+
+
+def labelled() -> list[dict[str, Any]]:
+    lines = DRAFTS.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line]
+
+
+def generated() -> list[str]:
+    return practical_drafts() + everyday_drafts()
+
+
+def fit(rows: list[dict[str, Any]], code: str) -> Pipeline:
+    """Logistic regression, `balanced` because drafts with the flag are the fewer."""
+    texts = [row["text"] for row in rows] + generated()
+    found = [code in row["flags"] for row in rows] + [False] * (len(texts) - len(rows))
+    model = make_pipeline(
+        DictVectorizer(), LogisticRegression(C=4.0, class_weight="balanced", max_iter=5000)
+    )
+    model.fit([features(text) for text in texts], found)
+    return model
+
+
+def write(rows: list[dict[str, Any]]) -> None:
+    sample = [row["text"] for row in rows[::20]]
+    checks: dict[str, Any] = {}
+    for code, name in MODEL_FILES.items():
+        model = fit(rows, code)
+        vectorizer, regression = model.steps[0][1], model.steps[1][1]
+        lines = [f"intercept\t{regression.intercept_[0]:.6f}"]
+        for feature, weight in zip(vectorizer.feature_names_, regression.coef_[0], strict=True):
+            if abs(weight) >= SMALLEST_WEIGHT:
+                lines.append(f"{feature}\t{weight:.6f}")
+        (PACKAGE / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        scores = model.predict_proba([features(text) for text in sample])[:, 1]
+        checks[code] = {
+            "features": len(vectorizer.feature_names_),
+            "scores": [
+                {"text": text, "probability": round(float(score), 6)}
+                for text, score in zip(sample, scores, strict=True)
+            ],
+        }
+        print(f"{code}: {len(lines) - 1} weights to src/anew/method/{name}")
+    CHECKS.write_text(json.dumps(checks, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{len(sample)} checks per model to {CHECKS.relative_to(ROOT)}")
+
+
+def held_out(rows: list[dict[str, Any]]) -> None:
+    """Each batch from the fifth: each model fitted on the batches before it, alone, and the
+    checker of today for comparison (its rules were widened on every batch, and its models
+    fitted on all of them, so only the model's own column is wording it has not seen)."""
+    print("| flag | batch | drafts | with the flag | model precision / recall | checker of today |")
+    print("|---|---|---|---|---|---|")
+    for code in MODEL_FILES:
+        for batch in sorted({row["batch"] for row in rows})[4:]:
+            these = [row for row in rows if row["batch"] == batch]
+            model = fit([row for row in rows if row["batch"] < batch], code)
+            scores = model.predict_proba([features(row["text"]) for row in these])[:, 1]
+            truth = [code in row["flags"] for row in these]
+            by_model = [score >= THRESHOLD for score in scores]
+            today = [code in {flag.code for flag in check_row(row).flags} for row in these]
+            print(
+                f"| {code} | {batch} | {len(these)} | {sum(truth)} | {_rates(by_model, truth)} "
+                f"| {_rates(today, truth)} |"
+            )
+
+
+def _rates(found: list[bool], truth: list[bool]) -> str:
+    hits = sum(f and t for f, t in zip(found, truth, strict=True))
+    return f"{hits / max(sum(found), 1):.2f} / {hits / max(sum(truth), 1):.2f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--held-out", action="store_true", help="measure, write nothing")
+    args = parser.parse_args()
+    rows = labelled()
+    if args.held_out:
+        held_out(rows)
+    else:
+        write(rows)
+
+
+if __name__ == "__main__":
+    main()
