@@ -101,6 +101,11 @@ def _templates(pick: Callable[[tuple[str, ...]], str]) -> list[Callable[[], str]
             f"Still on for {pick(('handing over the bikes', 'the school play'))} at "
             f"{pick(('10', '6', 'noon'))}?"
         ),
+        lambda: (
+            "Please remember "
+            + pick(("Ella's inhaler", "the school forms", "to pay the nursery", "Max's PE kit"))
+            + f" {pick(WHEN)}."
+        ),
     ]
 
 

@@ -188,3 +188,19 @@ def test_keepsakes_on_show_old_times_and_accusations() -> None:
     assert "needy" not in _codes("I can't bring myself to go to the gym lately.")
     assert "intense" in _codes("How could you say that to me")
     assert "overshare" in _codes("Drinking on my own most nights.")
+
+
+def test_batches_12_to_14_wording_for_questions_apologies_and_anger() -> None:
+    assert "questions" in _codes("When's the handover and where?")
+    assert "questions" in _codes("who's picking up, you or your mum, and what time")
+    assert "questions" in _codes("Which dentist are we using now and is it still Tuesdays?")
+    assert "questions" not in _codes("I'll take what's left of the paint")
+    assert _codes("I feel terrible about how I spoke to you.") & {"apology", "overshare"} == {
+        "apology"
+    }
+    assert "apology" in _codes("Forgive the long message.")
+    for hostile in ("Don't bother replying.", "Go crawl back to her then.", "Burn in hell."):
+        assert "intense" in _codes(hostile), hostile
+    assert "overshare" in _codes(
+        "The bank froze my card and I've got eleven quid to last the week."
+    )

@@ -135,6 +135,8 @@ NEEDY = _any(
     # Batch 13: second thoughts about the ending, letters kept back, promises asked for.
     r"(?:rushed|too\s+quick|too\s+fast|too\s+soon)\s+(?:into\s+)?(?:ending|breaking\s+up|calling\s+it\s+off|giving\s+up)",
     r"letter\b[^.!?\n]{0,30}?\bnever\s+send|promise\s+me\s+(?:you'?ll|that\s+you'?ll)\s+(?:think|call|come|try|wait)|not\s+ready\s+to\s+let\s+(?:you\s+)?go",
+    # Batch 14: the urge to write to him, wondering about his day.
+    r"(?:want|wanted|tempted|itching)\s+to\s+(?:message|text|call|ring)\s+you|wonder(?:ing)?\s+what\s+you'?re\s+(?:doing|up\s+to)",
 )
 
 # Sympathy ("sorry to hear") and telling him not to apologise are not apologies.
@@ -158,7 +160,7 @@ APOLOGY = re.compile(
     r"|(?:in\s+the\s+wrong|(?:a\s+)?mistake\s+on\s+my\s+part|(?:it\s+was\s+)?my\s+mistake|i\s+let\s+(?:you|u)\s+down|(?:that'?s|it'?s|this\s+is)\s+on\s+me|i\s+should'?ve\s+(?:checked|asked|told|known|listened|called|said)|(?:handled|behaved|treated\s+you)\s+(?:it\s+)?badly|i\s+accept\s+that\s+i)"
     r"|i\s+(?:should|shouldn'?t)\s+(?:never\s+|not\s+)?have\s+(?:said|done|yelled|shouted|left|read|been|gone|sent)"
     r"|i\s+(?:really\s+|deeply\s+)?regret"
-    r"|(?:please\s+)?excuse\s+(?:the|my)\s+(?:mess|delay|rant|language|late)"
+    r"|(?:please\s+)?(?:excuse|forgive)\s+(?:the|my)\s+(?:mess|delay|rant|language|late|long|essay|typos)"
     r"|i\s+feel\s+(?:so\s+|really\s+)?(?:terrible|awful|bad|dreadful|guilty)\s+(?:about|for)\s+(?:how|what|the\s+way)\s+i)",
     re.IGNORECASE,
 )
@@ -204,6 +206,9 @@ OVERSHARE = _any(
     # Batch 13: days in bed, nights awake, what she can't face, dating apps.
     r"in\s+bed\s+with\s+the\s+curtains|stare\s+at\s+the\s+ceiling|couldn'?t\s+face\s+(?:it|them|anyone|people|going)|nothing\s+but\s+(?:toast|cereal|crisps|coffee|wine)",
     r"(?:seeing|dating|talking\s+to)\s+(?:someone|a\s+guy|a\s+man)\s+(?:from|on)\s+(?:an?\s+)?(?:app|tinder|hinge|bumble)|sleeping\s+tablets|dizzy\s+spells|falling\s+out\s+since",
+    # Batch 14: money running out, a job at risk, a rift in other words.
+    r"froze\s+my\s+(?:card|account)|(?:quid|pounds|dollars|euros)\s+to\s+last|threatening\s+to\s+(?:let\s+me\s+go|sack\s+me|fire\s+me)",
+    r"\band\s+(?:i|me)\s+(?:aren'?t|are\s+not|haven'?t\s+been)\s+(?:talking|speaking)",
 )
 
 # Shouting: two capitalised words in a row, one of four letters or more that is not an
@@ -236,6 +241,9 @@ STRONG_WORDS = _any(
     # Batch 13: shame, nerve, curses, and orders to leave or keep away.
     r"ashamed\s+of\s+yourself|(?:got|have)\s+(?:some|a)\s+nerve|burn\s+in\s+hell|keep\s+your\s+(?:excuses|lies|apologies)|never\s+been\s+so\s+(?:insulted|humiliated|disgusted)",
     r"get\s+out\s+of\s+my\s+(?:flat|house|home|life|sight|face)|don'?t\s+(?:you\s+)?(?:ever\s+)?(?:turn|show)\s+up\s+at\s+my|beyond\s+a\s+joke",
+    # Batch 14: dismissals and contempt in other words.
+    r"get\s+your\s+(?:\w+\s+)?face\s+out|don'?t\s+bother\s+(?:replying|texting|calling|answering|coming)|(?:biggest|worst)\s+mistake\s+of\s+my\s+life",
+    r"(?:go\s+)?crawl\s+back\s+to|what\s+kind\s+of\s+(?:man|person|father|dad|mother|human)\s+(?:does|would|do)",
 )
 
 # Her own state in any words: "I" or "I'm" and, within five words, a word VADER's lexicon rates at

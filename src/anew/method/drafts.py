@@ -37,6 +37,7 @@ from anew.method.draft_cues import (
 REWRITE_FLAGS = ("needy", "apology", "questions", "too_long", "overshare", "intense")
 WAIT_FLAGS = ("late_night", "double_text")
 LONG_WITHOUT_HIS = 50
+MIN_SENTENCE_WORDS = 3  # a sentence the learned models may judge on its own
 
 # A question: a sentence that ends in "?" (a run of them counts once), or, where she wrote none,
 # a sentence that opens the way questions do ("how are you", "did the dog settle in").
@@ -116,13 +117,14 @@ def _needy(text: str) -> Flag | None:
 
 def _learned(code: str, text: str) -> Flag | None:
     """The flag when the learned model for it says so of the whole draft, or is sure of one
-    sentence (a calm sentence beside it must not hide it; a short one alone, "Thank you!", is
-    too little to go on at the usual bar), pointing at the sentence it rates highest."""
+    sentence of three words or more (a calm sentence beside it must not hide it; "See you." or
+    "So what now?" alone is too little to go on), pointing at the sentence it rates highest."""
     sentences = [m for m in _SENTENCE.finditer(text) if m.group().strip()]
     rated = [(draft_models.probability(code, m.group()), m) for m in sentences]
     best = max(rated, key=lambda pair: pair[0], default=None)
     whole = draft_models.probability(code, text) if len(sentences) != 1 else rated[0][0]
-    one = best[0] if best and len(sentences) > 1 else 0.0
+    telling = [p for p, m in rated if len(WORD.findall(m.group())) >= MIN_SENTENCE_WORDS]
+    one = max(telling, default=0.0) if len(sentences) > 1 else 0.0
     if whole < draft_models.THRESHOLD and one < draft_models.SENTENCE_THRESHOLD:
         return None
     if best is None:
