@@ -41,6 +41,17 @@ def test_she_checks_a_draft_and_sees_what_to_soften(browser_page: Page) -> None:
     )
 
 
+def test_a_flag_the_learned_model_finds_is_marked_on_its_sentence(browser_page: Page) -> None:
+    page = browser_page
+    sign_up(page, "model@example.org")
+    page.goto("/steps/before-you-send")
+    page.get_by_label("Your draft").fill("Work was fine. I keep expecting you to walk in.")
+    page.get_by_role("button", name="Take a second look").click()
+    expect(page.locator(".draft-preview mark.flag-needy")).to_have_text(
+        "I keep expecting you to walk in."
+    )
+
+
 def test_the_urge_to_text_him_gets_a_one_minute_pause(browser_page: Page) -> None:
     page = browser_page
     page.clock.install()
