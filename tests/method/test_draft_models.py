@@ -73,7 +73,7 @@ def test_wording_the_rules_lack_is_flagged_at_its_sentence(
     flags = [flag for flag in check_draft(text).flags if flag.code == code]
     assert flags
     assert text[flags[0].start : flags[0].end] == text.removeprefix("Work was fine. ")
-    monkeypatch.setattr(draft_models, "probability", lambda code, text: 0.0)
+    monkeypatch.setattr(draft_models, "probability_of", lambda code, found: 0.0)
     assert code not in _codes(text)  # the model's find: the rules alone miss it
 
 

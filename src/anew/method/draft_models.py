@@ -82,8 +82,14 @@ def load(code: str) -> Model:
 
 def probability(code: str, text: str) -> float:
     """How likely the draft carries the flag, by its model (0 to 1)."""
+    return probability_of(code, features(text))
+
+
+def probability_of(code: str, found: dict[str, float]) -> float:
+    """The same from a text's features already worked out, for a caller that asks several
+    models about one text."""
     model = load(code)
     score = model.intercept + sum(
-        value * model.weights.get(feature, 0.0) for feature, value in features(text).items()
+        value * model.weights.get(feature, 0.0) for feature, value in found.items()
     )
     return 1.0 / (1.0 + math.exp(-max(min(score, 50.0), -50.0)))

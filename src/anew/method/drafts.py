@@ -101,28 +101,41 @@ def _found(code: str, pattern: re.Pattern[str], text: str) -> Flag | None:
     return Flag(code, MESSAGES[code], match.start(), match.end()) if match else None
 
 
-def _needy(text: str) -> Flag | None:
+class _Scores:
+    """The learned models' probabilities for one draft and its sentences: each text is read into
+    features once, however many models are asked about it."""
+
+    def __init__(self) -> None:
+        self._features: dict[str, dict[str, float]] = {}
+
+    def __call__(self, code: str, text: str) -> float:
+        if text not in self._features:
+            self._features[text] = draft_models.features(text)
+        return draft_models.probability_of(code, self._features[text])
+
+
+def _needy(text: str, scores: _Scores, *, angry: bool) -> Flag | None:
     """The rules' phrasings first; else the learned model, which also knows wording they don't.
     The model, which reads a strong "you ... me" as longing, is not asked about anger (that is
     `intense`) or about an apology ("that's on me", "I hope you can forgive me")."""
     found = _found("needy", NEEDY, text)
-    if found is not None or _angry(text) or APOLOGY.search(text) is not None:
+    if found is not None or angry or APOLOGY.search(text) is not None:
         return found
     # Contempt in words no list has ("you revolt me") also reads to it as longing: where the
     # intense model is surer, the draft is left to `intense`.
-    if draft_models.probability("intense", text) > draft_models.probability("needy", text):
+    if scores("intense", text) > scores("needy", text):
         return None
-    return _learned("needy", text)
+    return _learned("needy", text, scores)
 
 
-def _learned(code: str, text: str) -> Flag | None:
+def _learned(code: str, text: str, scores: _Scores) -> Flag | None:
     """The flag when the learned model for it says so of the whole draft, or is sure of one
     sentence of three words or more (a calm sentence beside it must not hide it; "See you." or
     "So what now?" alone is too little to go on), pointing at the sentence it rates highest."""
     sentences = [m for m in _SENTENCE.finditer(text) if m.group().strip()]
-    rated = [(draft_models.probability(code, m.group()), m) for m in sentences]
+    rated = [(scores(code, m.group()), m) for m in sentences]
     best = max(rated, key=lambda pair: pair[0], default=None)
-    whole = draft_models.probability(code, text) if len(sentences) != 1 else rated[0][0]
+    whole = scores(code, text) if len(sentences) != 1 else rated[0][0]
     telling = [p for p, m in rated if len(WORD.findall(m.group())) >= MIN_SENTENCE_WORDS]
     one = max(telling, default=0.0) if len(sentences) > 1 else 0.0
     if whole < draft_models.THRESHOLD and one < draft_models.SENTENCE_THRESHOLD:
@@ -161,17 +174,17 @@ def _rated(
     return None
 
 
-def _overshare(text: str, *, needy: bool) -> Flag | None:
+def _overshare(text: str, scores: _Scores, *, needy: bool, angry: bool) -> Flag | None:
     """The rules, then her own state in VADER's painful words, then the learned model; remorse
     inside an apology is not her struggle, and anger at him is `intense`. The model is not asked
     about a needy draft: longing reads to it like her struggle (the rules still find both)."""
     found = _found("overshare", OVERSHARE, text)
-    if found is not None or APOLOGY.search(text) is not None or _angry(text):
+    if found is not None or APOLOGY.search(text) is not None or angry:
         return found
     state = _rated(text, FIRST_PERSON, None, PAINFUL)
     if state is not None:
         return Flag("overshare", MESSAGES["overshare"], *state)
-    return None if needy else _learned("overshare", text)
+    return None if needy else _learned("overshare", text, scores)
 
 
 def _apology(text: str) -> Flag | None:
@@ -224,7 +237,7 @@ def _angry(text: str) -> bool:
     return _anger(text) is not None or SHOUTING.search(text) is not None
 
 
-def _intense(text: str, *, needy: bool) -> Flag | None:
+def _intense(text: str, scores: _Scores, *, needy: bool) -> Flag | None:
     """Capitals, exclamations, emoji runs, anger in words, a strongly felt sentence; then the
     learned model, unless the draft is needy: pleading reads to it like strong feeling, and
     the guide keeps the two apart."""
@@ -240,7 +253,7 @@ def _intense(text: str, *, needy: bool) -> Flag | None:
         compound = _analyzer().polarity_scores(sentence.group())["compound"]
         if not STRONG_NEGATIVE < compound < STRONG_POSITIVE:
             return Flag("intense", MESSAGES["intense"], sentence.start(), sentence.end())
-    return None if needy else _learned("intense", text)
+    return None if needy else _learned("intense", text, scores)
 
 
 def _late(at: datetime | None) -> Flag | None:
@@ -265,14 +278,15 @@ def check_draft(
     if stage == "no-contact" and not logistics:
         return Verdict("dont_send", [Flag("no_contact", MESSAGES["no_contact"], None, None)])
     text = text.replace("\u2019", "'")  # phones type a curly apostrophe; one character for one
-    needy = _needy(text)
+    scores, angry = _Scores(), _angry(text)
+    needy = _needy(text, scores, angry=angry)
     checks: list[Callable[[], Flag | None]] = [
         lambda: needy,
         lambda: _apology(text),
         lambda: _questions(text),
         lambda: _too_long(text, his_last),
-        lambda: _overshare(text, needy=needy is not None),
-        lambda: _intense(text, needy=needy is not None),
+        lambda: _overshare(text, scores, needy=needy is not None, angry=angry),
+        lambda: _intense(text, scores, needy=needy is not None),
         lambda: _late(at),
         lambda: (
             Flag("double_text", MESSAGES["double_text"], None, None) if last_from == "me" else None
