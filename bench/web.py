@@ -218,9 +218,13 @@ def measure(
                     wrk(url + path, headers, options.seconds, options.connections, route)
                 )
         port = _free_port()
-        floor = [sys.executable, "-m", "uvicorn", "web_floor:app", "--port", str(port)]
-        floor += ["--workers", str(workers), "--log-level", "warning", "--app-dir", str(HERE)]
-        with running(floor, env, port) as url:
+        # The same server as `anew serve`: anew.web.server.run, same workers, same access log.
+        serve_floor = (
+            "from anew.web.server import run; "
+            f"run('web_floor:app', host='127.0.0.1', port={port}, workers={workers})"
+        )
+        floor_env = {**env, "PYTHONPATH": os.pathsep.join([str(HERE), env.get("PYTHONPATH", "")])}
+        with running([sys.executable, "-c", serve_floor], floor_env, port) as url:
             wrk(url + "/", {}, 2, options.connections, "floor")
             results.append(wrk(url + "/", {}, options.seconds, options.connections, "floor"))
         return results

@@ -74,18 +74,12 @@ def test_a_bad_setting_stops_the_command_with_its_name(monkeypatch: pytest.Monke
 
 
 def test_serve_migrates_prints_the_address_and_starts_uvicorn(environment: Settings) -> None:
-    with mock.patch("uvicorn.run", autospec=True) as run:
+    with mock.patch("anew.web.server.run", autospec=True) as run:
         result = invoke(["serve", "--port", "8123", "--workers", "3"])
     assert result.exit_code == 0, result.output
     assert "Anew is running at http://127.0.0.1:8123/" in result.output
     run.assert_called_once_with(
-        "anew.web.app:create_app",
-        factory=True,
-        host="127.0.0.1",
-        port=8123,
-        workers=3,
-        proxy_headers=True,
-        log_level="info",
+        "anew.web.app:create_app", factory=True, host="127.0.0.1", port=8123, workers=3
     )
     assert (Path(environment.data_dir) / "secret_key").exists()
 

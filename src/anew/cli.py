@@ -81,10 +81,9 @@ def db_upgrade(_args: argparse.Namespace) -> int:
 
 def serve(args: argparse.Namespace) -> int:
     """Migrate the database, then serve the app."""
-    import uvicorn
-
     from anew.config import ConfigError
     from anew.content import load_content
+    from anew.web import server
 
     settings = _settings()
     try:
@@ -99,14 +98,12 @@ def serve(args: argparse.Namespace) -> int:
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"Anew is running at http://{shown_host}:{args.port}/  (database: {_describe(settings)})")
     print("Press Ctrl+C to stop.", flush=True)
-    uvicorn.run(
+    server.run(
         "anew.web.app:create_app",
         factory=True,
         host=args.host,
         port=args.port,
         workers=args.workers,
-        proxy_headers=True,
-        log_level="info",
     )
     return 0
 
