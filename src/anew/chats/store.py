@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import polars as pl
-from sqlalchemy import delete, select
+from sqlalchemy import Text, cast, delete, select
 from sqlalchemy.orm import Session
 
 from anew.chats.metrics import Options
@@ -131,6 +131,16 @@ def load_messages(db: Session, row: ChatImport) -> Chat:
         frame = frame.with_columns(pl.col("timestamp").str.to_datetime())
     frame = frame.select(pl.col(n).cast(t) for n, t in MESSAGE_SCHEMA.items())
     return Chat(format=row.format, messages=frame, title=row.title)
+
+
+def stored_report(db: Session, user_id: int, import_id: int) -> str | None:
+    """Her import's cached report as the JSON text it is stored as, to be sent as it is rather
+    than parsed and written out again on every request; None when there is no such import of
+    hers."""
+    query = select(cast(ChatImport.report, Text)).where(
+        ChatImport.id == import_id, ChatImport.user_id == user_id
+    )
+    return db.scalar(query)
 
 
 def metrics(

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from anew.chats.metrics import DEFAULT_GAP
 from anew.chats.models import ChatImport, ChatMessage
 from anew.chats.report import CONTRACT_FIELDS
 from anew.config import Settings
@@ -118,6 +119,21 @@ def test_a_real_whatstk_export_round_trips(alice_api: TestClient) -> None:
     metrics = alice_api.get(f"/api/v1/chats/{upload.json()['id']}/metrics").json()  # type: ignore[attr-defined]
     assert sum(metrics["messages"].values()) == 2000
     assert json.dumps(metrics)
+
+
+def test_the_stored_report_is_sent_as_json_and_matches_a_fresh_analysis(
+    alice_api: TestClient,
+) -> None:
+    upload = _upload(
+        alice_api, (WHATSTK / "chats" / "whatsapp" / "lorem-2000.txt").read_bytes(), "lorem.txt"
+    )
+    chat_id = upload.json()["id"]  # type: ignore[attr-defined]
+    stored = alice_api.get(f"/api/v1/chats/{chat_id}/metrics")
+    assert stored.status_code == 200
+    assert stored.headers["content-type"] == "application/json"
+    hours = DEFAULT_GAP.total_seconds() / 3600  # the same options, so computed afresh
+    fresh = alice_api.get(f"/api/v1/chats/{chat_id}/metrics?gap={hours}")
+    assert stored.json() == fresh.json()
 
 
 def test_bob_cannot_see_change_or_delete_alices_chats(

@@ -21,7 +21,14 @@ from pydantic import BaseModel, Field
 from anew.chats.errors import ChatFormatError
 from anew.chats.models import ChatImport
 from anew.chats.progress import PROGRESS_PATTERN, read_progress
-from anew.chats.store import get_import, list_imports, metrics, remove_import, set_me
+from anew.chats.store import (
+    get_import,
+    list_imports,
+    metrics,
+    remove_import,
+    set_me,
+    stored_report,
+)
 from anew.db import utcnow
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
 from anew.web.chat_uploads import (
@@ -33,6 +40,7 @@ from anew.web.chat_uploads import (
 from anew.web.deps import ApiUser, ChatId, SessionDep
 
 router = APIRouter(prefix="/chats", tags=["chats"])
+NO_SUCH_IMPORT = "There is no such chat import."
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": Problem, "description": "No such import of yours"}
 }
@@ -72,7 +80,7 @@ class ChatChanges(ApiModel):
 def _owned(db: SessionDep, user: ApiUser, chat_id: ChatId) -> ChatImport:
     row = get_import(db, user.id, chat_id)
     if row is None:
-        raise HTTPException(status_code=404, detail="There is no such chat import.")
+        raise HTTPException(status_code=404, detail=NO_SUCH_IMPORT)
     return row
 
 
@@ -167,6 +175,7 @@ def read_import_progress(
 
 @router.get(
     "/{chat_id}/metrics",
+    response_model=dict[str, Any],
     summary="The analysis of one import",
     responses={**ERROR_RESPONSES, **NOT_FOUND},
 )
@@ -176,8 +185,13 @@ def read_metrics(
     db: SessionDep,
     gap: Annotated[float | None, Query(gt=0, le=24 * 365, description="Hours of silence")] = None,
     split: Annotated[date | None, Query(description="Compare before and after this date")] = None,
-) -> dict[str, Any]:
+) -> dict[str, Any] | Response:
     """The same object as `anew analyze --json`."""
+    if gap is None and split is None:  # the report stored at import, sent as it was stored
+        report = stored_report(db, user.id, chat_id)
+        if report is None:
+            raise HTTPException(status_code=404, detail=NO_SUCH_IMPORT)
+        return Response(report, media_type="application/json")
     return metrics(db, _owned(db, user, chat_id), gap_hours=gap, split=split)
 
 
