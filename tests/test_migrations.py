@@ -53,6 +53,7 @@ SEEDS = {
         "INSERT INTO chat_import_progress (user_id, key, stage, done, total, error, updated_at) "
         "VALUES (1, 'upload-0001', 'storing', 100000, 400000, '', :now)"
     ],
+    "0009": ["UPDATE users SET data_version = data_version + 1 WHERE id = 1"],
 }
 
 
@@ -87,10 +88,12 @@ def test_each_revision_upgrades_with_data_and_downgrades(empty_url: str) -> None
             for statement in SEEDS[revision]:
                 connection.execute(text(statement), {"now": NOW})
     with engine.connect() as connection:
-        user = connection.execute(text("SELECT email, country, safety_mode FROM users")).one()
+        user = connection.execute(
+            text("SELECT email, country, safety_mode, data_version FROM users")
+        ).one()
         period = connection.execute(text("SELECT change_mine FROM nocontact_periods")).one()
         messages = connection.execute(text("SELECT count(*) FROM chat_messages")).scalar()
-    assert tuple(user) == ("ann@example.org", "", False)  # new columns got their defaults
+    assert tuple(user) == ("ann@example.org", "", False, 1)  # new columns got their defaults
     assert period[0] == ""
     assert messages == 1
     for revision in reversed(revisions()):

@@ -99,7 +99,9 @@ def make_engine(url: str) -> Engine:
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
-    """A session factory whose objects stay readable after commit."""
+    """A session factory whose objects stay readable after commit, and whose writes move the
+    owner's data version on (anew.data_version, which hooks into every session)."""
+    load_models()
     return sessionmaker(bind=engine, expire_on_commit=False)
 
 
@@ -132,6 +134,7 @@ def upgrade(url: str, revision: str = "head") -> None:
 
 def load_models() -> None:
     """Import every model module so Base.metadata knows all tables."""
+    from anew import data_version as _data_version  # noqa: F401 - its listeners, not a model
     from anew import ratelimit as _ratelimit  # noqa: F401
     from anew.accounts import models as _accounts  # noqa: F401
     from anew.chats import models as _chats  # noqa: F401

@@ -38,6 +38,9 @@ class User(Base):
     safety_mode: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     password_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # One more each time anything of hers changes (anew.data_version): what a process computed
+    # from her data stays good for as long as this number stays the same.
+    data_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     sessions: Mapped[list[UserSession]] = relationship(
         back_populates="user", cascade="all, delete-orphan", passive_deletes=True
