@@ -71,6 +71,25 @@ def test_two_processes_share_sessions_logout_rate_limits_and_data(
     assert 429 not in answers[:-1]
 
 
+def test_what_one_process_keeps_is_made_again_when_the_other_changes_her_data(
+    two_servers: tuple[str, str],
+) -> None:
+    first, second = two_servers
+    token = signed_up_token(first, "cai@example.org", "a long and gentle phrase")
+    headers = {"Authorization": f"Bearer {token}"}
+    with (
+        httpx2.Client(base_url=first, headers=headers) as one,
+        httpx2.Client(base_url=second, headers=headers) as two,
+    ):
+        for _ in range(2):  # the second answer is the one the first process kept
+            assert one.get("/api/v1/program").json()["stage"] == "not-started"
+        started = two.post("/api/v1/nocontact", json={"target_days": 30, "his_name": "Sam"})
+        assert started.status_code == 201
+        assert one.get("/api/v1/program").json()["stage"] == "no-contact"
+        assert two.delete("/api/v1/auth/token").status_code == 204
+        assert one.get("/api/v1/program").status_code == 401  # revoked in the other process
+
+
 def test_an_import_through_one_process_can_be_followed_from_the_other(
     two_servers: tuple[str, str],
 ) -> None:

@@ -36,6 +36,7 @@ from anew.web import (
 from anew.web.api import API_PREFIX
 from anew.web.api import router as api_router
 from anew.web.errors import install_error_handlers
+from anew.web.read_cache import ReadCache
 from anew.web.security import SecurityMiddleware
 from anew.web.slots import RequestSlots
 from anew.web.templating import make_templates
@@ -69,6 +70,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
+    app.state.read_cache = ReadCache()
     app.state.templates = make_templates()
     content = load_content(settings)
     app.state.resources, app.state.quizzes = content.resources, content.quizzes

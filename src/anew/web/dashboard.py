@@ -1,23 +1,74 @@
-"""The program dashboard: where she is in the method and what comes next."""
+"""The program dashboard: where she is in the method and what comes next.
+
+The most visited page, so it is answered from anew.web.read_cache: the page made for her data as
+it stands is kept until her data version moves (a coach's or an admin's page carries the
+moderation badge, which moves with other people's data, and is made afresh every time).
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from starlette.responses import Response
+import secrets
+from collections.abc import Hashable
 
+from fastapi import APIRouter, Request
+from sqlalchemy.orm import Session
+from starlette.responses import HTMLResponse, Response
+
+from anew.accounts.clock import local_date
+from anew.accounts.models import SessionKind, User
+from anew.accounts.roles import STAFF
+from anew.accounts.sessions import Caller
 from anew.chats.store import latest_import
+from anew.db import utcnow
 from anew.method import progress
 from anew.method.program import next_actions
 from anew.safety.resources import Resources
 from anew.safety.service import has_taken_check
-from anew.web.deps import CurrentUser, SessionDep, user_today
+from anew.web.csrf import request_csrf_token
+from anew.web.deps import LoginRequired, user_today
+from anew.web.read_cache import kept_read
+from anew.web.security import SESSION_COOKIE
 from anew.web.templating import render
 
 router = APIRouter(include_in_schema=False)
+# Stands in the kept page where each request's CSRF token goes: random, so that nothing she wrote
+# can happen to match it.
+CSRF_MARK = secrets.token_hex(24).encode()
 
 
 @router.get("/dashboard")
-def dashboard(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+async def dashboard(request: Request) -> Response:
+    welcome = bool(request.query_params.get("welcome"))
+    left_safety_mode = bool(request.query_params.get("left_safety_mode"))
+
+    def key(caller: Caller) -> tuple[Hashable, ...] | None:
+        if caller.role in STAFF:
+            return None
+        today = local_date(utcnow(), caller.time_zone)
+        flags = (welcome, left_safety_mode)
+        return ("dashboard", caller.user_id, caller.data_version, today, flags)
+
+    def make(caller: Caller) -> bytes:
+        with request.app.state.sessionmaker() as db:
+            user = db.get(User, caller.user_id)
+            if user is None:  # her account went between the lookup and now
+                raise LoginRequired("/dashboard")
+            request.state.user, request.state.safety_mode = user, user.safety_mode
+            return page(request, db, user, welcome=welcome, left_safety_mode=left_safety_mode)
+
+    token = request.cookies.get(SESSION_COOKIE)
+    found = await kept_read(request.app, token, SessionKind.WEB, key, make)
+    if found is None:
+        path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        raise LoginRequired(path)
+    # Each browser's own CSRF token goes into the forms of the page kept for all of hers.
+    return HTMLResponse(found[1].replace(CSRF_MARK, request_csrf_token(request).encode()))
+
+
+def page(
+    request: Request, db: Session, user: User, *, welcome: bool, left_safety_mode: bool
+) -> bytes:
+    """The dashboard's HTML for her data as it stands, with CSRF_MARK for the CSRF token."""
     today = user_today(user)
     state = progress.state(db, user.id, today)
     stage = progress.stage_of(state)
@@ -32,7 +83,7 @@ def dashboard(request: Request, user: CurrentUser, db: SessionDep) -> Response:
     )
     resources: Resources = request.app.state.resources
     context = {
-        "welcome": bool(request.query_params.get("welcome")),
+        "welcome": welcome,
         "stage": stage,
         "state": state,
         "actions": actions,
@@ -40,7 +91,8 @@ def dashboard(request: Request, user: CurrentUser, db: SessionDep) -> Response:
         "latest_chat": latest_chat,
         "vault_size": progress.vault_size(db, user.id),
         "help": resources.for_country(user.country) if user.safety_mode else [],
-        "left_safety_mode": bool(request.query_params.get("left_safety_mode")),
+        "left_safety_mode": left_safety_mode,
         "reflection": progress.current_row(db, user.id) if stage == "reconnecting" else None,
+        "csrf_token": CSRF_MARK.decode(),
     }
-    return render(request, "dashboard/index.html", context)
+    return bytes(render(request, "dashboard/index.html", context).body)

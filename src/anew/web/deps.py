@@ -102,26 +102,28 @@ def required_user(request: Request, user: Annotated[User | None, Depends(optiona
     return user
 
 
-def api_user(
-    db: SessionDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
-) -> User:
+BearerToken = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)]
+
+
+def no_valid_token() -> HTTPException:
+    """The API's answer to a missing, unknown, revoked or expired token."""
+    return HTTPException(
+        status_code=401,
+        detail="A valid bearer token is required.",
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+
+
+def api_user(db: SessionDep, credentials: BearerToken) -> User:
     """The user behind a valid bearer token; 401 otherwise."""
     token = credentials.credentials if credentials else None
     user = _user_from_token(db, token, SessionKind.API)
     if user is None:
-        raise HTTPException(
-            status_code=401,
-            detail="A valid bearer token is required.",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+        raise no_valid_token()
     return user
 
 
-def optional_api_user(
-    db: SessionDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
-) -> User | None:
+def optional_api_user(db: SessionDep, credentials: BearerToken) -> User | None:
     """The token's user when a token is sent; None for anonymous callers. A bad token is 401."""
     if credentials is None:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
@@ -18,6 +19,8 @@ from fastapi import (
 )
 from pydantic import BaseModel, Field
 
+from anew.accounts.models import SessionKind
+from anew.accounts.sessions import Caller
 from anew.chats.errors import ChatFormatError
 from anew.chats.models import ChatImport
 from anew.chats.progress import PROGRESS_PATTERN, read_progress
@@ -37,7 +40,8 @@ from anew.web.chat_uploads import (
     import_upload,
     refuse_oversized_body,
 )
-from anew.web.deps import ApiUser, ChatId, SessionDep
+from anew.web.deps import ApiUser, BearerToken, ChatId, SessionDep, no_valid_token
+from anew.web.read_cache import json_body, kept_read
 
 router = APIRouter(prefix="/chats", tags=["chats"])
 NO_SUCH_IMPORT = "There is no such chat import."
@@ -179,20 +183,36 @@ def read_import_progress(
     summary="The analysis of one import",
     responses={**ERROR_RESPONSES, **NOT_FOUND},
 )
-def read_metrics(
+async def read_metrics(
+    request: Request,
     chat_id: ChatId,
-    user: ApiUser,
-    db: SessionDep,
+    credentials: BearerToken,
     gap: Annotated[float | None, Query(gt=0, le=24 * 365, description="Hours of silence")] = None,
     split: Annotated[date | None, Query(description="Compare before and after this date")] = None,
-) -> dict[str, Any] | Response:
+) -> Response:
     """The same object as `anew analyze --json`."""
-    if gap is None and split is None:  # the report stored at import, sent as it was stored
-        report = stored_report(db, user.id, chat_id)
-        if report is None:
-            raise HTTPException(status_code=404, detail=NO_SUCH_IMPORT)
-        return Response(report, media_type="application/json")
-    return metrics(db, _owned(db, user, chat_id), gap_hours=gap, split=split)
+
+    def make(caller: Caller) -> bytes:
+        """The answer's body; empty when there is no such import of hers."""
+        with request.app.state.sessionmaker() as db:
+            if gap is None and split is None:  # the report stored at import, sent as stored
+                report = stored_report(db, caller.user_id, chat_id)
+                return report.encode() if report is not None else b""
+            row = get_import(db, caller.user_id, chat_id)
+            if row is None:
+                return b""
+            return json_body(metrics(db, row, gap_hours=gap, split=split))
+
+    def key(caller: Caller) -> tuple[Hashable, ...]:
+        return ("metrics", caller.user_id, caller.data_version, chat_id, gap, split)
+
+    token = credentials.credentials if credentials else None
+    found = await kept_read(request.app, token, SessionKind.API, key, make)
+    if found is None:
+        raise no_valid_token()
+    if not found[1]:
+        raise HTTPException(status_code=404, detail=NO_SUCH_IMPORT)
+    return Response(found[1], media_type="application/json")
 
 
 @router.patch(

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Path
+from fastapi import APIRouter, HTTPException, Path, Request, Response
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -17,15 +18,18 @@ from pydantic import (
     StrictInt,
     StrictStr,
 )
+from sqlalchemy.orm import Session
 
 from anew.accounts.clock import local_date
-from anew.accounts.models import User
+from anew.accounts.models import SessionKind, User
+from anew.accounts.sessions import Caller
 from anew.db import utcnow
 from anew.method import progress
 from anew.method.nocontact import MAX_TARGET
 from anew.safety.service import latest_check
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
-from anew.web.deps import ApiUser, SessionDep, user_today
+from anew.web.deps import ApiUser, BearerToken, SessionDep, no_valid_token, user_today
+from anew.web.read_cache import json_body, kept_read
 
 router = APIRouter(tags=["no contact"])
 Channel = Literal["text", "call", "social_media", "in_person", "through_friends", "other"]
@@ -293,17 +297,44 @@ def read_checkins(user: ApiUser, db: SessionDep) -> list[CheckInOut]:
     return [CheckInOut.model_validate(c) for c in progress.list_checkins(db, user.id)]
 
 
-@router.get("/program", summary="Where you are in the method", responses=ERROR_RESPONSES)
-def read_program(user: ApiUser, db: SessionDep) -> dict[str, Any]:
+@router.get(
+    "/program",
+    response_model=dict[str, Any],
+    summary="Where you are in the method",
+    responses=ERROR_RESPONSES,
+)
+async def read_program(request: Request, credentials: BearerToken) -> Response:
     """`stage` is not-started, no-contact, reconnecting once the target is reached, or safety
     while safety mode is on. `safety_check` is the newest check's result, or not-taken."""
-    state = progress.state(db, user.id, user_today(user))
-    latest = latest_check(db, user.id)
+
+    def make(caller: Caller) -> bytes:
+        with request.app.state.sessionmaker() as db:
+            return json_body(program(db, caller, her_today(caller)))
+
+    def key(caller: Caller) -> tuple[Hashable, ...]:
+        return ("program", caller.user_id, caller.data_version, her_today(caller))
+
+    token = credentials.credentials if credentials else None
+    found = await kept_read(request.app, token, SessionKind.API, key, make)
+    if found is None:
+        raise no_valid_token()
+    return Response(found[1], media_type="application/json")
+
+
+def her_today(caller: Caller) -> date:
+    """Today where she lives."""
+    return local_date(utcnow(), caller.time_zone)
+
+
+def program(db: Session, caller: Caller, today: date) -> dict[str, Any]:
+    """Her place in the method, as `GET /api/v1/program` tells it."""
+    state = progress.state(db, caller.user_id, today)
+    latest = latest_check(db, caller.user_id)
     return {
-        "stage": "safety" if user.safety_mode else progress.stage_of(state),
-        "today": user_today(user).isoformat(),
+        "stage": "safety" if caller.safety_mode else progress.stage_of(state),
+        "today": today.isoformat(),
         "nocontact": state,
-        "safety_mode": user.safety_mode,
+        "safety_mode": caller.safety_mode,
         "safety_check": latest.result if latest else "not-taken",
     }
 
