@@ -85,15 +85,32 @@ def test_a_bulk_delete_moves_the_version_of_the_users_whose_rows_went(
     assert version(factory, bob) == bobs
 
 
-def test_a_rolled_back_change_leaves_it_where_it_was(
-    factory: sessionmaker[Session], alice: Person
+def test_a_rolled_back_change_is_forgotten_by_the_next_transaction(
+    factory: sessionmaker[Session], alice: Person, bob: Person
 ) -> None:
-    start = version(factory, alice)
+    start, bobs = version(factory, alice), version(factory, bob)
     with factory() as db:
         progress.save_checkin(db, alice.id, day=DAY, mood=4)
         db.flush()
         db.rollback()
+        progress.save_checkin(db, bob.id, day=DAY, mood=5)  # the same session, a new transaction
+        db.commit()
     assert version(factory, alice) == start
+    assert version(factory, bob) == bobs + 1
+
+
+def test_her_row_is_only_written_as_the_transaction_commits(
+    factory: sessionmaker[Session], alice: Person
+) -> None:
+    """A long transaction (a big import) must not hold her row locked from its first flush."""
+    start = version(factory, alice)
+    with factory() as db:
+        progress.save_checkin(db, alice.id, day=DAY, mood=4)
+        db.flush()
+        seen_inside = db.scalar(select(User.data_version).where(User.id == alice.id))
+        assert seen_inside == start  # not yet touched, even within the transaction itself
+        db.commit()
+    assert version(factory, alice) == start + 1
 
 
 def test_signing_in_and_the_session_touch_are_not_her_data(

@@ -20,7 +20,7 @@ from sqlalchemy import Date, DateTime, LargeBinary, Table, insert, select
 from sqlalchemy.orm import Session
 
 from anew.accounts.models import User
-from anew.data_version import bump
+from anew.data_version import changed
 from anew.db import Base, load_models
 
 VERSION = 1
@@ -228,7 +228,7 @@ def import_archive(db: Session, user: User, data: bytes) -> dict[str, int]:
             if table.name not in NOT_IMPORTED:
                 counts[table.name] = _import_table(db, archive, table, user.id, ids)
     db.flush()
-    bump(db, [user.id])  # the rows went in around the ORM, which would have moved it itself
+    changed(db, [user.id])  # the rows went in around the ORM, which would have said so itself
     return counts
 
 

@@ -3,7 +3,7 @@
 A query or a password hash inside an `async def` route holds up every other request the process
 is serving for as long as it takes (argon2 takes tens of milliseconds on purpose). Form posts read
 their form in an async dependency (anew.web.forms.posted_form) and are plain `def`s; only uploads
-stay `async`, and they hand their database work to the thread pool themselves.
+and the kept reads stay `async`, and they hand their database work to the thread pool themselves.
 """
 
 from __future__ import annotations
@@ -27,3 +27,17 @@ ASYNC_WITH_DATABASE = {
 def test_no_route_queries_the_database_in_the_event_loop(app: FastAPI) -> None:
     blocking = coroutine_routes(app) & routes_depending_on(app, get_db)
     assert blocking == ASYNC_WITH_DATABASE
+
+
+# Kept reads (anew.web.read_cache) look the session up with one prepared query, in the event loop
+# only on SQLite (a local file read that never waits for a writer); what they make, and the
+# session's touch, go to the thread pool.
+KEPT_READS = {
+    ("GET", "/dashboard"),
+    ("GET", "/api/v1/program"),
+    ("GET", "/api/v1/chats/{chat_id}/metrics"),
+}
+
+
+def test_every_other_async_route_is_a_kept_read(app: FastAPI) -> None:
+    assert coroutine_routes(app) - routes_depending_on(app, get_db) == KEPT_READS
