@@ -6,8 +6,9 @@
 For each database (the embedded SQLite default with one worker, PostgreSQL with --workers 4) it
 seeds one user with a year of data through the API (a chat import, a no-contact period with
 contacts and daily check-ins, habits, urges), starts the server and drives each route with wrk
-(Debian's package): 32 connections, two threads. The floor is bench/web_floor.py under uvicorn
-with the same worker count, measured in the same run; every route's throughput is reported as a
+(Debian's package): 32 connections, two threads. The floor is bench/web_floor.py served by the
+same code as `anew serve` (anew.web.server.run, same worker count, same access log), measured in
+the same run; every route's throughput is reported as a
 share of it. Errors are socket errors plus every answer that is not 200 (bench/web_count.lua).
 """
 
