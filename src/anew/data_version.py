@@ -4,8 +4,9 @@ long as the number stays put, and every process sees the move on its very next r
 
 The bump is hooked into every ORM session rather than into each service function, so a feature
 added later cannot forget it: rows added, changed or deleted through the session, and bulk ORM
-UPDATE and DELETE statements on a table with a `user_id`. Writes that go around the ORM (the
-account archive's import) say so with `changed`.
+UPDATE and DELETE statements on a table with a `user_id`. Writes the session cannot see the
+owners of (statements on bare tables, as in the account archive's import, or an ORM INSERT
+statement) say so with `changed`.
 
 The owners are gathered as the session flushes and their versions moved just before it commits:
 on PostgreSQL that UPDATE locks her row, and taken at the first flush of a long transaction (an
