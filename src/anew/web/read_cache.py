@@ -51,10 +51,6 @@ class ReadCache:
         with self._lock:
             self._kept[key] = answer
 
-    def __len__(self) -> int:
-        with self._lock:
-            return len(self._kept)
-
 
 def json_body(content: object) -> bytes:
     """The bytes FastAPI would have sent for `content`, made once to be kept."""
