@@ -54,10 +54,18 @@ def find_session(db: Session, token: str, kind: SessionKind, now: datetime) -> U
     if found is None or found.expires_at <= now:
         return None
     if now - found.last_seen_at >= TOUCH_INTERVAL:
-        found.last_seen_at = now
-        if kind is SessionKind.WEB:  # browser sessions slide; API tokens keep a fixed expiry
-            found.expires_at = now + LIFETIMES[kind]
+        for name, value in touched(kind, now).items():
+            setattr(found, name, value)
     return found
+
+
+def touched(kind: SessionKind, now: datetime) -> dict[str, datetime]:
+    """What touching a session writes: last seen now, and for a browser's, which slides, its
+    expiry moved forward (API tokens keep a fixed expiry)."""
+    changes = {"last_seen_at": now}
+    if kind is SessionKind.WEB:
+        changes["expires_at"] = now + LIFETIMES[kind]
+    return changes
 
 
 @dataclass(frozen=True)
@@ -111,13 +119,9 @@ def find_caller(
 
 
 def touch_session(connection: Connection, caller: Caller, kind: SessionKind, now: datetime) -> None:
-    """What find_session does to a session it finds: last seen now, and a browser's expiry slid
-    forward. Committed here."""
-    changes: dict[str, datetime] = {"last_seen_at": now}
-    if kind is SessionKind.WEB:
-        changes["expires_at"] = now + LIFETIMES[kind]
+    """What find_session does to a session it finds (see `touched`). Committed here."""
     connection.execute(
-        update(UserSession).where(UserSession.id == caller.session_id).values(**changes)
+        update(UserSession).where(UserSession.id == caller.session_id).values(**touched(kind, now))
     )
     connection.commit()
 

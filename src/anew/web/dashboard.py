@@ -14,12 +14,10 @@ from fastapi import APIRouter, Request
 from sqlalchemy.orm import Session
 from starlette.responses import HTMLResponse, Response
 
-from anew.accounts.clock import local_date
 from anew.accounts.models import SessionKind, User
 from anew.accounts.roles import STAFF
 from anew.accounts.sessions import Caller
 from anew.chats.store import latest_import
-from anew.db import utcnow
 from anew.method import progress
 from anew.method.program import next_actions
 from anew.safety.resources import Resources
@@ -44,9 +42,8 @@ async def dashboard(request: Request) -> Response:
     def key(caller: Caller) -> tuple[Hashable, ...] | None:
         if caller.role in STAFF:
             return None
-        today = local_date(utcnow(), caller.time_zone)
         flags = (welcome, left_safety_mode)
-        return ("dashboard", caller.user_id, caller.data_version, today, flags)
+        return ("dashboard", caller.user_id, caller.data_version, user_today(caller), flags)
 
     def make(caller: Caller) -> bytes:
         with request.app.state.sessionmaker() as db:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Protocol
 
 from fastapi import Depends, HTTPException, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -54,7 +54,14 @@ SessionDep = Annotated[Session, Depends(get_db)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
-def user_today(user: User) -> date:
+class LivesSomewhere(Protocol):
+    """Her account (User), or what a kept read knows of her (Caller)."""
+
+    @property
+    def time_zone(self) -> str: ...
+
+
+def user_today(user: LivesSomewhere) -> date:
     """Today where she lives: her days begin at her own midnight."""
     return local_date(utcnow(), user.time_zone)
 

@@ -22,7 +22,9 @@ from collections.abc import Callable, Hashable
 from typing import Any, TypeVar, cast
 
 from cachetools import LRUCache
+from fastapi import Request
 from fastapi.encoders import jsonable_encoder
+from fastapi.security import HTTPAuthorizationCredentials
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse
@@ -30,6 +32,7 @@ from starlette.responses import JSONResponse
 from anew.accounts.models import SessionKind
 from anew.accounts.sessions import Caller, find_caller, touch_session
 from anew.db import utcnow
+from anew.web.deps import no_valid_token
 
 T = TypeVar("T")
 # Per process. A dashboard is about 20 kB, so this holds well under 50 MB at worst.
@@ -97,3 +100,18 @@ async def kept_read(
         if wanted is not None:
             cache.put(wanted, kept)
     return caller, cast(T, kept)
+
+
+async def kept_api_read(
+    request: Request,
+    credentials: HTTPAuthorizationCredentials | None,
+    key: Callable[[Caller], tuple[Hashable, ...] | None],
+    make: Callable[[Caller], bytes],
+) -> bytes:
+    """kept_read for the API: the body kept or made for the bearer token's user, or the API's
+    401 for a missing, unknown, revoked or expired token."""
+    token = credentials.credentials if credentials else None
+    found = await kept_read(request.app, token, SessionKind.API, key, make)
+    if found is None:
+        raise no_valid_token()
+    return found[1]

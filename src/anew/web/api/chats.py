@@ -19,7 +19,6 @@ from fastapi import (
 )
 from pydantic import BaseModel, Field
 
-from anew.accounts.models import SessionKind
 from anew.accounts.sessions import Caller
 from anew.chats.errors import ChatFormatError
 from anew.chats.models import ChatImport
@@ -40,8 +39,8 @@ from anew.web.chat_uploads import (
     import_upload,
     refuse_oversized_body,
 )
-from anew.web.deps import ApiUser, BearerToken, ChatId, SessionDep, no_valid_token
-from anew.web.read_cache import json_body, kept_read
+from anew.web.deps import ApiUser, BearerToken, ChatId, SessionDep
+from anew.web.read_cache import json_body, kept_api_read
 
 router = APIRouter(prefix="/chats", tags=["chats"])
 NO_SUCH_IMPORT = "There is no such chat import."
@@ -206,13 +205,10 @@ async def read_metrics(
     def key(caller: Caller) -> tuple[Hashable, ...]:
         return ("metrics", caller.user_id, caller.data_version, chat_id, gap, split)
 
-    token = credentials.credentials if credentials else None
-    found = await kept_read(request.app, token, SessionKind.API, key, make)
-    if found is None:
-        raise no_valid_token()
-    if not found[1]:
+    body = await kept_api_read(request, credentials, key, make)
+    if not body:
         raise HTTPException(status_code=404, detail=NO_SUCH_IMPORT)
-    return Response(found[1], media_type="application/json")
+    return Response(body, media_type="application/json")
 
 
 @router.patch(

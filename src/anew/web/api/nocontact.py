@@ -21,15 +21,15 @@ from pydantic import (
 from sqlalchemy.orm import Session
 
 from anew.accounts.clock import local_date
-from anew.accounts.models import SessionKind, User
+from anew.accounts.models import User
 from anew.accounts.sessions import Caller
 from anew.db import utcnow
 from anew.method import progress
 from anew.method.nocontact import MAX_TARGET
 from anew.safety.service import latest_check
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
-from anew.web.deps import ApiUser, BearerToken, SessionDep, no_valid_token, user_today
-from anew.web.read_cache import json_body, kept_read
+from anew.web.deps import ApiUser, BearerToken, SessionDep, user_today
+from anew.web.read_cache import json_body, kept_api_read
 
 router = APIRouter(tags=["no contact"])
 Channel = Literal["text", "call", "social_media", "in_person", "through_friends", "other"]
@@ -309,21 +309,13 @@ async def read_program(request: Request, credentials: BearerToken) -> Response:
 
     def make(caller: Caller) -> bytes:
         with request.app.state.sessionmaker() as db:
-            return json_body(program(db, caller, her_today(caller)))
+            return json_body(program(db, caller, user_today(caller)))
 
     def key(caller: Caller) -> tuple[Hashable, ...]:
-        return ("program", caller.user_id, caller.data_version, her_today(caller))
+        return ("program", caller.user_id, caller.data_version, user_today(caller))
 
-    token = credentials.credentials if credentials else None
-    found = await kept_read(request.app, token, SessionKind.API, key, make)
-    if found is None:
-        raise no_valid_token()
-    return Response(found[1], media_type="application/json")
-
-
-def her_today(caller: Caller) -> date:
-    """Today where she lives."""
-    return local_date(utcnow(), caller.time_zone)
+    body = await kept_api_read(request, credentials, key, make)
+    return Response(body, media_type="application/json")
 
 
 def program(db: Session, caller: Caller, today: date) -> dict[str, Any]:
