@@ -231,13 +231,16 @@ def _anger(text: str) -> tuple[int, int] | None:
     return _rated(text, YOU_SUBJECT, YOU_LINKS, HOSTILE)
 
 
-def _angry(text: str) -> bool:
-    """Anger at him, in words or in capitals, is `intense`: the models, which read a strong "you
-    ... me" as longing and a hurt "I" as her struggle, are not asked about it."""
-    return _anger(text) is not None or SHOUTING.search(text) is not None
+def _angry(text: str, anger: tuple[int, int] | None) -> bool:
+    """Anger at him, in words (`anger`, from _anger) or in capitals, is `intense`: the models,
+    which read a strong "you ... me" as longing and a hurt "I" as her struggle, are not asked
+    about it."""
+    return anger is not None or SHOUTING.search(text) is not None
 
 
-def _intense(text: str, scores: _Scores, *, needy: bool) -> Flag | None:
+def _intense(
+    text: str, scores: _Scores, *, anger: tuple[int, int] | None, needy: bool
+) -> Flag | None:
     """Capitals, exclamations, emoji runs, anger in words, a strongly felt sentence; then the
     learned model, unless the draft is needy: pleading reads to it like strong feeling, and
     the guide keeps the two apart."""
@@ -245,7 +248,6 @@ def _intense(text: str, scores: _Scores, *, needy: bool) -> Flag | None:
         flag = _found("intense", pattern, text)
         if flag:
             return flag
-    anger = _anger(text)
     if anger is not None:
         return Flag("intense", MESSAGES["intense"], *anger)
     # Sentence by sentence: one strong sentence is enough, and a long calm text is not.
@@ -278,7 +280,8 @@ def check_draft(
     if stage == "no-contact" and not logistics:
         return Verdict("dont_send", [Flag("no_contact", MESSAGES["no_contact"], None, None)])
     text = text.replace("\u2019", "'")  # phones type a curly apostrophe; one character for one
-    scores, angry = _Scores(), _angry(text)
+    scores, anger = _Scores(), _anger(text)  # judged once: it decides three flags
+    angry = _angry(text, anger)
     needy = _needy(text, scores, angry=angry)
     checks: list[Callable[[], Flag | None]] = [
         lambda: needy,
@@ -286,7 +289,7 @@ def check_draft(
         lambda: _questions(text),
         lambda: _too_long(text, his_last),
         lambda: _overshare(text, scores, needy=needy is not None, angry=angry),
-        lambda: _intense(text, scores, needy=needy is not None),
+        lambda: _intense(text, scores, anger=anger, needy=needy is not None),
         lambda: _late(at),
         lambda: (
             Flag("double_text", MESSAGES["double_text"], None, None) if last_from == "me" else None
