@@ -55,10 +55,15 @@ def sign_in(client: TestClient, person: Person) -> TestClient:
 
 def api_token(factory: sessionmaker[Session], person: Person) -> str:
     """A bearer token for the person."""
+    return session_token(factory, person, SessionKind.API)
+
+
+def session_token(factory: sessionmaker[Session], person: Person, kind: SessionKind) -> str:
+    """The secret of a new session of the person's: a bearer token or a browser's cookie."""
     with factory() as db:
         user = db.get(User, person.id)
         assert user is not None
-        token = start_session(db, user, SessionKind.API, utcnow())
+        token = start_session(db, user, kind, utcnow())
         db.commit()
     return token
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +17,7 @@ from pathlib import Path
 import httpx2
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+ESTABLISHED = "01"  # the state column of /proc/net/tcp
 SECRET = "a-shared-secret-key-for-both-processes-0123456789"
 
 
@@ -45,9 +48,10 @@ def _wait(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
 
 @contextmanager
 def server_processes(
-    url: str, data_dir: Path, count: int = 2
+    url: str, data_dir: Path, count: int = 2, workers: int = 1
 ) -> Iterator[list[tuple[str, subprocess.Popen[bytes]]]]:
-    """`count` real server processes, each on its own port, on one database: (url, process)."""
+    """`count` real servers (`anew serve --workers N`), each on its own port, on one database:
+    (url, process)."""
     env = {**os.environ, "ANEW_DATABASE_URL": url, "ANEW_SECRET_KEY": SECRET}
     env["ANEW_DATA_DIR"] = str(data_dir)
     started: list[tuple[str, subprocess.Popen[bytes]]] = []
@@ -55,6 +59,7 @@ def server_processes(
         for _ in range(count):
             port = _free_port()
             command = [sys.executable, "-m", "anew", "serve", "--port", str(port)]
+            command += ["--workers", str(workers)]
             # A file, not a pipe: nobody drains a pipe while the test runs, and a server whose
             # log pipe is full stops answering.
             with log_file(data_dir, port).open("wb") as log:
@@ -99,3 +104,29 @@ def signed_up_token(base_url: str, email: str, password: str) -> str:
         answer = client.post("/api/v1/auth/token", json={"email": email, "password": password})
         assert answer.status_code == 200, answer.text
         return str(answer.json()["access_token"])
+
+
+def connections_by_process(port: int) -> Counter[int]:
+    """How many established connections to the port each process holds, by pid (from the
+    kernel's own tables: /proc/net/tcp and each process's open files)."""
+    local = f":{port:04X}"
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if fields[1].endswith(local) and fields[3] == ESTABLISHED:
+                inodes.add(f"socket:[{fields[9]}]")
+    held: Counter[int] = Counter()
+    for fd_folder in Path("/proc").glob("[0-9]*/fd"):
+        with contextlib.suppress(OSError):  # a process that ended while we looked
+            for fd in fd_folder.iterdir():
+                with contextlib.suppress(OSError):
+                    if os.readlink(fd) in inodes:
+                        held[int(fd_folder.parent.name)] += 1
+    return held
+
+
+def child_pids(pid: int) -> set[int]:
+    """The processes a process started (uvicorn's workers, for a server)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return {int(child) for child in children}

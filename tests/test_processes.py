@@ -3,6 +3,7 @@ rate limits and what one of them stored."""
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -13,7 +14,14 @@ import pytest
 
 from anew.accounts.service import LOGIN_PER_ACCOUNT
 from tests.databases import postgres_database, sqlite_database
-from tests.servers import servers, signed_up_token, token_from
+from tests.servers import (
+    child_pids,
+    connections_by_process,
+    server_processes,
+    servers,
+    signed_up_token,
+    token_from,
+)
 from tests.windows import clear_of_a_window_edge
 
 
@@ -173,3 +181,25 @@ def test_a_flood_of_requests_never_starves_the_server_of_connections(tmp_path: P
         with ThreadPoolExecutor(max_workers=96) as pool:
             codes = list(pool.map(read, range(600)))
     assert set(codes) == {200}
+
+
+def test_one_server_with_two_workers_spreads_its_connections_over_both(tmp_path: Path) -> None:
+    """Each worker listens on a socket of its own (anew.web.server), so the kernel hands new
+    connections to both; the parent, which only holds the address, takes none."""
+    with (
+        sqlite_database(tmp_path) as url,
+        server_processes(url, tmp_path, count=1, workers=2) as [(address, process)],
+    ):
+        workers = child_pids(process.pid)
+        clients = [httpx2.Client(base_url=address) for _ in range(24)]
+        try:
+            for client in clients:  # each keeps its connection open after answering
+                assert client.get("/healthz").status_code == 200
+            held = connections_by_process(int(address.rsplit(":", 1)[1]))
+        finally:
+            for client in clients:
+                client.close()
+    server_side = {pid: count for pid, count in held.items() if pid != os.getpid()}
+    assert sum(server_side.values()) == 24
+    assert set(server_side) <= workers
+    assert len(server_side) == 2, server_side  # all on one worker: 2 chances in 2**24

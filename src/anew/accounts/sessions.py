@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, select, update
 from sqlalchemy.orm import Session, joinedload
@@ -82,19 +84,21 @@ class Caller:
 
 
 # Built once: most of a lookup's cost through the ORM session was building the statement.
-_CALLER = (
-    select(
-        UserSession.id,
-        UserSession.expires_at,
-        UserSession.last_seen_at,
-        User.id,
-        User.data_version,
-        User.time_zone,
-        User.safety_mode,
-        User.role,
-    )
-    .join(User, User.id == UserSession.user_id)
-    .where(UserSession.token_hash == bindparam("token_hash"), UserSession.kind == bindparam("kind"))
+_WHO = select(
+    UserSession.id,
+    UserSession.expires_at,
+    UserSession.last_seen_at,
+    User.id,
+    User.data_version,
+    User.time_zone,
+    User.safety_mode,
+    User.role,
+).join(User, User.id == UserSession.user_id)
+_CALLER = _WHO.where(
+    UserSession.token_hash == bindparam("token_hash"), UserSession.kind == bindparam("kind")
+)
+_CALLERS = _WHO.add_columns(UserSession.token_hash, UserSession.kind).where(
+    UserSession.token_hash.in_(bindparam("token_hashes", expanding=True))
 )
 
 
@@ -111,6 +115,27 @@ def find_caller(
     ).first()
     if found is None:
         return None
+    return _caller(found[:8], now)
+
+
+def find_callers(
+    connection: Connection, wanted: Collection[tuple[str, SessionKind]], now: datetime
+) -> dict[tuple[str, SessionKind], Caller | None]:
+    """find_caller for many (token, kind) pairs in one query: anew.web.session_rounds asks
+    once for every request that arrived while the previous round was out."""
+    by_hash = {(hash_token(token), kind.value): (token, kind) for token, kind in wanted if token}
+    callers: dict[tuple[str, SessionKind], Caller | None] = dict.fromkeys(wanted)
+    if not by_hash:
+        return callers
+    hashes = sorted({token_hash for token_hash, _ in by_hash})
+    for row in connection.execute(_CALLERS, {"token_hashes": hashes}):
+        asked = by_hash.get((row[8], row[9]))
+        if asked is not None:
+            callers[asked] = _caller(row[:8], now)
+    return callers
+
+
+def _caller(found: Sequence[Any], now: datetime) -> Caller | None:
     session_id, expires_at, last_seen_at, user_id, version, time_zone, safety, role = found
     if expires_at <= now:
         return None

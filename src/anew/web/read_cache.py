@@ -11,8 +11,9 @@ What is left of a kept read is the session lookup (anew.accounts.sessions.find_c
 prepared query on a plain connection, no ORM objects). On SQLite, a local file read in WAL mode
 that never waits for a writer, it runs in the event loop: the hop to the thread pool and back cost
 more than the query. On PostgreSQL it goes to the thread pool, so that a slow or unreachable server
-never stalls the loop. Writes (the once-a-minute touch of the session) and making an answer that
-is not kept always run in the thread pool.
+never stalls the loop, in rounds (anew.web.session_rounds: one query for every request waiting).
+Writes (the once-a-minute touch of the session) and making an answer that is not kept always run
+in the thread pool.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from anew.accounts.models import SessionKind
 from anew.accounts.sessions import Caller, find_caller, touch_session
 from anew.db import utcnow
 from anew.web.deps import no_valid_token
+from anew.web.session_rounds import SessionRounds
 
 T = TypeVar("T")
 # Per process. A dashboard is about 20 kB, so this holds well under 50 MB at worst.
@@ -87,7 +89,8 @@ async def kept_read(
     if engine.dialect.name == "sqlite":
         caller = _lookup(engine, token, kind)
     else:
-        caller = await run_in_threadpool(_lookup, engine, token, kind)
+        rounds: SessionRounds = app.state.session_rounds
+        caller = await rounds.find(token, kind)
     if caller is None:
         return None
     if caller.touch_due:

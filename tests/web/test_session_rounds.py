@@ -1,0 +1,182 @@
+"""Session lookups in rounds (anew.web.session_rounds): one query answers every request waiting,
+each answer is the one find_caller would give, and no answer is older than its request."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import Engine, update
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from anew.accounts import sessions
+from anew.accounts.models import SessionKind, UserSession
+from anew.accounts.sessions import end_session, find_caller, find_callers
+from anew.db import utcnow
+from anew.web import session_rounds
+from anew.web.session_rounds import SessionRounds
+from tests.people import Person, api_token, session_token
+
+
+def _expired_token(factory: sessionmaker[Session], person: Person) -> str:
+    token = api_token(factory, person)
+    with factory() as db:
+        db.execute(update(UserSession).values(expires_at=utcnow() - timedelta(seconds=1)))
+        db.commit()
+    return token
+
+
+def test_find_callers_answers_each_pair_as_find_caller_does(
+    app: FastAPI, factory: sessionmaker[Session], alice: Person, bob: Person
+) -> None:
+    expired = _expired_token(factory, bob)  # expires every session there is so far
+    alice_api, alice_web, bob_api = (
+        api_token(factory, alice),
+        session_token(factory, alice, SessionKind.WEB),
+        api_token(factory, bob),
+    )
+    wanted = [
+        (alice_api, SessionKind.API),
+        (alice_web, SessionKind.WEB),
+        (alice_web, SessionKind.API),  # a browser's secret is not a bearer token
+        (bob_api, SessionKind.API),
+        (expired, SessionKind.API),
+        ("not-a-token", SessionKind.API),
+        ("", SessionKind.WEB),
+    ]
+    engine: Engine = app.state.engine
+    now = utcnow()
+    with engine.connect() as connection:
+        together = find_callers(connection, wanted, now)
+        alone = {pair: find_caller(connection, *pair, now) for pair in wanted}
+    assert together == alone
+    assert together[(alice_api, SessionKind.API)] is not None
+    assert together[(alice_api, SessionKind.API)].user_id == alice.id  # type: ignore[union-attr]
+    assert together[(bob_api, SessionKind.API)].user_id == bob.id  # type: ignore[union-attr]
+    assert [pair for pair, caller in together.items() if caller is None] == wanted[2:3] + wanted[4:]
+
+
+def _counting_lookups(monkeypatch: pytest.MonkeyPatch) -> list[list[Any]]:
+    asked: list[list[Any]] = []
+    original = sessions.find_callers
+
+    def counted(connection: Any, wanted: Any, now: Any) -> Any:
+        asked.append(list(wanted))
+        return original(connection, wanted, now)
+
+    monkeypatch.setattr(session_rounds, "find_callers", counted)
+    return asked
+
+
+def test_requests_that_wait_together_are_answered_by_one_query(
+    monkeypatch: pytest.MonkeyPatch, app: FastAPI, factory: sessionmaker[Session], alice: Person
+) -> None:
+    asked = _counting_lookups(monkeypatch)
+    token = api_token(factory, alice)
+    rounds = SessionRounds(app.state.engine)
+
+    async def twenty() -> list[Any]:
+        finds = [rounds.find(token, SessionKind.API) for _ in range(19)]
+        return await asyncio.gather(*finds, rounds.find("unknown", SessionKind.API))
+
+    *callers, stranger = asyncio.run(twenty())
+    assert len(asked) == 1  # one round, and in it each token once
+    assert sorted(asked[0]) == sorted([(token, SessionKind.API), ("unknown", SessionKind.API)])
+    assert {caller.user_id for caller in callers} == {alice.id}
+    assert stranger is None
+
+
+def test_a_request_that_arrives_during_a_round_waits_for_the_next_one(
+    monkeypatch: pytest.MonkeyPatch, app: FastAPI, factory: sessionmaker[Session], alice: Person
+) -> None:
+    """A round asked before she logged out may still find her session; a request sent after
+    the logout never joins it, so it is refused, as a lookup of its own would refuse it."""
+    asked = _counting_lookups(monkeypatch)
+    token = api_token(factory, alice)
+    rounds = SessionRounds(app.state.engine)
+    in_flight, go_on = threading.Event(), threading.Event()
+    original = session_rounds._lookup
+
+    def held_back(engine: Engine, wanted: Any) -> Any:
+        answer = original(engine, wanted)
+        in_flight.set()
+        go_on.wait(timeout=10)
+        return answer
+
+    monkeypatch.setattr(session_rounds, "_lookup", held_back)
+
+    async def around_a_logout() -> tuple[Any, Any]:
+        before = asyncio.ensure_future(rounds.find(token, SessionKind.API))
+        await asyncio.to_thread(in_flight.wait, 10)
+        with factory() as db:
+            end_session(db, token)
+            db.commit()
+        after = asyncio.ensure_future(rounds.find(token, SessionKind.API))
+        await asyncio.sleep(0.05)
+        go_on.set()
+        return await before, await after
+
+    before, after = asyncio.run(around_a_logout())
+    assert before is not None
+    assert before.user_id == alice.id
+    assert after is None
+    assert len(asked) == 2
+
+
+def test_a_failed_round_fails_each_request_in_it_and_the_next_round_is_asked_afresh(
+    monkeypatch: pytest.MonkeyPatch, app: FastAPI, factory: sessionmaker[Session], alice: Person
+) -> None:
+    token = api_token(factory, alice)
+    rounds = SessionRounds(app.state.engine)
+    original = session_rounds._lookup
+    down = OperationalError("SELECT", {}, Exception("the database is down"))
+
+    def failing(engine: Engine, wanted: Any) -> Any:
+        raise down
+
+    async def while_down_then_up() -> tuple[list[Any], Any]:
+        monkeypatch.setattr(session_rounds, "_lookup", failing)
+        finds = [rounds.find(token, SessionKind.API) for _ in range(3)]
+        failed = await asyncio.gather(*finds, return_exceptions=True)
+        monkeypatch.setattr(session_rounds, "_lookup", original)
+        return failed, await rounds.find(token, SessionKind.API)
+
+    failed, later = asyncio.run(while_down_then_up())
+    assert failed == [down, down, down]
+    assert later is not None
+    assert later.user_id == alice.id
+
+
+def test_a_request_that_gives_up_leaves_the_others_their_answer(
+    monkeypatch: pytest.MonkeyPatch, app: FastAPI, factory: sessionmaker[Session], alice: Person
+) -> None:
+    token = api_token(factory, alice)
+    rounds = SessionRounds(app.state.engine)
+    in_flight, go_on = threading.Event(), threading.Event()
+    original = session_rounds._lookup
+
+    def held_back(engine: Engine, wanted: Any) -> Any:
+        in_flight.set()
+        go_on.wait(timeout=10)
+        return original(engine, wanted)
+
+    monkeypatch.setattr(session_rounds, "_lookup", held_back)
+
+    async def one_leaves() -> Any:
+        leaving = asyncio.ensure_future(rounds.find(token, SessionKind.API))
+        staying = asyncio.ensure_future(rounds.find(token, SessionKind.API))
+        await asyncio.to_thread(in_flight.wait, 10)
+        leaving.cancel()  # her client went away mid-request
+        go_on.set()
+        with pytest.raises(asyncio.CancelledError):
+            await leaving
+        return await staying
+
+    stayed = asyncio.run(one_leaves())
+    assert stayed is not None
+    assert stayed.user_id == alice.id
