@@ -6,7 +6,7 @@ import zoneinfo
 from functools import cache
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import Depends, Request
 from pydantic import BaseModel, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -29,9 +29,10 @@ from anew.web.cookies import clear_session_cookie, set_session_cookie
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, SessionDep
 from anew.web.forms import FormResult, PostedForm, read_form
+from anew.web.segment_router import SegmentRouter
 from anew.web.templating import render
 
-router = APIRouter(include_in_schema=False)
+router = SegmentRouter(include_in_schema=False)
 
 
 @cache

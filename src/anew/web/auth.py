@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from email_validator import EmailNotValidError, validate_email
-from fastapi import APIRouter, Depends, Request
+from fastapi import Depends, Request
 from pydantic import BaseModel, Field, field_validator
 from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
@@ -19,9 +19,10 @@ from anew.web.cookies import clear_session_cookie, safe_next, set_session_cookie
 from anew.web.csrf import require_csrf
 from anew.web.deps import SESSION_COOKIE, OptionalUser, SessionDep, client_address
 from anew.web.forms import FormResult, PostedForm, read_form
+from anew.web.segment_router import SegmentRouter
 from anew.web.templating import render
 
-router = APIRouter(include_in_schema=False)
+router = SegmentRouter(include_in_schema=False)
 
 
 def checked_email(value: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Request
 from starlette.responses import RedirectResponse, Response
 
 from anew.accounts.models import User
@@ -26,9 +26,10 @@ from anew.method.streaks import week_start
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, SessionDep, public_base, user_today
 from anew.web.forms import PostedForm
+from anew.web.segment_router import SegmentRouter
 from anew.web.templating import render
 
-router = APIRouter(include_in_schema=False)
+router = SegmentRouter(include_in_schema=False)
 TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Request
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -31,9 +31,10 @@ from anew.web.chat_uploads import (
 from anew.web.csrf import require_csrf
 from anew.web.deps import ChatId, CurrentUser, SessionDep
 from anew.web.forms import PostedForm
+from anew.web.segment_router import SegmentRouter
 from anew.web.templating import render
 
-router = APIRouter(include_in_schema=False)
+router = SegmentRouter(include_in_schema=False)
 CHARTS = {
     "initiations": initiations_chart,
     "endings": endings_chart,

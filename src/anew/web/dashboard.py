@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Hashable
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from sqlalchemy.orm import Session
 from starlette.responses import HTMLResponse, Response
 
@@ -26,9 +26,10 @@ from anew.web.csrf import request_csrf_token
 from anew.web.deps import LoginRequired, user_today
 from anew.web.read_cache import kept_read
 from anew.web.security import SESSION_COOKIE
+from anew.web.segment_router import SegmentRouter
 from anew.web.templating import render
 
-router = APIRouter(include_in_schema=False)
+router = SegmentRouter(include_in_schema=False)
 # Stands in the kept page where each request's CSRF token goes: random, so that nothing she wrote
 # can happen to match it.
 CSRF_MARK = secrets.token_hex(24).encode()

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 from xml.etree import ElementTree as ET
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from starlette.responses import Response
 
 from anew.guide.articles import Article
 from anew.web.deps import public_base
+from anew.web.segment_router import SegmentRouter
 
-router = APIRouter(include_in_schema=False)
+router = SegmentRouter(include_in_schema=False)
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 PUBLIC_PAGES = ("/", "/guide", "/quizzes", "/safety-check", "/safety/help")

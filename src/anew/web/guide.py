@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Request
 from starlette.responses import RedirectResponse, Response
 
 from anew.accounts.models import User
@@ -26,10 +26,11 @@ from anew.web.responding import (
     send_later,
     submit,
 )
+from anew.web.segment_router import SegmentRouter
 from anew.web.steps import STEPS_BY_SLUG
 from anew.web.templating import render
 
-router = APIRouter(include_in_schema=False)
+router = SegmentRouter(include_in_schema=False)
 FORM_FIELDS = ("name", "email", "website", "body", "parent_id", "notify")
 
 

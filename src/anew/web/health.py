@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.responses import JSONResponse
 
 from anew.web.deps import SessionDep
+from anew.web.segment_router import SegmentRouter
 
-router = APIRouter()
+router = SegmentRouter()
 
 
 @router.get("/healthz", include_in_schema=False)

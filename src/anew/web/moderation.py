@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Request
 from starlette.responses import RedirectResponse, Response
 
 from anew.accounts.models import User
@@ -18,9 +18,10 @@ from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, SessionDep
 from anew.web.forms import PostedForm
 from anew.web.responding import mails_for_published, send_later
+from anew.web.segment_router import SegmentRouter
 from anew.web.templating import render
 
-router = APIRouter(include_in_schema=False)
+router = SegmentRouter(include_in_schema=False)
 ACTIONS = {"approve": "published", "reject": "rejected", "spam": "spam"}
 BLOCK_KINDS = ("word", "address", "email")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import Depends, Request
 from markupsafe import Markup
 from pydantic import BaseModel, Field, field_validator
 from starlette.responses import RedirectResponse, Response
@@ -20,11 +20,12 @@ from anew.method.streaks import year_grid
 from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, OptionalUser, SessionDep, user_today
 from anew.web.forms import FormResult, PostedForm, read_form
+from anew.web.segment_router import SegmentRouter
 from anew.web.step_pages import mine_or_404, step_page
 from anew.web.steps import STEPS_BY_SLUG
 from anew.web.templating import render
 
-router = APIRouter(include_in_schema=False)
+router = SegmentRouter(include_in_schema=False)
 PAGE = "/steps/new-you"
 AREA_NAMES = {
     "independence": "Independence",

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import HTTPException, Request
 from starlette.responses import Response
 
 from anew.web.deps import OptionalUser, SessionDep
+from anew.web.segment_router import SegmentRouter
 from anew.web.step_pages import gate
 from anew.web.steps import STEPS_BY_SLUG
 from anew.web.templating import render
 
-router = APIRouter(include_in_schema=False)
+router = SegmentRouter(include_in_schema=False)
 
 
 @router.get("/")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Request
 from markupsafe import Markup
 from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
@@ -16,10 +16,11 @@ from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, OptionalUser, SessionDep
 from anew.web.forms import PostedForm
 from anew.web.quiz_access import all_quizzes, count_attempt, find_quiz, may_see_counts
+from anew.web.segment_router import SegmentRouter
 from anew.web.steps import STEPS
 from anew.web.templating import render
 
-router = APIRouter(include_in_schema=False)
+router = SegmentRouter(include_in_schema=False)
 
 
 @router.get("/quizzes")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import Depends, Request
 from markupsafe import Markup
 from pydantic import BaseModel, Field
 from starlette.responses import Response
@@ -16,10 +16,11 @@ from anew.web.csrf import require_csrf
 from anew.web.deps import CurrentUser, SessionDep, user_today
 from anew.web.forms import PostedForm, read_form
 from anew.web.safety_gate import WinBackPageUser, needs_check, page_win_back
+from anew.web.segment_router import SegmentRouter
 from anew.web.steps import STEPS_BY_SLUG
 from anew.web.templating import render
 
-router = APIRouter(include_in_schema=False)
+router = SegmentRouter(include_in_schema=False)
 PAGE = "/steps/reply-coach"
 VERDICTS = {
     "dont_reply": "There's no need to answer.",

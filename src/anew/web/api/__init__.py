@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
 from starlette.routing import Match
 from starlette.types import Scope
 
@@ -22,11 +21,11 @@ from anew.web.api import (
     replies,
     safety,
 )
+from anew.web.segment_router import API_PREFIX as API_PREFIX  # where the API is served
+from anew.web.segment_router import SettledRouter, first_segment
 
-API_PREFIX = "/api/v1"
 
-
-class PrefixRouter(APIRouter):
+class PrefixRouter(SettledRouter):
     """An APIRouter that turns away a path outside its prefix at once. FastAPI would otherwise try
     each of its routes in turn on every page request, since the API is tried before the pages."""
 
@@ -39,10 +38,7 @@ class PrefixRouter(APIRouter):
 def outside(scope: Scope, prefix: str) -> bool:
     """Whether the request's path (below any root path the app is served under) is not `prefix`
     or a path under it."""
-    path: str = scope.get("path", "")
-    root: str = scope.get("root_path", "")
-    route_path = path[len(root) :] if root and path.startswith(root) else path
-    return route_path != prefix and not route_path.startswith(prefix + "/")
+    return first_segment(scope, prefix) is None
 
 
 router = PrefixRouter(prefix=API_PREFIX)

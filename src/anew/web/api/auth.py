@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from fastapi import Depends, HTTPException, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials
 from pydantic import BaseModel, Field
 
@@ -14,8 +14,9 @@ from anew.accounts.sessions import LIFETIMES, end_session, start_session
 from anew.db import utcnow
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
 from anew.web.deps import ApiUser, SessionDep, bearer_scheme, client_address
+from anew.web.segment_router import API_PREFIX, SegmentRouter
 
-router = APIRouter(prefix="/auth", tags=["auth"])
+router = SegmentRouter(prefix="/auth", tags=["auth"], mounted_at=API_PREFIX)
 
 
 class TokenRequest(ApiModel):

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 from pydantic import BaseModel, Field
 
 from anew.method.reminders import feed_for, renew_feed, revoke_feed
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel
 from anew.web.calendar import feed_url
 from anew.web.deps import ApiUser, SessionDep
+from anew.web.segment_router import API_PREFIX, SegmentRouter
 
-router = APIRouter(tags=["reminders"])
+router = SegmentRouter(tags=["reminders"], mounted_at=API_PREFIX)
 
 
 class FeedIn(ApiModel):

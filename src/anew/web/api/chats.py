@@ -7,7 +7,6 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import (
-    APIRouter,
     File,
     Form,
     HTTPException,
@@ -41,8 +40,9 @@ from anew.web.chat_uploads import (
 )
 from anew.web.deps import ApiUser, BearerToken, ChatId, SessionDep
 from anew.web.read_cache import json_body, kept_api_read
+from anew.web.segment_router import API_PREFIX, SegmentRouter
 
-router = APIRouter(prefix="/chats", tags=["chats"])
+router = SegmentRouter(prefix="/chats", tags=["chats"], mounted_at=API_PREFIX)
 NO_SUCH_IMPORT = "There is no such chat import."
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": Problem, "description": "No such import of yours"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, HTTPException, Response, UploadFile
+from fastapi import File, HTTPException, Response, UploadFile
 from pydantic import StrictStr
 from starlette.concurrency import run_in_threadpool
 
@@ -13,8 +13,9 @@ from anew.archive import MAX_ARCHIVE_BYTES, ArchiveError, export_archive, has_da
 from anew.db import utcnow
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
 from anew.web.deps import ApiUser, SessionDep
+from anew.web.segment_router import API_PREFIX, SegmentRouter
 
-router = APIRouter(tags=["your data"])
+router = SegmentRouter(tags=["your data"], mounted_at=API_PREFIX)
 
 
 class DeleteIn(ApiModel):

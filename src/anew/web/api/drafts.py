@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter
 from pydantic import BaseModel, Field, StrictBool, StrictStr
 
 from anew.accounts.clock import zone
@@ -15,8 +14,9 @@ from anew.web.api.nocontact import IsoDateTime
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel
 from anew.web.deps import ApiUser, SessionDep
 from anew.web.safety_gate import program_stage
+from anew.web.segment_router import API_PREFIX, SegmentRouter
 
-router = APIRouter(tags=["before you send"])
+router = SegmentRouter(tags=["before you send"], mounted_at=API_PREFIX)
 
 
 class DraftIn(ApiModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Response
+from fastapi import HTTPException, Path, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictStr
 
 from anew.accounts.models import User
@@ -18,8 +18,9 @@ from anew.web.api.nocontact import IsoDate
 from anew.web.api.schemas import ERROR_RESPONSES, ApiModel
 from anew.web.deps import ApiUser, SessionDep
 from anew.web.safety_gate import WinBackApiUser
+from anew.web.segment_router import API_PREFIX, SegmentRouter
 
-router = APIRouter(tags=["growth"])
+router = SegmentRouter(tags=["growth"], mounted_at=API_PREFIX)
 # Steps 5 and 6 are "win-back" steps: in safety mode their routes answer 403 with the reason.
 Area = Literal["independence", "career", "health", "social", "hobbies", "flaws"]
 GoalStatus = Literal["active", "done", "paused", "dropped"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Path, Request
+from fastapi import BackgroundTasks, Depends, HTTPException, Path, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr
 
@@ -19,8 +19,9 @@ from anew.mail import deliver
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, OPTIONAL_AUTH, ApiModel, Problem
 from anew.web.deps import ApiUser, OptionalApiUser, SessionDep
 from anew.web.responding import Posted, find_article, mails_for_new, mails_for_published, submit
+from anew.web.segment_router import API_PREFIX, SegmentRouter
 
-router = APIRouter(tags=["guide"])
+router = SegmentRouter(tags=["guide"], mounted_at=API_PREFIX)
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": Problem, "description": "No such article or response"}
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Response
+from fastapi import HTTPException, Path, Response
 from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr
 
 from anew.accounts.models import User
@@ -15,8 +15,9 @@ from anew.method.owned import get_owned, list_owned
 from anew.web.api.nocontact import IsoDate
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
 from anew.web.deps import ApiUser, SessionDep, user_today
+from anew.web.segment_router import API_PREFIX, SegmentRouter
 
-router = APIRouter(tags=["habits"])
+router = SegmentRouter(tags=["habits"], mounted_at=API_PREFIX)
 RowId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 Day = Annotated[IsoDate, Path(description="YYYY-MM-DD, in your time zone")]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "Not yours"}}

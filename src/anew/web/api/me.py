@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from fastapi import APIRouter
 from pydantic import BaseModel
 
 from anew.accounts.models import User
 from anew.web.api.schemas import ERROR_RESPONSES
 from anew.web.deps import ApiUser
+from anew.web.segment_router import API_PREFIX, SegmentRouter
 
-router = APIRouter(tags=["account"])
+router = SegmentRouter(tags=["account"], mounted_at=API_PREFIX)
 
 
 class Me(BaseModel):

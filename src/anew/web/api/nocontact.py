@@ -7,7 +7,7 @@ from collections.abc import Hashable
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Request, Response
+from fastapi import HTTPException, Path, Request, Response
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -30,8 +30,9 @@ from anew.safety.service import latest_check
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
 from anew.web.deps import ApiUser, BearerToken, SessionDep, user_today
 from anew.web.read_cache import json_body, kept_api_read
+from anew.web.segment_router import API_PREFIX, SegmentRouter
 
-router = APIRouter(tags=["no contact"])
+router = SegmentRouter(tags=["no contact"], mounted_at=API_PREFIX)
 Channel = Literal["text", "call", "social_media", "in_person", "through_friends", "other"]
 RESPONSES = {**ERROR_RESPONSES, **BAD_BODY}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Form, HTTPException, Response, UploadFile
+from fastapi import File, Form, HTTPException, Response, UploadFile
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUpload
@@ -16,8 +16,9 @@ from anew.method.photos import MAX_BYTES, PhotoError, process_photo
 from anew.web.api.habits import RESPONSES, RowId
 from anew.web.deps import SessionDep
 from anew.web.safety_gate import WinBackApiUser
+from anew.web.segment_router import API_PREFIX, SegmentRouter
 
-router = APIRouter(tags=["growth"])
+router = SegmentRouter(tags=["growth"], mounted_at=API_PREFIX)
 PRIVATE = {"Cache-Control": "private, no-store"}
 
 

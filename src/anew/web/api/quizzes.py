@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Path, Request
+from fastapi import HTTPException, Path, Request
 from pydantic import BaseModel, Field, StrictStr
 
 from anew.db import utcnow
@@ -14,8 +14,9 @@ from anew.quizzes.engine import AnswerError, Outcome, Quiz, score
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, OPTIONAL_AUTH, ApiModel, Problem
 from anew.web.deps import ApiUser, OptionalApiUser, SessionDep
 from anew.web.quiz_access import all_quizzes, count_attempt, find_quiz, may_see_counts
+from anew.web.segment_router import API_PREFIX, SegmentRouter
 
-router = APIRouter(tags=["quizzes"])
+router = SegmentRouter(tags=["quizzes"], mounted_at=API_PREFIX)
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": Problem, "description": "No such quiz or result"}
 }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from fastapi import APIRouter
 from pydantic import BaseModel, Field, StrictBool, StrictStr
 
 from anew.db import utcnow
@@ -13,8 +12,9 @@ from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
 from anew.web.coaching import coach
 from anew.web.deps import SessionDep
 from anew.web.safety_gate import WinBackApiUser
+from anew.web.segment_router import API_PREFIX, SegmentRouter
 
-router = APIRouter(tags=["reply coach"])
+router = SegmentRouter(tags=["reply coach"], mounted_at=API_PREFIX)
 
 
 class CoachIn(ApiModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import HTTPException, Request, Response
 from pydantic import BaseModel, Field, StrictBool, StrictStr
 
 from anew.db import utcnow
@@ -16,8 +16,9 @@ from anew.safety.resources import Resources
 from anew.safety.rules import RULES, AnswerError, Assessment, assess
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, OPTIONAL_AUTH, ApiModel, Problem
 from anew.web.deps import ApiUser, OptionalApiUser, SessionDep
+from anew.web.segment_router import API_PREFIX, SegmentRouter
 
-router = APIRouter(tags=["safety"])
+router = SegmentRouter(tags=["safety"], mounted_at=API_PREFIX)
 YES_NO = [{"value": "yes", "label": "Yes"}, {"value": "no", "label": "No"}]
 
 
