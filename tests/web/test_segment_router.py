@@ -61,6 +61,19 @@ def test_first_segment(path: str, root_path: str, mounted_at: str, segment: str 
     assert first_segment(_scope(path, root_path), mounted_at) == segment
 
 
+def _routes_asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths of the routes FastAPI asks from now on, in order."""
+    asked: list[str] = []
+    original = APIRoute.matches
+
+    def counted(self: APIRoute, scope: Any) -> Any:
+        asked.append(self.path)
+        return original(self, scope)
+
+    monkeypatch.setattr(APIRoute, "matches", counted)
+    return asked
+
+
 def _endpoint() -> dict[str, str]:
     return {}
 
@@ -71,14 +84,7 @@ def test_a_path_none_of_its_routes_start_with_is_turned_away_before_any_route_is
     router = SegmentRouter(mounted_at=API_PREFIX)
     router.add_api_route("/habits/{habit_id}", _endpoint)
     router.add_api_route("/habits", _endpoint)
-    asked: list[str] = []
-    original = APIRoute.matches
-
-    def counted(self: APIRoute, scope: Any) -> Any:
-        asked.append(self.path)
-        return original(self, scope)
-
-    monkeypatch.setattr(APIRoute, "matches", counted)
+    asked = _routes_asked(monkeypatch)
     assert router.first_segments() == frozenset({"habits"})
     assert router.matches(_scope(f"{API_PREFIX}/program")) == (Match.NONE, {})
     assert router.matches(_scope("/habits")) == (Match.NONE, {})  # outside the API
@@ -97,14 +103,7 @@ def test_the_dashboard_and_the_home_page_ask_at_most_two_routes(
     monkeypatch: pytest.MonkeyPatch, client: TestClient
 ) -> None:
     """Before, /dashboard asked 35 routes and / asked 27 (the page routers before them)."""
-    asked: list[str] = []
-    original = APIRoute.matches
-
-    def counted(self: APIRoute, scope: Any) -> Any:
-        asked.append(self.path)
-        return original(self, scope)
-
-    monkeypatch.setattr(APIRoute, "matches", counted)
+    asked = _routes_asked(monkeypatch)
     for path in ("/dashboard", "/"):
         asked.clear()
         client.get(path, follow_redirects=False)
