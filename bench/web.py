@@ -1,15 +1,16 @@
 """Loopback load on a real `anew serve`, beside a bare Starlette endpoint under the same server.
 
     .venv/bin/python bench/web.py [--seconds 10] [--connections 32] [--messages 100000]
-                                  [--postgres-url URL] [--only sqlite|postgresql]
+                                  [--rounds 3] [--postgres-url URL] [--only sqlite|postgresql]
 
 For each database (the embedded SQLite default with one worker, PostgreSQL with --workers 4) it
 seeds one user with a year of data through the API (a chat import, a no-contact period with
 contacts and daily check-ins, habits, urges), starts the server and drives each route with wrk
 (Debian's package): 32 connections, two threads. The floor is bench/web_floor.py served by the
-same code as `anew serve` (anew.web.server.run, same worker count, same access log), measured in
-the same run; every route's throughput is reported as a
-share of it. Errors are socket errors plus every answer that is not 200 (bench/web_count.lua).
+same code as `anew serve` (anew.web.server.run, same worker count, same access log), running
+beside the app and measured in every round after the routes; each route's throughput is reported
+as the median of its shares of the floor of the same round. Errors are socket errors plus every
+answer that is not 200 (bench/web_count.lua).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from statistics import median
 
 import httpx2
 from fastapi.testclient import TestClient
@@ -137,7 +139,8 @@ def running(command: list[str], env: dict[str, str], port: int) -> Iterator[str]
         deadline = time.monotonic() + 60
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"{command} stopped: {process.stderr and process.stderr.read()}")
+                said = process.stderr.read().decode(errors="replace") if process.stderr else ""
+                raise RuntimeError(f"{command} stopped: {said}")
             try:
                 httpx2.get(url + "/", timeout=1)
                 break
@@ -189,7 +192,9 @@ def fresh_postgres(url: str) -> str:
 
 def measure(
     label: str, database_url: str, workers: int, chat_file: Path, options: argparse.Namespace
-) -> list[Result]:
+) -> list[list[Result]]:
+    """`options.rounds` rounds, each every route then the floor (both servers up all along, so
+    a slow or quick stretch of the machine shows in the floor of the same round)."""
     data_dir = Path(tempfile.mkdtemp(prefix="anew-web-bench-"))
     try:
         seeded = seed(database_url, data_dir, chat_file)
@@ -207,44 +212,57 @@ def measure(
             ("GET /api/v1/chats/{id}/metrics", f"/api/v1/chats/{seeded.chat_id}/metrics", bearer),
             ("GET / (public home)", "/", {}),
         ]
-        results = []
-        port = _free_port()
+        port, floor_port = _free_port(), _free_port()
         serve = [sys.executable, "-m", "anew", "serve", "--port", str(port)]
-        with running([*serve, "--workers", str(workers)], env, port) as url:
-            for route, path, headers in routes:
-                check = httpx2.get(url + path, headers=headers, timeout=30)
-                assert check.status_code == 200, f"{route}: {check.status_code} {check.text[:200]}"
-                wrk(url + path, headers, 2, options.connections, route)  # warm every worker
-                results.append(
-                    wrk(url + path, headers, options.seconds, options.connections, route)
-                )
-        port = _free_port()
         # The same server as `anew serve`: anew.web.server.run, same workers, same access log.
         serve_floor = (
             "from anew.web.server import run; "
-            f"run('web_floor:app', host='127.0.0.1', port={port}, workers={workers})"
+            f"run('web_floor:app', host='127.0.0.1', port={floor_port}, workers={workers})"
         )
         floor_env = {**env, "PYTHONPATH": os.pathsep.join([str(HERE), env.get("PYTHONPATH", "")])}
-        with running([sys.executable, "-c", serve_floor], floor_env, port) as url:
-            wrk(url + "/", {}, 2, options.connections, "floor")
-            results.append(wrk(url + "/", {}, options.seconds, options.connections, "floor"))
-        return results
+        rounds: list[list[Result]] = []
+        with (
+            running([*serve, "--workers", str(workers)], env, port) as url,
+            running([sys.executable, "-c", serve_floor], floor_env, floor_port) as floor_url,
+        ):
+            targets = [(route, url + path, headers) for route, path, headers in routes]
+            targets.append(("floor", floor_url + "/", {}))
+            for route, target, headers in targets:
+                check = httpx2.get(target, headers=headers, timeout=30)
+                assert check.status_code == 200, f"{route}: {check.status_code} {check.text[:200]}"
+                wrk(target, headers, 2, options.connections, route)  # warm every worker
+            for _ in range(options.rounds):
+                rounds.append(
+                    [
+                        wrk(target, headers, options.seconds, options.connections, route)
+                        for route, target, headers in targets
+                    ]
+                )
+        return rounds
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
-def report(label: str, results: list[Result]) -> None:
-    floor = next(result for result in results if result.route == "floor")
-    print(f"\n{label}")
-    print("| route | requests/s | p50 ms | p99 ms | errors | share of floor |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for result in results:
-        name = "bare Starlette JSON (floor)" if result.route == "floor" else result.route
-        share = result.requests_per_second / floor.requests_per_second
+def report(label: str, rounds: list[list[Result]]) -> None:
+    """Medians over the rounds; each route's share of the floor is the median of its shares of
+    the floor measured in the same round."""
+    print(f"\n{label} ({len(rounds)} rounds; medians, and the worst p99 of any round)")
+    print("| route | requests/s | p50 ms | p99 ms | worst p99 ms | errors | share of floor |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for position, route in enumerate(result.route for result in rounds[0]):
+        mine = [results[position] for results in rounds]
+        shares = [results[position].requests_per_second / _floor(results) for results in rounds]
+        name = "bare Starlette JSON (floor)" if route == "floor" else route
         print(
-            f"| {name} | {result.requests_per_second:.0f} | {result.p50_ms:.1f} | "
-            f"{result.p99_ms:.1f} | {result.errors} | {share:.0%} |"
+            f"| {name} | {median(r.requests_per_second for r in mine):.0f} "
+            f"| {median(r.p50_ms for r in mine):.1f} | {median(r.p99_ms for r in mine):.1f} "
+            f"| {max(r.p99_ms for r in mine):.1f} | {sum(r.errors for r in mine)} "
+            f"| {median(shares):.0%} |"
         )
+
+
+def _floor(results: list[Result]) -> float:
+    return next(r.requests_per_second for r in results if r.route == "floor")
 
 
 def main() -> None:
@@ -254,6 +272,7 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=100_000)
     parser.add_argument("--postgres-url", default=DEFAULT_POSTGRES)
     parser.add_argument("--only", choices=["sqlite", "postgresql"], default=None)
+    parser.add_argument("--rounds", type=int, default=3)
     options = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("bench/web.py needs wrk: apt-get install wrk")
@@ -261,7 +280,8 @@ def main() -> None:
         chat_file = Path(folder) / "chat.txt"
         generate(chat_file, options.messages)
         print(
-            f"wrk -t2 -c{options.connections} -d{options.seconds}s on loopback; "
+            f"wrk -t2 -c{options.connections} -d{options.seconds}s on loopback, "
+            f"{options.rounds} rounds; "
             f"a year of data with a {options.messages:,}-message chat"
         )
         if options.only in (None, "sqlite"):

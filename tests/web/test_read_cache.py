@@ -18,7 +18,7 @@ from anew.accounts.models import Role, SessionKind, UserSession
 from anew.accounts.sessions import end_all_sessions
 from anew.db import utcnow
 from anew.safety.models import SafetyCheck
-from anew.web import dashboard
+from anew.web import dashboard, read_cache
 from anew.web.api import chats, nocontact
 from anew.web.security import CSRF_COOKIE
 from tests.chats.fixtures import WHATSTK
@@ -97,6 +97,32 @@ def test_an_expired_token_is_refused_and_a_due_touch_is_written(
         db.execute(update(UserSession).values(expires_at=utcnow() - timedelta(seconds=1)))
         db.commit()
     assert client.get("/api/v1/program", headers=headers).status_code == 401
+
+
+def test_a_process_touches_a_session_once_however_many_requests_find_it_due(
+    monkeypatch: pytest.MonkeyPatch,
+    client: TestClient,
+    factory: sessionmaker[Session],
+    alice: Person,
+) -> None:
+    touched = counting(monkeypatch, read_cache, "_touch")
+    headers = bearer(factory, alice)
+    for _ in range(2):  # as if each request had read the session before the touch was written
+        with factory() as db:
+            db.execute(update(UserSession).values(last_seen_at=utcnow() - timedelta(hours=1)))
+            db.commit()
+        for _ in range(3):
+            assert client.get("/api/v1/program", headers=headers).status_code == 200
+    assert len(touched) == 1
+
+
+def test_a_touch_that_fails_is_claimed_again_by_the_next_request() -> None:
+    touches = read_cache.RecentTouches()
+    assert touches.claim(7)
+    assert not touches.claim(7)
+    assert touches.claim(8)  # another session's own
+    touches.release(7)
+    assert touches.claim(7)
 
 
 def test_the_dashboards_session_slides_as_on_every_other_page(

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, event, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -96,19 +96,20 @@ def test_a_request_that_arrives_during_a_round_waits_for_the_next_one(
 ) -> None:
     """A round asked before she logged out may still find her session; a request sent after
     the logout never joins it, so it is refused, as a lookup of its own would refuse it."""
-    asked = _counting_lookups(monkeypatch)
+    asked: list[Any] = []
     token = api_token(factory, alice)
     rounds = SessionRounds(app.state.engine)
     in_flight, go_on = threading.Event(), threading.Event()
-    original = session_rounds._lookup
+    original = sessions.find_callers
 
-    def held_back(engine: Engine, wanted: Any) -> Any:
-        answer = original(engine, wanted)
+    def held_back(connection: Any, wanted: Any, now: Any) -> Any:
+        asked.append(wanted)
+        answer = original(connection, wanted, now)
         in_flight.set()
         go_on.wait(timeout=10)
         return answer
 
-    monkeypatch.setattr(session_rounds, "_lookup", held_back)
+    monkeypatch.setattr(session_rounds, "find_callers", held_back)
 
     async def around_a_logout() -> tuple[Any, Any]:
         before = asyncio.ensure_future(rounds.find(token, SessionKind.API))
@@ -133,17 +134,17 @@ def test_a_failed_round_fails_each_request_in_it_and_the_next_round_is_asked_afr
 ) -> None:
     token = api_token(factory, alice)
     rounds = SessionRounds(app.state.engine)
-    original = session_rounds._lookup
+    original = sessions.find_callers
     down = OperationalError("SELECT", {}, Exception("the database is down"))
 
-    def failing(engine: Engine, wanted: Any) -> Any:
+    def failing(connection: Any, wanted: Any, now: Any) -> Any:
         raise down
 
     async def while_down_then_up() -> tuple[list[Any], Any]:
-        monkeypatch.setattr(session_rounds, "_lookup", failing)
+        monkeypatch.setattr(session_rounds, "find_callers", failing)
         finds = [rounds.find(token, SessionKind.API) for _ in range(3)]
         failed = await asyncio.gather(*finds, return_exceptions=True)
-        monkeypatch.setattr(session_rounds, "_lookup", original)
+        monkeypatch.setattr(session_rounds, "find_callers", original)
         return failed, await rounds.find(token, SessionKind.API)
 
     failed, later = asyncio.run(while_down_then_up())
@@ -158,14 +159,14 @@ def test_a_request_that_gives_up_leaves_the_others_their_answer(
     token = api_token(factory, alice)
     rounds = SessionRounds(app.state.engine)
     in_flight, go_on = threading.Event(), threading.Event()
-    original = session_rounds._lookup
+    original = sessions.find_callers
 
-    def held_back(engine: Engine, wanted: Any) -> Any:
+    def held_back(connection: Any, wanted: Any, now: Any) -> Any:
         in_flight.set()
         go_on.wait(timeout=10)
-        return original(engine, wanted)
+        return original(connection, wanted, now)
 
-    monkeypatch.setattr(session_rounds, "_lookup", held_back)
+    monkeypatch.setattr(session_rounds, "find_callers", held_back)
 
     async def one_leaves() -> Any:
         leaving = asyncio.ensure_future(rounds.find(token, SessionKind.API))
@@ -180,3 +181,53 @@ def test_a_request_that_gives_up_leaves_the_others_their_answer(
     stayed = asyncio.run(one_leaves())
     assert stayed is not None
     assert stayed.user_id == alice.id
+
+
+def test_rounds_that_follow_each_other_share_one_connection_given_back_when_no_one_waits(
+    monkeypatch: pytest.MonkeyPatch, app: FastAPI, factory: sessionmaker[Session], alice: Person
+) -> None:
+    token = api_token(factory, alice)
+    engine: Engine = app.state.engine
+    rounds = SessionRounds(engine)
+    checkouts: list[object] = []
+    event.listen(engine, "engine_connect", lambda connection: checkouts.append(connection))
+    in_flight, go_on = threading.Event(), threading.Event()
+    original = sessions.find_callers
+
+    def first_held_back(connection: Any, wanted: Any, now: Any) -> Any:
+        if not in_flight.is_set():
+            in_flight.set()
+            go_on.wait(timeout=10)
+        return original(connection, wanted, now)
+
+    monkeypatch.setattr(session_rounds, "find_callers", first_held_back)
+
+    async def three_rounds() -> list[Any]:
+        first = asyncio.ensure_future(rounds.find(token, SessionKind.API))
+        await asyncio.to_thread(in_flight.wait, 10)
+        second = asyncio.ensure_future(rounds.find(token, SessionKind.API))
+        await asyncio.sleep(0.05)
+        go_on.set()
+        answers = [await first, await second]
+        return [*answers, await rounds.find(token, SessionKind.API)]  # after a pause
+
+    answers = asyncio.run(three_rounds())
+    assert [caller.user_id for caller in answers] == [alice.id] * 3
+    assert len(checkouts) == 2  # the first two rounds back to back on one, the third afresh
+    assert engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+
+
+def test_a_failed_round_gives_its_connection_back(
+    monkeypatch: pytest.MonkeyPatch, app: FastAPI, factory: sessionmaker[Session], alice: Person
+) -> None:
+    token = api_token(factory, alice)
+    engine: Engine = app.state.engine
+    rounds = SessionRounds(engine)
+
+    def failing(connection: Any, wanted: Any, now: Any) -> Any:
+        raise OperationalError("SELECT", {}, Exception("the connection was lost"))
+
+    monkeypatch.setattr(session_rounds, "find_callers", failing)
+    with pytest.raises(OperationalError):
+        asyncio.run(rounds.find(token, SessionKind.API))
+    assert engine.pool.checkedout() == 0  # type: ignore[attr-defined]

@@ -36,7 +36,7 @@ from anew.web import (
 from anew.web.api import API_PREFIX
 from anew.web.api import router as api_router
 from anew.web.errors import install_error_handlers
-from anew.web.read_cache import ReadCache
+from anew.web.read_cache import ReadCache, RecentTouches
 from anew.web.security import SecurityMiddleware
 from anew.web.session_rounds import SessionRounds
 from anew.web.slots import RequestSlots
@@ -72,6 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.read_cache = ReadCache()
+    app.state.recent_touches = RecentTouches()
     app.state.session_rounds = SessionRounds(engine)
     app.state.templates = make_templates()
     content = load_content(settings)

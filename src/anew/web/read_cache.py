@@ -12,8 +12,8 @@ prepared query on a plain connection, no ORM objects). On SQLite, a local file r
 that never waits for a writer, it runs in the event loop: the hop to the thread pool and back cost
 more than the query. On PostgreSQL it goes to the thread pool, so that a slow or unreachable server
 never stalls the loop, in rounds (anew.web.session_rounds: one query for every request waiting).
-Writes (the once-a-minute touch of the session) and making an answer that is not kept always run
-in the thread pool.
+Writes (the once-a-minute touch of the session, once per process however many requests find it
+due together) and making an answer that is not kept always run in the thread pool.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar, cast
 
-from cachetools import LRUCache
+from cachetools import LRUCache, TTLCache
 from fastapi import Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.security import HTTPAuthorizationCredentials
@@ -31,7 +31,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse
 
 from anew.accounts.models import SessionKind
-from anew.accounts.sessions import Caller, find_caller, touch_session
+from anew.accounts.sessions import TOUCH_INTERVAL, Caller, find_caller, touch_session
 from anew.db import utcnow
 from anew.web.deps import no_valid_token
 from anew.web.session_rounds import SessionRounds
@@ -55,6 +55,30 @@ class ReadCache:
     def put(self, key: Hashable, answer: object) -> None:
         with self._lock:
             self._kept[key] = answer
+
+
+class RecentTouches:
+    """The sessions this process touched within the last TOUCH_INTERVAL. Requests that find a
+    touch due at the same moment (every request in one lookup round shares its answer) would each
+    write the same row; the first one claims the touch and the others leave it to her."""
+
+    def __init__(self, entries: int = ENTRIES) -> None:
+        ttl = TOUCH_INTERVAL.total_seconds()
+        self._touched: TTLCache[int, bool] = TTLCache(maxsize=entries, ttl=ttl)
+        self._lock = threading.Lock()
+
+    def claim(self, session_id: int) -> bool:
+        """True for the first request in the interval to ask: that one touches the session."""
+        with self._lock:
+            if session_id in self._touched:
+                return False
+            self._touched[session_id] = True
+            return True
+
+    def release(self, session_id: int) -> None:
+        """The claimed touch failed: let the next request try."""
+        with self._lock:
+            self._touched.pop(session_id, None)
 
 
 def json_body(content: object) -> bytes:
@@ -93,8 +117,13 @@ async def kept_read(
         caller = await rounds.find(token, kind)
     if caller is None:
         return None
-    if caller.touch_due:
-        await run_in_threadpool(_touch, engine, caller, kind)
+    touches: RecentTouches = app.state.recent_touches
+    if caller.touch_due and touches.claim(caller.session_id):
+        try:
+            await run_in_threadpool(_touch, engine, caller, kind)
+        except BaseException:
+            touches.release(caller.session_id)
+            raise
     cache: ReadCache = app.state.read_cache
     wanted = key(caller)
     kept = cache.get(wanted) if wanted is not None else None

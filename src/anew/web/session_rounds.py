@@ -6,7 +6,9 @@ that question is a trip to the thread pool and a round trip to the server, and u
 most of what a kept read cost. Here the requests that arrive while one round is out wait for the
 next, and the next asks about all of them in one query from one pool thread. A round starts only
 after every request in it arrived, so its answer is never older than the request: a session ended
-before a request was sent is refused, exactly as with a lookup of its own.
+before a request was sent is refused, exactly as with a lookup of its own. Rounds that follow each
+other without a pause share one connection in autocommit (one round trip each); it goes back to
+the pool as soon as no request waits.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import asyncio
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from starlette.concurrency import run_in_threadpool
 
 from anew.accounts.models import SessionKind
@@ -59,12 +61,14 @@ class _Queue:
 
     async def _ask(self) -> None:
         asked: dict[Wanted, asyncio.Future[Caller | None]] = {}
+        held = _Held(self.engine)
         try:
             while self.next_round:
                 asked, self.next_round = self.next_round, {}
                 try:
-                    callers = await run_in_threadpool(_lookup, self.engine, list(asked))
+                    callers = await run_in_threadpool(held.lookup, list(asked))
                 except Exception as error:  # each waiting request answers it as its own
+                    held.drop()
                     _settle(asked, error)
                 else:
                     _settle(asked, callers)
@@ -74,11 +78,27 @@ class _Queue:
             raise
         finally:
             self.asking = None
+            held.drop()
 
 
-def _lookup(engine: Engine, wanted: list[Wanted]) -> dict[Wanted, Caller | None]:
-    with engine.connect() as connection:
-        return find_callers(connection, wanted, utcnow())
+class _Held:
+    """One connection for rounds that follow each other without a pause: checked out (and
+    pinged) once, in autocommit, so that each round is one round trip to the server rather than
+    a ping, a BEGIN, the query and a ROLLBACK. Handed back to the pool as soon as no one waits."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.connection: Connection | None = None
+
+    def lookup(self, wanted: list[Wanted]) -> dict[Wanted, Caller | None]:
+        if self.connection is None:
+            self.connection = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        return find_callers(self.connection, wanted, utcnow())
+
+    def drop(self) -> None:
+        if self.connection is not None:
+            connection, self.connection = self.connection, None
+            connection.close()
 
 
 def _settle(
