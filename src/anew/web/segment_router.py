@@ -1,8 +1,8 @@
 """Routers that FastAPI can pass over at a glance, because each knows which paths it can serve.
 
 FastAPI 0.163 finds a request's route by asking every route of every included router in turn, and
-it asks twice (once to choose, once to serve); each question costs more than the work of a kept
-read. Every router here is a SegmentRouter: it knows the first path segments of its routes, and
+it asks twice (once to choose, once to serve): in a profile of a kept API read, a fifth of its
+time. Every router here is a SegmentRouter: it knows the first path segments of its routes, and
 turns away a request whose first segment (below the prefix it is served under) is none of them
 before a single route is asked. The dashboard, the tenth router, was asked of ~33 routes before.
 Matching inside a router, and the order among routers, stay FastAPI's. Every router is also a
