@@ -191,7 +191,7 @@ def fresh_postgres(url: str) -> str:
 
 
 def measure(
-    label: str, database_url: str, workers: int, chat_file: Path, options: argparse.Namespace
+    database_url: str, workers: int, chat_file: Path, options: argparse.Namespace
 ) -> list[list[Result]]:
     """`options.rounds` rounds, each every route then the floor (both servers up all along, so
     a slow or quick stretch of the machine shows in the floor of the same round)."""
@@ -286,11 +286,11 @@ def main() -> None:
         )
         if options.only in (None, "sqlite"):
             sqlite_url = f"sqlite:///{folder}/anew.db"
-            results = measure("SQLite", sqlite_url, 1, chat_file, options)
+            results = measure(sqlite_url, 1, chat_file, options)
             report("SQLite (the embedded default), anew serve --workers 1", results)
         if options.only in (None, "postgresql"):
             postgres_url = fresh_postgres(options.postgres_url)
-            results = measure("PostgreSQL", postgres_url, 4, chat_file, options)
+            results = measure(postgres_url, 4, chat_file, options)
             report("PostgreSQL, anew serve --workers 4", results)
 
 

@@ -39,7 +39,7 @@ def test_every_router_of_the_app_can_be_passed_over(app: FastAPI) -> None:
             continue
         assert isinstance(router, SegmentRouter), router
         assert router.mounted_at == (API_PREFIX if router in api_routers else "")
-        assert router.first_segments(), "every router's routes start with a literal segment"
+        assert router.segments, "every router's routes start with a literal segment"
 
 
 @pytest.mark.parametrize(
@@ -84,19 +84,24 @@ def test_a_path_none_of_its_routes_start_with_is_turned_away_before_any_route_is
     router = SegmentRouter(mounted_at=API_PREFIX)
     router.add_api_route("/habits/{habit_id}", _endpoint)
     router.add_api_route("/habits", _endpoint)
+    router.settle()
     asked = _routes_asked(monkeypatch)
-    assert router.first_segments() == frozenset({"habits"})
+    assert router.segments == frozenset({"habits"})
     assert router.matches(_scope(f"{API_PREFIX}/program")) == (Match.NONE, {})
     assert router.matches(_scope("/habits")) == (Match.NONE, {})  # outside the API
     assert asked == []
 
 
 def test_a_router_with_a_route_that_starts_with_a_parameter_is_never_turned_away() -> None:
-    router = SegmentRouter()
-    router.add_api_route("/about", _endpoint)
-    assert router.first_segments() == frozenset({"about"})
-    router.add_api_route("/{slug}", _endpoint)
-    assert router.first_segments() is None  # read again when the routes change
+    literal, open_ended = SegmentRouter(), SegmentRouter()
+    for router in (literal, open_ended):
+        router.add_api_route("/about", _endpoint)
+    open_ended.add_api_route("/{slug}", _endpoint)
+    assert literal.segments is None  # no guard until its routes are settled
+    for router in (literal, open_ended):
+        router.settle()
+    assert literal.segments == frozenset({"about"})
+    assert open_ended.segments is None
 
 
 def test_the_dashboard_and_the_home_page_ask_at_most_two_routes(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -73,6 +74,32 @@ def _counting_lookups(monkeypatch: pytest.MonkeyPatch) -> list[list[Any]]:
     return asked
 
 
+@dataclass
+class _Gate:
+    """The first round, held in its pool thread once it has its answer until `go_on` is set;
+    `asked` is what every round asked for."""
+
+    in_flight: threading.Event = field(default_factory=threading.Event)
+    go_on: threading.Event = field(default_factory=threading.Event)
+    asked: list[Any] = field(default_factory=list)
+
+
+def _hold_first_round(monkeypatch: pytest.MonkeyPatch) -> _Gate:
+    gate = _Gate()
+    original = sessions.find_callers
+
+    def held_back(connection: Any, wanted: Any, now: Any) -> Any:
+        gate.asked.append(wanted)
+        answer = original(connection, wanted, now)
+        if not gate.in_flight.is_set():
+            gate.in_flight.set()
+            gate.go_on.wait(timeout=10)
+        return answer
+
+    monkeypatch.setattr(session_rounds, "find_callers", held_back)
+    return gate
+
+
 def test_requests_that_wait_together_are_answered_by_one_query(
     monkeypatch: pytest.MonkeyPatch, app: FastAPI, factory: sessionmaker[Session], alice: Person
 ) -> None:
@@ -96,37 +123,26 @@ def test_a_request_that_arrives_during_a_round_waits_for_the_next_one(
 ) -> None:
     """A round asked before she logged out may still find her session; a request sent after
     the logout never joins it, so it is refused, as a lookup of its own would refuse it."""
-    asked: list[Any] = []
     token = api_token(factory, alice)
     rounds = SessionRounds(app.state.engine)
-    in_flight, go_on = threading.Event(), threading.Event()
-    original = sessions.find_callers
-
-    def held_back(connection: Any, wanted: Any, now: Any) -> Any:
-        asked.append(wanted)
-        answer = original(connection, wanted, now)
-        in_flight.set()
-        go_on.wait(timeout=10)
-        return answer
-
-    monkeypatch.setattr(session_rounds, "find_callers", held_back)
+    gate = _hold_first_round(monkeypatch)
 
     async def around_a_logout() -> tuple[Any, Any]:
         before = asyncio.ensure_future(rounds.find(token, SessionKind.API))
-        await asyncio.to_thread(in_flight.wait, 10)
+        await asyncio.to_thread(gate.in_flight.wait, 10)
         with factory() as db:
             end_session(db, token)
             db.commit()
         after = asyncio.ensure_future(rounds.find(token, SessionKind.API))
         await asyncio.sleep(0.05)
-        go_on.set()
+        gate.go_on.set()
         return await before, await after
 
     before, after = asyncio.run(around_a_logout())
     assert before is not None
     assert before.user_id == alice.id
     assert after is None
-    assert len(asked) == 2
+    assert len(gate.asked) == 2
 
 
 def test_a_failed_round_fails_each_request_in_it_and_the_next_round_is_asked_afresh(
@@ -158,22 +174,14 @@ def test_a_request_that_gives_up_leaves_the_others_their_answer(
 ) -> None:
     token = api_token(factory, alice)
     rounds = SessionRounds(app.state.engine)
-    in_flight, go_on = threading.Event(), threading.Event()
-    original = sessions.find_callers
-
-    def held_back(connection: Any, wanted: Any, now: Any) -> Any:
-        in_flight.set()
-        go_on.wait(timeout=10)
-        return original(connection, wanted, now)
-
-    monkeypatch.setattr(session_rounds, "find_callers", held_back)
+    gate = _hold_first_round(monkeypatch)
 
     async def one_leaves() -> Any:
         leaving = asyncio.ensure_future(rounds.find(token, SessionKind.API))
         staying = asyncio.ensure_future(rounds.find(token, SessionKind.API))
-        await asyncio.to_thread(in_flight.wait, 10)
+        await asyncio.to_thread(gate.in_flight.wait, 10)
         leaving.cancel()  # her client went away mid-request
-        go_on.set()
+        gate.go_on.set()
         with pytest.raises(asyncio.CancelledError):
             await leaving
         return await staying
@@ -191,23 +199,14 @@ def test_rounds_that_follow_each_other_share_one_connection_given_back_when_no_o
     rounds = SessionRounds(engine)
     checkouts: list[object] = []
     event.listen(engine, "engine_connect", lambda connection: checkouts.append(connection))
-    in_flight, go_on = threading.Event(), threading.Event()
-    original = sessions.find_callers
-
-    def first_held_back(connection: Any, wanted: Any, now: Any) -> Any:
-        if not in_flight.is_set():
-            in_flight.set()
-            go_on.wait(timeout=10)
-        return original(connection, wanted, now)
-
-    monkeypatch.setattr(session_rounds, "find_callers", first_held_back)
+    gate = _hold_first_round(monkeypatch)
 
     async def three_rounds() -> list[Any]:
         first = asyncio.ensure_future(rounds.find(token, SessionKind.API))
-        await asyncio.to_thread(in_flight.wait, 10)
+        await asyncio.to_thread(gate.in_flight.wait, 10)
         second = asyncio.ensure_future(rounds.find(token, SessionKind.API))
         await asyncio.sleep(0.05)
-        go_on.set()
+        gate.go_on.set()
         answers = [await first, await second]
         return [*answers, await rounds.find(token, SessionKind.API)]  # after a pause
 

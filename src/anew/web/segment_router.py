@@ -50,27 +50,25 @@ class SettledRouter(APIRouter):
 
 
 class SegmentRouter(SettledRouter):
-    """An APIRouter that says Match.NONE at once to a path none of its routes can match.
-    `mounted_at` is the prefix it is included under (the API's routers: API_PREFIX)."""
+    """An APIRouter that says Match.NONE at once to a path none of its routes can match, once it
+    is settled (its routes, and so their first segments, no longer change). `mounted_at` is the
+    prefix it is included under (the API's routers: API_PREFIX)."""
 
     def __init__(self, *args: Any, mounted_at: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.mounted_at = mounted_at
-        self._segments: frozenset[str] | None = None
-        self._segments_of = -1  # how many routes the segments were read from
+        # The first path segments its routes start with; None (no guard) before it is settled,
+        # or when a route starts with a path parameter or has no path of its own.
+        self.segments: frozenset[str] | None = None
+
+    def settle(self) -> None:
+        super().settle()
+        self.segments = _first_segments(self.routes)
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
-        segments = self.first_segments()
-        if segments is not None and first_segment(scope, self.mounted_at) not in segments:
+        if self.segments is not None and first_segment(scope, self.mounted_at) not in self.segments:
             return Match.NONE, {}
         return super().matches(scope)
-
-    def first_segments(self) -> frozenset[str] | None:
-        """The first path segments its routes start with; None (no guard) when a route starts
-        with a path parameter or is something without a path of its own."""
-        if self._segments_of != len(self.routes):
-            self._segments, self._segments_of = _first_segments(self.routes), len(self.routes)
-        return self._segments
 
 
 def first_segment(scope: Scope, mounted_at: str) -> str | None:
