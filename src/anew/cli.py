@@ -145,6 +145,9 @@ def user_create(args: argparse.Namespace) -> int:
 
 def analyze(args: argparse.Namespace) -> int:
     """Measure a chat export on this machine, with no server: who initiates, replies and ends."""
+    from anew.chats.reading import ReadAhead
+
+    ahead = ReadAhead.start(args.path)  # before Polars is imported, which takes a while
     from anew.chats.cli import run_analysis
     from anew.chats.formats.whatsapp import DatePreference
 
@@ -164,6 +167,7 @@ def analyze(args: argparse.Namespace) -> int:
         as_json=args.as_json,
         csv_dir=args.csv,
         html_file=args.html,
+        ahead=ahead,
     )
 
 

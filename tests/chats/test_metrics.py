@@ -104,3 +104,42 @@ def test_charts_show_quiet_months_and_escape_names() -> None:
     assert "2024-04" in svg
     assert "<b>" not in svg
     assert "&lt;b&gt;Ana&lt;/b&gt;" in svg
+
+
+def test_activity_counts_each_persons_messages_by_hour_and_weekday() -> None:
+    # Names this process holds as categories already, in another order, must not swap anyone's
+    # counts (Polars numbers categories once for every column that is alive).
+    held = pl.Series(["Lev", "Noor"]).cast(pl.Categorical)
+    lev, noor = held.to_physical().to_list()
+    assert lev < noor  # while Noor writes first below
+    rows = [(minutes, sender, 1) for minutes, sender in _WEEK_OF_MESSAGES]
+    report = analyze(_chat(*rows))
+    expected_hours = {"Noor": [0] * 24, "Lev": [0] * 24}
+    expected_grid = [[0] * 24 for _ in range(7)]
+    for minutes, sender in _WEEK_OF_MESSAGES:
+        stamp = T0 + timedelta(minutes=minutes)
+        expected_hours[sender][stamp.hour] += 1
+        expected_grid[stamp.weekday()][stamp.hour] += 1
+    assert report["by_hour"] == expected_hours
+    assert report["by_weekday_hour"] == expected_grid
+    assert report["by_weekday"]["Lev"] == {
+        "Mon": 1,
+        "Tue": 0,
+        "Wed": 0,
+        "Thu": 0,
+        "Fri": 1,
+        "Sat": 2,
+        "Sun": 0,
+    }
+
+
+# (minutes after Friday 2024-03-01 09:00, sender): Friday, Saturday twice, Sunday, Monday.
+_WEEK_OF_MESSAGES = [
+    (0, "Noor"),
+    (5, "Lev"),
+    (24 * 60 + 14 * 60, "Lev"),
+    (24 * 60 + 10 * 60, "Lev"),
+    (2 * 24 * 60 + 60, "Noor"),
+    (3 * 24 * 60 - 9 * 60, "Noor"),
+    (3 * 24 * 60 + 13 * 60 + 59, "Lev"),
+]

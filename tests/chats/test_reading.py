@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from anew.chats import reading
 from anew.chats.errors import ChatFormatError
 from anew.chats.loading import HEAD_BYTES, load_chat
-from anew.chats.reading import read_source
+from anew.chats.reading import SQLITE_MAGIC, ReadAhead, read_source
 from tests.chats.fixtures import WHATSTK
 
 CHAT = "13/02/21, 10:00 - Ana: one\n14/02/21, 11:00 - Sam: two\n"
@@ -131,3 +132,63 @@ def test_a_big_file_that_starts_blank_is_read_whole(tmp_path: Path) -> None:
     path = tmp_path / "chat.txt"
     path.write_text("\n" * (HEAD_BYTES + 10) + CHAT)
     assert load_chat(path).messages.height == 2
+
+
+def test_a_read_ahead_hands_over_the_bytes_it_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_text(CHAT)
+    ahead = ReadAhead.start(path)
+    assert ahead is not None
+    heard: list[tuple[int, int]] = []
+
+    def no_second_read(*_args: object) -> bytes:
+        raise AssertionError("the file was read again")
+
+    monkeypatch.setattr(reading, "_read_file", no_second_read)
+    source = read_source(path, ahead=ahead, on_read=lambda done, total: heard.append((done, total)))
+    assert source.data == CHAT.encode()
+    assert heard == [(len(CHAT), len(CHAT))]  # the progress bar still hears the file is read
+
+
+def test_a_file_that_changed_after_its_read_ahead_is_read_again(tmp_path: Path) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_text(CHAT)
+    ahead = ReadAhead.start(path)
+    assert ahead is not None
+    assert ahead.take(path, len(CHAT)) == CHAT.encode()
+    assert ahead.take(path, len(CHAT)) is None  # handed over once, then let go
+    ahead = ReadAhead.start(path)
+    assert ahead is not None
+    path.write_text(CHAT + "15/02/21, 09:00 - Ana: three\n")
+    assert load_chat(path, ahead=ahead).messages.height == 3
+    other = tmp_path / "other.txt"
+    other.write_text(CHAT)
+    assert ReadAhead.start(other) is not None
+    assert ahead.take(other, len(CHAT)) is None  # another file's bytes are never handed over
+
+
+def test_a_read_ahead_loads_the_same_chat(tmp_path: Path) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_text(_big_chat())
+    ahead = ReadAhead.start(path)
+    assert load_chat(path, ahead=ahead).messages.equals(load_chat(path).messages)
+
+
+def test_no_read_ahead_for_exports_that_are_not_read_whole(tmp_path: Path) -> None:
+    zipped = tmp_path / "chat.zip"
+    with zipfile.ZipFile(zipped, "w") as archive:
+        archive.writestr("_chat.txt", CHAT)
+    database = tmp_path / "chat.db"
+    database.write_bytes(SQLITE_MAGIC + b"\x00" * 100)
+    backup = tmp_path / "sms.xml"
+    backup.write_text('<?xml version="1.0"?>\n<smses count="0"></smses>\n')
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    big = tmp_path / "big.txt"
+    big.write_text(CHAT * 100)
+    for path in (zipped, database, backup, empty, tmp_path, tmp_path / "missing.txt"):
+        assert ReadAhead.start(path) is None, path
+    assert ReadAhead.start(big, max_bytes=1024) is None
+    assert ReadAhead.start(big) is not None

@@ -14,6 +14,7 @@ from anew.chats.formats.whatsapp import DatePreference
 from anew.chats.loading import load_chat
 from anew.chats.metrics import Options
 from anew.chats.model import Chat
+from anew.chats.reading import ReadAhead
 from anew.chats.report import analyze
 
 if TYPE_CHECKING:
@@ -36,14 +37,21 @@ def run_analysis(
     as_json: bool,
     csv_dir: Path | None,
     html_file: Path | None = None,
+    ahead: ReadAhead | None = None,
 ) -> int:
-    """Analyse one export and print the result; returns the process exit status."""
+    """Analyse one export and print the result; returns the process exit status. `ahead` is the
+    file, read while the program started (see ReadAhead)."""
     console = None if as_json else _console(stderr=False)
     try:
         large = path.is_file() and path.stat().st_size > LARGE_INPUT
         with stage_bar(console, path.name, enabled=large) as bar:
             chat = load_chat(
-                path, prefer=prefer, chat_name=chat_name, me=me or "Me", on_read=bar.on_read
+                path,
+                prefer=prefer,
+                chat_name=chat_name,
+                me=me or "Me",
+                on_read=bar.on_read,
+                ahead=ahead,
             )
             bar.stage("Measuring")
             report = analyze(

@@ -16,15 +16,19 @@ from anew.chats.formats.whatsapp import DatePreference
 from anew.chats.model import Chat
 from anew.chats.reading import (
     DEFAULT_MAX_BYTES,
+    HEAD_SIZE,
+    SQLITE_MAGIC,
     CountedReader,
+    ReadAhead,
     ReadProgress,
     Source,
     decode_text,
+    looks_like_sms_backup,
+    read_head,
     read_source,
     text_encoding,
 )
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 # Enough of a file to tell its format; a large plain UTF-8 WhatsApp export is never decoded whole.
 HEAD_BYTES = 64 * 1024
 SIGNAL_HEADER = r"^\[[0-9]{4}-[0-9]{2}-[0-9]{2}, [0-9]{2}:[0-9]{2}\] "
@@ -66,7 +70,7 @@ def parse_text(
     """Parse one file's bytes into a Chat."""
     if source.data.startswith(SQLITE_MAGIC):
         raise ChatFormatError(source.name, "give a Messages database as a file, not inside a zip")
-    if sms.looks_like_sms_backup(source.data[:4096]):
+    if looks_like_sms_backup(source.data[:HEAD_SIZE]):
         handle = io.BytesIO(source.data)
         return sms.parse(handle, source=source.name, me=me, contact=chat_name, keep_text=keep_text)
     plain = text_encoding(source.data) == "utf-8"
@@ -117,27 +121,29 @@ def load_chat(
     max_bytes: int = DEFAULT_MAX_BYTES,
     me: str = "Me",
     on_read: ReadProgress | None = None,
+    ahead: ReadAhead | None = None,
 ) -> Chat:
     """Load a file, a zip export, or a folder of message_N.json parts of one thread.
 
     `me` names the owner's side where the export knows it (SMS backups, iMessage); `chat_name` picks
-    one chat (Telegram), contact (SMS) or conversation (iMessage) from an export that holds many.
+    one chat (Telegram), contact (SMS) or conversation (iMessage) from an export that holds many;
+    `ahead` is the file read ahead (see ReadAhead).
     """
     if path.is_dir():
         return _load_parts(path, keep_text=keep_text, max_bytes=max_bytes)
-    head = _head(path)
+    head = read_head(path)
     if head.startswith(SQLITE_MAGIC):
         return imessage.parse(
             path, source=str(path), me=me, chat_name=chat_name, keep_text=keep_text
         )
-    if sms.looks_like_sms_backup(head):  # streamed: no size limit, memory stays flat
+    if looks_like_sms_backup(head):  # streamed: no size limit, memory stays flat
         with path.open("rb") as handle:
             size = path.stat().st_size
             stream = CountedReader(handle, size, on_read) if on_read else handle
             return sms.parse(
                 stream, source=str(path), me=me, contact=chat_name, keep_text=keep_text
             )
-    source = read_source(path, max_bytes=max_bytes, on_read=on_read)
+    source = read_source(path, max_bytes=max_bytes, on_read=on_read, ahead=ahead)
     return parse_text(source, prefer=prefer, keep_text=keep_text, chat_name=chat_name, me=me)
 
 
@@ -148,13 +154,6 @@ def _start(source: Source) -> str | None:
         return codecs.getincrementaldecoder("utf-8")().decode(source.data[:HEAD_BYTES])
     except UnicodeDecodeError:
         return None
-
-
-def _head(path: Path) -> bytes:
-    if not path.is_file():
-        return b""  # read_source names the problem
-    with path.open("rb") as handle:
-        return handle.read(4096)
 
 
 def _meta_part(part: Source) -> Any:

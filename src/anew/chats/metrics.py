@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from typing import Any
 
 import polars as pl
@@ -21,18 +22,50 @@ class Options:
 
 
 US_PER_HOUR = 3_600_000_000
-US_PER_DAY = 24 * US_PER_HOUR
+HOURS_PER_WEEK = 7 * 24
 
 
-def annotate(messages: pl.DataFrame, gap: timedelta) -> pl.DataFrame:
-    """Add conversation ids, replies and their latency, and calendar keys, to time-ordered
-    messages.
+class Annotated:
+    """Time-ordered messages with conversation ids, replies and their latency, and calendar keys;
+    and, worked out once when first asked, the conversations and the replies.
 
-    Every metric below accepts messages either raw or already annotated (with the same gap), so a
-    report annotates once and shares the result.
+    Every metric below accepts messages either raw or annotated (with the same gap), so a report
+    annotates once and every metric shares the frames.
     """
-    if "conversation" in messages.columns:
-        return messages
+
+    def __init__(self, messages: pl.DataFrame, gap: timedelta) -> None:
+        self.gap = gap
+        self.messages = _annotated_frame(messages, gap)
+
+    @cached_property
+    def conversations(self) -> pl.DataFrame:
+        """One row per conversation: initiator, ender, month, and whether it was a double text."""
+        return (
+            self.messages.group_by("conversation", maintain_order=True)
+            .agg(
+                pl.col("sender").first().alias("initiator"),
+                pl.col("sender").last().alias("ender"),
+                pl.col("month").first().alias("month"),
+            )
+            .with_columns(
+                (pl.col("initiator") == pl.col("ender").shift(1))
+                .fill_null(False)
+                .alias("double_text")
+            )
+        )
+
+    @cached_property
+    def replies(self) -> pl.DataFrame:
+        """The replies: who, how long after the message before (µs), and in which month."""
+        return self.messages.filter(pl.col("is_reply")).select("sender", "since_us", "month")
+
+
+def annotate(messages: pl.DataFrame | Annotated, gap: timedelta) -> Annotated:
+    """The messages annotated (see Annotated); already annotated ones are passed through."""
+    return messages if isinstance(messages, Annotated) else Annotated(messages, gap)
+
+
+def _annotated_frame(messages: pl.DataFrame, gap: timedelta) -> pl.DataFrame:
     gap_us = int(gap.total_seconds() * 1_000_000)
     since = pl.col("timestamp").diff().dt.total_microseconds()
     return (
@@ -59,47 +92,36 @@ def _calendar_keys(messages: pl.DataFrame) -> list[pl.Series]:
     """Each message's hour of the week (0 is Monday 00:00-00:59, 167 Sunday 23:00) and month
     (YYYYMM), by whole-number arithmetic on the timestamp: only the first day of each month in
     the chat's span is read as a calendar date, and each message finds its month among them."""
-    stamp = messages.get_column("timestamp").cast(pl.Int64)
-    day = stamp // US_PER_DAY  # 1970-01-01, day 0, was a Thursday
-    week_hour = (((day + 3) % 7) * 24 + (stamp // US_PER_HOUR) % 24).cast(pl.Int16)
+    hours = messages.get_column("timestamp").cast(pl.Int64) // US_PER_HOUR
+    # 1970-01-01 00:00, hour 0, was a Thursday: 72 hours after a Monday began.
+    week_hour = ((hours + 72) % HOURS_PER_WEEK).cast(pl.Int16)
     if messages.is_empty():
         return [week_hour.alias("week_hour"), pl.Series("month", [], dtype=pl.Int32)]
-    span = pl.Series([day.min(), day.max()]).cast(pl.Int32).cast(pl.Date)
+    span = (pl.Series([hours.min(), hours.max()]) // 24).cast(pl.Int32).cast(pl.Date)
     firsts = pl.date_range(span.dt.month_start()[0], span[1], "1mo", eager=True)
     month = (firsts.dt.year() * 100 + firsts.dt.month()).cast(pl.Int32)
-    index = firsts.cast(pl.Int32).cast(pl.Int64).search_sorted(day, side="right") - 1
+    first_hours = firsts.cast(pl.Int32).cast(pl.Int64) * 24
+    index = first_hours.search_sorted(hours, side="right") - 1
     return [week_hour.alias("week_hour"), month.gather(index).alias("month")]
 
 
-def _per_sender(frame: pl.DataFrame, column: str, participants: list[str]) -> dict[str, int]:
-    counts = dict(frame.group_by("sender").agg(pl.len().alias(column)).iter_rows())
-    return {name: int(counts.get(name, 0)) for name in participants}
+def _per_sender(
+    frame: pl.DataFrame, key: str, participants: list[str], *, words: bool = False
+) -> dict[str, int]:
+    """How many rows each participant has under `key` (or, with words, their words)."""
+    value = pl.col("words").sum() if words else pl.len()
+    totals = dict(frame.group_by(key).agg(value.alias("n")).iter_rows())
+    return {name: int(totals.get(name, 0)) for name in participants}
 
 
-def _conversations(annotated: pl.DataFrame) -> pl.DataFrame:
-    return (
-        annotated.group_by("conversation", maintain_order=True)
-        .agg(
-            pl.col("sender").first().alias("initiator"),
-            pl.col("sender").last().alias("ender"),
-            pl.col("month").first().alias("month"),
-        )
-        .with_columns(
-            (pl.col("initiator") == pl.col("ender").shift(1)).fill_null(False).alias("double_text")
-        )
-    )
-
-
-def _reply_stats(annotated: pl.DataFrame, participants: list[str]) -> dict[str, dict[str, Any]]:
-    replies = annotated.filter(pl.col("is_reply")).with_columns(
-        (pl.col("since_us") / 1_000_000).alias("seconds")
-    )
+def _reply_stats(annotated: Annotated, participants: list[str]) -> dict[str, dict[str, Any]]:
+    seconds = pl.col("since_us") / 1_000_000
     stats = {
         row["sender"]: row
-        for row in replies.group_by("sender")
+        for row in annotated.replies.group_by("sender")
         .agg(
-            pl.col("seconds").median().alias("median"),
-            pl.col("seconds").quantile(0.9, interpolation="linear").alias("p90"),
+            seconds.median().alias("median"),
+            seconds.quantile(0.9, interpolation="linear").alias("p90"),
             pl.len().alias("count"),
         )
         .iter_rows(named=True)
@@ -113,36 +135,41 @@ def _reply_stats(annotated: pl.DataFrame, participants: list[str]) -> dict[str, 
     }
 
 
-def summarize(messages: pl.DataFrame, participants: list[str], gap: timedelta) -> dict[str, Any]:
+def summarize(
+    messages: pl.DataFrame | Annotated, participants: list[str], gap: timedelta
+) -> dict[str, Any]:
     """Every headline metric for one stretch of messages."""
     annotated = annotate(messages, gap)
-    conversations = _conversations(annotated)
-    words = dict(messages.group_by("sender").agg(pl.col("words").sum()).iter_rows())
+    frame, conversations = annotated.messages, annotated.conversations
+    stamps = frame.get_column("timestamp")
     return {
-        "messages": _per_sender(messages, "messages", participants),
-        "words": {name: int(words.get(name, 0)) for name in participants},
+        "messages": _per_sender(frame, "sender", participants),
+        "words": _per_sender(frame, "sender", participants, words=True),
         "conversations": conversations.height,
-        "initiated": _per_sender(conversations.rename({"initiator": "sender"}), "n", participants),
-        "ended": _per_sender(conversations.rename({"ender": "sender"}), "n", participants),
+        "initiated": _per_sender(conversations, "initiator", participants),
+        "ended": _per_sender(conversations, "ender", participants),
         "double_texts": _per_sender(
-            conversations.filter(pl.col("double_text")).rename({"initiator": "sender"}),
-            "n",
-            participants,
+            conversations.filter(pl.col("double_text")), "initiator", participants
         ),
         "reply_seconds": _reply_stats(annotated, participants),
-        "first": _iso(messages.get_column("timestamp").min()),
-        "last": _iso(messages.get_column("timestamp").max()),
+        "first": _iso(stamps.min()),
+        "last": _iso(stamps.max()),
     }
 
 
-def activity(messages: pl.DataFrame, participants: list[str]) -> dict[str, Any]:
+def activity(messages: pl.DataFrame | Annotated, participants: list[str]) -> dict[str, Any]:
     """Messages per participant by hour (0-23) and weekday (Mon-Sun), and everyone's week grid."""
-    frame = messages if "week_hour" in messages.columns else annotate(messages, DEFAULT_GAP)
-    cells = frame.group_by("sender", "week_hour").len()  # at most participants x 168 rows
+    frame = annotate(messages, DEFAULT_GAP).messages
+    # One whole-number key per (sender, hour of the week): a single-key count is the cheapest.
+    senders = frame.get_column("sender")
+    key = senders.to_physical().cast(pl.Int32) * HOURS_PER_WEEK + frame.get_column("week_hour")
+    names = senders.dtype.categories.to_series()  # type: ignore[attr-defined]  # by number
     by_hour = {name: [0] * 24 for name in participants}
     by_weekday = {name: [0] * 7 for name in participants}
     heatmap = [[0] * 24 for _ in WEEKDAYS]
-    for sender, week_hour, n in cells.iter_rows():
+    for cell, n in key.value_counts().iter_rows():  # at most participants x 168 rows
+        code, week_hour = divmod(cell, HOURS_PER_WEEK)
+        sender = names[code]
         day, hour = divmod(week_hour, 24)
         by_hour[sender][hour] += n
         by_weekday[sender][day] += n
@@ -168,10 +195,10 @@ REPLY_BUCKETS = (
 
 
 def reply_distribution(
-    messages: pl.DataFrame, participants: list[str], gap: timedelta
+    messages: pl.DataFrame | Annotated, participants: list[str], gap: timedelta
 ) -> dict[str, list[int]]:
     """How many of each participant's replies fell in each REPLY_BUCKETS range."""
-    replies = annotate(messages, gap).filter(pl.col("is_reply"))
+    replies = annotate(messages, gap).replies
     seconds = pl.col("since_us") / 1_000_000
     bucket = pl.lit(len(REPLY_BUCKETS) - 1)
     for index, (bound, _label) in reversed(list(enumerate(REPLY_BUCKETS))):
@@ -185,22 +212,20 @@ def reply_distribution(
 
 
 def by_month(
-    messages: pl.DataFrame, participants: list[str], gap: timedelta
+    messages: pl.DataFrame | Annotated, participants: list[str], gap: timedelta
 ) -> list[dict[str, Any]]:
     """Messages, initiations, endings and reply medians per calendar month."""
     annotated = annotate(messages, gap)
-    conversations = _conversations(annotated)
+    frame, conversations = annotated.messages, annotated.conversations
     counts = {
-        "messages": annotated.group_by("month", "sender").len(),
+        "messages": frame.group_by("month", "sender").len(),
         "initiated": conversations.group_by("month", pl.col("initiator").alias("sender")).len(),
         "ended": conversations.group_by("month", pl.col("ender").alias("sender")).len(),
     }
-    medians = (
-        annotated.filter(pl.col("is_reply"))
-        .group_by("month", "sender")
-        .agg((pl.col("since_us").median() / 1_000_000).alias("median"))
+    medians = annotated.replies.group_by("month", "sender").agg(
+        (pl.col("since_us").median() / 1_000_000).alias("median")
     )
-    months = annotated.get_column("month").unique(maintain_order=True).to_list()
+    months = frame.get_column("month").unique(maintain_order=True).to_list()
     rows: dict[int, dict[str, Any]] = {
         key: {
             "month": f"{key // 100:04d}-{key % 100:02d}",

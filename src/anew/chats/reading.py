@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import threading
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -14,6 +15,8 @@ from typing import BinaryIO
 from anew.chats.errors import ChatFormatError
 
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEAD_SIZE = 4096  # enough to tell a file that is opened in place from one that is read whole
 # Real chat archives compress text about 3-10x; media barely at all. A far higher ratio is a bomb.
 MAX_COMPRESSION_RATIO = 100
 CHAT_SUFFIXES = (".txt", ".json", ".xml", ".md")
@@ -149,11 +152,81 @@ class CountedReader:
         return data
 
 
+def read_head(path: Path) -> bytes:
+    """The first bytes of a file (none for a folder or a missing file)."""
+    if not path.is_file():
+        return b""  # read_source names the problem
+    with path.open("rb") as handle:
+        return handle.read(HEAD_SIZE)
+
+
+def looks_like_sms_backup(head: bytes) -> bool:
+    """The start of the file shows the "SMS Backup & Restore" root element."""
+    return b"<smses" in head[:HEAD_SIZE]
+
+
+def read_in_place(head: bytes) -> bool:
+    """A Messages database is opened where it lies and an SMS backup is streamed; every other
+    export is read whole."""
+    return head.startswith(SQLITE_MAGIC) or looks_like_sms_backup(head)
+
+
+class ReadAhead:
+    """An export's bytes, read on a thread of its own while the rest of the program starts.
+
+    `anew analyze` starts one before it imports Polars: the import keeps one core busy for about
+    0.15 s, and reading a large export (about 0.04 s for 60 MB) waits in the kernel meanwhile,
+    without holding the interpreter. `read_source` takes the bytes when the file still has the
+    size it had; anything odd (a read that failed, a file that changed) is read again as usual,
+    so errors are reported exactly as without it.
+    """
+
+    def __init__(self, path: Path, size: int) -> None:
+        self.path, self._size = path, size
+        self._data: bytes | None = None
+        self._thread = threading.Thread(target=self._read, name="anew-read-ahead", daemon=True)
+        self._thread.start()
+
+    @classmethod
+    def start(cls, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadAhead | None:
+        """Start reading a file that `read_source` would read whole; None for anything else (a
+        folder, a zip, a file that is opened in place or is over the limit)."""
+        try:
+            if not path.is_file() or zipfile.is_zipfile(path):
+                return None
+            size = path.stat().st_size
+            if size == 0 or size > max_bytes or read_in_place(read_head(path)):
+                return None
+        except OSError:
+            return None
+        return cls(path, size)
+
+    def _read(self) -> None:
+        try:
+            self._data = self.path.read_bytes()
+        except OSError:
+            self._data = None
+
+    def take(self, path: Path, size: int) -> bytes | None:
+        """The bytes read ahead, when they are of this file at this size (once: they are let go
+        here, so only the caller keeps them)."""
+        self._thread.join()
+        data, self._data = self._data, None
+        if path != self.path or data is None or len(data) != size:
+            return None
+        return data
+
+
 def read_source(
-    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, on_read: ReadProgress | None = None
+    path: Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_read: ReadProgress | None = None,
+    ahead: ReadAhead | None = None,
 ) -> Source:
     """The chat file's bytes, opening a zip export and picking its chat file. `on_read` hears
-    (bytes read, bytes in all) as a plain file comes in, and once more when it is all read."""
+    (bytes read, bytes in all) as a plain file comes in, and once more when it is all read;
+    `ahead` may hold them already."""
     name = str(path)
     if not path.is_file():
         raise ChatFormatError(name, "no such file")
@@ -167,7 +240,12 @@ def read_source(
         return source
     if size > max_bytes:
         raise ChatFormatError(name, f"the file is over the {_mb(max_bytes)} limit")
-    return Source(name, _read_file(path, size, on_read))
+    data = ahead.take(path, size) if ahead is not None else None
+    if data is None:
+        return Source(name, _read_file(path, size, on_read))
+    if on_read is not None:
+        on_read(size, size)
+    return Source(name, data)
 
 
 def text_encoding(data: bytes) -> str:

@@ -20,11 +20,6 @@ RECEIVED, SENT = "1", "2"
 UNKNOWN_NAMES = {"", "null", "(Unknown)"}
 
 
-def looks_like_sms_backup(head: bytes) -> bool:
-    """The start of the file shows the backup's root element."""
-    return b"<smses" in head[:4096]
-
-
 def _contact(element: Element) -> str:
     name = element.get("contact_name") or ""
     return name if name not in UNKNOWN_NAMES else element.get("address") or "Unknown"
