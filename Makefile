@@ -20,6 +20,9 @@ $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+# Bytecode for the app's own modules, as pip writes it for an installed package: an editable
+# install otherwise compiles them at every start where PYTHONDONTWRITEBYTECODE is set.
+	$(BIN)/python -m compileall -q src
 	touch $(STAMP)
 
 # Migrate the embedded SQLite database and serve the app on http://127.0.0.1:8000.

@@ -16,13 +16,13 @@ import polars as pl
 from anew.chats.errors import AmbiguousDates, ChatFormatError
 from anew.chats.model import (
     IRREGULAR_MARKS,
+    WORD_PATTERN,
     Chat,
     Kind,
     counts,
     finish,
     irregular_spacing,
     measure_text,
-    settle_words,
 )
 
 DateOrder = Literal["dmy", "mdy", "ymd", "ydm"]
@@ -192,7 +192,7 @@ def _cut(text: pl.Expr, start: pl.Expr | int, length: pl.Expr | None = None) -> 
 
 def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
     """One row per header line: its date and time as written, its sender and body, and the body
-    measured (see model.counts) and marked when it may be media or a notice (see _kinds).
+    measured (see model.counts) and marked (`look`) where it needs a closer look (_rare_rows).
 
     Cut at fixed marks rather than captured by the header pattern: a capture per field per line
     is the slowest part of the parse, and a chat has only a few thousand distinct dates and times
@@ -203,7 +203,7 @@ def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
     line = pl.col("line")
     date_end, end, colon = pl.col("date_end"), pl.col("end"), pl.col("colon")
     body = pl.col("body")
-    parts = (
+    return (
         frame.lazy()
         .filter(pl.col("is_header"))
         # The marks first, as columns of their own: each is then searched for once.
@@ -239,20 +239,22 @@ def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
         )
         .collect(engine="streaming")
     )
-    return _settle_flags(parts)
 
 
-def _settle_flags(parts: pl.DataFrame) -> pl.DataFrame:
-    """Replace `look` with the two flags it stands for, worked out only where it is set."""
-    body = pl.col("body")
+def _rare_rows(parts: pl.DataFrame) -> pl.DataFrame:
+    """The header rows whose body `look` marks, with the two flags it stands for: `irregular`
+    spacing (words must be counted with the pattern) and `suspect` (may be media or a notice).
+
+    A few rows of a whole chat: the body column is then needed only for them, and only these
+    rows' bodies are kept unless the texts are."""
     rows = parts.get_column("look").arg_true()
-    flags = parts[rows].select(
+    body = pl.col("body")
+    return parts[rows].select(
+        rows.alias("row"),
+        "sender",
+        "body",
         irregular_spacing(body).alias("irregular"),
         (body.str.starts_with(LRM) | body.str.contains_any(KIND_WORDS)).alias("suspect"),
-    )
-    unset = pl.repeat(False, parts.height, eager=True)
-    return parts.drop("look").with_columns(
-        unset.scatter(rows, flags.get_column(name)).alias(name) for name in flags.columns
     )
 
 
@@ -409,19 +411,19 @@ def _kind() -> pl.Expr:
     )
 
 
-def _kinds(headers: pl.DataFrame) -> pl.Series:
+def _kinds(senders: pl.Series, rare: pl.DataFrame) -> pl.Series:
     """Each header's kind, or null for a system notice.
 
     The media, deleted and notice patterns only run on the `suspect` bodies, those that hold one
     of KIND_WORDS or start with the mark iOS puts before them: one literal search over every body
     is far cheaper than three patterns.
     """
-    kinds = headers.select(
-        pl.when(pl.col("sender").is_not_null()).then(pl.lit(Kind.TEXT.value)).alias("kind")
+    kinds = pl.select(
+        pl.when(senders.is_not_null()).then(pl.lit(Kind.TEXT.value)).alias("kind")
     ).to_series()
-    suspects = headers.get_column("suspect").arg_true()
-    if suspects.len():
-        kinds = kinds.scatter(suspects, headers[suspects].select(_kind()).to_series())
+    suspects = rare.filter(pl.col("suspect"))
+    if suspects.height:
+        kinds = kinds.scatter(suspects.get_column("row"), suspects.select(_kind()).to_series())
     return kinds
 
 
@@ -468,14 +470,19 @@ def _texts(headers: pl.DataFrame, continuation: pl.DataFrame) -> pl.Series:
     return text
 
 
-def _continued_measures(headers: pl.DataFrame, continuation: pl.DataFrame) -> pl.DataFrame:
+def _measures(parts: pl.DataFrame, rare: pl.DataFrame, continuation: pl.DataFrame) -> pl.DataFrame:
     """Characters and words of each message: its first line's, plus its continuation's.
 
-    A continued text is "first\\nrest", so it has one character more than the two parts and
-    exactly their words.
+    The first line's words are spaces + 1 (model.counts), counted with the pattern where the
+    spacing is irregular. A continued text is "first\\nrest", so it has one character more than
+    the two parts and exactly their words.
     """
-    chars = headers.get_column("chars").clone()
-    words = settle_words(headers.select("words", "irregular", pl.col("body").alias("text")))
+    chars = parts.get_column("chars").clone()
+    words = parts.get_column("words").clone()
+    irregular = rare.filter(pl.col("irregular"))
+    if irregular.height:
+        recounted = irregular.get_column("body").str.count_matches(WORD_PATTERN)
+        words = words.scatter(irregular.get_column("row"), recounted.cast(pl.UInt32))
     if continuation.is_empty():
         return pl.DataFrame([chars, words])
     rows = _continued_rows(continuation)
@@ -489,20 +496,29 @@ def _continued_measures(headers: pl.DataFrame, continuation: pl.DataFrame) -> pl
 
 
 def _messages(
-    headers: pl.DataFrame, continuation: pl.DataFrame, *, keep_text: bool
+    parts: pl.DataFrame,
+    timestamps: pl.Series,
+    continuation: pl.DataFrame,
+    *,
+    keep_text: bool,
 ) -> pl.DataFrame:
     """Classify each message, measure it, and with keep_text join its lines into its text."""
+    rare = _rare_rows(parts)
+    senders = parts.get_column("sender")
+    text = _texts(parts, continuation) if keep_text else None
+    measured = _measures(parts.select("chars", "words"), rare, continuation)
+    kinds = _kinds(senders, rare)
     is_text = pl.col("kind") == Kind.TEXT.value
-    measured = _continued_measures(headers, continuation)
-    text = _texts(headers, continuation) if keep_text else pl.lit(None, dtype=pl.String)
+    columns = [timestamps, senders, kinds.alias("kind"), *measured.get_columns()]
     return (
-        headers.select("timestamp", "sender")
-        .with_columns(_kinds(headers).alias("kind"), *measured.get_columns(), text.alias("text"))
+        pl.DataFrame(columns if text is None else [*columns, text.alias("text")])
+        .lazy()
         .with_columns(
             pl.when(is_text).then(pl.col("chars")).otherwise(0).alias("chars"),
             pl.when(is_text).then(pl.col("words")).otherwise(0).alias("words"),
         )
         .filter(pl.col("kind").is_not_null())
+        .collect()
     )
 
 
@@ -531,7 +547,5 @@ def parse(
         header = int(timestamps.is_null().arg_max() or 0)
         line = int(header_rows.arg_true()[header]) + 1
         raise ChatFormatError(source, "this line has a time that doesn't exist", line=line)
-    headers = parts.drop("date", "time").with_columns(timestamps)
-    del parts
-    messages = _messages(headers, continuation, keep_text=keep_text)
+    messages = _messages(parts, timestamps, continuation, keep_text=keep_text)
     return Chat(format="whatsapp", messages=finish(messages, keep_text=keep_text))
