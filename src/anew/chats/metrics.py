@@ -68,23 +68,29 @@ def annotate(messages: pl.DataFrame | Annotated, gap: timedelta) -> Annotated:
 def _annotated_frame(messages: pl.DataFrame, gap: timedelta) -> pl.DataFrame:
     gap_us = int(gap.total_seconds() * 1_000_000)
     since = pl.col("timestamp").diff().dt.total_microseconds()
+    conversation = (since.is_null() | (since >= gap_us)).cum_sum()
+    sender = pl.col("sender")
     return (
-        # Senders as categories: every metric groups by them, and whole numbers group faster.
-        messages.select("timestamp", pl.col("sender").cast(pl.Categorical), "words")
-        .with_columns(since.alias("since_us"), *_calendar_keys(messages))
-        .with_columns(
-            (pl.col("since_us").is_null() | (pl.col("since_us") >= gap_us))
-            .cum_sum()
-            .alias("conversation"),
+        # One lazy query, so the columns are made together rather than one eager step at a time.
+        messages.lazy()
+        .select(
+            "timestamp",
+            # Senders as categories: every metric groups by them, and whole numbers group faster.
+            sender.cast(pl.Categorical),
+            "words",
+            since.alias("since_us"),
+            *(pl.lit(key) for key in _calendar_keys(messages)),
+            conversation.alias("conversation"),
         )
         .with_columns(
             (
-                (pl.col("sender") != pl.col("sender").shift(1))
+                (sender != sender.shift(1))
                 & (pl.col("conversation") == pl.col("conversation").shift(1))
             )
             .fill_null(False)
             .alias("is_reply"),
         )
+        .collect()
     )
 
 
@@ -105,12 +111,9 @@ def _calendar_keys(messages: pl.DataFrame) -> list[pl.Series]:
     return [week_hour.alias("week_hour"), month.gather(index).alias("month")]
 
 
-def _per_sender(
-    frame: pl.DataFrame, key: str, participants: list[str], *, words: bool = False
-) -> dict[str, int]:
-    """How many rows each participant has under `key` (or, with words, their words)."""
-    value = pl.col("words").sum() if words else pl.len()
-    totals = dict(frame.group_by(key).agg(value.alias("n")).iter_rows())
+def _per_sender(frame: pl.DataFrame, key: str, participants: list[str]) -> dict[str, int]:
+    """How many rows each participant has under `key`."""
+    totals = dict(frame.group_by(key).len().iter_rows())
     return {name: int(totals.get(name, 0)) for name in participants}
 
 
@@ -142,9 +145,15 @@ def summarize(
     annotated = annotate(messages, gap)
     frame, conversations = annotated.messages, annotated.conversations
     stamps = frame.get_column("timestamp")
+    totals = {
+        sender: (int(count), int(words))
+        for sender, count, words in frame.group_by("sender")
+        .agg(pl.len(), pl.col("words").sum())
+        .iter_rows()
+    }
     return {
-        "messages": _per_sender(frame, "sender", participants),
-        "words": _per_sender(frame, "sender", participants, words=True),
+        "messages": {name: totals.get(name, (0, 0))[0] for name in participants},
+        "words": {name: totals.get(name, (0, 0))[1] for name in participants},
         "conversations": conversations.height,
         "initiated": _per_sender(conversations, "initiator", participants),
         "ended": _per_sender(conversations, "ender", participants),

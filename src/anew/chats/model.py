@@ -67,12 +67,19 @@ class Chat:
         return self.messages.get_column("sender").unique(maintain_order=True).to_list()
 
 
-def finish(frame: pl.DataFrame, *, keep_text: bool) -> pl.DataFrame:
+def finish(frame: pl.DataFrame | pl.LazyFrame, *, keep_text: bool) -> pl.DataFrame:
     """Order by time (stable, so same-minute messages keep file order) and fit the schema."""
-    columns = frame
-    if not keep_text:
-        columns = columns.with_columns(pl.lit(None, dtype=pl.String()).alias("text"))
-    fitted = columns.select(pl.col(name).cast(dtype) for name, dtype in MESSAGE_SCHEMA.items())
+    text = pl.col("text") if keep_text else pl.lit(None, dtype=pl.String())
+    # One lazy select: an eager one would first copy every column of a frame whose columns are
+    # cut into different pieces (as a parser's often are) into one piece each.
+    fitted = (
+        frame.lazy()
+        .select(
+            (text if name == "text" else pl.col(name)).cast(dtype).alias(name)
+            for name, dtype in MESSAGE_SCHEMA.items()
+        )
+        .collect()
+    )
     # Exports are nearly always in time order already; checking is far cheaper than sorting.
     if fitted.get_column("timestamp").is_sorted():
         return fitted

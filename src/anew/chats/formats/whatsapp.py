@@ -501,7 +501,7 @@ def _messages(
     continuation: pl.DataFrame,
     *,
     keep_text: bool,
-) -> pl.DataFrame:
+) -> pl.LazyFrame:
     """Classify each message, measure it, and with keep_text join its lines into its text."""
     rare = _rare_rows(parts)
     senders = parts.get_column("sender")
@@ -510,16 +510,17 @@ def _messages(
     kinds = _kinds(senders, rare)
     is_text = pl.col("kind") == Kind.TEXT.value
     columns = [timestamps, senders, kinds.alias("kind"), *measured.get_columns()]
-    return (
+    messages = (
         pl.DataFrame(columns if text is None else [*columns, text.alias("text")])
         .lazy()
         .with_columns(
             pl.when(is_text).then(pl.col("chars")).otherwise(0).alias("chars"),
             pl.when(is_text).then(pl.col("words")).otherwise(0).alias("words"),
         )
-        .filter(pl.col("kind").is_not_null())
-        .collect()
     )
+    if kinds.null_count():  # system notices, which are not messages
+        messages = messages.filter(pl.col("kind").is_not_null())
+    return messages
 
 
 def parse(
