@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -189,3 +190,32 @@ def test_other_commands_exit_the_usual_way() -> None:
         cli.script()
     assert stopped.value.code == 0
     leave.assert_not_called()
+
+
+def test_commands_that_leave_at_once_run_without_the_cyclic_collector(tmp_path: Path) -> None:
+    seen: list[bool] = []
+
+    def run(_args: object) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    chat = tmp_path / "chat.txt"
+    chat.write_text("21/02/21, 10:00 - Ana: hi\n", encoding="utf-8")
+    try:
+        with (
+            mock.patch.object(cli, "_run", run),
+            mock.patch("os._exit", side_effect=SystemExit) as leave,
+            mock.patch("sys.argv", ["anew", "analyze", str(chat), "--json"]),
+            pytest.raises(SystemExit),
+        ):
+            cli.script()
+        leave.assert_called_once_with(0)
+    finally:
+        gc.enable()
+    with (
+        mock.patch.object(cli, "_run", run),
+        mock.patch("sys.argv", ["anew"]),
+        pytest.raises(SystemExit),
+    ):
+        cli.script()
+    assert seen == [False, True]
