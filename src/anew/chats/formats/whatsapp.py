@@ -338,7 +338,8 @@ def _same_dates(headers: pl.DataFrame, orders: list[DateOrder]) -> bool:
 
 
 def _date_table(dates: pl.Series) -> pl.DataFrame:
-    """The distinct dates as written, in order of first appearance, with their three fields."""
+    """The distinct dates as written, in order of first appearance, with their three fields
+    (given the first line of each run of one date: the same dates, far fewer rows)."""
     return (
         pl.DataFrame({"date": dates.unique(maintain_order=True)})
         .with_columns(
@@ -372,25 +373,31 @@ def _time_table(times: pl.Series) -> pl.DataFrame:
     )
 
 
-def _timestamps(parts: pl.DataFrame, dates: pl.DataFrame, order: DateOrder) -> pl.Series:
+def _date_runs(date: pl.Series) -> pl.Series:
+    """Where each run of one date starts: a chat's lines keep each date together, so the distinct
+    dates are found among these few rows, and each line's day by counting them (_days)."""
+    return date.ne_missing(date.shift(1)).fill_null(True)
+
+
+def _timestamps(
+    parts: pl.DataFrame, dates: pl.DataFrame, order: DateOrder, runs: pl.Series
+) -> pl.Series:
     """Each header's timestamp, looked up from the distinct dates and times (null: can't exist)."""
     days = dates.select("date", _as_date(order).alias("day"))
     times = _time_table(parts.get_column("time"))
     offset = parts.get_column("time").replace_strict(
         times.get_column("time"), times.get_column("offset")
     )
-    return (_days(parts.get_column("date"), days).cast(pl.Datetime("us")) + offset).alias(
-        "timestamp"
-    )
+    day = _days(parts.get_column("date"), days, runs)
+    return (day.cast(pl.Datetime("us")) + offset).alias("timestamp")
 
 
-def _days(date: pl.Series, days: pl.DataFrame) -> pl.Series:
-    """Each header's day. A chat's lines keep each date together, so the n-th run of one date is
-    the n-th distinct date, found by counting where the date changes: cheaper than looking each
-    up. Where a date comes back after another, each is looked up."""
-    changes = date.ne_missing(date.shift(1)).fill_null(True)
-    if int(changes.sum()) == days.height:
-        return days.get_column("day").gather(changes.cum_sum() - 1)
+def _days(date: pl.Series, days: pl.DataFrame, runs: pl.Series) -> pl.Series:
+    """Each header's day. The n-th run of one date (see _date_runs) is the n-th distinct date
+    when no date comes back after another: cheaper than looking each up. Where one does, each
+    is looked up."""
+    if int(runs.sum()) == days.height:
+        return days.get_column("day").gather(runs.cum_sum() - 1)
     return date.replace_strict(days.get_column("date"), days.get_column("day"))
 
 
@@ -541,9 +548,10 @@ def parse(
     parts = _header_parts(frame)
     header_rows = frame.get_column("is_header")
     del frame  # the biggest table; freeing it now keeps peak memory down
-    dates = _date_table(parts.get_column("date"))
+    runs = _date_runs(parts.get_column("date"))
+    dates = _date_table(parts.get_column("date").filter(runs))
     order = resolve_date_order(dates, source, prefer)
-    timestamps = _timestamps(parts, dates, order)
+    timestamps = _timestamps(parts, dates, order, runs)
     if timestamps.null_count():
         header = int(timestamps.is_null().arg_max() or 0)
         line = int(header_rows.arg_true()[header]) + 1
