@@ -44,13 +44,13 @@ def analyze(
     """Every metric of the chat; `me` must be one of its participants when given."""
     options = options or Options()
     me = me or chat.owner
-    participants = chat.participants
+    messages = annotate(chat.messages, options.gap)  # once, shared by every metric below
+    participants = messages.participants
     if me is not None and me not in participants:
         names = ", ".join(repr(name) for name in participants)
         raise UnknownParticipant(
             source or chat.format, f"nobody called {me!r} wrote here; the participants are {names}"
         )
-    messages = annotate(chat.messages, options.gap)  # once, shared by every metric below
     report: dict[str, Any] = {
         "format": chat.format,
         "title": chat.title,

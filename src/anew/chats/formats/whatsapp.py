@@ -144,9 +144,10 @@ def _read_lines(data: bytes) -> pl.Series | None:
         )
     except pl.exceptions.PolarsError:
         return None
-    # Empty lines come back as nulls, and a final line break adds no empty last line. One chunk,
-    # not one per reader thread: the later steps then need less memory.
-    return frame.to_series().fill_null("").rechunk()
+    # Empty lines come back as nulls, and a final line break adds no empty last line. The lines
+    # stay in the reader's pieces: the next step cuts them into its own pieces anyway, so joining
+    # them first only copied them (and took no less memory at the peak).
+    return frame.to_series().fill_null("")
 
 
 def _lines(text: str | Callable[[], str], utf8: bytes | None = None) -> pl.DataFrame:
@@ -517,14 +518,12 @@ def _messages(
     kinds = _kinds(senders, rare)
     is_text = pl.col("kind") == Kind.TEXT.value
     columns = [timestamps, senders, kinds.alias("kind"), *measured.get_columns()]
-    messages = (
-        pl.DataFrame(columns if text is None else [*columns, text.alias("text")])
-        .lazy()
-        .with_columns(
+    messages = pl.DataFrame(columns if text is None else [*columns, text.alias("text")]).lazy()
+    if rare.get_column("suspect").any():  # else every message is text (or a notice, dropped)
+        messages = messages.with_columns(
             pl.when(is_text).then(pl.col("chars")).otherwise(0).alias("chars"),
             pl.when(is_text).then(pl.col("words")).otherwise(0).alias("words"),
         )
-    )
     if kinds.null_count():  # system notices, which are not messages
         messages = messages.filter(pl.col("kind").is_not_null())
     return messages
