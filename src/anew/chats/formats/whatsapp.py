@@ -217,23 +217,20 @@ def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
         .select(
             _bytes(line, 0, date_end).alias("date"),
             _bytes(line, date_end, end - date_end).alias("time"),
-            _cut(line, end + 2, colon - end - 2).alias("sender"),
+            # "Name: text" has a sender; a notice such as "Ana added Sam" has no ": " at all, and
+            # "- : text" an empty name: both get none (a cut from nowhere is null).
+            _cut(line, pl.when(colon > end + 2).then(end + 2), colon - end - 2).alias("sender"),
             _cut(line, colon + 2).alias("body"),
         )
         .with_columns(
-            # "Name: text" has a sender; a notice such as "Ana added Sam" has no ": " at all.
-            pl.when(body.is_null() | (pl.col("sender") == ""))
-            .then(None)
-            .otherwise(pl.col("sender"))
-            .alias("sender"),
             *counts(body),
             # One literal search for both rarities: spacing that words must count with the
-            # pattern, and a body that may be media or a notice (see _kinds).
+            # pattern, and a body that may be media or a notice (see _kinds). The mark iOS puts
+            # before them is searched for anywhere, and looked at closer only at the start.
             (
-                body.str.contains_any([*IRREGULAR_MARKS, *KIND_WORDS])
+                body.str.contains_any([*IRREGULAR_MARKS, *KIND_WORDS, LRM])
                 | body.str.starts_with(" ")
                 | body.str.ends_with(" ")
-                | body.str.starts_with(LRM)
             )
             .fill_null(False)
             .alias("look"),
