@@ -90,6 +90,7 @@ def test_android_system_lines_are_not_messages() -> None:
         "3/4/24, 10:02 - Ana added Sam\n"
         "3/4/24, 10:03 - Sam: <Media omitted>\n"
         "3/4/24, 10:04 - Ana: hello: there\n"
+        "3/4/24, 10:05 - : nobody's name before the colon\n"
     )
     assert [(s, k, t) for _, s, k, t in _parse(text, prefer="monthfirst")] == [
         ("Sam", "media", "<Media omitted>"),
