@@ -146,15 +146,15 @@ def user_create(args: argparse.Namespace) -> int:
 
 def analyze(args: argparse.Namespace) -> int:
     """Measure a chat export on this machine, with no server: who initiates, replies and ends."""
+    if args.dayfirst and args.monthfirst:
+        _err("Please give --dayfirst or --monthfirst, not both.")
+        return 2
     from anew.chats.reading import ReadAhead
 
     ahead = ReadAhead.start(args.path)  # before Polars is imported, which takes a while
     from anew.chats.cli import run_analysis
     from anew.chats.formats.whatsapp import DatePreference
 
-    if args.dayfirst and args.monthfirst:
-        _err("Please give --dayfirst or --monthfirst, not both.")
-        return 2
     prefer: DatePreference = (
         "dayfirst" if args.dayfirst else "monthfirst" if args.monthfirst else None
     )

@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 import polars as pl
 import pytest
 
-from anew.chats.metrics import Options, summarize
+from anew.chats.metrics import Options, annotate, summarize
 from anew.chats.model import Chat, finish
 from anew.chats.report import CONTRACT_FIELDS, UnknownParticipant, analyze
 
@@ -64,6 +64,15 @@ def test_a_longer_gap_joins_the_conversations() -> None:
     assert result["conversations"] == 1
     assert result["double_texts"] == {"Ana": 0, "Sam": 0}
     assert result["reply_seconds"]["Sam"]["count"] == 2
+
+
+def test_messages_annotated_with_another_gap_are_annotated_again() -> None:
+    six = annotate(CHAT.messages, timedelta(hours=6))
+    assert annotate(six, timedelta(hours=6)) is six
+    eight = annotate(six, timedelta(hours=8))
+    assert summarize(six, CHAT.participants, timedelta(hours=6))["conversations"] == 2
+    assert summarize(eight, CHAT.participants, timedelta(hours=8))["conversations"] == 1
+    assert summarize(six, CHAT.participants, timedelta(hours=8))["conversations"] == 1
 
 
 def test_a_silence_exactly_the_gap_long_starts_a_new_conversation() -> None:

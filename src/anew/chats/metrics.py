@@ -67,8 +67,11 @@ class Annotated:
 
 
 def annotate(messages: pl.DataFrame | Annotated, gap: timedelta) -> Annotated:
-    """The messages annotated (see Annotated); already annotated ones are passed through."""
-    return messages if isinstance(messages, Annotated) else Annotated(messages, gap)
+    """The messages annotated (see Annotated); ones annotated with this gap are passed through,
+    ones annotated with another are annotated again."""
+    if not isinstance(messages, Annotated):
+        return Annotated(messages, gap)
+    return messages if messages.gap == gap else Annotated(messages.messages, gap)
 
 
 def _annotated_frame(messages: pl.DataFrame, gap: timedelta) -> pl.DataFrame:

@@ -127,12 +127,17 @@ def irregular_spacing(text: pl.Expr) -> pl.Expr:
 def settle_words(measured: pl.DataFrame) -> pl.Series:
     """The word counts from `counts`, counted with WORD_PATTERN where the spacing is irregular
     (columns words, irregular and text)."""
-    words = measured.get_column("words")
     irregular = measured.get_column("irregular").arg_true()
-    if irregular.len():
-        text = measured.get_column("text").gather(irregular)
-        words = words.scatter(irregular, text.str.count_matches(WORD_PATTERN).cast(pl.UInt32))
-    return words
+    texts = measured.get_column("text").gather(irregular)
+    return recount_words(measured.get_column("words"), irregular, texts)
+
+
+def recount_words(words: pl.Series, rows: pl.Series, texts: pl.Series) -> pl.Series:
+    """`words` with the given rows counted again with WORD_PATTERN from their texts (changed in
+    place, as Series.scatter changes a series: pass a copy to keep the original)."""
+    if not rows.len():
+        return words
+    return words.scatter(rows, texts.str.count_matches(WORD_PATTERN).cast(pl.UInt32))
 
 
 def word_counts(text: pl.Series) -> pl.Series:

@@ -16,13 +16,13 @@ import polars as pl
 from anew.chats.errors import AmbiguousDates, ChatFormatError
 from anew.chats.model import (
     IRREGULAR_MARKS,
-    WORD_PATTERN,
     Chat,
     Kind,
     counts,
     finish,
     irregular_spacing,
     measure_text,
+    recount_words,
 )
 
 DateOrder = Literal["dmy", "mdy", "ymd", "ydm"]
@@ -462,10 +462,10 @@ def _continued_rows(continuation: pl.DataFrame) -> pl.Series:
     return continuation.get_column("message").cast(pl.Int64) - 1
 
 
-def _texts(headers: pl.DataFrame, continuation: pl.DataFrame) -> pl.Series:
+def _texts(parts: pl.DataFrame, continuation: pl.DataFrame) -> pl.Series:
     """Each message's whole text: its first line, then the lines that continue it. Only those
     and the texts that start with iOS's mark are rewritten."""
-    body = headers.get_column("body")
+    body = parts.get_column("body")
     rows = _continued_rows(continuation)
     joined = body.gather(rows) + "\n" + continuation.get_column("more")
     text = body.clone().scatter(rows, joined) if rows.len() else body
@@ -483,11 +483,10 @@ def _measures(parts: pl.DataFrame, rare: pl.DataFrame, continuation: pl.DataFram
     the two parts and exactly their words.
     """
     chars = parts.get_column("chars").clone()
-    words = parts.get_column("words").clone()
     irregular = rare.filter(pl.col("irregular"))
-    if irregular.height:
-        recounted = irregular.get_column("body").str.count_matches(WORD_PATTERN)
-        words = words.scatter(irregular.get_column("row"), recounted.cast(pl.UInt32))
+    words = recount_words(
+        parts.get_column("words").clone(), irregular.get_column("row"), irregular.get_column("body")
+    )
     if continuation.is_empty():
         return pl.DataFrame([chars, words])
     rows = _continued_rows(continuation)
