@@ -192,3 +192,15 @@ def test_no_read_ahead_for_exports_that_are_not_read_whole(tmp_path: Path) -> No
         assert ReadAhead.start(path) is None, path
     assert ReadAhead.start(big, max_bytes=1024) is None
     assert ReadAhead.start(big) is not None
+
+
+def test_a_big_export_with_a_lone_carriage_return_breaks_the_line_there(tmp_path: Path) -> None:
+    # The CSV reader ends lines at LF and CR LF; a CR on its own must end one too, as it does
+    # when the text is decoded whole.
+    text = _big_chat().replace("\n", "\r\n") + "20/02/21, 11:00 - Sam: one\rtwo\r\n"
+    path = tmp_path / "chat.txt"
+    path.write_bytes(text.encode())
+    chat = load_chat(path, keep_text=True)
+    assert chat.messages["text"][-1] == "one\ntwo"
+    assert chat.messages["words"][-1] == 2
+    assert chat.messages["text"][3999] == "message number 3999 ça va"

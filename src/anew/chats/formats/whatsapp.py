@@ -111,12 +111,15 @@ def _split(text: str | Callable[[], str], utf8: bytes | None = None) -> pl.Serie
     """The file's lines. Polars' CSV reader splits them on every core without making a Python
     string of each; a NUL byte (which it would take for a column break) takes the slow road.
 
-    `utf8`, when given, is the file's own bytes, read directly when they are UTF-8 (CR LF and CR
-    line ends made LF first); `text` may then be a function, called only when they can't be."""
+    `utf8`, when given, is the file's own bytes, read directly when they are UTF-8; `text` may
+    then be a function, called only when they can't be. The reader ends a line at LF and at CR LF
+    alike; a CR on its own (old Macs) ends one too, so a file that has any is read again with
+    every line end made LF first, as the text always is.
+    """
     if utf8 is not None and b"\x00" not in utf8:
-        if b"\r" in utf8:
-            utf8 = utf8.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         lines = _read_lines(utf8)
+        if lines is not None and b"\r" in utf8 and lines.str.contains("\r", literal=True).any():
+            lines = _read_lines(utf8.replace(b"\r\n", b"\n").replace(b"\r", b"\n"))
         if lines is not None:
             return lines
     whole = text if isinstance(text, str) else text()
