@@ -219,3 +219,21 @@ def test_commands_that_leave_at_once_run_without_the_cyclic_collector(tmp_path: 
     ):
         cli.script()
     assert seen == [False, True]
+
+
+def test_analyze_json_on_a_text_export_loads_only_what_it_uses(tmp_path: Path) -> None:
+    # Every module costs time at start-up: the terminal's drawing (Rich) and the SMS and iMessage
+    # readers (XML, SQLite) stay out of a `--json` run on a WhatsApp export.
+    chat = tmp_path / "chat.txt"
+    chat.write_text("21/02/21, 10:00 - Ana: hi\n21/02/21, 10:01 - Sam: hello\n", encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from anew import cli\n"
+        f"status = cli.main(['analyze', {str(chat)!r}, '--json'])\n"
+        "loaded = [name for name in ('rich', 'sqlite3', 'defusedxml', 'anew.chats.formats.sms',"
+        " 'anew.chats.formats.imessage') if name in sys.modules]\n"
+        "print(status, loaded, file=sys.stderr)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.strip().splitlines()[-1] == "0 []"

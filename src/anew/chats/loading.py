@@ -11,7 +11,7 @@ from typing import Any
 import polars as pl
 
 from anew.chats.errors import ChatFormatError
-from anew.chats.formats import imessage, meta, sms, telegram, whatsapp
+from anew.chats.formats import meta, telegram, whatsapp
 from anew.chats.formats.whatsapp import DatePreference
 from anew.chats.model import Chat
 from anew.chats.reading import (
@@ -72,6 +72,8 @@ def parse_text(
         raise ChatFormatError(source.name, "give a Messages database as a file, not inside a zip")
     if looks_like_sms_backup(source.data[:HEAD_SIZE]):
         handle = io.BytesIO(source.data)
+        from anew.chats.formats import sms  # see load_chat
+
         return sms.parse(handle, source=source.name, me=me, contact=chat_name, keep_text=keep_text)
     plain = text_encoding(source.data) == "utf-8"
     start = _start(source) if plain and len(source.data) > HEAD_BYTES else None
@@ -128,15 +130,22 @@ def load_chat(
     `me` names the owner's side where the export knows it (SMS backups, iMessage); `chat_name` picks
     one chat (Telegram), contact (SMS) or conversation (iMessage) from an export that holds many;
     `ahead` is the file read ahead (see ReadAhead).
+
+    The SMS and iMessage readers (with the XML and SQLite modules they need) are imported only
+    for their files: `anew analyze` on any other export starts without them.
     """
     if path.is_dir():
         return _load_parts(path, keep_text=keep_text, max_bytes=max_bytes)
     head = read_head(path)
     if head.startswith(SQLITE_MAGIC):
+        from anew.chats.formats import imessage
+
         return imessage.parse(
             path, source=str(path), me=me, chat_name=chat_name, keep_text=keep_text
         )
     if looks_like_sms_backup(head):  # streamed: no size limit, memory stays flat
+        from anew.chats.formats import sms
+
         with path.open("rb") as handle:
             size = path.stat().st_size
             stream = CountedReader(handle, size, on_read) if on_read else handle
