@@ -71,9 +71,9 @@ def parse_text(
     if source.data.startswith(SQLITE_MAGIC):
         raise ChatFormatError(source.name, "give a Messages database as a file, not inside a zip")
     if looks_like_sms_backup(source.data[:HEAD_SIZE]):
-        handle = io.BytesIO(source.data)
-        from anew.chats.formats import sms  # see load_chat
+        from anew.chats.formats import sms  # only for its files, see load_chat
 
+        handle = io.BytesIO(source.data)
         return sms.parse(handle, source=source.name, me=me, contact=chat_name, keep_text=keep_text)
     plain = text_encoding(source.data) == "utf-8"
     start = _start(source) if plain and len(source.data) > HEAD_BYTES else None

@@ -181,8 +181,8 @@ class ReadAhead:
     so errors are reported exactly as without it.
     """
 
-    def __init__(self, path: Path, size: int) -> None:
-        self.path, self._size = path, size
+    def __init__(self, path: Path) -> None:
+        self.path = path
         self._data: bytes | None = None
         self._thread = threading.Thread(target=self._read, name="anew-read-ahead", daemon=True)
         self._thread.start()
@@ -199,7 +199,7 @@ class ReadAhead:
                 return None
         except OSError:
             return None
-        return cls(path, size)
+        return cls(path)
 
     def _read(self) -> None:
         try:
