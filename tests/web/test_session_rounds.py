@@ -24,6 +24,18 @@ from anew.web.session_rounds import SessionRounds
 from tests.people import Person, api_token, session_token
 
 
+@pytest.fixture
+def token(factory: sessionmaker[Session], alice: Person) -> str:
+    """An API token of alice's."""
+    return api_token(factory, alice)
+
+
+@pytest.fixture
+def rounds(app: FastAPI) -> SessionRounds:
+    """Session rounds on the app's database."""
+    return SessionRounds(app.state.engine)
+
+
 def _expired_token(factory: sessionmaker[Session], person: Person) -> str:
     token = api_token(factory, person)
     with factory() as db:
@@ -101,11 +113,9 @@ def _hold_first_round(monkeypatch: pytest.MonkeyPatch) -> _Gate:
 
 
 def test_requests_that_wait_together_are_answered_by_one_query(
-    monkeypatch: pytest.MonkeyPatch, app: FastAPI, factory: sessionmaker[Session], alice: Person
+    monkeypatch: pytest.MonkeyPatch, alice: Person, token: str, rounds: SessionRounds
 ) -> None:
     asked = _counting_lookups(monkeypatch)
-    token = api_token(factory, alice)
-    rounds = SessionRounds(app.state.engine)
 
     async def twenty() -> list[Any]:
         finds = [rounds.find(token, SessionKind.API) for _ in range(19)]
@@ -119,12 +129,14 @@ def test_requests_that_wait_together_are_answered_by_one_query(
 
 
 def test_a_request_that_arrives_during_a_round_waits_for_the_next_one(
-    monkeypatch: pytest.MonkeyPatch, app: FastAPI, factory: sessionmaker[Session], alice: Person
+    monkeypatch: pytest.MonkeyPatch,
+    factory: sessionmaker[Session],
+    alice: Person,
+    token: str,
+    rounds: SessionRounds,
 ) -> None:
     """A round asked before she logged out may still find her session; a request sent after
     the logout never joins it, so it is refused, as a lookup of its own would refuse it."""
-    token = api_token(factory, alice)
-    rounds = SessionRounds(app.state.engine)
     gate = _hold_first_round(monkeypatch)
 
     async def around_a_logout() -> tuple[Any, Any]:
@@ -146,10 +158,8 @@ def test_a_request_that_arrives_during_a_round_waits_for_the_next_one(
 
 
 def test_a_failed_round_fails_each_request_in_it_and_the_next_round_is_asked_afresh(
-    monkeypatch: pytest.MonkeyPatch, app: FastAPI, factory: sessionmaker[Session], alice: Person
+    monkeypatch: pytest.MonkeyPatch, alice: Person, token: str, rounds: SessionRounds
 ) -> None:
-    token = api_token(factory, alice)
-    rounds = SessionRounds(app.state.engine)
     original = sessions.find_callers
     down = OperationalError("SELECT", {}, Exception("the database is down"))
 
@@ -170,10 +180,8 @@ def test_a_failed_round_fails_each_request_in_it_and_the_next_round_is_asked_afr
 
 
 def test_a_request_that_gives_up_leaves_the_others_their_answer(
-    monkeypatch: pytest.MonkeyPatch, app: FastAPI, factory: sessionmaker[Session], alice: Person
+    monkeypatch: pytest.MonkeyPatch, alice: Person, token: str, rounds: SessionRounds
 ) -> None:
-    token = api_token(factory, alice)
-    rounds = SessionRounds(app.state.engine)
     gate = _hold_first_round(monkeypatch)
 
     async def one_leaves() -> Any:
@@ -192,11 +200,9 @@ def test_a_request_that_gives_up_leaves_the_others_their_answer(
 
 
 def test_rounds_that_follow_each_other_share_one_connection_given_back_when_no_one_waits(
-    monkeypatch: pytest.MonkeyPatch, app: FastAPI, factory: sessionmaker[Session], alice: Person
+    monkeypatch: pytest.MonkeyPatch, alice: Person, token: str, rounds: SessionRounds
 ) -> None:
-    token = api_token(factory, alice)
-    engine: Engine = app.state.engine
-    rounds = SessionRounds(engine)
+    engine: Engine = rounds.engine
     checkouts: list[object] = []
     event.listen(engine, "engine_connect", lambda connection: checkouts.append(connection))
     gate = _hold_first_round(monkeypatch)
@@ -217,11 +223,9 @@ def test_rounds_that_follow_each_other_share_one_connection_given_back_when_no_o
 
 
 def test_a_failed_round_gives_its_connection_back(
-    monkeypatch: pytest.MonkeyPatch, app: FastAPI, factory: sessionmaker[Session], alice: Person
+    monkeypatch: pytest.MonkeyPatch, token: str, rounds: SessionRounds
 ) -> None:
-    token = api_token(factory, alice)
-    engine: Engine = app.state.engine
-    rounds = SessionRounds(engine)
+    engine: Engine = rounds.engine
 
     def failing(connection: Any, wanted: Any, now: Any) -> Any:
         raise OperationalError("SELECT", {}, Exception("the connection was lost"))

@@ -16,7 +16,6 @@ from anew.chats.formats.whatsapp import DatePreference
 from anew.chats.model import Chat
 from anew.chats.reading import (
     DEFAULT_MAX_BYTES,
-    HEAD_SIZE,
     SQLITE_MAGIC,
     CountedReader,
     ReadAhead,
@@ -70,7 +69,7 @@ def parse_text(
     """Parse one file's bytes into a Chat."""
     if source.data.startswith(SQLITE_MAGIC):
         raise ChatFormatError(source.name, "give a Messages database as a file, not inside a zip")
-    if looks_like_sms_backup(source.data[:HEAD_SIZE]):
+    if looks_like_sms_backup(source.data):
         from anew.chats.formats import sms  # only for its files, see load_chat
 
         handle = io.BytesIO(source.data)
