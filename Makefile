@@ -15,7 +15,8 @@ help:
 # Create .venv with the app and the dev tools from the lock file; does nothing when nothing changed.
 install: $(STAMP)
 
-$(STAMP): pyproject.toml requirements.lock
+# The app's install also compiles the WhatsApp scanner (setup.py); a C source edit rebuilds it.
+$(STAMP): pyproject.toml requirements.lock setup.py src/anew/chats/formats/_whatsapp_scan.c
 	$(PYTHON) -c 'import sys; sys.exit("Anew needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
@@ -54,5 +55,6 @@ lock: install
 # Remove the virtual environment and caches (your data directory is left alone).
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info
+	rm -f src/anew/chats/formats/_whatsapp_scan*.so
 
 .PHONY: help install run test lint audit bench lock clean

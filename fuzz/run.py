@@ -30,6 +30,7 @@ WHATSAPP_SEEDS = [
 SEEDS: dict[str, list[Path]] = {
     "whatsapp": WHATSAPP_SEEDS,
     "whatsapp-direct": WHATSAPP_SEEDS,
+    "whatsapp-scan": WHATSAPP_SEEDS,
     "telegram": sorted((FIXTURES / "chat-miner" / "test" / "telegram").glob("test_*.json")),
     "meta": sorted((FIXTURES / "chat-miner" / "test" / "instagram").glob("test_*.json")),
     "sms": [ROOT / "tests" / "chats" / "data" / "sms-backup.xml"],

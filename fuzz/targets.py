@@ -16,7 +16,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from anew.chats.errors import ChatFormatError
-from anew.chats.formats import imessage, meta, sms, telegram, whatsapp
+from anew.chats.formats import imessage, meta, sms, telegram, whatsapp, whatsapp_scanned
 from anew.chats.loading import load_chat, parse_text
 from anew.chats.metrics import Options
 from anew.chats.model import Chat
@@ -68,6 +68,27 @@ def whatsapp_direct(data: bytes) -> None:
     for prefer in (None, "day", "month"):
         _refused_or_parsed(lambda: whatsapp.parse(text, source=NAME, prefer=prefer))  # noqa: B023
     _refused_or_parsed(lambda: whatsapp.parse(lambda: text, source=NAME, utf8=data))
+
+
+def whatsapp_scan(data: bytes) -> None:
+    """The compiled scanner's road against the general road: where the scan takes bytes on, both
+    give the same messages, or refuse them with the same words."""
+    try:
+        fast = whatsapp_scanned.parse(data, source=NAME)
+    except ChatFormatError as error:
+        fast_error: ChatFormatError | None = error
+    else:
+        if fast is None:
+            return
+        fast_error = None
+    try:
+        general = whatsapp.parse(data.decode("utf-8"), source=NAME)
+    except ChatFormatError as error:
+        assert str(error) == str(fast_error), f"the roads disagree: {fast_error} / {error}"
+        return
+    assert fast_error is None, f"only the scanner's road refused it: {fast_error}"
+    assert fast is not None
+    assert fast.messages.equals(general.messages), "the roads read different messages"
 
 
 def telegram_json(data: bytes) -> None:
@@ -167,6 +188,7 @@ def quiz_toml(data: bytes) -> None:
 TARGETS: dict[str, Callable[[bytes], None]] = {
     "whatsapp": whatsapp_text,
     "whatsapp-direct": whatsapp_direct,
+    "whatsapp-scan": whatsapp_scan,
     "telegram": telegram_json,
     "meta": meta_json,
     "sms": sms_xml,

@@ -7,6 +7,7 @@ import pytest
 
 from anew.chats import reading
 from anew.chats.errors import ChatFormatError
+from anew.chats.formats import whatsapp_scan, whatsapp_scanned
 from anew.chats.loading import HEAD_BYTES, load_chat
 from anew.chats.reading import SQLITE_MAGIC, ReadAhead, read_source
 from tests.chats.fixtures import WHATSTK
@@ -157,7 +158,9 @@ def test_a_file_that_changed_after_its_read_ahead_is_read_again(tmp_path: Path) 
     path.write_text(CHAT)
     ahead = ReadAhead.start(path)
     assert ahead is not None
-    assert ahead.take(path, len(CHAT)) == CHAT.encode()
+    taken = ahead.take(path, len(CHAT))
+    assert taken is not None
+    assert taken[0] == CHAT.encode()
     assert ahead.take(path, len(CHAT)) is None  # handed over once, then let go
     ahead = ReadAhead.start(path)
     assert ahead is not None
@@ -167,6 +170,23 @@ def test_a_file_that_changed_after_its_read_ahead_is_read_again(tmp_path: Path) 
     other.write_text(CHAT)
     assert ReadAhead.start(other) is not None
     assert ahead.take(other, len(CHAT)) is None  # another file's bytes are never handed over
+
+
+@pytest.mark.skipif(not whatsapp_scan.available(), reason="the compiled scanner was not built")
+def test_a_read_ahead_scans_the_export_so_the_parse_need_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_text(_big_chat())
+    expected = load_chat(path).messages
+    ahead = ReadAhead.start(path)
+    assert ahead is not None
+
+    def no_second_scan(_data: bytes) -> None:
+        raise AssertionError("the export was scanned again")
+
+    monkeypatch.setattr(whatsapp_scanned, "scan", no_second_scan)
+    assert load_chat(path, ahead=ahead).messages.equals(expected)
 
 
 def test_a_read_ahead_loads_the_same_chat(tmp_path: Path) -> None:

@@ -101,6 +101,7 @@ def parse_text(
             prefer=prefer,
             keep_text=keep_text,
             utf8=source.data if plain else None,
+            scanned=source.scanned,
         )
         if _is_signal(text):
             return Chat(format="signal", messages=chat.messages, title=chat.title)

@@ -14,6 +14,7 @@ from typing import Literal
 import polars as pl
 
 from anew.chats.errors import AmbiguousDates, ChatFormatError
+from anew.chats.formats.whatsapp_scan import KIND_WORDS, LRM, Scan
 from anew.chats.model import (
     IRREGULAR_MARKS,
     Chat,
@@ -28,7 +29,6 @@ from anew.chats.model import (
 DateOrder = Literal["dmy", "mdy", "ymd", "ydm"]
 DatePreference = Literal["dayfirst", "monthfirst"] | None
 
-LRM = "\u200e"
 FIRST_YEAR = 2009  # WhatsApp did not exist before; an earlier reading of a date is the wrong one
 SPACE = r"[ \x{a0}\x{202f}]"  # new versions put a narrow no-break space before AM/PM
 DATE = r"(?<a>[0-9]{1,4})[./-]{1,2}(?<b>[0-9]{1,2})[./-]{1,2}(?<c>[0-9]{1,4})"
@@ -58,29 +58,6 @@ SYSTEM = (
     r"|.* changed their phone number|.* turned (?:on|off) disappearing messages"
     r"|This chat is with a business account|.* is a contact\.?$|Waiting for this message)"
 )
-
-# Every media, deleted or notice body holds one of these words (tests/chats/test_whatsapp.py
-# checks each pattern's examples), so a body without any of them is plain text.
-KIND_WORDS = [
-    "<",
-    "omitted",
-    "(file attached)",
-    "deleted",
-    "encrypted",
-    "secured",
-    "Missed ",
-    "security code",
-    "changed ",
-    "added ",
-    "removed ",
-    "created group",
-    "left",
-    "joined",
-    "disappearing",
-    "business account",
-    "is a contact",
-    "Waiting for this message",
-]
 
 ORDERS: dict[DateOrder, tuple[str, str, str]] = {
     # which captured field holds (year, month, day)
@@ -353,6 +330,11 @@ def _date_table(dates: pl.Series) -> pl.DataFrame:
 def _time_table(times: pl.Series) -> pl.DataFrame:
     """The distinct times as written and the time of day each means (null for one that can't
     exist, such as 25:10)."""
+    return _time_offsets(times.unique())
+
+
+def _time_offsets(times: pl.Series) -> pl.DataFrame:
+    """Each time as written (in the order given) and the time of day it means."""
     hour = pl.col("hour").cast(pl.Int32)
     ampm = pl.col("ampm").str.to_lowercase().str.slice(0, 1)
     day_hour = (
@@ -365,7 +347,7 @@ def _time_table(times: pl.Series) -> pl.DataFrame:
         time_unit="us",
     )
     return (
-        pl.DataFrame({"time": times.unique()})
+        pl.DataFrame({"time": times})
         .with_columns(
             pl.col("time").cast(pl.String).str.extract_groups(f"^{TIME_PART} ?$").alias("fields")
         )
@@ -515,17 +497,25 @@ def _messages(
     text = _texts(parts, continuation) if keep_text else None
     measured = _measures(parts.select("chars", "words"), rare, continuation)
     kinds = _kinds(senders, rare)
-    is_text = pl.col("kind") == Kind.TEXT.value
     columns = [timestamps, senders, kinds.alias("kind"), *measured.get_columns()]
-    messages = pl.DataFrame(columns if text is None else [*columns, text.alias("text")]).lazy()
-    if rare.get_column("suspect").any():  # else every message is text (or a notice, dropped)
-        messages = messages.with_columns(
+    messages = pl.DataFrame(columns if text is None else [*columns, text.alias("text")])
+    return _settle_kinds(messages, kinds, suspects=bool(rare.get_column("suspect").any()))
+
+
+def _settle_kinds(messages: pl.DataFrame, kinds: pl.Series, *, suspects: bool) -> pl.LazyFrame:
+    """Media and deleted messages count no characters or words, and notices are dropped.
+
+    `suspects` is False when no body could be media or a notice: every message is text then."""
+    settled = messages.lazy()
+    is_text = pl.col("kind") == Kind.TEXT.value
+    if suspects:
+        settled = settled.with_columns(
             pl.when(is_text).then(pl.col("chars")).otherwise(0).alias("chars"),
             pl.when(is_text).then(pl.col("words")).otherwise(0).alias("words"),
         )
     if kinds.null_count():  # system notices, which are not messages
-        messages = messages.filter(pl.col("kind").is_not_null())
-    return messages
+        settled = settled.filter(pl.col("kind").is_not_null())
+    return settled
 
 
 def parse(
@@ -535,11 +525,21 @@ def parse(
     prefer: DatePreference = None,
     keep_text: bool = False,
     utf8: bytes | None = None,
+    scanned: Scan | None = None,
 ) -> Chat:
     """Parse a WhatsApp export; raises ChatFormatError naming the file and line on bad input.
 
     `utf8` may carry the file's bytes when they are exactly `text` in UTF-8 (no BOM); `text` may
-    then be a function that decodes them, called only if the bytes can't be read directly."""
+    then be a function that decodes them, called only if the bytes can't be read directly. Such
+    bytes go the compiled scanner's road (whatsapp_scanned) where it takes them on; `scanned` is
+    what the scanner made of them already, if it has (see reading.ReadAhead)."""
+    if utf8 is not None and not keep_text:
+        # whatsapp_scanned builds on this module's helpers, so it is imported here, not above
+        from anew.chats.formats import whatsapp_scanned
+
+        fast = whatsapp_scanned.parse(utf8, source=source, prefer=prefer, scanned=scanned)
+        if fast is not None:
+            return fast
     frame = _lines(text, utf8)
     _check_leading_lines(frame, source)
     continuation = _continuations(frame)

@@ -1,0 +1,30 @@
+"""Types of the compiled WhatsApp scanner (_whatsapp_scan.c)."""
+
+from collections.abc import Sequence
+from typing import Any
+
+class Column:
+    """Unsigned 32-bit numbers that pl.Series takes over without a copy (once)."""
+
+    def __len__(self) -> int: ...
+    def __arrow_c_array__(self, requested_schema: object | None = None) -> tuple[Any, Any]: ...
+
+def scan(
+    data: bytes, kind_words: Sequence[bytes]
+) -> (
+    tuple[
+        Column,
+        Column,
+        Column,
+        Column,
+        Column,
+        list[str],
+        list[str],
+        list[str],
+        list[str],
+        Column,
+    ]
+    | None
+): ...
+def match_header(line: bytes) -> tuple[int, int] | None: ...
+def measure(text: bytes) -> tuple[int, int]: ...

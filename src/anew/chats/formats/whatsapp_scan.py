@@ -1,0 +1,78 @@
+"""The compiled scan of a plain UTF-8 WhatsApp export (_whatsapp_scan.c), without Polars.
+
+One pass over the file's bytes splits the lines, recognises the headers, numbers the distinct
+dates, times and senders and measures every message; whatsapp_scanned builds the message table
+from it. This module imports no Polars, so `anew analyze` can scan an export on a thread of its
+own while Polars is still being imported (see reading.ReadAhead).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+try:
+    from anew.chats.formats import _whatsapp_scan
+    from anew.chats.formats._whatsapp_scan import Column
+except ImportError:  # built by `make install` where a C compiler is; else the general road
+    _whatsapp_scan = None  # type: ignore[assignment]
+    Column = object  # type: ignore[assignment,misc]
+
+LRM = "\u200e"  # the invisible mark iOS puts before attachment lines and notices
+
+# Every media, deleted or notice body holds one of these words (tests/chats/test_whatsapp.py
+# checks each pattern's examples), so a body without any of them is plain text.
+KIND_WORDS = [
+    "<",
+    "omitted",
+    "(file attached)",
+    "deleted",
+    "encrypted",
+    "secured",
+    "Missed ",
+    "security code",
+    "changed ",
+    "added ",
+    "removed ",
+    "created group",
+    "left",
+    "joined",
+    "disappearing",
+    "business account",
+    "is a contact",
+    "Waiting for this message",
+]
+_KIND_BYTES = tuple(word.encode() for word in KIND_WORDS)
+
+
+class Scan(NamedTuple):
+    """What the scan made of a file: a row per message with a sender (numbers into the lists of
+    distinct dates, times and senders, and the message's characters and words), and the first
+    lines that may be media, deleted or a notice (those starting with LRM or holding one of
+    KIND_WORDS), with their rows. Notices without a sender have no row, but their dates and times
+    are in the lists."""
+
+    date_id: Column
+    time_id: Column
+    sender_id: Column
+    chars: Column
+    words: Column
+    dates: list[str]
+    times: list[str]
+    senders: list[str]
+    suspect_bodies: list[str]
+    suspect_rows: Column
+
+
+def available() -> bool:
+    """Whether the compiled scanner was built (make install builds it where a C compiler is)."""
+    return _whatsapp_scan is not None
+
+
+def scan(data: bytes) -> Scan | None:
+    """The scan of a file's bytes, or None when the scan does not take the file on: a NUL byte,
+    a CR outside CR LF, bytes that are not UTF-8, a BOM, text before the first message, no message
+    at all. Other threads run meanwhile."""
+    if _whatsapp_scan is None or data.startswith(b"\xef\xbb\xbf"):
+        return None
+    found = _whatsapp_scan.scan(data, _KIND_BYTES)
+    return None if found is None else Scan(*found)

@@ -1,0 +1,319 @@
+"""The compiled scanner's road reads every export it takes on exactly as the general road does."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+from unittest import mock
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from anew.chats.errors import ChatFormatError
+from anew.chats.formats import whatsapp, whatsapp_scan, whatsapp_scanned
+from anew.chats.model import WORD_PATTERN, Chat
+
+pytestmark = pytest.mark.skipif(
+    not whatsapp_scan.available(), reason="the compiled scanner was not built (no C compiler)"
+)
+
+FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures"
+NNBSP, NBSP, LRM = "\u202f", "\u00a0", "\u200e"
+
+
+def _general(data: bytes) -> Chat | ChatFormatError:
+    """The general road: the text, decoded, through the Polars parser alone."""
+    try:
+        return whatsapp.parse(data.decode("utf-8"), source="chat.txt")
+    except ChatFormatError as error:
+        return error
+
+
+def _scanned(data: bytes) -> Chat | ChatFormatError | None:
+    try:
+        return whatsapp_scanned.parse(data, source="chat.txt")
+    except ChatFormatError as error:
+        return error
+
+
+def _assert_same(data: bytes) -> None:
+    fast, general = _scanned(data), _general(data)
+    if fast is None:
+        return
+    if isinstance(fast, ChatFormatError) or isinstance(general, ChatFormatError):
+        assert str(fast) == str(general)
+    else:
+        assert fast.messages.equals(general.messages)
+
+
+def test_it_reads_every_whatsapp_fixture_as_the_general_road_does() -> None:
+    exports = [
+        path
+        for path in sorted(FIXTURES.rglob("*.txt"))
+        if whatsapp.looks_like_whatsapp(path.read_text(encoding="utf-8-sig"))
+    ]
+    assert len(exports) > 100
+    for path in exports:
+        data = path.read_bytes()
+        fast = whatsapp_scanned.parse(data, source=path.name)
+        assert fast is not None, path
+        general = whatsapp.parse(data.decode("utf-8"), source=path.name)
+        assert fast.messages.equals(general.messages), path
+
+
+def test_parse_takes_the_scanners_road_for_plain_bytes_and_keeps_texts_on_the_other() -> None:
+    text = "13/01/21, 08:00 - Ana: hi there\nsecond line\n13/01/21, 08:05 - Sam: <Media omitted>\n"
+    data = text.encode()
+    with mock.patch.object(whatsapp_scanned, "parse", wraps=whatsapp_scanned.parse) as scanned:
+        fast = whatsapp.parse(text, source="chat.txt", utf8=data)
+        assert scanned.call_count == 1
+        kept = whatsapp.parse(text, source="chat.txt", utf8=data, keep_text=True)
+        assert scanned.call_count == 1
+    assert fast.messages.select("sender", "kind", "chars", "words").rows() == [
+        ("Ana", "text", 20, 4),
+        ("Sam", "media", 0, 0),
+    ]
+    assert kept.messages.drop("text").equals(fast.messages.drop("text"))
+    assert kept.messages.get_column("text").to_list() == [
+        "hi there\nsecond line",
+        "<Media omitted>",
+    ]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"13/01/21, 08:00 - Ana: hi\x00\n",  # a NUL byte
+        b"13/01/21, 08:00 - Ana: hi\r13/01/21, 08:01 - Sam: yo\r",  # old Mac line ends
+        b"13/01/21, 08:00 - Ana: caf\xe9\n",  # latin-1, not UTF-8
+        b"\xef\xbb\xbf13/01/21, 08:00 - Ana: hi\n",  # a byte-order mark
+        b"Chat with Ana\n13/01/21, 08:00 - Ana: hi\n",  # text before the first message
+        b"just some notes\nno messages here\n",
+        b"",
+    ],
+)
+def test_it_leaves_files_it_does_not_take_on_to_the_general_road(data: bytes) -> None:
+    assert whatsapp_scan.scan(data) is None
+    assert whatsapp_scanned.parse(data, source="chat.txt") is None
+
+
+def test_a_time_that_cant_exist_goes_the_general_road_which_names_its_line() -> None:
+    text = "13/01/21, 08:00 - Ana: hi\n13/01/21, 25:10 - Sam: yo\n"
+    assert whatsapp_scan.scan(text.encode()) is not None
+    assert whatsapp_scanned.parse(text.encode(), source="chat.txt") is None
+    with pytest.raises(ChatFormatError, match="line 2"):
+        whatsapp.parse(text, source="chat.txt", utf8=text.encode())
+
+
+def test_a_column_is_handed_to_polars_once() -> None:
+    found = whatsapp_scan.scan(b"13/01/21, 08:00 - Ana: hi\n13/01/21, 08:01 - Sam: a b c\n")
+    assert found is not None
+    assert len(found.words) == 2
+    assert pl.Series(found.words).to_list() == [1, 3]
+    with pytest.raises(ValueError, match="handed over already"):
+        pl.Series(found.words)
+
+
+def test_it_numbers_distinct_dates_times_and_senders_in_order_of_appearance() -> None:
+    text = (
+        "14/01/21, 08:00 - Sam: one\n"
+        "14/01/21, 09:00 - Ana added Jo\n"
+        "15/01/21, 08:00 - Ana: two\n"
+        "14/01/21, 08:00 - Sam: three\n"
+    )
+    found = whatsapp_scan.scan(text.encode())
+    assert found is not None
+    assert found.dates == ["14/01/21", "15/01/21"]
+    assert found.times == [", 08:00 ", ", 09:00 "]  # the notice's time is there, its row is not
+    assert found.senders == ["Sam", "Ana"]
+    assert pl.Series(found.date_id).to_list() == [0, 1, 0]
+    assert pl.Series(found.sender_id).to_list() == [0, 1, 0]
+
+
+# --- the header pattern and the measures, against Polars' own ------------------------------
+
+HEADERISH = st.lists(
+    st.sampled_from(
+        [
+            "1",
+            "3",
+            "12",
+            "2021",
+            "99999",
+            "/",
+            ".",
+            "-",
+            "--",
+            ",",
+            " ",
+            NBSP,
+            NNBSP,
+            ":",
+            "00",
+            "5",
+            "AM",
+            "p.",
+            " m.",
+            "P",
+            "M",
+            "]",
+            "[",
+            "- ",
+            "] ",
+            " - ",
+            LRM,
+            "\u200f",
+            "x",
+            "é",
+        ]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(prefix=HEADERISH, rest=st.sampled_from(["", "Ana: hi", ": x", "a: b: c"]))
+def test_the_header_match_and_its_cuts_are_the_patterns(prefix: str, rest: str) -> None:
+    from anew.chats.formats import _whatsapp_scan
+
+    line = prefix + rest
+    lines = pl.Series([line])
+    is_header = bool(lines.str.contains(whatsapp.HEADER)[0])
+    found = _whatsapp_scan.match_header(line.encode())
+    assert (found is not None) == is_header
+    if found is not None:
+        date_end = lines.str.find(whatsapp.DATE_END)[0]
+        end = lines.str.find(whatsapp.HEADER_END)[0]
+        assert found == (len(line[:date_end].encode()), len(line[:end].encode()))
+
+
+TEXTS = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(
+            [
+                " ",
+                "\t",
+                "\x0b",
+                "\x0c",
+                "\x85",
+                NBSP,
+                NNBSP,
+                "\u1680",
+                "\u2003",
+                "\u200a",
+                "\u2028",
+                "\u2029",
+                "\u205f",
+                "\u3000",
+                "\u200b",
+                "\u180e",
+            ]
+        ),
+        st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\n\r\x00"),
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=TEXTS, padding=st.integers(min_value=0, max_value=20))
+def test_characters_and_words_are_counted_as_the_word_pattern_counts(
+    text: str, padding: int
+) -> None:
+    from anew.chats.formats import _whatsapp_scan
+
+    text = "abc de" * padding + text  # long plain runs take the eight-bytes-at-a-time path
+    series = pl.Series([text])
+    expected = (series.str.len_chars()[0], series.str.count_matches(WORD_PATTERN)[0])
+    assert _whatsapp_scan.measure(text.encode()) == expected
+
+
+# --- whole exports, generated line by line ------------------------------------------------
+
+NAMES = st.sampled_from(["Ana", "Sam", "Jo Marie", "Zoë 🌙", "+1 555 0100", ""])
+BODIES = st.one_of(
+    TEXTS,
+    st.sampled_from(
+        [
+            "<Media omitted>",
+            "image omitted",
+            f"{LRM}image omitted",
+            "This message was deleted",
+            "You deleted this message.",
+            "Missed voice call",
+            "<attached: 0001-PHOTO.jpg>",
+            "I left early",
+            "changed my mind",
+            "hello: there",
+            "is a contact",
+            f"{LRM}hi",
+        ]
+    ),
+)
+NOTICES = st.sampled_from(
+    [
+        "Messages and calls are end-to-end encrypted.",
+        "Ana added Sam",
+        "Sam left",
+        'Ana changed the subject to "x"',
+        "",
+    ]
+)
+
+
+def _stamp(stamp: datetime, layout: str) -> str:
+    hour12 = f"{stamp.hour % 12 or 12}:{stamp:%M}"
+    ampm = "PM" if stamp.hour >= 12 else "AM"
+    return {
+        "android": f"{stamp:%d/%m/%y}, {stamp:%H:%M} - ",
+        "android-12h": f"{stamp.month}/{stamp.day}/{stamp:%y}, {hour12}{NNBSP}{ampm} - ",
+        "spanish": f"{stamp:%d/%m/%Y}, {hour12} {'p. m.' if stamp.hour >= 12 else 'a. m.'} - ",
+        "ios": f"[{stamp:%d.%m.%y}, {stamp:%H:%M:%S}] ",
+        "ios-12h": f"{LRM}[{stamp:%m/%d/%y}, {hour12}:{stamp:%S}{NNBSP}{ampm}] ",
+        "iso": f"{stamp:%Y-%m-%d} {stamp:%H.%M} - ",
+    }[layout]
+
+
+LINES = st.lists(
+    st.one_of(
+        st.tuples(st.just("message"), NAMES, BODIES),
+        st.tuples(st.just("notice"), st.just(""), NOTICES),
+        st.tuples(st.just("more"), st.just(""), TEXTS),
+        st.tuples(st.just("blank"), st.just(""), st.just("")),
+    ),
+    min_size=1,
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    lines=LINES,
+    layout=st.sampled_from(["android", "android-12h", "spanish", "ios", "ios-12h", "iso"]),
+    crlf=st.booleans(),
+    leading_blanks=st.integers(min_value=0, max_value=2),
+    minutes=st.lists(st.integers(min_value=0, max_value=3000), min_size=30, max_size=30),
+)
+def test_generated_exports_read_the_same_on_both_roads(
+    lines: list[tuple[str, str, str]],
+    layout: str,
+    crlf: bool,
+    leading_blanks: int,
+    minutes: list[int],
+) -> None:
+    stamp = datetime(2021, 1, 13, 8, 0)
+    written = [f"{_stamp(stamp, layout)}Ana: first"] + [""] * 0
+    for (kind, name, body), step in zip(lines, minutes, strict=False):
+        stamp += timedelta(minutes=step)
+        if kind == "message":
+            written.append(f"{_stamp(stamp, layout)}{name}: {body}")
+        elif kind == "notice":
+            written.append(f"{_stamp(stamp, layout)}{body}")
+        else:
+            written.append(body)
+    end = "\r\n" if crlf else "\n"
+    data = (end * leading_blanks + end.join(written) + end).encode()
+    assert whatsapp_scan.scan(data) is not None
+    _assert_same(data)
