@@ -3,7 +3,7 @@
     .venv/bin/python bench/chat_import.py [--messages 1000000] [--runs 3] [--database-url URL]
 
 The baseline in the same run is reading the same file's bytes from disk, so the figures can be
-compared across machines.
+compared across machines. A PostgreSQL database named in the URL is dropped and made afresh.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from anew.config import load_settings
 from anew.db import upgrade, utcnow
 from anew.web.app import create_app
 from chats import generate  # bench/chats.py, beside this script
+from web import fresh_postgres  # bench/web.py, beside this script
 
 
 def median_seconds(action: Callable[[], object], runs: int) -> float:
@@ -68,6 +69,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--database-url", default=None)
     args = parser.parse_args()
+    if (args.database_url or "").startswith("postgresql"):
+        fresh_postgres(args.database_url)  # dropped and made again: every run starts empty
     path = Path(tempfile.mkdtemp(prefix="anew-import-bench-")) / "chat.txt"
     generate(path, args.messages)
     read = median_seconds(path.read_bytes, args.runs)

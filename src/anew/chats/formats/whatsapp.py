@@ -3,6 +3,10 @@
 Each line is matched once against a header pattern; lines without a header continue the message
 above them. Header lines are then cut at fixed marks, and only the distinct dates and times are
 read field by field. The date order (day, month or year first) is decided per file from the data.
+
+This is the general road. A plain UTF-8 export first goes the compiled scanner's road
+(whatsapp_scanned, built on this module's helpers), which reads the same messages faster and
+hands back here whatever it does not take on.
 """
 
 from __future__ import annotations
