@@ -173,11 +173,12 @@ def test_a_file_that_changed_after_its_read_ahead_is_read_again(tmp_path: Path) 
 
 
 @pytest.mark.skipif(not whatsapp_scan.available(), reason="the compiled scanner was not built")
+@pytest.mark.parametrize("mark", [b"", whatsapp_scan.BOM], ids=["plain", "byte-order mark"])
 def test_a_read_ahead_scans_the_export_so_the_parse_need_not(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mark: bytes
 ) -> None:
     path = tmp_path / "chat.txt"
-    path.write_text(_big_chat())
+    path.write_bytes(mark + _big_chat().encode())
     expected = load_chat(path).messages
     ahead = ReadAhead.start(path)
     assert ahead is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import polars as pl
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from anew.chats.errors import ChatFormatError
 from anew.chats.formats import whatsapp, whatsapp_scan, whatsapp_scanned
+from anew.chats.loading import HEAD_BYTES, load_chat
 from anew.chats.model import WORD_PATTERN, Chat
 
 pytestmark = pytest.mark.skipif(
@@ -88,7 +90,6 @@ def test_parse_takes_the_scanners_road_for_plain_bytes_and_keeps_texts_on_the_ot
         b"13/01/21, 08:00 - Ana: hi\x00\n",  # a NUL byte
         b"13/01/21, 08:00 - Ana: hi\r13/01/21, 08:01 - Sam: yo\r",  # old Mac line ends
         b"13/01/21, 08:00 - Ana: caf\xe9\n",  # latin-1, not UTF-8
-        b"\xef\xbb\xbf13/01/21, 08:00 - Ana: hi\n",  # a byte-order mark
         b"Chat with Ana\n13/01/21, 08:00 - Ana: hi\n",  # text before the first message
         b"just some notes\nno messages here\n",
         b"",
@@ -97,6 +98,37 @@ def test_parse_takes_the_scanners_road_for_plain_bytes_and_keeps_texts_on_the_ot
 def test_it_leaves_files_it_does_not_take_on_to_the_general_road(data: bytes) -> None:
     assert whatsapp_scan.scan(data) is None
     assert whatsapp_scanned.parse(data, source="chat.txt") is None
+
+
+def test_a_byte_order_mark_is_passed_over_on_the_scanners_road(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = [
+        f"{13 + n // 1440:02d}/01/21, {n // 60 % 24:02d}:{n % 60:02d} - Ana: hi {n}"
+        for n in range(3000)
+    ]
+    text = "\n".join(lines) + "\n"
+    plain, marked = tmp_path / "plain.txt", tmp_path / "marked.txt"
+    plain.write_text(text, encoding="utf-8")
+    marked.write_bytes(whatsapp_scan.BOM + text.encode())
+    assert marked.stat().st_size > HEAD_BYTES  # read from its bytes, not decoded whole
+    found = whatsapp_scan.scan(marked.read_bytes())
+    assert found is not None
+    assert len(found.chars) == 3000
+    roads: list[Chat | None] = []
+    original = whatsapp_scanned.parse
+
+    def recording(data: bytes, **options: Any) -> Chat | None:
+        roads.append(original(data, **options))
+        return roads[-1]
+
+    monkeypatch.setattr(whatsapp_scanned, "parse", recording)
+    chat = load_chat(marked)
+    assert len(roads) == 1
+    assert roads[0] is not None  # the scanner's road took it
+    assert chat.messages.equals(load_chat(plain).messages)
+    monkeypatch.undo()
+    assert chat.messages.equals(_general(text.encode()).messages)  # type: ignore[union-attr]
 
 
 def test_a_time_that_cant_exist_goes_the_general_road_which_names_its_line() -> None:

@@ -74,8 +74,8 @@ def parse_text(
 
         handle = io.BytesIO(source.data)
         return sms.parse(handle, source=source.name, me=me, contact=chat_name, keep_text=keep_text)
-    plain = text_encoding(source.data) == "utf-8"
-    start = _start(source) if plain and len(source.data) > HEAD_BYTES else None
+    utf8 = _utf8_bytes(source.data)
+    start = _start(utf8) if utf8 is not None and len(utf8) > HEAD_BYTES else None
     whole = start is None or start.isspace() or _is_json(start)
     text = start if start is not None and not whole else decode_text(source)
     if text.isspace() or not text:
@@ -93,14 +93,14 @@ def parse_text(
             source.name, "this JSON is not a Telegram, Messenger or Instagram export"
         )
     if whatsapp.looks_like_whatsapp(text):
-        # A plain UTF-8 file's own bytes are read by the parser directly; the text is decoded
-        # (and checked) only if it needs it.
+        # A UTF-8 file's own bytes (after any byte-order mark) are read by the parser directly;
+        # the text is decoded (and checked) only if it needs it.
         chat = whatsapp.parse(
             text if whole else (lambda: decode_text(source)),
             source=source.name,
             prefer=prefer,
             keep_text=keep_text,
-            utf8=source.data if plain else None,
+            utf8=utf8,
             scanned=source.scanned,
         )
         if _is_signal(text):
@@ -156,11 +156,20 @@ def load_chat(
     return parse_text(source, prefer=prefer, keep_text=keep_text, chat_name=chat_name, me=me)
 
 
-def _start(source: Source) -> str | None:
-    """The first HEAD_BYTES of a UTF-8 file as text (a character cut in two at the end left
+def _utf8_bytes(data: bytes) -> bytes | None:
+    """A UTF-8 file's bytes without its byte-order mark, if it has one (None for UTF-16): what
+    the WhatsApp parser reads directly, without decoding the whole file."""
+    encoding = text_encoding(data)
+    if encoding == "utf-8-sig":
+        return data[len(codecs.BOM_UTF8) :]
+    return data if encoding == "utf-8" else None
+
+
+def _start(data: bytes) -> str | None:
+    """The first HEAD_BYTES of UTF-8 bytes as text (a character cut in two at the end left
     out), or None when they are not UTF-8."""
     try:
-        return codecs.getincrementaldecoder("utf-8")().decode(source.data[:HEAD_BYTES])
+        return codecs.getincrementaldecoder("utf-8")().decode(data[:HEAD_BYTES])
     except UnicodeDecodeError:
         return None
 

@@ -10,7 +10,7 @@ class Column:
     def __arrow_c_array__(self, requested_schema: object | None = None) -> tuple[Any, Any]: ...
 
 def scan(
-    data: bytes, kind_words: Sequence[bytes]
+    data: bytes | memoryview, kind_words: Sequence[bytes]
 ) -> (
     tuple[
         Column,

@@ -18,6 +18,7 @@ except ImportError:  # built by `make install` where a C compiler is; else the g
     Column = object  # type: ignore[assignment,misc]
 
 LRM = "\u200e"  # the invisible mark iOS puts before attachment lines and notices
+BOM = b"\xef\xbb\xbf"  # UTF-8's byte-order mark, which some tools write first
 
 # Every media, deleted or notice body holds one of these words (tests/chats/test_whatsapp.py
 # checks each pattern's examples), so a body without any of them is plain text.
@@ -69,10 +70,11 @@ def available() -> bool:
 
 
 def scan(data: bytes) -> Scan | None:
-    """The scan of a file's bytes, or None when the scan does not take the file on: a NUL byte,
-    a CR outside CR LF, bytes that are not UTF-8, a BOM, text before the first message, no message
-    at all. Other threads run meanwhile."""
-    if _whatsapp_scan is None or data.startswith(b"\xef\xbb\xbf"):
+    """The scan of a file's bytes (after its UTF-8 byte-order mark, if it has one), or None when
+    the scan does not take the file on: a NUL byte, a CR outside CR LF, bytes that are not UTF-8,
+    text before the first message, no message at all. Other threads run meanwhile."""
+    if _whatsapp_scan is None:
         return None
-    found = _whatsapp_scan.scan(data, _KIND_BYTES)
+    text = memoryview(data)[len(BOM) :] if data.startswith(BOM) else data
+    found = _whatsapp_scan.scan(text, _KIND_BYTES)
     return None if found is None else Scan(*found)
