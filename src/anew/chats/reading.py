@@ -184,7 +184,7 @@ class ReadAhead:
     holding the interpreter. `read_source` takes the bytes and their scan when the file still has
     the size it had; anything odd (a read that failed, a file that changed) is read again as
     usual, so errors are reported exactly as without it. A file that is not a WhatsApp export
-    costs the scan one look at its bytes (it gives up on the first line).
+    costs the scan one pass checking that its bytes are UTF-8, and it gives up at the first line.
     """
 
     def __init__(self, path: Path) -> None:
