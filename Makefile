@@ -16,7 +16,7 @@ help:
 install: $(STAMP)
 
 # The app's install also compiles the WhatsApp scanner (setup.py); a C source edit rebuilds it.
-$(STAMP): pyproject.toml requirements.lock setup.py src/anew/chats/formats/_whatsapp_scan.c
+$(STAMP): pyproject.toml requirements.lock setup.py $(wildcard src/anew/chats/formats/*.[ch])
 	$(PYTHON) -c 'import sys; sys.exit("Anew needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock

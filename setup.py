@@ -10,7 +10,11 @@ setup(
     ext_modules=[
         Extension(
             "anew.chats.formats._whatsapp_scan",
-            sources=["src/anew/chats/formats/_whatsapp_scan.c"],
+            sources=[
+                "src/anew/chats/formats/_whatsapp_scan.c",
+                "src/anew/chats/formats/whatsapp_scanner.c",
+            ],
+            depends=["src/anew/chats/formats/whatsapp_scanner.h"],
             optional=True,
         )
     ]

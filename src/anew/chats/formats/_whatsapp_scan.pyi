@@ -1,4 +1,4 @@
-"""Types of the compiled WhatsApp scanner (_whatsapp_scan.c)."""
+"""Types of the compiled WhatsApp scanner's module (_whatsapp_scan.c around whatsapp_scanner.c)."""
 
 from collections.abc import Sequence
 from typing import Any

@@ -1,4 +1,4 @@
-"""The compiled scan of a plain UTF-8 WhatsApp export (_whatsapp_scan.c), without Polars.
+"""The compiled scan of a plain UTF-8 WhatsApp export (whatsapp_scanner.c), without Polars.
 
 One pass over the file's bytes splits the lines, recognises the headers, numbers the distinct
 dates, times and senders and measures every message; whatsapp_scanned builds the message table
