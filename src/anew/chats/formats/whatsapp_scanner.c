@@ -370,20 +370,6 @@ void scan_free(Scan *scan) {
     interner_free(&scan->senders);
 }
 
-static int blank(const unsigned char *s, const unsigned char *e) {
-    for (const unsigned char *p = s; p < e;) {
-        unsigned char cls = byte_class[*p];
-        if (cls == ASCII_SPACE) {
-            p++;
-        } else if (cls == MAYBE_SPACE && wide_space(p, (size_t)(e - p))) {
-            p += p[0] == 0xC2 ? 2 : 3;
-        } else {
-            return 0;
-        }
-    }
-    return 1;
-}
-
 /* A header line: number its date and time, and start a message row when it has a sender. */
 static int take_header(Scan *scan, const KindWords *kinds, const unsigned char *data,
                        const unsigned char *s, const unsigned char *e, const Header *header,
@@ -444,7 +430,8 @@ int run_scan(Scan *scan, const KindWords *kinds, const unsigned char *data, size
             int taken = take_header(scan, kinds, data, line, stop, &header, &open);
             if (taken != TAKEN) return taken;
         } else if (!seen_header) {
-            if (!blank(line, stop)) return NOT_TAKEN; /* the general road says where */
+            /* only blank lines before the first message; the general road says where not */
+            if (measure(line, (size_t)(stop - line)).words) return NOT_TAKEN;
         } else if (open) {
             /* A continuation: the text gains "\n" and the line, blank lines kept only before
              * one with text (whatsapp._continuations strips the message's trailing ones). */
