@@ -9,6 +9,7 @@ from unittest import mock
 
 import polars as pl
 import pytest
+from fuzz import targets
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,31 +24,6 @@ pytestmark = pytest.mark.skipif(
 
 FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures"
 NNBSP, NBSP, LRM = "\u202f", "\u00a0", "\u200e"
-
-
-def _general(data: bytes) -> Chat | ChatFormatError:
-    """The general road: the text, decoded, through the Polars parser alone."""
-    try:
-        return whatsapp.parse(data.decode("utf-8"), source="chat.txt")
-    except ChatFormatError as error:
-        return error
-
-
-def _scanned(data: bytes) -> Chat | ChatFormatError | None:
-    try:
-        return whatsapp_scanned.parse(data, source="chat.txt")
-    except ChatFormatError as error:
-        return error
-
-
-def _assert_same(data: bytes) -> None:
-    fast, general = _scanned(data), _general(data)
-    if fast is None:
-        return
-    if isinstance(fast, ChatFormatError) or isinstance(general, ChatFormatError):
-        assert str(fast) == str(general)
-    else:
-        assert fast.messages.equals(general.messages)
 
 
 def test_it_reads_every_whatsapp_fixture_as_the_general_road_does() -> None:
@@ -128,7 +104,14 @@ def test_a_byte_order_mark_is_passed_over_on_the_scanners_road(
     assert roads[0] is not None  # the scanner's road took it
     assert chat.messages.equals(load_chat(plain).messages)
     monkeypatch.undo()
-    assert chat.messages.equals(_general(text.encode()).messages)  # type: ignore[union-attr]
+    assert chat.messages.equals(whatsapp.parse(text, source="chat.txt").messages)  # general road
+
+
+def test_white_space_before_the_first_message_is_taken_on_as_blank() -> None:
+    data = f" \t{NBSP}\n\n\u3000\n13/01/21, 08:00 - Ana: hi\n".encode()
+    assert whatsapp_scan.scan(data) is not None
+    targets.whatsapp_scan(data)
+    assert whatsapp_scan.scan(f" {NBSP}x\n13/01/21, 08:00 - Ana: hi\n".encode()) is None
 
 
 def test_a_time_that_cant_exist_goes_the_general_road_which_names_its_line() -> None:
@@ -348,4 +331,4 @@ def test_generated_exports_read_the_same_on_both_roads(
     end = "\r\n" if crlf else "\n"
     data = (end * leading_blanks + end.join(written) + end).encode()
     assert whatsapp_scan.scan(data) is not None
-    _assert_same(data)
+    targets.whatsapp_scan(data)  # the fuzz target: same messages, or the same error, both roads
