@@ -24,7 +24,7 @@ from anew.accounts.sessions import start_session
 from anew.config import load_settings
 from anew.db import upgrade, utcnow
 from anew.web.app import create_app
-from anew.web.deps import SESSION_COOKIE
+from anew.web.http.deps import SESSION_COOKIE
 
 
 async def bare_endpoint(scope: Scope, receive: Receive, send: Send) -> None:

@@ -15,8 +15,8 @@ import statistics
 import time
 from pathlib import Path
 
-from anew.method.draft_quality import evaluate
-from anew.method.drafts import check_draft
+from anew.method.drafts.quality import evaluate
+from anew.method.drafts.rules import check_draft
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "drafts.jsonl"
 

@@ -7,7 +7,7 @@ For each database (the embedded SQLite default with one worker, PostgreSQL with 
 seeds one user with a year of data through the API (a chat import, a no-contact period with
 contacts and daily check-ins, habits, urges), starts the server and drives each route with wrk
 (Debian's package): 32 connections, two threads. The floor is bench/web_floor.py served by the
-same code as `anew serve` (anew.web.server.run, same worker count, same access log), running
+same code as `anew serve` (anew.web.http.server.run, same worker count, same access log), running
 beside the app and measured in every round after the routes; each route's throughput is reported
 as the median of its shares of the floor of the same round. Errors are socket errors plus every
 answer that is not 200 (bench/web_count.lua).
@@ -42,7 +42,7 @@ from anew.config import load_settings
 from anew.db import upgrade, utcnow
 from anew.safety.questions import QUESTIONS
 from anew.web.app import create_app
-from anew.web.deps import SESSION_COOKIE
+from anew.web.http.deps import SESSION_COOKIE
 from chats import generate  # bench/chats.py, beside this script
 
 HERE = Path(__file__).resolve().parent
@@ -214,9 +214,9 @@ def measure(
         ]
         port, floor_port = _free_port(), _free_port()
         serve = [sys.executable, "-m", "anew", "serve", "--port", str(port)]
-        # The same server as `anew serve`: anew.web.server.run, same workers, same access log.
+        # The same server as `anew serve`: anew.web.http.server.run, same workers, same access log.
         serve_floor = (
-            "from anew.web.server import run; "
+            "from anew.web.http.server import run; "
             f"run('web_floor:app', host='127.0.0.1', port={floor_port}, workers={workers})"
         )
         floor_env = {**env, "PYTHONPATH": os.pathsep.join([str(HERE), env.get("PYTHONPATH", "")])}

@@ -13,7 +13,7 @@ from anew.accounts.models import Role, SessionKind, User
 from anew.accounts.service import create_user
 from anew.accounts.sessions import start_session
 from anew.db import utcnow
-from anew.web.deps import SESSION_COOKIE
+from anew.web.http.deps import SESSION_COOKIE
 
 CSRF_PATTERN = re.compile(r'name="csrf_token" value="([^"]+)"')
 

@@ -9,7 +9,7 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from starlette.routing import BaseRoute
 
-from anew.web.routing import endpoints
+from anew.web.http.routing import endpoints
 
 
 def app_routes(app: FastAPI) -> list[tuple[str, str]]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import httpx2
 
-from anew.web.log_redaction import redact
+from anew.web.http.log_redaction import redact
 from tests.databases import sqlite_database
 from tests.servers import log_file, server_processes
 

@@ -80,7 +80,7 @@ def test_a_backup_restores_into_an_empty_database_exactly(
             with engine.begin() as connection:
                 from sqlalchemy import insert
 
-                from anew.method.growth_models import Quality
+                from anew.method.best_self.models import Quality
 
                 table = Quality.__table__
                 highest = max(row[0] for row in copy["qualities"])

@@ -75,7 +75,7 @@ def test_a_bad_setting_stops_the_command_with_its_name(monkeypatch: pytest.Monke
 
 
 def test_serve_migrates_prints_the_address_and_starts_uvicorn(environment: Settings) -> None:
-    with mock.patch("anew.web.server.run", autospec=True) as run:
+    with mock.patch("anew.web.http.server.run", autospec=True) as run:
         result = invoke(["serve", "--port", "8123", "--workers", "3"])
     assert result.exit_code == 0, result.output
     assert "Anew is running at http://127.0.0.1:8123/" in result.output

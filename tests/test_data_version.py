@@ -11,8 +11,8 @@ from anew.accounts.models import SessionKind, User
 from anew.accounts.sessions import find_session, start_session
 from anew.archive import export_archive, import_archive
 from anew.db import utcnow
-from anew.method import progress
-from anew.method.models import CheckIn
+from anew.method.no_contact import service as progress
+from anew.method.no_contact.models import CheckIn
 from anew.safety.models import SafetyCheck
 from anew.safety.service import forget_checks
 from tests.people import Person

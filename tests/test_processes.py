@@ -168,7 +168,7 @@ def test_two_processes_writing_to_one_sqlite_file_lose_nothing(tmp_path: Path) -
 def test_a_flood_of_requests_never_starves_the_server_of_connections(tmp_path: Path) -> None:
     """Far more requests at once than threads and database connections: every one is answered.
 
-    Before anew.web.slots, requests holding a connection waited for a thread while every thread
+    Before anew.web.http.slots, requests holding a connection waited for a thread while every thread
     waited for a connection, and the server hung for good after its first 15 answers."""
     with sqlite_database(tmp_path) as url, servers(url, tmp_path, count=1) as [base]:
         token = signed_up_token(base, "ann@example.org", "a long and gentle phrase")
@@ -184,7 +184,7 @@ def test_a_flood_of_requests_never_starves_the_server_of_connections(tmp_path: P
 
 
 def test_one_server_with_two_workers_spreads_its_connections_over_both(tmp_path: Path) -> None:
-    """Each worker listens on a socket of its own (anew.web.server), so the kernel hands new
+    """Each worker listens on a socket of its own (anew.web.http.server), so the kernel hands new
     connections to both; the parent, which only holds the address, takes none."""
     with (
         sqlite_database(tmp_path) as url,

@@ -6,9 +6,9 @@
 
 Training data: tests/data/drafts.jsonl plus generated messages that carry none of the three flags:
 practical ones in longing's words (practical_drafts) and everyday news and mild feelings
-(everyday_drafts). The features come from anew.method.draft_models.features, the function the
+(everyday_drafts). The features come from anew.method.drafts.learned.features, the function the
 checker runs, so the written weights give the same scores at run time
-(tests/method/test_draft_models.py checks them). scikit-learn is a development dependency only:
+(tests/method/test_drafts_learned.py checks them). scikit-learn is a development dependency only:
 nothing of it runs in the app.
 """
 
@@ -23,14 +23,14 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline
 
-from anew.method.draft_models import MODEL_FILES, THRESHOLD, features
-from anew.method.draft_quality import check_row
+from anew.method.drafts.learned import MODEL_FILES, THRESHOLD, features
+from anew.method.drafts.quality import check_row
 from everyday_drafts import everyday_drafts
 from practical_drafts import practical_drafts
 
 ROOT = Path(__file__).resolve().parents[1]
 DRAFTS = ROOT / "tests" / "data" / "drafts.jsonl"
-PACKAGE = ROOT / "src" / "anew" / "method"
+PACKAGE = ROOT / "src" / "anew" / "method" / "drafts"
 CHECKS = ROOT / "tests" / "data" / "draft_model_checks.json"
 SMALLEST_WEIGHT = 1e-4  # smaller weights move no score by more than the rounding does
 
@@ -74,7 +74,7 @@ def write(rows: list[dict[str, Any]]) -> None:
                 for text, score in zip(sample, scores, strict=True)
             ],
         }
-        print(f"{code}: {len(lines) - 1} weights to src/anew/method/{name}")
+        print(f"{code}: {len(lines) - 1} weights to src/anew/method/drafts/{name}")
     CHECKS.write_text(json.dumps(checks, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{len(sample)} checks per model to {CHECKS.relative_to(ROOT)}")
 

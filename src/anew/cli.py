@@ -84,7 +84,7 @@ def serve(args: argparse.Namespace) -> int:
     """Migrate the database, then serve the app."""
     from anew.config import ConfigError
     from anew.content import load_content
-    from anew.web import server
+    from anew.web.http import server
 
     settings = _settings()
     try:
@@ -177,7 +177,7 @@ def check(args: argparse.Namespace) -> int:
     import json
     from dataclasses import asdict
 
-    from anew.method.drafts import check_draft
+    from anew.method.drafts.rules import check_draft
 
     verdict = check_draft(
         args.text,

@@ -1,6 +1,6 @@
 """Her data's version: `users.data_version` moves in the same transaction as any change to a row
-of hers, so a server process may keep what it computed from her data (anew.web.read_cache) for as
-long as the number stays put, and every process sees the move on its very next request.
+of hers, so a server process may keep what it computed from her data (anew.web.http.read_cache) for
+as long as the number stays put, and every process sees the move on its very next request.
 
 The bump is hooked into every ORM session rather than into each service function, so a feature
 added later cannot forget it: rows added, changed or deleted through the session, and bulk ORM

@@ -67,8 +67,8 @@ def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEn
 
 
 # Each server process may open POOL_SIZE + POOL_OVERFLOW connections (4 workers: 80, under
-# PostgreSQL's default 100); anew.web.slots keeps the requests at work below that. A wait that
-# still runs past POOL_TIMEOUT answers 503 (anew.web.errors) rather than hanging.
+# PostgreSQL's default 100); anew.web.http.slots keeps the requests at work below that. A wait that
+# still runs past POOL_TIMEOUT answers 503 (anew.web.http.errors) rather than hanging.
 POOL_SIZE = 10
 POOL_OVERFLOW = 10
 POOL_TIMEOUT = 10
@@ -137,10 +137,12 @@ def load_models() -> None:
     from anew import data_version as _data_version  # noqa: F401 - its listeners, not a model
     from anew import ratelimit as _ratelimit  # noqa: F401
     from anew.accounts import models as _accounts  # noqa: F401
+    from anew.calendar import service as _calendar  # noqa: F401
     from anew.chats import models as _chats  # noqa: F401
     from anew.guide import models as _guide  # noqa: F401
-    from anew.method import growth_models as _growth  # noqa: F401
-    from anew.method import models as _method  # noqa: F401
-    from anew.method import reminders as _reminders  # noqa: F401
+    from anew.method.best_self import models as _best_self  # noqa: F401
+    from anew.method.new_look import models as _new_look  # noqa: F401
+    from anew.method.new_you import models as _new_you  # noqa: F401
+    from anew.method.no_contact import models as _no_contact  # noqa: F401
     from anew.quizzes import models as _quizzes  # noqa: F401
     from anew.safety import models as _safety  # noqa: F401

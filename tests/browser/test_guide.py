@@ -5,7 +5,7 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy.orm import Session, sessionmaker
 
 from anew.accounts.roles import Role
-from anew.web import responding
+from anew.web.http import responding
 from tests.people import add_person
 
 pytestmark = pytest.mark.browser

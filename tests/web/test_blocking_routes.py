@@ -2,15 +2,15 @@
 
 A query or a password hash inside an `async def` route holds up every other request the process
 is serving for as long as it takes (argon2 takes tens of milliseconds on purpose). Form posts read
-their form in an async dependency (anew.web.forms.posted_form) and are plain `def`s; only uploads
-and the kept reads stay `async`, and they hand their database work to the thread pool themselves.
-"""
+their form in an async dependency (anew.web.http.forms.posted_form) and are plain `def`s; only
+uploads and the kept reads stay `async`, and they hand their database work to the thread pool
+themselves."""
 
 from __future__ import annotations
 
 from fastapi import FastAPI
 
-from anew.web.deps import get_db
+from anew.web.http.deps import get_db
 from tests.routes import coroutine_routes, routes_depending_on
 
 # Uploads stream the file in the event loop; each hands its heavy work to the thread pool.
@@ -29,8 +29,8 @@ def test_no_route_queries_the_database_in_the_event_loop(app: FastAPI) -> None:
     assert blocking == ASYNC_WITH_DATABASE
 
 
-# Kept reads (anew.web.read_cache) look the session up with one prepared query, in the event loop
-# only on SQLite (a local file read that never waits for a writer); what they make, and the
+# Kept reads (anew.web.http.read_cache) look the session up with one prepared query, in the event
+# loop only on SQLite (a local file read that never waits for a writer); what they make, and the
 # session's touch, go to the thread pool.
 KEPT_READS = {
     ("GET", "/dashboard"),

@@ -44,7 +44,7 @@ PUBLIC_ROUTES = {
 
 # The test that calls tests.isolation.assert_isolated as bob against alice -> the routes it tries.
 ISOLATION_TESTS = {
-    "tests.web.test_account:test_bob_cannot_see_or_change_alices_account": [
+    "tests.web.pages.test_account:test_bob_cannot_see_or_change_alices_account": [
         ("GET", "/account"),
         ("POST", "/account/time-zone"),
         ("POST", "/account/country"),
@@ -53,19 +53,19 @@ ISOLATION_TESTS = {
         ("POST", "/account/password"),
         ("POST", "/account/delete"),
     ],
-    "tests.web.test_dashboard:test_bob_sees_only_his_own_dashboard": [("GET", "/dashboard")],
+    "tests.web.pages.test_dashboard:test_bob_sees_only_his_own_dashboard": [("GET", "/dashboard")],
     "tests.web.api.test_me:test_bob_sees_only_himself": [("GET", "/api/v1/me")],
     "tests.web.api.test_token:test_bob_cannot_revoke_alices_token": [
         ("DELETE", "/api/v1/auth/token")
     ],
-    "tests.web.test_chats:test_bob_cannot_see_change_or_delete_alices_chats_pages": [
+    "tests.web.pages.test_chats:test_bob_cannot_see_change_or_delete_alices_chats_pages": [
         ("GET", "/chats"),
         ("POST", "/chats"),
         ("GET", "/chats/{chat_id}"),
         ("POST", "/chats/{chat_id}/settings"),
         ("POST", "/chats/{chat_id}/delete"),
     ],
-    "tests.web.api.test_nocontact:test_bob_never_sees_or_changes_alices_step_one": [
+    "tests.web.api.test_no_contact:test_bob_never_sees_or_changes_alices_step_one": [
         ("GET", "/api/v1/nocontact"),
         ("POST", "/api/v1/nocontact"),
         ("POST", "/api/v1/nocontact/pause"),
@@ -79,7 +79,7 @@ ISOLATION_TESTS = {
         ("PUT", "/api/v1/checkins/{day}"),
         ("GET", "/api/v1/program"),
     ],
-    "tests.web.test_nocontact_page:test_bob_never_sees_or_changes_alices_no_contact_page": [
+    "tests.web.pages.test_no_contact:test_bob_never_sees_or_changes_alices_no_contact_page": [
         ("GET", "/steps/no-contact"),
         ("POST", "/steps/no-contact/start"),
         ("POST", "/steps/no-contact/contact"),
@@ -87,17 +87,17 @@ ISOLATION_TESTS = {
         ("POST", "/steps/no-contact/checkin"),
         ("POST", "/steps/no-contact/pause"),
     ],
-    "tests.web.api.test_replies:test_bob_gets_advice_from_his_own_data_only": [
+    "tests.web.api.test_reply_coach:test_bob_gets_advice_from_his_own_data_only": [
         ("POST", "/api/v1/replies/coach")
     ],
-    "tests.web.test_replies_page:test_bob_gets_the_coach_from_his_own_data": [
+    "tests.web.pages.test_reply_coach:test_bob_gets_the_coach_from_his_own_data": [
         ("GET", "/steps/reply-coach"),
         ("POST", "/steps/reply-coach"),
     ],
     "tests.web.api.test_drafts:test_bob_is_checked_against_his_own_state": [
         ("POST", "/api/v1/drafts/check")
     ],
-    "tests.web.test_drafts_page:test_bob_is_checked_against_his_own_stage": [
+    "tests.web.pages.test_drafts:test_bob_is_checked_against_his_own_stage": [
         ("GET", "/steps/before-you-send"),
         ("POST", "/steps/before-you-send"),
     ],
@@ -124,7 +124,7 @@ ISOLATION_TESTS.update(
             ("GET", "/api/v1/nocontact/reflection"),
             ("PUT", "/api/v1/nocontact/reflection"),
         ],
-        "tests.web.test_safety_pages:test_bob_never_sees_or_changes_alices_safety_pages": [
+        "tests.web.pages.test_safety:test_bob_never_sees_or_changes_alices_safety_pages": [
             ("GET", "/safety-check"),
             ("POST", "/safety-check"),
             ("POST", "/safety-check/leave"),
@@ -143,7 +143,7 @@ ISOLATION_TESTS.update(
             ("POST", "/api/v1/responses/{response_id}/reject"),
             ("POST", "/api/v1/responses/{response_id}/spam"),
         ],
-        "tests.web.test_guide_pages:test_bob_cannot_touch_alices_responses_or_the_queue": [
+        "tests.web.pages.test_guide:test_bob_cannot_touch_alices_responses_or_the_queue": [
             ("GET", "/guide/{slug}"),
             ("POST", "/guide/{slug}/responses"),
             ("GET", "/moderation"),
@@ -155,7 +155,7 @@ ISOLATION_TESTS.update(
             ("GET", "/moderation/export.json"),
             ("GET", "/moderation/export.csv"),
         ],
-        "tests.web.api.test_habits:test_bob_never_sees_or_changes_alices_habits": [
+        "tests.web.api.test_new_you_habits:test_bob_never_sees_or_changes_alices_habits": [
             ("GET", "/api/v1/habits"),
             ("POST", "/api/v1/habits"),
             ("GET", "/api/v1/habits/{habit_id}"),
@@ -182,21 +182,21 @@ ISOLATION_TESTS.update(
             ("PATCH", "/api/v1/makeover/{item_id}"),
             ("DELETE", "/api/v1/makeover/{item_id}"),
         ],
-        "tests.web.api.test_photos:test_bob_never_sees_or_deletes_alices_photos": [
+        "tests.web.api.test_new_look_photos:test_bob_never_sees_or_deletes_alices_photos": [
             ("GET", "/api/v1/photos"),
             ("POST", "/api/v1/photos"),
             ("GET", "/api/v1/photos/{photo_id}"),
             ("GET", "/api/v1/photos/{photo_id}/thumbnail"),
             ("DELETE", "/api/v1/photos/{photo_id}"),
         ],
-        "tests.web.test_new_you_page:test_bob_never_sees_or_changes_alices_goals_and_habits": [
+        "tests.web.pages.test_new_you:test_bob_never_sees_or_changes_alices_goals_and_habits": [
             ("GET", "/steps/new-you"),
             ("POST", "/steps/new-you/goals"),
             ("POST", "/steps/new-you/goals/{goal_id}"),
             ("POST", "/steps/new-you/habits"),
             ("POST", "/steps/new-you/habits/{habit_id}"),
         ],
-        "tests.web.test_best_self_and_new_look_pages:"
+        "tests.web.pages.test_best_self_and_new_look:"
         "test_bob_never_sees_or_changes_alices_board_plan_or_photos": [
             ("GET", "/steps/best-self"),
             ("POST", "/steps/best-self"),
@@ -213,7 +213,7 @@ ISOLATION_TESTS.update(
             ("POST", "/api/v1/import"),
             ("DELETE", "/api/v1/me"),
         ],
-        "tests.web.test_calendar:test_bob_never_sees_or_changes_alices_calendar": [
+        "tests.web.pages.test_calendar:test_bob_never_sees_or_changes_alices_calendar": [
             ("GET", "/api/v1/calendar"),
             ("POST", "/api/v1/calendar"),
             ("DELETE", "/api/v1/calendar"),
@@ -221,7 +221,7 @@ ISOLATION_TESTS.update(
             ("POST", "/account/calendar"),
             ("GET", "/calendar/{token}.ics"),
         ],
-        "tests.web.test_quiz_pages:test_bob_never_sees_alices_quiz_results": [
+        "tests.web.pages.test_quizzes:test_bob_never_sees_alices_quiz_results": [
             ("GET", "/quizzes"),
             ("POST", "/quizzes/{slug}"),
         ],

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from anew.db import Base, load_models
 from anew.safety.questions import QUESTIONS
-from anew.web.deps import optional_api_user
+from anew.web.http.deps import optional_api_user
 from tests.isolation import assert_isolated, owned_rows
 from tests.people import Person, api_token, csrf_token, sign_in
 from tests.routes import app_routes, routes_depending_on

@@ -106,8 +106,8 @@ def find_caller(
     connection: Connection, token: str, kind: SessionKind, now: datetime
 ) -> Caller | None:
     """Like find_session, on a plain connection, reading only and building no ORM objects: for
-    the routes that answer from anew.web.read_cache, where the lookup is most of a request's work.
-    When `touch_due`, the caller touches the session with touch_session."""
+    the routes that answer from anew.web.http.read_cache, where the lookup is most of a request's
+    work. When `touch_due`, the caller touches the session with touch_session."""
     if not token:
         return None
     found = connection.execute(
@@ -121,7 +121,7 @@ def find_caller(
 def find_callers(
     connection: Connection, wanted: Collection[tuple[str, SessionKind]], now: datetime
 ) -> dict[tuple[str, SessionKind], Caller | None]:
-    """find_caller for many (token, kind) pairs in one query: anew.web.session_rounds asks
+    """find_caller for many (token, kind) pairs in one query: anew.web.http.session_rounds asks
     once for every request that arrived while the previous round was out."""
     by_hash = {(hash_token(token), kind.value): (token, kind) for token, kind in wanted if token}
     callers: dict[tuple[str, SessionKind], Caller | None] = dict.fromkeys(wanted)

@@ -12,7 +12,16 @@ import anew
 from anew.config import Settings, load_settings
 from anew.content import load_content
 from anew.db import make_engine, make_sessionmaker
-from anew.web import (
+from anew.web.api import API_PREFIX
+from anew.web.api import router as api_router
+from anew.web.http import health, log_redaction
+from anew.web.http.errors import install_error_handlers
+from anew.web.http.read_cache import ReadCache, RecentTouches
+from anew.web.http.security import SecurityMiddleware
+from anew.web.http.session_rounds import SessionRounds
+from anew.web.http.slots import RequestSlots
+from anew.web.http.templating import make_templates
+from anew.web.pages import (
     account,
     auth,
     best_self,
@@ -22,27 +31,17 @@ from anew.web import (
     drafts,
     feeds,
     guide,
-    health,
-    log_redaction,
+    home,
     moderation,
     new_look,
     new_you,
-    nocontact,
-    pages,
+    no_contact,
     quizzes,
-    replies,
+    reply_coach,
     safety,
 )
-from anew.web.api import API_PREFIX
-from anew.web.api import router as api_router
-from anew.web.errors import install_error_handlers
-from anew.web.read_cache import ReadCache, RecentTouches
-from anew.web.security import SecurityMiddleware
-from anew.web.session_rounds import SessionRounds
-from anew.web.slots import RequestSlots
-from anew.web.templating import make_templates
 
-STATIC_DIR = Path(__file__).parent / "static"
+STATIC_DIR = Path(__file__).parent / "pages" / "static"
 # Users' data never leaves their server: FastAPI's built-in OpenTelemetry hooks stay off, whatever
 # the environment says (FASTAPI_OTEL_AUTO_CONFIGURE would otherwise add exporters).
 NO_TELEMETRY: TelemetryConfig = {
@@ -89,13 +88,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # pages, so they outrank the generic /steps/{slug}.
     routers = (
         api_router,
-        nocontact.router,
-        replies.router,
+        no_contact.router,
+        reply_coach.router,
         drafts.router,
         new_you.router,
         best_self.router,
         new_look.router,
-        pages.router,
+        home.router,
         auth.router,
         dashboard.router,
         account.router,

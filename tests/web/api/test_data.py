@@ -13,7 +13,7 @@ from anew.archive import her_tables
 from anew.safety.questions import QUESTIONS
 from tests.isolation import assert_isolated, owned_rows
 from tests.people import Person, add_person, api_token
-from tests.web.api.test_photos import png_bytes
+from tests.web.api.test_new_look_photos import png_bytes
 
 CHAT = "13/03/24, 09:00 - Ana: hi\n13/03/24, 12:00 - Sam: hey there\n13/03/24, 12:30 - Ana: ok\n"
 # Columns that differ between two accounts by design: ids, owners, references, secrets.

@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from anew.ratelimit import RateLimit
-from anew.web import quiz_access
+from anew.web.http import quiz_access
 from tests.isolation import assert_isolated
 from tests.people import Person, api_token
 

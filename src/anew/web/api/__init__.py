@@ -7,22 +7,22 @@ from starlette.types import Scope
 
 from anew.web.api import (
     auth,
+    best_self,
     calendar,
     chats,
     data,
     drafts,
-    growth,
     guide,
-    habits,
     me,
-    nocontact,
-    photos,
+    new_look,
+    new_you,
+    no_contact,
     quizzes,
-    replies,
+    reply_coach,
     safety,
 )
-from anew.web.segment_router import API_PREFIX as API_PREFIX  # where the API is served
-from anew.web.segment_router import SettledRouter, first_segment
+from anew.web.http.segment_router import API_PREFIX as API_PREFIX  # where the API is served
+from anew.web.http.segment_router import SettledRouter, first_segment
 
 
 class PrefixRouter(SettledRouter):
@@ -45,14 +45,14 @@ router = PrefixRouter(prefix=API_PREFIX)
 router.include_router(auth.router)
 router.include_router(me.router)
 router.include_router(chats.router)
-router.include_router(nocontact.router)
-router.include_router(replies.router)
+router.include_router(no_contact.router)
+router.include_router(reply_coach.router)
 router.include_router(drafts.router)
 router.include_router(safety.router)
 router.include_router(quizzes.router)
 router.include_router(guide.router)
-router.include_router(habits.router)
-router.include_router(growth.router)
-router.include_router(photos.router)
+router.include_router(new_you.router)
+router.include_router(best_self.router)
+router.include_router(new_look.router)
 router.include_router(data.router)
 router.include_router(calendar.router)

@@ -13,8 +13,8 @@ from anew.accounts.service import InvalidCredentials, TooManyAttempts, log_in
 from anew.accounts.sessions import LIFETIMES, end_session, start_session
 from anew.db import utcnow
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
-from anew.web.deps import ApiUser, SessionDep, bearer_scheme, client_address
-from anew.web.segment_router import API_PREFIX, SegmentRouter
+from anew.web.http.deps import ApiUser, SessionDep, bearer_scheme, client_address
+from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 
 router = SegmentRouter(prefix="/auth", tags=["auth"], mounted_at=API_PREFIX)
 

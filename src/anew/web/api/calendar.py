@@ -5,11 +5,11 @@ from __future__ import annotations
 from fastapi import Request, Response
 from pydantic import BaseModel, Field
 
-from anew.method.reminders import feed_for, renew_feed, revoke_feed
+from anew.calendar.service import feed_for, renew_feed, revoke_feed
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel
-from anew.web.calendar import feed_url
-from anew.web.deps import ApiUser, SessionDep
-from anew.web.segment_router import API_PREFIX, SegmentRouter
+from anew.web.http.deps import ApiUser, SessionDep
+from anew.web.http.segment_router import API_PREFIX, SegmentRouter
+from anew.web.pages.calendar import feed_url
 
 router = SegmentRouter(tags=["reminders"], mounted_at=API_PREFIX)
 

@@ -32,15 +32,15 @@ from anew.chats.store import (
 )
 from anew.db import utcnow
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
-from anew.web.chat_uploads import (
+from anew.web.http.deps import ApiUser, BearerToken, ChatId, SessionDep
+from anew.web.http.read_cache import json_body, kept_api_read
+from anew.web.http.segment_router import API_PREFIX, SegmentRouter
+from anew.web.http.uploads import (
     UploadOptions,
     UploadTooLarge,
     import_upload,
     refuse_oversized_body,
 )
-from anew.web.deps import ApiUser, BearerToken, ChatId, SessionDep
-from anew.web.read_cache import json_body, kept_api_read
-from anew.web.segment_router import API_PREFIX, SegmentRouter
 
 router = SegmentRouter(prefix="/chats", tags=["chats"], mounted_at=API_PREFIX)
 NO_SUCH_IMPORT = "There is no such chat import."

@@ -12,8 +12,8 @@ from anew.accounts.service import AccountError, delete_account
 from anew.archive import MAX_ARCHIVE_BYTES, ArchiveError, export_archive, has_data, import_archive
 from anew.db import utcnow
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
-from anew.web.deps import ApiUser, SessionDep
-from anew.web.segment_router import API_PREFIX, SegmentRouter
+from anew.web.http.deps import ApiUser, SessionDep
+from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 
 router = SegmentRouter(tags=["your data"], mounted_at=API_PREFIX)
 

@@ -8,13 +8,13 @@ from pydantic import BaseModel, Field, StrictBool, StrictStr
 
 from anew.accounts.clock import zone
 from anew.db import utcnow
-from anew.method import progress
-from anew.method.drafts import check_draft
-from anew.web.api.nocontact import IsoDateTime
+from anew.method.drafts.rules import check_draft
+from anew.method.no_contact import service as progress
+from anew.web.api.no_contact import IsoDateTime
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel
-from anew.web.deps import ApiUser, SessionDep
-from anew.web.safety_gate import program_stage
-from anew.web.segment_router import API_PREFIX, SegmentRouter
+from anew.web.http.deps import ApiUser, SessionDep
+from anew.web.http.safety_gate import program_stage
+from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 
 router = SegmentRouter(tags=["before you send"], mounted_at=API_PREFIX)
 

@@ -17,9 +17,15 @@ from anew.guide.articles import Article
 from anew.guide.models import GuideResponse
 from anew.mail import deliver
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, OPTIONAL_AUTH, ApiModel, Problem
-from anew.web.deps import ApiUser, OptionalApiUser, SessionDep
-from anew.web.responding import Posted, find_article, mails_for_new, mails_for_published, submit
-from anew.web.segment_router import API_PREFIX, SegmentRouter
+from anew.web.http.deps import ApiUser, OptionalApiUser, SessionDep
+from anew.web.http.responding import (
+    Posted,
+    find_article,
+    mails_for_new,
+    mails_for_published,
+    submit,
+)
+from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 
 router = SegmentRouter(tags=["guide"], mounted_at=API_PREFIX)
 NOT_FOUND: dict[int | str, dict[str, Any]] = {

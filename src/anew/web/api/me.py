@@ -8,8 +8,8 @@ from pydantic import BaseModel
 
 from anew.accounts.models import User
 from anew.web.api.schemas import ERROR_RESPONSES
-from anew.web.deps import ApiUser
-from anew.web.segment_router import API_PREFIX, SegmentRouter
+from anew.web.http.deps import ApiUser
+from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 
 router = SegmentRouter(tags=["account"], mounted_at=API_PREFIX)
 

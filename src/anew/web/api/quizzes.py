@@ -12,9 +12,9 @@ from anew.db import utcnow
 from anew.quizzes import attempts
 from anew.quizzes.engine import AnswerError, Outcome, Quiz, score
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, OPTIONAL_AUTH, ApiModel, Problem
-from anew.web.deps import ApiUser, OptionalApiUser, SessionDep
-from anew.web.quiz_access import all_quizzes, count_attempt, find_quiz, may_see_counts
-from anew.web.segment_router import API_PREFIX, SegmentRouter
+from anew.web.http.deps import ApiUser, OptionalApiUser, SessionDep
+from anew.web.http.quiz_access import all_quizzes, count_attempt, find_quiz, may_see_counts
+from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 
 router = SegmentRouter(tags=["quizzes"], mounted_at=API_PREFIX)
 NOT_FOUND: dict[int | str, dict[str, Any]] = {

@@ -15,8 +15,8 @@ from anew.safety.questions import QUESTIONS
 from anew.safety.resources import Resources
 from anew.safety.rules import RULES, AnswerError, Assessment, assess
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, OPTIONAL_AUTH, ApiModel, Problem
-from anew.web.deps import ApiUser, OptionalApiUser, SessionDep
-from anew.web.segment_router import API_PREFIX, SegmentRouter
+from anew.web.http.deps import ApiUser, OptionalApiUser, SessionDep
+from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 
 router = SegmentRouter(tags=["safety"], mounted_at=API_PREFIX)
 YES_NO = [{"value": "yes", "label": "Yes"}, {"value": "no", "label": "No"}]

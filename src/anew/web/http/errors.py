@@ -1,0 +1,169 @@
+"""Error responses: friendly pages for people, JSON for the API, and never a stack trace."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import RedirectResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from anew.web.http.deps import LoginRequired, optional_user
+from anew.web.http.routing import allowed_methods
+from anew.web.http.safety_gate import SafetyModeOn
+from anew.web.http.templating import render
+
+logger = logging.getLogger(__name__)
+
+API_PREFIX = "/api/"
+TITLES = {
+    400: "That request didn't look right",
+    403: "This isn't available",
+    404: "We couldn't find that page",
+    405: "That doesn't work here",
+    429: "Let's slow down a little",
+}
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith(API_PREFIX)
+
+
+def _identify(request: Request) -> None:
+    """Find the signed-in user for an error page no route ran for (a 404), so the page shows
+    her menu and, in safety mode, the quick exit."""
+    if hasattr(request.state, "user"):
+        return
+    with request.app.state.sessionmaker() as db:
+        optional_user(request, db)
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    """Render 4xx errors as a page (JSON under /api/), keeping headers such as Retry-After."""
+    assert isinstance(exc, StarletteHTTPException)
+    headers = dict(getattr(exc, "headers", None) or {})
+    if exc.status_code == 405:
+        headers["Allow"] = ", ".join(allowed_methods(request.app, request.url.path))
+    if _wants_json(request):
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
+    _identify(request)
+    detail = exc.detail if exc.status_code != 404 and isinstance(exc.detail, str) else ""
+    context = {
+        "status": exc.status_code,
+        "title": TITLES.get(exc.status_code, ""),
+        "detail": detail,
+    }
+    response = render(request, "errors/error.html", context, status_code=exc.status_code)
+    for name, value in headers.items():
+        response.headers[name] = value
+    return response
+
+
+async def validation_error(request: Request, exc: Exception) -> Response:
+    """422 with each problem's location (e.g. ["body", "email"]) and message."""
+    assert isinstance(exc, RequestValidationError)
+    problems = [
+        {"loc": list(error["loc"]), "msg": error["msg"], "type": error["type"]}
+        for error in exc.errors()
+    ]
+    return JSONResponse({"detail": problems}, status_code=422)
+
+
+async def login_required(request: Request, exc: Exception) -> Response:
+    """Send a visitor to the login page, and back to where she was going afterwards."""
+    assert isinstance(exc, LoginRequired)
+    return RedirectResponse(f"/login?next={quote(exc.next_path, safe='/')}", status_code=303)
+
+
+async def safety_mode_on(request: Request, exc: Exception) -> Response:
+    """A win-back page in safety mode: a kind explanation instead of the step."""
+    return render(request, "safety/closed.html", status_code=403)
+
+
+DATABASE_DOWN = (
+    "We can't reach our database right now. Nothing you wrote is lost; "
+    "please try again in a minute."
+)
+
+
+BUSY = "Anew is very busy this moment and nothing was changed. Please try again in a few seconds."
+
+
+def _database_down(request: Request, exc: Exception) -> Response | None:
+    """A database that can't be reached, or a server whose connections are all in use, is a 503
+    that says so kindly (and when to retry)."""
+    if isinstance(exc, PoolTimeout):
+        detail, retry = BUSY, "5"
+        logger.error("No free database connection on %s %s", request.method, request.url.path)
+    elif isinstance(exc, (OperationalError, InterfaceError)):
+        detail, retry = DATABASE_DOWN, "30"
+        logger.error("Database unreachable on %s %s: %s", request.method, request.url.path, exc)
+    else:
+        return None
+    headers = {"Retry-After": retry}
+    if _wants_json(request):
+        return JSONResponse({"detail": detail}, status_code=503, headers=headers)
+    context = {"status": 503, "title": "Just a moment", "detail": detail}
+    response = render(request, "errors/error.html", context, status_code=503)
+    response.headers.update(headers)
+    return response
+
+
+async def server_error(request: Request, exc: Exception) -> Response:
+    """Log the failure for the operator; show the visitor nothing of its details."""
+    down = _database_down(request, exc)
+    if down is not None:
+        return down
+    logger.exception("Unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    if _wants_json(request):
+        return JSONResponse({"detail": "Something went wrong on our side."}, status_code=500)
+    try:
+        context = {"status": 500, "title": "Something went wrong on our side", "detail": ""}
+        return render(request, "errors/error.html", context, status_code=500)
+    except Exception:  # even the error page failed: answer plainly rather than not at all
+        return Response("Something went wrong on our side.", status_code=500)
+
+
+class CrashMiddleware:
+    """Turns an unhandled error into the 500 page inside the middleware that adds security headers.
+
+    Starlette's own catch-all sits outside every user middleware, so its answers would go out
+    without the Content-Security-Policy; this one sits inside.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watch(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        except Exception as exc:
+            if started:  # too late for an error page; let the server close the connection
+                raise
+            response = await server_error(Request(scope), exc)
+            await response(scope, receive, send)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Register every handler above on the app."""
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(LoginRequired, login_required)
+    app.add_exception_handler(SafetyModeOn, safety_mode_on)
+    app.add_middleware(CrashMiddleware)

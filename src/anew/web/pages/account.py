@@ -1,0 +1,209 @@
+"""The account page: time zone, password change and account deletion."""
+
+from __future__ import annotations
+
+import zoneinfo
+from functools import cache
+from typing import Any
+
+from fastapi import Depends, Request
+from pydantic import BaseModel, Field, field_validator
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.responses import RedirectResponse, Response
+
+from anew.accounts.models import SessionKind, User
+from anew.accounts.service import AccountError, change_password, delete_account
+from anew.accounts.sessions import start_session
+from anew.archive import (
+    MAX_ARCHIVE_BYTES,
+    ArchiveError,
+    export_archive,
+    has_data,
+    import_archive,
+)
+from anew.db import utcnow
+from anew.safety.resources import Resources
+from anew.web.api.data import archive_response
+from anew.web.http.cookies import clear_session_cookie, set_session_cookie
+from anew.web.http.csrf import require_csrf
+from anew.web.http.deps import CurrentUser, SessionDep
+from anew.web.http.forms import FormResult, PostedForm, read_form
+from anew.web.http.segment_router import SegmentRouter
+from anew.web.http.templating import render
+
+router = SegmentRouter(include_in_schema=False)
+
+
+@cache
+def time_zones() -> tuple[str, ...]:
+    """Every IANA time zone name this system knows, sorted for the picker."""
+    return tuple(sorted(zoneinfo.available_timezones()))
+
+
+class PasswordForm(BaseModel):
+    current_password: str = Field(min_length=1)
+    new_password: str = Field(min_length=1)
+
+
+class TimeZoneForm(BaseModel):
+    time_zone: str = Field(min_length=1)
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        if value not in time_zones():
+            raise ValueError("Please pick a time zone from the list.")
+        return value
+
+
+class CountryForm(BaseModel):
+    country: str = Field(default="", max_length=2)
+
+
+class DeleteForm(BaseModel):
+    password: str = Field(min_length=1)
+    confirm: str = Field(min_length=1)
+
+    @field_validator("confirm")
+    @classmethod
+    def _typed_delete(cls, value: str) -> str:
+        if value.strip().lower() != "delete":
+            raise ValueError('Please type the word "delete" to confirm.')
+        return value
+
+
+def _page(
+    request: Request,
+    *,
+    section: str = "",
+    result: FormResult[Any] | None = None,
+    status_code: int = 200,
+) -> Response:
+    resources: Resources = request.app.state.resources
+    context = {
+        "time_zones": time_zones(),
+        "countries": resources.choices(),
+        "section": section,
+        "values": result.values if result else {},
+        "errors": result.errors if result else {},
+        "saved": request.query_params.get("saved", ""),
+    }
+    return render(request, "account/settings.html", context, status_code=status_code)
+
+
+@router.get("/account")
+def account_page(request: Request, user: CurrentUser) -> Response:
+    return _page(request)
+
+
+@router.post("/account/time-zone", dependencies=[Depends(require_csrf)])
+def update_time_zone(
+    request: Request, user: CurrentUser, db: SessionDep, form: PostedForm
+) -> Response:
+    result = read_form(TimeZoneForm, form)
+    if result.data is None:
+        return _page(request, section="time_zone", result=result, status_code=400)
+    user.time_zone = result.data.time_zone
+    db.add(user)
+    db.commit()
+    return RedirectResponse("/account?saved=time_zone", status_code=303)
+
+
+@router.post("/account/country", dependencies=[Depends(require_csrf)])
+def update_country(
+    request: Request, user: CurrentUser, db: SessionDep, form: PostedForm
+) -> Response:
+    """Her country picks the help resources shown to her; "" means the worldwide list only."""
+    result = read_form(CountryForm, form)
+    resources: Resources = request.app.state.resources
+    known = {code for code, _name in resources.choices()}
+    if result.data is not None and result.data.country not in known | {""}:
+        result.add_error("country", "Please pick a country from the list.")
+    if result.data is None:
+        return _page(request, section="country", result=result, status_code=400)
+    user.country = result.data.country
+    db.add(user)
+    db.commit()
+    return RedirectResponse("/account?saved=country", status_code=303)
+
+
+@router.post("/account/password", dependencies=[Depends(require_csrf)])
+def update_password(
+    request: Request, user: CurrentUser, db: SessionDep, form: PostedForm
+) -> Response:
+    result = read_form(PasswordForm, form)
+    if result.data is not None:
+        try:
+            change_password(
+                db,
+                user,
+                current_password=result.data.current_password,
+                new_password=result.data.new_password,
+                now=utcnow(),
+            )
+        except AccountError as error:
+            db.rollback()
+            result.add_error(error.field or "form", str(error))
+        else:
+            # Every other session, on every server, is gone; this browser gets a fresh one.
+            token = start_session(db, user, SessionKind.WEB, utcnow())
+            db.commit()
+            response = RedirectResponse("/account?saved=password", status_code=303)
+            set_session_cookie(response, request, token)
+            return response
+    return _page(request, section="password", result=result, status_code=400)
+
+
+@router.post("/account/delete", dependencies=[Depends(require_csrf)])
+def remove_account(
+    request: Request, user: CurrentUser, db: SessionDep, form: PostedForm
+) -> Response:
+    result = read_form(DeleteForm, form)
+    if result.data is not None:
+        try:
+            delete_account(db, user, password=result.data.password)
+        except AccountError as error:
+            db.rollback()
+            result.add_error(error.field or "password", str(error))
+        else:
+            db.commit()
+            response = RedirectResponse("/?deleted=1", status_code=303)
+            clear_session_cookie(response, request)
+            return response
+    return _page(request, section="delete", result=result, status_code=400)
+
+
+@router.get("/account/export")
+def download_export(user: CurrentUser, db: SessionDep) -> Response:
+    """Everything of hers as one zip, the same archive as GET /api/v1/export."""
+    now = utcnow()
+    return archive_response(export_archive(db, user, now=now), now.date().isoformat())
+
+
+@router.post("/account/import", dependencies=[Depends(require_csrf)])
+async def upload_import(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+    upload = (await request.form()).get("file")
+    data = None
+    if isinstance(upload, UploadFile) and upload.filename:
+        data = await upload.read(MAX_ARCHIVE_BYTES + 1)
+    return await run_in_threadpool(_import_upload, request, user, db, data)
+
+
+def _import_upload(request: Request, user: User, db: SessionDep, data: bytes | None) -> Response:
+    problem = ""
+    if data is None:
+        problem = "Please choose the .zip file you downloaded from Anew."
+    elif has_data(db, user.id):
+        problem = "Import works on a fresh account only, so nothing here gets mixed up."
+    else:
+        try:
+            import_archive(db, user, data)
+        except ArchiveError as error:
+            db.rollback()
+            problem = f"Nothing was imported: {error}"
+    if problem:
+        result: FormResult[Any] = FormResult(values={}, errors={"file": problem})
+        return _page(request, section="import", result=result, status_code=400)
+    db.commit()
+    return RedirectResponse("/account?saved=import", status_code=303)

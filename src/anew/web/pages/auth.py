@@ -1,0 +1,146 @@
+"""Sign up, log in and log out: the pages and their form posts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Protocol
+
+from email_validator import EmailNotValidError, validate_email
+from fastapi import Depends, Request
+from pydantic import BaseModel, Field, field_validator
+from sqlalchemy.orm import Session
+from starlette.responses import RedirectResponse, Response
+
+from anew.accounts.models import SessionKind, User
+from anew.accounts.service import AccountError, TooManyAttempts, log_in, sign_up
+from anew.accounts.sessions import end_session, start_session
+from anew.db import utcnow
+from anew.web.http.cookies import clear_session_cookie, safe_next, set_session_cookie
+from anew.web.http.csrf import require_csrf
+from anew.web.http.deps import SESSION_COOKIE, OptionalUser, SessionDep, client_address
+from anew.web.http.forms import FormResult, PostedForm, read_form
+from anew.web.http.segment_router import SegmentRouter
+from anew.web.http.templating import render
+
+router = SegmentRouter(include_in_schema=False)
+
+
+def checked_email(value: str) -> str:
+    """Validate an address's shape without any network lookup (the app works offline)."""
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise ValueError("Please enter an email address like name@example.com.") from None
+
+
+class SignupForm(BaseModel):
+    email: str = Field(min_length=1, max_length=254)
+    password: str = Field(min_length=1)
+
+    _email = field_validator("email")(checked_email)
+
+
+class LoginForm(BaseModel):
+    email: str = Field(min_length=1, max_length=254)
+    password: str = Field(min_length=1)
+    next: str = ""
+
+
+def _signed_in(request: Request, db: Session, user: User, target: str) -> Response:
+    token = start_session(db, user, SessionKind.WEB, utcnow())
+    db.commit()
+    response = RedirectResponse(target, status_code=303)
+    set_session_cookie(response, request, token)
+    return response
+
+
+class AccountAction(Protocol):
+    def __call__(
+        self, db: Session, *, email: str, password: str, address: str, now: datetime
+    ) -> User: ...
+
+
+def _submit(
+    request: Request,
+    db: Session,
+    result: FormResult[Any],
+    *,
+    action: AccountAction,
+    template: str,
+    target: str,
+) -> Response:
+    """Run sign_up or log_in on a valid form; on refusal re-render it with the reason."""
+    status = 400
+    if result.data is not None:
+        try:
+            user = action(
+                db,
+                email=result.data.email,
+                password=result.data.password,
+                address=client_address(request),
+                now=utcnow(),
+            )
+        except AccountError as error:
+            db.commit()  # refused attempts still count toward the rate limits
+            result.add_error(error.field or "form", str(error))
+            status = 429 if isinstance(error, TooManyAttempts) else 400
+        else:
+            return _signed_in(request, db, user, target)
+    context = {"values": result.values, "errors": result.errors}
+    return render(request, template, context, status_code=status)
+
+
+@router.get("/signup")
+def signup_page(request: Request, user: OptionalUser) -> Response:
+    if user is not None:
+        return RedirectResponse("/dashboard", status_code=303)
+    return render(request, "auth/signup.html", {"values": {}, "errors": {}})
+
+
+@router.post("/signup", dependencies=[Depends(require_csrf)])
+def signup(request: Request, db: SessionDep, form: PostedForm) -> Response:
+    settings = request.app.state.settings
+    if not settings.open_signup:
+        return render(request, "auth/signup.html", {"values": {}, "errors": {}}, status_code=403)
+    result = read_form(SignupForm, form)
+    return _submit(
+        request,
+        db,
+        result,
+        action=sign_up,
+        template="auth/signup.html",
+        target="/dashboard?welcome=1",
+    )
+
+
+@router.get("/login")
+def login_page(request: Request, user: OptionalUser, next: str = "") -> Response:
+    if user is not None:
+        return RedirectResponse(safe_next(next), status_code=303)
+    return render(request, "auth/login.html", {"values": {"next": next}, "errors": {}})
+
+
+@router.post("/login", dependencies=[Depends(require_csrf)])
+def login(request: Request, db: SessionDep, form: PostedForm) -> Response:
+    result = read_form(LoginForm, form)
+    target = safe_next(result.values.get("next"))
+    return _submit(request, db, result, action=log_in, template="auth/login.html", target=target)
+
+
+@router.post("/logout", dependencies=[Depends(require_csrf)])
+def logout(request: Request, db: SessionDep) -> Response:
+    token = request.cookies.get(SESSION_COOKIE)
+    if token:
+        end_session(db, token)
+        db.commit()
+    response = RedirectResponse("/?signed_out=1", status_code=303)
+    clear_session_cookie(response, request)
+    return response
+
+
+@router.get("/logout")
+def logout_page(request: Request, user: OptionalUser) -> Response:
+    """A confirm page, so that logging out is always a form post (a link could be forged)."""
+    if user is None:
+        return RedirectResponse("/", status_code=303)
+    return render(request, "auth/logout.html")

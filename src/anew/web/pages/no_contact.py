@@ -1,0 +1,231 @@
+"""Step 1's page: the no-contact tracker, with forms for contacts, urges, the vault, check-ins."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, Request
+from pydantic import BaseModel, Field, field_validator
+from starlette.responses import RedirectResponse, Response
+
+from anew.accounts.clock import zone
+from anew.accounts.models import User
+from anew.db import utcnow
+from anew.method.no_contact import service as progress
+from anew.method.no_contact.rules import MAX_TARGET, TARGET_CHOICES
+from anew.method.steps import STEPS_BY_SLUG
+from anew.web.http.csrf import require_csrf
+from anew.web.http.deps import CurrentUser, OptionalUser, SessionDep, user_today
+from anew.web.http.forms import FormResult, PostedForm, read_form
+from anew.web.http.segment_router import SegmentRouter
+from anew.web.http.templating import render
+
+router = SegmentRouter(include_in_schema=False)
+PAGE = "/steps/no-contact"
+CHANNELS = {
+    "text": "Text or chat",
+    "call": "Call",
+    "social_media": "Social media",
+    "in_person": "In person",
+    "through_friends": "Through friends",
+    "other": "Something else",
+}
+
+
+class StartForm(BaseModel):
+    target_days: int = Field(ge=1, le=MAX_TARGET)
+    started_on: Annotated[date, Field(ge=date(1970, 1, 1))] | None = None
+    breakup_on: Annotated[date, Field(ge=date(1970, 1, 1))] | None = None
+    his_name: str = Field(default="", max_length=100)
+
+    @field_validator("started_on", "breakup_on", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if value == "" else value
+
+
+class ContactForm(BaseModel):
+    day: Annotated[date, Field(ge=date(1970, 1, 1))]
+    time_of_day: time = time(12, 0)
+    initiator: Literal["me", "him"]
+    channel: Literal["text", "call", "social_media", "in_person", "through_friends", "other"] = (
+        "text"
+    )
+    logistics: bool = False
+    note: str = Field(default="", max_length=5000)
+    confirmed: bool = False
+
+
+class UrgeForm(BaseModel):
+    intensity: int = Field(ge=1, le=10)
+    trigger: str = Field(default="", max_length=500)
+    instead: str = Field(default="", max_length=500)
+    message: str = Field(default="", max_length=20000)
+
+
+class ReflectionForm(BaseModel):
+    change_mine: str = Field(default="", max_length=5000)
+    change_his: str = Field(default="", max_length=5000)
+
+
+class CheckInForm(BaseModel):
+    mood: int = Field(ge=1, le=10)
+    note: str = Field(default="", max_length=5000)
+
+
+def _page(
+    request: Request,
+    db: SessionDep,
+    user: User,
+    *,
+    form: str = "",
+    result: FormResult[Any] | None = None,
+    status_code: int = 200,
+    **extra: Any,
+) -> Response:
+    today = user_today(user)
+    running = progress.current_row(db, user.id)
+    context = {
+        "reflection_mine": running.change_mine if running else "",
+        "reflection_his": running.change_his if running else "",
+        "step": STEPS_BY_SLUG["no-contact"],
+        "active_step": "no-contact",
+        "state": progress.state(db, user.id, today),
+        "today": today.isoformat(),
+        "targets": TARGET_CHOICES,
+        "channels": CHANNELS,
+        "contacts": progress.list_contacts(db, user.id)[:10],
+        "vault": progress.list_urges(db, user.id, vault_only=True),
+        "checkins": progress.list_checkins(db, user.id)[-30:],
+        "form": form,
+        "values": result.values if result else {},
+        "errors": result.errors if result else {},
+        "notice": request.query_params.get("done", ""),
+        **extra,
+    }
+    return render(request, "no_contact/page.html", context, status_code=status_code)
+
+
+@router.get(PAGE)
+def nocontact_page(request: Request, user: OptionalUser, db: SessionDep) -> Response:
+    if user is None:
+        context = {"step": STEPS_BY_SLUG["no-contact"], "available": True}
+        return render(request, "home/step.html", context)
+    return _page(request, db, user)
+
+
+@router.post(f"{PAGE}/start", dependencies=[Depends(require_csrf)])
+def start(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
+    result = read_form(StartForm, form)
+    data = result.data
+    if data is not None and (data.started_on or user_today(user)) > user_today(user):
+        result.add_error("started_on", "The start can be today or a day in the past.")
+    if result.data is None:
+        return _page(request, db, user, form="start", result=result, status_code=400)
+    try:
+        progress.start_period(
+            db,
+            user.id,
+            started_on=result.data.started_on or user_today(user),
+            target_days=result.data.target_days,
+            breakup_on=result.data.breakup_on,
+            his_name=result.data.his_name,
+        )
+    except progress.AlreadyRunning:
+        return RedirectResponse(PAGE, status_code=303)
+    db.commit()
+    return RedirectResponse(f"{PAGE}?done=started", status_code=303)
+
+
+@router.post(f"{PAGE}/contact", dependencies=[Depends(require_csrf)])
+def log_contact(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
+    result = read_form(ContactForm, form)
+    if result.data is not None and result.data.day > user_today(user):
+        result.add_error("day", "A contact that hasn't happened yet can't be logged.")
+    data = result.data
+    if data is None:
+        return _page(request, db, user, form="contact", result=result, status_code=400)
+    at = datetime.combine(data.day, data.time_of_day, tzinfo=zone(user.time_zone))
+    running = progress.current_row(db, user.id)
+    ends_it = running is not None and data.initiator == "me" and not data.logistics
+    if ends_it and not data.confirmed:
+        # Ask first, kindly: she may have logged it by mistake, or it may really be a restart point.
+        return _page(request, db, user, form="contact", result=result, confirm=True)
+    _contact, broke, advice = progress.log_contact(
+        db,
+        user.id,
+        at=at,
+        day=data.day,
+        today=user_today(user),
+        safety_mode=user.safety_mode,
+        initiator=data.initiator,
+        channel=data.channel,
+        logistics=data.logistics,
+        note=data.note,
+    )
+    db.commit()
+    if advice:
+        return _page(request, db, user, advice=advice)
+    return RedirectResponse(f"{PAGE}?done={'restarted' if broke else 'contact'}", status_code=303)
+
+
+@router.post(f"{PAGE}/urge", dependencies=[Depends(require_csrf)])
+def log_urge(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
+    result = read_form(UrgeForm, form)
+    if result.data is None:
+        return _page(request, db, user, form="urge", result=result, status_code=400)
+    fields = result.data.model_dump()
+    fields["message"] = fields["message"] or None
+    progress.add_urge(db, user.id, **fields)
+    db.commit()
+    return RedirectResponse(f"{PAGE}?done=urge", status_code=303)
+
+
+@router.post(f"{PAGE}/checkin", dependencies=[Depends(require_csrf)])
+def check_in(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
+    result = read_form(CheckInForm, form)
+    if result.data is None:
+        return _page(request, db, user, form="checkin", result=result, status_code=400)
+    progress.save_checkin(
+        db, user.id, day=user_today(user), mood=result.data.mood, note=result.data.note
+    )
+    db.commit()
+    return RedirectResponse(f"{PAGE}?done=checkin", status_code=303)
+
+
+@router.post(f"{PAGE}/pause", dependencies=[Depends(require_csrf)])
+def pause_or_resume(
+    request: Request, user: CurrentUser, db: SessionDep, form: PostedForm
+) -> Response:
+    try:
+        if form.get("action") == "resume":
+            progress.resume(db, user.id, today=user_today(user))
+        else:
+            progress.pause(
+                db, user.id, today=user_today(user), reason=str(form.get("reason", ""))[:200]
+            )
+    except progress.NothingRunning:
+        return RedirectResponse(PAGE, status_code=303)
+    db.commit()
+    return RedirectResponse(f"{PAGE}?done=pause", status_code=303)
+
+
+@router.post(f"{PAGE}/reflection", dependencies=[Depends(require_csrf)])
+def reflect(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
+    result = read_form(ReflectionForm, form)
+    if result.data is not None:
+        try:
+            progress.save_reflection(
+                db,
+                user.id,
+                mine=result.data.change_mine,
+                his=result.data.change_his,
+                now=utcnow(),
+            )
+        except progress.NothingRunning:
+            result.add_error("form", "Start your no-contact period first.")
+        else:
+            db.commit()
+            return RedirectResponse(f"{PAGE}?done=reflection#will-he-change", status_code=303)
+    return _page(request, db, user, form="reflection", result=result, status_code=400)

@@ -1,0 +1,134 @@
+"""The safety check's pages, the help resources, the quick exit and how to browse privately."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Depends, Request
+from starlette.datastructures import FormData
+from starlette.responses import RedirectResponse, Response
+
+from anew.accounts.models import User
+from anew.db import utcnow
+from anew.safety import service
+from anew.safety.questions import QUESTIONS
+from anew.safety.resources import Resources
+from anew.safety.rules import RULES, assess
+from anew.web.http.csrf import require_csrf
+from anew.web.http.deps import CurrentUser, OptionalUser, SessionDep
+from anew.web.http.forms import PostedForm
+from anew.web.http.segment_router import SegmentRouter
+from anew.web.http.templating import render
+
+router = SegmentRouter(include_in_schema=False)
+CHECK = "/safety-check"
+
+
+def _resources(request: Request) -> Resources:
+    resources: Resources = request.app.state.resources
+    return resources
+
+
+def _check_page(
+    request: Request,
+    db: SessionDep,
+    user: User | None,
+    *,
+    values: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+    notice: str = "",
+    status_code: int = 200,
+) -> Response:
+    context = {
+        "quick_exit": True,
+        "questions": QUESTIONS,
+        "values": values or {},
+        "errors": errors or {},
+        "notice": notice,
+        "latest": service.latest_check(db, user.id) if user else None,
+        "stored_checks": len(service.list_checks(db, user.id)) if user else 0,
+    }
+    return render(request, "safety/check.html", context, status_code=status_code)
+
+
+@router.get(CHECK)
+def check_page(request: Request, user: OptionalUser, db: SessionDep) -> Response:
+    deleted = request.query_params.get("done") == "deleted"
+    notice = "Your stored checks and answers have been deleted." if deleted else ""
+    return _check_page(request, db, user, notice=notice)
+
+
+def _answers(form: FormData) -> dict[str, str]:
+    """The yes/no answers in a posted form; anything else counts as unanswered."""
+    return {q.id: value for q in QUESTIONS if (value := form.get(q.id)) in ("yes", "no")}
+
+
+@router.post(CHECK, dependencies=[Depends(require_csrf)])
+def take_check(request: Request, user: OptionalUser, db: SessionDep, form: PostedForm) -> Response:
+    answers = _answers(form)
+    missing = {q.id: "Please choose yes or no." for q in QUESTIONS if q.id not in answers}
+    if missing:
+        return _check_page(request, db, user, values=answers, errors=missing, status_code=400)
+    keep = form.get("keep_answers") == "yes"
+    if user is None:
+        assessment = assess(answers)
+    else:
+        _row, assessment = service.record_check(db, user, answers, keep_answers=keep, now=utcnow())
+        db.commit()
+    country = user.country if user else ""
+    context: dict[str, Any] = {
+        "quick_exit": True,
+        "assessment": assessment,
+        "rules": RULES,
+        "resources": _resources(request).for_country(country),
+        "can_leave": bool(user and service.can_leave(db, user)),
+        "kept": keep and user is not None,
+    }
+    return render(request, "safety/result.html", context)
+
+
+@router.post(f"{CHECK}/leave", dependencies=[Depends(require_csrf)])
+def leave(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
+    try:
+        service.leave_safety_mode(db, user, confirmed=form.get("confirm") == "yes")
+    except service.CannotLeave as error:
+        db.rollback()
+        return _check_page(request, db, user, errors={"leave": str(error)}, status_code=400)
+    db.commit()
+    return RedirectResponse("/dashboard?left_safety_mode=1", status_code=303)
+
+
+@router.post(f"{CHECK}/delete", dependencies=[Depends(require_csrf)])
+def forget(user: CurrentUser, db: SessionDep) -> Response:
+    service.forget_checks(db, user.id)
+    db.commit()
+    return RedirectResponse(f"{CHECK}?done=deleted", status_code=303)
+
+
+@router.get("/safety/help")
+def help_page(request: Request, user: OptionalUser) -> Response:
+    resources = _resources(request)
+    chosen = request.query_params.get("country", "").strip().upper()[:2]
+    if not chosen and user is not None:
+        chosen = user.country
+    context = {
+        "quick_exit": True,
+        "chosen": chosen,
+        "countries": resources.choices(),
+        "resources": resources.for_country(chosen),
+    }
+    return render(request, "safety/help.html", context)
+
+
+@router.get("/safety/private-browsing")
+def private_browsing(request: Request, user: OptionalUser) -> Response:
+    return render(request, "safety/private_browsing.html", {"quick_exit": True})
+
+
+@router.get("/exit")
+def quick_exit(request: Request) -> Response:
+    """The quick exit without JavaScript: straight to the neutral site, nothing kept in cache."""
+    response = RedirectResponse(request.app.state.settings.quick_exit_url, status_code=303)
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Clear-Site-Data"] = '"cache"'
+    return response

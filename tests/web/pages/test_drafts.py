@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from anew.method.drafts.rules import Flag
+from anew.web.pages.drafts import segments
+from tests.isolation import assert_isolated
+from tests.people import Person, csrf_token, page_text
+
+
+def test_flags_are_highlighted_in_the_draft(alice_client: TestClient) -> None:
+    token = csrf_token(alice_client, "/steps/before-you-send")
+    text = "I'm sorry, I miss you <3"
+    response = alice_client.post("/steps/before-you-send", data={"csrf_token": token, "text": text})
+    soup = BeautifulSoup(response.text, "html.parser")
+    marks = [(m["class"][0], m.get_text()) for m in soup.select(".draft-preview mark")]
+    assert marks == [("flag-apology", "I'm sorry"), ("flag-needy", "I miss you")]
+    assert soup.select_one(".draft-preview").get_text() == text  # type: ignore[union-attr]
+    assert "Worth a gentle rewrite" in page_text(response.text)
+    assert soup.select_one("#text").get_text() == text  # type: ignore[union-attr]
+
+
+def test_overlapping_flags_merge_into_one_mark() -> None:
+    flags = [Flag("needy", "", 0, 10), Flag("intense", "", 5, 14)]
+    assert segments("abcdefghijklmnop", flags) == [
+        {"text": "abcdefghij", "codes": ["needy"]},
+        {"text": "klmn", "codes": ["intense"]},
+        {"text": "op", "codes": []},
+    ]
+
+
+def test_bob_is_checked_against_his_own_stage(
+    app: FastAPI, alice_client: TestClient, bob_client: TestClient, alice: Person
+) -> None:
+    token = csrf_token(alice_client, "/steps/no-contact")
+    alice_client.post("/steps/no-contact/start", data={"csrf_token": token, "target_days": "30"})
+    engine = app.state.engine
+    assert_isolated(engine, bob_client, alice, "GET", "/steps/before-you-send", expect_status=[200])
+    response = assert_isolated(
+        engine,
+        bob_client,
+        alice,
+        "POST",
+        "/steps/before-you-send",
+        form={"text": "Ok, see you."},
+        expect_status=[200],
+    )
+    assert "Keep this one in your vault" not in page_text(response.text)
+
+
+def test_the_live_check_gets_the_same_answer_as_json(alice_client: TestClient) -> None:
+    token = csrf_token(alice_client, "/steps/before-you-send")
+    response = alice_client.post(
+        "/steps/before-you-send",
+        data={"csrf_token": token, "text": "Sorry <b>again</b>"},
+        headers={"Accept": "application/json"},
+    )
+    body = response.json()
+    assert body["verdict"] == "rewrite"
+    assert body["pieces"][0] == {"text": "Sorry", "codes": ["apology"]}
+    assert "".join(p["text"] for p in body["pieces"]) == "Sorry <b>again</b>"
+    assert body["flags"][0]["code"] == "apology"
+    empty = alice_client.post(
+        "/steps/before-you-send",
+        data={"csrf_token": token, "text": ""},
+        headers={"Accept": "application/json"},
+    )
+    assert empty.status_code == 400
+    assert "text" in empty.json()["errors"]
