@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, make_url, text
 
-from anew.db import Base, load_models, upgrade
+from anew.db import Base, upgrade
+from anew.tables import load_models
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "ANEW_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"

@@ -15,7 +15,8 @@ from fastapi.testclient import TestClient
 from httpx2 import Response
 from sqlalchemy import Engine, select
 
-from anew.db import Base, load_models
+from anew.db import Base
+from anew.tables import load_models
 from tests.people import Person, csrf_token
 
 

@@ -11,11 +11,12 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from anew.config import Settings
-from anew.db import Base, load_models
+from anew.db import Base
+from anew.tables import load_models
 from tests.command_line import invoke
 from tests.databases import postgres_database, sqlite_database
 from tests.people import Person, api_token
-from tests.web.api.test_data import fill_every_area
+from tests.web.api.test_your_data import fill_every_area
 
 
 @contextmanager

@@ -7,14 +7,14 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from anew.accounts.models import SessionKind, User
-from anew.accounts.sessions import find_session, start_session
-from anew.archive import export_archive, import_archive
+from anew.accounts.models import SessionKind, User, UserSession
+from anew.accounts.sessions import find_caller, start_session, touch_session
 from anew.db import utcnow
-from anew.method.no_contact import service as progress
+from anew.method.no_contact import store as progress
 from anew.method.no_contact.models import CheckIn
 from anew.safety.models import SafetyCheck
 from anew.safety.service import forget_checks
+from anew.your_data.archive import export_archive, import_archive
 from tests.people import Person
 
 DAY = date(2026, 11, 1)
@@ -122,12 +122,14 @@ def test_signing_in_and_the_session_touch_are_not_her_data(
         assert user is not None
         token = start_session(db, user, SessionKind.WEB, utcnow())
         db.commit()
-    with factory() as db:
-        later = utcnow() + timedelta(hours=1)  # past the touch interval: last_seen_at is written
-        found = find_session(db, token, SessionKind.WEB, later)
+    later = utcnow() + timedelta(hours=1)  # past the touch interval: last_seen_at is written
+    with factory.kw["bind"].connect() as connection:
+        found = find_caller(connection, token, SessionKind.WEB, later)
         assert found is not None
-        assert found.last_seen_at == later
-        db.commit()
+        assert found.touch_due
+        touch_session(connection, found, SessionKind.WEB, later)
+    with factory() as db:
+        assert db.scalars(select(UserSession.last_seen_at)).one() == later
     assert version(factory, alice) == start
 
 

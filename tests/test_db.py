@@ -10,7 +10,8 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from anew.accounts.models import User
-from anew.db import Base, load_models, make_engine, upgrade
+from anew.db import Base, make_engine, upgrade
+from anew.tables import load_models
 
 
 def test_the_migrations_match_the_models(app: object) -> None:

@@ -54,6 +54,10 @@ SEEDS = {
         "VALUES (1, 'upload-0001', 'storing', 100000, 400000, '', :now)"
     ],
     "0009": ["UPDATE users SET data_version = data_version + 1 WHERE id = 1"],
+    "0010": [
+        "INSERT INTO contacts (id, user_id, at, initiator, channel, logistics, note, "
+        "broke_period) VALUES (1, 1, :now, 'him', 'call', false, '', false)"
+    ],
 }
 
 

@@ -17,7 +17,8 @@ from typing import Any
 
 from sqlalchemy import Date, DateTime, Engine, LargeBinary, Table, func, insert, select, text
 
-from anew.db import Base, load_models
+from anew.db import Base
+from anew.tables import load_models
 
 FORMAT = "anew-backup"
 BATCH = 2000

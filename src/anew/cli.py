@@ -123,6 +123,7 @@ def user_create(args: argparse.Namespace) -> int:
     """Create an account (for servers where open signup is off, or for a coach or admin)."""
     from anew import db as database
     from anew.accounts.service import AccountError, create_user
+    from anew.tables import make_sessionmaker
 
     settings = _settings()
     password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else _ask_password()
@@ -132,7 +133,7 @@ def user_create(args: argparse.Namespace) -> int:
     migrate(settings)
     engine = database.make_engine(settings.resolved_database_url)
     try:
-        with database.session_scope(database.make_sessionmaker(engine)) as session:
+        with database.session_scope(make_sessionmaker(engine)) as session:
             user = create_user(session, email=args.email, password=password, role=Role(args.role))
             created = f"Created {user.email} ({user.role})."
     except AccountError as error:

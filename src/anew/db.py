@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,8 +10,18 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import DateTime, Engine, MetaData, create_engine, event, make_url
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    Engine,
+    MetaData,
+    create_engine,
+    event,
+    make_url,
+    text,
+)
 from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.types import TypeDecorator
@@ -98,11 +108,16 @@ def make_engine(url: str) -> Engine:
     )
 
 
-def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
-    """A session factory whose objects stay readable after commit, and whose writes move the
-    owner's data version on (anew.data_version, which hooks into every session)."""
-    load_models()
-    return sessionmaker(bind=engine, expire_on_commit=False)
+@contextmanager
+def transaction(db: Session) -> Iterator[Session]:
+    """One service call's unit of work: committed when the block ends, rolled back if it raises,
+    so a refused or failed action leaves nothing half-written."""
+    try:
+        yield db
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
 
 
 @contextmanager
@@ -119,6 +134,21 @@ def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
         session.close()
 
 
+def answers(db: Session) -> bool:
+    """Whether the database answers a query at all (the health check)."""
+    try:
+        db.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        return False
+    return True
+
+
+def one_of(column: str, values: Iterable[str], name: str | None = None) -> CheckConstraint:
+    """A check constraint that holds a column to a vocabulary (a StrEnum's values)."""
+    allowed = ", ".join(f"'{value}'" for value in values)
+    return CheckConstraint(f"{column} IN ({allowed})", name=name or column)
+
+
 def alembic_config(url: str) -> Config:
     """An Alembic configuration pointing at the packaged migrations and the given database."""
     config = Config()
@@ -130,19 +160,3 @@ def alembic_config(url: str) -> Config:
 def upgrade(url: str, revision: str = "head") -> None:
     """Apply migrations up to the given revision (the latest by default)."""
     command.upgrade(alembic_config(url), revision)
-
-
-def load_models() -> None:
-    """Import every model module so Base.metadata knows all tables."""
-    from anew import data_version as _data_version  # noqa: F401 - its listeners, not a model
-    from anew import ratelimit as _ratelimit  # noqa: F401
-    from anew.accounts import models as _accounts  # noqa: F401
-    from anew.calendar import service as _calendar  # noqa: F401
-    from anew.chats import models as _chats  # noqa: F401
-    from anew.guide import models as _guide  # noqa: F401
-    from anew.method.best_self import models as _best_self  # noqa: F401
-    from anew.method.new_look import models as _new_look  # noqa: F401
-    from anew.method.new_you import models as _new_you  # noqa: F401
-    from anew.method.no_contact import models as _no_contact  # noqa: F401
-    from anew.quizzes import models as _quizzes  # noqa: F401
-    from anew.safety import models as _safety  # noqa: F401

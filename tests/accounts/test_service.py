@@ -22,7 +22,8 @@ from anew.accounts.service import (
     log_in,
     sign_up,
 )
-from anew.accounts.sessions import find_session, start_session
+from anew.accounts.sessions import start_session
+from tests.accounts.test_sessions import find_session
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
 PASSWORD = "gentle steady steps"

@@ -7,15 +7,23 @@ from sqlalchemy.orm import Session
 
 from anew.accounts.models import SessionKind, User, UserSession
 from anew.accounts.sessions import (
+    Caller,
     end_all_sessions,
     end_session,
-    find_session,
+    find_caller,
     hash_token,
     purge_expired,
     start_session,
+    touched,
 )
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+
+
+def find_session(db: Session, token: str, kind: SessionKind, now: datetime) -> Caller | None:
+    """The one session lookup, on the test's own (uncommitted) transaction."""
+    db.flush()
+    return find_caller(db.connection(), token, kind, now)
 
 
 def _user(db: Session, email: str = "alice@example.org") -> User:
@@ -50,7 +58,12 @@ def test_a_browser_session_slides_while_it_is_used(db: Session) -> None:
     later = NOW + timedelta(days=29)
     found = find_session(db, token, SessionKind.WEB, later)
     assert found is not None
-    assert found.expires_at == later + timedelta(days=30)
+    assert found.touch_due
+    assert touched(SessionKind.WEB, later) == {
+        "last_seen_at": later,
+        "expires_at": later + timedelta(days=30),
+    }
+    assert touched(SessionKind.API, later) == {"last_seen_at": later}  # tokens keep their expiry
 
 
 def test_ending_sessions_revokes_them(db: Session) -> None:

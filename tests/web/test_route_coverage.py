@@ -208,7 +208,7 @@ ISOLATION_TESTS.update(
             ("GET", "/steps/new-look/photos/{photo_id}"),
             ("POST", "/steps/new-look/photos/{photo_id}/delete"),
         ],
-        "tests.web.api.test_data:test_bob_gets_only_his_own_data": [
+        "tests.web.api.test_your_data:test_bob_gets_only_his_own_data": [
             ("GET", "/api/v1/export"),
             ("POST", "/api/v1/import"),
             ("DELETE", "/api/v1/me"),

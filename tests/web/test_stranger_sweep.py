@@ -23,8 +23,9 @@ from PIL import Image
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from anew.db import Base, load_models
+from anew.db import Base
 from anew.safety.questions import QUESTIONS
+from anew.tables import load_models
 from anew.web.http.deps import optional_api_user
 from tests.isolation import assert_isolated, owned_rows
 from tests.people import Person, api_token, csrf_token, sign_in

@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from anew.accounts.roles import Role
-from anew.db import Base, UTCDateTime, utcnow
+from anew.accounts.vocabulary import SessionKind
+from anew.db import Base, UTCDateTime, one_of, utcnow
 
 __all__ = ["Role", "SessionKind", "User", "UserSession"]
-
-
-class SessionKind(enum.StrEnum):
-    """Where a session's secret travels: a browser cookie or an API bearer token."""
-
-    WEB = "web"
-    API = "api"
 
 
 class User(Base):
     """One account. Email is stored lower-cased so it is unique however it was typed."""
 
     __tablename__ = "users"
-    __table_args__ = (CheckConstraint("role IN ('member', 'coach', 'admin')", name="role"),)
+    __table_args__ = (one_of("role", [role.value for role in Role]),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
@@ -52,7 +45,7 @@ class UserSession(Base):
 
     __tablename__ = "user_sessions"
     __table_args__ = (
-        CheckConstraint("kind IN ('web', 'api')", name="kind"),
+        one_of("kind", SessionKind.values()),
         Index("ix_user_sessions_user_id", "user_id"),
     )
 

@@ -1,15 +1,20 @@
-"""Account actions shared by the web pages, the JSON API and the command line."""
+"""Account actions shared by the web pages, the JSON API and the command line: the building
+blocks (create, log in, change a password), then one transaction per request for the faces."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
+from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from anew.accounts.models import Role, User
+from anew.accounts.models import Role, SessionKind, User
 from anew.accounts.passwords import hash_password, needs_rehash, password_problem, verify_password
-from anew.accounts.sessions import end_all_sessions
+from anew.accounts.sessions import end_all_sessions, end_session, start_session
+from anew.db import transaction
+from anew.errors import NotFound
 from anew.ratelimit import RateLimit, clear, is_limited, record_hit
 
 LOGIN_PER_ACCOUNT = RateLimit("login-account", limit=10, window_seconds=15 * 60)
@@ -135,3 +140,92 @@ def delete_account(db: Session, user: User, *, password: str) -> None:
 def count_users(db: Session) -> int:
     """How many accounts exist."""
     return db.scalar(select(func.count()).select_from(User)) or 0
+
+
+class Account(BaseModel):
+    """Her account as she sees it (never its password hash)."""
+
+    id: int
+    email: str
+    role: Role
+    time_zone: str
+    country: str = Field(description="Two-letter code, or empty for the worldwide help list")
+    created_at: datetime
+
+
+AccountAction = Callable[..., User]
+
+
+def account(db: Session, user_id: int) -> Account:
+    """Her account; NotFound when it has gone."""
+    user = db.get(User, user_id)
+    if user is None:
+        raise NotFound("Your account is no longer here.")
+    return Account.model_validate(user, from_attributes=True)
+
+
+def open_session(
+    db: Session,
+    action: AccountAction,
+    *,
+    email: str,
+    password: str,
+    address: str,
+    now: datetime,
+    kind: SessionKind,
+) -> str:
+    """Sign up or log in (`action`: sign_up or log_in) and start a session; answers its secret.
+    A refusal still counts toward the rate limits, so its attempt is kept before it is raised."""
+    try:
+        user = action(db, email=email, password=password, address=address, now=now)
+    except AccountError:
+        db.commit()
+        raise
+    with transaction(db):
+        return start_session(db, user, kind, now)
+
+
+def close_session(db: Session, token: str) -> None:
+    """Log out one browser or revoke one token, everywhere at once."""
+    with transaction(db):
+        end_session(db, token)
+
+
+def set_time_zone(db: Session, user_id: int, time_zone: str) -> Account:
+    with transaction(db):
+        user = _user(db, user_id)
+        user.time_zone = time_zone
+        return Account.model_validate(user, from_attributes=True)
+
+
+def set_country(db: Session, user_id: int, country: str) -> Account:
+    """Her country picks the help resources shown to her; "" means the worldwide list only."""
+    with transaction(db):
+        user = _user(db, user_id)
+        user.country = country
+        return Account.model_validate(user, from_attributes=True)
+
+
+def replace_password(
+    db: Session, user_id: int, *, current_password: str, new_password: str, now: datetime
+) -> str:
+    """A new password ends every session everywhere; answers a fresh browser session's secret."""
+    with transaction(db):
+        user = _user(db, user_id)
+        change_password(
+            db, user, current_password=current_password, new_password=new_password, now=now
+        )
+        return start_session(db, user, SessionKind.WEB, now)
+
+
+def remove_account(db: Session, user_id: int, *, password: str) -> None:
+    """Her account and everything in it, after her password; WrongPassword otherwise."""
+    with transaction(db):
+        delete_account(db, _user(db, user_id), password=password)
+
+
+def _user(db: Session, user_id: int) -> User:
+    user = db.get(User, user_id)
+    if user is None:
+        raise NotFound("Your account is no longer here.")
+    return user

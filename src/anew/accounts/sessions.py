@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, select, update
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from anew.accounts.models import SessionKind, User, UserSession
 
@@ -44,23 +44,6 @@ def start_session(db: Session, user: User, kind: SessionKind, now: datetime) -> 
     return token
 
 
-def find_session(db: Session, token: str, kind: SessionKind, now: datetime) -> UserSession | None:
-    """The live session for a secret, or None when it is unknown, revoked or expired."""
-    if not token:
-        return None
-    found = db.scalar(
-        select(UserSession)
-        .options(joinedload(UserSession.user))  # every caller needs her: one query, not two
-        .where(UserSession.token_hash == hash_token(token), UserSession.kind == kind.value)
-    )
-    if found is None or found.expires_at <= now:
-        return None
-    if now - found.last_seen_at >= TOUCH_INTERVAL:
-        for name, value in touched(kind, now).items():
-            setattr(found, name, value)
-    return found
-
-
 def touched(kind: SessionKind, now: datetime) -> dict[str, datetime]:
     """What touching a session writes: last seen now, and for a browser's, which slides, its
     expiry moved forward (API tokens keep a fixed expiry)."""
@@ -74,13 +57,13 @@ def touched(kind: SessionKind, now: datetime) -> dict[str, datetime]:
 class Caller:
     """Who a live session belongs to, and the little a kept read needs to know of her."""
 
-    user_id: int
+    id: int  # her user id
     data_version: int
     time_zone: str
     safety_mode: bool
     role: str
     session_id: int
-    touch_due: bool  # last seen a minute ago or more: touch_session, like find_session would
+    touch_due: bool  # last seen a minute ago or more: the caller touches it (touch_session)
 
 
 # Built once: most of a lookup's cost through the ORM session was building the statement.
@@ -94,9 +77,6 @@ _WHO = select(
     User.safety_mode,
     User.role,
 ).join(User, User.id == UserSession.user_id)
-_CALLER = _WHO.where(
-    UserSession.token_hash == bindparam("token_hash"), UserSession.kind == bindparam("kind")
-)
 _CALLERS = _WHO.add_columns(UserSession.token_hash, UserSession.kind).where(
     UserSession.token_hash.in_(bindparam("token_hashes", expanding=True))
 )
@@ -105,24 +85,18 @@ _CALLERS = _WHO.add_columns(UserSession.token_hash, UserSession.kind).where(
 def find_caller(
     connection: Connection, token: str, kind: SessionKind, now: datetime
 ) -> Caller | None:
-    """Like find_session, on a plain connection, reading only and building no ORM objects: for
-    the routes that answer from anew.web.http.read_cache, where the lookup is most of a request's
-    work. When `touch_due`, the caller touches the session with touch_session."""
-    if not token:
-        return None
-    found = connection.execute(
-        _CALLER, {"token_hash": hash_token(token), "kind": kind.value}
-    ).first()
-    if found is None:
-        return None
-    return _caller(found[:8], now)
+    """The live session behind a secret, or None when it is unknown, revoked or expired: one
+    prepared query on a plain connection, building no ORM objects (it runs on every request).
+    When `touch_due`, the caller touches the session with touch_session."""
+    return find_callers(connection, [(token, kind)], now)[(token, kind)]
 
 
 def find_callers(
     connection: Connection, wanted: Collection[tuple[str, SessionKind]], now: datetime
 ) -> dict[tuple[str, SessionKind], Caller | None]:
-    """find_caller for many (token, kind) pairs in one query: anew.web.http.session_rounds asks
-    once for every request that arrived while the previous round was out."""
+    """find_caller for many (token, kind) pairs in one query, the only session lookup there is:
+    anew.web.http.session_rounds asks once for every request that arrived while the previous
+    round was out."""
     by_hash = {(hash_token(token), kind.value): (token, kind) for token, kind in wanted if token}
     callers: dict[tuple[str, SessionKind], Caller | None] = dict.fromkeys(wanted)
     if not by_hash:
@@ -144,7 +118,7 @@ def _caller(found: Sequence[Any], now: datetime) -> Caller | None:
 
 
 def touch_session(connection: Connection, caller: Caller, kind: SessionKind, now: datetime) -> None:
-    """What find_session does to a session it finds (see `touched`). Committed here."""
+    """Touch a session found due (see `touched`). Committed here."""
     connection.execute(
         update(UserSession).where(UserSession.id == caller.session_id).values(**touched(kind, now))
     )

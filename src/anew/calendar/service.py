@@ -8,29 +8,38 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 
-from icalendar import Calendar, Event
-from sqlalchemy import ForeignKey, String, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from anew.accounts.clock import zone
-from anew.db import Base, UTCDateTime, utcnow
+from anew.accounts.clock import local_date
+from anew.accounts.models import User
+from anew.calendar.feed import Item, build_calendar, nocontact_items
+from anew.calendar.models import CalendarFeed
+from anew.db import transaction, utcnow
+from anew.errors import NotFound
+from anew.method.new_look.models import MakeoverItem
+from anew.method.new_you.models import Goal, Habit
+from anew.method.new_you.streaks import week_start
+from anew.method.no_contact import store as no_contact
+from anew.method.owned import list_owned
 
 
-class CalendarFeed(Base):
-    """Her feed: the secret's hash and the time of day for habit reminders."""
+class FeedOut(BaseModel):
+    enabled: bool
+    reminder_time: str | None
+    url: str | None = Field(default=None, description="Shown only when the address is created")
 
-    __tablename__ = "calendar_feeds"
 
-    user_id: Mapped[int] = mapped_column(
-        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
-    )
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    reminder_time: Mapped[str] = mapped_column(String(5), default="09:00")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+@dataclass(frozen=True)
+class Renewed:
+    """Her feed switched on, and the secret of its new address (shown to her once)."""
+
+    reminder_time: str
+    token: str
 
 
 def _hash(token: str) -> str:
@@ -66,61 +75,54 @@ def find_feed(db: Session, token: str) -> CalendarFeed | None:
     return db.scalar(select(CalendarFeed).where(CalendarFeed.token_hash == _hash(token)))
 
 
-@dataclass(frozen=True)
-class Item:
-    """One thing to put in her calendar: an all-day date, or a repeating reminder."""
-
-    uid: str
-    summary: str
-    on: date
-    repeat: str = ""  # "DAILY" or "WEEKLY" for habit reminders at her chosen time
-    description: str = ""
+def state(db: Session, user_id: int) -> FeedOut:
+    """Whether her feed is on, and at what time habit reminders come (never its address)."""
+    feed = db.get(CalendarFeed, user_id)
+    return FeedOut(enabled=feed is not None, reminder_time=feed.reminder_time if feed else None)
 
 
-def build_calendar(
-    items: Sequence[Item], *, time_zone: str, reminder_time: str, stamp: datetime
-) -> bytes:
-    """A valid iCalendar document; reminders start at her time of day in her time zone."""
-    calendar = Calendar()
-    calendar.add("prodid", "-//Anew//Private calendar//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Anew")
-    hour, minute = (int(part) for part in reminder_time.split(":"))
-    for item in items:
-        event = Event()
-        event.add("uid", f"{item.uid}@anew")
-        event.add("dtstamp", stamp)
-        event.add("summary", item.summary)
-        if item.description:
-            event.add("description", item.description)
-        if item.repeat:
-            start = datetime.combine(item.on, time(hour, minute), tzinfo=zone(time_zone))
-            event.add("dtstart", start)
-            event.add("duration", timedelta(minutes=15))
-            event.add("rrule", {"freq": item.repeat})
-        else:
-            event.add("dtstart", item.on)
-            event.add("dtend", item.on + timedelta(days=1))
-        calendar.add_component(event)
-    calendar.add_missing_timezones()
-    return bytes(calendar.to_ical())
+def switch_on(db: Session, user_id: int, *, reminder_time: str) -> Renewed:
+    """A new secret address for her feed; any older address stops working."""
+    with transaction(db):
+        return Renewed(reminder_time, renew_feed(db, user_id, reminder_time=reminder_time))
 
 
-def nocontact_items(state: dict[str, object] | None, today: date) -> list[Item]:
-    """Her coming no-contact milestones and target, dated from today's count."""
-    if not state or state.get("status") == "completed":
-        return []
-    counted = int(state["days_counted"])  # type: ignore[call-overload]
-    items = []
-    for mark in state["milestones"]:  # type: ignore[attr-defined]
-        if mark["reached"]:
+def switch_off(db: Session, user_id: int) -> None:
+    """Stop the feed; its address answers 404 from now on."""
+    with transaction(db):
+        revoke_feed(db, user_id)
+
+
+def items(db: Session, user: User, *, now: datetime) -> list[Item]:
+    """Everything with a date of hers: milestones, goal targets, makeover dates, habits."""
+    today = local_date(now, user.time_zone)
+    found = nocontact_items(no_contact.state(db, user.id, today), today)
+    for goal in list_owned(db, Goal, user.id, Goal.id):
+        if goal.target_on and goal.status == "active":
+            found.append(Item(f"goal-{goal.id}", f"Goal: {goal.title}", goal.target_on))
+    for thing in list_owned(db, MakeoverItem, user.id, MakeoverItem.id):
+        if thing.planned_on and not thing.done:
+            found.append(Item(f"makeover-{thing.id}", f"New look: {thing.title}", thing.planned_on))
+    for habit in list_owned(db, Habit, user.id, Habit.id):
+        if habit.archived:
             continue
-        day = int(mark["day"])
-        summary = (
-            f"Your no-contact target: day {day}. You did this for you."
-            if mark["is_target"]
-            else f"Day {day} of your no contact. Be proud of yourself."
-        )
-        on = today + timedelta(days=day - counted)
-        items.append(Item(f"nocontact-{state['started_on']}-{day}", summary, on))
-    return items
+        daily = habit.per_week == 7
+        starts = habit.started_on if daily else week_start(habit.started_on)
+        note = "" if daily else f"{habit.per_week} times this week."
+        repeat = "DAILY" if daily else "WEEKLY"
+        found.append(Item(f"habit-{habit.id}", f"Habit: {habit.title}", starts, repeat, note))
+    return found
+
+
+def document(db: Session, token: str, *, now: datetime) -> bytes:
+    """The feed behind a secret address; NotFound for an unknown or revoked one."""
+    feed = find_feed(db, token[:100])
+    user = db.get(User, feed.user_id) if feed else None
+    if feed is None or user is None:
+        raise NotFound("There is no such calendar.")
+    return build_calendar(
+        items(db, user, now=now),
+        time_zone=user.time_zone,
+        reminder_time=feed.reminder_time,
+        stamp=now,
+    )

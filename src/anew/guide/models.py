@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from anew.db import Base, UTCDateTime, utcnow
-
-STATUSES = ("pending", "published", "rejected", "spam")
+from anew.db import Base, UTCDateTime, one_of, utcnow
+from anew.guide.vocabulary import BlockKind, ResponseStatus
 
 
 class GuideResponse(Base):
@@ -20,7 +19,7 @@ class GuideResponse(Base):
         Index("ix_guide_responses_article_status", "article_slug", "status"),
         Index("ix_guide_responses_email", "email"),
         Index("ix_guide_responses_user_id", "user_id"),
-        CheckConstraint("status IN ('pending', 'published', 'rejected', 'spam')", name="status"),
+        one_of("status", ResponseStatus.values()),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -51,7 +50,7 @@ class BlockedTerm(Base):
     """A word, an address or an email (or @domain) whose responses are refused."""
 
     __tablename__ = "guide_blocklist"
-    __table_args__ = (CheckConstraint("kind IN ('word', 'address', 'email')", name="kind"),)
+    __table_args__ = (one_of("kind", BlockKind.values()),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(16))

@@ -1,211 +1,213 @@
-"""Responses in the database: posting, threading, moderation, the block list and export."""
+"""The guide's responses for both faces: posting one (the form and the API meet the same rules),
+reading an article's threads, moderation, the block list and the admin's export. Writes are one
+transaction each, and answer the mails to send once it is stored (sending is the caller's)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import delete, func, select
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
 
-from anew.guide.models import BlockedTerm, GuideResponse
-from anew.guide.notify import new_token
-from anew.guide.rendering import render_response
-from anew.guide.rules import Fields, Refusal
-
-EXPORT_FIELDS = (
-    "id",
-    "article_slug",
-    "parent_id",
-    "name",
-    "email",
-    "website",
-    "body",
-    "status",
-    "is_author",
-    "created_at",
-)
+from anew.db import transaction
+from anew.errors import NotFound
+from anew.guide import notify, rules, store
+from anew.guide.models import GuideResponse
+from anew.guide.vocabulary import BlockKind, ResponseStatus
+from anew.mail import Mail
 
 
-@dataclass
+class ResponseOut(BaseModel):
+    """One response with every field a moderator sees; the public faces show fewer."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    article_slug: str
+    parent_id: int | None
+    name: str
+    email: str
+    website: str
+    body: str
+    html: str
+    status: ResponseStatus
+    is_author: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True)
 class Thread:
     """A top-level response and every reply below it, flattened to one level, oldest first."""
 
-    response: GuideResponse
-    replies: list[GuideResponse] = field(default_factory=list)
+    response: ResponseOut
+    replies: list[ResponseOut] = field(default_factory=list)
 
 
-def _approved_email(db: Session, email: str) -> bool:
-    query = select(func.count()).where(
-        GuideResponse.email == email, GuideResponse.status == "published"
-    )
-    return bool(db.scalar(query))
+@dataclass(frozen=True)
+class ArticleResponses:
+    """What an article's page shows: the threads, how many, and her own awaiting moderation."""
+
+    threads: list[Thread]
+    published: list[ResponseOut]
+    mine: list[ResponseOut]
 
 
-def _parent(db: Session, slug: str, parent_id: int | None) -> int | None:
-    if parent_id is None:
-        return None
-    parent = db.get(GuideResponse, parent_id)
-    if parent is None or parent.article_slug != slug or parent.status != "published":
-        raise Refusal({"parent_id": "The response you are replying to isn't there any more."})
-    return parent.id
+@dataclass(frozen=True)
+class Posting:
+    """A response as it was sent, by whom, and from where."""
+
+    slug: str
+    name: str
+    email: str
+    website: str
+    body: str
+    parent_id: int | None
+    notify: bool
+    user_id: int | None
+    is_author: bool
+    browser_key: str
+    address: str
 
 
-def add_response(
-    db: Session,
-    slug: str,
-    fields: Fields,
-    *,
-    parent_id: int | None,
-    user_id: int | None,
-    is_author: bool,
-    always_moderate: bool,
-    browser_key: str,
-    now: datetime,
-    notify: bool = False,
-) -> GuideResponse:
-    """Store a response. The author's replies and those from an approved email appear at once;
-    a first response waits for moderation (every response does with `always_moderate`)."""
-    published = is_author or (not always_moderate and _approved_email(db, fields.email))
-    row = GuideResponse(
-        article_slug=slug,
-        parent_id=_parent(db, slug, parent_id),
-        name=fields.name,
-        email=fields.email,
-        website=fields.website,
-        body=fields.body,
-        html=render_response(fields.body),
-        status="published" if published else "pending",
-        is_author=is_author,
-        user_id=user_id,
-        browser_key=browser_key,
-        notify=notify,
-        unsubscribe_token=new_token() if notify else "",
-        created_at=now,
-        updated_at=now,
-    )
-    db.add(row)
-    db.flush()
-    return row
+@dataclass(frozen=True)
+class Mailing:
+    """What the emails need to know: the coach's address, the titles, the public address."""
+
+    coach_email: str | None
+    titles: dict[str, str]
+    base: str
 
 
-def published(db: Session, slug: str) -> Sequence[GuideResponse]:
+@dataclass(frozen=True)
+class Posted:
+    response: ResponseOut
+    mails: list[Mail]
+
+
+def _out(rows: Iterable[GuideResponse]) -> list[ResponseOut]:
+    return [ResponseOut.model_validate(row) for row in rows]
+
+
+def article_responses(db: Session, slug: str, *, browser_key: str) -> ArticleResponses:
+    published = _out(store.published(db, slug))
+    threads = [
+        Thread(ResponseOut.model_validate(t.response), _out(t.replies))
+        for t in store.threads(store.published(db, slug))
+    ]
+    return ArticleResponses(threads, published, _out(store.waiting_for(db, slug, browser_key)))
+
+
+def published(db: Session, slug: str) -> list[ResponseOut]:
     """The article's published responses, oldest first."""
-    query = select(GuideResponse).where(
-        GuideResponse.article_slug == slug, GuideResponse.status == "published"
-    )
-    return db.scalars(query.order_by(GuideResponse.created_at, GuideResponse.id)).all()
+    return _out(store.published(db, slug))
 
 
-def waiting_for(db: Session, slug: str, browser_key: str) -> Sequence[GuideResponse]:
-    """Her own responses still awaiting moderation (recognised by her browser), oldest first."""
-    if not browser_key:
-        return []
-    query = select(GuideResponse).where(
-        GuideResponse.article_slug == slug,
-        GuideResponse.status == "pending",
-        GuideResponse.browser_key == browser_key,
-    )
-    return db.scalars(query.order_by(GuideResponse.created_at, GuideResponse.id)).all()
+def post(
+    db: Session, posting: Posting, *, always_moderate: bool, mailing: Mailing, now: datetime
+) -> Posted:
+    """Check and store a response; rules.Refusal says, per field, why one can't be taken."""
+    fields = rules.check_fields(posting.name, posting.email, posting.website, posting.body)
+    with transaction(db):
+        rules.check_spam(db, posting.slug, fields, address=posting.address, now=now)
+        row = store.add_response(
+            db,
+            posting.slug,
+            fields,
+            parent_id=posting.parent_id,
+            user_id=posting.user_id,
+            is_author=posting.is_author,
+            always_moderate=always_moderate,
+            browser_key=posting.browser_key,
+            now=now,
+            notify=posting.notify,
+        )
+        title = mailing.titles.get(row.article_slug, row.article_slug)
+        mails = notify.to_coach(
+            row, coach_email=mailing.coach_email, title=title, base=mailing.base
+        ) + notify.to_parents(db, [row], titles=mailing.titles, base=mailing.base)
+        return Posted(ResponseOut.model_validate(row), mails)
 
 
-def threads(rows: Iterable[GuideResponse]) -> list[Thread]:
-    """One level of nesting: a reply to a reply is shown under the top-level response."""
-    rows = list(rows)
-    by_id = {row.id: row for row in rows}
-    result: dict[int, Thread] = {}
-    for row in rows:
-        root = row
-        seen = {row.id}
-        while root.parent_id is not None and root.parent_id in by_id:
-            root = by_id[root.parent_id]
-            if root.id in seen:  # a loop could only come from hand-edited data
-                break
-            seen.add(root.id)
-        if root is row:
-            result.setdefault(row.id, Thread(row))
-        else:
-            result.setdefault(root.id, Thread(root)).replies.append(row)
-    return sorted(result.values(), key=lambda t: (t.response.created_at, t.response.id))
-
-
-def by_status(db: Session, status: str) -> Sequence[GuideResponse]:
+def queue(db: Session, status: ResponseStatus) -> list[ResponseOut]:
     """The moderation queue (or any other status), oldest first."""
-    query = select(GuideResponse).where(GuideResponse.status == status)
-    return db.scalars(query.order_by(GuideResponse.created_at, GuideResponse.id)).all()
+    return _out(store.by_status(db, status))
 
 
 def pending_count(db: Session) -> int:
     """For the badge in the coach's navigation."""
-    query = select(func.count()).where(GuideResponse.status == "pending")
-    return int(db.scalar(query) or 0)
+    return store.pending_count(db)
 
 
-def set_status(
-    db: Session, ids: Sequence[int], status: str, *, now: datetime
-) -> list[GuideResponse]:
-    """Approve, reject or mark as spam many at once; returns the rows whose status changed."""
-    if not ids:
-        return []
-    query = select(GuideResponse).where(GuideResponse.id.in_(ids), GuideResponse.status != status)
-    changed = list(db.scalars(query))
-    for row in changed:
-        row.status, row.updated_at = status, now
-    db.flush()
-    return changed
+def response(db: Session, response_id: int) -> ResponseOut:
+    return ResponseOut.model_validate(_row(db, response_id))
+
+
+def _row(db: Session, response_id: int) -> GuideResponse:
+    row = db.get(GuideResponse, response_id) if 0 < response_id < 2**31 else None
+    if row is None:
+        raise NotFound("There is no such response.")
+    return row
+
+
+def moderate(
+    db: Session,
+    ids: Sequence[int],
+    status: ResponseStatus,
+    *,
+    mailing: Mailing,
+    now: datetime,
+) -> list[Mail]:
+    """Approve, reject or mark as spam many at once; replies just published reach the people
+    they answer, who asked to hear."""
+    with transaction(db):
+        changed = store.set_status(db, ids, status, now=now)
+        if status != ResponseStatus.PUBLISHED:
+            return []
+        return notify.to_parents(db, changed, titles=mailing.titles, base=mailing.base)
 
 
 def remove(db: Session, ids: Sequence[int]) -> int:
     """Delete responses (their replies go with them)."""
-    if not ids:
-        return 0
-    result = db.execute(delete(GuideResponse).where(GuideResponse.id.in_(ids)))
-    return int(getattr(result, "rowcount", 0) or 0)
+    with transaction(db):
+        return store.remove(db, ids)
 
 
-def edit(db: Session, row: GuideResponse, body: str, *, now: datetime) -> None:
+def edit(db: Session, response_id: int, body: str, *, now: datetime) -> ResponseOut:
     """A moderator's edit of the text, rendered and sanitised like any response."""
-    row.body, row.html, row.updated_at = body.strip(), render_response(body.strip()), now
-    db.flush()
+    with transaction(db):
+        row = _row(db, response_id)
+        store.edit(db, row, body, now=now)
+        return ResponseOut.model_validate(row)
 
 
-def block_list(db: Session) -> dict[str, list[str]]:
+def block_list(db: Session) -> dict[BlockKind, list[str]]:
     """The block list by kind, sorted."""
-    found: dict[str, list[str]] = {"word": [], "address": [], "email": []}
-    for term in db.scalars(select(BlockedTerm).order_by(BlockedTerm.value)):
-        found[term.kind].append(term.value)
-    return found
+    found = store.block_list(db)
+    return {kind: found[kind] for kind in BlockKind}
 
 
-def replace_block_list(db: Session, kind: str, values: Iterable[str]) -> None:
-    """Set one kind of the block list to these values (blank lines and repeats dropped)."""
-    clean = sorted({v.strip().lower()[:254] for v in values if v.strip()})
-    db.execute(delete(BlockedTerm).where(BlockedTerm.kind == kind))
-    db.add_all(BlockedTerm(kind=kind, value=value) for value in clean)
-    db.flush()
+def replace_block_list(db: Session, lists: dict[BlockKind, list[str]]) -> None:
+    """Set each kind of the block list to its values (blank lines and repeats dropped)."""
+    with transaction(db):
+        for kind, values in lists.items():
+            store.replace_block_list(db, kind, values)
 
 
-def export_rows(db: Session) -> list[dict[str, Any]]:
+def export_json_rows(db: Session) -> list[dict[str, object]]:
     """Every response with every field, for the admin's export."""
-    rows = db.scalars(select(GuideResponse).order_by(GuideResponse.id)).all()
-    return [
-        {
-            name: value.isoformat() if isinstance(value, datetime) else value
-            for name in EXPORT_FIELDS
-            for value in [getattr(row, name)]
-        }
-        for row in rows
-    ]
+    return store.export_rows(db)
 
 
-def export_csv(rows: list[dict[str, Any]]) -> str:
-    """The same rows as CSV, one header line first."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS)
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+def export_csv(db: Session) -> str:
+    return store.export_csv(store.export_rows(db))
+
+
+def unsubscribe(db: Session, token: str) -> str:
+    """Stop reply emails to the address behind this token; NotFound for an unknown token."""
+    with transaction(db):
+        email = notify.unsubscribe(db, token[:64])
+        if email is None:
+            raise NotFound("That link doesn't unsubscribe anyone.")
+        return email

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from anew.db import Base
+from anew.errors import NotFound
 
 Row = TypeVar("Row", bound=Base)
 
@@ -24,3 +25,11 @@ def list_owned(db: Session, model: type[Row], user_id: int, *order: Any) -> Sequ
     """All her rows of one kind, in the given order."""
     owner: Any = model.user_id  # type: ignore[attr-defined]
     return db.scalars(select(model).where(owner == user_id).order_by(*order)).all()
+
+
+def mine(db: Session, model: type[Row], user_id: int, row_id: int, what: str) -> Row:
+    """Her row with this id; NotFound ("There is no such goal.") for anyone else's or none."""
+    row = get_owned(db, model, user_id, row_id) if 0 < row_id < 2**31 else None
+    if row is None:
+        raise NotFound(f"There is no such {what}.")
+    return row

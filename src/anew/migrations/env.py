@@ -7,7 +7,8 @@ from typing import Any, Literal
 from alembic import context
 from alembic.autogenerate.api import AutogenContext
 
-from anew.db import Base, UTCDateTime, load_models, make_engine
+from anew.db import Base, UTCDateTime, make_engine
+from anew.tables import load_models
 
 load_models()
 target_metadata = Base.metadata

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String
+from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from anew.db import Base, UTCDateTime, utcnow
+from anew.db import Base, UTCDateTime, one_of, utcnow
+from anew.safety.vocabulary import SafetyResult
 
 
 class SafetyCheck(Base):
@@ -16,7 +17,7 @@ class SafetyCheck(Base):
     __tablename__ = "safety_checks"
     __table_args__ = (
         Index("ix_safety_checks_user_id", "user_id"),
-        CheckConstraint("result IN ('clear', 'concerns', 'danger')", name="result"),
+        one_of("result", SafetyResult.values()),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
 
 from anew.safety.questions import QUESTIONS, QUESTIONS_BY_ID, Question
+from anew.safety.vocabulary import SafetyResult
 
-Result = Literal["clear", "concerns", "danger"]
 # Fear together with this many other signs of control is treated as danger even without violence.
 FEAR_WITH_CONTROL = 2
 
@@ -35,13 +34,13 @@ class AnswerError(ValueError):
 class Assessment:
     """The result and the questions behind it, in the order she saw them."""
 
-    result: Result
+    result: SafetyResult
     reasons: tuple[Question, ...]
 
     @property
     def safety_mode(self) -> bool:
         """Concerns and danger both switch the win-back coaching off."""
-        return self.result != "clear"
+        return self.result != SafetyResult.CLEAR
 
 
 def validate(answers: Mapping[str, str]) -> dict[str, str]:
@@ -65,8 +64,8 @@ def assess(answers: Mapping[str, str]) -> Assessment:
     clean = validate(answers)
     worrying = tuple(q for q in QUESTIONS if clean[q.id] == "yes")
     if any(q.level == "danger" for q in worrying):
-        return Assessment("danger", worrying)
+        return Assessment(SafetyResult.DANGER, worrying)
     afraid = any(q.id == "afraid" for q in worrying)
     if afraid and len(worrying) - 1 >= FEAR_WITH_CONTROL:
-        return Assessment("danger", worrying)
-    return Assessment("concerns" if worrying else "clear", worrying)
+        return Assessment(SafetyResult.DANGER, worrying)
+    return Assessment(SafetyResult.CONCERNS if worrying else SafetyResult.CLEAR, worrying)

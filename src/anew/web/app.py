@@ -11,14 +11,16 @@ from fastapi.telemetry import TelemetryConfig
 import anew
 from anew.config import Settings, load_settings
 from anew.content import load_content
-from anew.db import make_engine, make_sessionmaker
+from anew.db import make_engine
+from anew.tables import make_sessionmaker
 from anew.web.api import API_PREFIX
 from anew.web.api import router as api_router
 from anew.web.http import health, log_redaction
 from anew.web.http.errors import install_error_handlers
-from anew.web.http.read_cache import ReadCache, RecentTouches
+from anew.web.http.read_cache import ReadCache
 from anew.web.http.security import SecurityMiddleware
 from anew.web.http.session_rounds import SessionRounds
+from anew.web.http.signed_in import RecentTouches
 from anew.web.http.slots import RequestSlots
 from anew.web.http.templating import make_templates
 from anew.web.pages import (

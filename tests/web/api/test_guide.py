@@ -140,16 +140,16 @@ def test_the_block_list_refuses_words_emails_domains_and_addresses(
     app: FastAPI, client: TestClient, factory: sessionmaker[Session]
 ) -> None:
     from anew.guide import service
+    from anew.guide.vocabulary import BlockKind
 
     with factory() as db:
-        service.replace_block_list(db, "word", ["casino"])
-        service.replace_block_list(db, "email", ["@spam.example"])
-        db.commit()
+        service.replace_block_list(
+            db, {BlockKind.WORD: ["casino"], BlockKind.EMAIL: ["@spam.example"]}
+        )
     assert post(client, body="Best CASINO bonus").status_code == 422
     assert post(client, email="x@spam.example").status_code == 422
     with factory() as db:
-        service.replace_block_list(db, "address", ["testclient"])
-        db.commit()
+        service.replace_block_list(db, {BlockKind.ADDRESS: ["testclient"]})
     refused = post(client, body="Something kind")
     assert refused.json()["detail"][0]["loc"] == ["body", "form"]
 

@@ -100,6 +100,6 @@ def test_a_mail_server_that_is_down_never_loses_the_response(
     assert posted.status_code == 201
     queue = client.app.state.sessionmaker  # type: ignore[attr-defined]
     with queue() as db:
-        from anew.guide.service import by_status
+        from anew.guide.store import by_status
 
         assert [r.id for r in by_status(db, "pending")] == [posted.json()["id"]]

@@ -7,8 +7,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
+from anew.quizzes import attempts
 from anew.ratelimit import RateLimit
-from anew.web.http import quiz_access
 from tests.isolation import assert_isolated
 from tests.people import Person, api_token
 
@@ -129,7 +129,7 @@ def test_one_address_cannot_flood_the_outcome_counts(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
-        quiz_access, "ATTEMPTS_PER_ADDRESS", RateLimit("quiz-test", limit=2, window_seconds=3600)
+        attempts, "ATTEMPTS_PER_ADDRESS", RateLimit("quiz-test", limit=2, window_seconds=3600)
     )
     quiz = client.get(f"/api/v1/quizzes/{SLUG}").json()
     for _ in range(2):

@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from anew.accounts.models import Role, SessionKind, UserSession
 from anew.accounts.sessions import end_all_sessions
+from anew.chats import service as chats_service
 from anew.db import utcnow
+from anew.method.dashboard import service as program_service
 from anew.safety.models import SafetyCheck
-from anew.web.api import chats
-from anew.web.api import no_contact as nocontact
-from anew.web.http import read_cache
+from anew.web.http import signed_in
 from anew.web.http.security import CSRF_COOKIE
 from anew.web.pages import dashboard
 from tests.chats.fixtures import WHATSTK
@@ -50,7 +50,7 @@ def test_the_program_is_made_once_and_again_when_her_data_changes_anywhere(
     factory: sessionmaker[Session],
     alice: Person,
 ) -> None:
-    made = counting(monkeypatch, nocontact, "program")
+    made = counting(monkeypatch, program_service, "program")
     headers = bearer(factory, alice)
     first = client.get("/api/v1/program", headers=headers)
     assert first.status_code == 200
@@ -107,7 +107,7 @@ def test_a_process_touches_a_session_once_however_many_requests_find_it_due(
     factory: sessionmaker[Session],
     alice: Person,
 ) -> None:
-    touched = counting(monkeypatch, read_cache, "_touch")
+    touched = counting(monkeypatch, signed_in, "_touch")
     headers = bearer(factory, alice)
     for _ in range(2):  # as if each request had read the session before the touch was written
         with factory() as db:
@@ -119,7 +119,7 @@ def test_a_process_touches_a_session_once_however_many_requests_find_it_due(
 
 
 def test_a_touch_that_fails_is_claimed_again_by_the_next_request() -> None:
-    touches = read_cache.RecentTouches()
+    touches = signed_in.RecentTouches()
     assert touches.claim(7)
     assert not touches.claim(7)
     assert touches.claim(8)  # another session's own
@@ -158,7 +158,7 @@ def test_metrics_are_kept_per_import_and_options_and_never_anyone_elses(
     upload = client.post("/api/v1/chats", headers=headers, files={"file": ("lorem.txt", chat)})
     assert upload.status_code == 201, upload.text
     chat_id = upload.json()["id"]
-    analysed = counting(monkeypatch, chats, "metrics")
+    analysed = counting(monkeypatch, chats_service, "metrics")
     wide = [client.get(f"/api/v1/chats/{chat_id}/metrics?gap=24", headers=headers) for _ in "ab"]
     assert wide[0].status_code == 200
     assert wide[0].json() == wide[1].json()

@@ -69,8 +69,8 @@ def test_find_callers_answers_each_pair_as_find_caller_does(
         alone = {pair: find_caller(connection, *pair, now) for pair in wanted}
     assert together == alone
     assert together[(alice_api, SessionKind.API)] is not None
-    assert together[(alice_api, SessionKind.API)].user_id == alice.id  # type: ignore[union-attr]
-    assert together[(bob_api, SessionKind.API)].user_id == bob.id  # type: ignore[union-attr]
+    assert together[(alice_api, SessionKind.API)].id == alice.id  # type: ignore[union-attr]
+    assert together[(bob_api, SessionKind.API)].id == bob.id  # type: ignore[union-attr]
     assert [pair for pair, caller in together.items() if caller is None] == wanted[2:3] + wanted[4:]
 
 
@@ -124,7 +124,7 @@ def test_requests_that_wait_together_are_answered_by_one_query(
     *callers, stranger = asyncio.run(twenty())
     assert len(asked) == 1  # one round, and in it each token once
     assert sorted(asked[0]) == sorted([(token, SessionKind.API), ("unknown", SessionKind.API)])
-    assert {caller.user_id for caller in callers} == {alice.id}
+    assert {caller.id for caller in callers} == {alice.id}
     assert stranger is None
 
 
@@ -152,7 +152,7 @@ def test_a_request_that_arrives_during_a_round_waits_for_the_next_one(
 
     before, after = asyncio.run(around_a_logout())
     assert before is not None
-    assert before.user_id == alice.id
+    assert before.id == alice.id
     assert after is None
     assert len(gate.asked) == 2
 
@@ -176,7 +176,7 @@ def test_a_failed_round_fails_each_request_in_it_and_the_next_round_is_asked_afr
     failed, later = asyncio.run(while_down_then_up())
     assert failed == [down, down, down]
     assert later is not None
-    assert later.user_id == alice.id
+    assert later.id == alice.id
 
 
 def test_a_request_that_gives_up_leaves_the_others_their_answer(
@@ -196,7 +196,7 @@ def test_a_request_that_gives_up_leaves_the_others_their_answer(
 
     stayed = asyncio.run(one_leaves())
     assert stayed is not None
-    assert stayed.user_id == alice.id
+    assert stayed.id == alice.id
 
 
 def test_rounds_that_follow_each_other_share_one_connection_given_back_when_no_one_waits(
@@ -217,7 +217,7 @@ def test_rounds_that_follow_each_other_share_one_connection_given_back_when_no_o
         return [*answers, await rounds.find(token, SessionKind.API)]  # after a pause
 
     answers = asyncio.run(three_rounds())
-    assert [caller.user_id for caller in answers] == [alice.id] * 3
+    assert [caller.id for caller in answers] == [alice.id] * 3
     assert len(checkouts) == 2  # the first two rounds back to back on one, the third afresh
     assert engine.pool.checkedout() == 0  # type: ignore[attr-defined]
 

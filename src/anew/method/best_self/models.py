@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
-    CheckConstraint,
     ForeignKey,
     Index,
     String,
@@ -13,20 +12,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from anew.db import Base, UTCDateTime, utcnow
-
-QUALITY_LISTS = ("he_valued", "i_value", "my_strengths")
-
-
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+from anew.db import Base, UTCDateTime, one_of, utcnow
+from anew.method.best_self.vocabulary import QualityList
 
 
 class Quality(Base):
     __tablename__ = "qualities"
     __table_args__ = (
         Index("ix_qualities_user_id", "user_id"),
-        CheckConstraint(_in("list", QUALITY_LISTS), name="list"),
+        one_of("list", QualityList.values()),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -70,7 +70,10 @@ def load(code: str) -> Model:
     """One flag's fitted weights: a first line "intercept<TAB>value", then "feature<TAB>weight"
     lines."""
     lines = (
-        files("anew.method.drafts").joinpath(MODEL_FILES[code]).read_text(encoding="utf-8").splitlines()
+        files("anew.method.drafts")
+        .joinpath(MODEL_FILES[code])
+        .read_text(encoding="utf-8")
+        .splitlines()
     )
     _, intercept = lines[0].split("\t")
     weights = {}

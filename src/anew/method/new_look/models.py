@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
-    CheckConstraint,
     Date,
     ForeignKey,
     Index,
@@ -15,20 +14,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from anew.db import Base, UTCDateTime, utcnow
-
-MAKEOVER_CATEGORIES = ("hair", "wardrobe", "fitness", "skin", "style", "other")
-
-
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+from anew.db import Base, UTCDateTime, one_of, utcnow
+from anew.method.new_look.vocabulary import MakeoverCategory, PhotoKind
 
 
 class MakeoverItem(Base):
     __tablename__ = "makeover_items"
     __table_args__ = (
         Index("ix_makeover_items_user_id", "user_id"),
-        CheckConstraint(_in("category", MAKEOVER_CATEGORIES), name="category"),
+        one_of("category", MakeoverCategory.values()),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -50,7 +44,7 @@ class Photo(Base):
     __tablename__ = "photos"
     __table_args__ = (
         Index("ix_photos_user_id", "user_id"),
-        CheckConstraint("kind IN ('before', 'after')", name="kind"),
+        one_of("kind", PhotoKind.values()),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -17,22 +17,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from anew.db import Base, UTCDateTime, utcnow
-
-LIFE_AREAS = ("independence", "career", "health", "social", "hobbies", "flaws")
-GOAL_STATUSES = ("active", "done", "paused", "dropped")
-
-
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+from anew.db import Base, UTCDateTime, one_of, utcnow
+from anew.method.new_you.vocabulary import DayStatus, GoalStatus, LifeArea
 
 
 class Goal(Base):
     __tablename__ = "goals"
     __table_args__ = (
         Index("ix_goals_user_id", "user_id"),
-        CheckConstraint(_in("area", LIFE_AREAS), name="area"),
-        CheckConstraint(_in("status", GOAL_STATUSES), name="status"),
+        one_of("area", LifeArea.values()),
+        one_of("status", GoalStatus.values()),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -84,7 +78,7 @@ class HabitDay(Base):
     __table_args__ = (
         UniqueConstraint("habit_id", "day"),
         Index("ix_habit_days_user_id", "user_id"),
-        CheckConstraint("status IN ('done', 'skipped')", name="status"),
+        one_of("status", DayStatus.values()),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

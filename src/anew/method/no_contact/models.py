@@ -6,7 +6,6 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
-    CheckConstraint,
     Date,
     ForeignKey,
     Index,
@@ -17,7 +16,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from anew.db import Base, UTCDateTime, utcnow
+from anew.db import Base, UTCDateTime, one_of, utcnow
+from anew.method.no_contact.vocabulary import Channel, Initiator, PeriodStatus
 
 
 class NoContactPeriod(Base):
@@ -26,7 +26,7 @@ class NoContactPeriod(Base):
     __tablename__ = "nocontact_periods"
     __table_args__ = (
         Index("ix_nocontact_periods_user_id", "user_id"),
-        CheckConstraint("status IN ('active', 'broken', 'stopped')", name="status"),
+        one_of("status", PeriodStatus.values()),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -64,7 +64,8 @@ class Contact(Base):
     __tablename__ = "contacts"
     __table_args__ = (
         Index("ix_contacts_user_id", "user_id"),
-        CheckConstraint("initiator IN ('me', 'him')", name="initiator"),
+        one_of("initiator", Initiator.values()),
+        one_of("channel", Channel.values()),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,121 +1,172 @@
-"""Step 1 in the database: starting, pausing and breaking periods, contacts, urges, check-ins."""
+"""Step 1 for both faces: each function is one request's work for her, in one transaction, with
+her id and her day passed in, answering typed results the pages render and the API sends."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
-from sqlalchemy import func, select
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
 
-from anew.method.no_contact import rules as nocontact
-from anew.method.no_contact.models import CheckIn, Contact, NoContactPeriod, Pause, Urge
-from anew.method.no_contact.rules import Period, Span
+from anew.accounts.clock import local_date
+from anew.db import transaction
+from anew.errors import Invalid
+from anew.method.no_contact import store
+from anew.method.no_contact.models import NoContactPeriod
+from anew.method.no_contact.store import NothingRunning
+from anew.method.no_contact.vocabulary import Channel, Initiator
 
 
-class AlreadyRunning(Exception):
-    """She already has a no-contact period running."""
+class Milestone(BaseModel):
+    day: int
+    reached: bool
+    is_target: bool
 
 
-class NothingRunning(Exception):
-    """There is no no-contact period to pause or resume."""
+class CalendarDay(BaseModel):
+    day: str
+    state: str
 
 
-def _periods(db: Session, user_id: int) -> list[NoContactPeriod]:
-    query = select(NoContactPeriod).where(NoContactPeriod.user_id == user_id)
-    return list(db.scalars(query.order_by(NoContactPeriod.started_on, NoContactPeriod.id)))
+class PeriodState(BaseModel):
+    """Her running period: days done (today minus the start, in her time zone), days left,
+    restarts, milestones, and the last twelve weeks."""
+
+    started_on: str
+    target_days: int
+    days_done: int
+    days_counted: int
+    days_paused: int
+    days_left: int
+    status: str
+    breaks: int
+    best_streak: int
+    total_days: int
+    milestones: list[Milestone]
+    his_name: str
+    breakup_on: str | None
+    calendar: list[CalendarDay]
 
 
-def _pauses(db: Session, period_id: int) -> list[Pause]:
-    return list(db.scalars(select(Pause).where(Pause.period_id == period_id).order_by(Pause.id)))
+class ContactOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    at: datetime
+    initiator: Initiator
+    channel: Channel
+    logistics: bool
+    note: str
+    broke_period: bool
+    advice: str = ""
 
 
-def as_period(db: Session, row: NoContactPeriod) -> Period:
-    """The plain facts of a stored period, for the rules in anew.method.no_contact.rules."""
-    spans = tuple(Span(p.starts_on, p.ends_on) for p in _pauses(db, row.id))
-    return Period(row.started_on, row.target_days, row.status, row.ended_on, spans)
+class UrgeOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    at: datetime
+    intensity: int
+    trigger: str
+    instead: str
+    message: str | None
 
 
-def _as_periods(db: Session, rows: Sequence[NoContactPeriod]) -> list[Period]:
-    """Many stored periods at once, their pauses read in one query rather than one per period."""
-    ids = [row.id for row in rows]
-    spans: dict[int, list[Span]] = {row_id: [] for row_id in ids}
-    query = select(Pause).where(Pause.period_id.in_(ids or [-1])).order_by(Pause.id)
-    for pause in db.scalars(query):
-        spans[pause.period_id].append(Span(pause.starts_on, pause.ends_on))
-    return [
-        Period(row.started_on, row.target_days, row.status, row.ended_on, tuple(spans[row.id]))
-        for row in rows
-    ]
+class CheckInOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    day: date
+    mood: int
+    note: str
 
 
-def current_row(db: Session, user_id: int) -> NoContactPeriod | None:
-    """Her running period, if any."""
-    query = select(NoContactPeriod).where(
-        NoContactPeriod.user_id == user_id, NoContactPeriod.status == "active"
+class ReflectionOut(BaseModel):
+    change_mine: str
+    change_his: str
+    reflected_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Everything step 1's page shows."""
+
+    state: PeriodState | None
+    reflection: ReflectionOut | None
+    contacts: list[ContactOut]
+    vault: list[UrgeOut]
+    checkins: list[CheckInOut]
+
+
+def _state(db: Session, user_id: int, today: date) -> PeriodState | None:
+    found = store.state(db, user_id, today)
+    return PeriodState.model_validate(found) if found is not None else None
+
+
+def period(db: Session, user_id: int, *, today: date) -> PeriodState:
+    """Her running period; NothingRunning when she hasn't started one."""
+    found = _state(db, user_id, today)
+    if found is None:
+        raise NothingRunning
+    return found
+
+
+def overview(db: Session, user_id: int, *, today: date) -> Overview:
+    """The page: her period, her reflection, her latest contacts, the vault, her check-ins."""
+    running = store.current_row(db, user_id)
+    return Overview(
+        state=_state(db, user_id, today),
+        reflection=_reflection_of(running) if running else None,
+        contacts=[ContactOut.model_validate(c) for c in store.list_contacts(db, user_id)[:10]],
+        vault=[UrgeOut.model_validate(u) for u in store.list_urges(db, user_id, vault_only=True)],
+        checkins=[CheckInOut.model_validate(c) for c in store.list_checkins(db, user_id)[-30:]],
     )
-    return db.scalar(query.order_by(NoContactPeriod.id.desc()))
 
 
-def start_period(
+def start(
     db: Session,
     user_id: int,
     *,
-    started_on: date,
+    today: date,
     target_days: int,
+    started_on: date | None = None,
     breakup_on: date | None = None,
     his_name: str = "",
-) -> NoContactPeriod:
-    """Begin no contact; refuses while another period runs."""
-    if current_row(db, user_id) is not None:
-        raise AlreadyRunning
-    row = NoContactPeriod(
-        user_id=user_id,
-        started_on=started_on,
-        target_days=target_days,
-        breakup_on=breakup_on,
-        his_name=his_name.strip()[:100],
-    )
-    db.add(row)
-    db.flush()
-    return row
+) -> PeriodState:
+    """Begin no contact, today or on a day in the past; AlreadyRunning while one runs."""
+    first = started_on or today
+    if first > today:
+        raise Invalid("started_on", "The start can be today or a day in the past.")
+    with transaction(db):
+        store.start_period(
+            db,
+            user_id,
+            started_on=first,
+            target_days=target_days,
+            breakup_on=breakup_on,
+            his_name=his_name,
+        )
+    return period(db, user_id, today=today)
 
 
-def state(db: Session, user_id: int, today: date) -> dict[str, Any] | None:
-    """The summary of her no-contact, with progress kept across restarts; None if never started."""
-    rows = _periods(db, user_id)
-    current = next((r for r in reversed(rows) if r.status == "active"), None)
-    if current is None:
-        return None
-    periods = _as_periods(db, rows)
-    history = [p for r, p in zip(rows, periods, strict=True) if r is not current]
-    result = nocontact.summary(periods[rows.index(current)], history, today)
-    result.update(
-        his_name=current.his_name,
-        breakup_on=current.breakup_on.isoformat() if current.breakup_on else None,
-        calendar=nocontact.calendar(periods, today),
-    )
-    return result
+def pause(db: Session, user_id: int, *, today: date, reason: str = "") -> PeriodState:
+    """Pause the running period from today, on purpose; its days neither count nor break it."""
+    with transaction(db):
+        store.pause(db, user_id, today=today, reason=reason)
+    return period(db, user_id, today=today)
 
 
-def stage_of(summary: dict[str, Any] | None) -> str:
-    """The stage read off a `state` summary, for callers that have one already (no second query)."""
-    if summary is None:
-        return "not-started"
-    return "reconnecting" if summary["status"] == "completed" else "no-contact"
+def resume(db: Session, user_id: int, *, today: date) -> PeriodState:
+    """End the open pause today."""
+    with transaction(db):
+        store.resume(db, user_id, today=today)
+    return period(db, user_id, today=today)
 
 
-def last_from(db: Session, user_id: int) -> str | None:
-    """Who reached out in her latest logged contact: "me", "him", or None."""
-    query = select(Contact.initiator).where(Contact.user_id == user_id)
-    return db.scalar(query.order_by(Contact.at.desc(), Contact.id.desc()).limit(1))
-
-
-def program_stage(db: Session, user_id: int, today: date) -> str:
-    """not-started, no-contact or reconnecting."""
-    row = current_row(db, user_id)
-    return nocontact.stage(as_period(db, row) if row else None, today)
+def needs_confirmation(db: Session, user_id: int, *, initiator: str, logistics: bool) -> bool:
+    """Whether logging this contact would end her running period (the page asks first)."""
+    ends_it = initiator == Initiator.ME and not logistics
+    return ends_it and store.current_row(db, user_id) is not None
 
 
 def log_contact(
@@ -123,121 +174,97 @@ def log_contact(
     user_id: int,
     *,
     at: datetime,
-    day: date,
+    time_zone: str,
     today: date,
-    safety_mode: bool = False,
-    **fields: Any,
-) -> tuple[Contact, bool, str]:
-    """Record a contact. One she starts that is not logistics ends the period and restarts the
-    count from its day (`day`: the contact's date in her time zone). Returns the contact, whether
-    it broke the period, and the advice to show when he was the one who reached out."""
-    contact = Contact(user_id=user_id, at=at, **fields)
-    row = current_row(db, user_id)
-    broke = row is not None and nocontact.breaks_period(
-        as_period(db, row), initiator=contact.initiator, logistics=contact.logistics, day=day
-    )
-    if row is not None and broke:
-        row.status, row.ended_on = "broken", day
-        start_period(
+    safety_mode: bool,
+    initiator: str,
+    channel: str = Channel.TEXT,
+    logistics: bool = False,
+    note: str = "",
+) -> ContactOut:
+    """A contact she starts that isn't logistics ends the period and restarts the count from its
+    day (in her time zone); one he starts comes back with advice."""
+    with transaction(db):
+        contact, _broke, advice = store.log_contact(
             db,
             user_id,
-            started_on=day,
-            target_days=row.target_days,
-            breakup_on=row.breakup_on,
-            his_name=row.his_name,
+            at=at,
+            day=local_date(at, time_zone),
+            today=today,
+            safety_mode=safety_mode,
+            initiator=initiator,
+            channel=channel,
+            logistics=logistics,
+            note=note,
         )
-    contact.broke_period = broke
-    db.add(contact)
-    db.flush()
-    current = current_row(db, user_id)
-    period = as_period(db, current) if current else None
-    advice = nocontact.contact_advice(period, today, safety_mode=safety_mode)
-    return contact, broke, advice if contact.initiator == "him" else ""
+        return ContactOut.model_validate(contact).model_copy(update={"advice": advice})
 
 
-def list_contacts(db: Session, user_id: int) -> Sequence[Contact]:
+def contacts(db: Session, user_id: int) -> list[ContactOut]:
     """Her contacts, newest first."""
-    query = (
-        select(Contact)
-        .where(Contact.user_id == user_id)
-        .order_by(Contact.at.desc(), Contact.id.desc())
+    return [ContactOut.model_validate(c) for c in store.list_contacts(db, user_id)]
+
+
+def log_urge(
+    db: Session,
+    user_id: int,
+    *,
+    intensity: int,
+    trigger: str = "",
+    instead: str = "",
+    message: str | None = None,
+) -> UrgeOut:
+    """An urge; a message written with it goes to her vault, never to him."""
+    with transaction(db):
+        urge = store.add_urge(
+            db,
+            user_id,
+            intensity=intensity,
+            trigger=trigger,
+            instead=instead,
+            message=message or None,
+        )
+        return UrgeOut.model_validate(urge)
+
+
+def urges(db: Session, user_id: int, *, vault_only: bool = False) -> list[UrgeOut]:
+    """Her urges (or only those with an unsent message), newest first."""
+    return [UrgeOut.model_validate(u) for u in store.list_urges(db, user_id, vault_only=vault_only)]
+
+
+def check_in(
+    db: Session, user_id: int, *, day: date, today: date, mood: int, note: str = ""
+) -> CheckInOut:
+    """One check-in a day; another for the same day updates it."""
+    if day > today:
+        raise Invalid("day", "can't be in the future")
+    with transaction(db):
+        return CheckInOut.model_validate(
+            store.save_checkin(db, user_id, day=day, mood=mood, note=note)
+        )
+
+
+def checkins(db: Session, user_id: int) -> list[CheckInOut]:
+    """Her check-ins, oldest first."""
+    return [CheckInOut.model_validate(c) for c in store.list_checkins(db, user_id)]
+
+
+def _reflection_of(row: NoContactPeriod) -> ReflectionOut:
+    return ReflectionOut(
+        change_mine=row.change_mine, change_his=row.change_his, reflected_at=row.reflected_at
     )
-    return db.scalars(query).all()
 
 
-def pause(db: Session, user_id: int, *, today: date, reason: str = "") -> Pause:
-    """Pause the running period from today on, until she resumes it."""
-    row = current_row(db, user_id)
+def reflection(db: Session, user_id: int) -> ReflectionOut:
+    """ "Will he change too?": what she wrote must be different this time."""
+    row = store.current_row(db, user_id)
     if row is None:
         raise NothingRunning
-    open_pause = next((p for p in _pauses(db, row.id) if p.ends_on is None), None)
-    if open_pause is not None:
-        return open_pause
-    paused = Pause(user_id=user_id, period_id=row.id, starts_on=today, reason=reason.strip()[:200])
-    db.add(paused)
-    db.flush()
-    return paused
+    return _reflection_of(row)
 
 
-def resume(db: Session, user_id: int, *, today: date) -> None:
-    """End the open pause today."""
-    row = current_row(db, user_id)
-    if row is None:
-        raise NothingRunning
-    for open_pause in (p for p in _pauses(db, row.id) if p.ends_on is None):
-        open_pause.ends_on = max(today, open_pause.starts_on)
-
-
-def add_urge(db: Session, user_id: int, **fields: Any) -> Urge:
-    """Log an urge; a message, if she wrote one, goes to the vault instead of to him."""
-    urge = Urge(user_id=user_id, **fields)
-    db.add(urge)
-    db.flush()
-    return urge
-
-
-def list_urges(db: Session, user_id: int, *, vault_only: bool = False) -> Sequence[Urge]:
-    """Her urges, newest first; only those with an unsent message for the vault."""
-    query = select(Urge).where(Urge.user_id == user_id)
-    if vault_only:
-        query = query.where(Urge.message.is_not(None), Urge.message != "")
-    return db.scalars(query.order_by(Urge.at.desc(), Urge.id.desc())).all()
-
-
-def save_checkin(db: Session, user_id: int, *, day: date, mood: int, note: str = "") -> CheckIn:
-    """One check-in per day: a second one the same day updates the first."""
-    checkin = checkin_on(db, user_id, day)
-    if checkin is None:
-        checkin = CheckIn(user_id=user_id, day=day, mood=mood, note=note)
-        db.add(checkin)
-    else:
-        checkin.mood, checkin.note = mood, note
-    db.flush()
-    return checkin
-
-
-def checkin_on(db: Session, user_id: int, day: date) -> CheckIn | None:
-    """Her check-in for one day, if she made one."""
-    return db.scalar(select(CheckIn).where(CheckIn.user_id == user_id, CheckIn.day == day))
-
-
-def vault_size(db: Session, user_id: int) -> int:
-    """How many unsent messages the vault holds, counted by the database."""
-    query = select(func.count(Urge.id)).where(
-        Urge.user_id == user_id, Urge.message.is_not(None), Urge.message != ""
-    )
-    return int(db.scalar(query) or 0)
-
-
-def list_checkins(db: Session, user_id: int) -> Sequence[CheckIn]:
-    """Her check-ins, oldest first (for the mood chart)."""
-    return db.scalars(select(CheckIn).where(CheckIn.user_id == user_id).order_by(CheckIn.day)).all()
-
-
-def save_reflection(db: Session, user_id: int, *, mine: str, his: str, now: datetime) -> None:
-    """Keep "will he change too?" on her running period, to show again once it is completed."""
-    row = current_row(db, user_id)
-    if row is None:
-        raise NothingRunning
-    row.change_mine, row.change_his, row.reflected_at = mine.strip(), his.strip(), now
-    db.flush()
+def reflect(db: Session, user_id: int, *, mine: str, his: str, now: datetime) -> ReflectionOut:
+    """Keep her reflection with the running period, to read again when it is completed."""
+    with transaction(db):
+        store.save_reflection(db, user_id, mine=mine, his=his, now=now)
+    return reflection(db, user_id)

@@ -10,7 +10,7 @@ from anew.web.api import (
     best_self,
     calendar,
     chats,
-    data,
+    dashboard,
     drafts,
     guide,
     me,
@@ -20,6 +20,7 @@ from anew.web.api import (
     quizzes,
     reply_coach,
     safety,
+    your_data,
 )
 from anew.web.http.segment_router import API_PREFIX as API_PREFIX  # where the API is served
 from anew.web.http.segment_router import SettledRouter, first_segment
@@ -46,6 +47,7 @@ router.include_router(auth.router)
 router.include_router(me.router)
 router.include_router(chats.router)
 router.include_router(no_contact.router)
+router.include_router(dashboard.router)
 router.include_router(reply_coach.router)
 router.include_router(drafts.router)
 router.include_router(safety.router)
@@ -54,5 +56,5 @@ router.include_router(guide.router)
 router.include_router(new_you.router)
 router.include_router(best_self.router)
 router.include_router(new_look.router)
-router.include_router(data.router)
+router.include_router(your_data.router)
 router.include_router(calendar.router)

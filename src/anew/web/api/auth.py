@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from fastapi import Depends, HTTPException, Request, Response
-from fastapi.security import HTTPAuthorizationCredentials
+from fastapi import HTTPException, Request, Response
 from pydantic import BaseModel, Field
 
-from anew.accounts.models import SessionKind
-from anew.accounts.service import InvalidCredentials, TooManyAttempts, log_in
-from anew.accounts.sessions import LIFETIMES, end_session, start_session
+from anew.accounts import service
+from anew.accounts.sessions import LIFETIMES
+from anew.accounts.vocabulary import SessionKind
 from anew.db import utcnow
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
-from anew.web.http.deps import ApiUser, SessionDep, bearer_scheme, client_address
+from anew.web.http.deps import ApiUser, BearerToken, SessionDep, client_address
 from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 
 router = SegmentRouter(prefix="/auth", tags=["auth"], mounted_at=API_PREFIX)
@@ -42,23 +41,24 @@ class Token(BaseModel):
 )
 def create_token(body: TokenRequest, request: Request, db: SessionDep) -> Token:
     """Log in with email and password; the token expires and can be revoked."""
-    now = utcnow()
     try:
-        user = log_in(
-            db, email=body.email, password=body.password, address=client_address(request), now=now
+        token = service.open_session(
+            db,
+            service.log_in,
+            email=body.email,
+            password=body.password,
+            address=client_address(request),
+            now=utcnow(),
+            kind=SessionKind.API,
         )
-    except TooManyAttempts as error:
-        db.commit()
+    except service.TooManyAttempts as error:
         raise HTTPException(
             status_code=429, detail=str(error), headers={"Retry-After": str(error.retry_after)}
         ) from None
-    except InvalidCredentials as error:
-        db.commit()
+    except service.AccountError as error:
         raise HTTPException(
             status_code=401, detail=str(error), headers={"WWW-Authenticate": "Bearer"}
         ) from None
-    token = start_session(db, user, SessionKind.API, now)
-    db.commit()
     lifetime = int(LIFETIMES[SessionKind.API].total_seconds())
     return Token(access_token=token, expires_in=lifetime)
 
@@ -66,13 +66,8 @@ def create_token(body: TokenRequest, request: Request, db: SessionDep) -> Token:
 @router.delete(
     "/token", status_code=204, summary="Revoke this bearer token", responses=ERROR_RESPONSES
 )
-def revoke_token(
-    user: ApiUser,
-    db: SessionDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
-) -> Response:
+def revoke_token(user: ApiUser, db: SessionDep, credentials: BearerToken) -> Response:
     """Revoke the token this request was made with; it stops working at once, everywhere."""
     if credentials is not None:
-        end_session(db, credentials.credentials)
-        db.commit()
+        service.close_session(db, credentials.credentials)
     return Response(status_code=204)

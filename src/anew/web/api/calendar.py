@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from fastapi import Request, Response
-from pydantic import BaseModel, Field
+from pydantic import Field
 
-from anew.calendar.service import feed_for, renew_feed, revoke_feed
+from anew.calendar import service
+from anew.calendar.service import FeedOut
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel
-from anew.web.http.deps import ApiUser, SessionDep
+from anew.web.http.deps import ApiUser, SessionDep, feed_url
 from anew.web.http.segment_router import API_PREFIX, SegmentRouter
-from anew.web.pages.calendar import feed_url
 
 router = SegmentRouter(tags=["reminders"], mounted_at=API_PREFIX)
 
@@ -20,28 +20,20 @@ class FeedIn(ApiModel):
     )
 
 
-class FeedOut(BaseModel):
-    enabled: bool
-    reminder_time: str | None
-    url: str | None = Field(default=None, description="Shown only when the address is created")
-
-
 @router.post("/calendar", response_model=FeedOut, responses={**ERROR_RESPONSES, **BAD_BODY})
 def start_feed(body: FeedIn, request: Request, user: ApiUser, db: SessionDep) -> FeedOut:
     """A new secret address for her iCalendar feed; any older address stops working."""
-    token = renew_feed(db, user.id, reminder_time=body.reminder_time)
-    db.commit()
-    return FeedOut(enabled=True, reminder_time=body.reminder_time, url=feed_url(request, token))
+    renewed = service.switch_on(db, user.id, reminder_time=body.reminder_time)
+    url = feed_url(request, renewed.token)
+    return FeedOut(enabled=True, reminder_time=renewed.reminder_time, url=url)
 
 
 @router.get("/calendar", response_model=FeedOut, responses=ERROR_RESPONSES)
 def read_feed(user: ApiUser, db: SessionDep) -> FeedOut:
-    feed = feed_for(db, user.id)
-    return FeedOut(enabled=feed is not None, reminder_time=feed.reminder_time if feed else None)
+    return service.state(db, user.id)
 
 
 @router.delete("/calendar", status_code=204, responses=ERROR_RESPONSES)
 def stop_feed(user: ApiUser, db: SessionDep) -> Response:
-    revoke_feed(db, user.id)
-    db.commit()
+    service.switch_off(db, user.id)
     return Response(status_code=204)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import (
@@ -16,21 +16,16 @@ from fastapi import (
     Response,
     UploadFile,
 )
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from anew.accounts.sessions import Caller
+from anew.chats import service
 from anew.chats.errors import ChatFormatError
-from anew.chats.models import ChatImport
-from anew.chats.progress import PROGRESS_PATTERN, read_progress
-from anew.chats.store import (
-    get_import,
-    list_imports,
-    metrics,
-    remove_import,
-    set_me,
-    stored_report,
-)
+from anew.chats.progress import PROGRESS_PATTERN
+from anew.chats.report_model import Report
+from anew.chats.service import ChatSummary, Progress
 from anew.db import utcnow
+from anew.errors import NotFound
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
 from anew.web.http.deps import ApiUser, BearerToken, ChatId, SessionDep
 from anew.web.http.read_cache import json_body, kept_api_read
@@ -43,34 +38,9 @@ from anew.web.http.uploads import (
 )
 
 router = SegmentRouter(prefix="/chats", tags=["chats"], mounted_at=API_PREFIX)
-NO_SUCH_IMPORT = "There is no such chat import."
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": Problem, "description": "No such import of yours"}
 }
-
-
-class ChatSummary(BaseModel):
-    id: int
-    name: str
-    format: str
-    title: str
-    participants: list[str]
-    me: str | None
-    messages: int
-    created_at: datetime
-
-    @classmethod
-    def of(cls, row: ChatImport) -> ChatSummary:
-        return cls(
-            id=row.id,
-            name=row.name,
-            format=row.format,
-            title=row.title,
-            participants=row.participants,
-            me=row.me,
-            messages=row.message_count,
-            created_at=row.created_at,
-        )
 
 
 class ChatChanges(ApiModel):
@@ -78,13 +48,6 @@ class ChatChanges(ApiModel):
     me: str | None = Field(
         default=None, description="Which participant is you; one of participants"
     )
-
-
-def _owned(db: SessionDep, user: ApiUser, chat_id: ChatId) -> ChatImport:
-    row = get_import(db, user.id, chat_id)
-    if row is None:
-        raise HTTPException(status_code=404, detail=NO_SUCH_IMPORT)
-    return row
 
 
 @router.post(
@@ -131,13 +94,12 @@ async def create_chat(
     )
     try:
         refuse_oversized_body(request)
-        row = await import_upload(request, db, user_id=user.id, upload=file, options=options)
+        return await import_upload(request, db, user_id=user.id, upload=file, options=options)
     except UploadTooLarge:
         raise HTTPException(status_code=413, detail="This file is over the upload limit.") from None
     except ChatFormatError as error:
         problem = {"loc": ["body", "file"], "msg": str(error), "type": "chat_format"}
         raise HTTPException(status_code=422, detail=[problem]) from None
-    return ChatSummary.of(row)
 
 
 @router.get(
@@ -145,40 +107,26 @@ async def create_chat(
 )
 def read_chats(user: ApiUser, db: SessionDep) -> list[ChatSummary]:
     """Newest first."""
-    return [ChatSummary.of(row) for row in list_imports(db, user.id)]
-
-
-class ProgressOut(BaseModel):
-    state: Literal["running", "done", "failed", "interrupted"]
-    stage: str = Field(description="reading, measuring, storing, done or failed")
-    done: int = Field(description="Messages stored so far (counted as they go on PostgreSQL)")
-    total: int
-    percent: int | None
-    import_id: int | None = Field(description="The import, once it is done")
-    error: str
-    updated_at: datetime
+    return service.imports(db, user.id)
 
 
 @router.get(
     "/progress/{progress_id}",
-    response_model=ProgressOut,
+    response_model=Progress,
     summary="How far an import has come",
     responses={**ERROR_RESPONSES, **NOT_FOUND},
 )
 def read_import_progress(
     progress_id: Annotated[str, Path(pattern=PROGRESS_PATTERN)], user: ApiUser, db: SessionDep
-) -> ProgressOut:
+) -> Progress:
     """Readable from every server process while the import runs; "interrupted" when the process
     doing it stopped (nothing of such an import is stored)."""
-    found = read_progress(db, user.id, progress_id, utcnow())
-    if found is None:
-        raise HTTPException(status_code=404, detail="There is no import with that progress key.")
-    return ProgressOut(**found)
+    return service.progress(db, user.id, progress_id, now=utcnow())
 
 
 @router.get(
     "/{chat_id}/metrics",
-    response_model=dict[str, Any],
+    response_model=Report,
     summary="The analysis of one import",
     responses={**ERROR_RESPONSES, **NOT_FOUND},
 )
@@ -191,23 +139,22 @@ async def read_metrics(
 ) -> Response:
     """The same object as `anew analyze --json`."""
 
-    def make(caller: Caller) -> bytes:
+    def make(db: SessionDep, caller: Caller) -> bytes:
         """The answer's body; empty when there is no such import of hers."""
-        with request.app.state.sessionmaker() as db:
+        try:
             if gap is None and split is None:  # the report stored at import, sent as stored
-                report = stored_report(db, caller.user_id, chat_id)
-                return report.encode() if report is not None else b""
-            row = get_import(db, caller.user_id, chat_id)
-            if row is None:
-                return b""
-            return json_body(metrics(db, row, gap_hours=gap, split=split))
+                return service.stored_report(db, caller.id, chat_id).encode()
+            found = service.metrics(db, caller.id, chat_id, gap_hours=gap, split=split)
+        except NotFound:
+            return b""
+        return json_body(found)
 
     def key(caller: Caller) -> tuple[Hashable, ...]:
-        return ("metrics", caller.user_id, caller.data_version, chat_id, gap, split)
+        return ("metrics", caller.id, caller.data_version, chat_id, gap, split)
 
     body = await kept_api_read(request, credentials, key, make)
     if not body:
-        raise HTTPException(status_code=404, detail=NO_SUCH_IMPORT)
+        raise HTTPException(status_code=404, detail=service.NO_SUCH_IMPORT)
     return Response(body, media_type="application/json")
 
 
@@ -220,20 +167,7 @@ async def read_metrics(
 def update_chat(
     chat_id: ChatId, changes: ChatChanges, user: ApiUser, db: SessionDep
 ) -> ChatSummary:
-    row = _owned(db, user, chat_id)
-    if changes.me is not None and changes.me not in row.participants:
-        problem = {
-            "loc": ["body", "me"],
-            "msg": "must be one of the participants",
-            "type": "value_error",
-        }
-        raise HTTPException(status_code=422, detail=[problem])
-    if changes.name is not None:
-        row.name = changes.name.strip() or row.name
-    if changes.me is not None:
-        set_me(db, row, changes.me)
-    db.commit()
-    return ChatSummary.of(row)
+    return service.change(db, user.id, chat_id, name=changes.name, me=changes.me)
 
 
 @router.delete(
@@ -243,6 +177,5 @@ def update_chat(
     responses={**ERROR_RESPONSES, **NOT_FOUND},
 )
 def delete_chat(chat_id: ChatId, user: ApiUser, db: SessionDep) -> Response:
-    remove_import(db, _owned(db, user, chat_id))
-    db.commit()
+    service.delete(db, user.id, chat_id)
     return Response(status_code=204)

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field, StrictBool, StrictStr
+from pydantic import Field, StrictBool, StrictStr
 
 from anew.accounts.clock import zone
 from anew.db import utcnow
-from anew.method.drafts.rules import check_draft
-from anew.method.no_contact import service as progress
-from anew.web.api.no_contact import IsoDateTime
-from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel
+from anew.method.drafts import service
+from anew.method.drafts.service import DraftCheck
+from anew.method.no_contact.vocabulary import Initiator
+from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, IsoDateTime
 from anew.web.http.deps import ApiUser, SessionDep
-from anew.web.http.safety_gate import program_stage
 from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 
 router = SegmentRouter(tags=["before you send"], mounted_at=API_PREFIX)
@@ -26,46 +25,28 @@ class DraftIn(ApiModel):
     )
     his_last: StrictStr | None = Field(default=None, max_length=20000)
     at: IsoDateTime | None = Field(default=None, description="When you'd send it; defaults to now")
-    last_from: Literal["me", "him"] | None = Field(
+    last_from: Initiator | None = Field(
         default=None, description="Who wrote last; defaults to your latest logged contact"
     )
     logistics: StrictBool = False
 
 
-class FlagOut(BaseModel):
-    code: str
-    message: str
-    start: int | None
-    end: int | None
-
-
-class DraftOut(BaseModel):
-    verdict: str = Field(description="dont_send, rewrite, wait or send")
-    flags: list[FlagOut]
-
-
 @router.post(
     "/drafts/check",
-    response_model=DraftOut,
+    response_model=DraftCheck,
     summary="Check a draft before you send it",
     responses={**ERROR_RESPONSES, **BAD_BODY},
 )
-def check(body: DraftIn, user: ApiUser, db: SessionDep) -> DraftOut:
+def check(body: DraftIn, user: ApiUser, db: SessionDep) -> DraftCheck:
     """Anything you leave out comes from your own state: stage, the time, who wrote last."""
-    moment = (body.at or utcnow()).astimezone(zone(user.time_zone))
-    # In safety mode her own stage outranks whatever the caller says.
-    stage = (
-        program_stage(db, user, moment.date()) if user.safety_mode or not body.stage else body.stage
-    )
-    verdict = check_draft(
-        body.text,
-        stage=stage,
+    return service.check(
+        db,
+        user.id,
+        text=body.text,
+        at=(body.at or utcnow()).astimezone(zone(user.time_zone)),
+        safety_mode=user.safety_mode,
+        stage=body.stage,
         his_last=body.his_last,
-        at=moment,
-        last_from=body.last_from or progress.last_from(db, user.id),
+        last_from=body.last_from,
         logistics=body.logistics,
     )
-    flags = [
-        FlagOut(code=f.code, message=f.message, start=f.start, end=f.end) for f in verdict.flags
-    ]
-    return DraftOut(verdict=verdict.verdict, flags=flags)

@@ -9,22 +9,17 @@ from fastapi import BackgroundTasks, Depends, HTTPException, Path, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr
 
-from anew.accounts.models import User
 from anew.accounts.roles import STAFF
+from anew.accounts.sessions import Caller
 from anew.db import utcnow
 from anew.guide import rules, service
 from anew.guide.articles import Article
-from anew.guide.models import GuideResponse
+from anew.guide.service import Posting, ResponseOut
+from anew.guide.vocabulary import ResponseStatus
 from anew.mail import deliver
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, OPTIONAL_AUTH, ApiModel, Problem
-from anew.web.http.deps import ApiUser, OptionalApiUser, SessionDep
-from anew.web.http.responding import (
-    Posted,
-    find_article,
-    mails_for_new,
-    mails_for_published,
-    submit,
-)
+from anew.web.http.deps import ApiUser, OptionalApiUser, SessionDep, client_address
+from anew.web.http.responding import find_article, mailing
 from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 
 router = SegmentRouter(tags=["guide"], mounted_at=API_PREFIX)
@@ -71,22 +66,22 @@ class ModeratedResponse(PublicResponse):
     article_slug: str
     email: str
     body: str
-    status: str
+    status: ResponseStatus
 
 
 class StatusOut(BaseModel):
     id: int
-    status: str
+    status: ResponseStatus
 
 
-def moderator(user: ApiUser) -> User:
+def moderator(user: ApiUser) -> Caller:
     """Coaches and admins only: 403 for members (401 comes first for anonymous callers)."""
     if user.role not in STAFF:
         raise HTTPException(status_code=403, detail="Only coaches and admins moderate responses.")
     return user
 
 
-Moderator = Annotated[User, Depends(moderator)]
+Moderator = Annotated[Caller, Depends(moderator)]
 
 
 def _article(request: Request, slug: str) -> Article:
@@ -96,7 +91,7 @@ def _article(request: Request, slug: str) -> Article:
     return article
 
 
-def _public(row: GuideResponse) -> PublicResponse:
+def _public(row: ResponseOut) -> PublicResponse:
     return PublicResponse(
         id=row.id,
         name=row.name,
@@ -159,11 +154,28 @@ def post_response(
 ) -> Any:
     """The same rules as the form. A coach's token posts as the author, published at once."""
     article = _article(request, slug)
-    posted = Posted(body.name, body.email, body.website, body.body, body.parent_id, body.notify)
+    posting = Posting(
+        slug=article.slug,
+        name=body.name,
+        email=body.email,
+        website=body.website,
+        body=body.body,
+        parent_id=body.parent_id,
+        notify=body.notify,
+        user_id=user.id if user else None,
+        is_author=bool(user and user.role in STAFF),
+        browser_key="",
+        address=client_address(request),
+    )
     try:
-        row = submit(request, db, article, posted, user=user, browser_key="", now=utcnow())
+        posted = service.post(
+            db,
+            posting,
+            always_moderate=request.app.state.settings.always_moderate,
+            mailing=mailing(request),
+            now=utcnow(),
+        )
     except rules.Refusal as refusal:
-        db.rollback()
         if refusal.status_code == 429:
             return JSONResponse(
                 {"detail": refusal.errors["form"]},
@@ -175,9 +187,10 @@ def post_response(
             for name, message in refusal.errors.items()
         ]
         raise HTTPException(status_code=422, detail=problems) from None
-    db.commit()
-    background.add_task(deliver, request.app.state.settings, mails_for_new(request, db, row))
-    return Created(id=row.id, status="published" if row.status == "published" else "pending")
+    background.add_task(deliver, request.app.state.settings, posted.mails)
+    row = posted.response
+    published = row.status == ResponseStatus.PUBLISHED
+    return Created(id=row.id, status="published" if published else "pending")
 
 
 @router.get(
@@ -189,7 +202,7 @@ def post_response(
 def moderation_queue(
     user: Moderator,
     db: SessionDep,
-    status: Literal["pending", "published", "rejected", "spam"] = "pending",
+    status: ResponseStatus = ResponseStatus.PENDING,
 ) -> list[ModeratedResponse]:
     return [
         ModeratedResponse(
@@ -199,19 +212,19 @@ def moderation_queue(
             body=row.body,
             status=row.status,
         )
-        for row in service.by_status(db, status)
+        for row in service.queue(db, status)
     ]
 
 
 def _moderate(
-    request: Request, db: SessionDep, response_id: int, status: str, background: BackgroundTasks
+    request: Request,
+    db: SessionDep,
+    response_id: int,
+    status: ResponseStatus,
+    background: BackgroundTasks,
 ) -> StatusOut:
-    row = db.get(GuideResponse, response_id)
-    if row is None:
-        raise HTTPException(status_code=404, detail="There is no such response.")
-    changed = service.set_status(db, [row.id], status, now=utcnow())
-    mails = mails_for_published(request, db, changed) if status == "published" else []
-    db.commit()
+    row = service.response(db, response_id)
+    mails = service.moderate(db, [row.id], status, mailing=mailing(request), now=utcnow())
     background.add_task(deliver, request.app.state.settings, mails)
     return StatusOut(id=row.id, status=status)
 
@@ -228,7 +241,7 @@ def approve(
     background: BackgroundTasks,
 ) -> StatusOut:
     """Publish it; later responses from the same email appear at once."""
-    return _moderate(request, db, response_id, "published", background)
+    return _moderate(request, db, response_id, ResponseStatus.PUBLISHED, background)
 
 
 @router.post("/responses/{response_id}/reject", response_model=StatusOut, responses=MODERATION)
@@ -239,7 +252,7 @@ def reject(
     db: SessionDep,
     background: BackgroundTasks,
 ) -> StatusOut:
-    return _moderate(request, db, response_id, "rejected", background)
+    return _moderate(request, db, response_id, ResponseStatus.REJECTED, background)
 
 
 @router.post("/responses/{response_id}/spam", response_model=StatusOut, responses=MODERATION)
@@ -250,4 +263,4 @@ def spam(
     db: SessionDep,
     background: BackgroundTasks,
 ) -> StatusOut:
-    return _moderate(request, db, response_id, "spam", background)
+    return _moderate(request, db, response_id, ResponseStatus.SPAM, background)

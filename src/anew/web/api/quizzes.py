@@ -9,11 +9,12 @@ from fastapi import HTTPException, Path, Request
 from pydantic import BaseModel, Field, StrictStr
 
 from anew.db import utcnow
-from anew.quizzes import attempts
-from anew.quizzes.engine import AnswerError, Outcome, Quiz, score
+from anew.quizzes import service
+from anew.quizzes.engine import AnswerError, Outcome, Quiz
+from anew.quizzes.service import OutcomeCounts
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, OPTIONAL_AUTH, ApiModel, Problem
-from anew.web.http.deps import ApiUser, OptionalApiUser, SessionDep
-from anew.web.http.quiz_access import all_quizzes, count_attempt, find_quiz, may_see_counts
+from anew.web.http.deps import ApiUser, OptionalApiUser, SessionDep, client_address
+from anew.web.http.quiz_access import all_quizzes, find_quiz, may_see_counts
 from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 
 router = SegmentRouter(tags=["quizzes"], mounted_at=API_PREFIX)
@@ -78,12 +79,6 @@ class MyResult(ResultOut):
     created_at: datetime
 
 
-class CountsOut(BaseModel):
-    quiz: str
-    total: int
-    counts: dict[str, int]
-
-
 def _outcome(outcome: Outcome) -> OutcomeOut:
     return OutcomeOut(id=outcome.id, title=outcome.title, text=outcome.text, step=outcome.step)
 
@@ -137,7 +132,14 @@ def answer_quiz(
     """With a bearer token the result is kept in her account; anyone gets a share token."""
     quiz = find_quiz(request, slug)
     try:
-        outcome = score(quiz, body.answers)
+        taken = service.take(
+            db,
+            quiz,
+            body.answers,
+            user_id=user.id if user else None,
+            address=client_address(request),
+            now=utcnow(),
+        )
     except AnswerError as error:
         problem = {
             "loc": ["body", "answers", error.question],
@@ -145,12 +147,7 @@ def answer_quiz(
             "type": "value_error",
         }
         raise HTTPException(status_code=422, detail=[problem]) from None
-    count_attempt(db, request)
-    row = attempts.record_attempt(
-        db, quiz, outcome, user_id=user.id if user else None, now=utcnow()
-    )
-    db.commit()
-    return AttemptOut(outcome=_outcome(outcome), token=row.token)
+    return AttemptOut(outcome=_outcome(taken.outcome), token=taken.token)
 
 
 @router.get(
@@ -162,26 +159,21 @@ def answer_quiz(
 def shared_result(request: Request, slug: str, db: SessionDep, token: str = Token) -> ResultOut:
     """What a share link shows: the quiz and the outcome, nothing about who took it."""
     quiz = find_quiz(request, slug)
-    row = attempts.find_attempt(db, slug, token)
-    outcome = quiz.outcome(row.outcome_id) if row else None
-    if outcome is None:
-        raise HTTPException(status_code=404, detail="There is no such result.")
+    outcome = service.shared(db, quiz, token)
     return ResultOut(quiz=quiz.slug, title=quiz.title, outcome=_outcome(outcome))
 
 
 @router.get(
     "/quizzes/{slug}/counts",
-    response_model=CountsOut,
+    response_model=OutcomeCounts,
     summary="How many reached each outcome (coaches)",
     responses={**ERROR_RESPONSES, **NOT_FOUND, 403: {"model": Problem}},
 )
-def outcome_counts(request: Request, slug: str, user: ApiUser, db: SessionDep) -> CountsOut:
+def outcome_counts(request: Request, slug: str, user: ApiUser, db: SessionDep) -> OutcomeCounts:
     """Only counts, never who answered what; for coaches and admins."""
     if not may_see_counts(user):
         raise HTTPException(status_code=403, detail="Only coaches can see a quiz's results.")
-    quiz = find_quiz(request, slug)
-    counts = attempts.outcome_counts(db, quiz)
-    return CountsOut(quiz=quiz.slug, total=sum(counts.values()), counts=counts)
+    return service.counts(db, find_quiz(request, slug))
 
 
 @router.get(
@@ -197,8 +189,8 @@ def my_results(request: Request, user: ApiUser, db: SessionDep) -> list[MyResult
             quiz=result.quiz.slug,
             title=result.quiz.title,
             outcome=_outcome(result.outcome),
-            token=result.attempt.token,
-            created_at=result.attempt.created_at,
+            token=result.token,
+            created_at=result.created_at,
         )
-        for result in attempts.her_results(db, user.id, all_quizzes(request))
+        for result in service.results(db, user.id, all_quizzes(request))
     ]

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any, Literal
-
 from fastapi import HTTPException, Request, Response
 from pydantic import BaseModel, Field, StrictBool, StrictStr
 
+from anew.accounts import service as accounts
+from anew.accounts.sessions import Caller
 from anew.db import utcnow
 from anew.safety import service
-from anew.safety.models import SafetyCheck
 from anew.safety.questions import QUESTIONS
-from anew.safety.resources import Resources
+from anew.safety.resources import Country, Resources
 from anew.safety.rules import RULES, AnswerError, Assessment, assess
+from anew.safety.service import CheckOut
+from anew.safety.vocabulary import SafetyResult
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, OPTIONAL_AUTH, ApiModel, Problem
 from anew.web.http.deps import ApiUser, OptionalApiUser, SessionDep
 from anew.web.http.segment_router import API_PREFIX, SegmentRouter
@@ -32,13 +32,6 @@ class QuestionOut(BaseModel):
     text: str
     area: str
     options: list[OptionOut]
-
-
-class CheckOut(BaseModel):
-    id: int
-    taken_at: datetime
-    result: str
-    answers: dict[str, str] | None = Field(description="Only when she chose to keep them")
 
 
 class QuestionsOut(BaseModel):
@@ -62,13 +55,24 @@ class ReasonOut(BaseModel):
     why: str
 
 
+class ResourceOut(Country):
+    """One country's help lines (or the international directory's)."""
+
+    country: str = Field(description="Two-letter code, or INT for the international directory")
+
+
 class ResultOut(BaseModel):
-    result: Literal["clear", "concerns", "danger"]
+    result: SafetyResult
     safety_mode: bool
     can_leave_safety_mode: bool
     stored: bool = Field(description="False for anonymous callers: nothing was kept")
     reasons: list[ReasonOut]
-    resources: list[dict[str, Any]] = Field(description="Help near her, then worldwide")
+    resources: list[ResourceOut] = Field(description="Help near her, then worldwide")
+
+
+class HelpOut(BaseModel):
+    country: str
+    resources: list[ResourceOut]
 
 
 class LeaveIn(ApiModel):
@@ -79,17 +83,16 @@ class ModeOut(BaseModel):
     safety_mode: bool
 
 
-def _check_out(row: SafetyCheck) -> CheckOut:
-    return CheckOut(id=row.id, taken_at=row.taken_at, result=row.result, answers=row.answers)
-
-
-def resources_for(request: Request, country: str) -> list[dict[str, Any]]:
-    """Help resources for a country code (then the international list), as plain JSON."""
+def resources_for(request: Request, country: str) -> list[ResourceOut]:
+    """Help resources for a country code (then the international list)."""
     resources: Resources = request.app.state.resources
     return [
-        {"country": code, **entry.model_dump(mode="json")}
-        for code, entry in resources.for_country(country)
+        ResourceOut(country=code, **dict(entry)) for code, entry in resources.for_country(country)
     ]
+
+
+def _country(db: SessionDep, user: Caller | None) -> str:
+    return accounts.account(db, user.id).country if user else ""
 
 
 @router.get(
@@ -104,7 +107,7 @@ def read_questions(user: OptionalApiUser, db: SessionDep) -> QuestionsOut:
         QuestionOut(id=q.id, text=q.text, area=q.area, options=[OptionOut(**o) for o in YES_NO])
         for q in QUESTIONS
     ]
-    checks = [_check_out(row) for row in service.list_checks(db, user.id)] if user else []
+    checks = service.checks(db, user.id) if user else []
     return QuestionsOut(
         questions=questions,
         rules=list(RULES),
@@ -132,23 +135,24 @@ def take_check(
     try:
         if user is None:
             assessment: Assessment = assess(body.answers)
+            safety_mode, can_leave = assessment.safety_mode, False
         else:
-            _row, assessment = service.record_check(
-                db, user, body.answers, keep_answers=body.keep_answers, now=utcnow()
+            outcome = service.take_check(
+                db, user.id, body.answers, keep_answers=body.keep_answers, now=utcnow()
             )
+            assessment, safety_mode = outcome.assessment, outcome.safety_mode
+            can_leave = outcome.can_leave
     except AnswerError as error:
         raise _unprocessable(error) from None
-    can_leave = bool(user and service.can_leave(db, user))
-    db.commit()
     return ResultOut(
         result=assessment.result,
-        safety_mode=bool(user.safety_mode) if user else assessment.safety_mode,
+        safety_mode=safety_mode,
         can_leave_safety_mode=can_leave,
         stored=user is not None,
         reasons=[
             ReasonOut(id=q.id, area=q.area, text=q.text, why=q.why) for q in assessment.reasons
         ],
-        resources=resources_for(request, user.country if user else ""),
+        resources=resources_for(request, _country(db, user)),
     )
 
 
@@ -161,7 +165,6 @@ def take_check(
 def forget(user: ApiUser, db: SessionDep) -> Response:
     """Safety mode stays as it is; only a new clear result and her confirmation switch it off."""
     service.forget_checks(db, user.id)
-    db.commit()
     return Response(status_code=204)
 
 
@@ -177,16 +180,18 @@ def forget(user: ApiUser, db: SessionDep) -> Response:
 )
 def leave(body: LeaveIn, user: ApiUser, db: SessionDep) -> ModeOut:
     """Needs a clear result newer than the one that switched safety mode on, and `confirm: true`."""
-    try:
-        service.leave_safety_mode(db, user, confirmed=body.confirm)
-    except service.CannotLeave as error:
-        raise HTTPException(status_code=409, detail=str(error)) from None
-    db.commit()
-    return ModeOut(safety_mode=user.safety_mode)
+    return ModeOut(safety_mode=service.leave_safety_mode(db, user.id, confirmed=body.confirm))
 
 
-@router.get("/help-resources", summary="Help resources by country", openapi_extra=OPTIONAL_AUTH)
-def help_resources(request: Request, user: OptionalApiUser, country: str = "") -> dict[str, Any]:
+@router.get(
+    "/help-resources",
+    response_model=HelpOut,
+    summary="Help resources by country",
+    openapi_extra=OPTIONAL_AUTH,
+)
+def help_resources(
+    request: Request, user: OptionalApiUser, db: SessionDep, country: str = ""
+) -> HelpOut:
     """`country` is a two-letter code; without it, her country setting (if signed in)."""
-    code = (country or (user.country if user else "")).strip()[:2]
-    return {"country": code.upper(), "resources": resources_for(request, code)}
+    code = (country or _country(db, user)).strip()[:2]
+    return HelpOut(country=code.upper(), resources=resources_for(request, code))

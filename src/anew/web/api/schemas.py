@@ -1,10 +1,16 @@
-"""Shapes shared by the API's endpoints."""
+"""Shapes shared by the API's endpoints: error answers, request bodies, and the field types that
+never coerce silently (0 is not a date, "7" is not a number, "yes" is not true)."""
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from datetime import UTC, date, datetime, timedelta
+from typing import Annotated, Any
 
-from pydantic import BaseModel, field_validator
+from fastapi import Path
+from pydantic import AfterValidator, BaseModel, BeforeValidator, field_validator
+
+from anew.db import utcnow
 
 
 class Problem(BaseModel):
@@ -21,6 +27,8 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 BAD_BODY: dict[int | str, dict[str, Any]] = {
     400: {"model": Problem, "description": "The body could not be read"},
 }
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "Not yours"}}
+RESPONSES = {**ERROR_RESPONSES, **BAD_BODY, **NOT_FOUND}
 
 
 # For endpoints where a bearer token is optional (anonymous callers are welcome): adds the
@@ -37,3 +45,33 @@ class ApiModel(BaseModel):
         if isinstance(value, str) and "\x00" in value:
             raise ValueError("must not contain NUL characters")
         return value
+
+
+def _iso_day(value: object) -> object:
+    """A day is written 2026-11-26; pydantic alone would also read 0 or "0" as a timestamp."""
+    if isinstance(value, date) or (isinstance(value, str) and ISO_DAY.fullmatch(value)):
+        return value
+    raise ValueError("must be a date written as YYYY-MM-DD, e.g. 2026-11-26")
+
+
+def _text_only(value: object) -> object:
+    """A moment is ISO 8601 text; a bare number is not taken as a timestamp."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError("must be a date and time written as text, e.g. 2026-11-26T21:30:00Z")
+    return value
+
+
+def _plausible(value: datetime) -> datetime:
+    """A moment after 1970 and not in the future (a day's slack for time zones)."""
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    if not EARLIEST <= aware <= utcnow() + timedelta(days=1):
+        raise ValueError("must be a real moment, not in the future")
+    return aware
+
+
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+IsoDate = Annotated[date, BeforeValidator(_iso_day)]
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+IsoDateTime = Annotated[datetime, BeforeValidator(_text_only), AfterValidator(_plausible)]
+# Ids are database integers; anything outside their range can only be a 404 or a 422.
+RowId = Annotated[int, Path(ge=1, le=2**31 - 1)]

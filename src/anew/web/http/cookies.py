@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import Request
 from starlette.responses import Response
 
-from anew.accounts.models import SessionKind
 from anew.accounts.sessions import LIFETIMES
+from anew.accounts.vocabulary import SessionKind
 from anew.web.http.deps import SESSION_COOKIE
 
 

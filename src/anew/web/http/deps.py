@@ -11,11 +11,12 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
 from anew.accounts.clock import local_date
-from anew.accounts.models import SessionKind, User
-from anew.accounts.sessions import find_session
+from anew.accounts.sessions import Caller
+from anew.accounts.vocabulary import SessionKind
 from anew.config import Settings
 from anew.db import utcnow
 from anew.web.http.security import SESSION_COOKIE as SESSION_COOKIE  # where routes import it from
+from anew.web.http.signed_in import signed_in
 
 bearer_scheme = HTTPBearer(auto_error=False, description="A token from POST /api/v1/auth/token")
 
@@ -29,7 +30,7 @@ class LoginRequired(Exception):
 
 
 def get_db(request: Request) -> Iterator[Session]:
-    """A database session for one request; routes commit what they change.
+    """A database session for one request, handed to the services (each commits its own work).
 
     A plain generator: FastAPI closes it in a thread with a limiter of its own, so the close that
     frees a connection never waits behind requests that are waiting for one.
@@ -55,7 +56,7 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
 class LivesSomewhere(Protocol):
-    """Her account (User), or what a kept read knows of her (Caller)."""
+    """Anyone with a time zone: who is signed in (Caller), or an account."""
 
     @property
     def time_zone(self) -> str: ...
@@ -73,39 +74,34 @@ def public_base(request: Request) -> str:
     return configured or str(request.base_url).rstrip("/")
 
 
+def feed_url(request: Request, token: str) -> str:
+    """Her calendar feed's secret address, as her phone's calendar subscribes to it."""
+    return f"{public_base(request)}/calendar/{token}.ics"
+
+
 def client_address(request: Request) -> str:
     """The client's address (uvicorn has already applied trusted proxy headers)."""
     return request.client.host if request.client else "unknown"
 
 
-def _user_from_token(db: Session, token: str | None, kind: SessionKind) -> User | None:
-    if not token:
-        return None
-    found = find_session(db, token, kind, utcnow())
-    if found is None:
-        return None
-    user = found.user
-    # Keeps last_seen_at when find_session moved it, and in any case hands the connection back
-    # to the pool before the route waits for a thread: a request holding a connection while it
-    # waits, times enough requests, starves every thread of connections (a hang, found by
-    # tests/test_processes.py's flood).
-    db.commit()
-    return user
+def _here(request: Request) -> str:
+    return request.url.path + (f"?{request.url.query}" if request.url.query else "")
 
 
-def optional_user(request: Request, db: SessionDep) -> User | None:
-    """The signed-in browser user, or None for a visitor."""
-    user = _user_from_token(db, request.cookies.get(SESSION_COOKIE), SessionKind.WEB)
-    request.state.user = user
-    request.state.safety_mode = bool(user and user.safety_mode)
-    return user
+async def optional_user(request: Request) -> Caller | None:
+    """Who is signed in to this browser, or None for a visitor."""
+    caller = await signed_in(request.app, request.cookies.get(SESSION_COOKIE), SessionKind.WEB)
+    request.state.user = caller
+    request.state.safety_mode = bool(caller and caller.safety_mode)
+    return caller
 
 
-def required_user(request: Request, user: Annotated[User | None, Depends(optional_user)]) -> User:
-    """The signed-in browser user; visitors are sent to the login page and brought back."""
+async def required_user(
+    request: Request, user: Annotated[Caller | None, Depends(optional_user)]
+) -> Caller:
+    """Who is signed in to this browser; visitors are sent to the login page and brought back."""
     if user is None:
-        path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        raise LoginRequired(path)
+        raise LoginRequired(_here(request))
     return user
 
 
@@ -121,26 +117,26 @@ def no_valid_token() -> HTTPException:
     )
 
 
-def api_user(db: SessionDep, credentials: BearerToken) -> User:
-    """The user behind a valid bearer token; 401 otherwise."""
+async def api_user(request: Request, credentials: BearerToken) -> Caller:
+    """Who the bearer token belongs to; 401 for a missing, unknown, revoked or expired one."""
     token = credentials.credentials if credentials else None
-    user = _user_from_token(db, token, SessionKind.API)
-    if user is None:
+    caller = await signed_in(request.app, token, SessionKind.API)
+    if caller is None:
         raise no_valid_token()
-    return user
+    return caller
 
 
-def optional_api_user(db: SessionDep, credentials: BearerToken) -> User | None:
-    """The token's user when a token is sent; None for anonymous callers. A bad token is 401."""
+async def optional_api_user(request: Request, credentials: BearerToken) -> Caller | None:
+    """The token's owner when a token is sent; None for anonymous callers. A bad token is 401."""
     if credentials is None:
         return None
-    return api_user(db, credentials)
+    return await api_user(request, credentials)
 
 
 # Ids are database integers; anything outside their range can only be a 404 or a 422.
 ChatId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The import's id")]
 
-OptionalUser = Annotated[User | None, Depends(optional_user)]
-CurrentUser = Annotated[User, Depends(required_user)]
-ApiUser = Annotated[User, Depends(api_user)]
-OptionalApiUser = Annotated[User | None, Depends(optional_api_user)]
+OptionalUser = Annotated[Caller | None, Depends(optional_user)]
+CurrentUser = Annotated[Caller, Depends(required_user)]
+ApiUser = Annotated[Caller, Depends(api_user)]
+OptionalApiUser = Annotated[Caller | None, Depends(optional_api_user)]

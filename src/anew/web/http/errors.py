@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from anew.errors import Conflict, Invalid, NotFound, RateLimited
 from anew.web.http.deps import LoginRequired, optional_user
 from anew.web.http.routing import allowed_methods
 from anew.web.http.safety_gate import SafetyModeOn
@@ -35,13 +36,12 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith(API_PREFIX)
 
 
-def _identify(request: Request) -> None:
+async def _identify(request: Request) -> None:
     """Find the signed-in user for an error page no route ran for (a 404), so the page shows
     her menu and, in safety mode, the quick exit."""
     if hasattr(request.state, "user"):
         return
-    with request.app.state.sessionmaker() as db:
-        optional_user(request, db)
+    await optional_user(request)
 
 
 async def http_error(request: Request, exc: Exception) -> Response:
@@ -52,7 +52,7 @@ async def http_error(request: Request, exc: Exception) -> Response:
         headers["Allow"] = ", ".join(allowed_methods(request.app, request.url.path))
     if _wants_json(request):
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
-    _identify(request)
+    await _identify(request)
     detail = exc.detail if exc.status_code != 404 and isinstance(exc.detail, str) else ""
     context = {
         "status": exc.status_code,
@@ -73,6 +73,30 @@ async def validation_error(request: Request, exc: Exception) -> Response:
         for error in exc.errors()
     ]
     return JSONResponse({"detail": problems}, status_code=422)
+
+
+async def refused(request: Request, exc: Exception) -> Response:
+    """A service's refusal no route turned into an answer of its own: nothing of hers answers
+    (404), it clashes with what is there (409), too many too fast (429), or one field can't be
+    taken (422, located in the path when the route's path names the field, else in the body)."""
+    if isinstance(exc, NotFound):
+        return await http_error(request, StarletteHTTPException(404, exc.message))
+    if isinstance(exc, Conflict):
+        return await http_error(request, StarletteHTTPException(409, exc.message))
+    if isinstance(exc, RateLimited):
+        retry = {"Retry-After": str(exc.retry_after)}
+        return await http_error(request, StarletteHTTPException(429, exc.message, retry))
+    assert isinstance(exc, Invalid)
+    route = request.scope.get("route")
+    in_path = "{" + exc.field + "}" in getattr(route, "path", "")
+    problem = {
+        "loc": ["path" if in_path else "body", exc.field],
+        "msg": exc.message,
+        "type": "value_error",
+    }
+    if _wants_json(request):
+        return JSONResponse({"detail": [problem]}, status_code=422)
+    return await http_error(request, StarletteHTTPException(400, exc.message))
 
 
 async def login_required(request: Request, exc: Exception) -> Response:
@@ -165,5 +189,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(LoginRequired, login_required)
+    for refusal in (NotFound, Conflict, Invalid, RateLimited):
+        app.add_exception_handler(refusal, refused)
     app.add_exception_handler(SafetyModeOn, safety_mode_on)
     app.add_middleware(CrashMiddleware)

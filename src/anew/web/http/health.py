@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
 from starlette.responses import JSONResponse
 
+from anew.db import answers
 from anew.web.http.deps import SessionDep
 from anew.web.http.segment_router import SegmentRouter
 
@@ -15,8 +14,6 @@ router = SegmentRouter()
 @router.get("/healthz", include_in_schema=False)
 def healthz(db: SessionDep) -> JSONResponse:
     """Answer ok only after the database has answered a query."""
-    try:
-        db.execute(text("SELECT 1"))
-    except SQLAlchemyError:
+    if not answers(db):
         return JSONResponse({"status": "unavailable"}, status_code=503)
     return JSONResponse({"status": "ok"})

@@ -1,43 +1,28 @@
-"""Posting a guide response, shared by the form and the API so both meet the same rules; plus
-the form-only guards (a honeypot and a minimum time between showing the form and posting)."""
+"""The web's side of guide responses, shared by the form and the API: finding the article, who
+hears by email and when mail goes out; plus the form-only guards (a honeypot and a minimum time
+between showing the form and posting) and the cookie that lets her see her own pending ones."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
 from datetime import datetime
 
 from fastapi import Request
-from sqlalchemy.orm import Session
 from starlette.background import BackgroundTask
 from starlette.responses import Response
 
-from anew.accounts.models import User
-from anew.accounts.roles import STAFF
-from anew.guide import notify, rules, service
+from anew.guide import rules
 from anew.guide.articles import Article
-from anew.guide.models import GuideResponse
+from anew.guide.service import Mailing
 from anew.mail import Mail, deliver
 from anew.web.http.cookies import is_secure
-from anew.web.http.deps import client_address, public_base
+from anew.web.http.deps import public_base
 
 RESPONDER_COOKIE = "anew_responder"
 HONEYPOT = "nickname"  # hidden from people; bots that fill every field fill it
 MIN_SECONDS = 3
-
-
-@dataclass(frozen=True)
-class Posted:
-    """What the form or the API sent."""
-
-    name: str
-    email: str
-    website: str
-    body: str
-    parent_id: int | None
-    notify: bool = False
 
 
 def find_article(request: Request, slug: str) -> Article | None:
@@ -92,54 +77,12 @@ def remember_responder(request: Request, response: Response) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def submit(
-    request: Request,
-    db: Session,
-    article: Article,
-    posted: Posted,
-    *,
-    user: User | None,
-    browser_key: str,
-    now: datetime,
-) -> GuideResponse:
-    """Check and store a response; raises rules.Refusal with a kind message per field."""
-    fields = rules.check_fields(posted.name, posted.email, posted.website, posted.body)
-    rules.check_spam(db, article.slug, fields, address=client_address(request), now=now)
-    return service.add_response(
-        db,
-        article.slug,
-        fields,
-        parent_id=posted.parent_id,
-        user_id=user.id if user else None,
-        is_author=bool(user and user.role in STAFF),
-        always_moderate=request.app.state.settings.always_moderate,
-        browser_key=browser_key,
-        now=now,
-        notify=posted.notify,
-    )
-
-
-def _titles(request: Request) -> dict[str, str]:
-    articles: list[Article] = request.app.state.articles
-    return {a.slug: a.meta.title for a in articles}
-
-
-def mails_for_new(request: Request, db: Session, row: GuideResponse) -> list[Mail]:
-    """The coach hears of a new response; the person it replies to, if it is published."""
+def mailing(request: Request) -> Mailing:
+    """Who hears about responses, and the links their emails carry."""
     settings = request.app.state.settings
-    titles, base = _titles(request), public_base(request)
-    coach = notify.to_coach(
-        row,
-        coach_email=settings.guide_notify_email,
-        title=titles.get(row.article_slug, row.article_slug),
-        base=base,
-    )
-    return coach + notify.to_parents(db, [row], titles=titles, base=base)
-
-
-def mails_for_published(request: Request, db: Session, rows: list[GuideResponse]) -> list[Mail]:
-    """Replies that moderation just published reach the people they answer."""
-    return notify.to_parents(db, rows, titles=_titles(request), base=public_base(request))
+    articles: list[Article] = request.app.state.articles
+    titles = {a.slug: a.meta.title for a in articles}
+    return Mailing(settings.guide_notify_email, titles, public_base(request))
 
 
 def send_later(request: Request, mails: list[Mail]) -> BackgroundTask | None:

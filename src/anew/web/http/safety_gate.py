@@ -6,14 +6,12 @@ depend on these, so one place decides what safety mode hides.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, HTTPException
 from sqlalchemy.orm import Session
 
-from anew.accounts.models import User
-from anew.method.no_contact import service as progress
+from anew.accounts.sessions import Caller
 from anew.safety.service import has_taken_check
 from anew.web.http.deps import ApiUser, OptionalUser
 
@@ -29,29 +27,24 @@ class SafetyModeOn(Exception):
     """Raised by page dependencies; the app answers with a kind explanation page (403)."""
 
 
-def api_win_back(user: ApiUser) -> User:
+def api_win_back(user: ApiUser) -> Caller:
     """The API user, unless safety mode is on: then 403 with the reason."""
     if user.safety_mode:
         raise HTTPException(status_code=403, detail=SAFETY_MODE_REASON)
     return user
 
 
-def page_win_back(user: OptionalUser) -> User | None:
+def page_win_back(user: OptionalUser) -> Caller | None:
     """The page's user (or None for a visitor), unless safety mode is on."""
     if user is not None and user.safety_mode:
         raise SafetyModeOn
     return user
 
 
-WinBackApiUser = Annotated[User, Depends(api_win_back)]
-WinBackPageUser = Annotated[User | None, Depends(page_win_back)]
+WinBackApiUser = Annotated[Caller, Depends(api_win_back)]
+WinBackPageUser = Annotated[Caller | None, Depends(page_win_back)]
 
 
-def program_stage(db: Session, user: User, day: date) -> str:
-    """Her stage for the draft checker: "safety" while safety mode is on, else step 1's stage."""
-    return "safety" if user.safety_mode else progress.program_stage(db, user.id, day)
-
-
-def needs_check(db: Session, user: User | None) -> bool:
+def needs_check(db: Session, user: Caller | None) -> bool:
     """A signed-in member who hasn't taken the safety check yet sees it before a win-back step."""
     return user is not None and not has_taken_check(db, user.id)

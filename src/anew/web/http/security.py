@@ -76,3 +76,7 @@ class SecurityMiddleware:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+# A photo or an archive of hers: never kept by a shared cache, nor by her browser's.
+PRIVATE = {"Cache-Control": "private, no-store"}

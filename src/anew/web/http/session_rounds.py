@@ -19,8 +19,8 @@ from weakref import WeakKeyDictionary
 from sqlalchemy import Connection, Engine
 from starlette.concurrency import run_in_threadpool
 
-from anew.accounts.models import SessionKind
 from anew.accounts.sessions import Caller, find_callers
+from anew.accounts.vocabulary import SessionKind
 from anew.db import utcnow
 
 Wanted = tuple[str, SessionKind]

@@ -10,14 +10,14 @@ from fastapi import HTTPException, Request
 from sqlalchemy.orm import Session
 from starlette.responses import Response
 
-from anew.accounts.models import User
+from anew.accounts.sessions import Caller
 from anew.method.owned import get_owned
 from anew.method.steps import STEPS_BY_SLUG
 from anew.web.http.safety_gate import WIN_BACK_STEPS, SafetyModeOn, needs_check
 from anew.web.http.templating import render
 
 
-def gate(request: Request, db: Session, user: User | None, slug: str) -> Response | None:
+def gate(request: Request, db: Session, user: Caller | None, slug: str) -> Response | None:
     """A page to show instead of the step, or None when she may use it."""
     step = STEPS_BY_SLUG[slug]
     if user is None:
@@ -34,9 +34,9 @@ def gate(request: Request, db: Session, user: User | None, slug: str) -> Respons
 def step_page(
     request: Request,
     db: Session,
-    user: User | None,
+    user: Caller | None,
     slug: str,
-    build: Callable[[User], Response],
+    build: Callable[[Caller], Response],
 ) -> Response:
     """The gate's page, or the step itself built for her."""
     shown = gate(request, db, user, slug)
@@ -47,7 +47,7 @@ def step_page(
     return build(user)
 
 
-def mine_or_404(db: Session, model: type[Any], user: User, row_id: int) -> Any:
+def mine_or_404(db: Session, model: type[Any], user: Caller, row_id: int) -> Any:
     """Her row with this id; anyone else's (or a nonsense id) is a 404."""
     row = get_owned(db, model, user.id, row_id) if 0 < row_id < 2**31 else None
     if row is None:

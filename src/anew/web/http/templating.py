@@ -11,6 +11,7 @@ from sqlalchemy import inspect as sa_inspect
 from starlette.responses import HTMLResponse
 
 from anew.accounts.roles import STAFF
+from anew.accounts.sessions import Caller
 from anew.chats.summary import format_duration
 from anew.guide.service import pending_count
 from anew.method.steps import STEPS
@@ -33,6 +34,8 @@ def _safety_mode(request: Request, user: Any) -> bool:
     reads what is loaded (or what the request saw at sign-in) rather than asking the database."""
     if user is None:
         return False
+    if isinstance(user, Caller):
+        return bool(getattr(request.state, "safety_mode", user.safety_mode))
     loaded = sa_inspect(user).dict.get("safety_mode")
     if loaded is not None:
         return bool(loaded)
@@ -41,7 +44,10 @@ def _safety_mode(request: Request, user: Any) -> bool:
 
 def _pending_responses(request: Request, user: Any) -> int | None:
     """The moderation badge's count, for coaches and admins only (None hides the link)."""
-    role = sa_inspect(user).dict.get("role") if user is not None else None
+    if isinstance(user, Caller):
+        role: object = user.role
+    else:
+        role = sa_inspect(user).dict.get("role") if user is not None else None
     if role not in STAFF:
         return None
     with request.app.state.sessionmaker() as db:

@@ -1,4 +1,6 @@
-"""Turning an uploaded export into a stored import, shared by the upload page and the API."""
+"""Receiving an uploaded chat export, shared by the upload page and the API: the size limits, a
+private temporary file, and the progress her page polls; the import itself is the chats
+service's."""
 
 from __future__ import annotations
 
@@ -12,12 +14,10 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from anew.chats import service
 from anew.chats.errors import ChatFormatError
-from anew.chats.formats.whatsapp import DatePreference
-from anew.chats.loading import load_chat
-from anew.chats.models import ChatImport
 from anew.chats.progress import ProgressReporter
-from anew.chats.store import save_import
+from anew.chats.service import ChatSummary, ImportOptions
 
 MB = 1024 * 1024
 
@@ -27,12 +27,7 @@ class UploadTooLarge(Exception):
 
 
 @dataclass(frozen=True)
-class UploadOptions:
-    name: str = ""
-    me: str | None = None
-    keep_text: bool = False
-    prefer: DatePreference = None
-    chat: str | None = None
+class UploadOptions(ImportOptions):
     progress: str | None = None  # the key her client will ask about progress under
 
 
@@ -48,49 +43,12 @@ def refuse_oversized_body(request: Request) -> None:
         raise UploadTooLarge
 
 
-def _import(
-    db: Session,
-    *,
-    user_id: int,
-    upload_path: Path,
-    filename: str,
-    options: UploadOptions,
-    limit: int,
-    report: ProgressReporter,
-) -> ChatImport:
-    report("reading")
-    chat = load_chat(
-        upload_path,
-        prefer=options.prefer,
-        keep_text=options.keep_text,
-        chat_name=options.chat or None,
-        max_bytes=limit,
-        me=options.me or "Me",
-    )
-    # An unknown `me` is refused by analyze() inside save_import, named with the file below.
-    name = options.name or chat.title or PurePath(filename).stem or "Chat"
-    total = chat.messages.height
-    row = save_import(
-        db,
-        user_id=user_id,
-        chat=chat,
-        name=name,
-        me=options.me,
-        keep_text=options.keep_text,
-        on_progress=lambda stage, done: report(stage, done=done, total=total),
-    )
-    db.commit()
-    report("done", done=total, total=total, import_id=row.id)
-    return row
-
-
 async def import_upload(
     request: Request, db: Session, *, user_id: int, upload: UploadFile, options: UploadOptions
-) -> ChatImport:
-    """Save the upload to a private temporary file, parse it and store it in one transaction.
-
-    Raises ChatFormatError (naming the uploaded file) or UploadTooLarge; nothing is stored then.
-    """
+) -> ChatSummary:
+    """Save the upload to a private temporary file, then have it parsed and stored in one
+    transaction. Raises ChatFormatError (naming the uploaded file) or UploadTooLarge; nothing is
+    stored then."""
     limit = upload_limit(request)
     filename = PurePath(upload.filename or "upload").name
     report = ProgressReporter(request.app.state.sessionmaker, user_id, options.progress)
@@ -104,22 +62,20 @@ async def import_upload(
             await run_in_threadpool(shutil.copyfileobj, upload.file, handle, MB)
         try:
             return await run_in_threadpool(
-                _import,
+                service.import_file,
                 db,
-                user_id=user_id,
-                upload_path=path,
+                user_id,
+                path,
                 filename=filename,
                 options=options,
                 limit=limit,
                 report=report,
             )
         except ChatFormatError as error:
-            await run_in_threadpool(db.rollback)  # a statement to the database: not in the loop
             member = error.source[error.source.find("!") :] if "!" in error.source else ""
             named = ChatFormatError(filename + member, error.problem, line=error.line, at=error.at)
             await run_in_threadpool(report, "failed", error=str(named))
             raise named from None
         except BaseException:
-            await run_in_threadpool(db.rollback)
             await run_in_threadpool(report, "failed", error="The import stopped unexpectedly.")
             raise

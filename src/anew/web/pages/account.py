@@ -12,25 +12,20 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.responses import RedirectResponse, Response
 
-from anew.accounts.models import SessionKind, User
-from anew.accounts.service import AccountError, change_password, delete_account
-from anew.accounts.sessions import start_session
-from anew.archive import (
-    MAX_ARCHIVE_BYTES,
-    ArchiveError,
-    export_archive,
-    has_data,
-    import_archive,
-)
+from anew.accounts import service
+from anew.accounts.sessions import Caller
 from anew.db import utcnow
+from anew.errors import Conflict, Invalid
 from anew.safety.resources import Resources
-from anew.web.api.data import archive_response
 from anew.web.http.cookies import clear_session_cookie, set_session_cookie
 from anew.web.http.csrf import require_csrf
 from anew.web.http.deps import CurrentUser, SessionDep
+from anew.web.http.downloads import archive_response
 from anew.web.http.forms import FormResult, PostedForm, read_form
 from anew.web.http.segment_router import SegmentRouter
 from anew.web.http.templating import render
+from anew.your_data import service as your_data
+from anew.your_data.archive import MAX_ARCHIVE_BYTES
 
 router = SegmentRouter(include_in_schema=False)
 
@@ -75,6 +70,8 @@ class DeleteForm(BaseModel):
 
 def _page(
     request: Request,
+    db: SessionDep,
+    user: Caller,
     *,
     section: str = "",
     result: FormResult[Any] | None = None,
@@ -82,6 +79,7 @@ def _page(
 ) -> Response:
     resources: Resources = request.app.state.resources
     context = {
+        "account": service.account(db, user.id),
         "time_zones": time_zones(),
         "countries": resources.choices(),
         "section": section,
@@ -93,8 +91,8 @@ def _page(
 
 
 @router.get("/account")
-def account_page(request: Request, user: CurrentUser) -> Response:
-    return _page(request)
+def account_page(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+    return _page(request, db, user)
 
 
 @router.post("/account/time-zone", dependencies=[Depends(require_csrf)])
@@ -103,10 +101,8 @@ def update_time_zone(
 ) -> Response:
     result = read_form(TimeZoneForm, form)
     if result.data is None:
-        return _page(request, section="time_zone", result=result, status_code=400)
-    user.time_zone = result.data.time_zone
-    db.add(user)
-    db.commit()
+        return _page(request, db, user, section="time_zone", result=result, status_code=400)
+    service.set_time_zone(db, user.id, result.data.time_zone)
     return RedirectResponse("/account?saved=time_zone", status_code=303)
 
 
@@ -121,10 +117,8 @@ def update_country(
     if result.data is not None and result.data.country not in known | {""}:
         result.add_error("country", "Please pick a country from the list.")
     if result.data is None:
-        return _page(request, section="country", result=result, status_code=400)
-    user.country = result.data.country
-    db.add(user)
-    db.commit()
+        return _page(request, db, user, section="country", result=result, status_code=400)
+    service.set_country(db, user.id, result.data.country)
     return RedirectResponse("/account?saved=country", status_code=303)
 
 
@@ -135,24 +129,21 @@ def update_password(
     result = read_form(PasswordForm, form)
     if result.data is not None:
         try:
-            change_password(
+            token = service.replace_password(
                 db,
-                user,
+                user.id,
                 current_password=result.data.current_password,
                 new_password=result.data.new_password,
                 now=utcnow(),
             )
-        except AccountError as error:
-            db.rollback()
+        except service.AccountError as error:
             result.add_error(error.field or "form", str(error))
         else:
             # Every other session, on every server, is gone; this browser gets a fresh one.
-            token = start_session(db, user, SessionKind.WEB, utcnow())
-            db.commit()
             response = RedirectResponse("/account?saved=password", status_code=303)
             set_session_cookie(response, request, token)
             return response
-    return _page(request, section="password", result=result, status_code=400)
+    return _page(request, db, user, section="password", result=result, status_code=400)
 
 
 @router.post("/account/delete", dependencies=[Depends(require_csrf)])
@@ -162,23 +153,21 @@ def remove_account(
     result = read_form(DeleteForm, form)
     if result.data is not None:
         try:
-            delete_account(db, user, password=result.data.password)
-        except AccountError as error:
-            db.rollback()
+            service.remove_account(db, user.id, password=result.data.password)
+        except service.AccountError as error:
             result.add_error(error.field or "password", str(error))
         else:
-            db.commit()
             response = RedirectResponse("/?deleted=1", status_code=303)
             clear_session_cookie(response, request)
             return response
-    return _page(request, section="delete", result=result, status_code=400)
+    return _page(request, db, user, section="delete", result=result, status_code=400)
 
 
 @router.get("/account/export")
 def download_export(user: CurrentUser, db: SessionDep) -> Response:
     """Everything of hers as one zip, the same archive as GET /api/v1/export."""
     now = utcnow()
-    return archive_response(export_archive(db, user, now=now), now.date().isoformat())
+    return archive_response(your_data.export(db, user.id, now=now), now.date().isoformat())
 
 
 @router.post("/account/import", dependencies=[Depends(require_csrf)])
@@ -190,20 +179,18 @@ async def upload_import(request: Request, user: CurrentUser, db: SessionDep) -> 
     return await run_in_threadpool(_import_upload, request, user, db, data)
 
 
-def _import_upload(request: Request, user: User, db: SessionDep, data: bytes | None) -> Response:
+def _import_upload(request: Request, user: Caller, db: SessionDep, data: bytes | None) -> Response:
     problem = ""
     if data is None:
         problem = "Please choose the .zip file you downloaded from Anew."
-    elif has_data(db, user.id):
-        problem = "Import works on a fresh account only, so nothing here gets mixed up."
     else:
         try:
-            import_archive(db, user, data)
-        except ArchiveError as error:
-            db.rollback()
-            problem = f"Nothing was imported: {error}"
+            your_data.restore(db, user.id, data)
+        except Conflict:
+            problem = "Import works on a fresh account only, so nothing here gets mixed up."
+        except Invalid as error:
+            problem = f"Nothing was imported: {error.message}"
     if problem:
         result: FormResult[Any] = FormResult(values={}, errors={"file": problem})
-        return _page(request, section="import", result=result, status_code=400)
-    db.commit()
+        return _page(request, db, user, section="import", result=result, status_code=400)
     return RedirectResponse("/account?saved=import", status_code=303)

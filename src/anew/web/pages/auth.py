@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 from fastapi import Depends, Request
 from pydantic import BaseModel, Field, field_validator
-from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
 
-from anew.accounts.models import SessionKind, User
-from anew.accounts.service import AccountError, TooManyAttempts, log_in, sign_up
-from anew.accounts.sessions import end_session, start_session
+from anew.accounts import service
+from anew.accounts.vocabulary import SessionKind
 from anew.db import utcnow
 from anew.web.http.cookies import clear_session_cookie, safe_next, set_session_cookie
 from anew.web.http.csrf import require_csrf
@@ -46,46 +43,35 @@ class LoginForm(BaseModel):
     next: str = ""
 
 
-def _signed_in(request: Request, db: Session, user: User, target: str) -> Response:
-    token = start_session(db, user, SessionKind.WEB, utcnow())
-    db.commit()
-    response = RedirectResponse(target, status_code=303)
-    set_session_cookie(response, request, token)
-    return response
-
-
-class AccountAction(Protocol):
-    def __call__(
-        self, db: Session, *, email: str, password: str, address: str, now: datetime
-    ) -> User: ...
-
-
 def _submit(
     request: Request,
-    db: Session,
+    db: SessionDep,
     result: FormResult[Any],
     *,
-    action: AccountAction,
+    action: service.AccountAction,
     template: str,
     target: str,
 ) -> Response:
-    """Run sign_up or log_in on a valid form; on refusal re-render it with the reason."""
+    """Sign up or log in on a valid form; on refusal re-render it with the reason."""
     status = 400
     if result.data is not None:
         try:
-            user = action(
+            token = service.open_session(
                 db,
+                action,
                 email=result.data.email,
                 password=result.data.password,
                 address=client_address(request),
                 now=utcnow(),
+                kind=SessionKind.WEB,
             )
-        except AccountError as error:
-            db.commit()  # refused attempts still count toward the rate limits
+        except service.AccountError as error:
             result.add_error(error.field or "form", str(error))
-            status = 429 if isinstance(error, TooManyAttempts) else 400
+            status = 429 if isinstance(error, service.TooManyAttempts) else 400
         else:
-            return _signed_in(request, db, user, target)
+            response = RedirectResponse(target, status_code=303)
+            set_session_cookie(response, request, token)
+            return response
     context = {"values": result.values, "errors": result.errors}
     return render(request, template, context, status_code=status)
 
@@ -107,7 +93,7 @@ def signup(request: Request, db: SessionDep, form: PostedForm) -> Response:
         request,
         db,
         result,
-        action=sign_up,
+        action=service.sign_up,
         template="auth/signup.html",
         target="/dashboard?welcome=1",
     )
@@ -124,15 +110,16 @@ def login_page(request: Request, user: OptionalUser, next: str = "") -> Response
 def login(request: Request, db: SessionDep, form: PostedForm) -> Response:
     result = read_form(LoginForm, form)
     target = safe_next(result.values.get("next"))
-    return _submit(request, db, result, action=log_in, template="auth/login.html", target=target)
+    return _submit(
+        request, db, result, action=service.log_in, template="auth/login.html", target=target
+    )
 
 
 @router.post("/logout", dependencies=[Depends(require_csrf)])
 def logout(request: Request, db: SessionDep) -> Response:
     token = request.cookies.get(SESSION_COOKIE)
     if token:
-        end_session(db, token)
-        db.commit()
+        service.close_session(db, token)
     response = RedirectResponse("/?signed_out=1", status_code=303)
     clear_session_cookie(response, request)
     return response

@@ -2,44 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import Depends, Request
 from pydantic import BaseModel, Field
 from starlette.responses import RedirectResponse, Response
 
-from anew.accounts.models import User
-from anew.method.best_self.models import Quality
-from anew.method.owned import list_owned
+from anew.accounts.sessions import Caller
+from anew.method.best_self import service
+from anew.method.best_self.vocabulary import QualityList
 from anew.method.steps import STEPS_BY_SLUG
 from anew.web.http.csrf import require_csrf
 from anew.web.http.deps import CurrentUser, OptionalUser, SessionDep
 from anew.web.http.forms import FormResult, PostedForm, read_form
 from anew.web.http.safety_gate import page_win_back
 from anew.web.http.segment_router import SegmentRouter
-from anew.web.http.step_pages import mine_or_404, step_page
+from anew.web.http.step_pages import step_page
 from anew.web.http.templating import render
 
 router = SegmentRouter(include_in_schema=False)
 PAGE = "/steps/best-self"
-LISTS = {
-    "he_valued": (
-        "What he valued in me, or wanted more of",
-        "Be honest and discerning: keep what you would like to grow for yourself.",
-    ),
-    "i_value": (
-        "What I value in myself",
-        "Your kindness, your humour, your determination: write them down, even if it feels odd.",
-    ),
-    "my_strengths": (
-        "My own strengths and personality",
-        "What makes you you, whether or not anyone else noticed.",
-    ),
-}
+GATED = [Depends(require_csrf), Depends(page_win_back)]
 
 
 class QualityForm(BaseModel):
-    list: Literal["he_valued", "i_value", "my_strengths"]
+    list: QualityList
     name: str = Field(min_length=1, max_length=200)
     this_week: str = Field(default="", max_length=5000)
 
@@ -53,17 +40,16 @@ class QualityUpdate(BaseModel):
 def _page(
     request: Request,
     db: SessionDep,
-    user: User,
+    user: Caller,
     *,
     result: FormResult[Any] | None = None,
     status_code: int = 200,
 ) -> Response:
-    rows = list_owned(db, Quality, user.id, Quality.id)
     context = {
         "step": STEPS_BY_SLUG["best-self"],
         "active_step": "best-self",
-        "lists": LISTS,
-        "qualities": {key: [q for q in rows if q.list == key] for key in LISTS},
+        "lists": [(kind.value, kind.label, kind.hint) for kind in QualityList],
+        "qualities": service.by_list(db, user.id),
         "values": result.values if result else {},
         "errors": result.errors if result else {},
     }
@@ -75,17 +61,16 @@ def best_self_page(request: Request, user: OptionalUser, db: SessionDep) -> Resp
     return step_page(request, db, user, "best-self", lambda her: _page(request, db, her))
 
 
-@router.post(PAGE, dependencies=[Depends(require_csrf), Depends(page_win_back)])
+@router.post(PAGE, dependencies=GATED)
 def add_quality(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
     result = read_form(QualityForm, form)
     if result.data is None:
         return _page(request, db, user, result=result, status_code=400)
-    db.add(Quality(user_id=user.id, **result.data.model_dump()))
-    db.commit()
+    service.add_quality(db, user.id, **result.data.model_dump())
     return RedirectResponse(f"{PAGE}#{result.data.list}", status_code=303)
 
 
-@router.post(f"{PAGE}/{{quality_id}}", dependencies=[Depends(require_csrf), Depends(page_win_back)])
+@router.post(f"{PAGE}/{{quality_id}}", dependencies=GATED)
 def update_quality(
     request: Request,
     quality_id: int,
@@ -93,14 +78,11 @@ def update_quality(
     db: SessionDep,
     form: PostedForm,
 ) -> Response:
-    row = mine_or_404(db, Quality, user, quality_id)
     if form.get("action") == "delete":
-        db.delete(row)
+        service.delete_quality(db, user.id, quality_id)
     else:
         result = read_form(QualityUpdate, form)
         if result.data is None:
             return _page(request, db, user, result=result, status_code=400)
-        row.this_week, row.reflection = result.data.this_week, result.data.reflection
-        row.done = result.data.done
-    db.commit()
+        service.change_quality(db, user.id, quality_id, result.data.model_dump())
     return RedirectResponse(f"{PAGE}#quality-{quality_id}", status_code=303)

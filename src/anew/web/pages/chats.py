@@ -10,6 +10,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
+from anew.accounts.sessions import Caller
+from anew.chats import service
 from anew.chats.charts import (
     endings_chart,
     heatmap,
@@ -18,10 +20,9 @@ from anew.chats.charts import (
     replies_chart,
 )
 from anew.chats.errors import ChatFormatError
-from anew.chats.models import ChatImport
-from anew.chats.progress import KEY, read_progress
-from anew.chats.store import get_import, list_imports, remove_import, set_me
+from anew.chats.progress import KEY
 from anew.db import utcnow
+from anew.errors import NotFound
 from anew.web.http.csrf import require_csrf
 from anew.web.http.deps import ChatId, CurrentUser, SessionDep
 from anew.web.http.forms import PostedForm
@@ -58,24 +59,17 @@ def _too_large(request: Request) -> str:
     )
 
 
-def _owned(db: SessionDep, user: CurrentUser, chat_id: int) -> ChatImport:
-    row = get_import(db, user.id, chat_id)
-    if row is None:
-        raise HTTPException(status_code=404)
-    return row
-
-
 def _index(
     request: Request,
     db: SessionDep,
-    user: CurrentUser,
+    user: Caller,
     *,
     values: dict[str, str],
     error: str = "",
     status_code: int = 200,
 ) -> Response:
     context: dict[str, Any] = {
-        "imports": list_imports(db, user.id),
+        "imports": service.imports(db, user.id),
         "values": values,
         "error": error,
     }
@@ -118,7 +112,7 @@ async def upload_chat(request: Request, user: CurrentUser, db: SessionDep) -> Re
 async def _refused(
     request: Request,
     db: SessionDep,
-    user: CurrentUser,
+    user: Caller,
     values: dict[str, str],
     error: str,
     status: int,
@@ -133,23 +127,26 @@ async def _refused(
 @router.get("/chats/progress/{progress_id}")
 def import_progress(progress_id: str, user: CurrentUser, db: SessionDep) -> JSONResponse:
     """The upload page polls this while the server reads and stores her chat."""
-    found = read_progress(db, user.id, progress_id, utcnow()) if KEY.match(progress_id) else None
-    if found is None:
+    try:
+        if not KEY.match(progress_id):
+            raise NotFound
+        found = service.progress(db, user.id, progress_id, now=utcnow())
+    except NotFound:
         return JSONResponse({"detail": "There is no such import."}, status_code=404)
-    return JSONResponse(found, headers={"Cache-Control": "no-store"})
+    return JSONResponse(found.model_dump(mode="json"), headers={"Cache-Control": "no-store"})
 
 
 @router.get("/chats/{chat_id}")
 def chat_report(request: Request, chat_id: ChatId, user: CurrentUser, db: SessionDep) -> Response:
-    row = _owned(db, user, chat_id)
+    found = service.chat(db, user.id, chat_id)
     saved = request.query_params.get("saved", "")
     # The charts are built from numbers and escaped names in anew.chats.charts, so they are safe.
     charts = {
-        name: Markup(draw(row.report))  # noqa: S704
+        name: Markup(draw(found.report))  # noqa: S704
         for name, draw in CHARTS.items()
-        if name != "replies" or "reply_distribution" in row.report
+        if name != "replies" or "reply_distribution" in found.report
     }
-    context = {"chat": row, "report": row.report, "saved": saved, "charts": charts}
+    context = {"chat": found.chat, "report": found.report, "saved": saved, "charts": charts}
     return render(request, "chats/report.html", context)
 
 
@@ -161,18 +158,14 @@ def chat_settings(
     db: SessionDep,
     form: PostedForm,
 ) -> Response:
-    row = _owned(db, user, chat_id)
+    found = service.chat(db, user.id, chat_id).chat
     name, me = str(form.get("name", "")).strip(), str(form.get("me", ""))
-    if name:
-        row.name = name[:200]
-    if me != (row.me or ""):
-        set_me(db, row, me if me in row.participants else None)
-    db.commit()
-    return RedirectResponse(f"/chats/{row.id}?saved=1", status_code=303)
+    known = me in found.participants
+    service.change(db, user.id, chat_id, name=name, me=me if known else None, forget_me=not known)
+    return RedirectResponse(f"/chats/{found.id}?saved=1", status_code=303)
 
 
 @router.post("/chats/{chat_id}/delete", dependencies=[Depends(require_csrf)])
 def delete_chat(chat_id: ChatId, user: CurrentUser, db: SessionDep) -> Response:
-    remove_import(db, _owned(db, user, chat_id))
-    db.commit()
+    service.delete(db, user.id, chat_id)
     return RedirectResponse("/chats?deleted=1", status_code=303)

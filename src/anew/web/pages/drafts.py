@@ -10,24 +10,17 @@ from starlette.responses import JSONResponse, Response
 
 from anew.accounts.clock import zone
 from anew.db import utcnow
-from anew.method.drafts.rules import Flag, check_draft
-from anew.method.no_contact import service as progress
+from anew.method.drafts import service
+from anew.method.drafts.service import FlagOut
 from anew.method.steps import STEPS_BY_SLUG
 from anew.web.http.csrf import require_csrf
 from anew.web.http.deps import CurrentUser, OptionalUser, SessionDep
 from anew.web.http.forms import PostedForm, read_form
-from anew.web.http.safety_gate import program_stage
 from anew.web.http.segment_router import SegmentRouter
 from anew.web.http.templating import render
 
 router = SegmentRouter(include_in_schema=False)
 PAGE = "/steps/before-you-send"
-VERDICTS = {
-    "dont_send": "Keep this one in your vault.",
-    "rewrite": "Worth a gentle rewrite before it goes.",
-    "wait": "It can wait a little.",
-    "send": "This reads calm and kind. Send it if you want to.",
-}
 
 
 class DraftForm(BaseModel):
@@ -36,7 +29,7 @@ class DraftForm(BaseModel):
     logistics: bool = False
 
 
-def segments(text: str, flags: list[Flag]) -> list[dict[str, Any]]:
+def segments(text: str, flags: list[FlagOut]) -> list[dict[str, Any]]:
     """The draft cut into plain and highlighted pieces (overlapping flags merge into one mark)."""
     spans = sorted(
         (f.start, f.end, f.code) for f in flags if f.start is not None and f.end is not None
@@ -75,13 +68,13 @@ def check(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm)
     if result.data is None:
         context = _context(values=result.values, errors=result.errors)
         return render(request, "drafts/page.html", context, status_code=400)
-    now = utcnow().astimezone(zone(user.time_zone))
-    verdict = check_draft(
-        result.data.text,
-        stage=program_stage(db, user, now.date()),
+    verdict = service.check(
+        db,
+        user.id,
+        text=result.data.text,
+        at=utcnow().astimezone(zone(user.time_zone)),
+        safety_mode=user.safety_mode,
         his_last=result.data.his_last or None,
-        at=now,
-        last_from=progress.last_from(db, user.id),
         logistics=result.data.logistics,
     )
     pieces = segments(result.data.text, verdict.flags)
@@ -90,7 +83,7 @@ def check(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm)
         flags = [{"code": f.code, "message": f.message} for f in verdict.flags]
         body = {
             "verdict": verdict.verdict,
-            "headline": VERDICTS[verdict.verdict],
+            "headline": verdict.verdict.label,
             "pieces": pieces,
             "flags": flags,
         }
@@ -99,7 +92,7 @@ def check(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm)
         values=result.values,
         errors={},
         verdict=verdict,
-        headline=VERDICTS[verdict.verdict],
+        headline=verdict.verdict.label,
         pieces=pieces,
     )
     return render(request, "drafts/page.html", context)

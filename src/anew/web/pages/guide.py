@@ -7,25 +7,26 @@ from typing import Any
 from fastapi import Depends, HTTPException, Request
 from starlette.responses import RedirectResponse, Response
 
-from anew.accounts.models import User
+from anew.accounts import service as accounts
+from anew.accounts.roles import STAFF
+from anew.accounts.sessions import Caller
 from anew.db import utcnow
-from anew.guide import notify, rules, service
+from anew.guide import rules, service
 from anew.guide.articles import Article
+from anew.guide.service import Posting
 from anew.method.steps import STEPS_BY_SLUG
 from anew.web.http.csrf import require_csrf
-from anew.web.http.deps import OptionalUser, SessionDep
+from anew.web.http.deps import OptionalUser, SessionDep, client_address
 from anew.web.http.forms import PostedForm
 from anew.web.http.responding import (
     HONEYPOT,
-    Posted,
     check_form_guards,
     find_article,
     form_stamp,
-    mails_for_new,
+    mailing,
     remember_responder,
     responder_key,
     send_later,
-    submit,
 )
 from anew.web.http.segment_router import SegmentRouter
 from anew.web.http.templating import render
@@ -44,17 +45,18 @@ def guide_index(request: Request, user: OptionalUser) -> Response:
     return render(request, "guide/index.html", {"articles": _articles(request)})
 
 
-def _prefill(user: User | None) -> dict[str, str]:
+def _prefill(db: SessionDep, user: Caller | None) -> dict[str, str]:
     if user is None:
         return {}
-    return {"name": user.email.split("@", 1)[0].capitalize(), "email": user.email}
+    email = accounts.account(db, user.id).email
+    return {"name": email.split("@", 1)[0].capitalize(), "email": email}
 
 
 def _article_page(
     request: Request,
     db: SessionDep,
     article: Article,
-    user: User | None,
+    user: Caller | None,
     *,
     values: dict[str, str] | None = None,
     errors: dict[str, str] | None = None,
@@ -64,7 +66,8 @@ def _article_page(
     index = articles.index(article)
     settings = request.app.state.settings
     reply_to = values.get("parent_id", "") if values else request.query_params.get("reply_to", "")
-    published = service.published(db, article.slug)
+    shown = service.article_responses(db, article.slug, browser_key=responder_key(request))
+    published = shown.published
     context: dict[str, Any] = {
         "article": article,
         "previous": articles[index - 1] if index > 0 else None,
@@ -72,11 +75,11 @@ def _article_page(
         "step": STEPS_BY_SLUG.get(article.meta.step or ""),
         "author_name": settings.guide_author_name or article.meta.author,
         "author_bio": settings.guide_author_bio,
-        "threads": service.threads(published),
+        "threads": shown.threads,
         "count": len(published),
-        "mine": service.waiting_for(db, article.slug, responder_key(request)),
+        "mine": shown.mine,
         "replying_to": next((r for r in published if str(r.id) == reply_to), None),
-        "values": values if values is not None else _prefill(user),
+        "values": values if values is not None else _prefill(db, user),
         "errors": errors or {},
         "stamp": form_stamp(request, utcnow()),
         "honeypot": HONEYPOT,
@@ -115,25 +118,27 @@ def leave_response(
     redirect = RedirectResponse("", status_code=303)
     try:
         check_form_guards(request, fields, now)
-        posted = Posted(
+        posting = Posting(
+            slug=article.slug,
             name=values["name"],
             email=values["email"],
             website=values["website"],
             body=values["body"],
             parent_id=_parent_id(values["parent_id"]),
             notify=values["notify"] == "yes",
-        )
-        row = submit(
-            request,
-            db,
-            article,
-            posted,
-            user=user,
+            user_id=user.id if user else None,
+            is_author=bool(user and user.role in STAFF),
             browser_key=remember_responder(request, redirect),
+            address=client_address(request),
+        )
+        posted = service.post(
+            db,
+            posting,
+            always_moderate=request.app.state.settings.always_moderate,
+            mailing=mailing(request),
             now=now,
         )
     except rules.Refusal as refusal:
-        db.rollback()
         page = _article_page(
             request, db, article, user, values=values, errors=refusal.errors, status_code=400
         )
@@ -141,9 +146,9 @@ def leave_response(
             page.status_code = 429
             page.headers["Retry-After"] = str(refusal.retry_after or 60)
         return page
-    db.commit()
+    row = posted.response
     redirect.headers["location"] = f"/guide/{slug}?posted={row.status}#response-{row.id}"
-    redirect.background = send_later(request, mails_for_new(request, db, row))
+    redirect.background = send_later(request, posted.mails)
     return redirect
 
 
@@ -154,8 +159,5 @@ def unsubscribe_page(request: Request, token: str, user: OptionalUser) -> Respon
 
 @router.post("/guide/unsubscribe/{token}", dependencies=[Depends(require_csrf)])
 def unsubscribe(request: Request, token: str, user: OptionalUser, db: SessionDep) -> Response:
-    email = notify.unsubscribe(db, token[:64])
-    if email is None:
-        raise HTTPException(status_code=404)
-    db.commit()
+    service.unsubscribe(db, token)
     return render(request, "guide/unsubscribe.html", {"token": token[:64], "done": True})

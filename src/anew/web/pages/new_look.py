@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from pydantic import BaseModel, Field, field_validator
@@ -11,36 +11,28 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.responses import RedirectResponse, Response
 
-from anew.accounts.models import User
-from anew.method.new_look.makeover import to_cents, totals
-from anew.method.new_look.models import MakeoverItem, Photo
-from anew.method.new_look.photos import PhotoError
-from anew.method.owned import list_owned
+from anew.accounts.sessions import Caller
+from anew.errors import Invalid
+from anew.method.new_look import service
+from anew.method.new_look.photos import MAX_BYTES
+from anew.method.new_look.vocabulary import MakeoverCategory, PhotoKind
 from anew.method.steps import STEPS_BY_SLUG
-from anew.web.api.new_look import PRIVATE, keep_photo, read_upload
 from anew.web.http.csrf import require_csrf
 from anew.web.http.deps import CurrentUser, OptionalUser, SessionDep
 from anew.web.http.forms import FormResult, PostedForm, read_form
 from anew.web.http.safety_gate import page_win_back
+from anew.web.http.security import PRIVATE
 from anew.web.http.segment_router import SegmentRouter
-from anew.web.http.step_pages import mine_or_404, step_page
+from anew.web.http.step_pages import step_page
 from anew.web.http.templating import render
 
 router = SegmentRouter(include_in_schema=False)
 PAGE = "/steps/new-look"
-CATEGORIES = {
-    "hair": "Hair",
-    "wardrobe": "Wardrobe",
-    "fitness": "Fitness",
-    "skin": "Skin",
-    "style": "Style",
-    "other": "Other",
-}
 GATED = [Depends(require_csrf), Depends(page_win_back)]
 
 
 class ItemForm(BaseModel):
-    category: Literal["hair", "wardrobe", "fitness", "skin", "style", "other"]
+    category: MakeoverCategory
     title: str = Field(min_length=1, max_length=200)
     planned_on: Annotated[date, Field(ge=date(1970, 1, 1))] | None = None
     budget: float | None = Field(default=None, ge=0, le=10_000_000)
@@ -64,23 +56,23 @@ class CostForm(BaseModel):
 def _page(
     request: Request,
     db: SessionDep,
-    user: User,
+    user: Caller,
     *,
     form: str = "",
     result: FormResult[Any] | None = None,
     photo_error: str = "",
     status_code: int = 200,
 ) -> Response:
-    items = list_owned(db, MakeoverItem, user.id, MakeoverItem.planned_on, MakeoverItem.id)
-    photos = list_owned(db, Photo, user.id, Photo.created_at, Photo.id)
+    plan = service.plan(db, user.id)
+    photos = service.photos(db, user.id)
     context = {
         "step": STEPS_BY_SLUG["new-look"],
         "active_step": "new-look",
-        "categories": CATEGORIES,
-        "items": items,
-        "totals": totals(items),
-        "before": [p for p in photos if p.kind == "before"],
-        "after": [p for p in photos if p.kind == "after"],
+        "categories": MakeoverCategory.choices(),
+        "items": plan.items,
+        "plan": plan,
+        "before": [p for p in photos if p.kind == PhotoKind.BEFORE],
+        "after": [p for p in photos if p.kind == PhotoKind.AFTER],
         "form": form,
         "values": result.values if result else {},
         "errors": result.errors if result else {},
@@ -99,17 +91,7 @@ def add_item(request: Request, user: CurrentUser, db: SessionDep, form: PostedFo
     result = read_form(ItemForm, form)
     if result.data is None:
         return _page(request, db, user, form="item", result=result, status_code=400)
-    data = result.data
-    db.add(
-        MakeoverItem(
-            user_id=user.id,
-            category=data.category,
-            title=data.title,
-            planned_on=data.planned_on,
-            budget_cents=to_cents(data.budget),
-        )
-    )
-    db.commit()
+    service.add_item(db, user.id, **result.data.model_dump())
     return RedirectResponse(f"{PAGE}#plan", status_code=303)
 
 
@@ -121,15 +103,13 @@ def update_item(
     db: SessionDep,
     form: PostedForm,
 ) -> Response:
-    item = mine_or_404(db, MakeoverItem, user, item_id)
     if form.get("action") == "delete":
-        db.delete(item)
+        service.delete_item(db, user.id, item_id)
     else:
         result = read_form(CostForm, form)
         if result.data is None:
             return _page(request, db, user, form="cost", result=result, status_code=400)
-        item.cost_cents, item.done = to_cents(result.data.cost), result.data.done
-    db.commit()
+        service.change_item(db, user.id, item_id, result.data.model_dump())
     return RedirectResponse(f"{PAGE}#plan", status_code=303)
 
 
@@ -137,35 +117,33 @@ def update_item(
 async def upload_photo(request: Request, user: CurrentUser, db: SessionDep) -> Response:
     form = await request.form()
     upload = form.get("file")
-    data = await read_upload(upload) if isinstance(upload, UploadFile) and upload.filename else None
+    data = None
+    if isinstance(upload, UploadFile) and upload.filename:
+        data = await upload.read(MAX_BYTES + 1)  # one byte past the limit, which refuses it
     return await run_in_threadpool(_keep_upload, request, db, user, form, data)
 
 
 def _keep_upload(
-    request: Request, db: SessionDep, user: User, form: FormData, data: bytes | None
+    request: Request, db: SessionDep, user: Caller, form: FormData, data: bytes | None
 ) -> Response:
-    kind = "after" if form.get("kind") == "after" else "before"
+    kind = PhotoKind.AFTER if form.get("kind") == PhotoKind.AFTER else PhotoKind.BEFORE
     if data is None:
         return _page(request, db, user, photo_error="Please choose a photo.", status_code=400)
     try:
-        keep_photo(db, user.id, data, kind=kind, caption=str(form.get("caption", "")))
-    except PhotoError as error:
-        db.rollback()
-        return _page(request, db, user, photo_error=str(error), status_code=400)
-    db.commit()
+        service.keep_photo(db, user.id, data, kind=kind, caption=str(form.get("caption", "")))
+    except Invalid as problem:
+        return _page(request, db, user, photo_error=problem.message, status_code=400)
     return RedirectResponse(f"{PAGE}#photos", status_code=303)
 
 
 @router.get(f"{PAGE}/photos/{{photo_id}}", dependencies=[Depends(page_win_back)])
 def photo(request: Request, photo_id: int, user: CurrentUser, db: SessionDep) -> Response:
-    row: Photo = mine_or_404(db, Photo, user, photo_id)
     thumb = request.query_params.get("size") == "thumb"
-    data, media = (row.thumbnail, "image/jpeg") if thumb else (row.data, row.media_type)
-    return Response(data, media_type=media, headers=PRIVATE)
+    found = service.photo_file(db, user.id, photo_id, thumbnail=thumb)
+    return Response(found.data, media_type=found.media_type, headers=PRIVATE)
 
 
 @router.post(f"{PAGE}/photos/{{photo_id}}/delete", dependencies=GATED)
 def delete_photo(photo_id: int, user: CurrentUser, db: SessionDep) -> Response:
-    db.delete(mine_or_404(db, Photo, user, photo_id))
-    db.commit()
+    service.delete_photo(db, user.id, photo_id)
     return RedirectResponse(f"{PAGE}#photos", status_code=303)

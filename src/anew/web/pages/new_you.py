@@ -3,42 +3,35 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, cast
 
 from fastapi import Depends, Request
 from markupsafe import Markup
 from pydantic import BaseModel, Field, field_validator
 from starlette.responses import RedirectResponse, Response
 
-from anew.accounts.models import User
+from anew.accounts.sessions import Caller
 from anew.chats.charts import bar_chart
 from anew.db import utcnow
-from anew.method.new_you import habits
-from anew.method.new_you.models import Goal, Habit, Milestone
-from anew.method.new_you.streaks import year_grid
-from anew.method.owned import get_owned, list_owned
+from anew.errors import Invalid
+from anew.method.new_you import service
+from anew.method.new_you.service import GoalOut, HabitOut
+from anew.method.new_you.streaks import Status, year_grid
+from anew.method.new_you.vocabulary import DayStatus, GoalStatus, LifeArea
 from anew.method.steps import STEPS_BY_SLUG
 from anew.web.http.csrf import require_csrf
 from anew.web.http.deps import CurrentUser, OptionalUser, SessionDep, user_today
 from anew.web.http.forms import FormResult, PostedForm, read_form
 from anew.web.http.segment_router import SegmentRouter
-from anew.web.http.step_pages import mine_or_404, step_page
+from anew.web.http.step_pages import step_page
 from anew.web.http.templating import render
 
 router = SegmentRouter(include_in_schema=False)
 PAGE = "/steps/new-you"
-AREA_NAMES = {
-    "independence": "Independence",
-    "career": "Career and money",
-    "health": "Health and fitness",
-    "social": "Friends and social life",
-    "hobbies": "Hobbies and learning",
-    "flaws": "Old flaws I'm working on",
-}
 
 
 class GoalForm(BaseModel):
-    area: Literal["independence", "career", "health", "social", "hobbies", "flaws"]
+    area: LifeArea
     title: str = Field(min_length=1, max_length=200)
     why: str = Field(default="", max_length=5000)
     target_on: Annotated[date, Field(ge=date(1970, 1, 1))] | None = None
@@ -60,54 +53,57 @@ class HabitForm(BaseModel):
         return None if value == "" else value
 
 
-def _charts(db: SessionDep, user: User, rows: list[dict[str, Any]]) -> dict[str, Markup]:
-    milestones = list_owned(db, Milestone, user.id, Milestone.id)
-    goals = {g.id: g for g in list_owned(db, Goal, user.id, Goal.id)}
+def _charts(goals: list[GoalOut], habits: list[HabitOut]) -> dict[str, Markup]:
     months = [(utcnow().date().replace(day=1) - timedelta(days=31 * i)) for i in range(5, -1, -1)]
     labels = [m.strftime("%b") for m in months]
     series: dict[str, list[float]] = {}
-    for m in milestones:
-        goal = goals.get(m.goal_id)
-        if goal and m.done_on:
-            counts = series.setdefault(AREA_NAMES[goal.area], [0.0] * len(months))
-            key = m.done_on.strftime("%b")
-            if key in labels:
-                counts[labels.index(key)] += 1
+    for goal in goals:
+        for m in goal.milestones:
+            if m.done_on:
+                counts = series.setdefault(goal.area.label, [0.0] * len(months))
+                key = m.done_on.strftime("%b")
+                if key in labels:
+                    counts[labels.index(key)] += 1
     charts = {}
     if series:
         charts["areas"] = Markup(bar_chart(series, labels, "Milestones reached, by area"))  # noqa: S704
-    if rows:
-        rates = {"Completion %": [round(r["completion_rate"] * 100) for r in rows]}
-        titles = [r["title"][:14] for r in rows]
+    if habits:
+        rates = {"Completion %": [float(round(h.completion_rate * 100)) for h in habits]}
+        titles = [h.title[:14] for h in habits]
         charts["habits"] = Markup(bar_chart(rates, titles, "How often each habit is done"))  # noqa: S704
     return charts
+
+
+def _days(habit: HabitOut) -> dict[date, Status]:
+    return {date.fromisoformat(d): cast(Status, s) for d, s in habit.days.items()}
 
 
 def _page(
     request: Request,
     db: SessionDep,
-    user: User,
+    user: Caller,
     *,
     form: str = "",
     result: FormResult[Any] | None = None,
     status_code: int = 200,
 ) -> Response:
     today = user_today(user)
-    goals = list_owned(db, Goal, user.id, Goal.area, Goal.id)
-    milestones = list_owned(db, Milestone, user.id, Milestone.id)
-    rows = []
-    for habit in list_owned(db, Habit, user.id, Habit.id):
-        summary = habits.summary(db, habit, today)
-        grid = year_grid({date.fromisoformat(d): s for d, s in summary["days"].items()}, today)
-        rows.append({**summary, "grid": grid})
+    shown = service.overview(db, user.id, today=today)
+    rows = [
+        {
+            **habit.model_dump(),
+            "grid": year_grid(_days(habit), today),
+        }
+        for habit in shown.habits
+    ]
     context = {
         "step": STEPS_BY_SLUG["new-you"],
         "active_step": "new-you",
-        "areas": AREA_NAMES,
-        "goals": goals,
-        "milestones": {g.id: [m for m in milestones if m.goal_id == g.id] for g in goals},
+        "areas": LifeArea.choices(),
+        "goals": shown.goals,
+        "milestones": {g.id: g.milestones for g in shown.goals},
         "habits": rows,
-        "charts": _charts(db, user, rows),
+        "charts": _charts(shown.goals, shown.habits),
         "today": today.isoformat(),
         "form": form,
         "values": result.values if result else {},
@@ -126,8 +122,7 @@ def add_goal(request: Request, user: CurrentUser, db: SessionDep, form: PostedFo
     result = read_form(GoalForm, form)
     if result.data is None:
         return _page(request, db, user, form="goal", result=result, status_code=400)
-    db.add(Goal(user_id=user.id, **result.data.model_dump()))
-    db.commit()
+    service.add_goal(db, user.id, **result.data.model_dump())
     return RedirectResponse(f"{PAGE}#goals", status_code=303)
 
 
@@ -140,33 +135,36 @@ def change_goal(
     form: PostedForm,
 ) -> Response:
     """One form per goal: a new status, a new milestone, a tick, or deletion."""
-    goal = mine_or_404(db, Goal, user, goal_id)
+    service.goal(db, user.id, goal_id)  # a 404 for anyone else's, whatever the action
     action = str(form.get("action", ""))
-    if action in ("active", "done", "paused", "dropped"):
-        goal.status, goal.done_at = action, utcnow() if action == "done" else None
+    if action in GoalStatus.values():
+        service.change_goal(db, user.id, goal_id, {"status": action}, now=utcnow())
     elif action == "milestone" and str(form.get("milestone", "")).strip():
-        title = str(form.get("milestone")).strip().replace("\x00", "")[:200]
-        db.add(Milestone(user_id=user.id, goal_id=goal.id, title=title))
+        title = str(form.get("milestone")).strip().replace("\x00", "")
+        service.add_milestone(db, user.id, goal_id, title=title)
     elif action.startswith("tick:") and action[5:].isdigit():
-        milestone = mine_or_404(db, Milestone, user, int(action[5:]))
-        milestone.done_on = None if milestone.done_on else user_today(user)
+        milestone_id = int(action[5:])
+        service.change_milestone(
+            db, user.id, None, milestone_id, toggle=True, today=user_today(user)
+        )
     elif action == "delete":
-        db.delete(goal)
-    db.commit()
+        service.delete_goal(db, user.id, goal_id)
     return RedirectResponse(f"{PAGE}#goals", status_code=303)
 
 
 @router.post(f"{PAGE}/habits", dependencies=[Depends(require_csrf)])
 def add_habit(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
     result = read_form(HabitForm, form)
-    goal_id = result.data.goal_id if result.data is not None else None
-    if goal_id is not None and get_owned(db, Goal, user.id, goal_id) is None:
-        result.add_error("goal_id", "Please pick one of your goals.")
-    if result.data is None:
-        return _page(request, db, user, form="habit", result=result, status_code=400)
-    db.add(Habit(user_id=user.id, started_on=user_today(user), **result.data.model_dump()))
-    db.commit()
-    return RedirectResponse(f"{PAGE}#habits", status_code=303)
+    if result.data is not None:
+        try:
+            service.add_habit(
+                db, user.id, **result.data.model_dump(), started_on=None, today=user_today(user)
+            )
+        except Invalid:
+            result.add_error("goal_id", "Please pick one of your goals.")
+        else:
+            return RedirectResponse(f"{PAGE}#habits", status_code=303)
+    return _page(request, db, user, form="habit", result=result, status_code=400)
 
 
 @router.post(f"{PAGE}/habits/{{habit_id}}", dependencies=[Depends(require_csrf)])
@@ -178,18 +176,17 @@ def check_habit(
     form: PostedForm,
 ) -> Response:
     """Done, skipped or cleared for a day (today unless another day is given), or deletion."""
-    habit = mine_or_404(db, Habit, user, habit_id)
-    action = str(form.get("action", ""))
     today = user_today(user)
+    service.habit(db, user.id, habit_id, today=today)  # a 404 for anyone else's
+    action = str(form.get("action", ""))
     try:
         day = date.fromisoformat(str(form.get("day") or today.isoformat()))
     except ValueError:
         day = today
-    if action in ("done", "skipped") and day <= today:
-        habits.set_day(db, habit, day, action, today=today)
+    if action in DayStatus.values() and day <= today:
+        service.mark_day(db, user.id, habit_id, day, DayStatus(action), today=today)
     elif action == "clear":
-        habits.clear_day(db, habit, day)
+        service.clear_day(db, user.id, habit_id, day)
     elif action == "delete":
-        db.delete(habit)
-    db.commit()
+        service.delete_habit(db, user.id, habit_id)
     return RedirectResponse(f"{PAGE}#habit-{habit_id}", status_code=303)

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from pydantic import BaseModel, Field, field_validator
 from starlette.responses import RedirectResponse, Response
 
 from anew.accounts.clock import zone
-from anew.accounts.models import User
+from anew.accounts.sessions import Caller
 from anew.db import utcnow
-from anew.method.no_contact import service as progress
+from anew.errors import Conflict, Invalid, NotFound
+from anew.method.no_contact import service
 from anew.method.no_contact.rules import MAX_TARGET, TARGET_CHOICES
+from anew.method.no_contact.vocabulary import Channel, Initiator
 from anew.method.steps import STEPS_BY_SLUG
 from anew.web.http.csrf import require_csrf
 from anew.web.http.deps import CurrentUser, OptionalUser, SessionDep, user_today
@@ -23,14 +25,6 @@ from anew.web.http.templating import render
 
 router = SegmentRouter(include_in_schema=False)
 PAGE = "/steps/no-contact"
-CHANNELS = {
-    "text": "Text or chat",
-    "call": "Call",
-    "social_media": "Social media",
-    "in_person": "In person",
-    "through_friends": "Through friends",
-    "other": "Something else",
-}
 
 
 class StartForm(BaseModel):
@@ -48,10 +42,8 @@ class StartForm(BaseModel):
 class ContactForm(BaseModel):
     day: Annotated[date, Field(ge=date(1970, 1, 1))]
     time_of_day: time = time(12, 0)
-    initiator: Literal["me", "him"]
-    channel: Literal["text", "call", "social_media", "in_person", "through_friends", "other"] = (
-        "text"
-    )
+    initiator: Initiator
+    channel: Channel = Channel.TEXT
     logistics: bool = False
     note: str = Field(default="", max_length=5000)
     confirmed: bool = False
@@ -77,7 +69,7 @@ class CheckInForm(BaseModel):
 def _page(
     request: Request,
     db: SessionDep,
-    user: User,
+    user: Caller,
     *,
     form: str = "",
     result: FormResult[Any] | None = None,
@@ -85,19 +77,19 @@ def _page(
     **extra: Any,
 ) -> Response:
     today = user_today(user)
-    running = progress.current_row(db, user.id)
+    shown = service.overview(db, user.id, today=today)
     context = {
-        "reflection_mine": running.change_mine if running else "",
-        "reflection_his": running.change_his if running else "",
+        "reflection_mine": shown.reflection.change_mine if shown.reflection else "",
+        "reflection_his": shown.reflection.change_his if shown.reflection else "",
         "step": STEPS_BY_SLUG["no-contact"],
         "active_step": "no-contact",
-        "state": progress.state(db, user.id, today),
+        "state": shown.state,
         "today": today.isoformat(),
         "targets": TARGET_CHOICES,
-        "channels": CHANNELS,
-        "contacts": progress.list_contacts(db, user.id)[:10],
-        "vault": progress.list_urges(db, user.id, vault_only=True),
-        "checkins": progress.list_checkins(db, user.id)[-30:],
+        "channels": Channel.choices(),
+        "contacts": shown.contacts,
+        "vault": shown.vault,
+        "checkins": shown.checkins,
         "form": form,
         "values": result.values if result else {},
         "errors": result.errors if result else {},
@@ -118,24 +110,16 @@ def nocontact_page(request: Request, user: OptionalUser, db: SessionDep) -> Resp
 @router.post(f"{PAGE}/start", dependencies=[Depends(require_csrf)])
 def start(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
     result = read_form(StartForm, form)
-    data = result.data
-    if data is not None and (data.started_on or user_today(user)) > user_today(user):
-        result.add_error("started_on", "The start can be today or a day in the past.")
-    if result.data is None:
-        return _page(request, db, user, form="start", result=result, status_code=400)
-    try:
-        progress.start_period(
-            db,
-            user.id,
-            started_on=result.data.started_on or user_today(user),
-            target_days=result.data.target_days,
-            breakup_on=result.data.breakup_on,
-            his_name=result.data.his_name,
-        )
-    except progress.AlreadyRunning:
-        return RedirectResponse(PAGE, status_code=303)
-    db.commit()
-    return RedirectResponse(f"{PAGE}?done=started", status_code=303)
+    if result.data is not None:
+        try:
+            service.start(db, user.id, today=user_today(user), **result.data.model_dump())
+        except Conflict:
+            return RedirectResponse(PAGE, status_code=303)
+        except Invalid as problem:
+            result.add_error(problem.field, problem.message)
+        else:
+            return RedirectResponse(f"{PAGE}?done=started", status_code=303)
+    return _page(request, db, user, form="start", result=result, status_code=400)
 
 
 @router.post(f"{PAGE}/contact", dependencies=[Depends(require_csrf)])
@@ -146,17 +130,17 @@ def log_contact(request: Request, user: CurrentUser, db: SessionDep, form: Poste
     data = result.data
     if data is None:
         return _page(request, db, user, form="contact", result=result, status_code=400)
-    at = datetime.combine(data.day, data.time_of_day, tzinfo=zone(user.time_zone))
-    running = progress.current_row(db, user.id)
-    ends_it = running is not None and data.initiator == "me" and not data.logistics
-    if ends_it and not data.confirmed:
+    asks = service.needs_confirmation(
+        db, user.id, initiator=data.initiator, logistics=data.logistics
+    )
+    if asks and not data.confirmed:
         # Ask first, kindly: she may have logged it by mistake, or it may really be a restart point.
         return _page(request, db, user, form="contact", result=result, confirm=True)
-    _contact, broke, advice = progress.log_contact(
+    contact = service.log_contact(
         db,
         user.id,
-        at=at,
-        day=data.day,
+        at=datetime.combine(data.day, data.time_of_day, tzinfo=zone(user.time_zone)),
+        time_zone=user.time_zone,
         today=user_today(user),
         safety_mode=user.safety_mode,
         initiator=data.initiator,
@@ -164,10 +148,10 @@ def log_contact(request: Request, user: CurrentUser, db: SessionDep, form: Poste
         logistics=data.logistics,
         note=data.note,
     )
-    db.commit()
-    if advice:
-        return _page(request, db, user, advice=advice)
-    return RedirectResponse(f"{PAGE}?done={'restarted' if broke else 'contact'}", status_code=303)
+    if contact.advice:
+        return _page(request, db, user, advice=contact.advice)
+    done = "restarted" if contact.broke_period else "contact"
+    return RedirectResponse(f"{PAGE}?done={done}", status_code=303)
 
 
 @router.post(f"{PAGE}/urge", dependencies=[Depends(require_csrf)])
@@ -175,10 +159,7 @@ def log_urge(request: Request, user: CurrentUser, db: SessionDep, form: PostedFo
     result = read_form(UrgeForm, form)
     if result.data is None:
         return _page(request, db, user, form="urge", result=result, status_code=400)
-    fields = result.data.model_dump()
-    fields["message"] = fields["message"] or None
-    progress.add_urge(db, user.id, **fields)
-    db.commit()
+    service.log_urge(db, user.id, **result.data.model_dump())
     return RedirectResponse(f"{PAGE}?done=urge", status_code=303)
 
 
@@ -187,10 +168,8 @@ def check_in(request: Request, user: CurrentUser, db: SessionDep, form: PostedFo
     result = read_form(CheckInForm, form)
     if result.data is None:
         return _page(request, db, user, form="checkin", result=result, status_code=400)
-    progress.save_checkin(
-        db, user.id, day=user_today(user), mood=result.data.mood, note=result.data.note
-    )
-    db.commit()
+    today = user_today(user)
+    service.check_in(db, user.id, day=today, today=today, **result.data.model_dump())
     return RedirectResponse(f"{PAGE}?done=checkin", status_code=303)
 
 
@@ -198,16 +177,15 @@ def check_in(request: Request, user: CurrentUser, db: SessionDep, form: PostedFo
 def pause_or_resume(
     request: Request, user: CurrentUser, db: SessionDep, form: PostedForm
 ) -> Response:
+    today = user_today(user)
     try:
         if form.get("action") == "resume":
-            progress.resume(db, user.id, today=user_today(user))
+            service.resume(db, user.id, today=today)
         else:
-            progress.pause(
-                db, user.id, today=user_today(user), reason=str(form.get("reason", ""))[:200]
-            )
-    except progress.NothingRunning:
+            reason = str(form.get("reason", ""))[:200]
+            service.pause(db, user.id, today=today, reason=reason)
+    except NotFound:
         return RedirectResponse(PAGE, status_code=303)
-    db.commit()
     return RedirectResponse(f"{PAGE}?done=pause", status_code=303)
 
 
@@ -216,16 +194,11 @@ def reflect(request: Request, user: CurrentUser, db: SessionDep, form: PostedFor
     result = read_form(ReflectionForm, form)
     if result.data is not None:
         try:
-            progress.save_reflection(
-                db,
-                user.id,
-                mine=result.data.change_mine,
-                his=result.data.change_his,
-                now=utcnow(),
+            service.reflect(
+                db, user.id, mine=result.data.change_mine, his=result.data.change_his, now=utcnow()
             )
-        except progress.NothingRunning:
+        except NotFound:
             result.add_error("form", "Start your no-contact period first.")
         else:
-            db.commit()
             return RedirectResponse(f"{PAGE}?done=reflection#will-he-change", status_code=303)
     return _page(request, db, user, form="reflection", result=result, status_code=400)

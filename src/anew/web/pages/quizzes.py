@@ -11,12 +11,13 @@ from starlette.responses import RedirectResponse, Response
 
 from anew.db import utcnow
 from anew.method.steps import STEPS
-from anew.quizzes import attempts
-from anew.quizzes.engine import AnswerError, Quiz, chosen_options, score
+from anew.quizzes import service
+from anew.quizzes.attempts import outcome_chart
+from anew.quizzes.engine import AnswerError, Quiz, chosen_options
 from anew.web.http.csrf import require_csrf
-from anew.web.http.deps import CurrentUser, OptionalUser, SessionDep
+from anew.web.http.deps import CurrentUser, OptionalUser, SessionDep, client_address
 from anew.web.http.forms import PostedForm
-from anew.web.http.quiz_access import all_quizzes, count_attempt, find_quiz, may_see_counts
+from anew.web.http.quiz_access import all_quizzes, find_quiz, may_see_counts
 from anew.web.http.segment_router import SegmentRouter
 from anew.web.http.templating import render
 
@@ -26,7 +27,7 @@ router = SegmentRouter(include_in_schema=False)
 @router.get("/quizzes")
 def quiz_list(request: Request, user: OptionalUser, db: SessionDep) -> Response:
     quizzes = all_quizzes(request)
-    mine = attempts.her_results(db, user.id, quizzes) if user is not None else []
+    mine = service.results(db, user.id, quizzes) if user is not None else []
     context = {"quizzes": list(quizzes.values()), "mine": mine, "coach": may_see_counts(user)}
     return render(request, "quizzes/index.html", context)
 
@@ -77,13 +78,15 @@ def answer(
     errors = _unanswered(quiz, chosen)
     if errors:
         return _quiz_page(request, quiz, chosen=chosen, errors=errors, status_code=400)
-    outcome = score(quiz, chosen)
-    count_attempt(db, request)
-    row = attempts.record_attempt(
-        db, quiz, outcome, user_id=user.id if user else None, now=utcnow()
+    taken = service.take(
+        db,
+        quiz,
+        chosen,
+        user_id=user.id if user else None,
+        address=client_address(request),
+        now=utcnow(),
     )
-    db.commit()
-    return RedirectResponse(f"/quizzes/{quiz.slug}/results/{row.token}", status_code=303)
+    return RedirectResponse(f"/quizzes/{quiz.slug}/results/{taken.token}", status_code=303)
 
 
 @router.get("/quizzes/{slug}/results/{token}")
@@ -92,10 +95,7 @@ def result_page(
 ) -> Response:
     """The share link: the outcome and nothing about who reached it."""
     quiz = find_quiz(request, slug)
-    row = attempts.find_attempt(db, slug, token[:64])
-    outcome = quiz.outcome(row.outcome_id) if row else None
-    if outcome is None:
-        raise HTTPException(status_code=404)
+    outcome = service.shared(db, quiz, token)
     step = next(s for s in STEPS if s.number == outcome.step)
     context: dict[str, Any] = {"quiz": quiz, "outcome": outcome, "step": step}
     return render(request, "quizzes/result.html", context)
@@ -106,11 +106,11 @@ def counts_page(request: Request, slug: str, user: CurrentUser, db: SessionDep) 
     if not may_see_counts(user):
         raise HTTPException(status_code=403)
     quiz = find_quiz(request, slug)
-    counts = attempts.outcome_counts(db, quiz)
+    found = service.counts(db, quiz)
     context = {
         "quiz": quiz,
-        "counts": counts,
-        "total": sum(counts.values()),
-        "chart": Markup(attempts.outcome_chart(quiz, counts)),  # noqa: S704 - built by us, escaped
+        "counts": found.counts,
+        "total": found.total,
+        "chart": Markup(outcome_chart(quiz, found.counts)),  # noqa: S704 - built by us, escaped
     }
     return render(request, "quizzes/counts.html", context)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
 
 from fastapi import Depends, Request
 from markupsafe import Markup
@@ -10,8 +10,10 @@ from pydantic import BaseModel, Field
 from starlette.responses import Response
 
 from anew.accounts.clock import zone
+from anew.accounts.sessions import Caller
 from anew.db import utcnow
-from anew.method.reply_coach.service import adherence, coach
+from anew.method.reply_coach import service
+from anew.method.reply_coach.service import Adherence
 from anew.method.steps import STEPS_BY_SLUG
 from anew.web.http.csrf import require_csrf
 from anew.web.http.deps import CurrentUser, SessionDep, user_today
@@ -22,11 +24,6 @@ from anew.web.http.templating import render
 
 router = SegmentRouter(include_in_schema=False)
 PAGE = "/steps/reply-coach"
-VERDICTS = {
-    "dont_reply": "There's no need to answer.",
-    "wait": "Take your time before you answer.",
-    "reply_now": "You can answer whenever you like.",
-}
 
 
 class CoachForm(BaseModel):
@@ -41,7 +38,7 @@ def coach_page(request: Request, user: WinBackPageUser, db: SessionDep) -> Respo
         return render(request, "home/step.html", {**context, "available": True})
     if needs_check(db, user):
         return render(request, "safety/invite.html", context)
-    context["adherence"] = charts(adherence(db, user, user_today(user)))
+    context["adherence"] = _adherence(db, user)
     return render(request, "reply_coach/page.html", {**context, "values": {}, "errors": {}})
 
 
@@ -55,29 +52,39 @@ def ask(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -
         context.update(values=result.values, errors=result.errors)
         return render(request, "reply_coach/page.html", context, status_code=400)
     now = utcnow()
-    advice = coach(
+    advice = service.coach(
         db,
-        user,
+        user.id,
+        time_zone=user.time_zone,
         his_message=result.data.his_message,
         received_at=now,
         now=now,
         logistics=result.data.logistics,
     )
     earliest = advice.earliest.astimezone(zone(user.time_zone)) if advice.earliest else None
-    context["adherence"] = charts(adherence(db, user, user_today(user)))
+    context["adherence"] = _adherence(db, user)
     context.update(
         values=result.values,
         errors={},
         advice=advice,
-        headline=VERDICTS[advice.verdict],
+        headline=advice.verdict.label,
         earliest=earliest.strftime("%A %H:%M") if earliest else "",
     )
     return render(request, "reply_coach/page.html", context)
 
 
-def charts(found: dict[str, Any]) -> dict[str, Any]:
-    """The SVG charts marked safe for the template (they are built and escaped by us)."""
-    return {
-        key: Markup(value) if isinstance(value, str) else value  # noqa: S704
-        for key, value in found.items()
-    }
+def _adherence(db: SessionDep, user: Caller) -> Adherence:
+    """Her adherence, its SVG charts marked safe for the template (anew.chats.charts builds and
+    escapes them)."""
+    found = service.adherence(db, user.id, time_zone=user.time_zone, today=user_today(user))
+    return replace(
+        found,
+        contacts=_safe(found.contacts),
+        replies=_safe(found.replies),
+        started=_safe(found.started),
+        ended=_safe(found.ended),
+    )
+
+
+def _safe(chart: str | None) -> str | None:
+    return Markup(chart) if chart is not None else None  # noqa: S704

@@ -8,7 +8,8 @@ from fastapi import Depends, Request
 from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
-from anew.accounts.models import User
+from anew.accounts import service as accounts
+from anew.accounts.sessions import Caller
 from anew.db import utcnow
 from anew.safety import service
 from anew.safety.questions import QUESTIONS
@@ -32,21 +33,22 @@ def _resources(request: Request) -> Resources:
 def _check_page(
     request: Request,
     db: SessionDep,
-    user: User | None,
+    user: Caller | None,
     *,
     values: dict[str, str] | None = None,
     errors: dict[str, str] | None = None,
     notice: str = "",
     status_code: int = 200,
 ) -> Response:
+    history = service.history(db, user.id) if user else None
     context = {
         "quick_exit": True,
         "questions": QUESTIONS,
         "values": values or {},
         "errors": errors or {},
         "notice": notice,
-        "latest": service.latest_check(db, user.id) if user else None,
-        "stored_checks": len(service.list_checks(db, user.id)) if user else 0,
+        "latest": history.latest if history else None,
+        "stored_checks": history.stored if history else 0,
     }
     return render(request, "safety/check.html", context, status_code=status_code)
 
@@ -70,18 +72,20 @@ def take_check(request: Request, user: OptionalUser, db: SessionDep, form: Poste
     if missing:
         return _check_page(request, db, user, values=answers, errors=missing, status_code=400)
     keep = form.get("keep_answers") == "yes"
+    can_leave, country = False, ""
     if user is None:
         assessment = assess(answers)
     else:
-        _row, assessment = service.record_check(db, user, answers, keep_answers=keep, now=utcnow())
-        db.commit()
-    country = user.country if user else ""
+        outcome = service.take_check(db, user.id, answers, keep_answers=keep, now=utcnow())
+        assessment, can_leave = outcome.assessment, outcome.can_leave
+        request.state.safety_mode = outcome.safety_mode  # the page shows where it left her
+        country = accounts.account(db, user.id).country
     context: dict[str, Any] = {
         "quick_exit": True,
         "assessment": assessment,
         "rules": RULES,
         "resources": _resources(request).for_country(country),
-        "can_leave": bool(user and service.can_leave(db, user)),
+        "can_leave": can_leave,
         "kept": keep and user is not None,
     }
     return render(request, "safety/result.html", context)
@@ -90,27 +94,24 @@ def take_check(request: Request, user: OptionalUser, db: SessionDep, form: Poste
 @router.post(f"{CHECK}/leave", dependencies=[Depends(require_csrf)])
 def leave(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
     try:
-        service.leave_safety_mode(db, user, confirmed=form.get("confirm") == "yes")
+        service.leave_safety_mode(db, user.id, confirmed=form.get("confirm") == "yes")
     except service.CannotLeave as error:
-        db.rollback()
-        return _check_page(request, db, user, errors={"leave": str(error)}, status_code=400)
-    db.commit()
+        return _check_page(request, db, user, errors={"leave": error.message}, status_code=400)
     return RedirectResponse("/dashboard?left_safety_mode=1", status_code=303)
 
 
 @router.post(f"{CHECK}/delete", dependencies=[Depends(require_csrf)])
 def forget(user: CurrentUser, db: SessionDep) -> Response:
     service.forget_checks(db, user.id)
-    db.commit()
     return RedirectResponse(f"{CHECK}?done=deleted", status_code=303)
 
 
 @router.get("/safety/help")
-def help_page(request: Request, user: OptionalUser) -> Response:
+def help_page(request: Request, user: OptionalUser, db: SessionDep) -> Response:
     resources = _resources(request)
     chosen = request.query_params.get("country", "").strip().upper()[:2]
     if not chosen and user is not None:
-        chosen = user.country
+        chosen = accounts.account(db, user.id).country
     context = {
         "quick_exit": True,
         "chosen": chosen,

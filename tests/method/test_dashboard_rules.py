@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from anew.method.program import next_actions
+from anew.method.dashboard.rules import next_actions
 
 
 def test_a_newcomer_is_invited_to_start_gently() -> None:

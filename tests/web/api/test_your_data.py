@@ -9,8 +9,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
-from anew.archive import her_tables
 from anew.safety.questions import QUESTIONS
+from anew.your_data.archive import her_tables
 from tests.isolation import assert_isolated, owned_rows
 from tests.people import Person, add_person, api_token
 from tests.web.api.test_new_look_photos import png_bytes

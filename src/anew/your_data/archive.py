@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 
 from anew.accounts.models import User
 from anew.data_version import changed
-from anew.db import Base, load_models
+from anew.db import Base
+from anew.tables import load_models
 
 VERSION = 1
 # Sessions and the calendar feed's address are secrets (she makes a new feed in a new account),

@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from anew.method.no_contact import service as progress
+from anew.method.no_contact import store as progress
 from anew.method.no_contact.models import NoContactPeriod, Pause
 from tests.people import Person
 

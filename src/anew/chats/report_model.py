@@ -1,0 +1,60 @@
+"""The shape of a chat's analysis, as `anew analyze --json` writes it and the API sends it: the
+schema the API documents and checks its answers against. Per-person figures are keyed by the
+participant's name as the export wrote it (docs/metrics.md defines each figure)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+PerPerson = dict[str, int]
+
+
+class ReplyTimes(BaseModel):
+    median: float | None = Field(description="Seconds")
+    p90: float | None = Field(description="Seconds")
+    count: int
+
+
+class Summary(BaseModel):
+    """The figures of one stretch of the chat (the whole chat, or before/after a date)."""
+
+    messages: PerPerson
+    words: PerPerson
+    conversations: int
+    initiated: PerPerson
+    ended: PerPerson
+    double_texts: PerPerson
+    reply_seconds: dict[str, ReplyTimes]
+    first: str | None = Field(description="The first message's time, ISO 8601")
+    last: str | None = Field(description="The last message's time, ISO 8601")
+
+
+class Month(BaseModel):
+    month: str = Field(description="YYYY-MM")
+    messages: PerPerson
+    initiated: PerPerson
+    ended: PerPerson
+    reply_median_seconds: dict[str, float | None]
+
+
+class Split(BaseModel):
+    date: str = Field(description="The date the chat is split at, YYYY-MM-DD")
+    before: Summary
+    after: Summary
+
+
+class Report(Summary):
+    """Every metric of one chat."""
+
+    format: str
+    title: str
+    participants: list[str]
+    me: str | None = Field(description="Which participant is her, once she said so")
+    gap_hours: float = Field(description="Hours of silence that start a new conversation")
+    by_hour: dict[str, list[int]] = Field(description="Messages per hour of day, 0 to 23")
+    by_weekday: dict[str, dict[str, int]]
+    by_weekday_hour: list[list[int]] = Field(description="7 rows (Monday first) of 24 hours")
+    by_month: list[Month]
+    reply_buckets: list[str]
+    reply_distribution: dict[str, list[int]] = Field(description="Replies per bucket, per person")
+    split: Split | None = None

@@ -1,0 +1,59 @@
+"""Step 3 for both faces: check a draft with what her own data says about the moment (her stage,
+who wrote last), unless the caller says otherwise."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
+
+from anew.method.drafts.rules import check_draft
+from anew.method.drafts.vocabulary import DraftVerdict
+from anew.method.no_contact import store as no_contact
+
+
+class FlagOut(BaseModel):
+    code: str
+    message: str
+    start: int | None
+    end: int | None
+
+
+class DraftCheck(BaseModel):
+    verdict: DraftVerdict = Field(description="dont_send, rewrite, wait or send")
+    flags: list[FlagOut]
+
+
+def check(
+    db: Session,
+    user_id: int,
+    *,
+    text: str,
+    at: datetime,
+    safety_mode: bool,
+    stage: str | None = None,
+    his_last: str | None = None,
+    last_from: str | None = None,
+    logistics: bool = False,
+) -> DraftCheck:
+    """The draft's flags and verdict; `at` is her local time of sending. In safety mode her own
+    stage outranks whatever the caller says; anything left out comes from her data."""
+    if safety_mode:
+        stage = "safety"
+    elif stage is None:
+        stage = no_contact.program_stage(db, user_id, at.date())
+    found = check_draft(
+        text,
+        stage=stage,
+        his_last=his_last,
+        at=at,
+        last_from=last_from or no_contact.last_from(db, user_id),
+        logistics=logistics,
+    )
+    return DraftCheck(
+        verdict=DraftVerdict(found.verdict),
+        flags=[
+            FlagOut(code=f.code, message=f.message, start=f.start, end=f.end) for f in found.flags
+        ],
+    )

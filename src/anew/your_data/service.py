@@ -1,0 +1,44 @@
+"""Her data for both faces: everything of hers as one archive, and an archive restored into a
+fresh account, all or nothing."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from anew.accounts.models import User
+from anew.db import transaction
+from anew.errors import Conflict, Invalid, NotFound
+from anew.your_data.archive import ArchiveError, export_archive, has_data, import_archive
+
+
+class NotFresh(Conflict):
+    """An import goes into a fresh account only, so nothing gets mixed up."""
+
+    def __init__(self) -> None:
+        super().__init__("Import works on a fresh account only.")
+
+
+def _user(db: Session, user_id: int) -> User:
+    user = db.get(User, user_id)
+    if user is None:
+        raise NotFound("Your account is no longer here.")
+    return user
+
+
+def export(db: Session, user_id: int, *, now: datetime) -> bytes:
+    """The zip: a JSON file per area, her chats' metrics and messages, her photos, a README."""
+    return export_archive(db, _user(db, user_id), now=now)
+
+
+def restore(db: Session, user_id: int, data: bytes) -> dict[str, int]:
+    """Rows imported per table. NotFresh when she already has data; Invalid("file") naming the
+    file, row and field of the first problem, and then nothing is imported."""
+    with transaction(db):
+        if has_data(db, user_id):
+            raise NotFresh
+        try:
+            return import_archive(db, _user(db, user_id), data)
+        except ArchiveError as error:
+            raise Invalid("file", str(error)) from None
