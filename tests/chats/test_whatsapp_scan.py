@@ -17,19 +17,19 @@ from anew.chats.errors import ChatFormatError
 from anew.chats.formats import whatsapp, whatsapp_scan, whatsapp_scanned
 from anew.chats.loading import HEAD_BYTES, load_chat
 from anew.chats.model import WORD_PATTERN, Chat
+from tests.chats.fixtures import EXPORTS
 
 pytestmark = pytest.mark.skipif(
     not whatsapp_scan.available(), reason="the compiled scanner was not built (no C compiler)"
 )
 
-FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures"
 NNBSP, NBSP, LRM = "\u202f", "\u00a0", "\u200e"
 
 
 def test_it_reads_every_whatsapp_fixture_as_the_general_road_does() -> None:
     exports = [
         path
-        for path in sorted(FIXTURES.rglob("*.txt"))
+        for path in sorted(EXPORTS.rglob("*.txt"))
         if whatsapp.looks_like_whatsapp(path.read_text(encoding="utf-8-sig"))
     ]
     assert len(exports) > 100
