@@ -12,7 +12,12 @@ import polars as pl
 
 from anew.chats.errors import ChatFormatError
 from anew.chats.formats import meta, telegram, whatsapp
-from anew.chats.formats.whatsapp import DatePreference
+from anew.chats.formats.whatsapp_common import (
+    HEADER,
+    DatePreference,
+    first_lines,
+    looks_like_whatsapp,
+)
 from anew.chats.model import Chat
 from anew.chats.reading import (
     DEFAULT_MAX_BYTES,
@@ -47,8 +52,8 @@ def _json(source: Source, text: str) -> Any:
 
 def _is_signal(text: str) -> bool:
     """signal-export writes "[2019-12-24, 12:23] Name: text": ISO dates, no seconds, brackets."""
-    head = pl.Series(whatsapp.first_lines(text, 20), dtype=pl.String)
-    headers = head.filter(head.str.contains(whatsapp.HEADER))
+    head = pl.Series(first_lines(text, 20), dtype=pl.String)
+    headers = head.filter(head.str.contains(HEADER))
     return not headers.is_empty() and bool(headers.str.contains(SIGNAL_HEADER).all())
 
 
@@ -92,7 +97,7 @@ def parse_text(
         raise ChatFormatError(
             source.name, "this JSON is not a Telegram, Messenger or Instagram export"
         )
-    if whatsapp.looks_like_whatsapp(text):
+    if looks_like_whatsapp(text):
         # A UTF-8 file's own bytes (after any byte-order mark) are read by the parser directly;
         # the text is decoded (and checked) only if it needs it.
         chat = whatsapp.parse(
