@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from anew.chats.errors import ChatFormatError
 from anew.chats.formats import whatsapp, whatsapp_common, whatsapp_scan, whatsapp_scanned
-from anew.chats.loading import HEAD_BYTES, load_chat
+from anew.chats.formats.chat_file import HEAD_BYTES
+from anew.chats.loading import load_chat
 from anew.chats.model import WORD_PATTERN, Chat
 from tests.chats.fixtures import EXPORTS
 

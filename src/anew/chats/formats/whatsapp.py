@@ -6,7 +6,7 @@ read field by field. The date order (day, month or year first) is decided per fi
 
 This is the general road. A plain UTF-8 export first goes the compiled scanner's road
 (whatsapp_scanned), which reads the same messages faster and hands back here whatever it does
-not take on; both build on whatsapp_common.
+not take on; both build on whatsapp_common. FORMAT is WhatsApp's entry in the registry.
 """
 
 from __future__ import annotations
@@ -17,19 +17,22 @@ import polars as pl
 
 from anew.chats.errors import ChatFormatError
 from anew.chats.formats import whatsapp_scanned
+from anew.chats.formats.chat_file import ChatFile, ReadOptions
+
+# Where the command line and the web layer have always found it (chat_file defines it).
+from anew.chats.formats.chat_file import DatePreference as DatePreference
 from anew.chats.formats.whatsapp_common import (
     HEADER,
     DateOrder,
     as_date,
     date_table,
+    looks_like_signal,
+    looks_like_whatsapp,
     message_kinds,
     resolve_date_order,
     settle_kinds,
     time_offsets,
 )
-
-# Where the command line and the web layer have always found it (whatsapp_common defines it).
-from anew.chats.formats.whatsapp_common import DatePreference as DatePreference
 from anew.chats.formats.whatsapp_scan import KIND_WORDS, LRM, Scan
 from anew.chats.model import (
     IRREGULAR_MARKS,
@@ -353,3 +356,33 @@ def parse(
         raise ChatFormatError(source, "this line has a time that doesn't exist", line=line)
     messages = _messages(parts, timestamps, continuation, keep_text=keep_text)
     return Chat(format="whatsapp", messages=finish(messages, keep_text=keep_text))
+
+
+class WhatsAppFormat:
+    """WhatsApp's text export, on its own or in the .zip WhatsApp makes."""
+
+    name = "WhatsApp"
+    files = "WhatsApp .txt or .zip"
+    in_place = False
+
+    def sniff(self, head: ChatFile) -> bool:
+        """One of the first lines is a message header, and they are not Signal's (see signal)."""
+        if head.is_json:
+            return False
+        text = head.text
+        return looks_like_whatsapp(text) and not looks_like_signal(text)
+
+    def read(self, source: ChatFile, options: ReadOptions) -> Chat:
+        """A UTF-8 file's own bytes (after any byte-order mark) are read directly; the text is
+        decoded whole (once) only where they can't be."""
+        return parse(
+            source.whole_text,
+            source=source.name,
+            prefer=options.prefer,
+            keep_text=options.keep_text,
+            utf8=source.utf8,
+            scanned=source.scanned,
+        )
+
+
+FORMAT = WhatsAppFormat()

@@ -2,7 +2,9 @@
 
 The header patterns, the message kinds, and the reading of the few thousand distinct dates and
 times of a chat: the general road (whatsapp) and the compiled scanner's road (whatsapp_scanned)
-both build on these, so that they read the same messages, and neither imports the other.
+both build on these, so that they read the same messages, and neither imports the other. Signal's
+exports (signal-export) are written in one of these layouts; what tells them apart is here too,
+so that the WhatsApp and Signal formats agree on which file is whose.
 """
 
 from __future__ import annotations
@@ -13,11 +15,11 @@ from typing import Literal
 import polars as pl
 
 from anew.chats.errors import AmbiguousDates, ChatFormatError
+from anew.chats.formats.chat_file import DatePreference
 from anew.chats.formats.whatsapp_scan import LRM
 from anew.chats.model import Kind
 
 DateOrder = Literal["dmy", "mdy", "ymd", "ydm"]
-DatePreference = Literal["dayfirst", "monthfirst"] | None
 
 FIRST_YEAR = 2009  # WhatsApp did not exist before; an earlier reading of a date is the wrong one
 SPACE = r"[ \x{a0}\x{202f}]"  # new versions put a narrow no-break space before AM/PM
@@ -68,6 +70,18 @@ def looks_like_whatsapp(text: str) -> bool:
         return False
     found = pl.Series(head).str.contains(HEADER)
     return bool(found.any())
+
+
+# signal-export writes "[2019-12-24, 12:23] Name: text": ISO dates, no seconds, brackets.
+SIGNAL_HEADER = r"^\[[0-9]{4}-[0-9]{2}-[0-9]{2}, [0-9]{2}:[0-9]{2}\] "
+
+
+def looks_like_signal(text: str) -> bool:
+    """True when every message header among the first lines is written as signal-export writes
+    them (one of the layouts WhatsApp uses, too)."""
+    head = pl.Series(first_lines(text, 20), dtype=pl.String)
+    headers = head.filter(head.str.contains(HEADER))
+    return not headers.is_empty() and bool(headers.str.contains(SIGNAL_HEADER).all())
 
 
 def _fields(order: DateOrder) -> tuple[pl.Expr, pl.Expr, pl.Expr]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from anew.chats.formats.chat_file import DatePreference
 from anew.chats.formats.whatsapp_common import (
-    DatePreference,
     as_date,
     date_table,
     message_kinds,
