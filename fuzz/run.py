@@ -2,7 +2,7 @@
 
 Not part of CI (docs/fuzzing.md has the runs and what they found). The corpus starts from the
 real exports in tests/data/chats and the project's own samples; a crash is written under
-fuzz/crashes/ and belongs in tests/fuzz_regressions/ once fixed.
+fuzz/crashes/ and belongs in tests/chats/data/fuzz/ once fixed.
 """
 
 from __future__ import annotations
