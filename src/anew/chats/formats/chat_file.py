@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import io
 import json
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,7 +35,6 @@ from anew.chats.reading import (
 HEAD_BYTES = 64 * 1024
 
 DatePreference = Literal["dayfirst", "monthfirst"] | None
-_LEADING_SPACE = re.compile("[\ufeff \t\r\n]*")
 
 
 @dataclass(frozen=True)
@@ -54,10 +52,8 @@ class ReadOptions:
 
 def looks_like_json(text: str) -> bool:
     """A JSON document, not an iOS WhatsApp line such as "[30/01/19, 20:49:05] ..."."""
-    spaces = _LEADING_SPACE.match(text)
-    begin = spaces.end() if spaces else 0
-    opening = text[begin : begin + 2]  # two characters: a long text is never copied
-    return opening.startswith("{") or (opening.startswith("[") and not opening[1:2].isdigit())
+    stripped = text.lstrip("\ufeff \t\r\n")
+    return stripped.startswith("{") or (stripped.startswith("[") and not stripped[1:2].isdigit())
 
 
 def json_document(name: str, text: str) -> Any:
