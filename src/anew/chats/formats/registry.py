@@ -13,7 +13,9 @@ makes once and keeps for the other sniffs and for the read, so finding the forma
 over the bytes. The read raises ChatFormatError naming the file and the line or field. Tests go
 in tests/chats/test_<name>.py, with a real or made-up export beside them under tests/chats/data/
 (a real one from another project under tests/data/chats/, with a README naming its source and
-licence); tests/chats/test_registry.py checks that the help and the hint name every format.
+licence); tests/chats/test_registry.py and tests/test_cli_analyze.py check that the hint, the
+error and the help name every format. One sentence is still written by hand: the error for a JSON
+document no format takes names the JSON formats (_not_a_chat).
 
 Formats told by their first bytes and read where the file lies, never read whole (`in_place`: a
 Messages database opened in place, an SMS backup streamed), are asked first, before the file is
