@@ -1,8 +1,8 @@
 """Run one coverage-guided fuzz target with atheris: `python fuzz/run.py TARGET --seconds 600`.
 
 Not part of CI (docs/fuzzing.md has the runs and what they found). The corpus starts from the
-real exports in ../shared/fixtures and the project's own samples; a crash is written under
-fuzz/crashes/ and belongs in tests/fuzz_regressions/ once fixed.
+real exports in tests/data/chats and the project's own samples; a crash is written under
+fuzz/crashes/ and belongs in tests/chats/data/fuzz/ once fixed.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ with atheris.instrument_imports(include=["anew", "tomllib", "zipfile"]):
     from fuzz.targets import TARGETS
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT.parent / "shared" / "fixtures"
+FIXTURES = ROOT / "tests" / "data" / "chats"
 WHATSAPP_SEEDS = [
     *sorted((FIXTURES / "whatstk" / "chats" / "whatsapp").glob("*.txt")),
     *sorted((FIXTURES / "whatstk" / "generated-by-Makefile" / "hformats").glob("*.txt"))[:40],

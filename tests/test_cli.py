@@ -237,3 +237,17 @@ def test_analyze_json_on_a_text_export_loads_only_what_it_uses(tmp_path: Path) -
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stderr.strip().splitlines()[-1] == "0 []"
+
+
+def test_the_commands_start_without_the_chat_formats_until_help_is_asked_for() -> None:
+    # The formats' list in `anew analyze --help` comes from the chat registry, which imports
+    # Polars: reading the command line must not import it (`analyze` reads its file meanwhile).
+    probe = (
+        "import sys\n"
+        "from anew import cli\n"
+        "parser = cli.build_parser()\n"
+        "print('polars' in sys.modules, 'anew.chats.formats.registry' in sys.modules)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["False", "False"]

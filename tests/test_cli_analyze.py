@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from anew.chats.formats.registry import FORMATS
 from anew.chats.report import CONTRACT_FIELDS
 from tests.chats.fixtures import WHATSTK
 from tests.command_line import invoke
@@ -26,6 +27,15 @@ def test_analyze_prints_a_readable_summary() -> None:
     assert result.exit_code == 0, result.output
     assert "Ash Ketchum" in result.output
     assert "Before and after 2016-09-01" in result.output
+
+
+def test_analyze_help_lists_every_format_it_reads() -> None:
+    result = invoke(["analyze", "--help"])
+    assert result.exit_code == 0, result.output
+    shown = " ".join(result.stdout.split())  # as one line, however argparse wrapped it
+    assert "Exports it reads (told by their content, not their name): WhatsApp .txt" in shown
+    for found in FORMATS:
+        assert found.files in shown
 
 
 def test_analyze_explains_bad_input_and_exits_2(tmp_path: Path) -> None:

@@ -265,11 +265,25 @@ def _moment(value: str) -> datetime:
         raise argparse.ArgumentTypeError(f"{value!r} is not a time like 2026-11-27T21:30") from None
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose closing words (`closing`, shown as the epilog) may be written
+    only when its help is shown: `anew analyze` lists the chat formats from the chat registry,
+    which imports Polars, and no command should pay for that just to start (`analyze` reads its
+    file while Polars is imported, see ReadAhead)."""
+
+    closing: Callable[[], str] | None = None
+
+    def format_help(self) -> str:
+        if self.closing is not None:
+            self.epilog = self.closing()
+        return super().format_help()
+
+
 def _command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    commands: argparse._SubParsersAction[_Parser],
     name: str,
     run: Callable[[argparse.Namespace], int],
-) -> argparse.ArgumentParser:
+) -> _Parser:
     """A subcommand whose help is the first line of its function's docstring."""
     summary = (run.__doc__ or "").strip().splitlines()[0]
     parser = commands.add_parser(name, help=summary, description=summary)
@@ -277,17 +291,22 @@ def _command(
     return parser
 
 
-def _grouped(
-    parser: argparse.ArgumentParser,
-) -> argparse._SubParsersAction[argparse.ArgumentParser]:
+def _grouped(parser: _Parser) -> argparse._SubParsersAction[_Parser]:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     parser.set_defaults(run=None, parser=parser)
     return commands
 
 
+def _chat_formats() -> str:
+    """The exports `anew analyze` reads, from the chat registry."""
+    from anew.chats.formats.registry import supported_files
+
+    return f"Exports it reads (told by their content, not their name): {supported_files()}"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Every command and option of `anew`."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="anew", description="Anew: a private, self-hosted breakup-recovery coach."
     )
     commands = _grouped(parser)
@@ -328,6 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     cmd = _command(commands, "analyze", analyze)
+    cmd.closing = _chat_formats
     cmd.add_argument(
         "path",
         type=Path,

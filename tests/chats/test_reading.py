@@ -8,7 +8,8 @@ import pytest
 from anew.chats import reading
 from anew.chats.errors import ChatFormatError
 from anew.chats.formats import whatsapp_scan, whatsapp_scanned
-from anew.chats.loading import HEAD_BYTES, load_chat
+from anew.chats.formats.chat_file import HEAD_BYTES
+from anew.chats.loading import load_chat
 from anew.chats.reading import SQLITE_MAGIC, ReadAhead, read_source
 from tests.chats.fixtures import WHATSTK
 

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from anew.chats.errors import AmbiguousDates, ChatFormatError
-from anew.chats.formats import whatsapp
+from anew.chats.formats import whatsapp, whatsapp_common
 from anew.chats.loading import load_chat
 from anew.chats.reading import Source, decode_text
 from tests.chats.fixtures import CHAT_MINER, WHATSTK
@@ -211,7 +211,7 @@ SPECIAL_BODIES = [
 
 @pytest.mark.parametrize("body", SPECIAL_BODIES)
 def test_every_media_and_notice_body_holds_a_word_the_fast_check_looks_for(body: str) -> None:
-    patterns = (whatsapp.MEDIA, whatsapp.DELETED, whatsapp.SYSTEM)
+    patterns = (whatsapp_common.MEDIA, whatsapp_common.DELETED, whatsapp_common.SYSTEM)
     assert any(re.search(pattern, body) for pattern in patterns)
     assert any(word in body for word in whatsapp.KIND_WORDS)
 

@@ -14,23 +14,24 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from anew.chats.errors import ChatFormatError
-from anew.chats.formats import whatsapp, whatsapp_scan, whatsapp_scanned
-from anew.chats.loading import HEAD_BYTES, load_chat
+from anew.chats.formats import whatsapp, whatsapp_common, whatsapp_scan, whatsapp_scanned
+from anew.chats.formats.chat_file import HEAD_BYTES
+from anew.chats.loading import load_chat
 from anew.chats.model import WORD_PATTERN, Chat
+from tests.chats.fixtures import EXPORTS
 
 pytestmark = pytest.mark.skipif(
     not whatsapp_scan.available(), reason="the compiled scanner was not built (no C compiler)"
 )
 
-FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures"
 NNBSP, NBSP, LRM = "\u202f", "\u00a0", "\u200e"
 
 
 def test_it_reads_every_whatsapp_fixture_as_the_general_road_does() -> None:
     exports = [
         path
-        for path in sorted(FIXTURES.rglob("*.txt"))
-        if whatsapp.looks_like_whatsapp(path.read_text(encoding="utf-8-sig"))
+        for path in sorted(EXPORTS.rglob("*.txt"))
+        if whatsapp_common.looks_like_whatsapp(path.read_text(encoding="utf-8-sig"))
     ]
     assert len(exports) > 100
     for path in exports:

@@ -1,13 +1,20 @@
-"""Messenger and Instagram JSON exports (message_N.json), and Messenger's newer E2EE export."""
+"""Messenger and Instagram JSON exports (message_N.json), and Messenger's newer E2EE export.
+
+A thread comes in one file or in several parts (message_1.json, message_2.json, ...), given as a
+folder or found side by side in a zip. FORMAT is their entry in the registry.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from anew.chats.errors import ChatFormatError
+from anew.chats.formats.chat_file import ChatFile, ReadOptions, json_document
 from anew.chats.model import Chat, Kind, from_rows
+from anew.chats.reading import Source, decode_text, read_source
 
 MEDIA_KEYS = ("photos", "videos", "audio_files", "gifs", "sticker", "files", "share")
 
@@ -100,3 +107,41 @@ def parse(
                 rows.append(_entry(entry, f"part {part + 1}: messages[{index}]", source))
     app = app or which_app(documents, source)
     return Chat(format=app, messages=from_rows(rows, keep_text=keep_text), title=title)
+
+
+def _part(part: Source) -> Any:
+    """The document of one more part of a thread, which must be Meta's too."""
+    document = json_document(part.name, decode_text(part))
+    if not looks_like_meta(document):
+        raise ChatFormatError(part.name, "this is not a Messenger or Instagram message file")
+    return document
+
+
+def read_folder(folder: Path, options: ReadOptions, *, max_bytes: int) -> Chat:
+    """A folder of one thread's message_N.json parts (as the export unpacks them), each read
+    within `max_bytes`."""
+    parts = sorted(folder.glob("message_*.json"))
+    if not parts:
+        raise ChatFormatError(str(folder), "this folder holds no message_N.json files")
+    documents = [_part(read_source(part, max_bytes=max_bytes)) for part in parts]
+    return parse(documents, source=str(folder), keep_text=options.keep_text)
+
+
+class MetaFormat:
+    """Messenger's and Instagram's message_N.json, alone or with its thread's other parts."""
+
+    name = "Messenger or Instagram"
+    files = "Messenger or Instagram message_1.json"
+    in_place = False
+
+    def sniff(self, head: ChatFile) -> bool:
+        """A JSON document shaped as Meta writes one (see looks_like_meta)."""
+        return head.is_json and looks_like_meta(head.document)
+
+    def read(self, source: ChatFile, options: ReadOptions) -> Chat:
+        """The whole thread: this file, and the other parts found beside it in a zip."""
+        documents = [source.document, *(_part(part) for part in source.parts)]
+        return parse(documents, source=source.name, keep_text=options.keep_text)
+
+
+FORMAT = MetaFormat()

@@ -1,4 +1,5 @@
-"""Telegram Desktop JSON exports: one chat, or a full export holding many."""
+"""Telegram Desktop JSON exports: one chat, or a full export holding many. FORMAT is Telegram's
+entry in the registry."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from anew.chats.errors import ChatFormatError
+from anew.chats.formats.chat_file import ChatFile, ReadOptions
 from anew.chats.model import Chat, Kind, from_rows
 
 MEDIA_KEYS = ("photo", "file", "media_type", "sticker_emoji", "poll", "location_information")
@@ -91,3 +93,27 @@ def parse(
         kind = Kind.MEDIA.value if media and not text else Kind.TEXT.value
         rows.append((_timestamp(entry, where, source), sender, kind, text))
     return Chat(format="telegram", messages=from_rows(rows, keep_text=keep_text), title=title)
+
+
+class TelegramFormat:
+    """Telegram Desktop's result.json."""
+
+    name = "Telegram"
+    files = "Telegram result.json"
+    in_place = False
+
+    def sniff(self, head: ChatFile) -> bool:
+        """A JSON document shaped as Telegram writes one (see looks_like_telegram)."""
+        return head.is_json and looks_like_telegram(head.document)
+
+    def read(self, source: ChatFile, options: ReadOptions) -> Chat:
+        """One chat: the one named `chat_name`, or the one with the most messages."""
+        return parse(
+            source.document,
+            source=source.name,
+            keep_text=options.keep_text,
+            chat_name=options.chat_name,
+        )
+
+
+FORMAT = TelegramFormat()

@@ -1,7 +1,8 @@
 """The message table of a WhatsApp export from its compiled scan (whatsapp_scan).
 
-Polars reads the few thousand distinct dates and times with the general parser's own helpers
-(whatsapp.py) and puts the table together from the scan's columns. The messages are the same as
+Polars reads the few thousand distinct dates and times with the helpers the general parser
+(whatsapp) reads them with too (whatsapp_common), and puts the table together from the scan's
+columns. The messages are the same as
 on the general road (tests/chats/test_whatsapp_scan.py holds the two to it); a file the scan does
 not take on goes that road, which also names the line of any error.
 """
@@ -10,7 +11,15 @@ from __future__ import annotations
 
 import polars as pl
 
-from anew.chats.formats import whatsapp
+from anew.chats.formats.chat_file import DatePreference
+from anew.chats.formats.whatsapp_common import (
+    as_date,
+    date_table,
+    message_kinds,
+    resolve_date_order,
+    settle_kinds,
+    time_offsets,
+)
 from anew.chats.formats.whatsapp_scan import Scan, scan
 from anew.chats.model import Chat, finish
 
@@ -19,7 +28,7 @@ def parse(
     data: bytes,
     *,
     source: str,
-    prefer: whatsapp.DatePreference = None,
+    prefer: DatePreference = None,
     scanned: Scan | None = None,
 ) -> Chat | None:
     """The export's messages (no texts), or None where the general road must read it: the scan
@@ -28,10 +37,10 @@ def parse(
     found = scanned or scan(data)
     if found is None:
         return None
-    dates = whatsapp._date_table(pl.Series(found.dates, dtype=pl.String))
-    order = whatsapp.resolve_date_order(dates, source, prefer)
-    days = dates.select(whatsapp._as_date(order)).to_series()
-    offsets = whatsapp._time_offsets(pl.Series(found.times, dtype=pl.String)).get_column("offset")
+    dates = date_table(pl.Series(found.dates, dtype=pl.String))
+    order = resolve_date_order(dates, source, prefer)
+    days = dates.select(as_date(order)).to_series()
+    offsets = time_offsets(pl.Series(found.times, dtype=pl.String)).get_column("offset")
     if offsets.null_count():
         return None
     timestamps = days.gather(pl.Series(found.date_id)).cast(pl.Datetime("us")) + offsets.gather(
@@ -49,7 +58,7 @@ def parse(
             "suspect": pl.repeat(True, rows.len(), eager=True),
         }
     )
-    kinds = whatsapp._kinds(senders, suspects)
+    kinds = message_kinds(senders, suspects)
     messages = pl.DataFrame(
         [
             timestamps.alias("timestamp"),
@@ -59,5 +68,5 @@ def parse(
             pl.Series(found.words).alias("words"),
         ]
     )
-    settled = whatsapp._settle_kinds(messages, kinds, suspects=bool(rows.len()))
+    settled = settle_kinds(messages, kinds, suspects=bool(rows.len()))
     return Chat(format="whatsapp", messages=finish(settled, keep_text=False))

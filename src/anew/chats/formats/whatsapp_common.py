@@ -1,0 +1,250 @@
+"""What WhatsApp's text exports look like, and what both of its parsing roads read with.
+
+The header patterns, the message kinds, and the reading of the few thousand distinct dates and
+times of a chat: the general road (whatsapp) and the compiled scanner's road (whatsapp_scanned)
+both build on these, so that they read the same messages, and neither imports the other. Signal's
+exports (signal-export) are written in one of these layouts; what tells them apart is here too,
+so that the WhatsApp and Signal formats agree on which file is whose.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+import polars as pl
+
+from anew.chats.errors import AmbiguousDates, ChatFormatError
+from anew.chats.formats.chat_file import DatePreference
+from anew.chats.formats.whatsapp_scan import LRM
+from anew.chats.model import Kind
+
+DateOrder = Literal["dmy", "mdy", "ymd", "ydm"]
+
+FIRST_YEAR = 2009  # WhatsApp did not exist before; an earlier reading of a date is the wrong one
+SPACE = r"[ \x{a0}\x{202f}]"  # new versions put a narrow no-break space before AM/PM
+DATE = r"(?<a>[0-9]{1,4})[./-]{1,2}(?<b>[0-9]{1,2})[./-]{1,2}(?<c>[0-9]{1,4})"
+TIME = (
+    r"(?<hour>[0-9]{1,2})[:.](?<minute>[0-9]{2})(?:[:.](?<second>[0-9]{2}))?"
+    r"(?:" + SPACE + r"?(?<ampm>[AaPp]\.?" + SPACE + r"?[Mm]\.?))?"
+)
+DATE_PART = r"[\x{200e}\x{200f}]?\[?" + DATE
+TIME_PART = ",?" + SPACE + TIME
+HEADER = "^" + DATE_PART + TIME_PART + r"(?:\] | - )"
+
+MEDIA = (
+    r"^(?:<Media omitted>|<attached: [^>]*>|(?:image|video|audio|sticker|GIF|document|Contact card)"
+    r" omitted|.* \(file attached\)|<Multimedia omitido>|<Medien ausgeschlossen>|<Médias omis>)$"
+)
+DELETED = r"^(?:This message was deleted\.?|You deleted this message\.?)$"
+# Notices that WhatsApp sometimes writes with a name in front (the group's or a person's).
+SYSTEM = (
+    r"^(?:Messages and calls are end-to-end encrypted|Messages to this group are now secured"
+    r"|Messages you send to this (?:group|chat) are now secured|Missed (?:voice|video|group) call"
+    r"|Your security code with|.* changed the (?:subject|group description|group's icon)"
+    r"|.* (?:added|removed) |.* created group|.* left$|You joined|.* joined using"
+    r"|.* changed their phone number|.* turned (?:on|off) disappearing messages"
+    r"|This chat is with a business account|.* is a contact\.?$|Waiting for this message)"
+)
+
+ORDERS: dict[DateOrder, tuple[str, str, str]] = {
+    # which captured field holds (year, month, day)
+    "dmy": ("c", "b", "a"),
+    "mdy": ("c", "a", "b"),
+    "ymd": ("a", "b", "c"),
+    "ydm": ("a", "c", "b"),
+}
+
+
+def first_lines(text: str, count: int) -> list[str]:
+    """The first `count` lines that are not blank, however many blank ones come before."""
+    start = re.search(r"\S", text)
+    opening = text[start.start() : start.start() + 20_000] if start else ""
+    return [line for line in opening.splitlines() if line.strip()][:count]
+
+
+def looks_like_whatsapp(text: str) -> bool:
+    """True when one of the first non-empty lines is a WhatsApp message header."""
+    head = first_lines(text, 5)
+    if not head:
+        return False
+    found = pl.Series(head).str.contains(HEADER)
+    return bool(found.any())
+
+
+# signal-export writes "[2019-12-24, 12:23] Name: text": ISO dates, no seconds, brackets.
+SIGNAL_HEADER = r"^\[[0-9]{4}-[0-9]{2}-[0-9]{2}, [0-9]{2}:[0-9]{2}\] "
+
+
+def looks_like_signal(text: str) -> bool:
+    """True when every message header among the first lines is written as signal-export writes
+    them (one of the layouts WhatsApp uses, too)."""
+    head = pl.Series(first_lines(text, 20), dtype=pl.String)
+    headers = head.filter(head.str.contains(HEADER))
+    return not headers.is_empty() and bool(headers.str.contains(SIGNAL_HEADER).all())
+
+
+def _fields(order: DateOrder) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+    """Year (two-digit years are 20xx), month and day as integers, read in the given order."""
+    year_field, month_field, day_field = ORDERS[order]
+    year = pl.col(year_field).cast(pl.Int32)
+    year = pl.when(year < 100).then(year + 2000).otherwise(year)
+    return year, pl.col(month_field).cast(pl.Int32), pl.col(day_field).cast(pl.Int32)
+
+
+def _is_real_date(order: DateOrder) -> pl.Expr:
+    year, month, day = _fields(order)
+    leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
+    days_in_month = (
+        pl.when(month == 2)
+        .then(pl.when(leap).then(29).otherwise(28))
+        .when(month.is_in([4, 6, 9, 11]))
+        .then(30)
+        .otherwise(31)
+    )
+    return (year >= FIRST_YEAR) & month.is_between(1, 12) & day.is_between(1, days_in_month)
+
+
+def as_date(order: DateOrder) -> pl.Expr:
+    """The date of a date_table row, read in the given order."""
+    year, month, day = _fields(order)
+    return pl.date(year, month, day)
+
+
+def _plausible_orders(headers: pl.DataFrame) -> dict[DateOrder, int]:
+    """Orders that give a real date on every line, with how often each goes back in time.
+
+    Works on the distinct dates in order of first appearance: a few thousand rows, not millions.
+    """
+    dates = headers.select("a", "b", "c").unique(maintain_order=True)
+    widths = dates.select(
+        a=pl.col("a").str.len_chars().max() > 2, c=pl.col("c").str.len_chars().max() > 2
+    ).row(0, named=True)
+    result: dict[DateOrder, int] = {}
+    for order, (year_field, _month, _day) in ORDERS.items():
+        if any(widths[field] for field in ("a", "c") if field != year_field):
+            continue  # a four-digit field can only be the year
+        if not dates.select(_is_real_date(order).all()).item():
+            continue
+        year, month, day = _fields(order)
+        key = dates.select((year * 10_000 + month * 100 + day).alias("k")).get_column("k")
+        result[order] = int((key.diff().fill_null(0) < 0).sum())
+    return result
+
+
+def resolve_date_order(headers: pl.DataFrame, source: str, prefer: DatePreference) -> DateOrder:
+    """Pick the date order: the only valid one, else the one that keeps the chat in time order.
+
+    When several remain, a year written last is the usual layout, so year-first readings give way;
+    day-first against month-first is settled by a field above 12, by `prefer`, or not at all.
+    """
+    plausible = _plausible_orders(headers)
+    if not plausible:
+        raise ChatFormatError(source, "the dates here are not valid in any day/month/year order")
+    fewest = min(plausible.values())
+    best = [order for order, backwards in plausible.items() if backwards == fewest]
+    if len(best) > 1 and not _same_dates(headers, best):
+        best = [order for order in best if order in ("dmy", "mdy")] or best
+    if len(best) == 1 or _same_dates(headers, best):
+        return best[0]
+    if prefer is not None:
+        wanted = [o for o in best if (o.index("d") < o.index("m")) == (prefer == "dayfirst")]
+        if wanted:
+            return wanted[0]
+    raise AmbiguousDates(
+        source,
+        "the dates could be day-first or month-first and nothing in the file settles it; "
+        "say which with --dayfirst or --monthfirst",
+    )
+
+
+def _same_dates(headers: pl.DataFrame, orders: list[DateOrder]) -> bool:
+    dates = headers.select("a", "b", "c").unique()
+    first = dates.select(as_date(orders[0])).to_series()
+    return all(dates.select(as_date(o)).to_series().equals(first) for o in orders[1:])
+
+
+def date_table(dates: pl.Series) -> pl.DataFrame:
+    """The distinct dates as written, in order of first appearance, with their three fields (a,
+    b, c) for resolve_date_order and as_date. The dates may come already distinct (the scan's) or
+    as the first line of each run of one date (the general road's): far fewer rows than lines."""
+    return (
+        pl.DataFrame({"date": dates.unique(maintain_order=True)})
+        .with_columns(
+            pl.col("date").cast(pl.String).str.extract_groups(f"^{DATE_PART}$").alias("fields")
+        )
+        .unnest("fields")
+    )
+
+
+def time_offsets(times: pl.Series) -> pl.DataFrame:
+    """Each time as written (in the order given) and the time of day it means."""
+    hour = pl.col("hour").cast(pl.Int32)
+    ampm = pl.col("ampm").str.to_lowercase().str.slice(0, 1)
+    day_hour = (
+        pl.when(ampm == "p").then(hour % 12 + 12).when(ampm == "a").then(hour % 12).otherwise(hour)
+    )
+    offset = pl.duration(
+        hours=day_hour,
+        minutes=pl.col("minute").cast(pl.Int32),
+        seconds=pl.col("second").cast(pl.Int32).fill_null(0),
+        time_unit="us",
+    )
+    return (
+        pl.DataFrame({"time": times})
+        .with_columns(
+            pl.col("time").cast(pl.String).str.extract_groups(f"^{TIME_PART} ?$").alias("fields")
+        )
+        .unnest("fields")
+        .select("time", pl.when(hour <= 23).then(offset).alias("offset"))
+    )
+
+
+def _kind() -> pl.Expr:
+    body = pl.col("body")
+    marked = body.str.starts_with(LRM)
+    clean = body.str.strip_chars_start(LRM)
+    return (
+        pl.when(pl.col("sender").is_null())
+        .then(pl.lit(None, dtype=pl.String))
+        .when(clean.str.contains(MEDIA))
+        .then(pl.lit(Kind.MEDIA.value))
+        .when(clean.str.contains(DELETED))
+        .then(pl.lit(Kind.DELETED.value))
+        .when(marked | clean.str.contains(SYSTEM))
+        .then(pl.lit(None, dtype=pl.String))  # a system notice, dropped by settle_kinds
+        .otherwise(pl.lit(Kind.TEXT.value))
+    )
+
+
+def message_kinds(senders: pl.Series, rare: pl.DataFrame) -> pl.Series:
+    """Each header's kind, or null for a system notice, from its sender (none: a notice) and
+    the `rare` rows (row, sender, body, suspect) whose body may be media, deleted or a notice.
+
+    The media, deleted and notice patterns only run on the `suspect` bodies, those that hold one
+    of KIND_WORDS or start with the mark iOS puts before them: one literal search over every body
+    is far cheaper than three patterns.
+    """
+    kinds = pl.select(
+        pl.when(senders.is_not_null()).then(pl.lit(Kind.TEXT.value)).alias("kind")
+    ).to_series()
+    suspects = rare.filter(pl.col("suspect"))
+    if suspects.height:
+        kinds = kinds.scatter(suspects.get_column("row"), suspects.select(_kind()).to_series())
+    return kinds
+
+
+def settle_kinds(messages: pl.DataFrame, kinds: pl.Series, *, suspects: bool) -> pl.LazyFrame:
+    """Media and deleted messages count no characters or words, and notices are dropped.
+
+    `suspects` is False when no body could be media or a notice: every message is text then."""
+    settled = messages.lazy()
+    is_text = pl.col("kind") == Kind.TEXT.value
+    if suspects:
+        settled = settled.with_columns(
+            pl.when(is_text).then(pl.col("chars")).otherwise(0).alias("chars"),
+            pl.when(is_text).then(pl.col("words")).otherwise(0).alias("words"),
+        )
+    if kinds.null_count():  # system notices, which are not messages
+        settled = settled.filter(pl.col("kind").is_not_null())
+    return settled
