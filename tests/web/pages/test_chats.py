@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from anew.chats.formats.registry import FORMATS, supported_files
 from anew.chats.models import ChatImport, ChatMessage
 from anew.config import Settings
 from anew.web.app import create_app
@@ -33,6 +34,14 @@ def _count(db: Session, model: type) -> int:
 
 def test_the_page_needs_a_login(client: TestClient) -> None:
     assert client.get("/chats", follow_redirects=False).headers["location"] == "/login?next=/chats"
+
+
+def test_the_upload_page_names_every_format_the_registry_reads(alice_client: TestClient) -> None:
+    hint = BeautifulSoup(alice_client.get("/chats").text, "html.parser").find(id="file-hint")
+    assert hint is not None
+    assert hint.get_text() == supported_files()
+    for found in FORMATS:
+        assert found.files in hint.get_text()
 
 
 def test_she_uploads_an_export_and_reads_its_report(alice_client: TestClient) -> None:

@@ -20,6 +20,7 @@ from anew.chats.charts import (
     replies_chart,
 )
 from anew.chats.errors import ChatFormatError
+from anew.chats.formats.registry import supported_files
 from anew.chats.progress import KEY
 from anew.db import utcnow
 from anew.errors import NotFound
@@ -70,6 +71,7 @@ def _index(
 ) -> Response:
     context: dict[str, Any] = {
         "imports": service.imports(db, user.id),
+        "formats": supported_files(),
         "values": values,
         "error": error,
     }
