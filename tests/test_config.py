@@ -8,7 +8,9 @@ import pytest
 from anew import config
 from anew.config import ConfigError, default_data_dir, documented_settings, load_settings
 
-README = Path(__file__).parents[1] / "README.md"
+ROOT = Path(__file__).parents[1]
+README = ROOT / "README.md"
+CONFIGURATION = ROOT / "docs" / "configuration.md"
 
 
 @pytest.fixture(autouse=True)
@@ -77,8 +79,14 @@ def test_it_keeps_the_first_secret_when_two_workers_race(tmp_path: Path) -> None
     assert config.load_or_create_secret(tmp_path) == "already-written-by-another-worker"
 
 
-def test_every_setting_is_documented_in_the_readme() -> None:
-    readme = README.read_text()
+def test_every_setting_is_documented_in_the_configuration_page() -> None:
+    table = "\n".join(
+        line for line in CONFIGURATION.read_text().splitlines() if line.startswith("| `")
+    )
     for name, help_text in documented_settings().items():
-        assert f"`{name}`" in readme, f"{name} is missing from the README's configuration table"
+        assert f"`{name}`" in table, f"{name} is missing from docs/configuration.md's table"
         assert help_text, f"{name} has no help text"
+
+
+def test_the_readme_links_to_the_configuration_page() -> None:
+    assert "](docs/configuration.md)" in README.read_text()
