@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 # List the targets with their one-line descriptions.
 help:
 	@grep -B1 -E '^[a-z-]+:' Makefile | grep -E '^#' | sed 's/^# //'
-	@echo "targets: install run test lint audit bench lock clean"
+	@echo "targets: install run test test-fast docs lint audit bench lock clean"
 
 # Create .venv with the app and the dev tools from the lock file; does nothing when nothing changed.
 install: $(STAMP)
@@ -33,6 +33,15 @@ run: install
 # Run the whole test suite (SQLite, PostgreSQL and the headless-browser tests).
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The quick edit-test loop, on both cores: everything but the browser, the server processes and
+# schemathesis, on SQLite alone (`make test` runs every test on both databases).
+test-fast: install
+	ANEW_TEST_BACKENDS=sqlite $(BIN)/pytest -n 2 -m "not browser and not processes and not schemathesis" $(PYTEST_ARGS)
+
+# Write docs/api.md from the OpenAPI document (a test fails while it is stale).
+docs: install
+	$(BIN)/python tools/api_docs.py
 
 # Lint and type-check.
 lint: install
@@ -57,4 +66,4 @@ clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info
 	rm -f src/anew/chats/formats/_whatsapp_scan*.so
 
-.PHONY: help install run test lint audit bench lock clean
+.PHONY: help install run test test-fast docs lint audit bench lock clean

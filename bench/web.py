@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/web.py [--seconds 10] [--connections 32] [--messages 100000]
                                   [--rounds 3] [--postgres-url URL] [--only sqlite|postgresql]
+                                  [--compare]
 
 For each database (the embedded SQLite default with one worker, PostgreSQL with --workers 4) it
 seeds one user with a year of data through the API (a chat import, a no-contact period with
@@ -11,6 +12,11 @@ same code as `anew serve` (anew.web.http.server.run, same worker count, same acc
 beside the app and measured in every round after the routes; each route's throughput is reported
 as the median of its shares of the floor of the same round. Errors are socket errors plus every
 answer that is not 200 (bench/web_count.lua).
+
+With --compare, the same run also serves the app without each piece of its speed machinery
+(bench/without/sitecustomize.py switches one off per server: the segment routers, the kept reads,
+PostgreSQL's session rounds, a listener per worker), all servers up side by side and measured in
+turns within each round, so each piece's gain is read against the same minutes of the machine.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -190,11 +196,21 @@ def fresh_postgres(url: str) -> str:
     return url
 
 
+# The machinery bench/without can switch off, and where each piece can matter.
+PIECES = {
+    "segment_router": ("sqlite", "postgresql"),
+    "read_cache": ("sqlite", "postgresql"),
+    "session_rounds": ("postgresql",),
+    "worker_sockets": ("postgresql",),
+}
+
+
 def measure(
     database_url: str, workers: int, chat_file: Path, options: argparse.Namespace
-) -> list[list[Result]]:
-    """`options.rounds` rounds, each every route then the floor (both servers up all along, so
-    a slow or quick stretch of the machine shows in the floor of the same round)."""
+) -> dict[str, list[list[Result]]]:
+    """`options.rounds` rounds, each every route of every variant of the app, then the floor
+    (every server up all along, so a slow or quick stretch of the machine shows in the floor of
+    the same round). Variants: "app", and with --compare "without <piece>" for each piece."""
     data_dir = Path(tempfile.mkdtemp(prefix="anew-web-bench-"))
     try:
         seeded = seed(database_url, data_dir, chat_file)
@@ -212,35 +228,67 @@ def measure(
             ("GET /api/v1/chats/{id}/metrics", f"/api/v1/chats/{seeded.chat_id}/metrics", bearer),
             ("GET / (public home)", "/", {}),
         ]
-        port, floor_port = _free_port(), _free_port()
-        serve = [sys.executable, "-m", "anew", "serve", "--port", str(port)]
+        backend = make_url(database_url).get_backend_name()
+        variants = {"app": ""}
+        if options.compare:
+            variants |= {f"without {p}": p for p, where in PIECES.items() if backend in where}
+        floor_port = _free_port()
         # The same server as `anew serve`: anew.web.http.server.run, same workers, same access log.
         serve_floor = (
             "from anew.web.http.server import run; "
             f"run('web_floor:app', host='127.0.0.1', port={floor_port}, workers={workers})"
         )
         floor_env = {**env, "PYTHONPATH": os.pathsep.join([str(HERE), env.get("PYTHONPATH", "")])}
-        rounds: list[list[Result]] = []
-        with (
-            running([*serve, "--workers", str(workers)], env, port) as url,
-            running([sys.executable, "-c", serve_floor], floor_env, floor_port) as floor_url,
-        ):
-            targets = [(route, url + path, headers) for route, path, headers in routes]
-            targets.append(("floor", floor_url + "/", {}))
-            for route, target, headers in targets:
+        rounds: dict[str, list[list[Result]]] = {name: [] for name in variants}
+        with ExitStack() as servers:
+            urls = {
+                name: servers.enter_context(serve_app(env, workers, without))
+                for name, without in variants.items()
+            }
+            floor_url = servers.enter_context(
+                running([sys.executable, "-c", serve_floor], floor_env, floor_port)
+            )
+            targets = {
+                name: [(route, url + path, headers) for route, path, headers in routes]
+                + [("floor", floor_url + "/", {})]
+                for name, url in urls.items()
+            }
+            for route, target, headers in (t for group in targets.values() for t in group):
                 check = httpx2.get(target, headers=headers, timeout=30)
                 assert check.status_code == 200, f"{route}: {check.status_code} {check.text[:200]}"
                 wrk(target, headers, 2, options.connections, route)  # warm every worker
             for _ in range(options.rounds):
-                rounds.append(
-                    [
-                        wrk(target, headers, options.seconds, options.connections, route)
-                        for route, target, headers in targets
-                    ]
-                )
+                for name, group in targets.items():
+                    rounds[name].append(
+                        [
+                            wrk(target, headers, options.seconds, options.connections, route)
+                            for route, target, headers in group
+                        ]
+                    )
         return rounds
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@contextmanager
+def serve_app(env: dict[str, str], workers: int, without: str) -> Iterator[str]:
+    """`anew serve` on a free port, with one piece of its machinery switched off if asked."""
+    port = _free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "anew",
+        "serve",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+    ]
+    if without:
+        switched = os.pathsep.join([str(HERE / "without"), env.get("PYTHONPATH", "")])
+        env = {**env, "ANEW_BENCH_WITHOUT": without, "PYTHONPATH": switched}
+    with running(command, env, port) as url:
+        yield url
 
 
 def report(label: str, rounds: list[list[Result]]) -> None:
@@ -273,6 +321,9 @@ def main() -> None:
     parser.add_argument("--postgres-url", default=DEFAULT_POSTGRES)
     parser.add_argument("--only", choices=["sqlite", "postgresql"], default=None)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--compare", action="store_true", help="also serve the app without each piece of machinery"
+    )
     options = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("bench/web.py needs wrk: apt-get install wrk")
@@ -286,12 +337,12 @@ def main() -> None:
         )
         if options.only in (None, "sqlite"):
             sqlite_url = f"sqlite:///{folder}/anew.db"
-            results = measure(sqlite_url, 1, chat_file, options)
-            report("SQLite (the embedded default), anew serve --workers 1", results)
+            for name, results in measure(sqlite_url, 1, chat_file, options).items():
+                report(f"SQLite (the embedded default), anew serve --workers 1, {name}", results)
         if options.only in (None, "postgresql"):
             postgres_url = fresh_postgres(options.postgres_url)
-            results = measure(postgres_url, 4, chat_file, options)
-            report("PostgreSQL, anew serve --workers 4", results)
+            for name, results in measure(postgres_url, 4, chat_file, options).items():
+                report(f"PostgreSQL, anew serve --workers 4, {name}", results)
 
 
 if __name__ == "__main__":

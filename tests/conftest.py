@@ -16,7 +16,14 @@ from anew.accounts.models import Role
 from anew.config import Settings, load_settings
 from anew.db import make_engine
 from anew.web.app import create_app
-from tests.databases import BACKENDS, empty_all_tables, in_ci, postgres_database, sqlite_database
+from tests.databases import (
+    ALL_BACKENDS,
+    BACKENDS,
+    empty_all_tables,
+    in_ci,
+    postgres_database,
+    sqlite_database,
+)
 from tests.people import Person, add_person, sign_in
 
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
@@ -108,6 +115,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Under CI=true a skipped test is a failure: every backend and the browser must run."""
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if in_ci() and set(BACKENDS) != set(ALL_BACKENDS) and exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        if reporter:
+            reporter.write_line("CI=true: every backend must run (ANEW_TEST_BACKENDS).", red=True)
     if in_ci() and skipped and exitstatus == 0:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
         if reporter:

@@ -17,7 +17,13 @@ from anew.tables import load_models
 POSTGRES_ADMIN_URL = os.environ.get(
     "ANEW_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
-BACKENDS = ("sqlite", "postgresql")
+ALL_BACKENDS = ("sqlite", "postgresql")
+# `make test-fast` runs on SQLite alone (ANEW_TEST_BACKENDS=sqlite); `make test` and CI on both.
+BACKENDS = tuple(
+    name
+    for name in os.environ.get("ANEW_TEST_BACKENDS", ",".join(ALL_BACKENDS)).split(",")
+    if name in ALL_BACKENDS
+)
 
 
 def in_ci() -> bool:

@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx2
+import pytest
 
 from anew.web.http.log_redaction import redact
 from tests.databases import sqlite_database
 from tests.servers import log_file, server_processes
+
+pytestmark = pytest.mark.processes
 
 SECRETS = {
     "/calendar/feedsecret123.ics": "feedsecret123",

@@ -20,6 +20,8 @@ from sqlalchemy import create_engine, text
 from tests.databases import postgres_database, sqlite_database
 from tests.servers import server_processes, signed_up_token
 
+pytestmark = pytest.mark.processes
+
 MESSAGES = 1_000_000
 PASSWORD = "a long and gentle phrase"
 

@@ -24,6 +24,8 @@ from tests.servers import (
 )
 from tests.windows import clear_of_a_window_edge
 
+pytestmark = pytest.mark.processes
+
 
 @pytest.fixture
 def two_servers(tmp_path: Path) -> Iterator[tuple[str, str]]:

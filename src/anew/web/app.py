@@ -15,6 +15,7 @@ from anew.db import make_engine
 from anew.tables import make_sessionmaker
 from anew.web.api import API_PREFIX
 from anew.web.api import router as api_router
+from anew.web.api.docs import mount_assets
 from anew.web.http import health, log_redaction
 from anew.web.http.errors import install_error_handlers
 from anew.web.http.read_cache import ReadCache
@@ -64,7 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=anew.__version__,
         description="Your own data in Anew, as JSON. Authenticate with a bearer token.",
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=None,  # the interactive docs load scripts from a CDN; the JSON is enough
+        docs_url=None,  # FastAPI's own pages load Swagger UI from a CDN: ours is at /api/v1/docs
         redoc_url=None,
         telemetry=NO_TELEMETRY,
     )
@@ -85,6 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestSlots)
     app.add_middleware(SecurityMiddleware, secure_cookies=settings.behind_https)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    mount_assets(app)
     # FastAPI tries routes in order, at a cost per route: the API's calls, the most frequent,
     # are tried first (no page path starts with /api). The steps' own routers come before
     # pages, so they outrank the generic /steps/{slug}.

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tests.people import Person, api_token
 
+pytestmark = pytest.mark.schemathesis
+
 
 @pytest.fixture
 def api_schema(app: FastAPI) -> schemathesis.BaseSchema:

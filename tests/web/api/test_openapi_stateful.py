@@ -21,6 +21,8 @@ from anew.accounts.roles import Role
 from tests.databases import empty_all_tables
 from tests.people import add_person, api_token
 
+pytestmark = pytest.mark.schemathesis
+
 
 @pytest.mark.parametrize("role", [Role.MEMBER, Role.COACH], ids=["member", "coach"])
 def test_linked_calls_keep_to_the_openapi_document(

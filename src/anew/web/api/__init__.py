@@ -11,6 +11,7 @@ from anew.web.api import (
     calendar,
     chats,
     dashboard,
+    docs,
     drafts,
     guide,
     me,
@@ -58,3 +59,4 @@ router.include_router(best_self.router)
 router.include_router(new_look.router)
 router.include_router(your_data.router)
 router.include_router(calendar.router)
+router.include_router(docs.router)

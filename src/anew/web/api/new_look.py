@@ -20,10 +20,16 @@ from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 
 router = SegmentRouter(tags=["new look"], mounted_at=API_PREFIX)
 Money = Annotated[StrictFloat, Field(ge=0, le=10_000_000)]
+BYTES = {"schema": {"type": "string", "format": "binary"}}
 IMAGE: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"image/jpeg": {}, "image/png": {}, "image/webp": {}}}
+    200: {
+        "description": "The photo, cleaned of its metadata",
+        "content": {"image/jpeg": BYTES, "image/png": BYTES, "image/webp": BYTES},
+    }
 }
-JPEG: dict[int | str, dict[str, Any]] = {200: {"content": {"image/jpeg": {}}}}
+JPEG: dict[int | str, dict[str, Any]] = {
+    200: {"description": "A JPEG thumbnail", "content": {"image/jpeg": BYTES}}
+}
 
 
 class ItemIn(ApiModel):
@@ -90,13 +96,15 @@ def list_photos(user: WinBackApiUser, db: SessionDep) -> list[PhotoOut]:
     return service.photos(db, user.id)
 
 
-@router.get("/photos/{photo_id}", responses={**RESPONSES, **IMAGE})
+@router.get("/photos/{photo_id}", response_class=Response, responses={**RESPONSES, **IMAGE})
 def read_photo(photo_id: RowId, user: WinBackApiUser, db: SessionDep) -> Response:
     found = service.photo_file(db, user.id, photo_id)
     return Response(found.data, media_type=found.media_type, headers=PRIVATE)
 
 
-@router.get("/photos/{photo_id}/thumbnail", responses={**RESPONSES, **JPEG})
+@router.get(
+    "/photos/{photo_id}/thumbnail", response_class=Response, responses={**RESPONSES, **JPEG}
+)
 def read_thumbnail(photo_id: RowId, user: WinBackApiUser, db: SessionDep) -> Response:
     found = service.photo_file(db, user.id, photo_id, thumbnail=True)
     return Response(found.data, media_type=found.media_type, headers=PRIVATE)

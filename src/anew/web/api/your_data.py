@@ -18,7 +18,12 @@ from anew.your_data import service
 from anew.your_data.archive import MAX_ARCHIVE_BYTES
 
 router = SegmentRouter(tags=["your data"], mounted_at=API_PREFIX)
-ZIP: dict[int | str, dict[str, Any]] = {200: {"content": {"application/zip": {}}}}
+ZIP: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "The archive",
+        "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}},
+    }
+}
 
 
 class DeleteIn(ApiModel):
@@ -31,6 +36,7 @@ class Imported(BaseModel):
 
 @router.get(
     "/export",
+    response_class=Response,
     summary="Everything of yours as one zip archive",
     responses={**ERROR_RESPONSES, **ZIP},
 )
