@@ -15,8 +15,8 @@ answer that is not 200 (bench/web_count.lua).
 
 With --compare, the same run also serves the app without each piece of its speed machinery
 (bench/without/sitecustomize.py switches one off per server: the segment routers, the kept reads,
-PostgreSQL's session rounds, a listener per worker), all servers up side by side and measured in
-turns within each round, so each piece's gain is read against the same minutes of the machine.
+PostgreSQL's session rounds, a listener per worker), each variant measured in turn within every
+round beside the same floor, so each piece's gain is read against the same minutes of the machine.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -240,31 +240,25 @@ def measure(
         )
         floor_env = {**env, "PYTHONPATH": os.pathsep.join([str(HERE), env.get("PYTHONPATH", "")])}
         rounds: dict[str, list[list[Result]]] = {name: [] for name in variants}
-        with ExitStack() as servers:
-            urls = {
-                name: servers.enter_context(serve_app(env, workers, without))
-                for name, without in variants.items()
-            }
-            floor_url = servers.enter_context(
-                running([sys.executable, "-c", serve_floor], floor_env, floor_port)
-            )
-            targets = {
-                name: [(route, url + path, headers) for route, path, headers in routes]
-                + [("floor", floor_url + "/", {})]
-                for name, url in urls.items()
-            }
-            for route, target, headers in (t for group in targets.values() for t in group):
-                check = httpx2.get(target, headers=headers, timeout=30)
-                assert check.status_code == 200, f"{route}: {check.status_code} {check.text[:200]}"
-                wrk(target, headers, 2, options.connections, route)  # warm every worker
+        with running([sys.executable, "-c", serve_floor], floor_env, floor_port) as floor_url:
+            floor = ("floor", floor_url + "/", {})
             for _ in range(options.rounds):
-                for name, group in targets.items():
-                    rounds[name].append(
-                        [
-                            wrk(target, headers, options.seconds, options.connections, route)
-                            for route, target, headers in group
-                        ]
-                    )
+                # One variant up at a time (four workers each hold up to 20 PostgreSQL
+                # connections), in turns within the round, each measured beside the floor.
+                for name, without in variants.items():
+                    with serve_app(env, workers, without) as url:
+                        targets = [(route, url + path, headers) for route, path, headers in routes]
+                        for route, target, headers in [*targets, floor]:
+                            check = httpx2.get(target, headers=headers, timeout=30)
+                            status = f"{route}: {check.status_code} {check.text[:200]}"
+                            assert check.status_code == 200, status
+                            wrk(target, headers, 2, options.connections, route)  # warm it up
+                        rounds[name].append(
+                            [
+                                wrk(target, headers, options.seconds, options.connections, route)
+                                for route, target, headers in [*targets, floor]
+                            ]
+                        )
         return rounds
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)

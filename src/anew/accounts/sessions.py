@@ -77,6 +77,11 @@ _WHO = select(
     User.safety_mode,
     User.role,
 ).join(User, User.id == UserSession.user_id)
+# The same query for one secret (every lookup on SQLite) and for many (a round on PostgreSQL): an
+# equality is about 60 us quicker than an IN list of one on SQLite, at every request.
+_CALLER = _WHO.where(
+    UserSession.token_hash == bindparam("token_hash"), UserSession.kind == bindparam("kind")
+)
 _CALLERS = _WHO.add_columns(UserSession.token_hash, UserSession.kind).where(
     UserSession.token_hash.in_(bindparam("token_hashes", expanding=True))
 )
@@ -88,15 +93,19 @@ def find_caller(
     """The live session behind a secret, or None when it is unknown, revoked or expired: one
     prepared query on a plain connection, building no ORM objects (it runs on every request).
     When `touch_due`, the caller touches the session with touch_session."""
-    return find_callers(connection, [(token, kind)], now)[(token, kind)]
+    if not token:
+        return None
+    found = connection.execute(
+        _CALLER, {"token_hash": hash_token(token), "kind": kind.value}
+    ).first()
+    return _caller(found[:8], now) if found is not None else None
 
 
 def find_callers(
     connection: Connection, wanted: Collection[tuple[str, SessionKind]], now: datetime
 ) -> dict[tuple[str, SessionKind], Caller | None]:
-    """find_caller for many (token, kind) pairs in one query, the only session lookup there is:
-    anew.web.http.session_rounds asks once for every request that arrived while the previous
-    round was out."""
+    """find_caller for many (token, kind) pairs in one query: anew.web.http.session_rounds asks
+    once for every request that arrived while the previous round was out."""
     by_hash = {(hash_token(token), kind.value): (token, kind) for token, kind in wanted if token}
     callers: dict[tuple[str, SessionKind], Caller | None] = dict.fromkeys(wanted)
     if not by_hash:

@@ -46,15 +46,27 @@ class Split(BaseModel):
 class Report(Summary):
     """Every metric of one chat."""
 
+    def document(self) -> dict[str, object]:
+        """The object as `anew analyze --json` writes it: only the keys the analysis made."""
+        found: dict[str, object] = self.model_dump(mode="json", exclude_unset=True)
+        return found
+
     format: str
     title: str
     participants: list[str]
     me: str | None = Field(description="Which participant is her, once she said so")
     gap_hours: float = Field(description="Hours of silence that start a new conversation")
-    by_hour: dict[str, list[int]] = Field(description="Messages per hour of day, 0 to 23")
-    by_weekday: dict[str, dict[str, int]]
-    by_weekday_hour: list[list[int]] = Field(description="7 rows (Monday first) of 24 hours")
-    by_month: list[Month]
-    reply_buckets: list[str]
-    reply_distribution: dict[str, list[int]] = Field(description="Replies per bucket, per person")
-    split: Split | None = None
+    # Reports stored by earlier versions may lack the figures added since; they read as empty.
+    by_hour: dict[str, list[int]] = Field(
+        default_factory=dict, description="Messages per hour of day, 0 to 23"
+    )
+    by_weekday: dict[str, dict[str, int]] = Field(default_factory=dict)
+    by_weekday_hour: list[list[int]] = Field(
+        default_factory=list, description="7 rows (Monday first) of 24 hours"
+    )
+    by_month: list[Month] = Field(default_factory=list)
+    reply_buckets: list[str] = Field(default_factory=list)
+    reply_distribution: dict[str, list[int]] = Field(
+        default_factory=dict, description="Replies per bucket, per person"
+    )
+    split: Split | None = Field(default=None, description="Only when asked for a date to split at")

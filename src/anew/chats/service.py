@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path, PurePath
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
@@ -16,6 +16,7 @@ from anew.chats.formats.whatsapp import DatePreference
 from anew.chats.loading import load_chat
 from anew.chats.models import ChatImport
 from anew.chats.progress import ProgressReporter, read_progress
+from anew.chats.report_model import Report
 from anew.db import transaction
 from anew.errors import Invalid, NotFound
 
@@ -49,7 +50,7 @@ class ChatReport:
     """One import and its analysis (the object `anew analyze --json` writes)."""
 
     chat: ChatSummary
-    report: dict[str, Any]
+    report: Report
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def imports(db: Session, user_id: int) -> list[ChatSummary]:
 
 def chat(db: Session, user_id: int, chat_id: int) -> ChatReport:
     row = _row(db, user_id, chat_id)
-    return ChatReport(_summary(row), row.report)
+    return ChatReport(_summary(row), Report.model_validate(row.report))
 
 
 def stored_report(db: Session, user_id: int, chat_id: int) -> str:
@@ -139,9 +140,10 @@ def stored_report(db: Session, user_id: int, chat_id: int) -> str:
 
 def metrics(
     db: Session, user_id: int, chat_id: int, *, gap_hours: float | None, split: date | None
-) -> dict[str, Any]:
+) -> Report:
     """The analysis again with another silence gap, or split before and after a date."""
-    return store.metrics(db, _row(db, user_id, chat_id), gap_hours=gap_hours, split=split)
+    row = _row(db, user_id, chat_id)
+    return Report.model_validate(store.metrics(db, row, gap_hours=gap_hours, split=split))
 
 
 def progress(db: Session, user_id: int, key: str, *, now: datetime) -> Progress:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from anew.db import transaction
@@ -195,9 +195,24 @@ def replace_block_list(db: Session, lists: dict[BlockKind, list[str]]) -> None:
             store.replace_block_list(db, kind, values)
 
 
-def export_json_rows(db: Session) -> list[dict[str, object]]:
+class ExportedResponse(BaseModel):
+    """One response as the admin's export writes it (JSON and CSV alike)."""
+
+    id: int
+    article_slug: str
+    parent_id: int | None
+    name: str
+    email: str
+    website: str
+    body: str
+    status: ResponseStatus
+    is_author: bool
+    created_at: str = Field(description="ISO 8601, with its offset")
+
+
+def export_rows(db: Session) -> list[ExportedResponse]:
     """Every response with every field, for the admin's export."""
-    return store.export_rows(db)
+    return [ExportedResponse.model_validate(row) for row in store.export_rows(db)]
 
 
 def export_csv(db: Session) -> str:

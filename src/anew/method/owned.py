@@ -33,3 +33,8 @@ def mine(db: Session, model: type[Row], user_id: int, row_id: int, what: str) ->
     if row is None:
         raise NotFound(f"There is no such {what}.")
     return row
+
+
+def trimmed(fields: dict[str, Any]) -> dict[str, Any]:
+    """Fields as she sent them, text without its outer spaces (as every row of hers keeps it)."""
+    return {name: v.strip() if isinstance(v, str) else v for name, v in fields.items()}

@@ -14,12 +14,14 @@ from anew.content import load_content
 from anew.db import make_engine
 from anew.tables import make_sessionmaker
 from anew.web.api import API_PREFIX
+from anew.web.api import AREAS as api_areas
 from anew.web.api import router as api_router
 from anew.web.api.docs import mount_assets
 from anew.web.http import health, log_redaction
 from anew.web.http.errors import install_error_handlers
 from anew.web.http.read_cache import ReadCache
 from anew.web.http.security import SecurityMiddleware
+from anew.web.http.segment_router import SegmentRouter
 from anew.web.http.session_rounds import SessionRounds
 from anew.web.http.signed_in import RecentTouches
 from anew.web.http.slots import RequestSlots
@@ -113,5 +115,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     for router in routers:
         app.include_router(router)
-        router.settle()
+    for settled in (*routers, *api_areas):  # their routes are all in now
+        if isinstance(settled, SegmentRouter):
+            settled.settle()
     return app

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from anew.db import transaction
 from anew.method.best_self.models import Quality
 from anew.method.best_self.vocabulary import QualityList
-from anew.method.owned import list_owned, mine
+from anew.method.owned import list_owned, mine, trimmed
 
 
 class QualityOut(BaseModel):
@@ -41,7 +41,7 @@ def by_list(db: Session, user_id: int) -> dict[QualityList, list[QualityOut]]:
 def add_quality(db: Session, user_id: int, **fields: Any) -> QualityOut:
     """One quality on one of her lists, with how she'll live it this week."""
     with transaction(db):
-        row = Quality(user_id=user_id, **_tidy(fields))
+        row = Quality(user_id=user_id, **trimmed(fields))
         db.add(row)
         db.flush()
         return QualityOut.model_validate(row)
@@ -52,7 +52,7 @@ def change_quality(
 ) -> QualityOut:
     with transaction(db):
         row = mine(db, Quality, user_id, quality_id, "quality")
-        for name, value in _tidy(changes).items():
+        for name, value in trimmed(changes).items():
             setattr(row, name, value)
         return QualityOut.model_validate(row)
 
@@ -60,7 +60,3 @@ def change_quality(
 def delete_quality(db: Session, user_id: int, quality_id: int) -> None:
     with transaction(db):
         db.delete(mine(db, Quality, user_id, quality_id, "quality"))
-
-
-def _tidy(fields: dict[str, Any]) -> dict[str, Any]:
-    return {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from anew.accounts.models import User
+from anew.chats.models import ChatImport
+from anew.chats.report_model import Report
 from anew.chats.store import latest_import
 from anew.method.dashboard.rules import Action, next_actions
+from anew.method.no_contact import service as no_contact_service
 from anew.method.no_contact import store as no_contact
-from anew.method.no_contact.service import CheckInOut, PeriodState, ReflectionOut
+from anew.method.no_contact.service import CheckInOut, PeriodState, ReflectionOut, stage_of
 from anew.safety.service import latest_check
 
 
@@ -33,7 +35,7 @@ class Program(BaseModel):
 class LatestChat:
     id: int
     name: str
-    report: dict[str, Any]
+    report: Report
 
 
 @dataclass(frozen=True)
@@ -50,17 +52,12 @@ class Dashboard:
     reflection: ReflectionOut | None
 
 
-def _state(db: Session, user_id: int, today: date) -> PeriodState | None:
-    found = no_contact.state(db, user_id, today)
-    return PeriodState.model_validate(found) if found is not None else None
-
-
 def program(db: Session, user_id: int, *, today: date, safety_mode: bool) -> Program:
     """Her place in the method."""
-    state = _state(db, user_id, today)
+    state = no_contact_service.state(db, user_id, today=today)
     latest = latest_check(db, user_id)
     return Program(
-        stage="safety" if safety_mode else no_contact.stage_of(_plain(state)),
+        stage="safety" if safety_mode else stage_of(state),
         today=today,
         nocontact=state,
         safety_mode=safety_mode,
@@ -68,14 +65,16 @@ def program(db: Session, user_id: int, *, today: date, safety_mode: bool) -> Pro
     )
 
 
-def _plain(state: PeriodState | None) -> dict[str, Any] | None:
-    return state.model_dump() if state is not None else None
+def _latest(chat: ChatImport | None) -> LatestChat | None:
+    if chat is None:
+        return None
+    return LatestChat(chat.id, chat.name, Report.model_validate(chat.report))
 
 
 def dashboard(db: Session, user_id: int, *, today: date, safety_mode: bool) -> Dashboard:
     """Her stage, her next three actions, today's check-in, her latest chat and the vault."""
-    state = _state(db, user_id, today)
-    stage = no_contact.stage_of(_plain(state))
+    state = no_contact_service.state(db, user_id, today=today)
+    stage = stage_of(state)
     checkin = no_contact.checkin_on(db, user_id, today)
     chat = latest_import(db, user_id)
     running = no_contact.current_row(db, user_id) if stage == "reconnecting" else None
@@ -91,7 +90,9 @@ def dashboard(db: Session, user_id: int, *, today: date, safety_mode: bool) -> D
             safety_checked=latest_check(db, user_id) is not None,
         ),
         today_checkin=CheckInOut.model_validate(checkin) if checkin else None,
-        latest_chat=LatestChat(chat.id, chat.name, chat.report) if chat else None,
+        latest_chat=LatestChat(chat.id, chat.name, Report.model_validate(chat.report))
+        if chat
+        else None,
         vault_size=no_contact.vault_size(db, user_id),
         country=user.country if user else "",
         reflection=ReflectionOut(

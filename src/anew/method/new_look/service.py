@@ -16,7 +16,7 @@ from anew.method.new_look.makeover import from_cents, to_cents, totals
 from anew.method.new_look.models import MakeoverItem, Photo
 from anew.method.new_look.photos import PhotoError, process_photo
 from anew.method.new_look.vocabulary import MakeoverCategory, PhotoKind
-from anew.method.owned import list_owned, mine
+from anew.method.owned import list_owned, mine, trimmed
 
 
 class ItemOut(BaseModel):
@@ -92,7 +92,7 @@ def plan(db: Session, user_id: int) -> PlanOut:
 
 def _money(changes: dict[str, Any]) -> dict[str, Any]:
     """Amounts as she types them (12.5), stored in cents; text without its outer spaces."""
-    tidy: dict[str, Any] = {k: v.strip() if isinstance(v, str) else v for k, v in changes.items()}
+    tidy = trimmed(changes)
     for name in ("budget", "cost"):
         if name in tidy:
             tidy[f"{name}_cents"] = to_cents(tidy.pop(name))

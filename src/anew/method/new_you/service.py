@@ -15,7 +15,7 @@ from anew.errors import Invalid, NotFound
 from anew.method.new_you import habits as days
 from anew.method.new_you.models import Goal, Habit, Milestone
 from anew.method.new_you.vocabulary import DayStatus, GoalStatus, LifeArea
-from anew.method.owned import get_owned, list_owned, mine
+from anew.method.owned import get_owned, list_owned, mine, trimmed
 
 
 class MilestoneOut(BaseModel):
@@ -97,7 +97,7 @@ def goal(db: Session, user_id: int, goal_id: int) -> GoalOut:
 def add_goal(db: Session, user_id: int, **fields: Any) -> GoalOut:
     """A goal in one of the life areas: title, why it matters, a target date, notes."""
     with transaction(db):
-        row = Goal(user_id=user_id, **_tidy(fields))
+        row = Goal(user_id=user_id, **trimmed(fields))
         db.add(row)
         db.flush()
         return _goal_out(db, row)
@@ -109,7 +109,7 @@ def change_goal(
     """Apply the given fields; a goal marked done keeps when, and loses it when reopened."""
     with transaction(db):
         row = mine(db, Goal, user_id, goal_id, "goal")
-        for name, value in _tidy(changes).items():
+        for name, value in trimmed(changes).items():
             setattr(row, name, value)
         if "status" in changes:
             row.done_at = now if row.status == GoalStatus.DONE else None
@@ -165,10 +165,6 @@ def delete_milestone(db: Session, user_id: int, goal_id: int, milestone_id: int)
         db.delete(_milestone(db, user_id, goal_id, milestone_id))
 
 
-def _tidy(fields: dict[str, Any]) -> dict[str, Any]:
-    return {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
-
-
 def _habit_out(db: Session, row: Habit, today: date) -> HabitOut:
     return HabitOut(**days.summary(db, row, today))
 
@@ -218,7 +214,7 @@ def change_habit(
     with transaction(db):
         row = mine(db, Habit, user_id, habit_id, "habit")
         _check_goal(db, user_id, changes.get("goal_id"))
-        for name, value in _tidy(changes).items():
+        for name, value in trimmed(changes).items():
             setattr(row, name, value)
         db.flush()
         return _habit_out(db, row, today)

@@ -98,6 +98,19 @@ class Overview:
     checkins: list[CheckInOut]
 
 
+def stage_of(state: PeriodState | None) -> str:
+    """Her place in the method read off her period: not-started, no-contact, then reconnecting
+    once the target is reached."""
+    if state is None:
+        return "not-started"
+    return "reconnecting" if state.status == "completed" else "no-contact"
+
+
+def state(db: Session, user_id: int, *, today: date) -> PeriodState | None:
+    """Her running period, or None before she starts one (the dashboard and the program)."""
+    return _state(db, user_id, today)
+
+
 def _state(db: Session, user_id: int, today: date) -> PeriodState | None:
     found = store.state(db, user_id, today)
     return PeriodState.model_validate(found) if found is not None else None

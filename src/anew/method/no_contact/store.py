@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from anew.errors import Conflict, NotFound
-from anew.method.no_contact import rules as nocontact
+from anew.method.no_contact import rules
 from anew.method.no_contact.models import CheckIn, Contact, NoContactPeriod, Pause, Urge
 from anew.method.no_contact.rules import Period, Span
 
@@ -97,20 +97,13 @@ def state(db: Session, user_id: int, today: date) -> dict[str, Any] | None:
         return None
     periods = _as_periods(db, rows)
     history = [p for r, p in zip(rows, periods, strict=True) if r is not current]
-    result = nocontact.summary(periods[rows.index(current)], history, today)
+    result = rules.summary(periods[rows.index(current)], history, today)
     result.update(
         his_name=current.his_name,
         breakup_on=current.breakup_on.isoformat() if current.breakup_on else None,
-        calendar=nocontact.calendar(periods, today),
+        calendar=rules.calendar(periods, today),
     )
     return result
-
-
-def stage_of(summary: dict[str, Any] | None) -> str:
-    """The stage read off a `state` summary, for callers that have one already (no second query)."""
-    if summary is None:
-        return "not-started"
-    return "reconnecting" if summary["status"] == "completed" else "no-contact"
 
 
 def last_from(db: Session, user_id: int) -> str | None:
@@ -122,7 +115,7 @@ def last_from(db: Session, user_id: int) -> str | None:
 def program_stage(db: Session, user_id: int, today: date) -> str:
     """not-started, no-contact or reconnecting."""
     row = current_row(db, user_id)
-    return nocontact.stage(as_period(db, row) if row else None, today)
+    return rules.stage(as_period(db, row) if row else None, today)
 
 
 def log_contact(
@@ -140,7 +133,7 @@ def log_contact(
     it broke the period, and the advice to show when he was the one who reached out."""
     contact = Contact(user_id=user_id, at=at, **fields)
     row = current_row(db, user_id)
-    broke = row is not None and nocontact.breaks_period(
+    broke = row is not None and rules.breaks_period(
         as_period(db, row), initiator=contact.initiator, logistics=contact.logistics, day=day
     )
     if row is not None and broke:
@@ -158,7 +151,7 @@ def log_contact(
     db.flush()
     current = current_row(db, user_id)
     period = as_period(db, current) if current else None
-    advice = nocontact.contact_advice(period, today, safety_mode=safety_mode)
+    advice = rules.contact_advice(period, today, safety_mode=safety_mode)
     return contact, broke, advice if contact.initiator == "him" else ""
 
 

@@ -16,6 +16,7 @@ from anew.chats.charts import endings_chart, initiations_chart
 from anew.chats.model import WORD_PATTERN
 from anew.chats.models import ChatImport
 from anew.chats.store import list_imports
+from anew.method.no_contact import service as periods
 from anew.method.no_contact import store as no_contact
 from anew.method.reply_coach.adherence import before_and_after, contacts_chart, reply_speed_chart
 from anew.method.reply_coach.rules import reply_window
@@ -105,16 +106,16 @@ def coach(
 ) -> Advice:
     """The reply coach's advice for this message, from her stage and his usual pace."""
     today = local_date(now, time_zone)
-    state = no_contact.state(db, user_id, today)
+    state = periods.state(db, user_id, today=today)
     advice = reply_window(
         his_words=count_words(his_message),
         received_at=received_at,
         now=now,
         time_zone=time_zone,
-        stage=no_contact.stage_of(state),
+        stage=periods.stage_of(state),
         logistics=logistics,
         his_median_reply=his_median_reply(db, user_id),
-        days_left=state["days_left"] if state else None,
+        days_left=state.days_left if state else None,
     )
     return Advice(
         verdict=Verdict(advice.verdict),
@@ -136,8 +137,8 @@ def adherence(db: Session, user_id: int, *, time_zone: str, today: date) -> Adhe
         return Adherence(contacts=chart)
     him = next(name for name in chat.participants if name != chat.me)
     split: tuple[SplitRow, ...] = ()
-    state = no_contact.state(db, user_id, today)
-    breakup = state["breakup_on"] if state else None
+    state = periods.state(db, user_id, today=today)
+    breakup = state.breakup_on if state else None
     if breakup and chat.me:
         found = store.metrics(db, chat, split=date.fromisoformat(breakup))
         split = tuple(SplitRow(**row) for row in before_and_after(found["split"], chat.me))

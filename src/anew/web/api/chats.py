@@ -147,7 +147,7 @@ async def read_metrics(
             found = service.metrics(db, caller.id, chat_id, gap_hours=gap, split=split)
         except NotFound:
             return b""
-        return json_body(found)
+        return json_body(found.document())
 
     def key(caller: Caller) -> tuple[Hashable, ...]:
         return ("metrics", caller.id, caller.data_version, chat_id, gap, split)

@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from anew.accounts.clock import local_date
 from anew.accounts.sessions import Caller
 from anew.accounts.vocabulary import SessionKind
-from anew.config import Settings
 from anew.db import utcnow
 from anew.web.http.security import SESSION_COOKIE as SESSION_COOKIE  # where routes import it from
 from anew.web.http.signed_in import signed_in
@@ -45,14 +44,7 @@ def get_db(request: Request) -> Iterator[Session]:
         session.close()
 
 
-def get_settings(request: Request) -> Settings:
-    """The settings this app was created with."""
-    settings: Settings = request.app.state.settings
-    return settings
-
-
 SessionDep = Annotated[Session, Depends(get_db)]
-SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
 class LivesSomewhere(Protocol):

@@ -2,11 +2,11 @@
 
 FastAPI 0.163 finds a request's route by asking every route of every included router in turn, and
 it asks twice (once to choose, once to serve): in a profile of a kept API read, a fifth of its
-time. Every router here is a SegmentRouter: it knows the first path segments of its routes, and
-turns away a request whose first segment (below the prefix it is served under) is none of them
-before a single route is asked. The dashboard, the tenth router, was asked of ~33 routes before.
-Matching inside a router, and the order among routers, stay FastAPI's. Every router is also a
-SettledRouter, which spares FastAPI a walk over all routes per router per request.
+time. Every router here is a SegmentRouter: once the app is built (`settle`) it knows the first
+path segments of its routes, and turns away a request whose first segment (below the prefix it is
+served under) is none of them before a single route is asked. Matching inside a router, and the
+order among routers, stay FastAPI's; only the public `matches` is overridden. BENCHMARKS.md has
+the figures with and without it.
 """
 
 from __future__ import annotations
@@ -20,39 +20,9 @@ from starlette.types import Scope
 API_PREFIX = "/api/v1"
 
 
-class SettledRouter(APIRouter):
-    """An APIRouter whose routes stop changing once the app is built (`settle`). FastAPI 0.163
-    finds out whether a router's routes changed by walking them, and every router included in
-    it, each time it is asked for a route (APIRouter._get_routes_version): twice per router on
-    the way to each request's route. Once settled the answer is kept; adding a route after that
-    is a mistake, and says so."""
-
-    _settled_version: int | None = None
-
-    def settle(self) -> None:
-        """Keep today's routes version, this router's and that of every router it includes."""
-        for route in self.routes:
-            included = getattr(route, "original_router", None)
-            if isinstance(included, SettledRouter):
-                included.settle()
-        self._settled_version = None
-        self._settled_version = self._get_routes_version()
-
-    def _get_routes_version(self, seen: set[int] | None = None) -> int:
-        if self._settled_version is not None:
-            return self._settled_version
-        return super()._get_routes_version(seen)
-
-    def _mark_routes_changed(self) -> None:
-        if self._settled_version is not None:
-            raise RuntimeError("a route was added to a router after the app was built")
-        super()._mark_routes_changed()
-
-
-class SegmentRouter(SettledRouter):
+class SegmentRouter(APIRouter):
     """An APIRouter that says Match.NONE at once to a path none of its routes can match, once it
-    is settled (its routes, and so their first segments, no longer change). `mounted_at` is the
-    prefix it is included under (the API's routers: API_PREFIX)."""
+    is settled. `mounted_at` is the prefix it is included under (the API's routers: API_PREFIX)."""
 
     def __init__(self, *args: Any, mounted_at: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -60,13 +30,26 @@ class SegmentRouter(SettledRouter):
         # The first path segments its routes start with; None (no guard) before it is settled,
         # or when a route starts with a path parameter or has no path of its own.
         self.segments: frozenset[str] | None = None
+        self._settled_routes = -1
 
     def settle(self) -> None:
-        super().settle()
+        """Learn the routes' first segments; a route added later lifts the guard again."""
         self.segments = _first_segments(self.routes)
+        self._settled_routes = len(self.routes)
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
-        if self.segments is not None and first_segment(scope, self.mounted_at) not in self.segments:
+        guarded = self.segments is not None and len(self.routes) == self._settled_routes
+        if guarded and first_segment(scope, self.mounted_at) not in (self.segments or ()):
+            return Match.NONE, {}
+        return super().matches(scope)
+
+
+class PrefixRouter(APIRouter):
+    """An APIRouter that turns away a path outside its prefix at once. FastAPI would otherwise try
+    each of its routes in turn on every page request, since the API is tried before the pages."""
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        if first_segment(scope, self.prefix) is None:
             return Match.NONE, {}
         return super().matches(scope)
 

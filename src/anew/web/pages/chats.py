@@ -142,11 +142,12 @@ def import_progress(progress_id: str, user: CurrentUser, db: SessionDep) -> JSON
 def chat_report(request: Request, chat_id: ChatId, user: CurrentUser, db: SessionDep) -> Response:
     found = service.chat(db, user.id, chat_id)
     saved = request.query_params.get("saved", "")
+    document = found.report.document()
     # The charts are built from numbers and escaped names in anew.chats.charts, so they are safe.
     charts = {
-        name: Markup(draw(found.report))  # noqa: S704
+        name: Markup(draw(document))  # noqa: S704
         for name, draw in CHARTS.items()
-        if name != "replies" or "reply_distribution" in found.report
+        if name != "replies" or "reply_distribution" in document
     }
     context = {"chat": found.chat, "report": found.report, "saved": saved, "charts": charts}
     return render(request, "chats/report.html", context)

@@ -129,7 +129,8 @@ def save_block_list(request: Request, user: Admin, db: SessionDep, form: PostedF
 
 @router.get("/moderation/export.json")
 def export_json(user: Admin, db: SessionDep) -> Response:
-    body = json.dumps(service.export_json_rows(db), ensure_ascii=False, indent=2)
+    rows = [row.model_dump(mode="json") for row in service.export_rows(db)]
+    body = json.dumps(rows, ensure_ascii=False, indent=2)
     headers = {"Content-Disposition": 'attachment; filename="responses.json"'}
     return Response(body, media_type="application/json", headers=headers)
 
