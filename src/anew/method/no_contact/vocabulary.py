@@ -6,8 +6,10 @@ from anew.vocabulary import Vocabulary
 
 
 class Initiator(Vocabulary):
-    ME = "me", "I reached out"
-    HIM = "him", "He reached out"
+    """Who reached out; the form asks about him first, the likelier answer."""
+
+    HIM = "him", "He did"
+    ME = "me", "I did"
 
 
 class Channel(Vocabulary):

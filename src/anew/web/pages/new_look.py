@@ -69,6 +69,7 @@ def _page(
         "step": STEPS_BY_SLUG["new-look"],
         "active_step": "new-look",
         "categories": MakeoverCategory.choices(),
+        "photo_kinds": PhotoKind.choices(),
         "items": plan.items,
         "plan": plan,
         "before": [p for p in photos if p.kind == PhotoKind.BEFORE],

@@ -87,6 +87,7 @@ def _page(
         "today": today.isoformat(),
         "targets": TARGET_CHOICES,
         "channels": Channel.choices(),
+        "initiators": Initiator.choices(),
         "contacts": shown.contacts,
         "vault": shown.vault,
         "checkins": shown.checkins,
