@@ -10,7 +10,7 @@ from anew.config import load_settings
 from anew.db import upgrade
 from anew.web.app import create_app
 from anew.web.http.security import CSRF_COOKIE
-from tests.people import Person, api_token, sign_in
+from tests.people import CSRF_PATTERN, Person, api_token, sign_in
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,25 @@ def test_what_a_signed_in_person_sees_is_never_cached(
     token = api_token(factory, alice)
     answer = client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
     assert answer.headers["cache-control"] == "no-store"
+
+
+def test_another_apps_cookie_with_a_space_or_quote_breaks_nothing(
+    client: TestClient, alice: Person
+) -> None:
+    """Another app on the same host may set cookies the strict standard parser refuses whole;
+    her session must still be seen as private and her forms must still pass the CSRF check."""
+    sign_in(client, alice)
+    ours = "; ".join(f"{name}={value}" for name, value in client.cookies.items())
+    client.cookies.clear()
+    header = f'theme=dark mode; note="a "quoted" word; {ours}'
+    page = client.get("/steps/no-contact", headers={"cookie": header})
+    assert page.headers["cache-control"] == "no-store"
+    token = CSRF_PATTERN.search(page.text)
+    assert token
+    saved = client.post(
+        "/account/time-zone",
+        data={"csrf_token": token.group(1), "time_zone": "Europe/London"},
+        headers={"cookie": header},
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303

@@ -165,6 +165,7 @@ def test_run_serves_one_worker_itself_and_several_through_listeners_of_their_own
     assert isinstance(config, server.ServingConfig)
     assert config.workers == workers
     assert config.proxy_headers
+    assert not config.server_header  # no `Server: uvicorn` to tell a visitor what answers
 
 
 def test_one_worker_that_cannot_start_exits_with_uvicorns_startup_failure() -> None:

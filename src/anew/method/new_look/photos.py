@@ -30,7 +30,8 @@ def _open(data: bytes) -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
+            # Only the allowed formats' decoders are even tried (never EPS's Ghostscript, say).
+            image = Image.open(io.BytesIO(data), formats=list(FORMATS))
             if image.width * image.height > MAX_PIXELS:
                 raise PhotoError("This photo has too many pixels to handle safely.")
             image.load()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import secrets
-from http.cookies import SimpleCookie
 
 from starlette.datastructures import MutableHeaders
+from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSRF_COOKIE = "anew_csrf"
@@ -24,16 +24,14 @@ SECURITY_HEADERS = {
 
 
 def read_cookie(scope: Scope, name: str) -> str | None:
-    """One cookie's value from the raw request headers."""
+    """One cookie's value from the raw request headers, read the way browsers send them and
+    Starlette reads them: another app's cookie on the same host with a space or a quote in its
+    value (which the strict standard-library parser refuses whole) leaves ours readable."""
     for key, value in scope.get("headers", []):
         if key == b"cookie":
-            jar: SimpleCookie = SimpleCookie()
-            try:
-                jar.load(value.decode("latin-1"))
-            except Exception:  # a malformed Cookie header is treated as no cookie
-                return None
-            if name in jar:
-                return jar[name].value
+            found = cookie_parser(value.decode("latin-1")).get(name)
+            if found is not None:
+                return found
     return None
 
 

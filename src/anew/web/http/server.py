@@ -73,6 +73,7 @@ def run(
         port=port,
         workers=max(workers, 1),
         proxy_headers=True,
+        server_header=False,  # nothing to tell a visitor which server software answers
         log_level=log_level,
     )
     if workers <= 1:  # asyncio creates this listener itself, already marked as TCP
