@@ -85,7 +85,8 @@ POOL_TIMEOUT = 10
 
 
 def make_engine(url: str) -> Engine:
-    """Create an engine; SQLite connections get WAL mode, foreign keys and a busy timeout."""
+    """Create an engine; SQLite connections get WAL mode, foreign keys and a busy timeout.
+    A statement's values (her vault, her answers) never appear in an error or a log."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -93,6 +94,7 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False},
+            hide_parameters=True,
             pool_size=POOL_SIZE,
             max_overflow=POOL_OVERFLOW,
             pool_timeout=POOL_TIMEOUT,
@@ -102,6 +104,7 @@ def make_engine(url: str) -> Engine:
     return create_engine(
         url,
         pool_pre_ping=True,
+        hide_parameters=True,
         pool_size=POOL_SIZE,
         max_overflow=POOL_OVERFLOW,
         pool_timeout=POOL_TIMEOUT,

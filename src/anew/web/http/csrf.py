@@ -11,6 +11,8 @@ import hmac
 
 from fastapi import HTTPException, Request
 
+from anew.web.http.posted import posted_form
+
 CSRF_FIELD = "csrf_token"
 
 
@@ -29,7 +31,7 @@ async def require_csrf(request: Request) -> None:
     """Refuse a state-changing form post whose token does not match this browser's."""
     if request.method in ("GET", "HEAD", "OPTIONS"):
         return
-    form = await request.form()
+    form = await posted_form(request)
     sent = form.get(CSRF_FIELD)
     expected = request_csrf_token(request)
     if not isinstance(sent, str) or not hmac.compare_digest(sent, expected):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
@@ -15,7 +16,10 @@ from starlette.responses import RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from anew.errors import Conflict, Invalid, NotFound, RateLimited
+from anew.web.http.csrf import CSRF_FIELD
 from anew.web.http.deps import LoginRequired, optional_user
+from anew.web.http.forms import NEVER_ECHOED
+from anew.web.http.posted import kept_form
 from anew.web.http.routing import allowed_methods
 from anew.web.http.safety_gate import SafetyModeOn
 from anew.web.http.templating import render
@@ -110,30 +114,64 @@ async def safety_mode_on(request: Request, exc: Exception) -> Response:
     return render(request, "safety/closed.html", status_code=403)
 
 
-DATABASE_DOWN = (
-    "We can't reach our database right now. Nothing you wrote is lost; "
-    "please try again in a minute."
-)
+DATABASE_DOWN = "We can't reach our database right now. Please try again in a minute."
+BUSY = "Anew is very busy this moment. Please try again in a few seconds."
+NOT_SAVED = "What you just sent was not saved."
 
 
-BUSY = "Anew is very busy this moment and nothing was changed. Please try again in a few seconds."
+@dataclass(frozen=True)
+class TypedBack:
+    """One field of her posted form, handed back: her own words are shown, choices ride along."""
+
+    name: str
+    value: str
+
+    @property
+    def words(self) -> bool:
+        if self.name == CSRF_FIELD:
+            return False
+        return len(self.value) > 30 or any(c.isspace() for c in self.value)
+
+
+def _typed_back(request: Request) -> list[TypedBack]:
+    """What her posted form held, to hand back on the error page (passwords and files aside):
+    the database never got it, and she should not have to type it again."""
+    form = kept_form(request)
+    if form is None:
+        return []
+    return [
+        TypedBack(name, value)
+        for name, value in form.multi_items()
+        if isinstance(value, str) and name not in NEVER_ECHOED
+    ]
 
 
 def _database_down(request: Request, exc: Exception) -> Response | None:
     """A database that can't be reached, or a server whose connections are all in use, is a 503
-    that says so kindly (and when to retry)."""
+    that says so kindly, says whether what she sent was saved (it was not), and when to retry.
+    The log names the failure, never the statement or its values (her words, her answers)."""
     if isinstance(exc, PoolTimeout):
         detail, retry = BUSY, "5"
         logger.error("No free database connection on %s %s", request.method, request.url.path)
     elif isinstance(exc, (OperationalError, InterfaceError)):
         detail, retry = DATABASE_DOWN, "30"
-        logger.error("Database unreachable on %s %s: %s", request.method, request.url.path, exc)
+        cause = type(exc.orig).__name__ if exc.orig is not None else type(exc).__name__
+        logger.error("Database unreachable on %s %s (%s)", request.method, request.url.path, cause)
     else:
         return None
     headers = {"Retry-After": retry}
+    changing = request.method not in ("GET", "HEAD", "OPTIONS")
+    if changing:
+        detail = f"{NOT_SAVED} {detail}"
     if _wants_json(request):
         return JSONResponse({"detail": detail}, status_code=503, headers=headers)
-    context = {"status": 503, "title": "Just a moment", "detail": detail}
+    context = {
+        "status": 503,
+        "title": "Just a moment",
+        "detail": detail,
+        "typed_back": _typed_back(request) if changing else [],
+        "retry_path": request.url.path,
+    }
     response = render(request, "errors/error.html", context, status_code=503)
     response.headers.update(headers)
     return response

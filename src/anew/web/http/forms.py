@@ -5,22 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, Generic, TypeVar
 
-from fastapi import Depends, Request
+from fastapi import Depends
 from pydantic import BaseModel, ValidationError
 from starlette.datastructures import FormData
 
 from anew.web.http.csrf import CSRF_FIELD
+from anew.web.http.posted import posted_form
 
 Model = TypeVar("Model", bound=BaseModel)
 
 
-async def posted_form(request: Request) -> FormData:
-    """The posted form, read in the event loop, so that the route that uses it can be a plain
-    `def`: FastAPI runs those in its thread pool, where their queries and password hashing never
-    hold up the other requests the process is serving."""
-    return await request.form()
-
-
+# Read in the event loop, so that the route that uses it can be a plain `def`: FastAPI runs those
+# in its thread pool, where their queries and password hashing never hold up other requests.
 PostedForm = Annotated[FormData, Depends(posted_form)]
 
 # Passwords are never echoed back into a page, even to the person who typed them.
