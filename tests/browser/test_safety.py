@@ -88,3 +88,49 @@ def test_she_takes_the_quiz_without_an_account(browser_page: Page) -> None:
     page.get_by_role("button", name="See my result").click()
     expect(page.locator("#outcome h1")).to_have_text("You're more ready than you think")
     expect(page).to_have_url(re.compile(r"/quizzes/holding-you-back/results/[\w-]+$"))
+
+
+@pytest.mark.parametrize("signed_in", [False, True], ids=["visitor", "member"])
+def test_back_after_a_quick_exit_shows_no_answer_ticked(
+    browser: Browser, live_server: str, signed_in: bool
+) -> None:
+    context = browser.new_context(base_url=live_server)
+    neutral_site(context)
+    page = context.new_page()
+    if signed_in:
+        sign_up(page, "back-after-exit@example.org")
+    page.goto("/steps")  # somewhere before the check, as she would come to it
+    every = tuple(
+        str(name)
+        for name in page.goto("/safety-check")
+        and page.locator("input[type=radio][value=yes]").evaluate_all("all => all.map(r => r.name)")
+    )
+    answer_check(page, yes=every)
+    expect(page).to_have_url(re.compile(r"/safety-check/result$"))
+    expect(page.get_by_role("heading", name="Your safety comes first")).to_be_visible()
+    page.get_by_role("link", name=re.compile("Quick exit")).click()
+    expect(page).to_have_url(NEUTRAL)
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/safety-check$"))
+    expect(page.locator("input[type=radio]").first).to_be_visible()
+    assert page.locator("input[type=radio]:checked").count() == 0
+    context.close()
+
+
+def test_escape_while_typing_keeps_her_on_the_page(browser: Browser, live_server: str) -> None:
+    context = browser.new_context(base_url=live_server)
+    neutral_site(context)
+    page = context.new_page()
+    sign_up(page, "typing@example.org")
+    answer_check(page, yes=("stalking",))  # safety mode: the quick exit is on every page
+    page.goto("/steps/no-contact")
+    page.get_by_role("link", name="I want to text him").click()
+    message = page.locator("textarea#message")
+    message.fill("half of what I wanted to say")
+    message.press("Escape")
+    expect(message).to_have_value("half of what I wanted to say")
+    assert page.url.startswith(live_server)
+    page.locator("h1").first.click()  # out of the field, Esc leaves as ever
+    page.keyboard.press("Escape")
+    expect(page).to_have_url(NEUTRAL)
+    context.close()

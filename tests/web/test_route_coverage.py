@@ -128,6 +128,7 @@ ISOLATION_TESTS.update(
         "tests.web.pages.test_safety:test_bob_never_sees_or_changes_alices_safety_pages": [
             ("GET", "/safety-check"),
             ("POST", "/safety-check"),
+            ("GET", "/safety-check/result"),
             ("POST", "/safety-check/leave"),
             ("POST", "/safety-check/delete"),
             ("GET", "/safety/help"),

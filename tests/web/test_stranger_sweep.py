@@ -55,6 +55,7 @@ OPEN_PAGES = {
     ("POST", "/quizzes/{slug}"),  # taking a quiz
     ("GET", "/safety-check"),  # the check can be taken before signing up
     ("POST", "/safety-check"),
+    ("GET", "/safety-check/result"),  # shows a visitor her own result, from her own cookie
     ("GET", "/safety/help"),  # help resources, for her country when signed in
     *(("GET", f"/steps/{step}") for step in STEP_PAGES),  # each step explained, tools when in
 }

@@ -192,8 +192,12 @@ def test_bob_never_sees_or_changes_alices_safety_pages(
     assert "Safety mode is off." in page_text(page.text)
     no = {q.id: "no" for q in QUESTIONS}
     assert_isolated(
-        engine, bob_client, alice, "POST", "/safety-check", form=no, expect_status=[200]
+        engine, bob_client, alice, "POST", "/safety-check", form=no, expect_status=[303]
     )
+    result = assert_isolated(
+        engine, bob_client, alice, "GET", "/safety-check/result", expect_status=[200]
+    )
+    assert "Nothing here suggests the relationship was unsafe" in page_text(result.text)
     assert_isolated(
         engine,
         bob_client,

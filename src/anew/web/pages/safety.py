@@ -15,14 +15,25 @@ from anew.safety import service
 from anew.safety.questions import QUESTIONS
 from anew.safety.resources import Resources
 from anew.safety.rules import RULES, assess
+from anew.web.http import safety_result
 from anew.web.http.csrf import require_csrf
 from anew.web.http.deps import CurrentUser, OptionalUser, SessionDep
 from anew.web.http.forms import PostedForm
+from anew.web.http.safety_result import SealedResult
 from anew.web.http.segment_router import SegmentRouter
 from anew.web.http.templating import render
 
 router = SegmentRouter(include_in_schema=False)
 CHECK = "/safety-check"
+
+
+def _secret(request: Request) -> str:
+    secret: str = request.app.state.settings.resolved_secret_key
+    return secret
+
+
+def _secure(request: Request) -> bool:
+    return bool(request.app.state.settings.behind_https) or request.url.scheme == "https"
 
 
 def _resources(request: Request) -> Resources:
@@ -50,7 +61,10 @@ def _check_page(
         "latest": history.latest if history else None,
         "stored_checks": history.stored if history else 0,
     }
-    return render(request, "safety/check.html", context, status_code=status_code)
+    response = render(request, "safety/check.html", context, status_code=status_code)
+    # Her answers must not come back with Back after a quick exit: no copy of the form is kept.
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @router.get(CHECK)
@@ -72,23 +86,46 @@ def take_check(request: Request, user: OptionalUser, db: SessionDep, form: Poste
     if missing:
         return _check_page(request, db, user, values=answers, errors=missing, status_code=400)
     keep = form.get("keep_answers") == "yes"
-    can_leave, country = False, ""
+    can_leave = False
     if user is None:
         assessment = assess(answers)
     else:
         outcome = service.take_check(db, user.id, answers, keep_answers=keep, now=utcnow())
         assessment, can_leave = outcome.assessment, outcome.can_leave
-        request.state.safety_mode = outcome.safety_mode  # the page shows where it left her
-        country = accounts.account(db, user.id).country
+    sealed = SealedResult(assessment, can_leave=can_leave, kept=keep and user is not None)
+    response = RedirectResponse(safety_result.PATH, status_code=303)
+    response.set_cookie(
+        safety_result.COOKIE,
+        safety_result.seal(sealed, _secret(request)),
+        max_age=safety_result.LIFETIME_S,
+        path=safety_result.PATH,
+        secure=_secure(request),
+        httponly=True,
+        samesite="strict",
+    )
+    return response
+
+
+@router.get(safety_result.PATH)
+def result_page(request: Request, user: OptionalUser, db: SessionDep) -> Response:
+    """The result, shown once: the cookie that carried it is gone with this answer, so a reload
+    or Back finds the check again, never her result."""
+    sealed = safety_result.unseal(request.cookies.get(safety_result.COOKIE), _secret(request))
+    if sealed is None:
+        return RedirectResponse(CHECK, status_code=303)
+    country = accounts.account(db, user.id).country if user else ""
     context: dict[str, Any] = {
         "quick_exit": True,
-        "assessment": assessment,
+        "assessment": sealed.assessment,
         "rules": RULES,
         "resources": _resources(request).for_country(country),
-        "can_leave": can_leave,
-        "kept": keep and user is not None,
+        "can_leave": sealed.can_leave,
+        "kept": sealed.kept,
     }
-    return render(request, "safety/result.html", context)
+    response = render(request, "safety/result.html", context)
+    response.headers["Cache-Control"] = "no-store"
+    response.delete_cookie(safety_result.COOKIE, path=safety_result.PATH)
+    return response
 
 
 @router.post(f"{CHECK}/leave", dependencies=[Depends(require_csrf)])

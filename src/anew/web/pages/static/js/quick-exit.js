@@ -2,7 +2,8 @@
 // tab's history, so the back button does not bring it back. Links inside Anew also replace the
 // page rather than add to the history while this script is on, so a tab that moved around the
 // app by its links holds no Anew page to go back to. Without JavaScript the link still works:
-// /exit redirects to the same site (the page explains what that can't hide).
+// /exit redirects to the same site (the page explains what that can't hide). Esc leaves too,
+// except while she types in a text field.
 (function () {
   "use strict";
   var link = document.getElementById("quick-exit");
@@ -37,11 +38,41 @@
     window.location.replace(url.href);
   }
 
+  // Esc leaves from anywhere but a place she is typing: there it would throw away her words.
+  function typingIn(element) {
+    if (!element || element.isContentEditable) {
+      return Boolean(element);
+    }
+    var tag = element.tagName;
+    if (tag === "TEXTAREA" || tag === "SELECT") {
+      return true;
+    }
+    if (tag !== "INPUT") {
+      return false;
+    }
+    var kind = (element.getAttribute("type") || "text").toLowerCase();
+    return ["checkbox", "radio", "button", "submit", "reset", "image", "file", "range",
+      "color", "hidden"].indexOf(kind) === -1;
+  }
+
+  // A form marked data-forget never comes back filled in from the back/forward cache.
+  function forgetAnswers(event) {
+    if (!event.persisted) {
+      return;
+    }
+    var forms = document.querySelectorAll("form[data-forget]");
+    for (var i = 0; i < forms.length; i += 1) {
+      forms[i].reset();
+    }
+  }
+
   link.addEventListener("click", leave);
   document.addEventListener("click", followWithoutHistory);
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" || event.key === "Esc") {
+    if ((event.key === "Escape" || event.key === "Esc") && !event.isComposing &&
+        !typingIn(event.target)) {
       leave(event);
     }
   });
+  window.addEventListener("pageshow", forgetAnswers);
 })();
