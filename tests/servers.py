@@ -48,11 +48,15 @@ def _wait(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
 
 @contextmanager
 def server_processes(
-    url: str, data_dir: Path, count: int = 2, workers: int = 1
+    url: str,
+    data_dir: Path,
+    count: int = 2,
+    workers: int = 1,
+    settings: dict[str, str] | None = None,
 ) -> Iterator[list[tuple[str, subprocess.Popen[bytes]]]]:
     """`count` real servers (`anew serve --workers N`), each on its own port, on one database:
-    (url, process)."""
-    env = {**os.environ, "ANEW_DATABASE_URL": url, "ANEW_SECRET_KEY": SECRET}
+    (url, process). `settings` adds environment variables (ANEW_...)."""
+    env = {**os.environ, "ANEW_DATABASE_URL": url, "ANEW_SECRET_KEY": SECRET, **(settings or {})}
     env["ANEW_DATA_DIR"] = str(data_dir)
     started: list[tuple[str, subprocess.Popen[bytes]]] = []
     try:
@@ -76,9 +80,11 @@ def server_processes(
 
 
 @contextmanager
-def servers(url: str, data_dir: Path, count: int = 2) -> Iterator[list[str]]:
+def servers(
+    url: str, data_dir: Path, count: int = 2, settings: dict[str, str] | None = None
+) -> Iterator[list[str]]:
     """`count` real server processes on one database; their URLs."""
-    with server_processes(url, data_dir, count) as started:
+    with server_processes(url, data_dir, count, settings=settings) as started:
         yield [address for address, _ in started]
 
 

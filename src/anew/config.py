@@ -54,6 +54,23 @@ class Settings(BaseSettings):
         gt=0,
         description="The largest chat export, in MB, that may be uploaded (zip contents included).",
     )
+    max_visitor_body_kb: int = Field(
+        default=256,
+        gt=0,
+        description="The largest request body, in KB, that someone not signed in may send.",
+    )
+    body_timeout_s: int = Field(
+        default=30,
+        gt=0,
+        description="How long, in seconds, the server waits for the next part of a request body, "
+        "and the head start a body gets before its pace counts.",
+    )
+    body_min_rate_kb_s: int = Field(
+        default=8,
+        gt=0,
+        description="The slowest average pace, in KB per second, at which a request body may "
+        "arrive once its head start is spent.",
+    )
     base_url: str | None = Field(
         default=None,
         description="The public address of this server, e.g. https://anew.example.org.",

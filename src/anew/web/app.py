@@ -18,6 +18,7 @@ from anew.web.api import AREAS as api_areas
 from anew.web.api import router as api_router
 from anew.web.api.docs import mount_assets
 from anew.web.http import health, log_redaction
+from anew.web.http.bodies import BodyGate, body_gate_options
 from anew.web.http.errors import install_error_handlers
 from anew.web.http.read_cache import ReadCache
 from anew.web.http.security import SecurityMiddleware
@@ -86,6 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     install_error_handlers(app)  # its middleware must sit inside the security headers
     app.add_middleware(RequestSlots)
+    app.add_middleware(BodyGate, **body_gate_options(settings))  # bodies in before a slot
     app.add_middleware(SecurityMiddleware, secure_cookies=settings.behind_https)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     mount_assets(app)

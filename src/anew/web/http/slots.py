@@ -20,10 +20,14 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from anew.db import POOL_OVERFLOW, POOL_SIZE
 
 REQUEST_SLOTS = (POOL_SIZE + POOL_OVERFLOW) // 2
+# Answered whatever else is going on: the quick exit needs no database at all, and the health
+# check's one short query finds a connection, since requests at work hold at most two each.
+ALWAYS_ANSWERED = frozenset({"/exit", "/healthz"})
 
 
 class RequestSlots:
-    """Lets REQUEST_SLOTS http requests into the app at once (one gate per event loop)."""
+    """Lets REQUEST_SLOTS http requests into the app at once (one gate per event loop); the
+    quick exit and the health check pass by. Bodies are already in (anew.web.http.bodies)."""
 
     def __init__(self, app: ASGIApp, slots: int = REQUEST_SLOTS) -> None:
         self.app = app
@@ -33,7 +37,7 @@ class RequestSlots:
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope["path"] in ALWAYS_ANSWERED:
             await self.app(scope, receive, send)
             return
         loop = asyncio.get_running_loop()

@@ -164,8 +164,9 @@ def private_browsing(request: Request, user: OptionalUser) -> Response:
 
 
 @router.get("/exit")
-def quick_exit(request: Request) -> Response:
-    """The quick exit without JavaScript: straight to the neutral site, nothing kept in cache."""
+async def quick_exit(request: Request) -> Response:
+    """The quick exit without JavaScript: straight to the neutral site, nothing kept in cache.
+    In the event loop, needing no thread and no database, so it answers however busy those are."""
     response = RedirectResponse(request.app.state.settings.quick_exit_url, status_code=303)
     response.headers["Cache-Control"] = "no-store"
     response.headers["Clear-Site-Data"] = '"cache"'

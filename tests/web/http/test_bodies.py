@@ -1,0 +1,151 @@
+"""Limits on request bodies come before any reading, for every route, chunked or not."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from starlette.types import Message, Receive, Scope, Send
+
+from anew.chats.models import ChatImport
+from anew.config import Settings
+from anew.web.app import create_app
+from anew.web.http.bodies import BodyGate, BodyLimits
+from tests.people import Person, csrf_token, page_text, sign_in
+
+MB = 1024 * 1024
+BOUNDARY = "anew-test-boundary"
+
+
+def _multipart(size: int, chunk: int = 256 * 1024) -> Iterator[bytes]:
+    """A multipart upload of `size` bytes of chat, sent in chunks with no Content-Length."""
+    yield (
+        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="file"; '
+        f'filename="chat.txt"\r\nContent-Type: text/plain\r\n\r\n'
+    ).encode()
+    line = b"13/03/24, 09:00 - Ana: morning!\n"
+    sent = 0
+    while sent < size:
+        yield line * (chunk // len(line))
+        sent += chunk
+    yield f"\r\n--{BOUNDARY}--\r\n".encode()
+
+
+def _field(name: str, value: str) -> str:
+    return f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+
+
+def _spooled(settings: Settings) -> list[Path]:
+    folder = Path(settings.data_dir) / "tmp"
+    return [path for path in folder.rglob("*") if path.is_file()] if folder.exists() else []
+
+
+def test_a_visitor_cannot_send_a_large_body_to_any_route(
+    app: FastAPI, client: TestClient, settings: Settings
+) -> None:
+    reached: list[str] = []
+
+    @app.post("/api/v1/probe")
+    async def probe() -> dict[str, str]:
+        reached.append("probe")
+        return {}
+
+    big = b"{" + b" " * (settings.max_visitor_body_kb * 1024 + 1) + b"}"
+    for path in ("/api/v1/auth/token", "/api/v1/import", "/login", "/api/v1/probe"):
+        answer = client.post(path, content=big, headers={"content-type": "application/json"})
+        assert answer.status_code == 413, path
+    assert reached == []
+    assert "please log in first" in client.post("/api/v1/probe", content=big).json()["detail"]
+    small = client.post("/api/v1/auth/token", json={"email": "a@example.org", "password": "x"})
+    assert small.status_code == 401  # within the limit, the route answers as ever
+
+
+def test_a_visitors_chunked_upload_is_refused_before_it_is_stored(
+    client: TestClient, settings: Settings
+) -> None:
+    answer = client.post(
+        "/api/v1/import",
+        content=_multipart(3 * MB),
+        headers={"content-type": f"multipart/form-data; boundary={BOUNDARY}"},
+    )
+    assert answer.status_code == 413
+    assert _spooled(settings) == []
+
+
+def test_a_chunked_upload_over_her_limit_is_refused(
+    settings: Settings, alice: Person, db: Session
+) -> None:
+    small = create_app(settings.model_copy(update={"max_upload_mb": 1}))
+    with TestClient(small) as client:
+        sign_in(client, alice)
+        token = csrf_token(client, "/chats")
+        head = (
+            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{token}\r\n'
+        )
+        answer = client.post(
+            "/chats",
+            content=iter([head.encode(), *_multipart(4 * MB)]),
+            headers={"content-type": f"multipart/form-data; boundary={BOUNDARY}"},
+        )
+        assert answer.status_code == 413
+        assert "larger than 1 MB" in page_text(answer.text)
+    small.state.engine.dispose()
+    assert db.scalar(select(func.count()).select_from(ChatImport)) == 0
+    assert _spooled(settings) == []
+
+
+def test_a_chunked_upload_within_her_limit_is_taken(
+    settings: Settings, alice: Person, db: Session
+) -> None:
+    with TestClient(create_app(settings)) as client:
+        sign_in(client, alice)
+        token = csrf_token(client, "/chats")
+        head = (
+            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{token}\r\n'
+        )
+        answer = client.post(
+            "/chats",
+            content=iter([head.encode(), *_multipart(2 * MB)]),
+            headers={"content-type": f"multipart/form-data; boundary={BOUNDARY}"},
+            follow_redirects=False,
+        )
+        assert answer.status_code == 303, answer.text[:300]
+        client.app.state.engine.dispose()  # type: ignore[attr-defined]
+    assert db.scalar(select(func.count()).select_from(ChatImport)) == 1
+    assert _spooled(settings) == []  # the spool went with the request
+
+
+def test_the_gate_stops_reading_at_the_limit_and_never_calls_the_app(tmp_path: Path) -> None:
+    """Straight on the gate (the test client reads a whole body before the app sees it)."""
+    called: list[str] = []
+    sent: list[dict[str, object]] = []
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        called.append(scope["path"])
+
+    chunks = 0
+
+    async def receive() -> Message:
+        nonlocal chunks
+        chunks += 1
+        return {"type": "http.request", "body": b"x" * 65536, "more_body": chunks < 1000}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    async def member(_scope: Scope) -> bool:
+        return True
+
+    limits = BodyLimits(1024, 2 * MB, 1, idle_s=5, min_rate=1024)
+    gate = BodyGate(app, limits=limits, spool_dir=tmp_path, signed_in_check=member)
+    scope = {"type": "http", "method": "POST", "path": "/api/v1/chats", "headers": []}
+    asyncio.run(gate(scope, receive, send))
+    assert called == []
+    assert sent[0]["status"] == 413
+    assert chunks == 2 * MB // 65536 + 1  # one chunk past the limit, not the thousand sent
+    assert list(tmp_path.iterdir()) == []  # the spool went with the refusal
