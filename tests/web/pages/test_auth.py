@@ -6,8 +6,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from anew.accounts.login_limits import LOGIN_PER_ACCOUNT_AND_ADDRESS
 from anew.accounts.models import User, UserSession
-from anew.accounts.service import LOGIN_PER_ACCOUNT
 from anew.config import Settings
 from anew.web.app import create_app
 from anew.web.http.deps import SESSION_COOKIE
@@ -169,9 +169,9 @@ def test_a_wrong_password_keeps_the_email_and_explains(client: TestClient, alice
 
 
 def test_login_is_rate_limited(client: TestClient, alice: Person) -> None:
-    clear_of_a_window_edge(LOGIN_PER_ACCOUNT)
+    clear_of_a_window_edge(LOGIN_PER_ACCOUNT_AND_ADDRESS)
     token = csrf_token(client, "/login")
-    for _ in range(LOGIN_PER_ACCOUNT.limit):
+    for _ in range(LOGIN_PER_ACCOUNT_AND_ADDRESS.limit):
         client.post(
             "/login", data={"csrf_token": token, "email": alice.email, "password": "wrong pass"}
         )

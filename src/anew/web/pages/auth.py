@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
@@ -12,10 +13,17 @@ from starlette.responses import RedirectResponse, Response
 from anew.accounts import service
 from anew.accounts.vocabulary import SessionKind
 from anew.db import utcnow
-from anew.web.http.cookies import clear_session_cookie, safe_next, set_session_cookie
+from anew.web.http.cookies import (
+    clear_session_cookie,
+    safe_next,
+    set_device_cookie,
+    set_session_cookie,
+    this_device,
+)
 from anew.web.http.csrf import require_csrf
 from anew.web.http.deps import SESSION_COOKIE, OptionalUser, SessionDep, client_address
 from anew.web.http.forms import FormResult, PostedForm, read_form
+from anew.web.http.responding import send_later
 from anew.web.http.segment_router import SegmentRouter
 from anew.web.http.templating import render
 
@@ -53,10 +61,10 @@ def _submit(
     target: str,
 ) -> Response:
     """Sign up or log in on a valid form; on refusal re-render it with the reason."""
-    status = 400
+    status, mails = 400, []
     if result.data is not None:
         try:
-            token = service.open_session(
+            opened = service.open_session(
                 db,
                 action,
                 email=result.data.email,
@@ -68,12 +76,16 @@ def _submit(
         except service.AccountError as error:
             result.add_error(error.field or "form", str(error))
             status = 429 if isinstance(error, service.TooManyAttempts) else 400
+            mails = error.mails if isinstance(error, service.TooManyAttempts) else []
         else:
             response = RedirectResponse(target, status_code=303)
-            set_session_cookie(response, request, token)
+            set_session_cookie(response, request, opened.token)
+            set_device_cookie(response, request, opened.user_id)
             return response
     context = {"values": result.values, "errors": result.errors}
-    return render(request, template, context, status_code=status)
+    page = render(request, template, context, status_code=status)
+    page.background = send_later(request, mails)
+    return page
 
 
 @router.get("/signup")
@@ -110,9 +122,8 @@ def login_page(request: Request, user: OptionalUser, next: str = "") -> Response
 def login(request: Request, db: SessionDep, form: PostedForm) -> Response:
     result = read_form(LoginForm, form)
     target = safe_next(result.values.get("next"))
-    return _submit(
-        request, db, result, action=service.log_in, template="auth/login.html", target=target
-    )
+    action = partial(service.log_in, device=this_device(request))
+    return _submit(request, db, result, action=action, template="auth/login.html", target=target)
 
 
 @router.post("/logout", dependencies=[Depends(require_csrf)])
