@@ -251,3 +251,9 @@ def test_the_commands_start_without_the_chat_formats_until_help_is_asked_for() -
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["False", "False"]
+
+
+def test_user_create_refuses_a_password_anyone_would_guess(environment: Settings) -> None:
+    weak = invoke(["user", "create", "w@example.org", "--password-stdin"], input="password\n")
+    assert weak.exit_code == 1
+    assert "easy for someone else to guess" in weak.output

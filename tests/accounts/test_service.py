@@ -14,6 +14,7 @@ from anew.accounts.login_limits import (
 )
 from anew.accounts.models import Role, SessionKind, User, UserSession
 from anew.accounts.service import (
+    PASSWORD_CHECKS_PER_ACCOUNT,
     SIGNUP_PER_ADDRESS,
     EmailTaken,
     InvalidCredentials,
@@ -24,6 +25,8 @@ from anew.accounts.service import (
     create_user,
     delete_account,
     log_in,
+    remove_account,
+    replace_password,
     sign_up,
 )
 from anew.accounts.sessions import start_session
@@ -204,3 +207,39 @@ def test_deleting_the_account_removes_it_and_its_sessions(db: Session) -> None:
     db.commit()
     assert db.scalar(select(func.count()).select_from(User)) == 0
     assert db.scalar(select(func.count()).select_from(UserSession)) == 0
+
+
+def test_signup_and_a_new_password_refuse_the_easiest_to_guess(db: Session) -> None:
+    with pytest.raises(WeakPassword, match="easy for someone else to guess"):
+        sign_up(db, email="new@example.org", password="12345678", address="5.5.5.5", now=NOW)
+    alice = _alice(db)
+    with pytest.raises(WeakPassword, match="easy for someone else to guess"):
+        change_password(db, alice, current_password=PASSWORD, new_password="password", now=NOW)
+
+
+def test_guessing_her_password_through_a_password_change_is_limited(db: Session) -> None:
+    alice = _alice(db)
+    db.commit()
+    for _ in range(PASSWORD_CHECKS_PER_ACCOUNT.limit):
+        with pytest.raises(WrongPassword):
+            replace_password(
+                db, alice.id, current_password="guess", new_password="a brand new phrase", now=NOW
+            )
+    with pytest.raises(TooManyAttempts):
+        replace_password(
+            db, alice.id, current_password=PASSWORD, new_password="a brand new phrase", now=NOW
+        )
+    with pytest.raises(TooManyAttempts):
+        remove_account(db, alice.id, password=PASSWORD, now=NOW)
+    assert db.get(User, alice.id) is not None
+
+
+def test_guessing_her_password_through_account_deletion_is_limited(db: Session) -> None:
+    alice = _alice(db)
+    db.commit()
+    for _ in range(PASSWORD_CHECKS_PER_ACCOUNT.limit):
+        with pytest.raises(WrongPassword):
+            remove_account(db, alice.id, password="guess", now=NOW)
+    with pytest.raises(TooManyAttempts):
+        remove_account(db, alice.id, password=PASSWORD, now=NOW)
+    assert db.get(User, alice.id) is not None

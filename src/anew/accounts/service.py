@@ -3,7 +3,8 @@ blocks (create, log in, change a password), then one transaction per request for
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,6 +23,9 @@ from anew.mail import Mail
 from anew.ratelimit import RateLimit, is_limited, record_hit
 
 SIGNUP_PER_ADDRESS = RateLimit("signup-address", limit=10, window_seconds=60 * 60)
+# Changing the password and deleting the account ask for it again; a stolen session must not
+# turn that question into a way of guessing it.
+PASSWORD_CHECKS_PER_ACCOUNT = RateLimit("password-check-account", limit=10, window_seconds=15 * 60)
 
 # Verified against when the email is unknown, so a miss costs as long as a wrong password.
 _DUMMY_HASH = hash_password("not-a-real-password-just-for-timing")
@@ -39,6 +43,12 @@ class EmailTaken(AccountError):
 
 class WeakPassword(AccountError):
     field = "password"
+
+
+class WeakNewPassword(WeakPassword):
+    """A weak password on the change-password form, whose field is the new one."""
+
+    field = "new_password"
 
 
 class InvalidCredentials(AccountError):
@@ -136,7 +146,7 @@ def change_password(
         raise WrongPassword("Your current password isn't right.")
     problem = password_problem(new_password, email=user.email)
     if problem:
-        raise WeakPassword(problem)
+        raise WeakNewPassword(problem)
     user.password_hash = hash_password(new_password)
     user.password_changed_at = now
     end_all_sessions(db, user.id)
@@ -232,7 +242,7 @@ def replace_password(
     db: Session, user_id: int, *, current_password: str, new_password: str, now: datetime
 ) -> str:
     """A new password ends every session everywhere; answers a fresh browser session's secret."""
-    with transaction(db):
+    with _password_checked(db, user_id, now), transaction(db):
         user = _user(db, user_id)
         change_password(
             db, user, current_password=current_password, new_password=new_password, now=now
@@ -240,10 +250,28 @@ def replace_password(
         return start_session(db, user, SessionKind.WEB, now)
 
 
-def remove_account(db: Session, user_id: int, *, password: str) -> None:
+def remove_account(db: Session, user_id: int, *, password: str, now: datetime) -> None:
     """Her account and everything in it, after her password; WrongPassword otherwise."""
-    with transaction(db):
+    with _password_checked(db, user_id, now), transaction(db):
         delete_account(db, _user(db, user_id), password=password)
+
+
+@contextmanager
+def _password_checked(db: Session, user_id: int, now: datetime) -> Iterator[None]:
+    """Hold a password question to PASSWORD_CHECKS_PER_ACCOUNT; a wrong answer is counted in a
+    transaction of its own, since the action's own is rolled back."""
+    if is_limited(db, PASSWORD_CHECKS_PER_ACCOUNT, str(user_id), now):
+        raise TooManyAttempts(
+            "That's a few too many tries at your password. Please wait a few minutes and try "
+            "again.",
+            PASSWORD_CHECKS_PER_ACCOUNT.retry_after(now),
+        )
+    try:
+        yield
+    except WrongPassword:
+        with transaction(db):
+            record_hit(db, PASSWORD_CHECKS_PER_ACCOUNT, str(user_id), now)
+        raise
 
 
 def _user(db: Session, user_id: int) -> User:

@@ -88,6 +88,18 @@ def test_signup_errors_keep_what_she_typed(client: TestClient, db: Session) -> N
     assert db.scalar(select(func.count()).select_from(User)) == 0
 
 
+def test_signup_refuses_a_password_anyone_would_guess_and_keeps_her_email(
+    client: TestClient, db: Session
+) -> None:
+    response = _signup(client, email="new@example.org", password="password")
+    assert response.status_code == 400  # type: ignore[attr-defined]
+    _value, error = _field(response.text, "password")  # type: ignore[attr-defined]
+    assert "easy for someone else to guess" in error
+    assert "Add another word or two" in error
+    assert _field(response.text, "email")[0] == "new@example.org"  # type: ignore[attr-defined]
+    assert db.scalar(select(func.count()).select_from(User)) == 0
+
+
 def test_signup_says_when_a_field_is_missing(client: TestClient) -> None:
     response = _signup(client, email="", password="")
     assert response.status_code == 400  # type: ignore[attr-defined]
