@@ -17,6 +17,9 @@ PUBLIC_ROUTES = {
     ("POST", "/login"),
     ("GET", "/signup"),
     ("POST", "/signup"),
+    # Reached from the confirmation email by its unguessable token; it makes her new account.
+    ("GET", "/signup/confirm/{token}"),
+    ("POST", "/signup/confirm/{token}"),
     ("GET", "/logout"),
     ("POST", "/logout"),
     ("GET", "/steps/{slug}"),

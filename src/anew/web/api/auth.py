@@ -14,7 +14,7 @@ from anew.accounts.vocabulary import SessionKind
 from anew.db import utcnow
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
 from anew.web.http.deps import ApiUser, BearerToken, SessionDep, client_address
-from anew.web.http.responding import send_later
+from anew.web.http.outbox import send_later
 from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 
 router = SegmentRouter(prefix="/auth", tags=["auth"], mounted_at=API_PREFIX)

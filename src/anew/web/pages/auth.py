@@ -11,8 +11,10 @@ from pydantic import BaseModel, Field, field_validator
 from starlette.responses import RedirectResponse, Response
 
 from anew.accounts import service
+from anew.accounts import signup as mailed
 from anew.accounts.vocabulary import SessionKind
 from anew.db import utcnow
+from anew.errors import NotFound
 from anew.web.http.cookies import (
     clear_session_cookie,
     safe_next,
@@ -23,7 +25,7 @@ from anew.web.http.cookies import (
 from anew.web.http.csrf import require_csrf
 from anew.web.http.deps import SESSION_COOKIE, OptionalUser, SessionDep, client_address
 from anew.web.http.forms import FormResult, PostedForm, read_form
-from anew.web.http.responding import send_later
+from anew.web.http.outbox import mail_base, mail_is_set_up, send_later
 from anew.web.http.segment_router import SegmentRouter
 from anew.web.http.templating import render
 
@@ -101,6 +103,8 @@ def signup(request: Request, db: SessionDep, form: PostedForm) -> Response:
     if not settings.open_signup:
         return render(request, "auth/signup.html", {"values": {}, "errors": {}}, status_code=403)
     result = read_form(SignupForm, form)
+    if mail_is_set_up(request):
+        return _mailed_signup(request, db, result)
     return _submit(
         request,
         db,
@@ -109,6 +113,50 @@ def signup(request: Request, db: SessionDep, form: PostedForm) -> Response:
         template="auth/signup.html",
         target="/dashboard?welcome=1",
     )
+
+
+def _mailed_signup(request: Request, db: SessionDep, result: FormResult[Any]) -> Response:
+    """With email set up the answer is the same whether or not the email has an account."""
+    status = 400
+    if result.data is not None:
+        try:
+            mails = mailed.start_signup(
+                db,
+                email=result.data.email,
+                password=result.data.password,
+                address=client_address(request),
+                now=utcnow(),
+                base=mail_base(request),
+            )
+        except service.AccountError as error:
+            result.add_error(error.field or "form", str(error))
+            status = 429 if isinstance(error, service.TooManyAttempts) else 400
+        else:
+            page = render(request, "auth/check_email.html", {"email": result.data.email})
+            page.background = send_later(request, mails)
+            return page
+    context = {"values": result.values, "errors": result.errors}
+    return render(request, "auth/signup.html", context, status_code=status)
+
+
+@router.get("/signup/confirm/{token}")
+def confirm_signup_page(request: Request, token: str) -> Response:
+    """A button rather than the link itself, so a mail scanner opening links makes nothing."""
+    return render(request, "auth/confirm_signup.html", {"token": token[:64], "problem": ""})
+
+
+@router.post("/signup/confirm/{token}", dependencies=[Depends(require_csrf)])
+def confirm_signup(request: Request, token: str, db: SessionDep) -> Response:
+    try:
+        opened = mailed.finish_signup(db, token, utcnow())
+    except (NotFound, service.AccountError) as error:
+        problem = error.message if isinstance(error, NotFound) else str(error)
+        context = {"token": "", "problem": problem}
+        return render(request, "auth/confirm_signup.html", context, status_code=400)
+    response = RedirectResponse("/dashboard?welcome=1", status_code=303)
+    set_session_cookie(response, request, opened.token)
+    set_device_cookie(response, request, opened.user_id)
+    return response
 
 
 @router.get("/login")

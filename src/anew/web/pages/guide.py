@@ -18,6 +18,7 @@ from anew.method.steps import STEPS_BY_SLUG
 from anew.web.http.csrf import require_csrf
 from anew.web.http.deps import OptionalUser, SessionDep, client_address
 from anew.web.http.forms import PostedForm
+from anew.web.http.outbox import send_later
 from anew.web.http.responding import (
     HONEYPOT,
     check_form_guards,
@@ -26,7 +27,6 @@ from anew.web.http.responding import (
     mailing,
     remember_responder,
     responder_key,
-    send_later,
 )
 from anew.web.http.segment_router import SegmentRouter
 from anew.web.http.templating import render

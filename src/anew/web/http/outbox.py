@@ -1,0 +1,26 @@
+"""Mail from the web faces: the address its links are built on, and sending after the answer."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from starlette.background import BackgroundTask
+
+from anew.mail import Mail, deliver
+from anew.web.http.deps import public_base
+
+
+def mail_base(request: Request) -> str:
+    """The address links in emails are built on."""
+    return public_base(request)
+
+
+def send_later(request: Request, mails: list[Mail]) -> BackgroundTask | None:
+    """Mail goes out after the answer has been sent, so it never delays or loses a response."""
+    if not mails:
+        return None
+    return BackgroundTask(deliver, request.app.state.settings, mails)
+
+
+def mail_is_set_up(request: Request) -> bool:
+    """True when an admin set up SMTP, so Anew can send the emails that prove an address."""
+    return bool(request.app.state.settings.smtp_host)
