@@ -62,6 +62,7 @@ SEEDS = {
         "INSERT INTO pending_signups (id, token_hash, email, password_hash, created_at, "
         "expires_at) VALUES (1, 'abc', 'new@example.org', 'x', :now, :now)"
     ],
+    "0012": ["UPDATE guide_responses SET confirm_token_hash = 'abc' WHERE id = 1"],
 }
 
 

@@ -16,7 +16,7 @@ from anew.guide import rules
 from anew.guide.articles import Article
 from anew.guide.service import Mailing
 from anew.web.http.cookies import is_secure
-from anew.web.http.deps import public_base
+from anew.web.http.outbox import mail_base, mail_is_set_up
 
 RESPONDER_COOKIE = "anew_responder"
 HONEYPOT = "nickname"  # hidden from people; bots that fill every field fill it
@@ -80,4 +80,6 @@ def mailing(request: Request) -> Mailing:
     settings = request.app.state.settings
     articles: list[Article] = request.app.state.articles
     titles = {a.slug: a.meta.title for a in articles}
-    return Mailing(settings.guide_notify_email, titles, public_base(request))
+    return Mailing(
+        settings.guide_notify_email, titles, mail_base(request), can_send=mail_is_set_up(request)
+    )
