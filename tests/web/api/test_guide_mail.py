@@ -19,7 +19,13 @@ ANN = {"name": "Ann", "email": "ann@example.org", "body": "Thank you for this."}
 
 def use_mail(app: FastAPI, port: int, **more: object) -> None:
     app.state.settings = app.state.settings.model_copy(
-        update={"smtp_host": "127.0.0.1", "smtp_port": port, "smtp_starttls": False, **more}
+        update={
+            "smtp_host": "127.0.0.1",
+            "smtp_port": port,
+            "smtp_starttls": False,
+            "base_url": "http://anew.example.org",
+            **more,
+        }
     )
 
 
@@ -41,7 +47,7 @@ def test_the_coach_hears_of_a_new_response_waiting_for_her(
     [(to, message)] = others(sink.received)
     assert to == ["coach@example.org"]
     assert message["Subject"] == "New response from Ann (awaiting moderation)"
-    assert "http://testserver/moderation" in message.get_payload(decode=True).decode()
+    assert "http://anew.example.org/moderation" in message.get_payload(decode=True).decode()
 
 
 def test_she_hears_of_a_reply_and_can_unsubscribe(
@@ -59,10 +65,10 @@ def test_she_hears_of_a_reply_and_can_unsubscribe(
         assert to == ["ann@example.org"]
         text = message.get_payload(decode=True).decode()
         assert "So glad it helped." in text
-        link = re.search(r"http://testserver(/guide/unsubscribe/[\w-]+)", text)
+        link = re.search(r"http://anew.example.org(/guide/unsubscribe/[\w-]+)", text)
         assert link
         unfolded = "".join(str(message["List-Unsubscribe"]).split())
-        assert unfolded == f"<http://testserver{link.group(1)}>"
+        assert unfolded == f"<http://anew.example.org{link.group(1)}>"
 
         confirm = client.get(link.group(1))
         assert "Stop reply emails?" in page_text(confirm.text)

@@ -6,12 +6,13 @@ from fastapi import Request
 from starlette.background import BackgroundTask
 
 from anew.mail import Mail, deliver
-from anew.web.http.deps import public_base
 
 
 def mail_base(request: Request) -> str:
-    """The address links in emails are built on."""
-    return public_base(request)
+    """The address links in emails are built on: ANEW_BASE_URL only. The Host header is the
+    client's to set, so a link built on it could send her (and her unsubscribe token) anywhere;
+    without a base URL no mail goes out at all (`Settings.mail_ready`)."""
+    return str(request.app.state.settings.base_url or "").rstrip("/")
 
 
 def send_later(request: Request, mails: list[Mail]) -> BackgroundTask | None:
@@ -22,5 +23,5 @@ def send_later(request: Request, mails: list[Mail]) -> BackgroundTask | None:
 
 
 def mail_is_set_up(request: Request) -> bool:
-    """True when an admin set up SMTP, so Anew can send the emails that prove an address."""
-    return bool(request.app.state.settings.smtp_host)
+    """True when an admin set up mail, so Anew can send the emails that prove an address."""
+    return bool(request.app.state.settings.mail_ready)
