@@ -16,6 +16,8 @@ pytestmark = pytest.mark.processes
 SECRETS = {
     "/calendar/feedsecret123.ics": "feedsecret123",
     "/guide/unsubscribe/unsubsecret456": "unsubsecret456",
+    "/signup/confirm/signupsecret321": "signupsecret321",
+    "/guide/confirm/confirmsecret654": "confirmsecret654",
     "/quizzes/holding-you-back/results/sharesecret789": "sharesecret789",
 }
 
@@ -24,6 +26,8 @@ def test_secret_path_segments_are_hidden_and_the_rest_kept() -> None:
     assert redact("/calendar/abc.ics") == "/calendar/[hidden]"
     assert redact("/guide/unsubscribe/abc?x=1") == "/guide/unsubscribe/[hidden]?x=1"
     assert redact("/quizzes/q/results/abc") == "/quizzes/q/results/[hidden]"
+    assert redact("/signup/confirm/abc") == "/signup/confirm/[hidden]"
+    assert redact("/guide/confirm/abc") == "/guide/confirm/[hidden]"
     assert redact("/guide/introduction") == "/guide/introduction"
 
 

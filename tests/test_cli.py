@@ -74,6 +74,23 @@ def test_a_bad_setting_stops_the_command_with_its_name(monkeypatch: pytest.Monke
     assert "ANEW_OPEN_SIGNUP" in result.output
 
 
+def test_serve_stops_when_mail_is_set_up_without_a_base_url(
+    environment: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ANEW_SMTP_HOST", "mail.example.org")
+    monkeypatch.delenv("ANEW_BASE_URL", raising=False)
+    with mock.patch("anew.web.http.server.run", autospec=True) as run:
+        result = invoke(["serve"])
+    assert result.exit_code == 2
+    assert "ANEW_BASE_URL" in result.output
+    assert "ANEW_SMTP_HOST" in result.output
+    run.assert_not_called()
+    monkeypatch.setenv("ANEW_BASE_URL", "https://anew.example.org")
+    with mock.patch("anew.web.http.server.run", autospec=True) as run:
+        assert invoke(["serve"]).exit_code == 0
+    run.assert_called_once()
+
+
 def test_serve_migrates_prints_the_address_and_starts_uvicorn(environment: Settings) -> None:
     with mock.patch("anew.web.http.server.run", autospec=True) as run:
         result = invoke(["serve", "--port", "8123", "--workers", "3"])
@@ -251,3 +268,9 @@ def test_the_commands_start_without_the_chat_formats_until_help_is_asked_for() -
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["False", "False"]
+
+
+def test_user_create_refuses_a_password_anyone_would_guess(environment: Settings) -> None:
+    weak = invoke(["user", "create", "w@example.org", "--password-stdin"], input="password\n")
+    assert weak.exit_code == 1
+    assert "easy for someone else to guess" in weak.output

@@ -58,6 +58,11 @@ SEEDS = {
         "INSERT INTO contacts (id, user_id, at, initiator, channel, logistics, note, "
         "broke_period) VALUES (1, 1, :now, 'him', 'call', false, '', false)"
     ],
+    "0011": [
+        "INSERT INTO pending_signups (id, token_hash, email, password_hash, created_at, "
+        "expires_at) VALUES (1, 'abc', 'new@example.org', 'x', :now, :now)"
+    ],
+    "0012": ["UPDATE guide_responses SET confirm_token_hash = 'abc' WHERE id = 1"],
 }
 
 

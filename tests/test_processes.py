@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx2
 import pytest
 
-from anew.accounts.service import LOGIN_PER_ACCOUNT
+from anew.accounts.login_limits import LOGIN_PER_ACCOUNT_AND_ADDRESS
 from tests.databases import postgres_database, sqlite_database
 from tests.servers import (
     child_pids,
@@ -63,9 +63,9 @@ def test_two_processes_share_sessions_logout_rate_limits_and_data(
         assert after.status_code == 303  # logged out everywhere
         assert after.headers["location"].startswith("/login")
 
-    clear_of_a_window_edge(LOGIN_PER_ACCOUNT)
+    clear_of_a_window_edge(LOGIN_PER_ACCOUNT_AND_ADDRESS)
     answers = []
-    for attempt in range(LOGIN_PER_ACCOUNT.limit + 1):
+    for attempt in range(LOGIN_PER_ACCOUNT_AND_ADDRESS.limit + 1):
         with httpx2.Client(base_url=(first, second)[attempt % 2]) as either:
             answers.append(
                 either.post(

@@ -82,12 +82,13 @@ def db_upgrade(_args: argparse.Namespace) -> int:
 
 def serve(args: argparse.Namespace) -> int:
     """Migrate the database, then serve the app."""
-    from anew.config import ConfigError
+    from anew.config import ConfigError, check_mail_settings
     from anew.content import load_content
     from anew.web.http import server
 
     settings = _settings()
     try:
+        check_mail_settings(settings)
         load_content(settings)  # a broken quiz or resources file stops here, not in a worker
     except ConfigError as error:
         _err(f"Configuration error: {error}")

@@ -185,6 +185,22 @@ class Settings(BaseSettings):
         """True when the public address is https, so cookies must be Secure."""
         return bool(self.base_url and self.base_url.startswith("https://"))
 
+    @property
+    def mail_ready(self) -> bool:
+        """True when emails may go out: a mail server, and the public address their links are
+        built on (never the Host a request names, which anyone can set)."""
+        return bool(self.smtp_host and self.base_url)
+
+
+def check_mail_settings(settings: Settings) -> None:
+    """Refuse mail without a public address, so `anew serve` stops rather than mail no links."""
+    if settings.smtp_host and not settings.base_url:
+        raise ConfigError(
+            f"{ENV_PREFIX}SMTP_HOST is set, but {ENV_PREFIX}BASE_URL is not. Emails carry links "
+            "(to a response, to confirm an address, to unsubscribe), and they are built on the "
+            f"public address only: set {ENV_PREFIX}BASE_URL, e.g. https://anew.example.org."
+        )
+
 
 def load_or_create_secret(data_dir: Path) -> str:
     """Read the kept secret key, creating it atomically so concurrent workers agree on one."""

@@ -37,9 +37,10 @@ def _message(settings: Settings, mail: Mail) -> EmailMessage:
 
 
 def deliver(settings: Settings, mails: Iterable[Mail]) -> int:
-    """Send each mail; returns how many went out. Does nothing when no SMTP host is set."""
+    """Send each mail; returns how many went out. Does nothing unless mail is set up, with the
+    public address its links are built on (`Settings.mail_ready`)."""
     mails = list(mails)
-    if not settings.smtp_host or not mails:
+    if not settings.mail_ready or not settings.smtp_host or not mails:
         return 0
     sent = 0
     try:

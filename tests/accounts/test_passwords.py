@@ -36,3 +36,11 @@ def test_it_explains_what_makes_a_password_unacceptable() -> None:
         password_problem("Alice@Example.org", email="alice@example.org") or ""
     )
     assert password_problem("a long enough phrase") is None
+
+
+def test_it_refuses_the_passwords_every_guesser_tries_first() -> None:
+    for weak in ("password", "12345678", "iloveyou1", "alice2026"):
+        problem = password_problem(weak, email="alice@example.org") or ""
+        assert "easy for someone else to guess" in problem, weak
+    assert "Add another word or two" in (password_problem("password") or "")
+    assert password_problem("gentle steady steps", email="alice@example.org") is None

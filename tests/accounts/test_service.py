@@ -6,10 +6,15 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from anew.accounts.devices import Device, device_mark
+from anew.accounts.login_limits import (
+    LOGIN_PER_ACCOUNT_AND_ADDRESS,
+    LOGIN_PER_ADDRESS,
+    LOGIN_PER_KNOWN_DEVICE,
+)
 from anew.accounts.models import Role, SessionKind, User, UserSession
 from anew.accounts.service import (
-    LOGIN_PER_ACCOUNT,
-    LOGIN_PER_ADDRESS,
+    PASSWORD_CHECKS_PER_ACCOUNT,
     SIGNUP_PER_ADDRESS,
     EmailTaken,
     InvalidCredentials,
@@ -20,6 +25,8 @@ from anew.accounts.service import (
     create_user,
     delete_account,
     log_in,
+    remove_account,
+    replace_password,
     sign_up,
 )
 from anew.accounts.sessions import start_session
@@ -66,16 +73,82 @@ def test_log_in_refuses_a_wrong_password_or_an_unknown_email(db: Session) -> Non
         log_in(db, email="nobody@example.org", password=PASSWORD, address="1.2.3.4", now=NOW)
 
 
-def test_it_locks_an_account_after_repeated_failures_even_from_many_addresses(db: Session) -> None:
-    _alice(db)
-    for attempt in range(LOGIN_PER_ACCOUNT.limit):
+def _fail(db: Session, times: int, address: str, device: Device | None = None) -> None:
+    for _ in range(times):
         with pytest.raises(InvalidCredentials):
             log_in(
-                db, email="alice@example.org", password="no", address=f"10.0.0.{attempt}", now=NOW
+                db,
+                email="alice@example.org",
+                password="no",
+                address=address,
+                now=NOW,
+                device=device,
             )
+
+
+def test_guessing_from_many_addresses_never_locks_the_owner_out(db: Session) -> None:
+    alice = _alice(db)
+    for attempt in range(3 * LOGIN_PER_ACCOUNT_AND_ADDRESS.limit):
+        _fail(db, 1, address=f"10.0.0.{attempt}")
+    assert log_in(db, email=alice.email, password=PASSWORD, address="10.9.9.9", now=NOW) is alice
+
+
+def test_it_slows_guessing_at_one_account_from_one_address(db: Session) -> None:
+    alice = _alice(db)
+    _fail(db, LOGIN_PER_ACCOUNT_AND_ADDRESS.limit, address="6.6.6.6")
     with pytest.raises(TooManyAttempts) as caught:
-        log_in(db, email="alice@example.org", password=PASSWORD, address="10.9.9.9", now=NOW)
-    assert 0 < caught.value.retry_after <= LOGIN_PER_ACCOUNT.window_seconds
+        log_in(db, email=alice.email, password=PASSWORD, address="6.6.6.6", now=NOW)
+    assert 0 < caught.value.retry_after <= LOGIN_PER_ACCOUNT_AND_ADDRESS.window_seconds
+
+
+def test_a_known_device_gets_in_with_the_right_password_while_its_address_is_refused(
+    db: Session,
+) -> None:
+    alice = _alice(db)
+    for attempt in range(LOGIN_PER_ADDRESS.limit):  # someone else on her shared address
+        with pytest.raises(InvalidCredentials):
+            log_in(db, email=f"u{attempt}@example.org", password="no", address="6.6.6.6", now=NOW)
+    hers = Device(device_mark("secret", alice.id), "secret")
+    strangers = Device(device_mark("secret", alice.id + 1), "secret")
+    with pytest.raises(TooManyAttempts):
+        log_in(
+            db, email=alice.email, password=PASSWORD, address="6.6.6.6", now=NOW, device=strangers
+        )
+    assert (
+        log_in(db, email=alice.email, password=PASSWORD, address="6.6.6.6", now=NOW, device=hers)
+        is alice
+    )
+
+
+def test_a_known_device_is_held_to_a_limit_of_its_own(db: Session) -> None:
+    alice = _alice(db)
+    hers = Device(device_mark("secret", alice.id), "secret")
+    _fail(db, LOGIN_PER_KNOWN_DEVICE.limit, address="1.1.1.1", device=hers)
+    with pytest.raises(TooManyAttempts):
+        log_in(db, email=alice.email, password=PASSWORD, address="1.1.1.1", now=NOW, device=hers)
+    assert log_in(db, email=alice.email, password=PASSWORD, address="1.1.1.1", now=NOW) is alice
+
+
+def test_the_owner_hears_of_refused_logins_once_per_window(db: Session) -> None:
+    alice = _alice(db)
+    _fail(db, LOGIN_PER_ACCOUNT_AND_ADDRESS.limit, address="6.6.6.6")
+    notices = []
+    for _ in range(3):
+        with pytest.raises(TooManyAttempts) as caught:
+            log_in(db, email=alice.email, password="no", address="6.6.6.6", now=NOW)
+        notices.extend(caught.value.mails)
+    [notice] = notices
+    assert notice.to == alice.email
+    assert "Nothing in your account was opened or changed" in notice.text
+
+
+def test_nobody_is_told_of_refused_logins_to_an_unknown_email(db: Session) -> None:
+    for _ in range(LOGIN_PER_ACCOUNT_AND_ADDRESS.limit):
+        with pytest.raises(InvalidCredentials):
+            log_in(db, email="nobody@example.org", password="no", address="6.6.6.6", now=NOW)
+    with pytest.raises(TooManyAttempts) as caught:
+        log_in(db, email="nobody@example.org", password="no", address="6.6.6.6", now=NOW)
+    assert caught.value.mails == []
 
 
 def test_it_limits_one_address_trying_many_accounts(db: Session) -> None:
@@ -88,9 +161,7 @@ def test_it_limits_one_address_trying_many_accounts(db: Session) -> None:
 
 def test_a_successful_login_clears_the_failures(db: Session) -> None:
     _alice(db)
-    for _ in range(LOGIN_PER_ACCOUNT.limit - 1):
-        with pytest.raises(InvalidCredentials):
-            log_in(db, email="alice@example.org", password="no", address="1.1.1.1", now=NOW)
+    _fail(db, LOGIN_PER_ACCOUNT_AND_ADDRESS.limit - 1, address="1.1.1.1")
     log_in(db, email="alice@example.org", password=PASSWORD, address="1.1.1.1", now=NOW)
     with pytest.raises(InvalidCredentials):
         log_in(db, email="alice@example.org", password="no", address="1.1.1.1", now=NOW)
@@ -136,3 +207,39 @@ def test_deleting_the_account_removes_it_and_its_sessions(db: Session) -> None:
     db.commit()
     assert db.scalar(select(func.count()).select_from(User)) == 0
     assert db.scalar(select(func.count()).select_from(UserSession)) == 0
+
+
+def test_signup_and_a_new_password_refuse_the_easiest_to_guess(db: Session) -> None:
+    with pytest.raises(WeakPassword, match="easy for someone else to guess"):
+        sign_up(db, email="new@example.org", password="12345678", address="5.5.5.5", now=NOW)
+    alice = _alice(db)
+    with pytest.raises(WeakPassword, match="easy for someone else to guess"):
+        change_password(db, alice, current_password=PASSWORD, new_password="password", now=NOW)
+
+
+def test_guessing_her_password_through_a_password_change_is_limited(db: Session) -> None:
+    alice = _alice(db)
+    db.commit()
+    for _ in range(PASSWORD_CHECKS_PER_ACCOUNT.limit):
+        with pytest.raises(WrongPassword):
+            replace_password(
+                db, alice.id, current_password="guess", new_password="a brand new phrase", now=NOW
+            )
+    with pytest.raises(TooManyAttempts):
+        replace_password(
+            db, alice.id, current_password=PASSWORD, new_password="a brand new phrase", now=NOW
+        )
+    with pytest.raises(TooManyAttempts):
+        remove_account(db, alice.id, password=PASSWORD, now=NOW)
+    assert db.get(User, alice.id) is not None
+
+
+def test_guessing_her_password_through_account_deletion_is_limited(db: Session) -> None:
+    alice = _alice(db)
+    db.commit()
+    for _ in range(PASSWORD_CHECKS_PER_ACCOUNT.limit):
+        with pytest.raises(WrongPassword):
+            remove_account(db, alice.id, password="guess", now=NOW)
+    with pytest.raises(TooManyAttempts):
+        remove_account(db, alice.id, password=PASSWORD, now=NOW)
+    assert db.get(User, alice.id) is not None

@@ -17,6 +17,9 @@ PUBLIC_ROUTES = {
     ("POST", "/login"),
     ("GET", "/signup"),
     ("POST", "/signup"),
+    # Reached from the confirmation email by its unguessable token; it makes her new account.
+    ("GET", "/signup/confirm/{token}"),
+    ("POST", "/signup/confirm/{token}"),
     ("GET", "/logout"),
     ("POST", "/logout"),
     ("GET", "/steps/{slug}"),
@@ -40,6 +43,9 @@ PUBLIC_ROUTES = {
     ("GET", "/api/v1/guide/{slug}/responses"),
     # Reached from an email by its unguessable token; it only ever switches reply emails off.
     ("GET", "/guide/unsubscribe/{token}"),
+    # Reached from an email by its unguessable token; it only proves the poster's address.
+    ("GET", "/guide/confirm/{token}"),
+    ("POST", "/guide/confirm/{token}"),
     ("POST", "/guide/unsubscribe/{token}"),
 }
 

@@ -11,7 +11,7 @@ from anew.accounts.roles import Role
 from anew.accounts.vocabulary import SessionKind
 from anew.db import Base, UTCDateTime, one_of, utcnow
 
-__all__ = ["Role", "SessionKind", "User", "UserSession"]
+__all__ = ["PendingSignup", "Role", "SessionKind", "User", "UserSession"]
 
 
 class User(Base):
@@ -58,3 +58,17 @@ class UserSession(Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     user: Mapped[User] = relationship(back_populates="sessions")
+
+
+class PendingSignup(Base):
+    """A sign-up waiting for its confirmation link (with email set up): the account is made
+    only when the link is followed, so the sign-up form never tells whether an email has one."""
+
+    __tablename__ = "pending_signups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    email: Mapped[str] = mapped_column(String(254))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)

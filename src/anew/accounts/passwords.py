@@ -5,6 +5,8 @@ from __future__ import annotations
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from anew.accounts.strength import too_guessable
+
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 1024
 
@@ -41,4 +43,4 @@ def password_problem(password: str, *, email: str = "") -> str | None:
         return f"Please use at most {MAX_PASSWORD_LENGTH} characters."
     if email and password.strip().lower() == email.strip().lower():
         return "Please choose a password that is different from your email address."
-    return None
+    return too_guessable(password, email=email)

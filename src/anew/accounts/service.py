@@ -3,23 +3,29 @@ blocks (create, log in, change a password), then one transaction per request for
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 
 from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from anew.accounts import login_limits
+from anew.accounts.devices import Device
 from anew.accounts.models import Role, SessionKind, User
 from anew.accounts.passwords import hash_password, needs_rehash, password_problem, verify_password
 from anew.accounts.sessions import end_all_sessions, end_session, start_session
 from anew.db import transaction
 from anew.errors import NotFound
-from anew.ratelimit import RateLimit, clear, is_limited, record_hit
+from anew.mail import Mail
+from anew.ratelimit import RateLimit, is_limited, record_hit
 
-LOGIN_PER_ACCOUNT = RateLimit("login-account", limit=10, window_seconds=15 * 60)
-LOGIN_PER_ADDRESS = RateLimit("login-address", limit=30, window_seconds=15 * 60)
 SIGNUP_PER_ADDRESS = RateLimit("signup-address", limit=10, window_seconds=60 * 60)
+# Changing the password and deleting the account ask for it again; a stolen session must not
+# turn that question into a way of guessing it.
+PASSWORD_CHECKS_PER_ACCOUNT = RateLimit("password-check-account", limit=10, window_seconds=15 * 60)
 
 # Verified against when the email is unknown, so a miss costs as long as a wrong password.
 _DUMMY_HASH = hash_password("not-a-real-password-just-for-timing")
@@ -39,6 +45,12 @@ class WeakPassword(AccountError):
     field = "password"
 
 
+class WeakNewPassword(WeakPassword):
+    """A weak password on the change-password form, whose field is the new one."""
+
+    field = "new_password"
+
+
 class InvalidCredentials(AccountError):
     field = None
 
@@ -50,9 +62,10 @@ class WrongPassword(AccountError):
 class TooManyAttempts(AccountError):
     """Rate limited; `retry_after` says in how many seconds to try again."""
 
-    def __init__(self, message: str, retry_after: int) -> None:
+    def __init__(self, message: str, retry_after: int, mails: list[Mail] | None = None) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+        self.mails = mails or []
 
 
 def normalize_email(email: str) -> str:
@@ -92,23 +105,34 @@ def sign_up(db: Session, *, email: str, password: str, address: str, now: dateti
     return create_user(db, email=email, password=password)
 
 
-def log_in(db: Session, *, email: str, password: str, address: str, now: datetime) -> User:
-    """Check credentials under per-address and per-account limits; returns the user."""
+def log_in(
+    db: Session,
+    *,
+    email: str,
+    password: str,
+    address: str,
+    now: datetime,
+    device: Device | None = None,
+) -> User:
+    """Check credentials under the sign-in limits (`anew.accounts.login_limits`); returns the
+    user. A refusal for too many tries carries the owner's notice email."""
     email = normalize_email(email)
-    for rule, subject in ((LOGIN_PER_ADDRESS, address), (LOGIN_PER_ACCOUNT, email)):
-        if is_limited(db, rule, subject, now):
-            raise TooManyAttempts(
-                "Too many login attempts. Please wait a few minutes and try again.",
-                rule.retry_after(now),
-            )
-    record_hit(db, LOGIN_PER_ADDRESS, address, now)
     user = find_user(db, email)
+    held_to = login_limits.counts(email, address, user, device)
+    rule = login_limits.spent(db, held_to, now)
+    if rule is not None:
+        raise TooManyAttempts(
+            "Too many login attempts. Please wait a few minutes and try again.",
+            rule.retry_after(now),
+            mails=login_limits.refusal_notice(db, user, now),
+        )
+    login_limits.count_attempt(db, held_to, now)
     if user is None:
         verify_password(_DUMMY_HASH, password)
     if user is None or not verify_password(user.password_hash, password):
-        record_hit(db, LOGIN_PER_ACCOUNT, email, now)
+        login_limits.count_failure(db, held_to, now)
         raise InvalidCredentials("That email and password don't match. Please try again.")
-    clear(db, LOGIN_PER_ACCOUNT, email)
+    login_limits.forget_failures(db, held_to)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     return user
@@ -122,7 +146,7 @@ def change_password(
         raise WrongPassword("Your current password isn't right.")
     problem = password_problem(new_password, email=user.email)
     if problem:
-        raise WeakPassword(problem)
+        raise WeakNewPassword(problem)
     user.password_hash = hash_password(new_password)
     user.password_changed_at = now
     end_all_sessions(db, user.id)
@@ -156,6 +180,14 @@ class Account(BaseModel):
 AccountAction = Callable[..., User]
 
 
+@dataclass(frozen=True)
+class Opened:
+    """A session just started: its secret, and whose it is (for the known-device mark)."""
+
+    token: str
+    user_id: int
+
+
 def account(db: Session, user_id: int) -> Account:
     """Her account; NotFound when it has gone."""
     user = db.get(User, user_id)
@@ -173,7 +205,7 @@ def open_session(
     address: str,
     now: datetime,
     kind: SessionKind,
-) -> str:
+) -> Opened:
     """Sign up or log in (`action`: sign_up or log_in) and start a session; answers its secret.
     A refusal still counts toward the rate limits, so its attempt is kept before it is raised."""
     try:
@@ -182,7 +214,7 @@ def open_session(
         db.commit()
         raise
     with transaction(db):
-        return start_session(db, user, kind, now)
+        return Opened(start_session(db, user, kind, now), user.id)
 
 
 def close_session(db: Session, token: str) -> None:
@@ -210,7 +242,7 @@ def replace_password(
     db: Session, user_id: int, *, current_password: str, new_password: str, now: datetime
 ) -> str:
     """A new password ends every session everywhere; answers a fresh browser session's secret."""
-    with transaction(db):
+    with _password_checked(db, user_id, now), transaction(db):
         user = _user(db, user_id)
         change_password(
             db, user, current_password=current_password, new_password=new_password, now=now
@@ -218,10 +250,28 @@ def replace_password(
         return start_session(db, user, SessionKind.WEB, now)
 
 
-def remove_account(db: Session, user_id: int, *, password: str) -> None:
+def remove_account(db: Session, user_id: int, *, password: str, now: datetime) -> None:
     """Her account and everything in it, after her password; WrongPassword otherwise."""
-    with transaction(db):
+    with _password_checked(db, user_id, now), transaction(db):
         delete_account(db, _user(db, user_id), password=password)
+
+
+@contextmanager
+def _password_checked(db: Session, user_id: int, now: datetime) -> Iterator[None]:
+    """Hold a password question to PASSWORD_CHECKS_PER_ACCOUNT; a wrong answer is counted in a
+    transaction of its own, since the action's own is rolled back."""
+    if is_limited(db, PASSWORD_CHECKS_PER_ACCOUNT, str(user_id), now):
+        raise TooManyAttempts(
+            "That's a few too many tries at your password. Please wait a few minutes and try "
+            "again.",
+            PASSWORD_CHECKS_PER_ACCOUNT.retry_after(now),
+        )
+    try:
+        yield
+    except WrongPassword:
+        with transaction(db):
+            record_hit(db, PASSWORD_CHECKS_PER_ACCOUNT, str(user_id), now)
+        raise
 
 
 def _user(db: Session, user_id: int) -> User:

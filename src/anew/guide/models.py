@@ -19,6 +19,7 @@ class GuideResponse(Base):
         Index("ix_guide_responses_article_status", "article_slug", "status"),
         Index("ix_guide_responses_email", "email"),
         Index("ix_guide_responses_user_id", "user_id"),
+        Index("ix_guide_responses_confirm_token_hash", "confirm_token_hash"),
         one_of("status", ResponseStatus.values()),
     )
 
@@ -42,6 +43,8 @@ class GuideResponse(Base):
     # She asked to be emailed when someone replies; the token is her unsubscribe link.
     notify: Mapped[bool] = mapped_column(default=False)
     unsubscribe_token: Mapped[str] = mapped_column(String(43), default="")
+    # The hash of the link emailed to prove the address ("" once followed, or when none was sent).
+    confirm_token_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -32,6 +32,17 @@ def to_coach(row: GuideResponse, *, coach_email: str | None, title: str, base: s
     return [Mail(coach_email, subject, text)]
 
 
+def confirm_link(row: GuideResponse, *, token: str, title: str, base: str) -> Mail:
+    """Ask the poster to prove her address; following the link is what lets a response from an
+    approved email appear without waiting for a coach."""
+    text = (
+        f"Hello {row.name},\n\nThank you for your response to \u201c{title}\u201d. To confirm "
+        f"that it was you, please open this link:\n\n{base}/guide/confirm/{token}\n\n"
+        "If you didn't write it, you can simply ignore this email.\n\nTake care,\nAnew\n"
+    )
+    return Mail(row.email, "Please confirm your response", text)
+
+
 def to_parents(
     db: Session, replies: Iterable[GuideResponse], *, titles: dict[str, str], base: str
 ) -> list[Mail]:

@@ -4,6 +4,8 @@ transaction each, and answer the mails to send once it is stored (sending is the
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -11,6 +13,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
+from anew.accounts.models import User
 from anew.db import transaction
 from anew.errors import NotFound
 from anew.guide import notify, rules, store
@@ -73,11 +76,13 @@ class Posting:
 
 @dataclass(frozen=True)
 class Mailing:
-    """What the emails need to know: the coach's address, the titles, the public address."""
+    """What the emails need to know: the coach's address, the titles, the public address, and
+    whether mail is set up at all (so a link can prove a poster's address)."""
 
     coach_email: str | None
     titles: dict[str, str]
     base: str
+    can_send: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,10 @@ def post(
     fields = rules.check_fields(posting.name, posting.email, posting.website, posting.body)
     with transaction(db):
         rules.check_spam(db, posting.slug, fields, address=posting.address, now=now)
+        proven = _signed_in_as(db, posting.user_id, fields.email)
+        token = ""
+        if mailing.can_send and not (proven or posting.is_author):
+            token = secrets.token_urlsafe(32)
         row = store.add_response(
             db,
             posting.slug,
@@ -122,12 +131,36 @@ def post(
             browser_key=posting.browser_key,
             now=now,
             notify=posting.notify,
+            proven=proven,
+            confirm_token_hash=_hash(token) if token else "",
         )
         title = mailing.titles.get(row.article_slug, row.article_slug)
         mails = notify.to_coach(
             row, coach_email=mailing.coach_email, title=title, base=mailing.base
         ) + notify.to_parents(db, [row], titles=mailing.titles, base=mailing.base)
+        if token:
+            mails.append(notify.confirm_link(row, token=token, title=title, base=mailing.base))
         return Posted(ResponseOut.model_validate(row), mails)
+
+
+def confirm(
+    db: Session, token: str, *, always_moderate: bool, mailing: Mailing, now: datetime
+) -> Posted:
+    """Follow the link that proves a poster's address; rules.Refusal for an unknown one."""
+    with transaction(db):
+        row = store.confirm(db, _hash(token[:64]), always_moderate=always_moderate, now=now)
+        mails = notify.to_parents(db, [row], titles=mailing.titles, base=mailing.base)
+        return Posted(ResponseOut.model_validate(row), mails)
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _signed_in_as(db: Session, user_id: int | None, email: str) -> bool:
+    """True when the poster is signed in to the account with this email: her proof of it."""
+    user = db.get(User, user_id) if user_id is not None else None
+    return user is not None and user.email == email
 
 
 def queue(db: Session, status: ResponseStatus) -> list[ResponseOut]:

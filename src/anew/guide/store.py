@@ -67,10 +67,13 @@ def add_response(
     browser_key: str,
     now: datetime,
     notify: bool = False,
+    proven: bool = False,
+    confirm_token_hash: str = "",
 ) -> GuideResponse:
-    """Store a response. The author's replies and those from an approved email appear at once;
-    a first response waits for moderation (every response does with `always_moderate`)."""
-    published = is_author or (not always_moderate and _approved_email(db, fields.email))
+    """Store a response. The author's replies appear at once, and so do those whose poster
+    proved an approved email (`proven`: signed in with it); every other one waits for a coach
+    (every response does with `always_moderate`)."""
+    published = is_author or (proven and not always_moderate and _approved_email(db, fields.email))
     row = GuideResponse(
         article_slug=slug,
         parent_id=_parent(db, slug, parent_id),
@@ -85,10 +88,28 @@ def add_response(
         browser_key=browser_key,
         notify=notify,
         unsubscribe_token=new_token() if notify else "",
+        confirm_token_hash=confirm_token_hash,
         created_at=now,
         updated_at=now,
     )
     db.add(row)
+    db.flush()
+    return row
+
+
+def confirm(db: Session, token_hash: str, *, always_moderate: bool, now: datetime) -> GuideResponse:
+    """Follow a confirmation link: the address is proven, so a response from an approved email
+    is published (unless `always_moderate`); others go on waiting. Refusal for an unknown link."""
+    row = db.scalar(
+        select(GuideResponse).where(
+            GuideResponse.confirm_token_hash == token_hash, GuideResponse.status == "pending"
+        )
+    )
+    if not token_hash or row is None:
+        raise Refusal({"form": "This link has already been used, or its response is gone."})
+    row.confirm_token_hash = ""
+    if not always_moderate and _approved_email(db, row.email):
+        row.status, row.updated_at = "published", now
     db.flush()
     return row
 

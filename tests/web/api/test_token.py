@@ -7,10 +7,12 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
-from anew.accounts.service import LOGIN_PER_ACCOUNT
+from anew.accounts.login_limits import LOGIN_PER_ACCOUNT_AND_ADDRESS
 from anew.db import utcnow
 from tests.isolation import assert_isolated
 from tests.people import Person, api_token, csrf_token
+from tests.smtp_sink import smtp_sink
+from tests.web.api.test_guide_mail import use_mail
 from tests.windows import clear_of_a_window_edge
 
 
@@ -44,12 +46,23 @@ def test_validation_errors_name_the_field(client: TestClient) -> None:
 
 
 def test_tokens_are_rate_limited(client: TestClient, alice: Person) -> None:
-    clear_of_a_window_edge(LOGIN_PER_ACCOUNT)
-    for _ in range(LOGIN_PER_ACCOUNT.limit):
+    clear_of_a_window_edge(LOGIN_PER_ACCOUNT_AND_ADDRESS)
+    for _ in range(LOGIN_PER_ACCOUNT_AND_ADDRESS.limit):
         _token(client, alice.email, "wrong again")
     response = _token(client, alice.email, alice.password)
     assert response.status_code == 429  # type: ignore[attr-defined]
     assert int(response.headers["retry-after"]) > 0  # type: ignore[attr-defined]
+
+
+def test_refused_token_requests_tell_her_once_by_email(
+    app: FastAPI, client: TestClient, alice: Person
+) -> None:
+    clear_of_a_window_edge(LOGIN_PER_ACCOUNT_AND_ADDRESS)
+    with smtp_sink() as sink:
+        use_mail(app, sink.port)
+        for _ in range(LOGIN_PER_ACCOUNT_AND_ADDRESS.limit + 3):
+            _token(client, alice.email, "wrong again")
+    assert [to for to, _ in sink.received] == [[alice.email]]
 
 
 def test_a_token_can_be_revoked(

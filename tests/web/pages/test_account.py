@@ -1,14 +1,17 @@
 from __future__ import annotations
 
+from bs4 import BeautifulSoup
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from anew.accounts.models import User
+from anew.accounts.service import PASSWORD_CHECKS_PER_ACCOUNT
 from anew.web.http.deps import SESSION_COOKIE
 from tests.isolation import assert_isolated
 from tests.people import Person, add_person, csrf_token, page_text, sign_in
+from tests.windows import clear_of_a_window_edge
 
 
 def _post(client: TestClient, path: str, **form: str) -> object:
@@ -176,3 +179,32 @@ def test_she_downloads_her_data_and_brings_it_back_into_a_fresh_account(
     )
     assert "Everything is back." in page_text(done.text)
     assert "kept-in-vault" in fresh.get("/steps/no-contact").text
+
+
+def test_a_new_password_anyone_would_guess_is_refused_kindly(
+    alice_client: TestClient, alice: Person
+) -> None:
+    response = _post(
+        alice_client,
+        "/account/password",
+        current_password=alice.password,
+        new_password="12345678",
+    )
+    assert response.status_code == 400  # type: ignore[attr-defined]
+    soup = BeautifulSoup(response.text, "html.parser")  # type: ignore[attr-defined]
+    error = soup.find(id="new_password-error")
+    assert error is not None
+    assert "easy for someone else to guess" in error.get_text()
+
+
+def test_guessing_her_password_on_the_delete_form_is_limited(
+    alice_client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    clear_of_a_window_edge(PASSWORD_CHECKS_PER_ACCOUNT)
+    for _ in range(PASSWORD_CHECKS_PER_ACCOUNT.limit):
+        _post(alice_client, "/account/delete", password="guess", confirm="delete")
+    response = _post(alice_client, "/account/delete", password=alice.password, confirm="delete")
+    assert response.status_code == 429  # type: ignore[attr-defined]
+    assert "a few too many tries" in page_text(response.text)  # type: ignore[attr-defined]
+    with factory() as db:
+        assert db.get(User, alice.id) is not None

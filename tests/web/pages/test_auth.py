@@ -6,8 +6,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from anew.accounts.login_limits import LOGIN_PER_ACCOUNT_AND_ADDRESS
 from anew.accounts.models import User, UserSession
-from anew.accounts.service import LOGIN_PER_ACCOUNT
 from anew.config import Settings
 from anew.web.app import create_app
 from anew.web.http.deps import SESSION_COOKIE
@@ -85,6 +85,18 @@ def test_signup_errors_keep_what_she_typed(client: TestClient, db: Session) -> N
     )
     value, _error = _field(html, "password")
     assert value is None  # passwords are never echoed back
+    assert db.scalar(select(func.count()).select_from(User)) == 0
+
+
+def test_signup_refuses_a_password_anyone_would_guess_and_keeps_her_email(
+    client: TestClient, db: Session
+) -> None:
+    response = _signup(client, email="new@example.org", password="password")
+    assert response.status_code == 400  # type: ignore[attr-defined]
+    _value, error = _field(response.text, "password")  # type: ignore[attr-defined]
+    assert "easy for someone else to guess" in error
+    assert "Add another word or two" in error
+    assert _field(response.text, "email")[0] == "new@example.org"  # type: ignore[attr-defined]
     assert db.scalar(select(func.count()).select_from(User)) == 0
 
 
@@ -169,9 +181,9 @@ def test_a_wrong_password_keeps_the_email_and_explains(client: TestClient, alice
 
 
 def test_login_is_rate_limited(client: TestClient, alice: Person) -> None:
-    clear_of_a_window_edge(LOGIN_PER_ACCOUNT)
+    clear_of_a_window_edge(LOGIN_PER_ACCOUNT_AND_ADDRESS)
     token = csrf_token(client, "/login")
-    for _ in range(LOGIN_PER_ACCOUNT.limit):
+    for _ in range(LOGIN_PER_ACCOUNT_AND_ADDRESS.limit):
         client.post(
             "/login", data={"csrf_token": token, "email": alice.email, "password": "wrong pass"}
         )

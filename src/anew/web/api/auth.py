@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from fastapi import HTTPException, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from anew.accounts import service
@@ -13,6 +14,7 @@ from anew.accounts.vocabulary import SessionKind
 from anew.db import utcnow
 from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES, ApiModel, Problem
 from anew.web.http.deps import ApiUser, BearerToken, SessionDep, client_address
+from anew.web.http.outbox import send_later
 from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 
 router = SegmentRouter(prefix="/auth", tags=["auth"], mounted_at=API_PREFIX)
@@ -39,10 +41,10 @@ class Token(BaseModel):
         429: {"model": Problem, "description": "Too many attempts; see Retry-After"},
     },
 )
-def create_token(body: TokenRequest, request: Request, db: SessionDep) -> Token:
+def create_token(body: TokenRequest, request: Request, db: SessionDep) -> Token | JSONResponse:
     """Log in with email and password; the token expires and can be revoked."""
     try:
-        token = service.open_session(
+        opened = service.open_session(
             db,
             service.log_in,
             email=body.email,
@@ -52,15 +54,19 @@ def create_token(body: TokenRequest, request: Request, db: SessionDep) -> Token:
             kind=SessionKind.API,
         )
     except service.TooManyAttempts as error:
-        raise HTTPException(
-            status_code=429, detail=str(error), headers={"Retry-After": str(error.retry_after)}
-        ) from None
+        # Answered rather than raised, so the owner's notice still goes out after the answer.
+        return JSONResponse(
+            {"detail": str(error)},
+            status_code=429,
+            headers={"Retry-After": str(error.retry_after)},
+            background=send_later(request, error.mails),
+        )
     except service.AccountError as error:
         raise HTTPException(
             status_code=401, detail=str(error), headers={"WWW-Authenticate": "Bearer"}
         ) from None
     lifetime = int(LIFETIMES[SessionKind.API].total_seconds())
-    return Token(access_token=token, expires_in=lifetime)
+    return Token(access_token=opened.token, expires_in=lifetime)
 
 
 @router.delete(

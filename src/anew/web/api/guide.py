@@ -240,7 +240,8 @@ def approve(
     db: SessionDep,
     background: BackgroundTasks,
 ) -> StatusOut:
-    """Publish it; later responses from the same email appear at once."""
+    """Publish it; later ones from the same email appear at once once their poster proves the
+    address (signed in with it, or through the link emailed to it)."""
     return _moderate(request, db, response_id, ResponseStatus.PUBLISHED, background)
 
 

@@ -67,12 +67,21 @@ async def restore(user: ApiUser, db: SessionDep, file: Annotated[UploadFile, Fil
     "/me",
     status_code=204,
     summary="Delete your account and everything in it",
-    responses={**ERROR_RESPONSES, **BAD_BODY, 403: {"model": Problem}},
+    responses={
+        **ERROR_RESPONSES,
+        **BAD_BODY,
+        403: {"model": Problem},
+        429: {"model": Problem, "description": "Too many wrong passwords; see Retry-After"},
+    },
 )
 def delete_me(body: DeleteIn, user: ApiUser, db: SessionDep) -> Response:
     """Needs your password. Every row and photo of yours goes, and every session ends."""
     try:
-        accounts.remove_account(db, user.id, password=body.password)
+        accounts.remove_account(db, user.id, password=body.password, now=utcnow())
+    except accounts.TooManyAttempts as error:
+        raise HTTPException(
+            status_code=429, detail=str(error), headers={"Retry-After": str(error.retry_after)}
+        ) from None
     except accounts.AccountError as error:
         raise HTTPException(status_code=403, detail=str(error)) from None
     return Response(status_code=204)

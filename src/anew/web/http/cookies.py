@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import Request
 from starlette.responses import Response
 
+from anew.accounts.devices import Device, device_mark
 from anew.accounts.sessions import LIFETIMES
 from anew.accounts.vocabulary import SessionKind
 from anew.web.http.deps import SESSION_COOKIE
@@ -26,6 +27,30 @@ def set_session_cookie(response: Response, request: Request, token: str) -> None
         secure=is_secure(request),
         path="/",
     )
+
+
+DEVICE_COOKIE = "anew_device"
+
+
+def set_device_cookie(response: Response, request: Request, user_id: int) -> None:
+    """Mark this browser as one that signed in to the account, so guessing elsewhere (or on
+    her shared address) never keeps her out; the mark is an HMAC, naming nobody."""
+    secret = request.app.state.settings.resolved_secret_key
+    response.set_cookie(
+        DEVICE_COOKIE,
+        device_mark(secret, user_id),
+        max_age=365 * 24 * 3600,
+        httponly=True,
+        samesite="lax",
+        secure=is_secure(request),
+        path="/",
+    )
+
+
+def this_device(request: Request) -> Device:
+    """The known-device mark this browser sent, if any, ready to be checked."""
+    secret = request.app.state.settings.resolved_secret_key
+    return Device(request.cookies.get(DEVICE_COOKIE, "")[:64], secret)
 
 
 def clear_session_cookie(response: Response, request: Request) -> None:

@@ -8,7 +8,7 @@ import re
 
 # The path segment after each of these prefixes is a secret (see docs/security.md).
 SECRET_PATHS = re.compile(
-    r"(?P<prefix>/calendar/|/guide/unsubscribe/|/quizzes/[^/?\s]+/results/)[^/?\s]+"
+    r"(?P<prefix>/calendar/|/guide/unsubscribe/|/guide/confirm/|/signup/confirm/|/quizzes/[^/?\s]+/results/)[^/?\s]+"
 )
 HIDDEN = "[hidden]"
 

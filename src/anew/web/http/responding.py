@@ -10,15 +10,13 @@ import secrets
 from datetime import datetime
 
 from fastapi import Request
-from starlette.background import BackgroundTask
 from starlette.responses import Response
 
 from anew.guide import rules
 from anew.guide.articles import Article
 from anew.guide.service import Mailing
-from anew.mail import Mail, deliver
 from anew.web.http.cookies import is_secure
-from anew.web.http.deps import public_base
+from anew.web.http.outbox import mail_base, mail_is_set_up
 
 RESPONDER_COOKIE = "anew_responder"
 HONEYPOT = "nickname"  # hidden from people; bots that fill every field fill it
@@ -82,11 +80,6 @@ def mailing(request: Request) -> Mailing:
     settings = request.app.state.settings
     articles: list[Article] = request.app.state.articles
     titles = {a.slug: a.meta.title for a in articles}
-    return Mailing(settings.guide_notify_email, titles, public_base(request))
-
-
-def send_later(request: Request, mails: list[Mail]) -> BackgroundTask | None:
-    """Mail goes out after the answer has been sent, so it never delays or loses a response."""
-    if not mails:
-        return None
-    return BackgroundTask(deliver, request.app.state.settings, mails)
+    return Mailing(
+        settings.guide_notify_email, titles, mail_base(request), can_send=mail_is_set_up(request)
+    )

@@ -122,11 +122,15 @@ def update_country(
     return RedirectResponse("/account?saved=country", status_code=303)
 
 
+def _refusal_status(error: service.AccountError) -> int:
+    return 429 if isinstance(error, service.TooManyAttempts) else 400
+
+
 @router.post("/account/password", dependencies=[Depends(require_csrf)])
 def update_password(
     request: Request, user: CurrentUser, db: SessionDep, form: PostedForm
 ) -> Response:
-    result = read_form(PasswordForm, form)
+    result, status = read_form(PasswordForm, form), 400
     if result.data is not None:
         try:
             token = service.replace_password(
@@ -138,29 +142,31 @@ def update_password(
             )
         except service.AccountError as error:
             result.add_error(error.field or "form", str(error))
+            status = _refusal_status(error)
         else:
             # Every other session, on every server, is gone; this browser gets a fresh one.
             response = RedirectResponse("/account?saved=password", status_code=303)
             set_session_cookie(response, request, token)
             return response
-    return _page(request, db, user, section="password", result=result, status_code=400)
+    return _page(request, db, user, section="password", result=result, status_code=status)
 
 
 @router.post("/account/delete", dependencies=[Depends(require_csrf)])
 def remove_account(
     request: Request, user: CurrentUser, db: SessionDep, form: PostedForm
 ) -> Response:
-    result = read_form(DeleteForm, form)
+    result, status = read_form(DeleteForm, form), 400
     if result.data is not None:
         try:
-            service.remove_account(db, user.id, password=result.data.password)
+            service.remove_account(db, user.id, password=result.data.password, now=utcnow())
         except service.AccountError as error:
             result.add_error(error.field or "password", str(error))
+            status = _refusal_status(error)
         else:
             response = RedirectResponse("/?deleted=1", status_code=303)
             clear_session_cookie(response, request)
             return response
-    return _page(request, db, user, section="delete", result=result, status_code=400)
+    return _page(request, db, user, section="delete", result=result, status_code=status)
 
 
 @router.get("/account/export")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
@@ -10,12 +11,21 @@ from pydantic import BaseModel, Field, field_validator
 from starlette.responses import RedirectResponse, Response
 
 from anew.accounts import service
+from anew.accounts import signup as mailed
 from anew.accounts.vocabulary import SessionKind
 from anew.db import utcnow
-from anew.web.http.cookies import clear_session_cookie, safe_next, set_session_cookie
+from anew.errors import NotFound
+from anew.web.http.cookies import (
+    clear_session_cookie,
+    safe_next,
+    set_device_cookie,
+    set_session_cookie,
+    this_device,
+)
 from anew.web.http.csrf import require_csrf
 from anew.web.http.deps import SESSION_COOKIE, OptionalUser, SessionDep, client_address
 from anew.web.http.forms import FormResult, PostedForm, read_form
+from anew.web.http.outbox import mail_base, mail_is_set_up, send_later
 from anew.web.http.segment_router import SegmentRouter
 from anew.web.http.templating import render
 
@@ -53,10 +63,10 @@ def _submit(
     target: str,
 ) -> Response:
     """Sign up or log in on a valid form; on refusal re-render it with the reason."""
-    status = 400
+    status, mails = 400, []
     if result.data is not None:
         try:
-            token = service.open_session(
+            opened = service.open_session(
                 db,
                 action,
                 email=result.data.email,
@@ -68,12 +78,16 @@ def _submit(
         except service.AccountError as error:
             result.add_error(error.field or "form", str(error))
             status = 429 if isinstance(error, service.TooManyAttempts) else 400
+            mails = error.mails if isinstance(error, service.TooManyAttempts) else []
         else:
             response = RedirectResponse(target, status_code=303)
-            set_session_cookie(response, request, token)
+            set_session_cookie(response, request, opened.token)
+            set_device_cookie(response, request, opened.user_id)
             return response
     context = {"values": result.values, "errors": result.errors}
-    return render(request, template, context, status_code=status)
+    page = render(request, template, context, status_code=status)
+    page.background = send_later(request, mails)
+    return page
 
 
 @router.get("/signup")
@@ -89,6 +103,8 @@ def signup(request: Request, db: SessionDep, form: PostedForm) -> Response:
     if not settings.open_signup:
         return render(request, "auth/signup.html", {"values": {}, "errors": {}}, status_code=403)
     result = read_form(SignupForm, form)
+    if mail_is_set_up(request):
+        return _mailed_signup(request, db, result)
     return _submit(
         request,
         db,
@@ -97,6 +113,50 @@ def signup(request: Request, db: SessionDep, form: PostedForm) -> Response:
         template="auth/signup.html",
         target="/dashboard?welcome=1",
     )
+
+
+def _mailed_signup(request: Request, db: SessionDep, result: FormResult[Any]) -> Response:
+    """With email set up the answer is the same whether or not the email has an account."""
+    status = 400
+    if result.data is not None:
+        try:
+            mails = mailed.start_signup(
+                db,
+                email=result.data.email,
+                password=result.data.password,
+                address=client_address(request),
+                now=utcnow(),
+                base=mail_base(request),
+            )
+        except service.AccountError as error:
+            result.add_error(error.field or "form", str(error))
+            status = 429 if isinstance(error, service.TooManyAttempts) else 400
+        else:
+            page = render(request, "auth/check_email.html", {"email": result.data.email})
+            page.background = send_later(request, mails)
+            return page
+    context = {"values": result.values, "errors": result.errors}
+    return render(request, "auth/signup.html", context, status_code=status)
+
+
+@router.get("/signup/confirm/{token}")
+def confirm_signup_page(request: Request, token: str) -> Response:
+    """A button rather than the link itself, so a mail scanner opening links makes nothing."""
+    return render(request, "auth/confirm_signup.html", {"token": token[:64], "problem": ""})
+
+
+@router.post("/signup/confirm/{token}", dependencies=[Depends(require_csrf)])
+def confirm_signup(request: Request, token: str, db: SessionDep) -> Response:
+    try:
+        opened = mailed.finish_signup(db, token, utcnow())
+    except (NotFound, service.AccountError) as error:
+        problem = error.message if isinstance(error, NotFound) else str(error)
+        context = {"token": "", "problem": problem}
+        return render(request, "auth/confirm_signup.html", context, status_code=400)
+    response = RedirectResponse("/dashboard?welcome=1", status_code=303)
+    set_session_cookie(response, request, opened.token)
+    set_device_cookie(response, request, opened.user_id)
+    return response
 
 
 @router.get("/login")
@@ -110,9 +170,8 @@ def login_page(request: Request, user: OptionalUser, next: str = "") -> Response
 def login(request: Request, db: SessionDep, form: PostedForm) -> Response:
     result = read_form(LoginForm, form)
     target = safe_next(result.values.get("next"))
-    return _submit(
-        request, db, result, action=service.log_in, template="auth/login.html", target=target
-    )
+    action = partial(service.log_in, device=this_device(request))
+    return _submit(request, db, result, action=action, template="auth/login.html", target=target)
 
 
 @router.post("/logout", dependencies=[Depends(require_csrf)])

@@ -18,6 +18,7 @@ from anew.method.steps import STEPS_BY_SLUG
 from anew.web.http.csrf import require_csrf
 from anew.web.http.deps import OptionalUser, SessionDep, client_address
 from anew.web.http.forms import PostedForm
+from anew.web.http.outbox import mail_is_set_up, send_later
 from anew.web.http.responding import (
     HONEYPOT,
     check_form_guards,
@@ -26,7 +27,6 @@ from anew.web.http.responding import (
     mailing,
     remember_responder,
     responder_key,
-    send_later,
 )
 from anew.web.http.segment_router import SegmentRouter
 from anew.web.http.templating import render
@@ -84,6 +84,7 @@ def _article_page(
         "stamp": form_stamp(request, utcnow()),
         "honeypot": HONEYPOT,
         "posted": request.query_params.get("posted", ""),
+        "confirm_by_email": mail_is_set_up(request),
         "meta_description": article.meta.summary,
     }
     return render(request, "guide/article.html", context, status_code=status_code)
@@ -150,6 +151,31 @@ def leave_response(
     redirect.headers["location"] = f"/guide/{slug}?posted={row.status}#response-{row.id}"
     redirect.background = send_later(request, posted.mails)
     return redirect
+
+
+@router.get("/guide/confirm/{token}")
+def confirm_page(request: Request, token: str, user: OptionalUser) -> Response:
+    """A button rather than the link itself, so a mail scanner opening links confirms nothing."""
+    return render(request, "guide/confirm.html", {"token": token[:64], "done": None})
+
+
+@router.post("/guide/confirm/{token}", dependencies=[Depends(require_csrf)])
+def confirm(request: Request, token: str, user: OptionalUser, db: SessionDep) -> Response:
+    settings = request.app.state.settings
+    try:
+        done = service.confirm(
+            db,
+            token,
+            always_moderate=settings.always_moderate,
+            mailing=mailing(request),
+            now=utcnow(),
+        )
+    except rules.Refusal as refusal:
+        context = {"token": "", "done": None, "problem": refusal.errors["form"]}
+        return render(request, "guide/confirm.html", context, status_code=400)
+    page = render(request, "guide/confirm.html", {"token": "", "done": done.response})
+    page.background = send_later(request, done.mails)
+    return page
 
 
 @router.get("/guide/unsubscribe/{token}")

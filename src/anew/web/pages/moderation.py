@@ -17,7 +17,8 @@ from anew.guide.vocabulary import BlockKind, ResponseStatus
 from anew.web.http.csrf import require_csrf
 from anew.web.http.deps import CurrentUser, SessionDep
 from anew.web.http.forms import PostedForm
-from anew.web.http.responding import mailing, send_later
+from anew.web.http.outbox import send_later
+from anew.web.http.responding import mailing
 from anew.web.http.segment_router import SegmentRouter
 from anew.web.http.templating import render
 
