@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -14,7 +15,7 @@ from anew.method.no_contact import store as progress
 from anew.method.no_contact.models import CheckIn
 from anew.safety.models import SafetyCheck
 from anew.safety.service import forget_checks
-from anew.your_data.archive import export_archive, import_archive
+from anew.your_data.archive import import_archive, write_archive
 from tests.people import Person
 
 DAY = date(2026, 11, 1)
@@ -141,7 +142,9 @@ def test_an_archive_import_moves_it_though_it_writes_around_the_orm(
         db.commit()
         user = db.get(User, alice.id)
         assert user is not None
-        archive = export_archive(db, user, now=utcnow())
+        out = io.BytesIO()
+        write_archive(db, user, now=utcnow(), out=out)
+        archive = out.getvalue()
     start = version(factory, bob)
     with factory() as db:
         fresh = db.get(User, bob.id)

@@ -17,6 +17,30 @@ class Kind(enum.StrEnum):
     DELETED = "deleted"
 
 
+# The longest message whose text is kept: WhatsApp's own limit is 65,536 characters, Messenger's
+# 20,000, Telegram's 4,096. A file holding one far longer is not a chat export.
+MAX_KEPT_CHARS = 100_000
+MAX_LINE_BYTES = 4 * MAX_KEPT_CHARS  # the most UTF-8 can take for that many characters
+
+
+def first_overlong_line(data: bytes, limit: int = MAX_LINE_BYTES) -> tuple[int, int] | None:
+    """(line number, length in bytes) of the first line longer than `limit`, or None.
+
+    Cheap on any file: it asks whether each stretch of limit/2 bytes holds a line break (a
+    memchr that stops at the first), and measures a line only where one does not; a line longer
+    than the limit always covers such a stretch whole."""
+    step = max(limit // 2, 1)
+    for start in range(0, len(data), step):
+        if data.find(b"\n", start, start + step) != -1:
+            continue
+        begins = data.rfind(b"\n", 0, start) + 1
+        ends = data.find(b"\n", start)
+        ends = len(data) if ends == -1 else ends
+        if ends - begins > limit:
+            return data.count(b"\n", 0, begins) + 1, ends - begins
+    return None
+
+
 MESSAGE_SCHEMA = pl.Schema(
     {
         "timestamp": pl.Datetime("us"),

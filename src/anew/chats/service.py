@@ -12,8 +12,10 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from anew.chats import store
+from anew.chats.errors import ChatFormatError
 from anew.chats.formats.whatsapp import DatePreference
 from anew.chats.loading import load_chat
+from anew.chats.model import MAX_KEPT_CHARS, Chat
 from anew.chats.models import ChatImport
 from anew.chats.progress import ProgressReporter, read_progress
 from anew.chats.report_model import Report
@@ -82,6 +84,25 @@ def _row(db: Session, user_id: int, chat_id: int) -> ChatImport:
     return row
 
 
+def refuse_overlong(chat: Chat, source: str) -> None:
+    """A message whose text is to be kept may be as long as any phone lets one be, no longer:
+    a file that holds one far longer is not a chat export, and keeping it would cost the server
+    many times its size in memory."""
+    chars = chat.messages.get_column("chars")
+    if chars.is_empty() or (chars.max() or 0) <= MAX_KEPT_CHARS:  # type: ignore[operator]
+        return
+    index = int(chars.arg_max() or 0)
+    found = chat.messages.row(index, named=True)
+    raise ChatFormatError(
+        source,
+        f"the message from {found['sender']} on {found['timestamp']:%Y-%m-%d at %H:%M} is "
+        f"{found['chars']:,} characters long, longer than any phone writes one; Anew keeps the "
+        f"text of messages up to {MAX_KEPT_CHARS:,} characters. Untick 'keep the text' to have "
+        "this file measured without it.",
+        at=f"message {index + 1}",
+    )
+
+
 def import_file(
     db: Session,
     user_id: int,
@@ -103,6 +124,8 @@ def import_file(
         max_bytes=limit,
         me=options.me or "Me",
     )
+    if options.keep_text:
+        refuse_overlong(chat, filename)
     # An unknown `me` is refused by analyze() inside save_import, named with the file below.
     name = options.name or chat.title or PurePath(filename).stem or "Chat"
     total = chat.messages.height

@@ -14,7 +14,7 @@ import json
 import secrets
 import zipfile
 from datetime import date, datetime
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import Date, DateTime, LargeBinary, Table, insert, select
 from sqlalchemy.orm import Session
@@ -70,46 +70,66 @@ def her_tables() -> list[Table]:
     return found
 
 
-def _rows(db: Session, table: Table, user_id: int, kept: dict[str, set[Any]]) -> list[Any]:
+def _query(table: Table, user_id: int, kept: dict[str, set[Any]]) -> Any:
+    """Her rows of the table, without their binary columns (each file is read on its own)."""
+    columns = [c for c in table.c if not isinstance(c.type, LargeBinary)]
     if "user_id" in table.c:
-        query = select(table).where(table.c.user_id == user_id)
+        query = select(*columns).where(table.c.user_id == user_id)
     else:
         key = next(k for k in table.foreign_keys if k.column.table.name in kept)
-        query = select(table).where(key.parent.in_(kept[key.column.table.name] or {-1}))
-    return list(db.execute(query.order_by(*table.primary_key.columns)).mappings())
+        query = select(*columns).where(key.parent.in_(kept[key.column.table.name] or {-1}))
+    return query.order_by(*table.primary_key.columns)
 
 
 def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, (datetime, date)) else value
 
 
-def export_archive(db: Session, user: User, *, now: datetime) -> bytes:
-    """Everything of hers as a zip archive (see the README inside)."""
-    out = io.BytesIO()
+def _parents(tables: list[Table]) -> set[str]:
+    """The tables whose ids another of her tables points at (their ids are kept while writing)."""
+    return {key.column.table.name for table in tables for key in table.foreign_keys} & {
+        table.name for table in tables
+    }
+
+
+def write_archive(db: Session, user: User, *, now: datetime, out: IO[bytes]) -> None:
+    """Everything of hers as a zip archive (see the README inside), written to `out` as it is
+    read: a table's rows come in batches and go straight into their member, so a chat of a
+    million messages never sits in memory whole."""
+    tables = her_tables()
+    parents = _parents(tables)
     kept: dict[str, set[Any]] = {}
     listed = []
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         account = {name: _plain(getattr(user, name)) for name in ACCOUNT_FIELDS}
         account |= {"exported_at": now.isoformat(), "format_version": VERSION}
         archive.writestr("account.json", json.dumps(account, indent=2, ensure_ascii=False))
-        for table in her_tables():
-            rows = _rows(db, table, user.id, kept)
-            kept[table.name] = {row["id"] for row in rows} if "id" in table.c else set()
-            plain = []
-            for row in rows:
-                item = {}
-                for name, value in row.items():
-                    if isinstance(table.c[name].type, LargeBinary):
-                        path = f"{table.name}/{row['id']}-{name}.bin"
-                        archive.writestr(path, value)
-                        item[name] = path
-                    else:
-                        item[name] = _plain(value)
-                plain.append(item)
-            archive.writestr(f"{table.name}.json", json.dumps(plain, indent=1, ensure_ascii=False))
+        for table in tables:
+            ids: set[Any] = set()
+            binary = [c for c in table.c if isinstance(c.type, LargeBinary)]
+            files: list[tuple[str, Any, Any]] = []  # (path, row id, column): written after
+            rows = db.execute(_query(table, user.id, kept), execution_options={"yield_per": BATCH})
+            with archive.open(f"{table.name}.json", "w", force_zip64=True) as member:
+                text = io.TextIOWrapper(member, encoding="utf-8", newline="\n")
+                text.write("[")
+                for number, row in enumerate(rows.mappings()):
+                    item = {name: _plain(value) for name, value in row.items()}
+                    for column in binary:
+                        item[column.name] = f"{table.name}/{row['id']}-{column.name}.bin"
+                        files.append((item[column.name], row["id"], column))
+                    text.write(",\n" if number else "\n")
+                    text.write(json.dumps(item, ensure_ascii=False))
+                    if table.name in parents:
+                        ids.add(row["id"])
+                text.write("\n]\n")
+                text.flush()
+                text.detach()
+            for path, row_id, column in files:
+                value = db.scalar(select(column).where(table.c.id == row_id))
+                archive.writestr(path, value or b"")
+            kept[table.name] = ids
             listed.append(table.name)
         archive.writestr("README.md", _readme(listed))
-    return out.getvalue()
 
 
 def _readme(tables: list[str]) -> str:

@@ -3,14 +3,16 @@ fresh account, all or nothing."""
 
 from __future__ import annotations
 
+import tempfile
 from datetime import datetime
+from typing import IO
 
 from sqlalchemy.orm import Session
 
 from anew.accounts.models import User
 from anew.db import transaction
 from anew.errors import Conflict, Invalid, NotFound
-from anew.your_data.archive import ArchiveError, export_archive, has_data, import_archive
+from anew.your_data.archive import ArchiveError, has_data, import_archive, write_archive
 
 
 class NotFresh(Conflict):
@@ -27,9 +29,18 @@ def _user(db: Session, user_id: int) -> User:
     return user
 
 
-def export(db: Session, user_id: int, *, now: datetime) -> bytes:
-    """The zip: a JSON file per area, her chats' metrics and messages, her photos, a README."""
-    return export_archive(db, _user(db, user_id), now=now)
+def export(db: Session, user_id: int, *, now: datetime) -> IO[bytes]:
+    """The zip: a JSON file per area, her chats' metrics and messages, her photos, a README;
+    in a private temporary file (gone once closed), read from its start, for the caller to
+    send and close."""
+    out = tempfile.TemporaryFile()  # noqa: SIM115 - handed to the response, which closes it
+    try:
+        write_archive(db, _user(db, user_id), now=now, out=out)
+    except BaseException:
+        out.close()
+        raise
+    out.seek(0)
+    return out
 
 
 def restore(db: Session, user_id: int, data: bytes) -> dict[str, int]:

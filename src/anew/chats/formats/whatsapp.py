@@ -36,9 +36,11 @@ from anew.chats.formats.whatsapp_common import (
 from anew.chats.formats.whatsapp_scan import KIND_WORDS, LRM, Scan
 from anew.chats.model import (
     IRREGULAR_MARKS,
+    MAX_KEPT_CHARS,
     Chat,
     counts,
     finish,
+    first_overlong_line,
     irregular_spacing,
     measure_text,
     recount_words,
@@ -321,6 +323,22 @@ def _messages(
     return settle_kinds(messages, kinds, suspects=bool(rare.get_column("suspect").any()))
 
 
+def _refuse_overlong_lines(utf8: bytes | None, text: str | Callable[[], str], source: str) -> None:
+    """With the text to keep, a line longer than any message a phone writes is refused before
+    it is split and joined (which would take many times its size in memory)."""
+    data = utf8 if utf8 is not None else (text() if callable(text) else text).encode()
+    found = first_overlong_line(data)
+    if found is not None:
+        line, length = found
+        raise ChatFormatError(
+            source,
+            f"this line is {length:,} bytes long, longer than any message a phone writes; "
+            f"Anew keeps the text of messages up to {MAX_KEPT_CHARS:,} characters. Untick "
+            "'keep the text' to have this file measured without it.",
+            line=line,
+        )
+
+
 def parse(
     text: str | Callable[[], str],
     *,
@@ -340,6 +358,8 @@ def parse(
         fast = whatsapp_scanned.parse(utf8, source=source, prefer=prefer, scanned=scanned)
         if fast is not None:
             return fast
+    if keep_text:
+        _refuse_overlong_lines(utf8, text, source)
     frame = _lines(text, utf8)
     _check_leading_lines(frame, source)
     continuation = _continuations(frame)
