@@ -14,7 +14,7 @@ import json
 import secrets
 import zipfile
 from datetime import date, datetime
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import Date, DateTime, LargeBinary, Table, insert, select
 from sqlalchemy.orm import Session
@@ -23,6 +23,7 @@ from anew.accounts.models import User
 from anew.data_version import changed
 from anew.db import Base
 from anew.tables import load_models
+from anew.zips import SafeZip, ZipLimits, ZipRefused, open_zip
 
 VERSION = 1
 # Sessions and the calendar feed's address are secrets (she makes a new feed in a new account),
@@ -129,7 +130,7 @@ def _readme(tables: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _value(table: Table, name: str, value: Any, archive: zipfile.ZipFile, where: str) -> Any:
+def _value(table: Table, name: str, value: Any, archive: SafeZip, where: str) -> Any:
     kind = table.c[name].type
     base = getattr(kind, "impl", kind)
     if value is None:
@@ -146,7 +147,7 @@ def _value(table: Table, name: str, value: Any, archive: zipfile.ZipFile, where:
     return value
 
 
-def _load(archive: zipfile.ZipFile, name: str) -> list[dict[str, Any]]:
+def _load(archive: SafeZip, name: str) -> list[dict[str, Any]]:
     try:
         data = json.loads(archive.read(name))
     except KeyError:
@@ -160,7 +161,7 @@ def _load(archive: zipfile.ZipFile, name: str) -> list[dict[str, Any]]:
 
 def _import_table(
     db: Session,
-    archive: zipfile.ZipFile,
+    archive: SafeZip,
     table: Table,
     user_id: int,
     ids: dict[str, dict[Any, Any]],
@@ -205,31 +206,47 @@ def _import_table(
     return len(rows)
 
 
-def import_archive(db: Session, user: User, data: bytes) -> dict[str, int]:
-    """Restore an archive into her (fresh) account; returns rows imported per table. The caller
+def _size(source: IO[bytes]) -> int:
+    size = source.seek(0, io.SEEK_END)
+    source.seek(0)
+    return size
+
+
+def import_archive(
+    db: Session, user: User, source: bytes | IO[bytes], *, name: str, limits: ZipLimits
+) -> dict[str, int]:
+    """Restore an archive (named `name` in messages) into her fresh account, reading it from the
+    file, a member at a time, within `limits`; returns rows imported per table. The caller
     commits; on ArchiveError nothing has been written that it won't roll back."""
-    if len(data) > MAX_ARCHIVE_BYTES:
-        raise ArchiveError("The archive is too large to import here.")
+    handle = io.BytesIO(source) if isinstance(source, bytes) else source
+    if _size(handle) > MAX_ARCHIVE_BYTES:
+        raise ArchiveError(f"{name}: the archive is too large to import here.")
+    if not zipfile.is_zipfile(handle):
+        raise ArchiveError(f"{name}: this file isn't an Anew archive (a .zip from Export).")
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise ArchiveError("This file isn't an Anew archive (a .zip from Export).") from None
-    with archive:
-        if "account.json" not in archive.namelist():
-            raise ArchiveError("account.json is missing: this isn't an Anew archive.")
-        account = json.loads(archive.read("account.json"))
-        for name in ("time_zone", "country"):
-            if isinstance(account.get(name), str):
-                setattr(user, name, account[name][: 64 if name == "time_zone" else 2])
-        # Safety mode comes along if it was on: an import never switches it off.
-        user.safety_mode = user.safety_mode or account.get("safety_mode") is True
-        ids: dict[str, dict[Any, Any]] = {}
-        counts = {}
-        for table in her_tables():
-            if table.name not in NOT_IMPORTED:
-                counts[table.name] = _import_table(db, archive, table, user.id, ids)
+        with open_zip(handle, name, limits) as archive:
+            counts = _import_all(db, user, archive)
+    except ZipRefused as error:
+        raise ArchiveError(str(error)) from None
     db.flush()
     changed(db, [user.id])  # the rows went in around the ORM, which would have said so itself
+    return counts
+
+
+def _import_all(db: Session, user: User, archive: SafeZip) -> dict[str, int]:
+    if "account.json" not in archive.namelist():
+        raise ArchiveError("account.json is missing: this isn't an Anew archive.")
+    account = json.loads(archive.read("account.json"))
+    for field in ("time_zone", "country"):
+        if isinstance(account.get(field), str):
+            setattr(user, field, account[field][: 64 if field == "time_zone" else 2])
+    # Safety mode comes along if it was on: an import never switches it off.
+    user.safety_mode = user.safety_mode or account.get("safety_mode") is True
+    ids: dict[str, dict[Any, Any]] = {}
+    counts = {}
+    for table in her_tables():
+        if table.name not in NOT_IMPORTED:
+            counts[table.name] = _import_table(db, archive, table, user.id, ids)
     return counts
 
 
