@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from tests.people import Person, api_token
+from tests.web.api.test_new_look_photos import png_bytes
 
 MB = 1024 * 1024
 ACCOUNT = {"email": "a@example.org", "time_zone": "Europe/Paris", "format_version": 1}
@@ -46,3 +47,56 @@ def test_a_zip_bomb_is_refused_by_file_and_member(
     assert "hers.zip!checkins.json" in said
     assert "zip bomb" in said
     assert client.get("/api/v1/checkins").json() == []
+
+
+def photo_row(media_type: str) -> dict[str, Any]:
+    return {
+        "id": 1,
+        "kind": "before",
+        "caption": "Day one",
+        "media_type": media_type,
+        "data": "photos/1-data.bin",
+        "thumbnail": "photos/1-thumbnail.bin",
+        "taken_on": None,
+        "created_at": "2026-11-20T10:00:00+00:00",
+    }
+
+
+PAGE = b"<html><script src='/api/v1/photos/2'></script></html>"
+
+
+def test_a_photo_that_is_a_page_is_refused_by_row_and_field(
+    client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    crafted = archive(
+        {
+            "photos.json": [photo_row("text/html")],
+            "photos/1-data.bin": PAGE,
+            "photos/1-thumbnail.bin": PAGE,
+        }
+    )
+    said = message(post(client, factory, alice, crafted))
+    assert "hers.zip!photos.json, row 1, field 'data'" in said
+    assert "isn't a photo" in said
+    assert client.get("/api/v1/photos").json() == []
+
+
+def test_an_imported_photo_is_re_encoded_and_served_as_the_type_its_bytes_are(
+    client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    crafted = archive(
+        {
+            "photos.json": [photo_row("text/html")],
+            "photos/1-data.bin": png_bytes(),
+            "photos/1-thumbnail.bin": PAGE,
+        }
+    )
+    assert post(client, factory, alice, crafted).status_code == 200
+    [photo] = client.get("/api/v1/photos").json()
+    served = client.get(photo["url"])
+    assert served.headers["content-type"] == "image/png"
+    assert served.headers["x-content-type-options"] == "nosniff"
+    assert served.headers["content-disposition"] == f'inline; filename="photo-{photo["id"]}.png"'
+    thumbnail = client.get(photo["thumbnail_url"])
+    assert thumbnail.headers["content-type"] == "image/jpeg"
+    assert thumbnail.content.startswith(b"\xff\xd8\xff")  # made anew, not the archive's page

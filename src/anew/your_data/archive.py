@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from anew.accounts.models import User
 from anew.data_version import changed
 from anew.db import Base
+from anew.method.new_look.photos import PhotoError, process_photo
 from anew.tables import load_models
 from anew.zips import SafeZip, ZipLimits, ZipRefused, open_zip
 
@@ -147,6 +148,16 @@ def _value(table: Table, name: str, value: Any, archive: SafeZip, where: str) ->
     return value
 
 
+def _clean_photo(values: dict[str, Any], where: str) -> dict[str, Any]:
+    """An imported photo is decoded, type-checked and re-encoded exactly as an upload is: the
+    archive's word for its type, and its thumbnail, are never kept."""
+    try:
+        media_type, clean, thumbnail = process_photo(values.get("data") or b"")
+    except PhotoError as error:
+        raise ArchiveError(f"{where}, field 'data': {error}") from None
+    return {"media_type": media_type, "data": clean, "thumbnail": thumbnail}
+
+
 def _load(archive: SafeZip, name: str) -> list[dict[str, Any]]:
     try:
         data = json.loads(archive.read(name))
@@ -177,7 +188,7 @@ def _import_table(
     )
     batch: list[dict[str, Any]] = []
     for number, row in enumerate(rows, start=1):
-        where = f"{table.name}.json, row {number}"
+        where = f"{archive.where(table.name + '.json')}, row {number}"
         unknown = set(row) - set(table.c.keys())
         if unknown:
             raise ArchiveError(f"{where}: unknown field {sorted(unknown)[0]!r}")
@@ -191,6 +202,8 @@ def _import_table(
             if values[column] not in ids.get(target, {}):
                 raise ArchiveError(f"{where}, field {column!r}: refers to a missing row")
             values[column] = ids[target][values[column]]
+        if table.name == "photos":
+            values |= _clean_photo(values, where)
         if table.name == "quiz_attempts":
             values["token"] = secrets.token_urlsafe(24)
         if referenced:
