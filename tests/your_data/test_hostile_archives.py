@@ -14,6 +14,7 @@ from tests.people import Person, api_token
 from tests.web.api.test_new_look_photos import png_bytes
 
 MB = 1024 * 1024
+CHAT = "13/03/24, 09:00 - Ana: hi\n13/03/24, 12:00 - Sam: hey there\n"
 ACCOUNT = {"email": "a@example.org", "time_zone": "Europe/Paris", "format_version": 1}
 
 
@@ -100,3 +101,69 @@ def test_an_imported_photo_is_re_encoded_and_served_as_the_type_its_bytes_are(
     thumbnail = client.get(photo["thumbnail_url"])
     assert thumbnail.headers["content-type"] == "image/jpeg"
     assert thumbnail.content.startswith(b"\xff\xd8\xff")  # made anew, not the archive's page
+
+
+def exported_with_a_chat(client: TestClient, factory: sessionmaker[Session], who: Person) -> bytes:
+    client.headers["Authorization"] = f"Bearer {api_token(factory, who)}"
+    client.put("/api/v1/checkins/2026-11-20", json={"mood": 6, "note": "ok"})
+    made = client.post(
+        "/api/v1/chats", files={"file": ("c.txt", CHAT.encode())}, data={"me": "Ana"}
+    )
+    assert made.status_code == 201, made.text
+    return client.get("/api/v1/export").content
+
+
+def changed(data: bytes, name: str, change: Any) -> bytes:
+    """The archive with one JSON file's rows passed through `change`."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename == name:
+                rows = json.loads(content)
+                change(rows)
+                content = json.dumps(rows).encode()
+            target.writestr(item, content)
+    return out.getvalue()
+
+
+def set_month(rows: list[dict[str, Any]]) -> None:
+    rows[0]["report"]["by_month"][0]["month"] = "ÿ"
+
+
+def test_a_report_month_that_is_not_a_month_is_refused_by_field(
+    client: TestClient, factory: sessionmaker[Session], alice: Person, bob: Person
+) -> None:
+    crafted = changed(exported_with_a_chat(client, factory, alice), "chat_imports.json", set_month)
+    said = message(post(client, factory, bob, crafted))
+    assert "hers.zip!chat_imports.json, row 1, field 'report'['by_month'][0]['month']" in said
+    assert client.get("/api/v1/chats").json() == []
+
+
+def mood_as_text(rows: list[dict[str, Any]]) -> None:
+    rows[0]["mood"] = "6"
+
+
+def test_a_string_where_a_number_belongs_is_a_clear_422_naming_the_field(
+    client: TestClient, factory: sessionmaker[Session], alice: Person, bob: Person
+) -> None:
+    crafted = changed(exported_with_a_chat(client, factory, alice), "checkins.json", mood_as_text)
+    said = message(post(client, factory, bob, crafted))
+    assert "hers.zip!checkins.json, row 1, field 'mood'" in said
+    assert "integer" in said
+
+
+def test_account_settings_that_are_not_settings_are_refused_by_field(
+    client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    for field, value, words in [
+        ("time_zone", "Mars/Olympus", "not a time zone"),
+        ("safety_mode", "yes", "boolean"),
+        ("country", "<script>", "pattern"),
+    ]:
+        crafted = io.BytesIO()
+        with zipfile.ZipFile(crafted, "w") as zipped:
+            zipped.writestr("account.json", json.dumps({**ACCOUNT, field: value}))
+        said = message(post(client, factory, alice, crafted.getvalue()))
+        assert f"hers.zip!account.json: field {field!r}" in said
+        assert words in said

@@ -16,6 +16,7 @@ import zipfile
 from datetime import date, datetime
 from typing import IO, Any
 
+from pydantic import ValidationError
 from sqlalchemy import Date, DateTime, LargeBinary, Table, insert, select
 from sqlalchemy.orm import Session
 
@@ -24,7 +25,8 @@ from anew.data_version import changed
 from anew.db import Base
 from anew.method.new_look.photos import PhotoError, process_photo
 from anew.tables import load_models
-from anew.zips import SafeZip, ZipLimits, ZipRefused, open_zip
+from anew.your_data.rows import Account, checked_row
+from anew.zips import MB, SafeZip, ZipLimits, ZipRefused, open_zip
 
 VERSION = 1
 # Sessions and the calendar feed's address are secrets (she makes a new feed in a new account),
@@ -35,6 +37,8 @@ NOT_IMPORTED = {"guide_responses"}
 ACCOUNT_FIELDS = ("email", "time_zone", "country", "safety_mode", "created_at")
 MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024
 BATCH = 5000
+# The defaults of ANEW_ARCHIVE_MAX_FILE_MB, ANEW_ARCHIVE_MAX_UNPACKED_MB and ANEW_ZIP_MAX_RATIO.
+LIMITS = ZipLimits(256 * MB, 2048 * MB, what="an Anew archive")
 DESCRIPTIONS = {
     "nocontact_periods": "Your no-contact periods (with your 'will he change too?' reflections).",
     "nocontact_pauses": "Pauses you took on purpose during no contact.",
@@ -148,6 +152,33 @@ def _value(table: Table, name: str, value: Any, archive: SafeZip, where: str) ->
     return value
 
 
+def _account(archive: SafeZip) -> Account:
+    where = archive.where("account.json")
+    try:
+        return Account.model_validate(json.loads(archive.read("account.json")))
+    except ValidationError as error:
+        raise ArchiveError(f"{where}: {_first_problem(error)}") from None
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
+        raise ArchiveError(f"{where}: not valid JSON ({error})") from None
+
+
+def _checked(table: Table, row: dict[str, Any], where: str) -> dict[str, Any]:
+    try:
+        return checked_row(table, row)
+    except ValidationError as error:
+        raise ArchiveError(f"{where}, {_first_problem(error)}") from None
+
+
+def _first_problem(error: ValidationError) -> str:
+    """The first problem in words, naming the field (and where inside it, for JSON fields)."""
+    problem = error.errors()[0]
+    field, *inside = problem["loc"] or ("?",)
+    at = "".join(f"[{part!r}]" for part in inside)
+    if problem["type"] == "extra_forbidden":
+        return f"unknown field {field!r}"
+    return f"field {field!r}{at}: {problem['msg']}"
+
+
 def _clean_photo(values: dict[str, Any], where: str) -> dict[str, Any]:
     """An imported photo is decoded, type-checked and re-encoded exactly as an upload is: the
     archive's word for its type, and its thumbnail, are never kept."""
@@ -164,9 +195,11 @@ def _load(archive: SafeZip, name: str) -> list[dict[str, Any]]:
     except KeyError:
         return []
     except (ValueError, UnicodeDecodeError) as error:
-        raise ArchiveError(f"{name}: not valid JSON ({error})") from None
+        raise ArchiveError(f"{archive.where(name)}: not valid JSON ({error})") from None
+    except RecursionError:
+        raise ArchiveError(f"{archive.where(name)}: nested too deeply to be an archive") from None
     if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
-        raise ArchiveError(f"{name}: expected a list of objects")
+        raise ArchiveError(f"{archive.where(name)}: expected a list of objects")
     return data
 
 
@@ -189,9 +222,7 @@ def _import_table(
     batch: list[dict[str, Any]] = []
     for number, row in enumerate(rows, start=1):
         where = f"{archive.where(table.name + '.json')}, row {number}"
-        unknown = set(row) - set(table.c.keys())
-        if unknown:
-            raise ArchiveError(f"{where}: unknown field {sorted(unknown)[0]!r}")
+        row = _checked(table, row, where)
         values = {n: _value(table, n, v, archive, where) for n, v in row.items() if n != "id"}
         if "user_id" in table.c:
             values["user_id"] = user_id
@@ -226,7 +257,12 @@ def _size(source: IO[bytes]) -> int:
 
 
 def import_archive(
-    db: Session, user: User, source: bytes | IO[bytes], *, name: str, limits: ZipLimits
+    db: Session,
+    user: User,
+    source: bytes | IO[bytes],
+    *,
+    name: str = "archive.zip",
+    limits: ZipLimits = LIMITS,
 ) -> dict[str, int]:
     """Restore an archive (named `name` in messages) into her fresh account, reading it from the
     file, a member at a time, within `limits`; returns rows imported per table. The caller
@@ -249,12 +285,10 @@ def import_archive(
 def _import_all(db: Session, user: User, archive: SafeZip) -> dict[str, int]:
     if "account.json" not in archive.namelist():
         raise ArchiveError("account.json is missing: this isn't an Anew archive.")
-    account = json.loads(archive.read("account.json"))
-    for field in ("time_zone", "country"):
-        if isinstance(account.get(field), str):
-            setattr(user, field, account[field][: 64 if field == "time_zone" else 2])
+    account = _account(archive)
+    user.time_zone, user.country = account.time_zone, account.country
     # Safety mode comes along if it was on: an import never switches it off.
-    user.safety_mode = user.safety_mode or account.get("safety_mode") is True
+    user.safety_mode = user.safety_mode or account.safety_mode
     ids: dict[str, dict[Any, Any]] = {}
     counts = {}
     for table in her_tables():
