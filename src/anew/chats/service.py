@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from anew.chats import store
+from anew.chats.errors import ChatFormatError
 from anew.chats.formats.whatsapp import DatePreference
 from anew.chats.loading import load_chat
 from anew.chats.models import ChatImport
@@ -103,6 +104,13 @@ def import_file(
         max_bytes=limit,
         me=options.me or "Me",
     )
+    too_long = store.overlong_name(chat)
+    if too_long is not None:
+        raise ChatFormatError(
+            filename,
+            f"the sender name {too_long[:40]!r}… is {len(too_long)} characters long, and Anew "
+            f"keeps names of up to {store.NAME_LENGTH}; shorten it in the export and try again",
+        )
     # An unknown `me` is refused by analyze() inside save_import, named with the file below.
     name = options.name or chat.title or PurePath(filename).stem or "Chat"
     total = chat.messages.height

@@ -195,3 +195,31 @@ def test_an_unknown_me_is_a_422_naming_the_file(alice_api: TestClient, db: Sessi
     message = response.json()["detail"][0]["msg"]  # type: ignore[attr-defined]
     assert message == "sam.txt: nobody called 'Zed' wrote here; the participants are 'Ana', 'Sam'"
     assert _count(db, ChatImport) == 0
+
+
+def test_a_sender_name_longer_than_the_database_keeps_is_a_422_naming_it(
+    alice_api: TestClient, db: Session
+) -> None:
+    long_name = "Ana" + "a" * 247
+    chat = f"13/03/24, 09:00 - {long_name}: hi\n13/03/24, 09:10 - Sam: hey\n"
+    response = _upload(alice_api, chat, "long.txt")
+    assert response.status_code == 422  # type: ignore[attr-defined]
+    said = response.json()["detail"][0]["msg"]  # type: ignore[attr-defined]
+    assert said.startswith("long.txt:")
+    assert "'Anaaaa" in said
+    assert "250 characters" in said
+    assert _count(db, ChatImport) == 0
+
+
+@pytest.mark.parametrize("filename", ["result.json", "message_1.json"])
+def test_json_nested_thousands_deep_is_a_422_naming_the_file(
+    alice_api: TestClient, db: Session, filename: str
+) -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    document = '{"name": "Sam", "type": "personal_chat", "id": 1, "messages": ' + deep + "}"
+    response = _upload(alice_api, document, filename)
+    assert response.status_code == 422  # type: ignore[attr-defined]
+    said = response.json()["detail"][0]["msg"]  # type: ignore[attr-defined]
+    assert said.startswith(f"{filename}:")
+    assert "nested far deeper" in said
+    assert _count(db, ChatImport) == 0

@@ -66,6 +66,13 @@ def test_each_missing_field_is_marked_and_what_she_typed_is_kept(client: TestCli
                 assert kept in response.text, (missing, kept)
 
 
+def test_a_line_break_in_the_name_is_marked_beside_the_name(client: TestClient) -> None:
+    response = respond(client, name="Ann\r\nBcc: everyone@example.org")
+    assert response.status_code == 400
+    assert 'id="response-name-error"' in response.text
+    assert "on one line" in page_text(response.text)
+
+
 def test_a_first_response_waits_and_only_her_browser_sees_it(
     app: FastAPI, client: TestClient
 ) -> None:
