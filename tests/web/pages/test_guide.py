@@ -194,6 +194,22 @@ def test_the_admin_edits_the_block_list_and_exports_everything(
     assert coach_only.get("/moderation/export.json").status_code == 403
 
 
+FORMULA = '=HYPERLINK("https://evil.example/","Open me")'
+
+
+def test_the_admins_csv_export_shows_formulas_as_text(
+    app: FastAPI, client: TestClient, factory: sessionmaker[Session]
+) -> None:
+    admin = sign_in(TestClient(app), add_person(factory, "dana@example.org", Role.ADMIN))
+    posted = respond(client, name=FORMULA, website="", body="@SUM(1+1) thank you")
+    assert posted.status_code == 303, posted.text
+    [row] = list(csv.DictReader(io.StringIO(admin.get("/moderation/export.csv").text)))
+    assert row["name"] == "'" + FORMULA
+    assert row["body"] == "'@SUM(1+1) thank you"
+    assert row["email"] == "ann@example.org"
+    assert admin.get("/moderation/export.json").json()[0]["name"] == FORMULA  # JSON is data
+
+
 def test_a_signed_in_reader_has_name_and_email_filled_in(alice_client: TestClient) -> None:
     html = alice_client.get(PAGE).text
     assert 'value="alice@example.org"' in html
