@@ -284,7 +284,9 @@ def import_archive(
 
 def _import_all(db: Session, user: User, archive: SafeZip) -> dict[str, int]:
     if "account.json" not in archive.namelist():
-        raise ArchiveError("account.json is missing: this isn't an Anew archive.")
+        raise ArchiveError(
+            f"{archive.name}: account.json is missing, so this isn't an Anew archive."
+        )
     account = _account(archive)
     user.time_zone, user.country = account.time_zone, account.country
     # Safety mode comes along if it was on: an import never switches it off.
