@@ -35,6 +35,11 @@ def test_every_table_of_hers_has_a_row_model() -> None:
         ("habits", {"per_week": 9}, "per_week"),
         ("photos", {"data": "../../etc/passwd"}, "data"),
         ("qualities", {"name": "x" * 500}, "name"),
+        ("checkins", {**CHECKIN, "mood": 11}, "mood"),
+        ("urges", {"intensity": 0}, "intensity"),
+        ("nocontact_periods", {"target_days": 100_000}, "target_days"),
+        ("makeover_items", {"budget_cents": -1}, "budget_cents"),
+        ("checkins", {**CHECKIN, "note": "x" * 1_000_001}, "note"),
     ],
 )
 def test_a_field_that_does_not_fit_its_column_is_refused(

@@ -41,6 +41,7 @@ from sqlalchemy import (
 )
 
 from anew.chats.report_model import Report
+from anew.method.no_contact.rules import MAX_TARGET
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 DATETIME = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?$"
@@ -82,6 +83,19 @@ JSON_SHAPES: dict[tuple[str, str], Any] = {
         Annotated[StrictStr, Field(max_length=64)], Annotated[StrictStr, Field(max_length=64)]
     ],
 }
+# The ranges the app's own forms and API allow, where no check in the database holds them.
+RANGES: dict[tuple[str, str], tuple[int, int]] = {
+    ("checkins", "mood"): (1, 10),
+    ("urges", "intensity"): (1, 10),
+    ("nocontact_periods", "target_days"): (1, MAX_TARGET),
+    ("makeover_items", "budget_cents"): (0, 1_000_000_000),
+    ("makeover_items", "cost_cents"): (0, 1_000_000_000),
+    ("chat_imports", "message_count"): (0, INT32),
+    ("chat_messages", "position"): (0, INT32),
+    ("chat_messages", "chars"): (0, INT32),
+    ("chat_messages", "words"): (0, INT32),
+}
+MAX_TEXT = 1_000_000  # characters in a text column; her longest note is far shorter
 IN_LIST = re.compile(r"^(\w+) IN \((.*)\)$")
 BETWEEN = re.compile(r"^(\w+) BETWEEN (-?\d+) AND (-?\d+)$")
 
@@ -124,7 +138,7 @@ def _kind(table: Table, column: Column[Any]) -> Any:
     if isinstance(base, Date):
         return Annotated[StrictStr, Field(pattern=DATE)]
     if isinstance(base, String):
-        return Annotated[StrictStr, Field(max_length=base.length)]
+        return Annotated[StrictStr, Field(max_length=base.length or MAX_TEXT)]
     raise TypeError(f"{table.name}.{column.name}: no archive check for {kind!r}")
 
 
@@ -137,6 +151,9 @@ def row_model(table: Table) -> type[BaseModel]:
         kind = _kind(table, column)
         if column.name in checks:
             kind = Annotated[kind, Field(**checks[column.name])]
+        if (table.name, column.name) in RANGES:
+            low, high = RANGES[(table.name, column.name)]
+            kind = Annotated[kind, Field(ge=low, le=high)]
         optional = (
             column.nullable
             or column.default is not None
