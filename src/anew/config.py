@@ -75,8 +75,8 @@ class Settings(BaseSettings):
     zip_max_ratio: int = Field(
         default=DEFAULT_MAX_RATIO,
         ge=10,
-        description="How many times its packed size a file over 1 MB in her data archive or a "
-        "backup may unpack to before it is refused as a zip bomb.",
+        description="How many times its packed size a file over 1 MB in any zip (a chat export, "
+        "her data archive, a backup) may unpack to before it is refused as a zip bomb.",
     )
     base_url: str | None = Field(
         default=None,

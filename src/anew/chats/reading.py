@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from anew.chats.errors import ChatFormatError
 from anew.chats.formats.whatsapp_scan import Scan, scan
-from anew.zips import SafeZip, ZipLimits, ZipRefused, open_zip
+from anew.zips import DEFAULT_MAX_RATIO, SafeZip, ZipLimits, ZipRefused, open_zip
 
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -60,15 +60,15 @@ def _pick_member(archive: zipfile.ZipFile, name: str) -> zipfile.ZipInfo:
     return sorted(candidates, key=preference)[0]
 
 
-def chat_zip_limits(max_bytes: int) -> ZipLimits:
+def chat_zip_limits(max_bytes: int, max_ratio: int = DEFAULT_MAX_RATIO) -> ZipLimits:
     """A chat zip: its chat within `max_bytes`, the whole zip (photos too) within 4 times that."""
-    return ZipLimits(max_member_bytes=max_bytes, max_total_bytes=max_bytes * 4, what="any chat")
+    return ZipLimits(max_bytes, max_bytes * 4, max_ratio=max_ratio, what="any chat")
 
 
-def _read_zip(path: Path, max_bytes: int) -> Source:
+def _read_zip(path: Path, max_bytes: int, max_ratio: int) -> Source:
     name = str(path)
     try:
-        with open_zip(path, name, chat_zip_limits(max_bytes)) as archive:
+        with open_zip(path, name, chat_zip_limits(max_bytes, max_ratio)) as archive:
             return _read_chat(archive, max_bytes)
     except ZipRefused as error:
         raise ChatFormatError(error.where, error.problem) from None
@@ -203,12 +203,13 @@ def read_source(
     path: Path,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_ratio: int = DEFAULT_MAX_RATIO,
     on_read: ReadProgress | None = None,
     ahead: ReadAhead | None = None,
 ) -> Source:
-    """The chat file's bytes, opening a zip export and picking its chat file. `on_read` hears
-    (bytes read, bytes in all) as a plain file comes in, and once more when it is all read;
-    `ahead` may hold them already."""
+    """The chat file's bytes, opening a zip export (within `chat_zip_limits`) and picking its chat
+    file. `on_read` hears (bytes read, bytes in all) as a plain file comes in, and once more when
+    it is all read; `ahead` may hold them already."""
     name = str(path)
     if not path.is_file():
         raise ChatFormatError(name, "no such file")
@@ -216,7 +217,7 @@ def read_source(
     if size == 0:
         raise ChatFormatError(name, "the file is empty")
     if zipfile.is_zipfile(path):
-        source = _read_zip(path, max_bytes)
+        source = _read_zip(path, max_bytes, max_ratio)
         if on_read is not None:
             on_read(size, size)
         return source

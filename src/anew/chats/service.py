@@ -20,6 +20,7 @@ from anew.chats.progress import ProgressReporter, read_progress
 from anew.chats.report_model import Report
 from anew.db import transaction
 from anew.errors import Invalid, NotFound
+from anew.zips import DEFAULT_MAX_RATIO
 
 NO_SUCH_IMPORT = "There is no such chat import."
 
@@ -92,6 +93,7 @@ def import_file(
     options: ImportOptions,
     limit: int,
     report: ProgressReporter,
+    max_ratio: int = DEFAULT_MAX_RATIO,
 ) -> ChatSummary:
     """Read the export at `path` and store it and its analysis in one transaction, or nothing
     (ChatFormatError says where it could not be read)."""
@@ -102,6 +104,7 @@ def import_file(
         keep_text=options.keep_text,
         chat_name=options.chat or None,
         max_bytes=limit,
+        max_ratio=max_ratio,
         me=options.me or "Me",
     )
     too_long = store.overlong_name(chat)
