@@ -166,12 +166,22 @@ def row_model(table: Table) -> type[BaseModel]:
     return create_pydantic_model(f"ArchiveRow_{table.name}", __config__=config, **fields)
 
 
+@cache
+def _shaped_fields(table: Table) -> tuple[str, ...]:
+    """The table's JSON columns whose shape is a model (written back in the model's own form)."""
+    return tuple(
+        name
+        for (table_name, name), shape in JSON_SHAPES.items()
+        if table_name == table.name and isinstance(shape, type) and issubclass(shape, BaseModel)
+    )
+
+
 def checked_row(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     """The row's fields as given, once each has been checked (ValidationError when one is
     wrong); JSON columns come back in the shape their model writes."""
     model = row_model(table).model_validate(row)
-    values = {name: row[name] for name in row}
-    for name in row:
+    values = dict(row)
+    for name in _shaped_fields(table):
         value = getattr(model, name)
         if isinstance(value, BaseModel):
             values[name] = value.model_dump(mode="json", exclude_unset=True)
