@@ -9,6 +9,7 @@ from anew.accounts.models import User
 from anew.web.http.deps import SESSION_COOKIE
 from tests.isolation import assert_isolated
 from tests.people import Person, add_person, csrf_token, page_text, sign_in
+from tests.your_data.test_hostile_archives import archive
 
 
 def _post(client: TestClient, path: str, **form: str) -> object:
@@ -176,3 +177,18 @@ def test_she_downloads_her_data_and_brings_it_back_into_a_fresh_account(
     )
     assert "Everything is back." in page_text(done.text)
     assert "kept-in-vault" in fresh.get("/steps/no-contact").text
+
+
+def test_a_zip_bomb_is_refused_beside_the_file_field_naming_the_member(
+    alice_client: TestClient,
+) -> None:
+    bomb = archive({"checkins.json": b" " * (64 * 1024 * 1024)})
+    refused = alice_client.post(
+        "/account/import",
+        data={"csrf_token": csrf_token(alice_client, "/account")},
+        files={"file": ("her-archive.zip", bomb, "application/zip")},
+    )
+    assert refused.status_code == 400
+    text = page_text(refused.text)
+    assert "Nothing was imported: her-archive.zip!checkins.json" in text
+    assert "zip bomb" in text
