@@ -13,6 +13,7 @@ import io
 import json
 import secrets
 import zipfile
+from collections.abc import Iterator
 from datetime import date, datetime
 from typing import IO, Any
 
@@ -25,6 +26,7 @@ from anew.data_version import changed
 from anew.db import Base
 from anew.method.new_look.photos import PhotoError, process_photo
 from anew.tables import load_models
+from anew.your_data.json_rows import NotAList, items
 from anew.your_data.rows import Account, checked_row
 from anew.zips import MB, SafeZip, ZipLimits, ZipRefused, open_zip
 
@@ -189,18 +191,23 @@ def _clean_photo(values: dict[str, Any], where: str) -> dict[str, Any]:
     return {"media_type": media_type, "data": clean, "thumbnail": thumbnail}
 
 
-def _load(archive: SafeZip, name: str) -> list[dict[str, Any]]:
+def _archived_rows(archive: SafeZip, name: str) -> Iterator[dict[str, Any]]:
+    """The file's rows one at a time (none when the archive has no such file)."""
+    where = archive.where(name)
     try:
-        data = json.loads(archive.read(name))
+        text = archive.read(name).decode("utf-8-sig")
+        for row in items(text):
+            if not isinstance(row, dict):
+                raise NotAList("expected a list of objects")
+            yield row
     except KeyError:
-        return []
+        return
+    except NotAList as error:
+        raise ArchiveError(f"{where}: {error}") from None
     except (ValueError, UnicodeDecodeError) as error:
-        raise ArchiveError(f"{archive.where(name)}: not valid JSON ({error})") from None
+        raise ArchiveError(f"{where}: not valid JSON ({error})") from None
     except RecursionError:
-        raise ArchiveError(f"{archive.where(name)}: nested too deeply to be an archive") from None
-    if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
-        raise ArchiveError(f"{archive.where(name)}: expected a list of objects")
-    return data
+        raise ArchiveError(f"{where}: nested too deeply to be an archive") from None
 
 
 def _import_table(
@@ -211,7 +218,7 @@ def _import_table(
     ids: dict[str, dict[Any, Any]],
 ) -> int:
     mapping = ids.setdefault(table.name, {})
-    rows = _load(archive, f"{table.name}.json")
+    rows = _archived_rows(archive, f"{table.name}.json")
     # Rows nothing points at (an import's messages) go in batches; the others one by one, to
     # learn their new ids.
     referenced = any(
@@ -220,6 +227,7 @@ def _import_table(
         for key in other.foreign_keys
     )
     batch: list[dict[str, Any]] = []
+    number = 0
     for number, row in enumerate(rows, start=1):
         where = f"{archive.where(table.name + '.json')}, row {number}"
         row = _checked(table, row, where)
@@ -247,7 +255,7 @@ def _import_table(
                 batch.clear()
     if batch:
         db.execute(insert(table), batch)
-    return len(rows)
+    return number
 
 
 def _size(source: IO[bytes]) -> int:
