@@ -7,7 +7,7 @@ seconds="${1:-600}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(whatsapp whatsapp-direct whatsapp-scan telegram meta sms imessage upload quiz)
+  targets=(whatsapp whatsapp-direct whatsapp-scan telegram meta sms imessage upload quiz archive)
 fi
 mkdir -p fuzz/logs
 for target in "${targets[@]}"; do

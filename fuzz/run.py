@@ -17,6 +17,7 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["anew", "tomllib", "zipfile"]):
+    from fuzz.archive import seeds as archive_seeds
     from fuzz.targets import TARGETS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,6 +38,7 @@ SEEDS: dict[str, list[Path]] = {
     "imessage": [],
     "upload": [],
     "quiz": sorted((ROOT / "src" / "anew" / "quizzes").glob("*.toml")),
+    "archive": [],
 }
 SEEDS["upload"] = [*SEEDS["whatsapp"][:5], *SEEDS["telegram"], *SEEDS["meta"], *SEEDS["sms"]]
 
@@ -56,6 +58,9 @@ def seed_corpus(target: str, folder: Path) -> None:
             shutil.copy(path, folder / f"seed-{path.name}")
     if target == "upload" and SEEDS["whatsapp"]:
         (folder / "seed-chat.zip").write_bytes(_zipped(SEEDS["whatsapp"][0]))
+    if target == "archive":
+        for name, data in archive_seeds().items():
+            (folder / name).write_bytes(data)
     if target == "imessage":
         row = (721_000_000 * 10**9).to_bytes(8, "little") + bytes([1 | 4]) + b"hello there!!!"
         (folder / "seed-rows").write_bytes(row * 6)

@@ -23,6 +23,7 @@ from anew.chats.model import Chat
 from anew.chats.reading import Source
 from anew.chats.report import analyze
 from anew.quizzes.engine import QuizError, load_quiz
+from fuzz.archive import archive_import
 
 NAME = "fuzzed"
 
@@ -195,4 +196,5 @@ TARGETS: dict[str, Callable[[bytes], None]] = {
     "imessage": imessage_db,
     "upload": any_file,
     "quiz": quiz_toml,
+    "archive": archive_import,
 }

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -102,3 +103,15 @@ def test_a_file_that_is_not_a_backup_is_refused(
     result = run(monkeypatch, settings, settings.resolved_database_url, "restore", str(junk))
     assert result.exit_code == 1
     assert "not an Anew backup" in result.output
+
+
+def test_a_zip_bomb_is_refused_by_name_before_anything_is_unpacked(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("manifest.json", b" " * (64 * 1024 * 1024))
+    result = run(monkeypatch, settings, settings.resolved_database_url, "restore", str(bomb))
+    assert result.exit_code == 1
+    assert f"{bomb}!manifest.json" in result.output
+    assert "zip bomb" in result.output

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -99,3 +100,17 @@ def test_check_gives_a_verdict_with_located_flags() -> None:
     assert json.loads(held.stdout)["verdict"] == "dont_send"
     wrong = invoke(["check", "hi", "--stage", "someday"])
     assert wrong.exit_code == 2
+
+
+def test_analyze_csv_shows_a_formula_for_a_name_as_text(tmp_path: Path) -> None:
+    formula = '=HYPERLINK("https://evil.example/","Sam")'
+    chat = tmp_path / "chat.txt"
+    chat.write_text(f"13/03/24, 09:00 - Ana: hi\n13/03/24, 09:10 - {formula}: hey\n")
+    result = invoke(["analyze", str(chat), "--csv", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    with (tmp_path / "out" / "participants.csv").open(newline="") as handle:
+        names = [row["participant"] for row in csv.DictReader(handle)]
+    assert sorted(names) == sorted(["Ana", "'" + formula])
+    with (tmp_path / "out" / "messages.csv").open(newline="") as handle:
+        senders = [row["sender"] for row in csv.DictReader(handle)]
+    assert senders == ["Ana", "'" + formula]

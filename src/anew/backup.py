@@ -19,9 +19,12 @@ from sqlalchemy import Date, DateTime, Engine, LargeBinary, Table, func, insert,
 
 from anew.db import Base
 from anew.tables import load_models
+from anew.zips import MB, SafeZip, ZipLimits, ZipRefused, open_zip
 
 FORMAT = "anew-backup"
 BATCH = 2000
+MAX_ROW = 256 * MB
+DEFAULT_LIMITS = ZipLimits(64 * 1024 * MB, 64 * 1024 * MB, what="an Anew backup")
 
 
 class BackupError(ValueError):
@@ -83,21 +86,21 @@ def _decode(table: Table, item: dict[str, Any], where: str) -> dict[str, Any]:
     return values
 
 
-def _restore_table(connection: Any, archive: zipfile.ZipFile, table: Table) -> int:
+def _restore_table(connection: Any, archive: SafeZip, table: Table, max_row: int) -> int:
     batch: list[dict[str, Any]] = []
     count = 0
-    with archive.open(f"{table.name}.jsonl") as lines:
-        for number, line in enumerate(lines, start=1):
-            where = f"{table.name}.jsonl, line {number}"
-            try:
-                item = json.loads(line)
-            except ValueError as error:
-                raise BackupError(f"{where}: {error}") from None
-            batch.append(_decode(table, item, where))
-            count += 1
-            if len(batch) >= BATCH:
-                connection.execute(insert(table), batch)
-                batch.clear()
+    lines = archive.lines(f"{table.name}.jsonl", max_line=max_row)
+    for number, line in enumerate(lines, start=1):
+        where = f"{table.name}.jsonl, line {number}"
+        try:
+            item = json.loads(line)
+        except ValueError as error:
+            raise BackupError(f"{where}: {error}") from None
+        batch.append(_decode(table, item, where))
+        count += 1
+        if len(batch) >= BATCH:
+            connection.execute(insert(table), batch)
+            batch.clear()
     if batch:
         connection.execute(insert(table), batch)
     return count
@@ -114,14 +117,22 @@ def _move_sequences(connection: Any, table: Table) -> None:
         )
 
 
-def restore(engine: Engine, path: Path) -> dict[str, int]:
-    """Load a backup into an empty database at the same schema revision, all or nothing."""
+def restore(
+    engine: Engine, path: Path, *, limits: ZipLimits = DEFAULT_LIMITS, max_row: int = MAX_ROW
+) -> dict[str, int]:
+    """Load a backup into an empty database at the same schema revision, all or nothing. Its
+    files are unpacked within `limits`, a row at a time, none longer than `max_row` bytes."""
     load_models()
     try:
-        archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as error:
-        raise BackupError(f"{path}: not an Anew backup ({error})") from None
-    with archive:
+        return _restore(engine, path, limits, max_row)
+    except ZipRefused as error:
+        raise BackupError(str(error)) from None
+
+
+def _restore(engine: Engine, path: Path, limits: ZipLimits, max_row: int) -> dict[str, int]:
+    if not zipfile.is_zipfile(path):
+        raise BackupError(f"{path}: not an Anew backup (not a zip file)")
+    with open_zip(path, str(path), limits) as archive:
         try:
             manifest = json.loads(archive.read("manifest.json"))
         except (KeyError, ValueError):
@@ -140,7 +151,7 @@ def restore(engine: Engine, path: Path) -> dict[str, int]:
                     raise BackupError(f"the database is not empty (table {table.name} has rows)")
             for table in Base.metadata.sorted_tables:
                 if f"{table.name}.jsonl" in archive.namelist():
-                    counts[table.name] = _restore_table(connection, archive, table)
+                    counts[table.name] = _restore_table(connection, archive, table, max_row)
                     if engine.dialect.name == "postgresql":
                         _move_sequences(connection, table)
     return counts

@@ -216,11 +216,17 @@ def restore_command(args: argparse.Namespace) -> int:
     """Restore a backup into an empty database (at the same Anew version)."""
     from anew.backup import BackupError, restore
     from anew.db import make_engine
+    from anew.zips import MB
 
     settings = _settings()
     migrate(settings)
     try:
-        counts = restore(make_engine(settings.resolved_database_url), args.file)
+        counts = restore(
+            make_engine(settings.resolved_database_url),
+            args.file,
+            limits=settings.backup_limits,
+            max_row=settings.archive_max_file_mb * MB,
+        )
     except BackupError as error:
         _err(f"Nothing was restored: {error}")
         return 1

@@ -13,6 +13,8 @@ import platformdirs
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from anew.zips import DEFAULT_MAX_RATIO, MB, ZipLimits
+
 ENV_PREFIX = "ANEW_"
 SECRET_KEY_FILE = "secret_key"  # noqa: S105 - a file name, not a secret
 MIN_SECRET_LENGTH = 32
@@ -70,6 +72,28 @@ class Settings(BaseSettings):
         gt=0,
         description="The slowest average pace, in KB per second, at which a request body may "
         "arrive once its head start is spent.",
+    )
+    archive_max_file_mb: int = Field(
+        default=256,
+        gt=0,
+        description="The most one file inside her data archive may unpack to, in MB; also the "
+        "longest row of a backup.",
+    )
+    archive_max_unpacked_mb: int = Field(
+        default=2048,
+        gt=0,
+        description="The most all the files of her data archive may unpack to together, in MB.",
+    )
+    backup_max_unpacked_mb: int = Field(
+        default=65536,
+        gt=0,
+        description="The most all the files of a backup may unpack to together, in MB.",
+    )
+    zip_max_ratio: int = Field(
+        default=DEFAULT_MAX_RATIO,
+        ge=10,
+        description="How many times its packed size a file over 1 MB in any zip (a chat export, "
+        "her data archive, a backup) may unpack to before it is refused as a zip bomb.",
     )
     base_url: str | None = Field(
         default=None,
@@ -179,6 +203,22 @@ class Settings(BaseSettings):
     def resolved_secret_key(self) -> str:
         """The configured secret, or the one generated on first start and kept in the data dir."""
         return self.secret_key or load_or_create_secret(self.data_dir)
+
+    @property
+    def archive_limits(self) -> ZipLimits:
+        """The limits her data archive is unpacked within."""
+        return ZipLimits(
+            max_member_bytes=self.archive_max_file_mb * MB,
+            max_total_bytes=self.archive_max_unpacked_mb * MB,
+            max_ratio=self.zip_max_ratio,
+            what="an Anew archive",
+        )
+
+    @property
+    def backup_limits(self) -> ZipLimits:
+        """The limits a backup is unpacked within (its files are read a row at a time)."""
+        total = self.backup_max_unpacked_mb * MB
+        return ZipLimits(total, total, max_ratio=self.zip_max_ratio, what="an Anew backup")
 
     @property
     def behind_https(self) -> bool:

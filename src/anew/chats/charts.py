@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Iterable
 from html import escape
 from typing import Any
 
@@ -80,7 +82,7 @@ def _monthly_chart(report: dict[str, object], key: str, title: str) -> str:
     months: list[dict[str, Any]] = report["by_month"]  # type: ignore[assignment]
     names: list[str] = report["participants"]  # type: ignore[assignment]
     by_label = {str(month["month"]): month[key] for month in months}
-    labels = month_range(min(by_label), max(by_label)) if by_label else []
+    labels = chart_months(by_label)
     series = {name: [by_label.get(label, {}).get(name, 0) for label in labels] for name in names}
     return bar_chart(series, labels, title)
 
@@ -131,11 +133,27 @@ def heatmap(report: dict[str, object]) -> str:
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
+MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+MAX_MONTHS = 1200  # a hundred years: no chat or log of a person's is longer
+
+
+def _month_number(label: str) -> int:
+    found = MONTH.match(label)
+    if found is None:
+        raise ValueError(f"{label[:20]!r} is not a month (YYYY-MM)")
+    return int(found.group(1)) * 12 + int(found.group(2)) - 1
+
+
 def month_range(first: str, last: str) -> list[str]:
-    """Every "YYYY-MM" from first to last, so quiet months show as gaps rather than vanish."""
-    year, month = int(first[:4]), int(first[5:7])
-    labels = []
-    while f"{year:04d}-{month:02d}" <= last:
-        labels.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return labels
+    """Every "YYYY-MM" from first to last, so quiet months show as gaps rather than vanish; of a
+    longer span only the last MAX_MONTHS. ValueError for a label that is not a month."""
+    end = _month_number(last)
+    start = max(_month_number(first), end - MAX_MONTHS + 1)
+    return [f"{number // 12:04d}-{number % 12 + 1:02d}" for number in range(start, end + 1)]
+
+
+def chart_months(labels: Iterable[str]) -> list[str]:
+    """The months a monthly chart shows: from the first to the last real month among `labels`
+    (a stored report's labels are data, and data may hold anything)."""
+    months = [label for label in labels if isinstance(label, str) and MONTH.match(label)]
+    return month_range(min(months), max(months)) if months else []

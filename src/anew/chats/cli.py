@@ -16,6 +16,7 @@ from anew.chats.metrics import Options
 from anew.chats.model import Chat
 from anew.chats.reading import ReadAhead
 from anew.chats.report import analyze
+from anew.csv_cells import safe_cell, safe_text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -92,7 +93,12 @@ PARTICIPANT_COLUMNS = ("messages", "words", "initiated", "ended", "double_texts"
 def write_csv(chat: Chat, report: dict[str, Any], folder: Path) -> None:
     """messages.csv (no text, ever) and participants.csv with the headline numbers."""
     folder.mkdir(parents=True, exist_ok=True)
-    chat.messages.drop("text").write_csv(folder / "messages.csv")
+    import polars as pl  # here, not at the top: `anew analyze` starts before Polars is loaded
+
+    senders = chat.messages.get_column("sender").unique().to_list()
+    safe = {sender: safe_text(sender) for sender in senders}
+    messages = chat.messages.drop("text").with_columns(pl.col("sender").replace(safe))
+    messages.write_csv(folder / "messages.csv")
     header = ["participant", *PARTICIPANT_COLUMNS, "reply_median_s", "reply_p90_s", "reply_count"]
     lines = [",".join(header)]
     for name in chat.participants:
@@ -104,7 +110,7 @@ def write_csv(chat: Chat, report: dict[str, Any], folder: Path) -> None:
 
 
 def _csv_cell(value: object) -> str:
-    text = "" if value is None else str(value)
+    text = "" if value is None else str(safe_cell(value))
     if any(ch in text for ch in ',"\n'):
         return '"' + text.replace('"', '""') + '"'
     return text

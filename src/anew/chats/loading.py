@@ -19,6 +19,7 @@ from anew.chats.reading import (
     Source,
     read_source,
 )
+from anew.zips import DEFAULT_MAX_RATIO
 
 
 def parse_text(
@@ -41,6 +42,7 @@ def load_chat(
     keep_text: bool = False,
     chat_name: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_ratio: int = DEFAULT_MAX_RATIO,
     me: str = "Me",
     on_read: ReadProgress | None = None,
     ahead: ReadAhead | None = None,
@@ -52,7 +54,8 @@ def load_chat(
     `ahead` is the file read ahead (see ReadAhead).
 
     A Messages database is opened where it lies and an SMS backup is streamed (no size limit,
-    memory stays flat); every other file is read whole, within `max_bytes`. The SMS and iMessage
+    memory stays flat); every other file is read whole, within `max_bytes` (a zip
+    also within `max_ratio`). The SMS and iMessage
     readers (with the XML and SQLite modules they need) are imported only for their files:
     `anew analyze` on any other export starts without them.
     """
@@ -63,7 +66,9 @@ def load_chat(
     in_place = opened_in_place(on_disk)
     if in_place is not None:
         return in_place.read(on_disk, options)
-    source = read_source(path, max_bytes=max_bytes, on_read=on_read, ahead=ahead)
+    source = read_source(
+        path, max_bytes=max_bytes, max_ratio=max_ratio, on_read=on_read, ahead=ahead
+    )
     return _read(ChatFile.in_memory(source), options)
 
 

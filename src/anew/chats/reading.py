@@ -6,7 +6,6 @@ import codecs
 import re
 import threading
 import zipfile
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -14,12 +13,11 @@ from typing import BinaryIO
 
 from anew.chats.errors import ChatFormatError
 from anew.chats.formats.whatsapp_scan import Scan, scan
+from anew.zips import DEFAULT_MAX_RATIO, SafeZip, ZipLimits, ZipRefused, open_zip
 
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEAD_SIZE = 4096  # enough to tell a file that is opened in place from one that is read whole
-# Real chat archives compress text about 3-10x; media barely at all. A far higher ratio is a bomb.
-MAX_COMPRESSION_RATIO = 100
 CHAT_SUFFIXES = (".txt", ".json", ".xml", ".md")
 
 
@@ -62,62 +60,37 @@ def _pick_member(archive: zipfile.ZipFile, name: str) -> zipfile.ZipInfo:
     return sorted(candidates, key=preference)[0]
 
 
-def _read_zip(path: Path, max_bytes: int) -> Source:
+def chat_zip_limits(max_bytes: int, max_ratio: int = DEFAULT_MAX_RATIO) -> ZipLimits:
+    """A chat zip: its chat within `max_bytes`, the whole zip (photos too) within 4 times that."""
+    return ZipLimits(max_bytes, max_bytes * 4, max_ratio=max_ratio, what="any chat")
+
+
+def _read_zip(path: Path, max_bytes: int, max_ratio: int) -> Source:
     name = str(path)
     try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, EOFError, ValueError, OSError) as error:
-        raise ChatFormatError(name, f"this zip file is damaged ({error})") from None
-    except NotImplementedError as error:  # found by fuzzing: "zip file version 11.6"
-        raise ChatFormatError(
-            name, f"this zip file is of a kind Anew cannot open ({error})"
-        ) from None
-    with archive:
-        total = sum(info.file_size for info in archive.infolist())
-        if total > max_bytes * 4:
-            raise ChatFormatError(name, "this zip file unpacks to far more than any chat; refused")
-        member = _pick_member(archive, name)
-        source = _read_member(archive, member, name, max_bytes)
-        folder = PurePosixPath(member.filename).parent
-        siblings = [
-            info
-            for info in archive.infolist()
-            if info is not member
-            and PurePosixPath(info.filename).parent == folder
-            and PART_NAME.match(PurePosixPath(info.filename).name)
-        ]
-        if not PART_NAME.match(PurePosixPath(member.filename).name) or not siblings:
-            return source
-        parts = tuple(_read_member(archive, info, name, max_bytes) for info in siblings)
-        if sum(len(part.data) for part in (source, *parts)) > max_bytes:
-            raise ChatFormatError(name, f"the chat is over the {_mb(max_bytes)} limit")
-        return Source(source.name, source.data, parts)
+        with open_zip(path, name, chat_zip_limits(max_bytes, max_ratio)) as archive:
+            return _read_chat(archive, max_bytes)
+    except ZipRefused as error:
+        raise ChatFormatError(error.where, error.problem) from None
 
 
-def _read_member(
-    archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str, max_bytes: int
-) -> Source:
-    inner = f"{name}!{member.filename}"
-    ratio = member.file_size / max(member.compress_size, 1)
-    if member.file_size > max_bytes:
-        raise ChatFormatError(inner, f"the chat is over the {_mb(max_bytes)} limit")
-    if ratio > MAX_COMPRESSION_RATIO and member.file_size > 1024 * 1024:
-        raise ChatFormatError(inner, "this file is compressed suspiciously well (a zip bomb?)")
-    try:
-        with archive.open(member) as handle:
-            data = handle.read(max_bytes + 1)  # the header's size can lie; never read past it
-    # Found by fuzzing: a damaged member only shows when it is read (a bad CRC, cut-off data).
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as error:
-        raise ChatFormatError(inner, f"this file in the zip is damaged ({error})") from None
-    except NotImplementedError:
-        raise ChatFormatError(inner, "this file is packed in a way Anew cannot unpack") from None
-    except RuntimeError:  # zipfile's word for an encrypted member
-        raise ChatFormatError(
-            inner, "this file is password-protected; export it again without a password"
-        ) from None
-    if len(data) > max_bytes:
-        raise ChatFormatError(inner, f"the chat is over the {_mb(max_bytes)} limit")
-    return Source(inner, data)
+def _read_chat(archive: SafeZip, max_bytes: int) -> Source:
+    member = _pick_member(archive.archive, archive.name)
+    source = Source(archive.where(member), archive.read(member))
+    folder = PurePosixPath(member.filename).parent
+    siblings = [
+        info
+        for info in archive.infolist()
+        if info is not member
+        and PurePosixPath(info.filename).parent == folder
+        and PART_NAME.match(PurePosixPath(info.filename).name)
+    ]
+    if not PART_NAME.match(PurePosixPath(member.filename).name) or not siblings:
+        return source
+    parts = tuple(Source(archive.where(info), archive.read(info)) for info in siblings)
+    if sum(len(part.data) for part in (source, *parts)) > max_bytes:
+        raise ChatFormatError(archive.name, f"the chat is over the {_mb(max_bytes)} limit")
+    return Source(source.name, source.data, parts)
 
 
 def _mb(size: int) -> str:
@@ -230,12 +203,13 @@ def read_source(
     path: Path,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_ratio: int = DEFAULT_MAX_RATIO,
     on_read: ReadProgress | None = None,
     ahead: ReadAhead | None = None,
 ) -> Source:
-    """The chat file's bytes, opening a zip export and picking its chat file. `on_read` hears
-    (bytes read, bytes in all) as a plain file comes in, and once more when it is all read;
-    `ahead` may hold them already."""
+    """The chat file's bytes, opening a zip export (within `chat_zip_limits`) and picking its chat
+    file. `on_read` hears (bytes read, bytes in all) as a plain file comes in, and once more when
+    it is all read; `ahead` may hold them already."""
     name = str(path)
     if not path.is_file():
         raise ChatFormatError(name, "no such file")
@@ -243,7 +217,7 @@ def read_source(
     if size == 0:
         raise ChatFormatError(name, "the file is empty")
     if zipfile.is_zipfile(path):
-        source = _read_zip(path, max_bytes)
+        source = _read_zip(path, max_bytes, max_ratio)
         if on_read is not None:
             on_read(size, size)
         return source

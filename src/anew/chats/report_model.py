@@ -30,7 +30,7 @@ class Summary(BaseModel):
 
 
 class Month(BaseModel):
-    month: str = Field(description="YYYY-MM")
+    month: str = Field(description="YYYY-MM", pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
     messages: PerPerson
     initiated: PerPerson
     ended: PerPerson
@@ -38,7 +38,9 @@ class Month(BaseModel):
 
 
 class Split(BaseModel):
-    date: str = Field(description="The date the chat is split at, YYYY-MM-DD")
+    date: str = Field(
+        description="The date the chat is split at, YYYY-MM-DD", pattern=r"^\d{4}-\d{2}-\d{2}$"
+    )
     before: Summary
     after: Summary
 

@@ -21,6 +21,7 @@ from anew.chats.progress import ProgressReporter, read_progress
 from anew.chats.report_model import Report
 from anew.db import transaction
 from anew.errors import Invalid, NotFound
+from anew.zips import DEFAULT_MAX_RATIO
 
 NO_SUCH_IMPORT = "There is no such chat import."
 
@@ -112,6 +113,7 @@ def import_file(
     options: ImportOptions,
     limit: int,
     report: ProgressReporter,
+    max_ratio: int = DEFAULT_MAX_RATIO,
 ) -> ChatSummary:
     """Read the export at `path` and store it and its analysis in one transaction, or nothing
     (ChatFormatError says where it could not be read)."""
@@ -122,8 +124,16 @@ def import_file(
         keep_text=options.keep_text,
         chat_name=options.chat or None,
         max_bytes=limit,
+        max_ratio=max_ratio,
         me=options.me or "Me",
     )
+    too_long = store.overlong_name(chat)
+    if too_long is not None:
+        raise ChatFormatError(
+            filename,
+            f"the sender name {too_long[:40]!r}… is {len(too_long)} characters long, and Anew "
+            f"keeps names of up to {store.NAME_LENGTH}; shorten it in the export and try again",
+        )
     if options.keep_text:
         refuse_overlong(chat, filename)
     # An unknown `me` is refused by analyze() inside save_import, named with the file below.

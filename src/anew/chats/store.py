@@ -25,7 +25,15 @@ COPY_SQL = f"COPY chat_messages ({', '.join(COLUMNS)}) FROM STDIN WITH (FORMAT c
 
 
 OnProgress = Callable[[str, int], None]
+NAME_LENGTH = ChatMessage.__table__.c.sender.type.length  # type: ignore[attr-defined]
 CHUNK_ROWS = 100_000  # rows per insert, and how often progress is reported
+
+
+def overlong_name(chat: Chat) -> str | None:
+    """A sender's name longer than the database keeps (PostgreSQL refuses it; SQLite would keep
+    it silently), or None."""
+    names = set(chat.participants) | set(chat.messages.get_column("sender").unique().to_list())
+    return next((name for name in sorted(names) if len(name) > NAME_LENGTH), None)
 
 
 def save_import(

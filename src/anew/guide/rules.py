@@ -6,6 +6,7 @@ exact duplicates, and rate limits per address and per email kept as database cou
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -58,6 +59,11 @@ def _website(value: str) -> str:
     return candidate
 
 
+def _breaks_a_line(text: str) -> bool:
+    """A line break of any kind, or another control character (a tab, an escape)."""
+    return any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in text)
+
+
 def check_fields(name: str, email: str, website: str, body: str) -> Fields:
     """Required fields and formats; raises Refusal naming every field at fault."""
     errors: dict[str, str] = {}
@@ -66,6 +72,10 @@ def check_fields(name: str, email: str, website: str, body: str) -> Fields:
         errors["name"] = "Please tell us your name (any name you like)."
     elif len(name) > 100:
         errors["name"] = "Please keep your name under 100 characters."
+    elif _breaks_a_line(name):
+        # The name goes into the coach's notification email's subject, where a line break would
+        # end the header (and stop the email); it is refused here, where she can fix it.
+        errors["name"] = "Please write your name on one line, without line breaks or tabs."
     if not email:
         errors["email"] = "Please give your email. It is never shown to anyone."
     else:

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from anew.csv_cells import safe_cell
 from anew.guide.models import BlockedTerm, GuideResponse
 from anew.guide.notify import new_token
 from anew.guide.rendering import render_response
@@ -228,5 +229,5 @@ def export_csv(rows: list[dict[str, Any]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: safe_cell(value) for key, value in row.items()} for row in rows)
     return out.getvalue()

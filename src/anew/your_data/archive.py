@@ -13,16 +13,22 @@ import io
 import json
 import secrets
 import zipfile
+from collections.abc import Iterator
 from datetime import date, datetime
 from typing import IO, Any
 
+from pydantic import ValidationError
 from sqlalchemy import Date, DateTime, LargeBinary, Table, insert, select
 from sqlalchemy.orm import Session
 
 from anew.accounts.models import User
 from anew.data_version import changed
 from anew.db import Base
+from anew.method.new_look.photos import PhotoError, process_photo
 from anew.tables import load_models
+from anew.your_data.json_rows import NotAList, items
+from anew.your_data.rows import Account, checked_row
+from anew.zips import MB, SafeZip, ZipLimits, ZipRefused, open_zip
 
 VERSION = 1
 # Sessions and the calendar feed's address are secrets (she makes a new feed in a new account),
@@ -33,6 +39,8 @@ NOT_IMPORTED = {"guide_responses"}
 ACCOUNT_FIELDS = ("email", "time_zone", "country", "safety_mode", "created_at")
 MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024
 BATCH = 5000
+# The defaults of ANEW_ARCHIVE_MAX_FILE_MB, ANEW_ARCHIVE_MAX_UNPACKED_MB and ANEW_ZIP_MAX_RATIO.
+LIMITS = ZipLimits(256 * MB, 2048 * MB, what="an Anew archive")
 DESCRIPTIONS = {
     "nocontact_periods": "Your no-contact periods (with your 'will he change too?' reflections).",
     "nocontact_pauses": "Pauses you took on purpose during no contact.",
@@ -149,7 +157,7 @@ def _readme(tables: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _value(table: Table, name: str, value: Any, archive: zipfile.ZipFile, where: str) -> Any:
+def _value(table: Table, name: str, value: Any, archive: SafeZip, where: str) -> Any:
     kind = table.c[name].type
     base = getattr(kind, "impl", kind)
     if value is None:
@@ -166,27 +174,71 @@ def _value(table: Table, name: str, value: Any, archive: zipfile.ZipFile, where:
     return value
 
 
-def _load(archive: zipfile.ZipFile, name: str) -> list[dict[str, Any]]:
+def _account(archive: SafeZip) -> Account:
+    where = archive.where("account.json")
     try:
-        data = json.loads(archive.read(name))
+        return Account.model_validate(json.loads(archive.read("account.json")))
+    except ValidationError as error:
+        raise ArchiveError(f"{where}: {_first_problem(error)}") from None
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
+        raise ArchiveError(f"{where}: not valid JSON ({error})") from None
+
+
+def _checked(table: Table, row: dict[str, Any], where: str) -> dict[str, Any]:
+    try:
+        return checked_row(table, row)
+    except ValidationError as error:
+        raise ArchiveError(f"{where}, {_first_problem(error)}") from None
+
+
+def _first_problem(error: ValidationError) -> str:
+    """The first problem in words, naming the field (and where inside it, for JSON fields)."""
+    problem = error.errors()[0]
+    field, *inside = problem["loc"] or ("?",)
+    at = "".join(f"[{part!r}]" for part in inside)
+    if problem["type"] == "extra_forbidden":
+        return f"unknown field {field!r}"
+    return f"field {field!r}{at}: {problem['msg']}"
+
+
+def _clean_photo(values: dict[str, Any], where: str) -> dict[str, Any]:
+    """An imported photo is decoded, type-checked and re-encoded exactly as an upload is: the
+    archive's word for its type, and its thumbnail, are never kept."""
+    try:
+        media_type, clean, thumbnail = process_photo(values.get("data") or b"")
+    except PhotoError as error:
+        raise ArchiveError(f"{where}, field 'data': {error}") from None
+    return {"media_type": media_type, "data": clean, "thumbnail": thumbnail}
+
+
+def _archived_rows(archive: SafeZip, name: str) -> Iterator[dict[str, Any]]:
+    """The file's rows one at a time (none when the archive has no such file)."""
+    where = archive.where(name)
+    try:
+        text = archive.read(name).decode("utf-8-sig")
+        for row in items(text):
+            if not isinstance(row, dict):
+                raise NotAList("expected a list of objects")
+            yield row
     except KeyError:
-        return []
+        return
+    except NotAList as error:
+        raise ArchiveError(f"{where}: {error}") from None
     except (ValueError, UnicodeDecodeError) as error:
-        raise ArchiveError(f"{name}: not valid JSON ({error})") from None
-    if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
-        raise ArchiveError(f"{name}: expected a list of objects")
-    return data
+        raise ArchiveError(f"{where}: not valid JSON ({error})") from None
+    except RecursionError:
+        raise ArchiveError(f"{where}: nested too deeply to be an archive") from None
 
 
 def _import_table(
     db: Session,
-    archive: zipfile.ZipFile,
+    archive: SafeZip,
     table: Table,
     user_id: int,
     ids: dict[str, dict[Any, Any]],
 ) -> int:
     mapping = ids.setdefault(table.name, {})
-    rows = _load(archive, f"{table.name}.json")
+    rows = _archived_rows(archive, f"{table.name}.json")
     # Rows nothing points at (an import's messages) go in batches; the others one by one, to
     # learn their new ids.
     referenced = any(
@@ -195,11 +247,10 @@ def _import_table(
         for key in other.foreign_keys
     )
     batch: list[dict[str, Any]] = []
+    number = 0
     for number, row in enumerate(rows, start=1):
-        where = f"{table.name}.json, row {number}"
-        unknown = set(row) - set(table.c.keys())
-        if unknown:
-            raise ArchiveError(f"{where}: unknown field {sorted(unknown)[0]!r}")
+        where = f"{archive.where(table.name + '.json')}, row {number}"
+        row = _checked(table, row, where)
         values = {n: _value(table, n, v, archive, where) for n, v in row.items() if n != "id"}
         if "user_id" in table.c:
             values["user_id"] = user_id
@@ -210,6 +261,8 @@ def _import_table(
             if values[column] not in ids.get(target, {}):
                 raise ArchiveError(f"{where}, field {column!r}: refers to a missing row")
             values[column] = ids[target][values[column]]
+        if table.name == "photos":
+            values |= _clean_photo(values, where)
         if table.name == "quiz_attempts":
             values["token"] = secrets.token_urlsafe(24)
         if referenced:
@@ -222,34 +275,55 @@ def _import_table(
                 batch.clear()
     if batch:
         db.execute(insert(table), batch)
-    return len(rows)
+    return number
 
 
-def import_archive(db: Session, user: User, data: bytes) -> dict[str, int]:
-    """Restore an archive into her (fresh) account; returns rows imported per table. The caller
+def _size(source: IO[bytes]) -> int:
+    size = source.seek(0, io.SEEK_END)
+    source.seek(0)
+    return size
+
+
+def import_archive(
+    db: Session,
+    user: User,
+    source: bytes | IO[bytes],
+    *,
+    name: str = "archive.zip",
+    limits: ZipLimits = LIMITS,
+) -> dict[str, int]:
+    """Restore an archive (named `name` in messages) into her fresh account, reading it from the
+    file, a member at a time, within `limits`; returns rows imported per table. The caller
     commits; on ArchiveError nothing has been written that it won't roll back."""
-    if len(data) > MAX_ARCHIVE_BYTES:
-        raise ArchiveError("The archive is too large to import here.")
+    handle = io.BytesIO(source) if isinstance(source, bytes) else source
+    if _size(handle) > MAX_ARCHIVE_BYTES:
+        raise ArchiveError(f"{name}: the archive is too large to import here.")
+    if not zipfile.is_zipfile(handle):
+        raise ArchiveError(f"{name}: this file isn't an Anew archive (a .zip from Export).")
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise ArchiveError("This file isn't an Anew archive (a .zip from Export).") from None
-    with archive:
-        if "account.json" not in archive.namelist():
-            raise ArchiveError("account.json is missing: this isn't an Anew archive.")
-        account = json.loads(archive.read("account.json"))
-        for name in ("time_zone", "country"):
-            if isinstance(account.get(name), str):
-                setattr(user, name, account[name][: 64 if name == "time_zone" else 2])
-        # Safety mode comes along if it was on: an import never switches it off.
-        user.safety_mode = user.safety_mode or account.get("safety_mode") is True
-        ids: dict[str, dict[Any, Any]] = {}
-        counts = {}
-        for table in her_tables():
-            if table.name not in NOT_IMPORTED:
-                counts[table.name] = _import_table(db, archive, table, user.id, ids)
+        with open_zip(handle, name, limits) as archive:
+            counts = _import_all(db, user, archive)
+    except ZipRefused as error:
+        raise ArchiveError(str(error)) from None
     db.flush()
     changed(db, [user.id])  # the rows went in around the ORM, which would have said so itself
+    return counts
+
+
+def _import_all(db: Session, user: User, archive: SafeZip) -> dict[str, int]:
+    if "account.json" not in archive.namelist():
+        raise ArchiveError(
+            f"{archive.name}: account.json is missing, so this isn't an Anew archive."
+        )
+    account = _account(archive)
+    user.time_zone, user.country = account.time_zone, account.country
+    # Safety mode comes along if it was on: an import never switches it off.
+    user.safety_mode = user.safety_mode or account.safety_mode
+    ids: dict[str, dict[Any, Any]] = {}
+    counts = {}
+    for table in her_tables():
+        if table.name not in NOT_IMPORTED:
+            counts[table.name] = _import_table(db, archive, table, user.id, ids)
     return counts
 
 

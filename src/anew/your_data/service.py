@@ -13,6 +13,7 @@ from anew.accounts.models import User
 from anew.db import transaction
 from anew.errors import Conflict, Invalid, NotFound
 from anew.your_data.archive import ArchiveError, has_data, import_archive, write_archive
+from anew.zips import ZipLimits
 
 
 class NotFresh(Conflict):
@@ -43,13 +44,16 @@ def export(db: Session, user_id: int, *, now: datetime) -> IO[bytes]:
     return out
 
 
-def restore(db: Session, user_id: int, data: bytes) -> dict[str, int]:
-    """Rows imported per table. NotFresh when she already has data; Invalid("file") naming the
-    file, row and field of the first problem, and then nothing is imported."""
+def restore(
+    db: Session, user_id: int, source: bytes | IO[bytes], *, name: str, limits: ZipLimits
+) -> dict[str, int]:
+    """Rows imported per table from the archive `name`, unpacked within `limits`. NotFresh when
+    she already has data; Invalid("file") naming the file, member, row and field of the first
+    problem, and then nothing is imported."""
     with transaction(db):
         if has_data(db, user_id):
             raise NotFresh
         try:
-            return import_archive(db, _user(db, user_id), data)
+            return import_archive(db, _user(db, user_id), source, name=name, limits=limits)
         except ArchiveError as error:
             raise Invalid("file", str(error)) from None

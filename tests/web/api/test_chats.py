@@ -195,3 +195,58 @@ def test_an_unknown_me_is_a_422_naming_the_file(alice_api: TestClient, db: Sessi
     message = response.json()["detail"][0]["msg"]  # type: ignore[attr-defined]
     assert message == "sam.txt: nobody called 'Zed' wrote here; the participants are 'Ana', 'Sam'"
     assert _count(db, ChatImport) == 0
+
+
+def test_a_sender_name_longer_than_the_database_keeps_is_a_422_naming_it(
+    alice_api: TestClient, db: Session
+) -> None:
+    long_name = "Ana" + "a" * 247
+    chat = f"13/03/24, 09:00 - {long_name}: hi\n13/03/24, 09:10 - Sam: hey\n"
+    response = _upload(alice_api, chat, "long.txt")
+    assert response.status_code == 422  # type: ignore[attr-defined]
+    said = response.json()["detail"][0]["msg"]  # type: ignore[attr-defined]
+    assert said.startswith("long.txt:")
+    assert "'Anaaaa" in said
+    assert "250 characters" in said
+    assert _count(db, ChatImport) == 0
+
+
+@pytest.mark.parametrize("filename", ["result.json", "message_1.json"])
+def test_json_nested_thousands_deep_is_a_422_naming_the_file(
+    alice_api: TestClient, db: Session, filename: str
+) -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    document = '{"name": "Sam", "type": "personal_chat", "id": 1, "messages": ' + deep + "}"
+    response = _upload(alice_api, document, filename)
+    assert response.status_code == 422  # type: ignore[attr-defined]
+    said = response.json()["detail"][0]["msg"]  # type: ignore[attr-defined]
+    assert said.startswith(f"{filename}:")
+    assert "nested far deeper" in said
+    assert _count(db, ChatImport) == 0
+
+
+def test_a_chat_zip_compressed_past_the_ratio_setting_is_refused_as_a_bomb(
+    settings: Settings, factory: sessionmaker[Session], alice: Person
+) -> None:
+    lines = (
+        f"{13 + n // 1440 % 15:02d}/03/24, {n // 60 % 24:02d}:{n % 60:02d} - "
+        f"{'Ana' if n % 3 else 'Sam'}: see you soon\n"
+        for n in range(40_000)
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("_chat.txt", "".join(lines))  # about 1.4 MB, packed about 12:1
+    strict = create_app(settings.model_copy(update={"zip_max_ratio": 10}))
+    with TestClient(strict) as client:
+        client.headers["Authorization"] = f"Bearer {api_token(factory, alice)}"
+        refused = _upload(client, buffer.getvalue(), "chat.zip")
+        assert refused.status_code == 422  # type: ignore[attr-defined]
+        said = refused.json()["detail"][0]["msg"]  # type: ignore[attr-defined]
+        assert said.startswith("chat.zip!_chat.txt:")
+        assert "zip bomb" in said
+    strict.state.engine.dispose()
+    roomy = create_app(settings)
+    with TestClient(roomy) as client:
+        client.headers["Authorization"] = f"Bearer {api_token(factory, alice)}"
+        assert _upload(client, buffer.getvalue(), "chat.zip").status_code == 201  # type: ignore[attr-defined]
+    roomy.state.engine.dispose()

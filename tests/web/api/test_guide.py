@@ -45,6 +45,18 @@ def test_every_invalid_field_is_named_at_once(client: TestClient) -> None:
     assert names == {"name", "email", "website", "body"}
 
 
+@pytest.mark.parametrize("name", ["Ann\r\nBcc: all@example.org", "Ann\nX", "Ann\u2028X"])
+def test_a_line_break_in_the_name_is_refused_by_field_and_nothing_is_kept(
+    client: TestClient, name: str
+) -> None:
+    response = post(client, name=name)
+    assert response.status_code == 422
+    [problem] = response.json()["detail"]
+    assert problem["loc"] == ["body", "name"]
+    assert "on one line" in problem["msg"]
+    assert client.get(URL).json() == []
+
+
 def test_the_moderation_life_cycle(
     client: TestClient, factory: sessionmaker[Session], carol: Person
 ) -> None:

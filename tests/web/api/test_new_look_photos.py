@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 from PIL import Image
 from sqlalchemy.orm import Session, sessionmaker
 
+from anew.method.new_look.models import Photo
 from anew.safety.questions import QUESTIONS
 from tests.isolation import assert_isolated
 from tests.people import Person, api_token
@@ -145,3 +146,33 @@ def test_an_iphone_heic_photo_is_kept_as_a_jpeg_without_its_tags(
     stored = Image.open(io.BytesIO(client.get(made.json()["url"]).content))
     assert stored.format == "JPEG"
     assert dict(stored.getexif()) == {}
+
+
+def test_a_photo_is_served_inline_only_as_its_checked_image_type(
+    client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    signed_in(client, factory, alice)
+    made = client.post("/api/v1/photos", files={"file": ("me.png", png_bytes())}).json()
+    served = client.get(made["url"])
+    assert served.headers["content-type"] == "image/png"
+    assert served.headers["x-content-type-options"] == "nosniff"
+    assert served.headers["content-disposition"] == f'inline; filename="photo-{made["id"]}.png"'
+
+
+def test_a_stored_file_that_is_no_image_is_a_download_never_a_page(
+    client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    signed_in(client, factory, alice)
+    page = b"<html><script>alert(1)</script></html>"
+    with factory() as db:
+        photo = Photo(
+            user_id=alice.id, kind="before", media_type="text/html", data=page, thumbnail=page
+        )
+        db.add(photo)
+        db.commit()
+        photo_id = photo.id
+    for path in (f"/api/v1/photos/{photo_id}", f"/api/v1/photos/{photo_id}/thumbnail"):
+        served = client.get(path)
+        assert served.headers["content-type"] == "application/octet-stream"
+        assert served.headers["content-disposition"].startswith("attachment;")
+        assert served.headers["x-content-type-options"] == "nosniff"

@@ -12,6 +12,7 @@ from anew.web.http.deps import SESSION_COOKIE
 from tests.isolation import assert_isolated
 from tests.people import Person, add_person, csrf_token, page_text, sign_in
 from tests.windows import clear_of_a_window_edge
+from tests.your_data.test_hostile_archives import archive
 
 
 def _post(client: TestClient, path: str, **form: str) -> object:
@@ -208,3 +209,18 @@ def test_guessing_her_password_on_the_delete_form_is_limited(
     assert "a few too many tries" in page_text(response.text)  # type: ignore[attr-defined]
     with factory() as db:
         assert db.get(User, alice.id) is not None
+
+
+def test_a_zip_bomb_is_refused_beside_the_file_field_naming_the_member(
+    alice_client: TestClient,
+) -> None:
+    bomb = archive({"checkins.json": b" " * (64 * 1024 * 1024)})
+    refused = alice_client.post(
+        "/account/import",
+        data={"csrf_token": csrf_token(alice_client, "/account")},
+        files={"file": ("her-archive.zip", bomb, "application/zip")},
+    )
+    assert refused.status_code == 400
+    text = page_text(refused.text)
+    assert "Nothing was imported: her-archive.zip!checkins.json" in text
+    assert "zip bomb" in text

@@ -79,6 +79,10 @@ def test_a_photo_is_uploaded_cleaned_and_shown_side_by_side(alice_client: TestCl
     assert img
     full = alice_client.get(img.group(1))
     assert dict(Image.open(io.BytesIO(full.content)).getexif()) == {}
+    assert full.headers["content-type"] == "image/jpeg"
+    assert full.headers["x-content-type-options"] == "nosniff"
+    assert full.headers["content-disposition"].startswith('inline; filename="photo-')
+    assert full.headers["content-disposition"].endswith('.jpg"')
     assert "Before photo: Day one" in response.text
     refused = alice_client.post(
         "/steps/new-look/photos",

@@ -66,6 +66,13 @@ def test_each_missing_field_is_marked_and_what_she_typed_is_kept(client: TestCli
                 assert kept in response.text, (missing, kept)
 
 
+def test_a_line_break_in_the_name_is_marked_beside_the_name(client: TestClient) -> None:
+    response = respond(client, name="Ann\r\nBcc: everyone@example.org")
+    assert response.status_code == 400
+    assert 'id="response-name-error"' in response.text
+    assert "on one line" in page_text(response.text)
+
+
 def test_a_first_response_waits_and_only_her_browser_sees_it(
     app: FastAPI, client: TestClient
 ) -> None:
@@ -185,6 +192,22 @@ def test_the_admin_edits_the_block_list_and_exports_everything(
     assert rows[0]["body"] == "So true, thank you."
     coach_only = sign_in(TestClient(app), add_person(factory, "cora@example.org", Role.COACH))
     assert coach_only.get("/moderation/export.json").status_code == 403
+
+
+FORMULA = '=HYPERLINK("https://evil.example/","Open me")'
+
+
+def test_the_admins_csv_export_shows_formulas_as_text(
+    app: FastAPI, client: TestClient, factory: sessionmaker[Session]
+) -> None:
+    admin = sign_in(TestClient(app), add_person(factory, "dana@example.org", Role.ADMIN))
+    posted = respond(client, name=FORMULA, website="", body="@SUM(1+1) thank you")
+    assert posted.status_code == 303, posted.text
+    [row] = list(csv.DictReader(io.StringIO(admin.get("/moderation/export.csv").text)))
+    assert row["name"] == "'" + FORMULA
+    assert row["body"] == "'@SUM(1+1) thank you"
+    assert row["email"] == "ann@example.org"
+    assert admin.get("/moderation/export.json").json()[0]["name"] == FORMULA  # JSON is data
 
 
 def test_a_signed_in_reader_has_name_and_email_filled_in(alice_client: TestClient) -> None:

@@ -67,6 +67,10 @@ def json_document(name: str, text: str) -> Any:
             else f"this is not valid JSON ({error.msg})"
         )
         raise ChatFormatError(name, problem, line=error.lineno) from None
+    except RecursionError:  # a real export nests a few levels; thousands are made to crash us
+        raise ChatFormatError(
+            name, "this JSON is nested far deeper than any chat export; it can't be read"
+        ) from None
 
 
 class ChatFile:

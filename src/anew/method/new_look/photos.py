@@ -67,3 +67,15 @@ def process_photo(data: bytes) -> tuple[str, bytes, bytes]:
     thumb = pixels.convert("RGB")
     thumb.thumbnail(THUMB_SIZE)
     return FORMATS[str(image.format)], clean, _encode(thumb, "JPEG", quality=82)
+
+
+def image_type(data: bytes) -> str | None:
+    """The image type a stored photo's own bytes show (JPEG, PNG or WebP), or None: what is served
+    as an image is what the bytes are, never what a row or an archive says they are."""
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return None

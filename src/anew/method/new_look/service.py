@@ -14,7 +14,7 @@ from anew.db import transaction
 from anew.errors import Invalid
 from anew.method.new_look.makeover import from_cents, to_cents, totals
 from anew.method.new_look.models import MakeoverItem, Photo
-from anew.method.new_look.photos import PhotoError, process_photo
+from anew.method.new_look.photos import PhotoError, image_type, process_photo
 from anew.method.new_look.vocabulary import MakeoverCategory, PhotoKind
 from anew.method.owned import list_owned, mine, trimmed
 
@@ -48,10 +48,12 @@ class PhotoOut(BaseModel):
 
 @dataclass(frozen=True)
 class PhotoFile:
-    """A photo's bytes as she uploaded them, cleaned (or its thumbnail), with their type."""
+    """A photo's bytes as she uploaded them, cleaned (or its thumbnail), with the image type its
+    bytes show (None when they are no image Anew makes) and a file name without extension."""
 
     data: bytes
-    media_type: str
+    media_type: str | None
+    name: str
 
 
 def _item_out(row: MakeoverItem) -> ItemOut:
@@ -151,8 +153,8 @@ def photo_file(db: Session, user_id: int, photo_id: int, *, thumbnail: bool = Fa
     """The cleaned photo, or its JPEG thumbnail."""
     row = mine(db, Photo, user_id, photo_id, "photo")
     if thumbnail:
-        return PhotoFile(row.thumbnail, "image/jpeg")
-    return PhotoFile(row.data, row.media_type)
+        return PhotoFile(row.thumbnail, image_type(row.thumbnail), f"photo-{row.id}-thumbnail")
+    return PhotoFile(row.data, image_type(row.data), f"photo-{row.id}")
 
 
 def delete_photo(db: Session, user_id: int, photo_id: int) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from anew.chats.charts import bar_chart, month_range
+from anew.chats.charts import bar_chart, chart_months, month_range
 
 
 def contacts_chart(contacts: Iterable[tuple[datetime, str]]) -> str | None:
@@ -32,7 +32,7 @@ def reply_speed_chart(report: dict[str, Any]) -> str | None:
     if not months:
         return None
     by_label = {str(m["month"]): m["reply_median_seconds"] for m in months}
-    labels = month_range(min(by_label), max(by_label))
+    labels = chart_months(by_label)
     series = {
         name: [round((by_label.get(label, {}).get(name) or 0) / 3600, 1) for label in labels]
         for name in report["participants"]

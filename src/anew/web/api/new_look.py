@@ -14,8 +14,8 @@ from anew.method.new_look.service import ItemOut, PhotoOut, PlanOut
 from anew.method.new_look.vocabulary import MakeoverCategory, PhotoKind
 from anew.web.api.schemas import ERROR_RESPONSES, RESPONSES, ApiModel, IsoDate, RowId
 from anew.web.http.deps import SessionDep
+from anew.web.http.downloads import image_response
 from anew.web.http.safety_gate import WinBackApiUser
-from anew.web.http.security import PRIVATE
 from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 
 router = SegmentRouter(tags=["new look"], mounted_at=API_PREFIX)
@@ -99,7 +99,7 @@ def list_photos(user: WinBackApiUser, db: SessionDep) -> list[PhotoOut]:
 @router.get("/photos/{photo_id}", response_class=Response, responses={**RESPONSES, **IMAGE})
 def read_photo(photo_id: RowId, user: WinBackApiUser, db: SessionDep) -> Response:
     found = service.photo_file(db, user.id, photo_id)
-    return Response(found.data, media_type=found.media_type, headers=PRIVATE)
+    return image_response(found.data, found.media_type, found.name)
 
 
 @router.get(
@@ -107,7 +107,7 @@ def read_photo(photo_id: RowId, user: WinBackApiUser, db: SessionDep) -> Respons
 )
 def read_thumbnail(photo_id: RowId, user: WinBackApiUser, db: SessionDep) -> Response:
     found = service.photo_file(db, user.id, photo_id, thumbnail=True)
-    return Response(found.data, media_type=found.media_type, headers=PRIVATE)
+    return image_response(found.data, found.media_type, found.name)
 
 
 @router.delete("/photos/{photo_id}", status_code=204, responses=RESPONSES)

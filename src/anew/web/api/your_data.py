@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Annotated, Any
 
-from fastapi import File, HTTPException, Response, UploadFile
+from fastapi import File, HTTPException, Request, Response, UploadFile
 from pydantic import BaseModel, StrictStr
 from starlette.concurrency import run_in_threadpool
 
@@ -15,7 +16,6 @@ from anew.web.http.deps import ApiUser, SessionDep
 from anew.web.http.downloads import archive_response
 from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 from anew.your_data import service
-from anew.your_data.archive import MAX_ARCHIVE_BYTES
 
 router = SegmentRouter(tags=["your data"], mounted_at=API_PREFIX)
 ZIP: dict[int | str, dict[str, Any]] = {
@@ -56,10 +56,19 @@ def export(user: ApiUser, db: SessionDep) -> Response:
         422: {"description": "The archive can't be read; the message names the file and row"},
     },
 )
-async def restore(user: ApiUser, db: SessionDep, file: Annotated[UploadFile, File()]) -> Imported:
+async def restore(
+    request: Request, user: ApiUser, db: SessionDep, file: Annotated[UploadFile, File()]
+) -> Imported:
     """All or nothing: a problem anywhere leaves the account as it was."""
-    data = await file.read(MAX_ARCHIVE_BYTES + 1)
-    counts = await run_in_threadpool(service.restore, db, user.id, data)
+    # The upload is read from its spooled file a member at a time, never held whole.
+    counts = await run_in_threadpool(
+        service.restore,
+        db,
+        user.id,
+        file.file,
+        name=PurePath(file.filename or "archive.zip").name,
+        limits=request.app.state.settings.archive_limits,
+    )
     return Imported(imported=counts)
 
 

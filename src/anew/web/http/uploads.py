@@ -70,6 +70,7 @@ async def import_upload(
                 options=options,
                 limit=limit,
                 report=report,
+                max_ratio=request.app.state.settings.zip_max_ratio,
             )
         except ChatFormatError as error:
             member = error.source[error.source.find("!") :] if "!" in error.source else ""

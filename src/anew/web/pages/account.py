@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zoneinfo
 from functools import cache
+from pathlib import PurePath
 from typing import Any
 
 from fastapi import Depends, Request
@@ -25,7 +26,6 @@ from anew.web.http.forms import FormResult, PostedForm, read_form
 from anew.web.http.segment_router import SegmentRouter
 from anew.web.http.templating import render
 from anew.your_data import service as your_data
-from anew.your_data.archive import MAX_ARCHIVE_BYTES
 
 router = SegmentRouter(include_in_schema=False)
 
@@ -179,19 +179,26 @@ def download_export(user: CurrentUser, db: SessionDep) -> Response:
 @router.post("/account/import", dependencies=[Depends(require_csrf)])
 async def upload_import(request: Request, user: CurrentUser, db: SessionDep) -> Response:
     upload = (await request.form()).get("file")
-    data = None
-    if isinstance(upload, UploadFile) and upload.filename:
-        data = await upload.read(MAX_ARCHIVE_BYTES + 1)
-    return await run_in_threadpool(_import_upload, request, user, db, data)
+    chosen = upload if isinstance(upload, UploadFile) and upload.filename else None
+    return await run_in_threadpool(_import_upload, request, user, db, chosen)
 
 
-def _import_upload(request: Request, user: Caller, db: SessionDep, data: bytes | None) -> Response:
+def _import_upload(
+    request: Request, user: Caller, db: SessionDep, upload: UploadFile | None
+) -> Response:
     problem = ""
-    if data is None:
+    if upload is None:
         problem = "Please choose the .zip file you downloaded from Anew."
     else:
+        # Read from its spooled file a member at a time, never held whole.
         try:
-            your_data.restore(db, user.id, data)
+            your_data.restore(
+                db,
+                user.id,
+                upload.file,
+                name=PurePath(upload.filename or "archive.zip").name,
+                limits=request.app.state.settings.archive_limits,
+            )
         except Conflict:
             problem = "Import works on a fresh account only, so nothing here gets mixed up."
         except Invalid as error:

@@ -19,9 +19,9 @@ from anew.method.new_look.vocabulary import MakeoverCategory, PhotoKind
 from anew.method.steps import STEPS_BY_SLUG
 from anew.web.http.csrf import require_csrf
 from anew.web.http.deps import CurrentUser, OptionalUser, SessionDep
+from anew.web.http.downloads import image_response
 from anew.web.http.forms import FormResult, PostedForm, read_form
 from anew.web.http.safety_gate import page_win_back
-from anew.web.http.security import PRIVATE
 from anew.web.http.segment_router import SegmentRouter
 from anew.web.http.step_pages import step_page
 from anew.web.http.templating import render
@@ -141,7 +141,7 @@ def _keep_upload(
 def photo(request: Request, photo_id: int, user: CurrentUser, db: SessionDep) -> Response:
     thumb = request.query_params.get("size") == "thumb"
     found = service.photo_file(db, user.id, photo_id, thumbnail=thumb)
-    return Response(found.data, media_type=found.media_type, headers=PRIVATE)
+    return image_response(found.data, found.media_type, found.name)
 
 
 @router.post(f"{PAGE}/photos/{{photo_id}}/delete", dependencies=GATED)
