@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Collection, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,8 +88,17 @@ class SafeZip:
                 chunks.append(chunk)
         return b"".join(chunks)
 
-    def lines(self, member: Member, *, max_line: int) -> Iterator[bytes]:
-        """The member's lines one at a time (memory stays flat), none longer than `max_line`."""
+    def head(self, member: Member, size: int) -> bytes:
+        """The first `size` bytes of the member (or all of it, when shorter): a peek at how it
+        is written, counted against nothing, as it never holds more than `size`."""
+        info = self._info(member)
+        with self._member_errors(info), self.archive.open(info) as handle:
+            return handle.read(size)
+
+    def lines(self, member: Member, *, max_line: int) -> Generator[bytes, None, None]:
+        """The member's lines one at a time, none longer than `max_line`. Memory stays flat, so
+        the member may be larger than one file held whole may be: the zip's total and the
+        compression ratio still hold."""
         info = self._info(member)
         done = 0
         with self._member_errors(info), self.archive.open(info) as handle:
@@ -97,7 +106,7 @@ class SafeZip:
                 if len(line) > max_line:
                     raise ZipRefused(self.where(info), f"a line is over {_mb(max_line)}; refused")
                 done += len(line)
-                self._count(info, done, len(line))
+                self._count(info, done, len(line), whole=False)
                 yield line
 
     def _info(self, member: Member) -> zipfile.ZipInfo:
@@ -121,9 +130,9 @@ class SafeZip:
                 where, "this file is password-protected; export it again without a password"
             ) from None
 
-    def _count(self, info: zipfile.ZipInfo, done: int, more: int) -> None:
+    def _count(self, info: zipfile.ZipInfo, done: int, more: int, *, whole: bool = True) -> None:
         self.unpacked += more
-        check(self.limits, self.where(info), done, info.compress_size)
+        check(self.limits, self.where(info), done, info.compress_size, whole=whole)
         if self.unpacked > self.limits.max_total_bytes:
             raise ZipRefused(self.name, _too_much(self.limits))
 
@@ -135,9 +144,10 @@ def _too_much(limits: ZipLimits) -> str:
     )
 
 
-def check(limits: ZipLimits, where: str, size: int, compressed: int) -> None:
-    """Refuse one member of `size` bytes (declared or unpacked so far) over a limit."""
-    if size > limits.max_member_bytes:
+def check(limits: ZipLimits, where: str, size: int, compressed: int, *, whole: bool = True) -> None:
+    """Refuse one member of `size` bytes (declared or unpacked so far) over a limit; a member
+    read line by line (`whole=False`) is never held whole, so only its ratio counts here."""
+    if whole and size > limits.max_member_bytes:
         raise ZipRefused(
             where, f"this file unpacks to more than {_mb(limits.max_member_bytes)}, the limit here"
         )
@@ -145,8 +155,16 @@ def check(limits: ZipLimits, where: str, size: int, compressed: int) -> None:
         raise ZipRefused(where, "this file is compressed suspiciously well (a zip bomb?)")
 
 
-def open_zip(source: str | Path | IO[bytes], name: str, limits: ZipLimits) -> SafeZip:
-    """Open a zip, refusing a damaged one and one whose headers already declare too much."""
+def open_zip(
+    source: str | Path | IO[bytes],
+    name: str,
+    limits: ZipLimits,
+    *,
+    by_line: Collection[str] = (),
+) -> SafeZip:
+    """Open a zip, refusing a damaged one and one whose headers already declare too much.
+    Members named in `by_line` may be read line by line: their size alone refuses them only if
+    they are read whole after all."""
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, EOFError, ValueError, OSError) as error:
@@ -158,7 +176,8 @@ def open_zip(source: str | Path | IO[bytes], name: str, limits: ZipLimits) -> Sa
         if sum(info.file_size for info in archive.infolist()) > limits.max_total_bytes:
             raise ZipRefused(name, _too_much(limits))
         for info in archive.infolist():
-            check(limits, opened.where(info), info.file_size, info.compress_size)
+            whole = info.filename not in by_line
+            check(limits, opened.where(info), info.file_size, info.compress_size, whole=whole)
     except ZipRefused:
         archive.close()
         raise

@@ -39,6 +39,7 @@ NOT_IMPORTED = {"guide_responses"}
 ACCOUNT_FIELDS = ("email", "time_zone", "country", "safety_mode", "created_at")
 MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024
 BATCH = 5000
+PEEK = 256 * 1024  # enough of a file's start to see how its rows are written
 # The defaults of ANEW_ARCHIVE_MAX_FILE_MB, ANEW_ARCHIVE_MAX_UNPACKED_MB and ANEW_ZIP_MAX_RATIO.
 LIMITS = ZipLimits(256 * MB, 2048 * MB, what="an Anew archive")
 DESCRIPTIONS = {
@@ -211,17 +212,58 @@ def _clean_photo(values: dict[str, Any], where: str) -> dict[str, Any]:
     return {"media_type": media_type, "data": clean, "thumbnail": thumbnail}
 
 
-def _archived_rows(archive: SafeZip, name: str) -> Iterator[dict[str, Any]]:
-    """The file's rows one at a time (none when the archive has no such file)."""
+def _one_row_a_line(archive: SafeZip, name: str) -> bool:
+    """Whether the file is written as Export writes it: "[", then one row on each line (its
+    first lines tell, and reading them costs a few KB however the file is written)."""
+    head = archive.head(name, PEEK)
+    lines = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 2)
+    if len(lines) < 3 or lines[0].strip() != b"[":
+        return False
+    second = lines[1].strip().removesuffix(b",")
+    return second == b"]" or (second.startswith(b"{") and second.endswith(b"}"))
+
+
+def _rows_by_line(archive: SafeZip, name: str, max_row: int) -> Iterator[Any]:
+    """The rows of a file written one to a line, read line by line: however many rows a file
+    holds, only one is ever in memory."""
     where = archive.where(name)
+    ended = False
+    for number, line in enumerate(archive.lines(name, max_line=max_row), start=1):
+        text = line.strip()
+        if number == 1 or not text:
+            continue
+        if ended:
+            raise ArchiveError(f"{where}, line {number}: there is more after the closing ']'")
+        if text == b"]":
+            ended = True
+            continue
+        try:
+            yield json.loads(text.removesuffix(b","))
+        except (ValueError, UnicodeDecodeError) as error:
+            raise ArchiveError(f"{where}, line {number}: not valid JSON ({error})") from None
+    if not ended:
+        raise ArchiveError(f"{where}: the list of rows is cut off (no closing ']')")
+
+
+def _archived_rows(archive: SafeZip, name: str) -> Iterator[dict[str, Any]]:
+    """The file's rows one at a time (none when the archive has no such file): line by line
+    when it is written one row to a line, as Export writes it, else read whole (an archive from
+    before that, or one written by hand) within the limit for one file."""
+    where = archive.where(name)
+    if name not in archive.namelist():
+        return
+    max_row = archive.limits.max_member_bytes
     try:
-        text = archive.read(name).decode("utf-8-sig")
-        for row in items(text):
+        if _one_row_a_line(archive, name):
+            rows: Iterator[Any] = _rows_by_line(archive, name, max_row)
+        else:
+            rows = items(archive.read(name).decode("utf-8-sig"))
+        for row in rows:
             if not isinstance(row, dict):
                 raise NotAList("expected a list of objects")
             yield row
-    except KeyError:
-        return
+    except ArchiveError:
+        raise
     except NotAList as error:
         raise ArchiveError(f"{where}: {error}") from None
     except (ValueError, UnicodeDecodeError) as error:
@@ -301,7 +343,8 @@ def import_archive(
     if not zipfile.is_zipfile(handle):
         raise ArchiveError(f"{name}: this file isn't an Anew archive (a .zip from Export).")
     try:
-        with open_zip(handle, name, limits) as archive:
+        tables = [f"{table.name}.json" for table in her_tables()]
+        with open_zip(handle, name, limits, by_line=tables) as archive:
             counts = _import_all(db, user, archive)
     except ZipRefused as error:
         raise ArchiveError(str(error)) from None
