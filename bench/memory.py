@@ -4,8 +4,9 @@
 
 Each case runs in a server process of its own (one worker, SQLite), started fresh, and reads the
 server's own high-water mark (VmHWM in /proc) once the request is answered: the target is at most
-twice the input's (or output's) size plus 300 MB. `--src` serves another checkout's `src/`
-(e.g. the commit before a change) with this script, to set the two side by side.
+twice the input's (or output's) size plus 300 MB; a zip's size is what it unpacks to. `--src`
+serves another checkout's `src/` (e.g. the commit before a change) with this script, to set the
+two side by side.
 """
 
 from __future__ import annotations
@@ -61,9 +62,9 @@ def _kb(pid: int, field: str) -> int:
 
 
 @contextmanager
-def server(src: Path | None) -> Iterator[tuple[str, int]]:
-    """A fresh one-worker server on a fresh SQLite data directory: (url, pid)."""
-    data_dir = Path(tempfile.mkdtemp(prefix="anew-memory-bench-"))
+def server(src: Path | None, data_dir: Path | None = None) -> Iterator[tuple[str, int]]:
+    """A fresh one-worker server, on a fresh SQLite data directory unless given one: (url, pid)."""
+    data_dir = data_dir or Path(tempfile.mkdtemp(prefix="anew-memory-bench-"))
     port = _free_port()
     env = {**os.environ, "ANEW_DATA_DIR": str(data_dir), "ANEW_SECRET_KEY": SECRET}
     if src is not None:
@@ -107,11 +108,18 @@ def _upload(url: str, token: str, path: Path, route: str, **form: str) -> int:
 
 
 def measured(
-    src: Path | None, name: str, size: int, action: Callable[[str, str], tuple[int, int]]
+    src: Path | None,
+    name: str,
+    size: int,
+    action: Callable[[str, str], tuple[int, int]],
+    *,
+    data_dir: Path | None = None,
+    token: str = "",
 ) -> Case:
-    """Run `action(url, token)` -> (status, size if it learnt it) on a fresh server."""
-    with server(src) as (url, pid):
-        token = _token(url, "bench@example.org")
+    """Run `action(url, token)` -> (status, size if it learnt it) on a freshly started server
+    (on `data_dir` with its account's `token` when given, else on a new one)."""
+    with server(src, data_dir) as (url, pid):
+        token = token or _token(url, "bench@example.org")
         idle = _kb(pid, "VmRSS")
         status, learnt = action(url, token)
         return Case(name, learnt or size, status, _kb(pid, "VmHWM"), idle)
@@ -141,7 +149,7 @@ def main() -> None:
             measured(
                 args.src,
                 label,
-                path.stat().st_size,
+                chat.stat().st_size if path == zipped else path.stat().st_size,
                 lambda url, token, path=path, keep=keep: (
                     _upload(url, token, path, "/api/v1/chats", keep_text=keep or "false"),
                     0,
@@ -149,30 +157,31 @@ def main() -> None:
             )
         )
 
-    def export(url: str, token: str) -> tuple[int, int]:
+    stored = Path(tempfile.mkdtemp(prefix="anew-memory-stored-"))
+    with server(args.src, stored) as (url, _pid):
+        token = _token(url, "bench@example.org")
         _upload(url, token, chat, "/api/v1/chats", keep_text="on")
-        with httpx2.Client(base_url=url, timeout=3600) as client:
-            headers = {"Authorization": f"Bearer {token}"}
-            written = 0
-            with (
-                client.stream("GET", "/api/v1/export", headers=headers) as answer,
-                (work / "export.zip").open("wb") as out,
-            ):
-                for piece in answer.iter_bytes():
-                    written += out.write(piece)
-            return answer.status_code, written
-
-    # One server imports the chat with its text, then sends the export: its high-water mark is
-    # the larger of the two, and the import alone is the case above.
-    cases.append(measured(args.src, "export of that account (text kept)", 0, export))
     archive = work / "export.zip"
+
+    def export(url: str, token: str) -> tuple[int, int]:
+        with (
+            httpx2.Client(base_url=url, timeout=3600) as client,
+            client.stream(
+                "GET", "/api/v1/export", headers={"Authorization": f"Bearer {token}"}
+            ) as answer,
+            archive.open("wb") as out,
+        ):
+            written = sum(out.write(piece) for piece in answer.iter_bytes())
+        return answer.status_code, written
+
+    label = "export of that chat's account (text kept)"
+    cases.append(measured(args.src, label, 0, export, data_dir=stored, token=token))
 
     def restore(url: str, token: str) -> tuple[int, int]:
         return _upload(url, token, archive, "/api/v1/import"), 0
 
-    cases.append(
-        measured(args.src, "archive import of that export", archive.stat().st_size, restore)
-    )
+    size = archive.stat().st_size
+    cases.append(measured(args.src, "import of that export, fresh account", size, restore))
 
     print(f"{'case':44} {'answer':>6} {'size MB':>8} {'idle MB':>8} {'peak MB':>8} {'target':>8}")
     for case in cases:

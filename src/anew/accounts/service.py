@@ -105,6 +105,12 @@ def sign_up(db: Session, *, email: str, password: str, address: str, now: dateti
     return create_user(db, email=email, password=password)
 
 
+def _minutes(seconds: int) -> str:
+    """A wait as she would say it: "a minute", "12 minutes"."""
+    minutes = max(1, -(-seconds // 60))
+    return "a minute" if minutes == 1 else f"{minutes} minutes"
+
+
 def log_in(
     db: Session,
     *,
@@ -121,9 +127,10 @@ def log_in(
     held_to = login_limits.counts(email, address, user, device)
     rule = login_limits.spent(db, held_to, now)
     if rule is not None:
+        wait = rule.retry_after(now)
         raise TooManyAttempts(
-            "Too many login attempts. Please wait a few minutes and try again.",
-            rule.retry_after(now),
+            f"Too many login attempts. Please wait {_minutes(wait)} and try again.",
+            wait,
             mails=login_limits.refusal_notice(db, user, now),
         )
     login_limits.count_attempt(db, held_to, now)

@@ -123,7 +123,12 @@ def test_a_failed_write_logs_no_values_tells_the_truth_and_hands_her_words_back(
         page = client.get("/steps/no-contact")
         token = CSRF_PATTERN.search(page.text)
         assert token
-        form = {"csrf_token": token.group(1), "intensity": "7", "message": VAULT_WORDS}
+        form = {
+            "csrf_token": token.group(1),
+            "intensity": "7",
+            "trigger": "his new photo",
+            "message": VAULT_WORDS,
+        }
         with caplog.at_level(logging.DEBUG), failing_writes(app):
             answer = client.post("/steps/no-contact/urge", data=form)
     assert answer.status_code == 503
@@ -136,6 +141,9 @@ def test_a_failed_write_logs_no_values_tells_the_truth_and_hands_her_words_back(
     assert retry is not None
     assert retry["action"] == "/steps/no-contact/urge"
     assert retry.select_one("textarea[name=message]").text == VAULT_WORDS  # type: ignore[union-attr]
+    labels = [label.get_text() for label in retry.select("label")]
+    assert labels == ["What you wrote, part 1 of 2", "What you wrote, part 2 of 2"]
+    assert shown.count("try again") == 1
     kept = {i["name"]: i["value"] for i in retry.select("input[type=hidden]")}
     assert kept == {"csrf_token": form["csrf_token"], "intensity": "7"}
 

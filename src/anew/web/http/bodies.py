@@ -175,8 +175,9 @@ def too_large(limits: BodyLimits, *, member: bool) -> str:
     if member:
         return f"This file is larger than {limits.member_mb} MB, the limit here."
     return (
-        "This is more than can be sent here without being logged in. "
-        "If you meant to upload something, please log in first."
+        f"That is more than {limits.visitor_bytes // KB} KB, the most anyone can send here "
+        "without being logged in. If you meant to upload a file, please log in first and "
+        "try again."
     )
 
 
