@@ -10,10 +10,11 @@ import secrets
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from anew.accounts.models import PendingSignup, Role, SessionKind, User
-from anew.accounts.passwords import hash_password, password_problem
+from anew.accounts.passwords import hash_password, password_problem, verify_password
 from anew.accounts.service import (
     SIGNUP_PER_ADDRESS,
     EmailTaken,
@@ -67,9 +68,17 @@ def start_signup(
         return [_confirm(email, f"{base}/signup/confirm/{token}")]
 
 
-def finish_signup(db: Session, token: str, now: datetime) -> Opened:
-    """Make the account behind a confirmation link and sign her in; NotFound for a link that is
-    unknown, used or expired, EmailTaken when the email got an account meanwhile."""
+class NotTheChosenPassword(ValueError):
+    """The confirmation asks again for the password chosen at sign-up: whoever opens the link
+    must be the person who filled in the form, or someone else could make an account on her
+    address with a password they know, and wait for her to start using it."""
+
+
+def finish_signup(db: Session, token: str, password: str, now: datetime) -> Opened:
+    """Make the account behind a confirmation link and sign her in, once she gives the password
+    chosen at sign-up (NotTheChosenPassword otherwise, and the link stays good); NotFound for a
+    link that is unknown, used or expired, EmailTaken when the email got an account meanwhile.
+    A second press of the button finds the link used, never a half-made account."""
     with transaction(db):
         pending = db.scalar(
             select(PendingSignup).where(PendingSignup.token_hash == hash_token(token[:64]))
@@ -79,14 +88,27 @@ def finish_signup(db: Session, token: str, now: datetime) -> Opened:
                 "This link has expired or was already used. You can sign up again, and we'll "
                 "send you a fresh one."
             )
+        if not verify_password(pending.password_hash, password):
+            raise NotTheChosenPassword(
+                "That isn't the password chosen when this sign-up began. If you didn't sign up "
+                "yourself, you can ignore this link: no account will be made."
+            )
         if find_user(db, pending.email) is not None:
             raise EmailTaken("This email already has an account. Would you like to log in?")
+        claimed = db.execute(delete(PendingSignup).where(PendingSignup.id == pending.id))
+        if getattr(claimed, "rowcount", 0) != 1:  # the same link pressed twice at once: one wins
+            raise NotFound("This link was just used. Please log in.")
         db.execute(delete(PendingSignup).where(PendingSignup.email == pending.email))
         user = User(
             email=pending.email, password_hash=pending.password_hash, role=Role.MEMBER.value
         )
         db.add(user)
-        db.flush()
+        try:
+            db.flush()
+        except IntegrityError:
+            raise EmailTaken(
+                "This email already has an account. Would you like to log in?"
+            ) from None
         return Opened(start_session(db, user, SessionKind.WEB, now), user.id)
 
 

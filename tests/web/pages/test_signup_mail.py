@@ -72,7 +72,18 @@ def test_following_the_link_makes_her_account_and_signs_her_in(
     assert "Finish creating your account" in page_text(client.get(path).text)
     assert _users(factory) == 0
 
-    done = client.post(path, data={"csrf_token": csrf_token(client, path)}, follow_redirects=False)
+    wrong = client.post(
+        path, data={"csrf_token": csrf_token(client, path), "password": "someone else's guess"}
+    )
+    assert wrong.status_code == 400
+    assert "isn't the password chosen" in page_text(wrong.text)
+    assert _users(factory) == 0  # and the link still works for her
+
+    done = client.post(
+        path,
+        data={"csrf_token": csrf_token(client, path), "password": PASSWORD},
+        follow_redirects=False,
+    )
     assert done.status_code == 303
     assert done.headers["location"] == "/dashboard?welcome=1"
     assert SESSION_COOKIE in client.cookies
@@ -80,7 +91,7 @@ def test_following_the_link_makes_her_account_and_signs_her_in(
         assert db.scalar(select(User.email)) == "new@example.org"
 
     with TestClient(app) as other:
-        again = other.post(path, data={"csrf_token": csrf_token(other, path)})
+        again = other.post(path, data={"csrf_token": csrf_token(other, path), "password": PASSWORD})
     assert again.status_code == 400
     assert "expired or was already used" in page_text(again.text)
     assert _users(factory) == 1
@@ -98,3 +109,22 @@ def test_a_weak_password_is_still_explained_beside_the_field(
     assert weak.status_code == 400
     assert "easy for someone else to guess" in page_text(weak.text)
     assert sink.received == []
+
+
+def test_whoever_opens_the_link_must_know_the_password_chosen_at_sign_up(
+    app: FastAPI, client: TestClient, factory: sessionmaker[Session]
+) -> None:
+    """Someone signs up with her address and a password of theirs: when she opens the link she
+    is asked for a password she never chose, and no account is made for them to wait in."""
+    with smtp_sink() as sink:
+        use_mail(app, sink.port, base_url=BASE)
+        _signup(client, "her@example.org")  # typed by someone else
+    [(_to, message)] = sink.received
+    link = re.search(rf"{re.escape(BASE)}(/signup/confirm/[\w-]+)", _text(message))
+    assert link
+    with TestClient(app) as hers:
+        path = link.group(1)
+        pressed = hers.post(path, data={"csrf_token": csrf_token(hers, path)})
+        assert pressed.status_code == 400
+        assert SESSION_COOKIE not in hers.cookies
+    assert _users(factory) == 0

@@ -146,9 +146,15 @@ def confirm_signup_page(request: Request, token: str) -> Response:
 
 
 @router.post("/signup/confirm/{token}", dependencies=[Depends(require_csrf)])
-def confirm_signup(request: Request, token: str, db: SessionDep) -> Response:
+def confirm_signup(request: Request, token: str, db: SessionDep, form: PostedForm) -> Response:
+    password = form.get("password")
     try:
-        opened = mailed.finish_signup(db, token, utcnow())
+        opened = mailed.finish_signup(
+            db, token, password if isinstance(password, str) else "", utcnow()
+        )
+    except mailed.NotTheChosenPassword as error:
+        context = {"token": token[:64], "problem": "", "password_error": str(error)}
+        return render(request, "auth/confirm_signup.html", context, status_code=400)
     except (NotFound, service.AccountError) as error:
         problem = error.message if isinstance(error, NotFound) else str(error)
         context = {"token": "", "problem": problem}
