@@ -243,3 +243,28 @@ def test_guessing_her_password_through_account_deletion_is_limited(db: Session) 
     with pytest.raises(TooManyAttempts):
         remove_account(db, alice.id, password=PASSWORD, now=NOW)
     assert db.get(User, alice.id) is not None
+
+
+def test_guessing_from_one_known_browser_never_holds_up_another(db: Session) -> None:
+    """An ex who once signed in to her account keeps his browser's mark: his wrong passwords
+    count against his browser alone, and hers still gets in."""
+    alice = _alice(db)
+    his = Device(device_mark("secret", alice.id), "secret")
+    hers = Device(device_mark("secret", alice.id), "secret")
+    assert his.name != hers.name
+    _fail(db, LOGIN_PER_KNOWN_DEVICE.limit, address="1.1.1.1", device=his)
+    with pytest.raises(TooManyAttempts):
+        log_in(db, email=alice.email, password=PASSWORD, address="1.1.1.1", now=NOW, device=his)
+    assert (
+        log_in(db, email=alice.email, password=PASSWORD, address="1.1.1.1", now=NOW, device=hers)
+        is alice
+    )
+
+
+def test_a_forged_or_foreign_mark_is_no_known_device() -> None:
+    real = device_mark("secret", 7)
+    assert Device(real, "secret").knows(7)
+    assert not Device(real, "secret").knows(8)
+    assert not Device(real, "another secret").knows(7)
+    for forged in ("", "name-only", ".abc", "é.é", real.split(".")[1]):
+        assert not Device(forged, "secret").knows(7)

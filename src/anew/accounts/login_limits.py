@@ -30,7 +30,7 @@ Count = tuple[RateLimit, str]
 def counts(email: str, address: str, user: User | None, device: Device | None) -> list[Count]:
     """The counters this attempt is held to: a known device's own, or the address's two."""
     if user is not None and device is not None and device.knows(user.id):
-        return [(LOGIN_PER_KNOWN_DEVICE, str(user.id))]
+        return [(LOGIN_PER_KNOWN_DEVICE, f"{user.id}\0{device.name}")]
     return [(LOGIN_PER_ADDRESS, address), (LOGIN_PER_ACCOUNT_AND_ADDRESS, f"{email}\0{address}")]
 
 

@@ -83,3 +83,36 @@ def test_another_apps_cookie_with_a_space_or_quote_breaks_nothing(
         follow_redirects=False,
     )
     assert saved.status_code == 303
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "cookie", "expected"),
+    [
+        ("POST", "/login", "anew_device=\u00e9", 400),
+        ("GET", "/safety-check/result", "anew_safety_result=a.\u00e9", 303),
+    ],
+)
+def test_a_cookie_with_a_latin1_character_is_refused_not_a_crash(
+    client: TestClient, alice: Person, method: str, path: str, cookie: str, expected: int
+) -> None:
+    """Another app on the host can set any latin-1 character in a cookie; a signature check
+    must compare bytes (compare_digest refuses non-ASCII text with a TypeError)."""
+    token = CSRF_PATTERN.search(client.get("/login").text)
+    assert token
+    data = {"csrf_token": token.group(1), "email": alice.email, "password": "wrong"}
+    seed = f"{CSRF_COOKIE}={client.cookies[CSRF_COOKIE]}"
+    headers = {b"cookie": f"{seed}; {cookie}".encode("latin-1")}
+    client.cookies.clear()
+    answer = client.request(
+        method,
+        path,
+        data=data if method == "POST" else None,
+        headers=headers,
+        follow_redirects=False,
+    )
+    assert answer.status_code == expected
+
+
+def test_a_csrf_token_with_a_latin1_character_is_refused_not_a_crash(client: TestClient) -> None:
+    answer = client.post("/login", data={"csrf_token": "\u00e9", "email": "a@b.c", "password": "x"})
+    assert answer.status_code == 403

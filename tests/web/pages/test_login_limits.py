@@ -53,8 +53,11 @@ def test_the_known_device_mark_names_nobody_and_opens_only_its_own_account(
     assert "HttpOnly" in cookie
     assert "samesite=lax" in cookie.lower()
     mark = client.cookies[DEVICE_COOKIE]
-    assert len(mark) == 64
-    assert set(mark) <= set("0123456789abcdef")  # an HMAC, never her email or id
+    name, signature = mark.split(".")
+    assert len(name) == 16  # a random name of this browser's own
+    assert len(signature) == 64
+    assert set(signature) <= set("0123456789abcdef")  # an HMAC, never her email or id
+    assert str(alice.id) not in name
 
     clear_of_a_window_edge(LOGIN_PER_ACCOUNT_AND_ADDRESS)
     _guess(client.app, bob.email, LOGIN_PER_ACCOUNT_AND_ADDRESS.limit)  # type: ignore[arg-type]

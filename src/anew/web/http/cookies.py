@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import Request
 from starlette.responses import Response
 
-from anew.accounts.devices import Device, device_mark
+from anew.accounts.devices import MARK_LENGTH, Device, device_mark
 from anew.accounts.sessions import LIFETIMES
 from anew.accounts.vocabulary import SessionKind
 from anew.web.http.deps import SESSION_COOKIE
@@ -50,7 +50,7 @@ def set_device_cookie(response: Response, request: Request, user_id: int) -> Non
 def this_device(request: Request) -> Device:
     """The known-device mark this browser sent, if any, ready to be checked."""
     secret = request.app.state.settings.resolved_secret_key
-    return Device(request.cookies.get(DEVICE_COOKIE, "")[:64], secret)
+    return Device(request.cookies.get(DEVICE_COOKIE, "")[:MARK_LENGTH], secret)
 
 
 def clear_session_cookie(response: Response, request: Request) -> None:

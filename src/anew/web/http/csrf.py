@@ -34,7 +34,7 @@ async def require_csrf(request: Request) -> None:
     form = await posted_form(request)
     sent = form.get(CSRF_FIELD)
     expected = request_csrf_token(request)
-    if not isinstance(sent, str) or not hmac.compare_digest(sent, expected):
+    if not isinstance(sent, str) or not hmac.compare_digest(sent.encode(), expected.encode()):
         raise HTTPException(
             status_code=403,
             detail="This form has expired. Please go back, reload the page and try again.",

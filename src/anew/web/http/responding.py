@@ -47,7 +47,9 @@ def check_form_guards(request: Request, form: dict[str, str], now: datetime) -> 
             {"form": "Your response couldn't be sent. Please leave the hidden field empty."}
         )
     shown, _dot, signature = form.get("shown_at", "").partition(".")
-    genuine = shown.isdigit() and hmac.compare_digest(signature, _sign(request, shown))
+    genuine = shown.isdigit() and hmac.compare_digest(
+        signature.encode(), _sign(request, shown).encode()
+    )
     if not genuine or now.timestamp() - int(shown) < MIN_SECONDS:
         raise rules.Refusal(
             {"form": "That was very quick! Please take a moment, then send your response again."}

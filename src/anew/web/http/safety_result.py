@@ -52,7 +52,7 @@ def unseal(value: str | None, secret: str, *, now: float | None = None) -> Seale
     if not value or "." not in value:
         return None
     payload, signature = value.rsplit(".", 1)
-    if not hmac.compare_digest(signature, _signature(payload.encode(), secret)):
+    if not hmac.compare_digest(signature.encode(), _signature(payload.encode(), secret).encode()):
         return None
     try:
         document = json.loads(base64.urlsafe_b64decode(payload))
