@@ -9,6 +9,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from starlette.types import Message, Receive, Scope, Send
 
@@ -149,3 +150,55 @@ def test_the_gate_stops_reading_at_the_limit_and_never_calls_the_app(tmp_path: P
     assert sent[0]["status"] == 413
     assert chunks == 2 * MB // 65536 + 1  # one chunk past the limit, not the thousand sent
     assert list(tmp_path.iterdir()) == []  # the spool went with the refusal
+
+
+def _run_gate(gate: BodyGate, body_chunks: int, declared: int | None = None) -> list[Message]:
+    """What the gate sends for a POST of `body_chunks` pieces of 64 KB."""
+    sent: list[Message] = []
+    chunks = 0
+
+    async def receive() -> Message:
+        nonlocal chunks
+        chunks += 1
+        more = chunks < body_chunks
+        return {"type": "http.request", "body": b"x" * 65536, "more_body": more}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    headers = [] if declared is None else [(b"content-length", str(declared).encode())]
+    scope = {"type": "http", "method": "POST", "path": "/api/v1/chats", "headers": headers}
+    asyncio.run(gate(scope, receive, send))
+    return sent
+
+
+def test_a_full_disk_is_a_kind_503_and_nothing_is_taken(tmp_path: Path) -> None:
+    reached: list[str] = []
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        reached.append("app")
+
+    async def member(_scope: Scope) -> bool:
+        return True
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the spool folder should be")
+    limits = BodyLimits(1024, 8 * MB, 8, idle_s=5, min_rate=1024)
+    gate = BodyGate(app, limits=limits, spool_dir=blocked / "tmp", signed_in_check=member)
+    sent = _run_gate(gate, body_chunks=40)  # 2.5 MB: past what is kept in memory
+    assert reached == []
+    assert sent[0]["status"] == 503
+    assert b"nothing was saved" in b"".join(m.get("body", b"") for m in sent)
+
+
+def test_a_session_lookup_that_fails_counts_as_a_visitors_body(tmp_path: Path) -> None:
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        raise AssertionError("the app must not be reached")
+
+    async def failing(_scope: Scope) -> bool:
+        raise OperationalError("SELECT", {}, Exception("database is locked"))
+
+    limits = BodyLimits(1024, 8 * MB, 8, idle_s=5, min_rate=1024)
+    gate = BodyGate(app, limits=limits, spool_dir=tmp_path, signed_in_check=failing)
+    sent = _run_gate(gate, body_chunks=2, declared=2 * 65536)
+    assert sent[0]["status"] == 413

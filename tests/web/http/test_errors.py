@@ -182,3 +182,15 @@ def test_an_api_write_that_fails_says_it_was_not_saved(
     assert answer.status_code == 503
     assert answer.json()["detail"].startswith("What you just sent was not saved.")
     assert VAULT_WORDS not in caplog.text
+
+
+def test_a_visitors_words_handed_back_are_kept_by_no_cache(app: FastAPI) -> None:
+    with TestClient(app, raise_server_exceptions=False) as client:
+        token = CSRF_PATTERN.search(client.get("/login").text)
+        assert token
+        form = {"csrf_token": token.group(1), "email": "her@example.org", "password": "x"}
+        with failing_writes(app):  # the sign-in's count of tries can't be written
+            answer = client.post("/login", data=form)
+    assert answer.status_code == 503
+    assert answer.headers["cache-control"] == "no-store"
+    assert "her@example.org" in answer.text  # handed back, in a page no cache keeps

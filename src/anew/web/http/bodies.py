@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -36,6 +37,8 @@ IN_MEMORY = MB  # a body larger than this is spooled to a private file in the da
 CHUNK = 64 * KB  # how much of a spooled body each replayed message carries
 MULTIPART_SLACK = MB  # a form's boundaries and other fields around an upload of the full size
 WITHOUT_BODY = frozenset({"GET", "HEAD", "OPTIONS"})
+LOOKUP_TIMEOUT_S = 5.0
+NO_ROOM = "Anew has no room to take this just now, and nothing was saved. Please try again later."
 
 
 class BodyRefused(Exception):
@@ -188,7 +191,9 @@ async def _refuse(scope: Scope, receive: Receive, send: Send, status: int, messa
     if scope.get("path", "").startswith("/api/"):
         response = JSONResponse({"detail": message}, status_code=status, headers=headers)
     else:
-        title = "That's too big to take" if status == 413 else "That took too long"
+        title = {413: "That's too big to take", 408: "That took too long"}.get(
+            status, "Just a moment"
+        )
         context = {"status": status, "title": title, "detail": message}
         response = render(Request(scope), "errors/error.html", context, status_code=status)
         response.headers.update(headers)
@@ -219,24 +224,34 @@ class BodyGate:
         member = False
         limit = self.limits.visitor_bytes
         if declared is None or declared > limit:  # a large or unsized body: who is sending it?
-            member = await self.signed_in_check(scope)
+            member = await self._signed_in(scope)
             limit = self.limits.member_bytes if member else limit
         spool = Spool(self.spool_dir)
         try:
-            if declared is not None and declared > limit:
-                raise BodyRefused(413, "")
-            if not await receive_body(receive, spool, limit, self.limits):
-                return  # she went away: there is no one to answer
-            replay = await spool.replayed(receive)
-        except BodyRefused as refused:
-            message = refused.message or too_large(self.limits, member=member)
-            await _refuse(scope, receive, send, refused.status, message)
-            spool.close()
-            return
-        try:
+            try:
+                if declared is not None and declared > limit:
+                    raise BodyRefused(413, "")
+                if not await receive_body(receive, spool, limit, self.limits):
+                    return  # she went away: there is no one to answer
+                replay = await spool.replayed(receive)
+            except BodyRefused as refused:
+                message = refused.message or too_large(self.limits, member=member)
+                await _refuse(scope, receive, send, refused.status, message)
+                return
+            except OSError:  # the disk is full, say: nothing was taken, and she is told so
+                await _refuse(scope, receive, send, 503, NO_ROOM)
+                return
             await self.app(scope, replay, send)
         finally:
             spool.close()
+
+    async def _signed_in(self, scope: Scope) -> bool:
+        """Whether a live session sends the body; a lookup that fails (the database busy or
+        away) counts as a visitor's, whose smaller limit is the safe side."""
+        try:
+            return await asyncio.wait_for(self.signed_in_check(scope), LOOKUP_TIMEOUT_S)
+        except (TimeoutError, SQLAlchemyError):
+            return False
 
 
 def body_gate_options(settings: Settings) -> dict[str, Any]:

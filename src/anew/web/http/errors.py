@@ -174,6 +174,8 @@ def _database_down(request: Request, exc: Exception) -> Response | None:
     }
     response = render(request, "errors/error.html", context, status_code=503)
     response.headers.update(headers)
+    if context["typed_back"]:  # her words, even a visitor's, are kept by no cache
+        response.headers["Cache-Control"] = "no-store"
     return response
 
 

@@ -20,14 +20,15 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from anew.db import POOL_OVERFLOW, POOL_SIZE
 
 REQUEST_SLOTS = (POOL_SIZE + POOL_OVERFLOW) // 2
-# Answered whatever else is going on: the quick exit needs no database at all, and the health
-# check's one short query finds a connection, since requests at work hold at most two each.
-ALWAYS_ANSWERED = frozenset({"/exit", "/healthz"})
+# Answered whatever else is going on: the quick exit needs no database, no thread and no place.
+# (The health check keeps to a place like any request: it needs a connection, and a flood of
+# health checks outside the places could take every one of them.)
+ALWAYS_ANSWERED = frozenset({"/exit"})
 
 
 class RequestSlots:
     """Lets REQUEST_SLOTS http requests into the app at once (one gate per event loop); the
-    quick exit and the health check pass by. Bodies are already in (anew.web.http.bodies)."""
+    quick exit passes by. Bodies are already in (anew.web.http.bodies)."""
 
     def __init__(self, app: ASGIApp, slots: int = REQUEST_SLOTS) -> None:
         self.app = app
