@@ -167,3 +167,20 @@ def test_account_settings_that_are_not_settings_are_refused_by_field(
         said = message(post(client, factory, alice, crafted.getvalue()))
         assert f"hers.zip!account.json: field {field!r}" in said
         assert words in said
+
+
+def test_a_null_where_the_database_has_a_default_is_refused_by_field(
+    client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    row = {"id": 1, "day": "2024-01-01", "mood": 5, "note": None}
+    said = message(post(client, factory, alice, archive({"checkins.json": [row]})))
+    assert "hers.zip!checkins.json, row 1, field 'note'" in said
+
+
+def test_two_rows_that_clash_are_refused_not_a_crash(
+    client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    rows = [{"id": n, "day": "2024-01-01", "mood": 5, "note": ""} for n in (1, 2)]
+    said = message(post(client, factory, alice, archive({"checkins.json": rows})))
+    assert "hers.zip!checkins.json: two of its rows are the same" in said
+    assert client.get("/api/v1/checkins").json() == []

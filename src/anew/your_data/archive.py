@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import secrets
 import zipfile
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 from sqlalchemy import Date, DateTime, LargeBinary, Table, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from anew.accounts.models import User
@@ -348,6 +350,13 @@ def import_archive(
             counts = _import_all(db, user, archive)
     except ZipRefused as error:
         raise ArchiveError(str(error)) from None
+    except IntegrityError as error:  # checked row by row, yet two rows may clash
+        table = re.search(r"INSERT INTO (\w+)", str(error.statement or ""))
+        where = f"{name}!{table.group(1)}.json" if table else name
+        raise ArchiveError(
+            f"{where}: two of its rows are the same, or one points at a row the archive doesn't "
+            "hold, so nothing was imported"
+        ) from None
     db.flush()
     changed(db, [user.id])  # the rows went in around the ORM, which would have said so itself
     return counts

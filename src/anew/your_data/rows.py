@@ -154,15 +154,15 @@ def row_model(table: Table) -> type[BaseModel]:
         if (table.name, column.name) in RANGES:
             low, high = RANGES[(table.name, column.name)]
             kind = Annotated[kind, Field(ge=low, le=high)]
-        optional = (
-            column.nullable
-            or column.default is not None
-            or column.server_default is not None
-            or column.primary_key
-            or column.name == "user_id"  # she is whoever imports it
-        )
-        fields[column.name] = (kind | None, None) if optional else (kind, ...)
-    config = ConfigDict(extra="forbid", strict=True)
+        nullable = column.nullable or column.primary_key or column.name == "user_id"
+        may_be_left_out = column.default is not None or column.server_default is not None
+        if nullable:  # a primary key is made afresh, and she is whoever imports it
+            fields[column.name] = (kind | None, None)
+        elif may_be_left_out:  # left out, the database's default applies; null is refused
+            fields[column.name] = (kind, None)
+        else:
+            fields[column.name] = (kind, ...)
+    config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
     return create_pydantic_model(f"ArchiveRow_{table.name}", __config__=config, **fields)
 
 
