@@ -55,6 +55,7 @@ class SafeZip:
     name: str
     limits: ZipLimits
     unpacked: int = field(default=0)
+    taken: set[str] = field(default_factory=set)
 
     def __enter__(self) -> SafeZip:
         return self
@@ -87,6 +88,15 @@ class SafeZip:
                 self._count(info, done, len(chunk))
                 chunks.append(chunk)
         return b"".join(chunks)
+
+    def read_once(self, member: Member) -> bytes:
+        """The member's bytes, as `read`, refusing a member asked for a second time: a file
+        that many rows name would be unpacked (and worked on) once for each."""
+        info = self._info(member)
+        if info.filename in self.taken:
+            raise ZipRefused(self.where(info), "this file is named by more than one row")
+        self.taken.add(info.filename)
+        return self.read(info)
 
     def head(self, member: Member, size: int) -> bytes:
         """The first `size` bytes of the member (or all of it, when shorter): a peek at how it

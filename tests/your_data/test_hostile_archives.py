@@ -7,6 +7,7 @@ import json
 import zipfile
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -184,3 +185,33 @@ def test_two_rows_that_clash_are_refused_not_a_crash(
     said = message(post(client, factory, alice, archive({"checkins.json": rows})))
     assert "hers.zip!checkins.json: two of its rows are the same" in said
     assert client.get("/api/v1/checkins").json() == []
+
+
+def test_one_photo_file_named_by_many_rows_is_refused(
+    client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    """Each row would decode and re-encode the same small file again: hours of work from a few
+    KB. A file of the archive belongs to one row."""
+    rows = [photo_row("image/png") | {"id": n} for n in (1, 2)]
+    files = {"photos.json": rows, "photos/1-data.bin": png_bytes()}
+    files["photos/1-thumbnail.bin"] = png_bytes()
+    said = message(post(client, factory, alice, archive(files)))
+    assert "hers.zip!photos/1-data.bin: this file is named by more than one row" in said
+    assert client.get("/api/v1/photos").json() == []
+
+
+def test_photos_past_the_most_an_archive_may_bring_are_refused(
+    client: TestClient,
+    factory: sessionmaker[Session],
+    alice: Person,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("anew.your_data.archive.MAX_PHOTOS", 1)
+    rows, files = [], {}
+    for n in (1, 2):
+        rows.append(photo_row("image/png") | {"id": n})
+        rows[-1] |= {"data": f"photos/{n}-data.bin", "thumbnail": f"photos/{n}-thumbnail.bin"}
+        files[f"photos/{n}-data.bin"] = files[f"photos/{n}-thumbnail.bin"] = png_bytes()
+    said = message(post(client, factory, alice, archive({"photos.json": rows, **files})))
+    assert "photos.json, row 2: an archive can bring back up to 1 photos" in said
+    assert client.get("/api/v1/photos").json() == []

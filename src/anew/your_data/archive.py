@@ -41,6 +41,8 @@ NOT_IMPORTED = {"guide_responses"}
 ACCOUNT_FIELDS = ("email", "time_zone", "country", "safety_mode", "created_at")
 MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024
 BATCH = 5000
+PHOTO_BATCH = 8  # photos are megabytes each: a few at a time in memory
+MAX_PHOTOS = 1000  # each is decoded and re-encoded; more would hold the import for hours
 PEEK = 256 * 1024  # enough of a file's start to see how its rows are written
 # The defaults of ANEW_ARCHIVE_MAX_FILE_MB, ANEW_ARCHIVE_MAX_UNPACKED_MB and ANEW_ZIP_MAX_RATIO.
 LIMITS = ZipLimits(256 * MB, 2048 * MB, what="an Anew archive")
@@ -167,7 +169,7 @@ def _value(table: Table, name: str, value: Any, archive: SafeZip, where: str) ->
         return None
     try:
         if isinstance(base, LargeBinary):
-            return archive.read(str(value))
+            return archive.read_once(str(value))
         if isinstance(base, DateTime):
             return datetime.fromisoformat(str(value))
         if isinstance(base, Date):
@@ -306,6 +308,11 @@ def _import_table(
                 raise ArchiveError(f"{where}, field {column!r}: refers to a missing row")
             values[column] = ids[target][values[column]]
         if table.name == "photos":
+            if number > MAX_PHOTOS:
+                raise ArchiveError(
+                    f"{where}: an archive can bring back up to {MAX_PHOTOS:,} photos; this one "
+                    "holds more"
+                )
             values |= _clean_photo(values, where)
         if table.name == "quiz_attempts":
             values["token"] = secrets.token_urlsafe(24)
@@ -314,7 +321,7 @@ def _import_table(
             mapping[row.get("id")] = new_id
         else:
             batch.append(values)
-            if len(batch) >= BATCH:
+            if len(batch) >= (PHOTO_BATCH if table.name == "photos" else BATCH):
                 db.execute(insert(table), batch)
                 batch.clear()
     if batch:
