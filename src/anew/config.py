@@ -73,6 +73,12 @@ class Settings(BaseSettings):
         description="The slowest average pace, in KB per second, at which a request body may "
         "arrive once its head start is spent.",
     )
+    body_memory_mb: int = Field(
+        default=64,
+        gt=0,
+        description="How much memory, in MB, the request bodies one server process is receiving "
+        "may hold together; past it they wait in private files.",
+    )
     archive_max_file_mb: int = Field(
         default=256,
         gt=0,

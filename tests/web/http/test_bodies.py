@@ -16,7 +16,7 @@ from starlette.types import Message, Receive, Scope, Send
 from anew.chats.models import ChatImport
 from anew.config import Settings
 from anew.web.app import create_app
-from anew.web.http.bodies import BodyGate, BodyLimits
+from anew.web.http.bodies import BodyGate, BodyLimits, MemoryBudget, Spool
 from tests.people import Person, csrf_token, page_text, sign_in
 
 MB = 1024 * 1024
@@ -202,3 +202,36 @@ def test_a_session_lookup_that_fails_counts_as_a_visitors_body(tmp_path: Path) -
     gate = BodyGate(app, limits=limits, spool_dir=tmp_path, signed_in_check=failing)
     sent = _run_gate(gate, body_chunks=2, declared=2 * 65536)
     assert sent[0]["status"] == 413
+
+
+def test_bodies_past_the_memory_budget_wait_on_disk_and_give_it_back(tmp_path: Path) -> None:
+    """Many connections each sending a visitor's 256 KB can't fill the memory: once the bodies
+    being received hold the budget, the next waits in a private file."""
+
+    async def receive_two() -> tuple[Spool, Spool, int, int]:
+        budget = MemoryBudget(300 * 1024)
+        first, second = Spool(tmp_path, budget), Spool(tmp_path, budget)
+        await first.write(b"a" * 200 * 1024)
+        await second.write(b"b" * 200 * 1024)  # over the budget: to a file
+        held = budget.held
+        replay = await second.replayed(_nothing_more)
+        body = b""
+        while True:
+            message = await replay()
+            body += message["body"]
+            if not message["more_body"]:
+                break
+        assert body == b"b" * 200 * 1024
+        first.close()
+        second.close()
+        return first, second, held, budget.held
+
+    first, second, held, left = asyncio.run(receive_two())
+    assert first.file is None
+    assert second.file is not None
+    assert held == 200 * 1024  # the first body's, in memory
+    assert left == 0  # and given back when both ended
+
+
+async def _nothing_more() -> Message:
+    return {"type": "http.disconnect"}

@@ -59,6 +59,7 @@ class BodyLimits:
     member_mb: int
     idle_s: float
     min_rate: float  # bytes per second, once the head start of idle_s is spent
+    memory_bytes: int = 64 * MB  # all bodies in memory together, in one process
 
     @classmethod
     def of(cls, settings: Settings) -> BodyLimits:
@@ -68,6 +69,7 @@ class BodyLimits:
             member_mb=settings.max_upload_mb,
             idle_s=float(settings.body_timeout_s),
             min_rate=float(settings.body_min_rate_kb_s * KB),
+            memory_bytes=settings.body_memory_mb * MB,
         )
 
 
@@ -100,23 +102,45 @@ async def is_signed_in(scope: Scope) -> bool:
     return bool(token) and await signed_in(app, token, SessionKind.API) is not None
 
 
-class Spool:
-    """The body as it arrives: in memory while small, then in a private temporary file."""
+@dataclass
+class MemoryBudget:
+    """What all the bodies a process is receiving may hold in memory together: past it, a body
+    waits in a private file instead, so thousands of connections can't fill the memory."""
 
-    def __init__(self, folder: Path) -> None:
+    limit: int
+    held: int = 0
+
+    def take(self, size: int) -> bool:
+        if self.held + size > self.limit:
+            return False
+        self.held += size
+        return True
+
+    def give(self, size: int) -> None:
+        self.held -= size
+
+
+class Spool:
+    """The body as it arrives: in memory while small and the budget allows, else in a private
+    temporary file."""
+
+    def __init__(self, folder: Path, budget: MemoryBudget) -> None:
         self.folder = folder
+        self.budget = budget
         self.memory = bytearray()
         self.file: IO[bytes] | None = None
         self.size = 0
 
     async def write(self, data: bytes) -> None:
         self.size += len(data)
-        if self.file is None and self.size <= IN_MEMORY:
+        if self.file is None and self.size <= IN_MEMORY and self.budget.take(len(data)):
             self.memory += data
             return
         if self.file is None:
             self.file = await run_in_threadpool(self._open_file)
-            data, self.memory = bytes(self.memory) + data, bytearray()
+            data = bytes(self.memory) + data
+            self.budget.give(len(self.memory))
+            self.memory = bytearray()
         await run_in_threadpool(self.file.write, data)
 
     def _open_file(self) -> IO[bytes]:
@@ -148,6 +172,9 @@ class Spool:
         return replay
 
     def close(self) -> None:
+        """Give back what the body held: its memory to the budget, its file to the disk."""
+        self.budget.give(len(self.memory))
+        self.memory = bytearray()
         if self.file is not None:
             self.file.close()
 
@@ -215,6 +242,7 @@ class BodyGate:
         self.limits = limits
         self.spool_dir = spool_dir
         self.signed_in_check = signed_in_check
+        self.budget = MemoryBudget(limits.memory_bytes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         declared = declared_length(scope) if scope["type"] == "http" else None
@@ -226,7 +254,7 @@ class BodyGate:
         if declared is None or declared > limit:  # a large or unsized body: who is sending it?
             member = await self._signed_in(scope)
             limit = self.limits.member_bytes if member else limit
-        spool = Spool(self.spool_dir)
+        spool = Spool(self.spool_dir, self.budget)
         try:
             try:
                 if declared is not None and declared > limit:
