@@ -57,7 +57,9 @@ def test_the_known_device_mark_names_nobody_and_opens_only_its_own_account(
     assert len(name) == 16  # a random name of this browser's own
     assert len(signature) == 64
     assert set(signature) <= set("0123456789abcdef")  # an HMAC, never her email or id
-    assert str(alice.id) not in name
+    again = _log_in(client, alice.email, alice.password)
+    assert again.status_code == 303  # type: ignore[attr-defined]
+    assert client.cookies[DEVICE_COOKIE].split(".")[0] != name  # random, a new one each time
 
     clear_of_a_window_edge(LOGIN_PER_ACCOUNT_AND_ADDRESS)
     _guess(client.app, bob.email, LOGIN_PER_ACCOUNT_AND_ADDRESS.limit)  # type: ignore[arg-type]
