@@ -85,9 +85,7 @@ def test_a_chunked_upload_over_her_limit_is_refused(
     with TestClient(small) as client:
         sign_in(client, alice)
         token = csrf_token(client, "/chats")
-        head = (
-            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{token}\r\n'
-        )
+        head = _field("csrf_token", token)
         answer = client.post(
             "/chats",
             content=iter([head.encode(), *_multipart(4 * MB)]),
@@ -106,9 +104,7 @@ def test_a_chunked_upload_within_her_limit_is_taken(
     with TestClient(create_app(settings)) as client:
         sign_in(client, alice)
         token = csrf_token(client, "/chats")
-        head = (
-            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{token}\r\n'
-        )
+        head = _field("csrf_token", token)
         answer = client.post(
             "/chats",
             content=iter([head.encode(), *_multipart(2 * MB)]),
