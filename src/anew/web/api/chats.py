@@ -34,7 +34,6 @@ from anew.web.http.uploads import (
     UploadOptions,
     UploadTooLarge,
     import_upload,
-    refuse_oversized_body,
 )
 
 router = SegmentRouter(prefix="/chats", tags=["chats"], mounted_at=API_PREFIX)
@@ -93,7 +92,6 @@ async def create_chat(
         progress=progress or None,
     )
     try:
-        refuse_oversized_body(request)
         return await import_upload(request, db, user_id=user.id, upload=file, options=options)
     except UploadTooLarge:
         raise HTTPException(status_code=413, detail="This file is over the upload limit.") from None

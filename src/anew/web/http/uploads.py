@@ -36,13 +36,6 @@ def upload_limit(request: Request) -> int:
     return int(request.app.state.settings.max_upload_mb) * MB
 
 
-def refuse_oversized_body(request: Request) -> None:
-    """Refuse before reading a body whose declared length is already over the limit."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > upload_limit(request) + MB:
-        raise UploadTooLarge
-
-
 async def import_upload(
     request: Request, db: Session, *, user_id: int, upload: UploadFile, options: UploadOptions
 ) -> ChatSummary:

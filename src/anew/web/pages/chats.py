@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, Request
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -33,7 +33,6 @@ from anew.web.http.uploads import (
     UploadOptions,
     UploadTooLarge,
     import_upload,
-    refuse_oversized_body,
 )
 
 router = SegmentRouter(include_in_schema=False)
@@ -44,14 +43,6 @@ CHARTS = {
     "hours": hours_chart,
     "heatmap": heatmap,
 }
-
-
-def limit_upload(request: Request) -> None:
-    """Refuse an oversized upload before its body is read (the CSRF check reads it)."""
-    try:
-        refuse_oversized_body(request)
-    except UploadTooLarge:
-        raise HTTPException(status_code=413, detail=_too_large(request)) from None
 
 
 def _too_large(request: Request) -> str:
@@ -83,7 +74,7 @@ def chats_page(request: Request, user: CurrentUser, db: SessionDep) -> Response:
     return _index(request, db, user, values={})
 
 
-@router.post("/chats", dependencies=[Depends(limit_upload), Depends(require_csrf)])
+@router.post("/chats", dependencies=[Depends(require_csrf)])
 async def upload_chat(request: Request, user: CurrentUser, db: SessionDep) -> Response:
     form = await request.form()
     values = {
