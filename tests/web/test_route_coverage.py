@@ -12,6 +12,7 @@ from tests.routes import app_routes
 PUBLIC_ROUTES = {
     ("GET", "/"),
     ("GET", "/healthz"),
+    ("GET", "/favicon.ico"),  # the icon, the same for everyone
     ("GET", "/api/v1/docs"),  # the interactive docs: a page about the API, no data
     ("GET", "/login"),
     ("POST", "/login"),

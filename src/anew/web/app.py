@@ -7,6 +7,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.telemetry import TelemetryConfig
+from starlette.middleware.gzip import GZipMiddleware
 
 import anew
 from anew.config import Settings, load_settings
@@ -19,6 +20,7 @@ from anew.web.api import router as api_router
 from anew.web.api.docs import mount_assets
 from anew.web.http import health, log_redaction
 from anew.web.http.bodies import BodyGate, body_gate_options
+from anew.web.http.compression import compression_options
 from anew.web.http.errors import install_error_handlers
 from anew.web.http.read_cache import ReadCache
 from anew.web.http.security import SecurityMiddleware
@@ -89,6 +91,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestSlots)
     app.add_middleware(BodyGate, **body_gate_options(settings))  # bodies in before a slot
     app.add_middleware(SecurityMiddleware, secure_cookies=settings.behind_https)
+    app.add_middleware(GZipMiddleware, **compression_options())  # the finished answer, headers too
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     mount_assets(app)
     # FastAPI tries routes in order, at a cost per route: the API's calls, the most frequent,

@@ -1,9 +1,11 @@
-"""Public pages: the home page and the six steps' pages."""
+"""Public pages: the home page, the six steps' pages, and the icon browsers ask for."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi import HTTPException, Request
-from starlette.responses import Response
+from starlette.responses import FileResponse, Response
 
 from anew.method.steps import STEPS_BY_SLUG
 from anew.web.http.deps import OptionalUser, SessionDep
@@ -12,6 +14,9 @@ from anew.web.http.step_pages import gate
 from anew.web.http.templating import render
 
 router = SegmentRouter(include_in_schema=False)
+FAVICON = Path(__file__).parent / "static" / "img" / "favicon.svg"
+# The same for everyone and rarely changed: any cache may keep it for a week.
+FAVICON_CACHE = {"Cache-Control": "public, max-age=604800"}
 
 
 @router.get("/")
@@ -27,6 +32,14 @@ def step_page(request: Request, slug: str, user: OptionalUser, db: SessionDep) -
         raise HTTPException(status_code=404)
     shown = gate(request, db, user, slug)
     return shown or render(request, "home/step.html", {"step": step, "available": True})
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    """The icon, for browsers that ask the old address before (or without) reading the page's
+    <link rel="icon">: one that shows SVG icons goes by the type, whatever the name; one that
+    does not shows none, as it would have after a 404."""
+    return FileResponse(FAVICON, media_type="image/svg+xml", headers=FAVICON_CACHE)
 
 
 def _notice(request: Request) -> str:
