@@ -9,6 +9,7 @@ import pytest
 from argon2 import PasswordHasher
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy.orm import Session, sessionmaker
 
 from anew.accounts import passwords
@@ -27,6 +28,11 @@ from tests.databases import (
 from tests.people import Person, add_person, sign_in
 
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
+
+# Tests never assert wall-clock times, so Hypothesis's per-example deadline is off everywhere (a
+# busy machine once failed a property on it); under CI the examples are the same on every run.
+hypothesis_settings.register_profile("anew", deadline=None, derandomize=in_ci())
+hypothesis_settings.load_profile("anew")
 
 
 @pytest.fixture(autouse=True)
