@@ -25,6 +25,14 @@ NEVER_ECHOED = frozenset({"password", "new_password", "current_password", "confi
 FRIENDLY_MESSAGES = {
     "missing": "Please fill this in.",
     "string_too_short": "Please fill this in.",
+    "int_parsing": "Please enter a whole number.",
+    "float_parsing": "Please enter a number.",
+    "finite_number": "Please enter a number.",
+}
+# Bounds in words instead of pydantic's "Input should be greater than or equal to 0".
+BOUND_MESSAGES = {
+    "greater_than_equal": "Please enter {ge} or more.",
+    "less_than_equal": "Please enter {le} or less.",
 }
 
 
@@ -50,6 +58,12 @@ def _message(error: dict[str, object]) -> str:
     friendly = FRIENDLY_MESSAGES.get(str(error["type"]))
     if friendly:
         return friendly
+    bound = BOUND_MESSAGES.get(str(error["type"]))
+    context = error.get("ctx")
+    if bound and isinstance(context, dict):
+        return bound.format(
+            **{k: f"{v:,g}" if isinstance(v, float) else v for k, v in context.items()}
+        )
     return str(error["msg"]).removeprefix("Value error, ")
 
 

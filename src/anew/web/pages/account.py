@@ -160,7 +160,8 @@ def remove_account(
         try:
             service.remove_account(db, user.id, password=result.data.password, now=utcnow())
         except service.AccountError as error:
-            result.add_error(error.field or "password", str(error))
+            # Her password is the one field this form asks for, whatever the refusal names.
+            result.add_error("password", str(error))
             status = _refusal_status(error)
         else:
             response = RedirectResponse("/?deleted=1", status_code=303)
