@@ -112,11 +112,15 @@ def test_the_restart_question_comes_first_with_focus_on_it(alice_client: TestCli
     soup = BeautifulSoup(asked.text, "html.parser")  # type: ignore[attr-defined]
     main = soup.select_one("main") or soup
     first_card = main.select_one("section.card")
-    assert first_card is not None and first_card.get("id") == "confirm"
+    assert first_card is not None
+    assert first_card.get("id") == "confirm"
     yes = first_card.select_one("button[autofocus]")
-    assert yes is not None and yes.get_text() == "Yes, log it"
+    assert yes is not None
+    assert yes.get_text() == "Yes, log it"
     kept = {i["name"]: i["value"] for i in first_card.select("input[type=hidden]")}
-    assert kept["initiator"] == "me" and kept["note"] == "I called" and kept["confirmed"] == "true"
+    assert kept["initiator"] == "me"
+    assert kept["note"] == "I called"
+    assert kept["confirmed"] == "true"
 
 
 def test_she_can_choose_her_own_number_of_days(alice_client: TestClient) -> None:
@@ -132,7 +136,8 @@ def test_an_own_length_out_of_bounds_is_explained_and_kept(
     assert response.status_code == 400  # type: ignore[attr-defined]
     soup = BeautifulSoup(response.text, "html.parser")  # type: ignore[attr-defined]
     error = soup.select_one("#target_days-error")
-    assert error is not None and "from 1 to 365" in error.get_text()
+    assert error is not None
+    assert "from 1 to 365" in error.get_text()
     assert soup.select_one("#target_days option[selected]")["value"] == "custom"  # type: ignore[index]
     assert soup.select_one("#custom_days")["value"] == typed  # type: ignore[index]
 
