@@ -3,9 +3,9 @@ from __future__ import annotations
 import io
 import re
 
+from bs4 import BeautifulSoup
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from bs4 import BeautifulSoup
 from PIL import Image
 
 from tests.isolation import assert_isolated

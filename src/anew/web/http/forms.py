@@ -54,6 +54,13 @@ class FormResult(Generic[Model]):
         self.data = None
 
 
+def _number(value: object) -> str:
+    """A bound as a person writes it: 0, 2.5, 10,000,000 (never 0.0 or 1e+07)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int | float) else str(value)
+
+
 def _message(error: dict[str, object]) -> str:
     friendly = FRIENDLY_MESSAGES.get(str(error["type"]))
     if friendly:
@@ -61,9 +68,7 @@ def _message(error: dict[str, object]) -> str:
     bound = BOUND_MESSAGES.get(str(error["type"]))
     context = error.get("ctx")
     if bound and isinstance(context, dict):
-        return bound.format(
-            **{k: f"{v:,g}" if isinstance(v, float) else v for k, v in context.items()}
-        )
+        return bound.format(**{name: _number(value) for name, value in context.items()})
     return str(error["msg"]).removeprefix("Value error, ")
 
 
