@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
+from anew.web.http import responding
 from tests.browser.flows import sign_up
 
 pytestmark = pytest.mark.browser
@@ -81,6 +82,33 @@ def test_the_no_contact_forms_never_post_twice_on_a_reload(
     _reload_keeps(page, factory, "urges", urge)
     _reload_keeps(page, factory, "checkins", check_in)
     expect(page.locator("#mood")).to_have_value("4")
+
+    def pause() -> None:
+        page.get_by_role("button", name="Pause on purpose").click()
+
+    _reload_keeps(page, factory, "nocontact_pauses", pause)
+
+
+def test_the_calendar_address_and_a_guide_response_are_not_made_again_on_a_reload(
+    browser_page: Page, factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = browser_page
+    sign_up(page, "feed@example.org")
+    page.goto("/account/calendar")
+    page.get_by_role("button", name="Switch it on").click()
+    address = page.locator("#feed-url code").inner_text()
+    page.reload()
+    # Had the reload posted again, the address she was shown would have stopped working.
+    assert page.request.get(address).status == 200
+
+    monkeypatch.setattr(responding, "MIN_SECONDS", 0)
+    page.goto("/guide/no-contact")
+
+    def respond() -> None:
+        page.get_by_label("Comment").fill("Day 12 today. It helps to read this.")
+        page.get_by_role("button", name="Post response").click()
+
+    _reload_keeps(page, factory, "guide_responses", respond)
 
 
 def test_the_growth_forms_never_post_twice_on_a_reload(
