@@ -25,7 +25,7 @@ def test_goal_habit_photo_and_export(browser_page: Page, tmp_path: Path) -> None
     page.get_by_label("Habit", exact=False).first.fill("Sketch for ten minutes")
     page.get_by_role("button", name="Add habit").click()
     page.get_by_role("button", name="Done today").click()
-    expect(page.locator(".habit")).to_contain_text("1 days in a row now")
+    expect(page.locator(".habit")).to_contain_text("1 day in a row now")  # singular (issue 21)
     expect(page.locator(".habit .badge")).to_have_text("Done today")
 
     page.goto("/safety-check")

@@ -109,6 +109,9 @@ ISOLATION_TESTS = {
         ("GET", "/steps/before-you-send"),
         ("POST", "/steps/before-you-send"),
     ],
+    "tests.web.pages.test_drafts:test_keeping_a_draft_posts_it_into_her_vault": [
+        ("POST", "/steps/before-you-send/vault"),
+    ],
     "tests.web.api.test_chats:test_bob_cannot_see_change_or_delete_alices_chats": [
         ("GET", "/api/v1/chats"),
         ("POST", "/api/v1/chats"),

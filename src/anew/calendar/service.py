@@ -26,6 +26,7 @@ from anew.method.new_you.models import Goal, Habit
 from anew.method.new_you.streaks import week_start
 from anew.method.no_contact import store as no_contact
 from anew.method.owned import list_owned
+from anew.wording import how_often
 
 
 class FeedOut(BaseModel):
@@ -75,6 +76,12 @@ def find_feed(db: Session, token: str) -> CalendarFeed | None:
     return db.scalar(select(CalendarFeed).where(CalendarFeed.token_hash == _hash(token)))
 
 
+def is_her_address(db: Session, user_id: int, token: str) -> bool:
+    """Whether a secret is her feed's current one (the page shows a new address only then)."""
+    feed = find_feed(db, token[:100]) if token else None
+    return feed is not None and feed.user_id == user_id
+
+
 def state(db: Session, user_id: int) -> FeedOut:
     """Whether her feed is on, and at what time habit reminders come (never its address)."""
     feed = db.get(CalendarFeed, user_id)
@@ -108,7 +115,7 @@ def items(db: Session, user: User, *, now: datetime) -> list[Item]:
             continue
         daily = habit.per_week == 7
         starts = habit.started_on if daily else week_start(habit.started_on)
-        note = "" if daily else f"{habit.per_week} times this week."
+        note = "" if daily else f"{how_often(habit.per_week, 'this week').capitalize()}."
         repeat = "DAILY" if daily else "WEEKLY"
         found.append(Item(f"habit-{habit.id}", f"Habit: {habit.title}", starts, repeat, note))
     return found

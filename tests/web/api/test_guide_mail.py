@@ -75,6 +75,7 @@ def test_she_hears_of_a_reply_and_can_unsubscribe(
         token = csrf_token(client, link.group(1))
         done = client.post(link.group(1), data={"csrf_token": token})
         assert "You won't get reply emails any more" in page_text(done.text)
+        assert done.history[0].status_code == 303  # a reload posts nothing again (issue 21)
         client.post(URL, json={**reply, "body": "One more thing."}, headers=coach)
     assert len(others(sink.received)) == 1
 

@@ -74,7 +74,11 @@ def test_the_emailed_link_publishes_a_response_from_an_approved_email(
         assert "Confirm your response?" in page_text(client.get(path).text)
         assert "A second thought." not in str(client.get(URL).json())
         done = client.post(path, data={"csrf_token": csrf_token(client, path)})
-    assert "Thank you, your response is published" in page_text(done.text)
+    # Confirming redirects to her response under the article (a reload never posts again).
+    assert done.history[0].status_code == 303
+    assert done.url.path.startswith("/guide/")
+    assert done.url.params["posted"] == "published"
+    assert "Thank you! Your response is published" in page_text(done.text)
     assert "A second thought." in str(client.get(URL).json())
     again = client.post(path, data={"csrf_token": csrf_token(client, path)})
     assert again.status_code == 400

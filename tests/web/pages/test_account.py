@@ -47,7 +47,7 @@ def test_changing_the_password_logs_out_her_other_devices(
         )
         assert response.status_code == 303  # type: ignore[attr-defined]
         assert other_device.get("/dashboard", follow_redirects=False).status_code == 303
-    confirmation = alice_client.get("/account?saved=password")
+    confirmation = alice_client.get("/account?done=password")
     assert confirmation.status_code == 200
     assert "Your password has been changed" in page_text(confirmation.text)
 
@@ -71,7 +71,7 @@ def test_a_wrong_current_password_changes_nothing(
 
 def test_she_can_set_her_time_zone(alice_client: TestClient, db: Session, alice: Person) -> None:
     response = _post(alice_client, "/account/time-zone", time_zone="Europe/Paris")
-    assert response.headers["location"] == "/account?saved=time_zone"  # type: ignore[attr-defined]
+    assert response.headers["location"] == "/account?done=time_zone"  # type: ignore[attr-defined]
     assert db.scalar(select(User.time_zone).where(User.id == alice.id)) == "Europe/Paris"
     bad = _post(alice_client, "/account/time-zone", time_zone="Mars/Olympus")
     assert bad.status_code == 400  # type: ignore[attr-defined]

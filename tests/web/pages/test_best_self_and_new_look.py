@@ -3,6 +3,7 @@ from __future__ import annotations
 import io
 import re
 
+from bs4 import BeautifulSoup
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from PIL import Image
@@ -182,3 +183,38 @@ def test_bob_never_sees_or_changes_alices_board_plan_or_photos(
         form={},
         expect_status=[404],
     )
+
+
+def test_a_negative_budget_is_explained_kindly_and_kept(alice_client: TestClient) -> None:
+    take_safety_check(alice_client)
+    response = post(
+        alice_client, "/steps/new-look/items", category="hair", title="Cut", budget="-5"
+    )
+    assert response.status_code == 400
+    text = page_text(response.text)
+    assert "An amount can't be below zero. Enter 0 or more, or leave it empty." in text
+    assert "greater than or equal" not in text
+    assert 'value="-5"' in response.text
+    for typed in ("nan", "inf"):
+        refused = post(
+            alice_client, "/steps/new-look/items", category="hair", title="Cut", budget=typed
+        )
+        assert refused.status_code == 400
+        assert "Please enter a number." in page_text(refused.text)
+
+
+def test_removing_asks_once_and_photos_are_never_stretched(alice_client: TestClient) -> None:
+    take_safety_check(alice_client)
+    post(alice_client, "/steps/new-look/items", category="hair", title="New cut")
+    files = {"file": ("me.jpg", jpeg_with_location(), "image/jpeg")}
+    token = csrf_token(alice_client, "/dashboard")
+    alice_client.post("/steps/new-look/photos", data={"csrf_token": token}, files=files)
+    post(alice_client, "/steps/best-self", list="i_value", name="Curiosity")
+    for page in ("/steps/new-look", "/steps/best-self"):
+        soup = BeautifulSoup(alice_client.get(page).text, "html.parser")
+        deleting = soup.select('button[value="delete"]')
+        assert deleting
+        # Each delete button waits inside a <details>: a first tap asks, the second deletes.
+        assert all(b.find_parent("details", class_="ask-first") for b in deleting)
+    soup = BeautifulSoup(alice_client.get("/steps/new-look").text, "html.parser")
+    assert [img.get("class") for img in soup.select(".photo-pair img")] == [["photo-thumb"]]

@@ -80,9 +80,15 @@ def test_the_account_page_switches_it_on_and_off(alice_client: TestClient) -> No
     shown = alice_client.post(
         "/account/calendar", data={"csrf_token": token, "reminder_time": "08:15"}
     )
+    # The post redirects (issue 21); the new address comes to the page after it, once.
+    assert shown.history[0].status_code == 303
+    assert "/calendar/" not in str(shown.url)
     url = re.search(r"<code>http://testserver(/calendar/[\w-]+\.ics)</code>", shown.text)
     assert url
     assert alice_client.get(url.group(1)).status_code == 200
+    again = alice_client.get("/account/calendar")
+    assert url.group(1) not in again.text  # shown only once
+    assert alice_client.get(url.group(1)).status_code == 200  # and a reload renewed nothing
     bad = alice_client.post("/account/calendar", data={"csrf_token": token, "reminder_time": "x"})
     assert bad.status_code == 400
     alice_client.post("/account/calendar", data={"csrf_token": token, "action": "revoke"})

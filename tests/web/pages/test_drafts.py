@@ -69,3 +69,41 @@ def test_the_live_check_gets_the_same_answer_as_json(alice_client: TestClient) -
     )
     assert empty.status_code == 400
     assert "text" in empty.json()["errors"]
+
+
+def test_keeping_a_draft_posts_it_into_her_vault(
+    app: FastAPI, alice_client: TestClient, bob_client: TestClient, alice: Person
+) -> None:
+    token = csrf_token(alice_client, "/steps/no-contact")
+    alice_client.post("/steps/no-contact/start", data={"csrf_token": token, "target_days": "30"})
+    draft = "I miss you so much, I can't live without you. Please come back to me, I'm begging you"
+    checked = alice_client.post("/steps/before-you-send", data={"csrf_token": token, "text": draft})
+    soup = BeautifulSoup(checked.text, "html.parser")
+    form = soup.select_one("form#vault-form")
+    assert form is not None
+    assert form["method"] == "post"
+    assert form.select_one("input[name=text]")["value"] == draft  # type: ignore[index]
+    assert not soup.select('a[href*="vault"][href*="?"]')  # never her words in an address
+    kept = alice_client.post(
+        "/steps/before-you-send/vault",
+        data={"csrf_token": token, "text": draft, "intensity": "7"},
+        follow_redirects=False,
+    )
+    assert kept.status_code == 303
+    assert kept.headers["location"] == "/steps/no-contact?done=urge#write-it-down"
+    vault = BeautifulSoup(alice_client.get("/steps/no-contact").text, "html.parser")
+    assert draft in vault.select_one(".vault").get_text()  # type: ignore[union-attr]
+    empty = alice_client.post(
+        "/steps/before-you-send/vault", data={"csrf_token": token, "text": ""}
+    )
+    assert empty.status_code == 400
+    assert_isolated(
+        app.state.engine,
+        bob_client,
+        alice,
+        "POST",
+        "/steps/before-you-send/vault",
+        form={"text": "bob's own words"},
+        expect_status=[303],
+        secrets=[draft],
+    )

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from anew.accounts.roles import Role
 from tests.isolation import assert_isolated
 from tests.people import Person, add_person, csrf_token, page_text, sign_in
+from tests.web.api.test_guide_mail import use_mail
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 PAGE = "/guide/be-busier"
@@ -286,3 +287,12 @@ def test_bob_cannot_touch_alices_responses_or_the_queue(
     )
     for path in ("/moderation/export.json", "/moderation/export.csv"):
         assert_isolated(engine, bob_client, alice, "GET", path, expect_status=[403])
+
+
+def test_email_me_on_replies_is_offered_only_when_mail_is_set_up(
+    app: FastAPI, client: TestClient
+) -> None:
+    article = app.state.articles[0].slug
+    assert "Email me when someone replies" not in page_text(client.get(f"/guide/{article}").text)
+    use_mail(app, 2525)
+    assert "Email me when someone replies" in page_text(client.get(f"/guide/{article}").text)

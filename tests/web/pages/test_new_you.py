@@ -49,6 +49,7 @@ def test_she_creates_a_goal_ticks_a_milestone_and_checks_a_habit_in(
     assert "Why it matters: To feel strong" in text
     assert "☑ Run 2 km" in text
     assert "2 days in a row now" in text
+    assert "(every day)" in text
     assert "Done today" in text
     assert "Milestones reached, by area" in alice_client.get(PAGE).text
 
@@ -115,3 +116,20 @@ def test_bob_never_sees_or_changes_alices_goals_and_habits(
         form={"action": "done"},
         expect_status=[404],
     )
+
+
+def test_how_often_and_counts_read_in_words(alice_client: TestClient) -> None:
+    with time_machine.travel(NOW, tick=False):
+        for title, per_week in (("Swim", "1"), ("Call a friend", "2"), ("Gym", "3")):
+            post(alice_client, f"{PAGE}/habits", title=title, per_week=per_week)
+        html = alice_client.get(PAGE).text
+        habit_id = re.search(r'action="/steps/new-you/habits/(\d+)"', html)
+        assert habit_id
+        post(alice_client, f"{PAGE}/habits/{habit_id.group(1)}", action="done")
+        text = page_text(alice_client.get(PAGE).text)
+    assert "Swim (once a week)" in text
+    assert "Call a friend (twice a week)" in text
+    assert "Gym (3 times a week)" in text
+    assert "1 week in a row now" in text
+    assert "1 times" not in text
+    assert "Once a week" in text  # the "how often" choices too

@@ -30,9 +30,8 @@ def _post(client: TestClient, path: str, **form: str) -> object:
 
 
 def _start(client: TestClient, **form: str) -> None:
-    response = _post(
-        client, "start", target_days="30", started_on="2026-11-16", his_name="Marco", **form
-    )
+    chosen = {"target_days": "30", "started_on": "2026-11-16", "his_name": "Marco", **form}
+    response = _post(client, "start", **chosen)
     assert response.headers["location"] == f"{PAGE}?done=started"  # type: ignore[attr-defined]
 
 
@@ -93,13 +92,69 @@ def test_a_contact_she_starts_is_confirmed_kindly_before_it_restarts_the_count(
     assert confirmed.headers["location"] == f"{PAGE}?done=restarted"  # type: ignore[attr-defined]
     text = page_text(alice_client.get(confirmed.headers["location"]).text)  # type: ignore[attr-defined]
     assert "not proof you failed" in text
-    assert "1 restarts" in text
+    assert "1 restart " in text + " "  # one restart, in the singular (issue 21)
+    assert "1 restarts" not in text
 
 
 def test_when_he_reaches_out_she_gets_gentle_advice(alice_client: TestClient) -> None:
     _start(alice_client)
     response = _post(alice_client, "contact", day="2026-11-26", initiator="him", channel="text")
-    assert "You don't need to answer yet: 20 days" in page_text(response.text)  # type: ignore[attr-defined]
+    # The post redirects (a reload never logs it twice, issue 21); the advice is on the page after.
+    assert response.headers["location"] == f"{PAGE}?done=advice"  # type: ignore[attr-defined]
+    text = page_text(alice_client.get(f"{PAGE}?done=advice").text)
+    assert "You don't need to answer yet: 20 days" in text
+    assert "The contact is logged" in text
+
+
+def test_the_restart_question_comes_first_with_focus_on_it(alice_client: TestClient) -> None:
+    _start(alice_client)
+    asked = _post(alice_client, "contact", day="2026-11-25", initiator="me", note="I called")
+    soup = BeautifulSoup(asked.text, "html.parser")  # type: ignore[attr-defined]
+    main = soup.select_one("main") or soup
+    first_card = main.select_one("section.card")
+    assert first_card is not None
+    assert first_card.get("id") == "confirm"
+    yes = first_card.select_one("button[autofocus]")
+    assert yes is not None
+    assert yes.get_text() == "Yes, log it"
+    kept = {i["name"]: i["value"] for i in first_card.select("input[type=hidden]")}
+    assert kept["initiator"] == "me"
+    assert kept["note"] == "I called"
+    assert kept["confirmed"] == "true"
+
+
+def test_she_can_choose_her_own_number_of_days(alice_client: TestClient) -> None:
+    _start(alice_client, target_days="custom", custom_days="90")
+    assert "80 days to go of 90." in page_text(alice_client.get(PAGE).text)
+
+
+@pytest.mark.parametrize("typed", ["", "0", "366", "ten"])
+def test_an_own_length_out_of_bounds_is_explained_and_kept(
+    alice_client: TestClient, typed: str
+) -> None:
+    response = _post(alice_client, "start", target_days="custom", custom_days=typed)
+    assert response.status_code == 400  # type: ignore[attr-defined]
+    soup = BeautifulSoup(response.text, "html.parser")  # type: ignore[attr-defined]
+    error = soup.select_one("#target_days-error")
+    assert error is not None
+    assert "from 1 to 365" in error.get_text()
+    assert soup.select_one("#target_days option[selected]")["value"] == "custom"  # type: ignore[index]
+    assert soup.select_one("#custom_days")["value"] == typed  # type: ignore[index]
+
+
+def test_todays_check_in_is_shown_and_saving_updates_it(alice_client: TestClient) -> None:
+    _start(alice_client)
+    before = BeautifulSoup(alice_client.get(PAGE).text, "html.parser")
+    assert before.select_one("#checked-in-today") is None
+    _post(alice_client, "checkin", mood="3", note="a heavy morning")
+    soup = BeautifulSoup(alice_client.get(PAGE).text, "html.parser")
+    assert soup.select_one("#mood")["value"] == "3"  # type: ignore[index]
+    assert soup.select_one("#checkin_note").get_text() == "a heavy morning"  # type: ignore[union-attr]
+    assert "updates today's entry" in soup.select_one("#checked-in-today").get_text()  # type: ignore[union-attr]
+    _post(alice_client, "checkin", mood="7", note="better by evening")
+    soup = BeautifulSoup(alice_client.get(PAGE).text, "html.parser")
+    assert soup.select_one("#mood")["value"] == "7"  # type: ignore[index]
+    assert len(soup.select(".mood-chart .bar")) == 1  # one entry for the day, updated
 
 
 def test_urges_go_to_the_vault_and_checkins_to_the_mood_chart(alice_client: TestClient) -> None:

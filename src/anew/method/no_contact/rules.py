@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from anew.wording import counted
+
 TARGET_CHOICES = (21, 30, 45, 60)
 MAX_TARGET = 365
 MILESTONES = (1, 3, 7, 14, 21, 30)
@@ -149,8 +151,9 @@ def contact_advice(current: Period | None, today: date, *, safety_mode: bool = F
             "Keep it short and warm, and feel free to end the conversation first."
         )
     left = max(current.target_days - counted_days(current, today), 0)
+    remain, they_are = ("remains", "it is") if left == 1 else ("remain", "they are")
     return (
-        f"He reached out. You don't need to answer yet: {left} days of your no-contact remain, "
-        "and they are for you. If it is about logistics (children, your home, returning things), "
-        "a short, practical reply is fine and doesn't count as a slip."
+        f"He reached out. You don't need to answer yet: {counted(left, 'day')} of your no-contact "
+        f"{remain}, and {they_are} for you. If it is about logistics (children, your home, "
+        "returning things), a short, practical reply is fine and doesn't count as a slip."
     )

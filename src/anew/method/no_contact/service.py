@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from anew.accounts.clock import local_date
 from anew.db import transaction
 from anew.errors import Invalid
-from anew.method.no_contact import store
+from anew.method.no_contact import rules, store
 from anew.method.no_contact.models import NoContactPeriod
 from anew.method.no_contact.store import NothingRunning
 from anew.method.no_contact.vocabulary import Channel, Initiator
@@ -211,6 +211,14 @@ def log_contact(
             note=note,
         )
         return ContactOut.model_validate(contact).model_copy(update={"advice": advice})
+
+
+def advice_when_he_reached_out(db: Session, user_id: int, *, today: date, safety_mode: bool) -> str:
+    """The advice shown after she logs a contact he started, read again on the page that follows
+    (the post redirects, so a reload never logs it twice)."""
+    current = store.current_row(db, user_id)
+    period = store.as_period(db, current) if current else None
+    return rules.contact_advice(period, today, safety_mode=safety_mode)
 
 
 def contacts(db: Session, user_id: int) -> list[ContactOut]:

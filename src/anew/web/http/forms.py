@@ -25,6 +25,14 @@ NEVER_ECHOED = frozenset({"password", "new_password", "current_password", "confi
 FRIENDLY_MESSAGES = {
     "missing": "Please fill this in.",
     "string_too_short": "Please fill this in.",
+    "int_parsing": "Please enter a whole number.",
+    "float_parsing": "Please enter a number.",
+    "finite_number": "Please enter a number.",
+}
+# Bounds in words instead of pydantic's "Input should be greater than or equal to 0".
+BOUND_MESSAGES = {
+    "greater_than_equal": "Please enter {ge} or more.",
+    "less_than_equal": "Please enter {le} or less.",
 }
 
 
@@ -46,10 +54,21 @@ class FormResult(Generic[Model]):
         self.data = None
 
 
+def _number(value: object) -> str:
+    """A bound as a person writes it: 0, 2.5, 10,000,000 (never 0.0 or 1e+07)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int | float) else str(value)
+
+
 def _message(error: dict[str, object]) -> str:
     friendly = FRIENDLY_MESSAGES.get(str(error["type"]))
     if friendly:
         return friendly
+    bound = BOUND_MESSAGES.get(str(error["type"]))
+    context = error.get("ctx")
+    if bound and isinstance(context, dict):
+        return bound.format(**{name: _number(value) for name, value in context.items()})
     return str(error["msg"]).removeprefix("Value error, ")
 
 

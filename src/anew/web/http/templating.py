@@ -17,6 +17,7 @@ from anew.guide.service import pending_count
 from anew.method.steps import STEPS
 from anew.web.http.csrf import CSRF_FIELD, request_csrf_token
 from anew.web.http.safety_gate import WIN_BACK_STEPS
+from anew.wording import counted, how_often, plural
 
 TEMPLATES_DIR = Path(__file__).parents[1] / "pages" / "templates"
 
@@ -26,6 +27,9 @@ def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     templates.env.globals["csrf_field"] = CSRF_FIELD
     templates.env.filters["duration"] = format_duration
+    templates.env.filters["plural"] = plural
+    templates.env.filters["counted"] = counted
+    templates.env.filters["how_often"] = how_often
     return templates
 
 

@@ -85,7 +85,7 @@ def _page(
         "section": section,
         "values": result.values if result else {},
         "errors": result.errors if result else {},
-        "saved": request.query_params.get("saved", ""),
+        "saved": request.query_params.get("done", ""),
     }
     return render(request, "account/settings.html", context, status_code=status_code)
 
@@ -103,7 +103,7 @@ def update_time_zone(
     if result.data is None:
         return _page(request, db, user, section="time_zone", result=result, status_code=400)
     service.set_time_zone(db, user.id, result.data.time_zone)
-    return RedirectResponse("/account?saved=time_zone", status_code=303)
+    return RedirectResponse("/account?done=time_zone", status_code=303)
 
 
 @router.post("/account/country", dependencies=[Depends(require_csrf)])
@@ -119,7 +119,7 @@ def update_country(
     if result.data is None:
         return _page(request, db, user, section="country", result=result, status_code=400)
     service.set_country(db, user.id, result.data.country)
-    return RedirectResponse("/account?saved=country", status_code=303)
+    return RedirectResponse("/account?done=country", status_code=303)
 
 
 def _refusal_status(error: service.AccountError) -> int:
@@ -145,7 +145,7 @@ def update_password(
             status = _refusal_status(error)
         else:
             # Every other session, on every server, is gone; this browser gets a fresh one.
-            response = RedirectResponse("/account?saved=password", status_code=303)
+            response = RedirectResponse("/account?done=password", status_code=303)
             set_session_cookie(response, request, token)
             return response
     return _page(request, db, user, section="password", result=result, status_code=status)
@@ -160,7 +160,8 @@ def remove_account(
         try:
             service.remove_account(db, user.id, password=result.data.password, now=utcnow())
         except service.AccountError as error:
-            result.add_error(error.field or "password", str(error))
+            # Her password is the one field this form asks for, whatever the refusal names.
+            result.add_error("password", str(error))
             status = _refusal_status(error)
         else:
             response = RedirectResponse("/?deleted=1", status_code=303)
@@ -206,4 +207,4 @@ def _import_upload(
     if problem:
         result: FormResult[Any] = FormResult(values={}, errors={"file": problem})
         return _page(request, db, user, section="import", result=result, status_code=400)
-    return RedirectResponse("/account?saved=import", status_code=303)
+    return RedirectResponse("/account?done=import", status_code=303)

@@ -6,12 +6,13 @@ from typing import Any
 
 from fastapi import Depends, Request
 from pydantic import BaseModel, Field
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from anew.accounts.clock import zone
 from anew.db import utcnow
 from anew.method.drafts import service
 from anew.method.drafts.service import FlagOut
+from anew.method.no_contact import service as no_contact
 from anew.method.steps import STEPS_BY_SLUG
 from anew.web.http.csrf import require_csrf
 from anew.web.http.deps import CurrentUser, OptionalUser, SessionDep
@@ -27,6 +28,13 @@ class DraftForm(BaseModel):
     text: str = Field(min_length=1, max_length=20000)
     his_last: str = Field(default="", max_length=20000)
     logistics: bool = False
+
+
+class VaultForm(BaseModel):
+    """The draft she decided not to send, kept in her vault with how strong the urge was."""
+
+    text: str = Field(min_length=1, max_length=20000)
+    intensity: int = Field(default=5, ge=1, le=10)
 
 
 def segments(text: str, flags: list[FlagOut]) -> list[dict[str, Any]]:
@@ -96,3 +104,22 @@ def check(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm)
         pieces=pieces,
     )
     return render(request, "drafts/page.html", context)
+
+
+@router.post(f"{PAGE}/vault", dependencies=[Depends(require_csrf)])
+def keep_in_vault(
+    request: Request, user: CurrentUser, db: SessionDep, form: PostedForm
+) -> Response:
+    """Her draft goes into her vault by a post, never through an address that logs would keep."""
+    result = read_form(VaultForm, form)
+    if result.data is None:
+        context = _context(values=result.values, errors=result.errors)
+        return render(request, "drafts/page.html", context, status_code=400)
+    no_contact.log_urge(
+        db,
+        user.id,
+        intensity=result.data.intensity,
+        instead="Kept it in my vault instead of sending it",
+        message=result.data.text,
+    )
+    return RedirectResponse("/steps/no-contact?done=urge#write-it-down", status_code=303)

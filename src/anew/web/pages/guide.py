@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import Depends, HTTPException, Request
 from starlette.responses import RedirectResponse, Response
@@ -156,7 +157,7 @@ def leave_response(
 @router.get("/guide/confirm/{token}")
 def confirm_page(request: Request, token: str, user: OptionalUser) -> Response:
     """A button rather than the link itself, so a mail scanner opening links confirms nothing."""
-    return render(request, "guide/confirm.html", {"token": token[:64], "done": None})
+    return render(request, "guide/confirm.html", {"token": token[:64]})
 
 
 @router.post("/guide/confirm/{token}", dependencies=[Depends(require_csrf)])
@@ -171,19 +172,25 @@ def confirm(request: Request, token: str, user: OptionalUser, db: SessionDep) ->
             now=utcnow(),
         )
     except rules.Refusal as refusal:
-        context = {"token": "", "done": None, "problem": refusal.errors["form"]}
+        context = {"token": "", "problem": refusal.errors["form"]}
         return render(request, "guide/confirm.html", context, status_code=400)
-    page = render(request, "guide/confirm.html", {"token": "", "done": done.response})
-    page.background = send_later(request, done.mails)
-    return page
+    row = done.response
+    posted = "published" if row.status == "published" else "confirmed"
+    where = f"/guide/{row.article_slug}?posted={posted}#response-{row.id}"
+    redirect = RedirectResponse(where, status_code=303)
+    redirect.background = send_later(request, done.mails)
+    return redirect
 
 
 @router.get("/guide/unsubscribe/{token}")
 def unsubscribe_page(request: Request, token: str, user: OptionalUser) -> Response:
-    return render(request, "guide/unsubscribe.html", {"token": token[:64], "done": False})
+    done = request.query_params.get("done") == "1"
+    return render(request, "guide/unsubscribe.html", {"token": token[:64], "done": done})
 
 
 @router.post("/guide/unsubscribe/{token}", dependencies=[Depends(require_csrf)])
 def unsubscribe(request: Request, token: str, user: OptionalUser, db: SessionDep) -> Response:
     service.unsubscribe(db, token)
-    return render(request, "guide/unsubscribe.html", {"token": token[:64], "done": True})
+    return RedirectResponse(
+        f"/guide/unsubscribe/{quote(token[:64], safe='')}?done=1", status_code=303
+    )

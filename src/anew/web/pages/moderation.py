@@ -117,7 +117,7 @@ def save_edit(
 def block_list_page(request: Request, user: Admin, db: SessionDep) -> Response:
     lists = service.block_list(db)
     values = {kind.value: "\n".join(lists[kind]) for kind in BlockKind}
-    context = {"values": values, "saved": bool(request.query_params.get("saved"))}
+    context = {"values": values, "saved": request.query_params.get("done") == "saved"}
     return render(request, "guide/block_list.html", context)
 
 
@@ -125,7 +125,7 @@ def block_list_page(request: Request, user: Admin, db: SessionDep) -> Response:
 def save_block_list(request: Request, user: Admin, db: SessionDep, form: PostedForm) -> Response:
     lists = {kind: str(form.get(kind, "")).replace("\x00", "").splitlines() for kind in BlockKind}
     service.replace_block_list(db, lists)
-    return RedirectResponse("/moderation/block-list?saved=1", status_code=303)
+    return RedirectResponse("/moderation/block-list?done=saved", status_code=303)
 
 
 @router.get("/moderation/export.json")

@@ -31,26 +31,48 @@ PAGE = "/steps/new-look"
 GATED = [Depends(require_csrf), Depends(page_win_back)]
 
 
+MAX_AMOUNT = 10_000_000
+
+
+def _kind_amount(value: float | None) -> float | None:
+    """An amount of money in plain words when it can't be used (not pydantic's bounds)."""
+    if value is not None and value < 0:
+        raise ValueError("An amount can't be below zero. Enter 0 or more, or leave it empty.")
+    if value is not None and value > MAX_AMOUNT:
+        raise ValueError("That amount is larger than this plan can hold (10,000,000 at most).")
+    return value
+
+
 class ItemForm(BaseModel):
     category: MakeoverCategory
     title: str = Field(min_length=1, max_length=200)
     planned_on: Annotated[date, Field(ge=date(1970, 1, 1))] | None = None
-    budget: float | None = Field(default=None, ge=0, le=10_000_000)
+    budget: float | None = Field(default=None, allow_inf_nan=False)
 
     @field_validator("planned_on", "budget", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if value == "" else value
 
+    @field_validator("budget")
+    @classmethod
+    def _budget(cls, value: float | None) -> float | None:
+        return _kind_amount(value)
+
 
 class CostForm(BaseModel):
-    cost: float | None = Field(default=None, ge=0, le=10_000_000)
+    cost: float | None = Field(default=None, allow_inf_nan=False)
     done: bool = False
 
     @field_validator("cost", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if value == "" else value
+
+    @field_validator("cost")
+    @classmethod
+    def _cost(cls, value: float | None) -> float | None:
+        return _kind_amount(value)
 
 
 def _page(

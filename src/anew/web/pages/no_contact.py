@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 from starlette.responses import RedirectResponse, Response
 
 from anew.accounts.clock import zone
@@ -25,9 +25,11 @@ from anew.web.http.templating import render
 
 router = SegmentRouter(include_in_schema=False)
 PAGE = "/steps/no-contact"
+CUSTOM = "custom"  # the length picker's "my own number of days"
 
 
 class StartForm(BaseModel):
+    custom_days: str = Field(default="", max_length=10)
     target_days: int = Field(ge=1, le=MAX_TARGET)
     started_on: Annotated[date, Field(ge=date(1970, 1, 1))] | None = None
     breakup_on: Annotated[date, Field(ge=date(1970, 1, 1))] | None = None
@@ -37,6 +39,17 @@ class StartForm(BaseModel):
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if value == "" else value
+
+    @field_validator("target_days", mode="before")
+    @classmethod
+    def _her_own_length(cls, value: object, info: ValidationInfo) -> object:
+        """Her own number of days, when she picks "my own": from 1 to a year."""
+        if value != CUSTOM:
+            return value
+        typed = str(info.data.get("custom_days", "")).strip()
+        if not typed.isdigit() or not 1 <= int(typed) <= MAX_TARGET:
+            raise ValueError(f"Please enter a number of days from 1 to {MAX_TARGET}.")
+        return int(typed)
 
 
 class ContactForm(BaseModel):
@@ -78,6 +91,14 @@ def _page(
 ) -> Response:
     today = user_today(user)
     shown = service.overview(db, user.id, today=today)
+    notice = request.query_params.get("done", "")
+    if notice == "advice":
+        extra.setdefault(
+            "advice",
+            service.advice_when_he_reached_out(
+                db, user.id, today=today, safety_mode=user.safety_mode
+            ),
+        )
     context = {
         "reflection_mine": shown.reflection.change_mine if shown.reflection else "",
         "reflection_his": shown.reflection.change_his if shown.reflection else "",
@@ -86,18 +107,26 @@ def _page(
         "state": shown.state,
         "today": today.isoformat(),
         "targets": TARGET_CHOICES,
+        "custom": CUSTOM,
+        "max_target": MAX_TARGET,
         "channels": Channel.choices(),
         "initiators": Initiator.choices(),
         "contacts": shown.contacts,
         "vault": shown.vault,
         "checkins": shown.checkins,
+        "todays_checkin": _todays(shown.checkins, today),
         "form": form,
         "values": result.values if result else {},
         "errors": result.errors if result else {},
-        "notice": request.query_params.get("done", ""),
+        "notice": notice,
         **extra,
     }
     return render(request, "no_contact/page.html", context, status_code=status_code)
+
+
+def _todays(checkins: list[service.CheckInOut], today: date) -> service.CheckInOut | None:
+    """Today's check-in, if she has made it: the form shows it, and saving updates it."""
+    return next((c for c in reversed(checkins) if c.day == today), None)
 
 
 @router.get(PAGE)
@@ -113,7 +142,12 @@ def start(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm)
     result = read_form(StartForm, form)
     if result.data is not None:
         try:
-            service.start(db, user.id, today=user_today(user), **result.data.model_dump())
+            service.start(
+                db,
+                user.id,
+                today=user_today(user),
+                **result.data.model_dump(exclude={"custom_days"}),
+            )
         except Conflict:
             return RedirectResponse(PAGE, status_code=303)
         except Invalid as problem:
@@ -149,9 +183,7 @@ def log_contact(request: Request, user: CurrentUser, db: SessionDep, form: Poste
         logistics=data.logistics,
         note=data.note,
     )
-    if contact.advice:
-        return _page(request, db, user, advice=contact.advice)
-    done = "restarted" if contact.broke_period else "contact"
+    done = "advice" if contact.advice else "restarted" if contact.broke_period else "contact"
     return RedirectResponse(f"{PAGE}?done={done}", status_code=303)
 
 
