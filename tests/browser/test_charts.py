@@ -155,6 +155,11 @@ def _look(page: Page, path: str, name: str) -> list[dict[str, object]]:
     for number, chart in enumerate(page.locator(".chart-figure").all()):
         chart.screenshot(path=str(SCREENSHOTS / f"{name}-{number}-{width}.png"))
     found: list[dict[str, object]] = page.evaluate(MEASURE)
+    wide = page.evaluate(
+        "() => [...document.querySelectorAll('.chart-figure')]"
+        ".filter(figure => figure.getBoundingClientRect().right > innerWidth + 0.5).length"
+    )
+    assert wide == 0, f"{wide} chart(s) on {path} reach past the screen"
     return found
 
 

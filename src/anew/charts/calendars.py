@@ -11,6 +11,7 @@ from anew.charts.figure import Figure, Table, figure, text
 from anew.charts.ticks import FONT_PX, MONTH_NAMES, long_date
 
 LEFT, HEAD = 32, 18
+EMPTY = "none"  # the state of a day with nothing marked
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -33,14 +34,19 @@ def _month_labels(first_day: date, weeks: int, step: int) -> list[str]:
 def _cells(
     days: Sequence[tuple[date, str]], meaning: Mapping[str, str], first: date, step: int, cell: int
 ) -> list[str]:
+    """A square per day; a day with something to say (not EMPTY) names its date and state."""
     parts = []
     for day, state in days:
         week, weekday = (day - first).days // 7, day.weekday()
-        parts.append(
+        square = (
             f'<rect x="{LEFT + week * step}" y="{HEAD + weekday * step}" width="{cell}" '
-            f'height="{cell}" rx="2" class="chart-day-{state}">'
-            f"<title>{escape(long_date(day))}: {escape(meaning.get(state, state))}</title></rect>"
+            f'height="{cell}" rx="2" class="chart-day-{state}"'
         )
+        if state == EMPTY:  # most of a year: its title would only weigh the page down
+            parts.append(square + "/>")
+        else:
+            words = f"{escape(long_date(day))}: {escape(meaning.get(state, state))}"
+            parts.append(f"{square}><title>{words}</title></rect>")
     return parts
 
 
