@@ -37,9 +37,10 @@ def _table(stats: dict[str, Any], names: list[str], me: str | None) -> str:
         for key in ("median", "p90"):
             cells += f"<td>{format_duration(replies[key])}</td>"
         rows.append(f"<tr><td>{label}</td>{cells}</tr>")
-    return (
-        f"<table><thead><tr><th>Participant</th>{head}<th>Reply median</th><th>Reply p90</th></tr>"
-        f"</thead><tbody>{''.join(rows)}</tbody></table>"
+    return (  # scrolls inside its box on a phone rather than widening the page
+        '<div class="table-wrap"><table><thead><tr><th>Participant</th>'
+        f"{head}<th>Reply median</th><th>Reply p90</th></tr>"
+        f"</thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
