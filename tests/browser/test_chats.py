@@ -25,7 +25,7 @@ def test_she_imports_a_chat_and_reads_the_report(browser_page: Page) -> None:
     page.get_by_role("button", name="Import").click()
     expect(page.get_by_role("heading", name="Old friends")).to_be_visible()
     expect(page.get_by_role("row", name="Ash Ketchum")).to_contain_text("4")
-    expect(page.locator("svg.chart")).to_have_count(5)
+    expect(page.locator("svg.chart-plot")).to_have_count(5)
 
     page.get_by_label("Which one is you?").select_option("Misty")
     page.get_by_role("button", name="Save").click()

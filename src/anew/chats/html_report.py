@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from anew.charts.standalone import standalone_css
 from anew.chats.charts import endings_chart, heatmap, hours_chart, initiations_chart, replies_chart
 from anew.chats.model import FORMAT_NAMES
 from anew.chats.summary import format_duration
@@ -14,9 +15,9 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;colo
 background:#fffdfb;margin:0 auto;max-width:60rem;padding:1.5rem;line-height:1.5}
 h1{color:#8a3f6b}table{border-collapse:collapse;width:100%;margin:1rem 0}
 th,td{padding:.4rem .6rem;border-bottom:1px solid #e8e0e6;text-align:right}
-th:first-child,td:first-child{text-align:left}section{margin:2rem 0}.chart{width:100%;height:auto}
+th:first-child,td:first-child{text-align:left}section{margin:2rem 0}
 .muted{color:#6a6070}
-"""
+""" + standalone_css()
 COLUMNS = (
     ("Messages", "messages"),
     ("Words", "words"),
@@ -36,9 +37,10 @@ def _table(stats: dict[str, Any], names: list[str], me: str | None) -> str:
         for key in ("median", "p90"):
             cells += f"<td>{format_duration(replies[key])}</td>"
         rows.append(f"<tr><td>{label}</td>{cells}</tr>")
-    return (
-        f"<table><thead><tr><th>Participant</th>{head}<th>Reply median</th><th>Reply p90</th></tr>"
-        f"</thead><tbody>{''.join(rows)}</tbody></table>"
+    return (  # scrolls inside its box on a phone rather than widening the page
+        '<div class="table-wrap"><table><thead><tr><th>Participant</th>'
+        f"{head}<th>Reply median</th><th>Reply p90</th></tr>"
+        f"</thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
@@ -58,13 +60,13 @@ def render_html(report: dict[str, Any]) -> str:
     """The whole report as one HTML document."""
     title = report.get("title") or f"{FORMAT_NAMES.get(report['format'], 'Chat')} chat"
     charts = [
-        ("Who started conversations", initiations_chart(report)),
-        ("Who ended them", endings_chart(report)),
-        ("How fast each of you replied", replies_chart(report)),
-        ("When messages were sent", hours_chart(report)),
-        ("Weekday and hour", heatmap(report)),
+        initiations_chart(report),
+        endings_chart(report),
+        replies_chart(report),
+        hours_chart(report),
+        heatmap(report),
     ]
-    sections = "".join(f"<section><h2>{escape(h)}</h2>{svg}</section>" for h, svg in charts)
+    sections = "".join(f"<section>{chart}</section>" for chart in charts)
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

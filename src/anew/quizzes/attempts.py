@@ -10,7 +10,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from anew.chats.charts import bar_chart
+from anew.charts.figure import Figure, series_table
+from anew.charts.rows import row_chart
 from anew.quizzes.engine import Outcome, Quiz
 from anew.quizzes.models import QuizAttempt
 from anew.ratelimit import RateLimit
@@ -80,6 +81,8 @@ def outcome_counts(db: Session, quiz: Quiz) -> dict[str, int]:
 
 def outcome_chart(quiz: Quiz, counts: dict[str, int]) -> str:
     """The outcome counts as an SVG bar chart: how many, never who."""
-    labels = [outcome.title if len(outcome.title) < 28 else outcome.id for outcome in quiz.outcomes]
-    values = [float(counts.get(outcome.id, 0)) for outcome in quiz.outcomes]
-    return bar_chart({"Results": values}, labels, f"{quiz.title}: results by outcome")
+    labels = [outcome.title for outcome in quiz.outcomes]
+    series = {"Results": [float(counts.get(outcome.id, 0)) for outcome in quiz.outcomes]}
+    title = f"{quiz.title}: results by outcome"
+    words = Figure(title, series_table("Outcome", series, labels), "Outcome", "Results")
+    return row_chart(series, labels, words)

@@ -56,7 +56,7 @@ def test_she_uploads_an_export_and_reads_its_report(alice_client: TestClient) ->
     }
     assert rows["Ana"][:5] == ["2", "3", "1", "1", "0"]
     assert rows["Sam"][:5] == ["2", "5", "1", "1", "0"]
-    assert len(soup.select("svg.chart")) == 5
+    assert len(soup.select("svg.chart-plot")) == 5
     assert "Sam" in page_text(alice_client.get("/chats").text)
 
 

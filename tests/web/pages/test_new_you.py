@@ -4,9 +4,13 @@ import re
 from datetime import UTC, datetime
 
 import time_machine
+from bs4 import BeautifulSoup
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import update
+from sqlalchemy.orm import Session, sessionmaker
 
+from anew.accounts.models import User
 from tests.isolation import assert_isolated
 from tests.people import Person, csrf_token, page_text
 
@@ -52,6 +56,36 @@ def test_she_creates_a_goal_ticks_a_milestone_and_checks_a_habit_in(
     assert "(every day)" in text
     assert "Done today" in text
     assert "Milestones reached, by area" in alice_client.get(PAGE).text
+
+
+def test_the_milestones_chart_ends_with_her_month_not_the_servers(
+    alice_client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    with factory() as db:
+        db.execute(update(User).where(User.id == alice.id).values(time_zone="America/Los_Angeles"))
+        db.commit()
+    # 1 December in UTC, still 30 November where she lives
+    with time_machine.travel(datetime(2026, 12, 1, 2, 0, tzinfo=UTC), tick=False):
+        post(alice_client, f"{PAGE}/goals", area="health", title="Run 5 km")
+        goal_id = re.search(r'action="/steps/new-you/goals/(\d+)"', alice_client.get(PAGE).text)
+        assert goal_id
+        post(alice_client, f"{PAGE}/goals/{goal_id.group(1)}", action="milestone", milestone="2 km")
+        tick = re.search(r'value="(tick:\d+)"', alice_client.get(PAGE).text)
+        assert tick
+        post(alice_client, f"{PAGE}/goals/{goal_id.group(1)}", action=tick.group(1))
+        soup = BeautifulSoup(alice_client.get(PAGE).text, "html.parser")
+    table = soup.select_one("#charts details.chart-numbers table")
+    assert table is not None
+    months = [row.th.get_text() for row in table.select("tbody tr")]  # type: ignore[union-attr]
+    assert months == [
+        "June 2026",
+        "July 2026",
+        "August 2026",
+        "September 2026",
+        "October 2026",
+        "November 2026",
+    ]
+    assert table.select("tbody tr")[-1].td.get_text() == "1"  # type: ignore[union-attr]
 
 
 def test_a_goal_without_a_title_keeps_what_she_typed(alice_client: TestClient) -> None:

@@ -46,7 +46,7 @@ def test_she_starts_and_sees_her_count(alice_client: TestClient) -> None:
     soup = BeautifulSoup(alice_client.get(PAGE).text, "html.parser")
     assert soup.select_one("#days-done").get_text() == "10"  # type: ignore[union-attr]
     assert "20 days to go of 30." in page_text(str(soup))
-    assert len(soup.select(".streak-calendar .day.clean")) == 11
+    assert len(soup.select("svg.chart-calendar rect.chart-day-clean")) == 11
     assert [li.get_text() for li in soup.select(".milestones li.reached")] == [
         "day 1",
         "day 3",
@@ -163,7 +163,9 @@ def test_urges_go_to_the_vault_and_checkins_to_the_mood_chart(alice_client: Test
     _post(alice_client, "checkin", mood="6", note="a walk helped")
     soup = BeautifulSoup(alice_client.get(PAGE).text, "html.parser")
     assert "I miss our Sundays" in soup.select_one(".vault").get_text()  # type: ignore[union-attr]
-    assert soup.select(".mood-chart .bar.mood-6")
+    assert [dot.get_text() for dot in soup.select("svg.chart-plot circle.chart-dot title")] == [
+        "26 November 2026: 6"
+    ]
     bad = _post(alice_client, "urge", intensity="12")
     assert bad.status_code == 400  # type: ignore[attr-defined]
 

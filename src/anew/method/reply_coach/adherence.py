@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from anew.chats.charts import bar_chart, chart_months, month_range
+from anew.charts.columns import month_chart
+from anew.chats.charts import chart_months, month_range
 
 
 def contacts_chart(contacts: Iterable[tuple[datetime, str]]) -> str | None:
@@ -23,7 +24,7 @@ def contacts_chart(contacts: Iterable[tuple[datetime, str]]) -> str | None:
         "You reached out": [float(counts.get(m, {}).get("me", 0)) for m in labels],
         "He reached out": [float(counts.get(m, {}).get("him", 0)) for m in labels],
     }
-    return bar_chart(series, labels, "Logged contacts, by who reached out")
+    return month_chart(series, labels, "Logged contacts, by who reached out", "Contacts")
 
 
 def reply_speed_chart(report: dict[str, Any]) -> str | None:
@@ -37,7 +38,7 @@ def reply_speed_chart(report: dict[str, Any]) -> str | None:
         name: [round((by_label.get(label, {}).get(name) or 0) / 3600, 1) for label in labels]
         for name in report["participants"]
     }
-    return bar_chart(series, labels, "Median reply time in hours, by month")
+    return month_chart(series, labels, "Median reply time in hours, by month", "Hours")
 
 
 def _share(counts: dict[str, int], name: str) -> float | None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from sqlalchemy import inspect as sa_inspect
 from starlette.responses import HTMLResponse
 
@@ -14,6 +15,7 @@ from anew.accounts.roles import STAFF
 from anew.accounts.sessions import Caller
 from anew.chats.summary import format_duration
 from anew.guide.service import pending_count
+from anew.method.no_contact.charts import mood_chart, streak_calendar
 from anew.method.steps import STEPS
 from anew.web.http.csrf import CSRF_FIELD, request_csrf_token
 from anew.web.http.safety_gate import WIN_BACK_STEPS
@@ -30,6 +32,9 @@ def make_templates() -> Jinja2Templates:
     templates.env.filters["plural"] = plural
     templates.env.filters["counted"] = counted
     templates.env.filters["how_often"] = how_often
+    # Built and escaped by anew.charts, so safe to show as they are.
+    templates.env.filters["streak_calendar"] = lambda days: Markup(streak_calendar(days))  # noqa: S704
+    templates.env.filters["mood_chart"] = lambda checkins: Markup(mood_chart(checkins))  # noqa: S704
     return templates
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Annotated, Any, cast
 
 from fastapi import Depends, Request
@@ -11,10 +11,9 @@ from pydantic import BaseModel, Field, field_validator
 from starlette.responses import RedirectResponse, Response
 
 from anew.accounts.sessions import Caller
-from anew.chats.charts import bar_chart
 from anew.db import utcnow
 from anew.errors import Invalid
-from anew.method.new_you import service
+from anew.method.new_you import charts, service
 from anew.method.new_you.service import GoalOut, HabitOut
 from anew.method.new_you.streaks import Status, year_grid
 from anew.method.new_you.vocabulary import DayStatus, GoalStatus, LifeArea
@@ -53,25 +52,13 @@ class HabitForm(BaseModel):
         return None if value == "" else value
 
 
-def _charts(goals: list[GoalOut], habits: list[HabitOut]) -> dict[str, Markup]:
-    months = [(utcnow().date().replace(day=1) - timedelta(days=31 * i)) for i in range(5, -1, -1)]
-    labels = [m.strftime("%b") for m in months]
-    series: dict[str, list[float]] = {}
-    for goal in goals:
-        for m in goal.milestones:
-            if m.done_on:
-                counts = series.setdefault(goal.area.label, [0.0] * len(months))
-                key = m.done_on.strftime("%b")
-                if key in labels:
-                    counts[labels.index(key)] += 1
-    charts = {}
-    if series:
-        charts["areas"] = Markup(bar_chart(series, labels, "Milestones reached, by area"))  # noqa: S704
-    if habits:
-        rates = {"Completion %": [float(round(h.completion_rate * 100)) for h in habits]}
-        titles = [h.title[:14] for h in habits]
-        charts["habits"] = Markup(bar_chart(rates, titles, "How often each habit is done"))  # noqa: S704
-    return charts
+def _charts(goals: list[GoalOut], habits: list[HabitOut], today: date) -> dict[str, Markup]:
+    """Step 4's charts, built and escaped by anew.method.new_you.charts, so safe to show."""
+    found = {
+        "areas": charts.milestones_chart(goals, today),
+        "habits": charts.habits_chart(habits),
+    }
+    return {name: Markup(chart) for name, chart in found.items() if chart}  # noqa: S704
 
 
 def _days(habit: HabitOut) -> dict[date, Status]:
@@ -92,7 +79,7 @@ def _page(
     rows = [
         {
             **habit.model_dump(),
-            "grid": year_grid(_days(habit), today),
+            "year": Markup(charts.habit_year(habit.title, year_grid(_days(habit), today))),  # noqa: S704
         }
         for habit in shown.habits
     ]
@@ -103,7 +90,7 @@ def _page(
         "goals": shown.goals,
         "milestones": {g.id: g.milestones for g in shown.goals},
         "habits": rows,
-        "charts": _charts(shown.goals, shown.habits),
+        "charts": _charts(shown.goals, shown.habits, today),
         "today": today.isoformat(),
         "form": form,
         "values": result.values if result else {},
