@@ -51,6 +51,7 @@ def test_the_no_contact_forms_never_post_twice_on_a_reload(
     browser_page: Page, factory: sessionmaker[Session]
 ) -> None:
     page = browser_page
+    page.clock.install()  # the vault's one-minute pause passes at once
     sign_up(page, "reload@example.org")
     page.goto("/steps/no-contact")
 
@@ -59,17 +60,21 @@ def test_the_no_contact_forms_never_post_twice_on_a_reload(
         page.get_by_role("button", name="Begin").click()
 
     def his_message() -> None:
+        page.get_by_text("He reached out, or I did").click()
         page.get_by_label("He did").check()
         page.get_by_role("button", name="Log contact").click()
         expect(page.locator("#advice")).to_contain_text("You don't need to answer yet")
 
     def her_message() -> None:
+        page.get_by_text("He reached out, or I did").click()
         page.get_by_label("I did").check()
         page.get_by_role("button", name="Log contact").click()
         page.get_by_role("button", name="Yes, log it").click()
 
     def urge() -> None:
+        page.locator("#start-pause").click()
         page.get_by_label("What you wanted to say").fill("I still think about us")
+        page.clock.run_for("01:01")
         page.locator("#keep-in-vault").click()
 
     def check_in() -> None:
@@ -84,7 +89,8 @@ def test_the_no_contact_forms_never_post_twice_on_a_reload(
     expect(page.locator("#mood")).to_have_value("4")
 
     def pause() -> None:
-        page.get_by_role("button", name="Pause on purpose").click()
+        page.locator("summary", has_text="Pause on purpose").click()
+        page.get_by_role("button", name="Pause my count").click()
 
     _reload_keeps(page, factory, "nocontact_pauses", pause)
 

@@ -124,7 +124,7 @@ def test_escape_while_typing_keeps_her_on_the_page(browser: Browser, live_server
     sign_up(page, "typing@example.org")
     answer_check(page, yes=("stalking",))  # safety mode: the quick exit is on every page
     page.goto("/steps/no-contact")
-    page.get_by_role("link", name="I want to text him").click()
+    page.locator("#start-pause").click()
     message = page.locator("textarea#message")
     message.fill("half of what I wanted to say")
     message.press("Escape")

@@ -154,7 +154,7 @@ def test_todays_check_in_is_shown_and_saving_updates_it(alice_client: TestClient
     _post(alice_client, "checkin", mood="7", note="better by evening")
     soup = BeautifulSoup(alice_client.get(PAGE).text, "html.parser")
     assert soup.select_one("#mood")["value"] == "7"  # type: ignore[index]
-    assert len(soup.select(".mood-chart .bar")) == 1  # one entry for the day, updated
+    assert len(soup.select("#checkin circle.chart-dot")) == 1  # one entry for the day, updated
 
 
 def test_urges_go_to_the_vault_and_checkins_to_the_mood_chart(alice_client: TestClient) -> None:
