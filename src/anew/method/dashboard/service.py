@@ -13,7 +13,13 @@ from anew.accounts.models import User
 from anew.chats.models import ChatImport
 from anew.chats.report_model import Report
 from anew.chats.store import latest_import
-from anew.method.dashboard.rules import Action, next_actions
+from anew.db import transaction
+from anew.errors import Invalid
+from anew.method.best_self import service as best_self
+from anew.method.dashboard.rules import Action, OwnSteps, next_actions
+from anew.method.new_look import service as new_look
+from anew.method.new_you import service as new_you
+from anew.method.new_you.service import HabitOut
 from anew.method.no_contact import service as no_contact_service
 from anew.method.no_contact import store as no_contact
 from anew.method.no_contact.service import CheckInOut, PeriodState, ReflectionOut, stage_of
@@ -50,6 +56,8 @@ class Dashboard:
     vault_size: int
     country: str
     reflection: ReflectionOut | None
+    habits: list[HabitOut]
+    welcome: bool
 
 
 def program(db: Session, user_id: int, *, today: date, safety_mode: bool) -> Program:
@@ -71,13 +79,26 @@ def _latest(chat: ChatImport | None) -> LatestChat | None:
     return LatestChat(chat.id, chat.name, Report.model_validate(chat.report))
 
 
+def own_steps(db: Session, user_id: int, habits: list[HabitOut]) -> OwnSteps:
+    """How far she has come in steps 4-6, counted for the dashboard's "Next"."""
+    return OwnSteps(
+        goals=len(new_you.goals(db, user_id)),
+        habits=len(habits),
+        habits_left_today=sum(1 for h in habits if h.today is None),
+        qualities=len(best_self.qualities(db, user_id)),
+        plan_items=len(new_look.plan(db, user_id).items),
+    )
+
+
 def dashboard(db: Session, user_id: int, *, today: date, safety_mode: bool) -> Dashboard:
-    """Her stage, her next three actions, today's check-in, her latest chat and the vault."""
+    """Her stage, her next three actions, today's check-in and habits, her latest chat (not in
+    safety mode: no name or numbers of his on her first screen) and the vault."""
     state = no_contact_service.state(db, user_id, today=today)
     stage = stage_of(state)
     checkin = no_contact.checkin_on(db, user_id, today)
-    chat = latest_import(db, user_id)
+    chat = None if safety_mode else latest_import(db, user_id)
     running = no_contact.current_row(db, user_id) if stage == "reconnecting" else None
+    habits = [h for h in new_you.habits(db, user_id, today=today) if not h.archived]
     user = db.get(User, user_id)
     return Dashboard(
         stage=stage,
@@ -88,6 +109,7 @@ def dashboard(db: Session, user_id: int, *, today: date, safety_mode: bool) -> D
             has_chats=chat is not None,
             days_left=state.days_left if state else None,
             safety_checked=latest_check(db, user_id) is not None,
+            own=own_steps(db, user_id, habits),
         ),
         today_checkin=CheckInOut.model_validate(checkin) if checkin else None,
         latest_chat=LatestChat(chat.id, chat.name, Report.model_validate(chat.report))
@@ -100,6 +122,23 @@ def dashboard(db: Session, user_id: int, *, today: date, safety_mode: bool) -> D
             change_his=running.change_his,
             reflected_at=running.reflected_at,
         )
-        if running
+        if running and not safety_mode
         else None,
+        habits=habits,
+        welcome=bool(user and not user.welcomed),
     )
+
+
+def answer_welcome(
+    db: Session, user_id: int, *, today: date, ended_on: date | None, start_today: bool
+) -> None:
+    """The first-run welcome, answered or put aside: the day it ended goes with a no-contact period
+    started today when she says yes (at the 30 days the method suggests); either way it is done."""
+    if ended_on is not None and ended_on > today:
+        raise Invalid("ended_on", "The day it ended can be today or a day in the past.")
+    if start_today and no_contact_service.state(db, user_id, today=today) is None:
+        no_contact_service.start(db, user_id, today=today, target_days=30, breakup_on=ended_on)
+    with transaction(db):
+        user = db.get(User, user_id)
+        if user is not None:
+            user.welcomed = True

@@ -12,7 +12,7 @@ from starlette.responses import HTMLResponse
 
 from anew.accounts.roles import STAFF
 from anew.accounts.sessions import Caller
-from anew.chats.summary import format_duration
+from anew.chats.summary import format_duration, reply_pace
 from anew.guide.service import pending_count
 from anew.method.steps import STEPS
 from anew.web.http.csrf import CSRF_FIELD, request_csrf_token
@@ -26,6 +26,7 @@ def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     templates.env.globals["csrf_field"] = CSRF_FIELD
     templates.env.filters["duration"] = format_duration
+    templates.env.globals["reply_pace"] = reply_pace
     return templates
 
 
