@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pydantic import BaseModel
+from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.orm import Session
 
 from anew.accounts.models import User
@@ -15,14 +16,16 @@ from anew.chats.report_model import Report
 from anew.chats.store import latest_import
 from anew.db import transaction
 from anew.errors import Invalid
-from anew.method.best_self import service as best_self
+from anew.method.best_self.models import Quality
 from anew.method.dashboard.rules import Action, OwnSteps, next_actions
-from anew.method.new_look import service as new_look
+from anew.method.new_look.models import MakeoverItem
 from anew.method.new_you import service as new_you
-from anew.method.new_you.service import HabitOut
+from anew.method.new_you.models import Goal
+from anew.method.new_you.service import TodayHabit
 from anew.method.no_contact import service as no_contact_service
 from anew.method.no_contact import store as no_contact
 from anew.method.no_contact.service import CheckInOut, PeriodState, ReflectionOut, stage_of
+from anew.safety.models import SafetyCheck
 from anew.safety.service import latest_check
 
 
@@ -56,7 +59,7 @@ class Dashboard:
     vault_size: int
     country: str
     reflection: ReflectionOut | None
-    habits: list[HabitOut]
+    habits: list[TodayHabit]
     welcome: bool
 
 
@@ -79,14 +82,46 @@ def _latest(chat: ChatImport | None) -> LatestChat | None:
     return LatestChat(chat.id, chat.name, Report.model_validate(chat.report))
 
 
-def own_steps(db: Session, user_id: int, habits: list[HabitOut]) -> OwnSteps:
-    """How far she has come in steps 4-6, counted for the dashboard's "Next"."""
-    return OwnSteps(
-        goals=len(new_you.goals(db, user_id)),
-        habits=len(habits),
-        habits_left_today=sum(1 for h in habits if h.today is None),
-        qualities=len(best_self.qualities(db, user_id)),
-        plan_items=len(new_look.plan(db, user_id).items),
+@dataclass(frozen=True)
+class _About:
+    """What the dashboard reads of her account and her own steps, together."""
+
+    country: str
+    welcomed: bool
+    safety_checked: bool
+    own: OwnSteps
+
+
+def _count(
+    model: type[Goal] | type[Quality] | type[MakeoverItem], user_id: int
+) -> ColumnElement[int]:
+    return select(func.count()).select_from(model).where(model.user_id == user_id).scalar_subquery()
+
+
+def _about(db: Session, user_id: int, habits: list[TodayHabit]) -> _About:
+    """Her country, the welcome, whether she took the check and how far steps 4-6 have come, in
+    one statement: the dashboard reads a fixed few, however much she has written."""
+    row = db.execute(
+        select(
+            User.country,
+            User.welcomed,
+            exists().where(SafetyCheck.user_id == user_id),
+            _count(Goal, user_id),
+            _count(Quality, user_id),
+            _count(MakeoverItem, user_id),
+        ).where(User.id == user_id)
+    ).one()
+    return _About(
+        country=row[0],
+        welcomed=row[1],
+        safety_checked=bool(row[2]),
+        own=OwnSteps(
+            goals=row[3],
+            habits=len(habits),
+            habits_left_today=sum(1 for h in habits if h.today is None),
+            qualities=row[4],
+            plan_items=row[5],
+        ),
     )
 
 
@@ -98,8 +133,8 @@ def dashboard(db: Session, user_id: int, *, today: date, safety_mode: bool) -> D
     checkin = no_contact.checkin_on(db, user_id, today)
     chat = None if safety_mode else latest_import(db, user_id)
     running = no_contact.current_row(db, user_id) if stage == "reconnecting" else None
-    habits = [h for h in new_you.habits(db, user_id, today=today) if not h.archived]
-    user = db.get(User, user_id)
+    habits = new_you.todays_habits(db, user_id, today=today)
+    about = _about(db, user_id, habits)
     return Dashboard(
         stage=stage,
         state=state,
@@ -108,15 +143,15 @@ def dashboard(db: Session, user_id: int, *, today: date, safety_mode: bool) -> D
             checked_in_today=checkin is not None,
             has_chats=chat is not None,
             days_left=state.days_left if state else None,
-            safety_checked=latest_check(db, user_id) is not None,
-            own=own_steps(db, user_id, habits),
+            safety_checked=about.safety_checked,
+            own=about.own,
         ),
         today_checkin=CheckInOut.model_validate(checkin) if checkin else None,
         latest_chat=LatestChat(chat.id, chat.name, Report.model_validate(chat.report))
         if chat
         else None,
         vault_size=no_contact.vault_size(db, user_id),
-        country=user.country if user else "",
+        country=about.country,
         reflection=ReflectionOut(
             change_mine=running.change_mine,
             change_his=running.change_his,
@@ -125,7 +160,7 @@ def dashboard(db: Session, user_id: int, *, today: date, safety_mode: bool) -> D
         if running and not safety_mode
         else None,
         habits=habits,
-        welcome=bool(user and not user.welcomed),
+        welcome=not about.welcomed,
     )
 
 
