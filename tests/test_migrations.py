@@ -63,6 +63,7 @@ SEEDS = {
         "expires_at) VALUES (1, 'abc', 'new@example.org', 'x', :now, :now)"
     ],
     "0012": ["UPDATE guide_responses SET confirm_token_hash = 'abc' WHERE id = 1"],
+    "0013": ["UPDATE users SET welcomed = false WHERE id = 1"],
 }
 
 

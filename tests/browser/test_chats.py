@@ -23,13 +23,18 @@ def test_she_imports_a_chat_and_reads_the_report(browser_page: Page) -> None:
     )
     page.get_by_label("Name it (optional)").fill("Old friends")
     page.get_by_role("button", name="Import").click()
+    # Right after the upload, before the report: which one is her.
+    expect(page.get_by_role("heading", name="Which one is you?")).to_be_visible()
+    page.get_by_role("radio", name="Misty").check()
+    page.get_by_role("button", name="See the report").click()
     expect(page.get_by_role("heading", name="Old friends")).to_be_visible()
     expect(page.get_by_role("row", name="Ash Ketchum")).to_contain_text("4")
+    expect(page.get_by_role("row", name="Misty (you)")).to_be_visible()
     expect(page.locator("svg.chart-plot")).to_have_count(5)
 
-    page.get_by_label("Which one is you?").select_option("Misty")
+    page.get_by_label("Which one is you?").select_option("Ash Ketchum")  # changed later
     page.get_by_role("button", name="Save").click()
-    expect(page.get_by_role("row", name="Misty (you)")).to_be_visible()
+    expect(page.get_by_role("row", name="Ash Ketchum (you)")).to_be_visible()
 
 
 def test_a_file_that_is_not_a_chat_is_explained(browser_page: Page, tmp_path: Path) -> None:
@@ -76,4 +81,5 @@ def test_a_large_import_shows_how_far_the_server_has_come(
     expect(page.locator("#upload-status")).to_contain_text(
         "Measuring who reaches out", timeout=60_000
     )
-    expect(page.get_by_role("heading", name="A long story")).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("heading", name="Which one is you?")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("Imported: A long story")).to_be_visible()

@@ -134,3 +134,33 @@ def test_escape_while_typing_keeps_her_on_the_page(browser: Browser, live_server
     page.keyboard.press("Escape")
     expect(page).to_have_url(NEUTRAL)
     context.close()
+
+
+def test_on_a_phone_the_help_lines_come_first_and_the_esc_hint_is_not_shown(
+    browser: Browser, live_server: str
+) -> None:
+    phone = browser.new_context(
+        base_url=live_server,
+        viewport={"width": 390, "height": 844},
+        has_touch=True,
+        is_mobile=True,
+    )
+    neutral_site(phone)
+    page = phone.new_page()
+    answer_check(page, yes=("choking",))
+    expect(page.get_by_role("heading", name="Your safety comes first")).to_be_visible()
+    help_box = page.locator("#help").bounding_box()
+    why = page.locator("#why").bounding_box()
+    assert help_box is not None
+    assert why is not None
+    assert help_box["y"] < why["y"]
+    assert help_box["y"] < 844  # the help starts on the first screen
+    expect(page.locator(".quick-exit-hint")).to_be_hidden()
+    expect(page.get_by_role("link", name="Quick exit", exact=True)).to_be_visible()
+    phone.close()
+
+    laptop = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 900})
+    desk = laptop.new_page()
+    desk.goto("/safety-check")
+    expect(desk.locator(".quick-exit-hint")).to_be_visible()
+    laptop.close()

@@ -55,3 +55,37 @@ def test_the_pages_work_with_javascript_off(browser: Browser, live_server: str) 
     assert failed == []
     assert outside == []
     context.close()
+
+
+def test_sign_up_takes_her_time_zone_from_the_browser(browser: Browser, live_server: str) -> None:
+    context = browser.new_context(base_url=live_server, timezone_id="Asia/Tokyo")
+    page = context.new_page()
+    page.goto("/signup")
+    expect(page.get_by_label("Your time zone")).to_have_value("Asia/Tokyo")
+    page.get_by_label("Email").fill("tokyo@example.org")
+    page.get_by_label("Password").fill("a long and gentle phrase")
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", name="Your dashboard")).to_be_visible()
+    page.goto("/account")
+    expect(page.locator("select[name=time_zone], input[name=time_zone]")).to_have_value(
+        "Asia/Tokyo"
+    )
+    context.close()
+
+
+def test_without_javascript_the_time_zone_is_typed_and_checked(
+    browser: Browser, live_server: str
+) -> None:
+    context = browser.new_context(base_url=live_server, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/signup")
+    zone = page.get_by_label("Your time zone")
+    expect(zone).to_have_value("")
+    expect(zone).to_have_attribute("list", "time-zones")
+    page.get_by_label("Email").fill("typed@example.org")
+    page.get_by_label("Password").fill("a long and gentle phrase")
+    zone.fill("Europe/Pariss")
+    page.get_by_role("button", name="Create account").click()
+    expect(page.locator("#time_zone-error")).to_contain_text("We don't know that time zone")
+    expect(page.get_by_label("Your time zone")).to_have_value("Europe/Pariss")
+    context.close()

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from anew.method.reply_coach.rules import reply_window
+from anew.method.reply_coach.rules import reply_window, when_words
 
 PARIS = ZoneInfo("Europe/Paris")
 RECEIVED = datetime(2026, 11, 26, 18, 0, tzinfo=PARIS)
@@ -49,3 +49,12 @@ def test_the_verdict_turns_to_reply_now_once_the_time_has_come() -> None:
     assert advice.max_words == 12  # type: ignore[attr-defined]
     assert any("ends the conversation" in r for r in advice.reasons)  # type: ignore[attr-defined]
     assert len(advice.closing_lines) >= 3  # type: ignore[attr-defined]
+
+
+def test_the_earliest_time_says_today_or_tomorrow_in_words() -> None:
+    thursday = datetime(2026, 11, 26, 9, 0, tzinfo=PARIS)  # a Thursday
+    assert when_words(thursday.replace(hour=11, minute=4), thursday) == "today at 11:04"
+    assert when_words(thursday + timedelta(hours=22), thursday) == "tomorrow at 07:00"
+    assert when_words(thursday + timedelta(days=3), thursday) == "Sunday at 09:00"
+    later = when_words(thursday + timedelta(days=8), thursday)
+    assert later == "Friday 4 December at 09:00"

@@ -41,6 +41,8 @@ def _add_days(api: TestClient, first: date, days: int) -> None:
         assert api.put(f"/api/v1/checkins/{day}", json={"mood": 5}).status_code == 200
         urge = {"intensity": 4, "message": f"I miss you ({offset})"}
         assert api.post("/api/v1/urges", json=urge).status_code == 201
+        # The dashboard lists today's habits: more habits must not mean more statements.
+        assert api.post("/api/v1/habits", json={"title": f"Walk {offset}"}).status_code == 201
 
 
 def _counts(app: FastAPI, page: TestClient, api: TestClient, chat_id: int) -> dict[str, int]:

@@ -62,6 +62,10 @@ ISOLATION_TESTS = {
         ("POST", "/account/delete"),
     ],
     "tests.web.pages.test_dashboard:test_bob_sees_only_his_own_dashboard": [("GET", "/dashboard")],
+    "tests.web.pages.test_dashboard:test_bob_cannot_tick_alices_habit_or_answer_her_welcome": [
+        ("POST", "/dashboard/habits/{habit_id}/done"),
+        ("POST", "/dashboard/welcome"),
+    ],
     "tests.web.api.test_me:test_bob_sees_only_himself": [("GET", "/api/v1/me")],
     "tests.web.api.test_token:test_bob_cannot_revoke_alices_token": [
         ("DELETE", "/api/v1/auth/token")
@@ -71,6 +75,8 @@ ISOLATION_TESTS = {
         ("POST", "/chats"),
         ("GET", "/chats/{chat_id}"),
         ("POST", "/chats/{chat_id}/settings"),
+        ("GET", "/chats/{chat_id}/who"),
+        ("POST", "/chats/{chat_id}/who"),
         ("POST", "/chats/{chat_id}/delete"),
     ],
     "tests.web.api.test_no_contact:test_bob_never_sees_or_changes_alices_step_one": [

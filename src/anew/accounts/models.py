@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from anew.accounts.roles import Role
@@ -29,6 +29,8 @@ class User(Base):
     country: Mapped[str] = mapped_column(String(2), default="")
     # On after a safety check finds concerns or danger; the win-back coaching is hidden then.
     safety_mode: Mapped[bool] = mapped_column(default=False)
+    # Off until she answers or puts aside the first-run welcome on the dashboard.
+    welcomed: Mapped[bool] = mapped_column(default=False, server_default=true())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     password_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # One more each time anything of hers changes (anew.data_version): what a process computed

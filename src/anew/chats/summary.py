@@ -23,6 +23,21 @@ def format_duration(seconds: float | None) -> str:
     return f"{seconds / 86400:.1f} days"
 
 
+def reply_pace(name: str, median: float | None, p90: float | None, *, you: bool = False) -> str:
+    """Someone's reply times in words: the median, and the time 9 in 10 replies came within."""
+    if median is None or p90 is None:
+        return (
+            "You have no replies to measure yet."
+            if you
+            else f"{name} has no replies to measure yet."
+        )
+    whose = "your" if you else f"{name}'s"
+    return (
+        f"Half of {whose} replies came within {format_duration(median)}, "
+        f"and 9 in 10 within {format_duration(p90)}."
+    )
+
+
 def print_summary(report: dict[str, Any], console: Console) -> None:
     """Who wrote how much, who started and ended conversations, and how fast each replied."""
     app = FORMAT_NAMES.get(report["format"], "Chat")

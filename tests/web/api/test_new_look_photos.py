@@ -75,17 +75,21 @@ def test_the_real_type_counts_not_the_name(
     assert "JPEG, PNG, WebP or HEIC" in refused.json()["detail"][0]["msg"]
 
 
-def test_photos_are_set_aside_in_safety_mode(
+def test_photos_plan_and_qualities_stay_hers_in_safety_mode(
     client: TestClient, factory: sessionmaker[Session], alice: Person
 ) -> None:
+    # Issue 21 reversed the old 403: steps 4, 5 and 6 are hers whatever happens.
     signed_in(client, factory, alice)
     answers = {q.id: "yes" if q.id == "tracking" else "no" for q in QUESTIONS}
     client.post("/api/v1/safety-check", json={"answers": answers})
-    for path in ("/api/v1/photos", "/api/v1/makeover", "/api/v1/qualities"):
-        response = client.get(path)
-        assert response.status_code == 403, path
-        assert "Safety mode is on" in response.json()["detail"]
-    assert client.get("/api/v1/habits").status_code == 200  # step 4 is hers whatever happens
+    for path in ("/api/v1/photos", "/api/v1/makeover", "/api/v1/qualities", "/api/v1/habits"):
+        assert client.get(path).status_code == 200, path
+    made = client.post("/api/v1/qualities", json={"list": "i_value", "name": "Courage"})
+    assert made.status_code == 201
+    assert [q["name"] for q in client.get("/api/v1/qualities").json()] == ["Courage"]
+    coach = client.post("/api/v1/replies/coach", json={"his_message": "hey"})
+    assert coach.status_code == 403  # what coaches toward him stays closed
+    assert "Safety mode is on" in coach.json()["detail"]
 
 
 def test_bob_never_sees_or_deletes_alices_photos(

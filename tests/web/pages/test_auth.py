@@ -242,3 +242,34 @@ def test_a_nul_character_in_a_form_is_explained(client: TestClient) -> None:
     response = _signup(client, email="a\u0000b@example.org", password=PASSWORD)
     assert response.status_code == 400  # type: ignore[attr-defined]
     assert "can't be saved" in page_text(response.text)  # type: ignore[attr-defined]
+
+
+def test_signup_keeps_the_time_zone_her_browser_gave(client: TestClient, db: Session) -> None:
+    page = BeautifulSoup(client.get("/signup").text, "html.parser")
+    field = page.find("input", attrs={"name": "time_zone"})
+    assert field is not None
+    assert field["list"] == "time-zones"
+    assert page.find("select", attrs={"name": "time_zone"}) is None
+    assert len(page.select("datalist#time-zones option")) > 300
+    assert page.find("script", src=lambda src: bool(src and src.endswith("js/time-zone.js")))
+    response = _signup(
+        client, email="zone@example.org", password=PASSWORD, time_zone="Europe/Paris"
+    )
+    assert response.status_code == 200  # type: ignore[attr-defined]
+    assert db.scalar(select(User.time_zone).where(User.email == "zone@example.org")) == (
+        "Europe/Paris"
+    )
+
+
+def test_an_unknown_time_zone_is_explained_and_kept(client: TestClient, db: Session) -> None:
+    response = _signup(client, email="zone@example.org", password=PASSWORD, time_zone="Mars/Base")
+    assert response.status_code == 400  # type: ignore[attr-defined]
+    value, error = _field(response.text, "time_zone")  # type: ignore[attr-defined]
+    assert value == "Mars/Base"
+    assert "We don't know that time zone" in error
+    assert db.scalar(select(func.count()).select_from(User)) == 0
+
+
+def test_a_blank_time_zone_is_utc(client: TestClient, db: Session) -> None:
+    _signup(client, email="utc@example.org", password=PASSWORD, time_zone="")
+    assert db.scalar(select(User.time_zone).where(User.email == "utc@example.org")) == "UTC"

@@ -94,12 +94,43 @@ def test_a_photo_is_uploaded_cleaned_and_shown_side_by_side(alice_client: TestCl
     assert "isn't a photo we can read" in page_text(refused.text)
 
 
-def test_steps_five_and_six_close_in_safety_mode(alice_client: TestClient) -> None:
+def test_steps_five_and_six_stay_open_in_safety_mode(alice_client: TestClient) -> None:
+    # Issue 21 reversed the old 403: her qualities, plan and photos are never locked away.
+    take_safety_check(alice_client)
+    post(alice_client, "/steps/best-self", list="he_valued", name="Patience-he-liked")
     take_safety_check(alice_client, phone=True)
+    added = post(alice_client, "/steps/best-self", list="i_value", name="Courage")
+    assert added.status_code == 200
+    board = alice_client.get("/steps/best-self")
+    assert board.status_code == 200
+    assert "Courage" in page_text(board.text)
+    assert 'id="he_valued"' not in board.text  # hidden in safety mode, not deleted
+    assert "Patience-he-liked" not in board.text
+    assert "for you alone" in page_text(board.text)
+    plan = alice_client.get("/steps/new-look")
+    assert plan.status_code == 200
+    assert "for you alone" in page_text(plan.text)
+    assert (
+        post(alice_client, "/steps/new-look/items", category="hair", title="Cut").status_code == 200
+    )
+
+
+def test_steps_five_and_six_ask_for_no_safety_check_first(alice_client: TestClient) -> None:
     for path in ("/steps/best-self", "/steps/new-look"):
-        assert alice_client.get(path).status_code == 403
-    assert post(alice_client, "/steps/best-self", list="i_value", name="x").status_code == 403
-    assert alice_client.get("/steps/new-you").status_code == 200
+        page = alice_client.get(path)
+        assert page.status_code == 200, path
+        assert "first, a short safety check" not in page_text(page.text), path
+        assert 'action="' + path in page.text, path
+
+
+def test_the_he_valued_list_comes_back_when_safety_mode_ends(alice_client: TestClient) -> None:
+    post(alice_client, "/steps/best-self", list="he_valued", name="Patience-he-liked")
+    take_safety_check(alice_client, money=True)
+    assert "Patience-he-liked" not in alice_client.get("/steps/best-self").text
+    take_safety_check(alice_client)
+    token = csrf_token(alice_client, "/safety-check")
+    alice_client.post("/safety-check/leave", data={"csrf_token": token, "confirm": "yes"})
+    assert "Patience-he-liked" in alice_client.get("/steps/best-self").text
 
 
 def test_bob_never_sees_or_changes_alices_board_plan_or_photos(

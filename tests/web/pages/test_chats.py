@@ -28,6 +28,13 @@ def _upload(client: TestClient, content: str, filename: str = "chat.txt", **form
     )
 
 
+def _chat_path(response: object) -> str:
+    """The report's address, from the upload's redirect to "which one is you?"."""
+    location: str = response.headers["location"]  # type: ignore[attr-defined]
+    assert location.endswith("/who"), location
+    return location.removesuffix("/who")
+
+
 def _count(db: Session, model: type) -> int:
     return db.scalar(select(func.count()).select_from(model)) or 0
 
@@ -47,7 +54,7 @@ def test_the_upload_page_names_every_format_the_registry_reads(alice_client: Tes
 def test_she_uploads_an_export_and_reads_its_report(alice_client: TestClient) -> None:
     response = _upload(alice_client, CHAT, name="Sam")
     assert response.status_code == 303  # type: ignore[attr-defined]
-    report = alice_client.get(response.headers["location"])  # type: ignore[attr-defined]
+    report = alice_client.get(_chat_path(response))
     assert report.status_code == 200
     soup = BeautifulSoup(report.text, "html.parser")
     rows = {
@@ -94,7 +101,7 @@ def test_an_upload_over_the_limit(settings: Settings, alice: Person) -> None:
 
 
 def test_she_renames_chooses_herself_and_deletes(alice_client: TestClient, db: Session) -> None:
-    location = _upload(alice_client, CHAT).headers["location"]  # type: ignore[attr-defined]
+    location = _chat_path(_upload(alice_client, CHAT))
     chat_id = location.rsplit("/", 1)[1]
     token = csrf_token(alice_client, location)
     alice_client.post(
@@ -113,7 +120,7 @@ def test_she_renames_chooses_herself_and_deletes(alice_client: TestClient, db: S
 def test_bob_cannot_see_change_or_delete_alices_chats_pages(
     app: FastAPI, alice_client: TestClient, bob_client: TestClient, alice: Person
 ) -> None:
-    location = _upload(alice_client, CHAT, name="alice-private-chat").headers["location"]  # type: ignore[attr-defined]
+    location = _chat_path(_upload(alice_client, CHAT, name="alice-private-chat"))
     chat_id = location.rsplit("/", 1)[1]
     engine = app.state.engine
     secrets = ["alice-private-chat"]
@@ -129,6 +136,8 @@ def test_bob_cannot_see_change_or_delete_alices_chats_pages(
         f"/chats/{chat_id}/settings",
         form={"name": "bob's now", "me": "Sam"},
     )
+    assert_isolated(engine, bob_client, alice, "GET", f"/chats/{chat_id}/who", secrets=secrets)
+    assert_isolated(engine, bob_client, alice, "POST", f"/chats/{chat_id}/who", form={"me": "Sam"})
     assert_isolated(engine, bob_client, alice, "POST", f"/chats/{chat_id}/delete", form={})
     assert_isolated(
         engine,
@@ -140,3 +149,40 @@ def test_bob_cannot_see_change_or_delete_alices_chats_pages(
         files={"file": ("b.txt", CHAT.encode())},
         expect_status=[303],
     )
+
+
+def test_right_after_the_upload_she_is_asked_which_one_is_her(alice_client: TestClient) -> None:
+    path = _chat_path(_upload(alice_client, CHAT))
+    asked = alice_client.get(f"{path}/who")
+    assert asked.status_code == 200
+    soup = BeautifulSoup(asked.text, "html.parser")
+    assert soup.h1 is not None
+    assert soup.h1.get_text() == "Which one is you?"
+    names = [radio["value"] for radio in soup.select("input[name=me]")]
+    assert names == ["Ana", "Sam", "none"]
+    assert "Choose your name" in page_text(alice_client.get(path).text)  # the report reminds her
+    token = csrf_token(alice_client, f"{path}/who")
+    chosen = alice_client.post(
+        f"{path}/who", data={"csrf_token": token, "me": "Ana"}, follow_redirects=False
+    )
+    assert chosen.status_code == 303
+    assert chosen.headers["location"] == path
+    report = page_text(alice_client.get(path).text)
+    assert "Ana (you)" in report
+    assert "Choose your name" not in report
+
+
+def test_a_name_not_in_the_chat_is_explained(alice_client: TestClient) -> None:
+    path = _chat_path(_upload(alice_client, CHAT))
+    token = csrf_token(alice_client, f"{path}/who")
+    wrong = alice_client.post(f"{path}/who", data={"csrf_token": token, "me": "Zoe"})
+    assert wrong.status_code == 400
+    assert "Please choose one of the names" in page_text(wrong.text)
+
+
+def test_the_report_says_reply_times_in_words(alice_client: TestClient) -> None:
+    path = _chat_path(_upload(alice_client, CHAT))
+    text = page_text(alice_client.get(path).text)
+    assert "p90" not in text
+    assert "9 in 10 replies within" in text
+    assert "Half of Sam's replies came within" in text

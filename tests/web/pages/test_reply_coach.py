@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import time_machine
@@ -22,7 +23,7 @@ def test_the_coach_answers_kindly_and_keeps_his_message(alice_client: TestClient
         )
     text = page_text(response.text)
     assert "Take your time before you answer." in text
-    assert "Not before Friday 07:00" in text  # 23:30 falls in the quiet hours
+    assert "Not before tomorrow at 07:00" in text  # 23:30 falls in the quiet hours
     assert "about 4 words" in text
     assert "hey you, long time" in response.text
 
@@ -130,3 +131,37 @@ def test_she_can_pick_his_message_from_a_chat_she_kept_the_text_of(
     )
     assert "hello?" in answer.text  # his message came through as asked
     assert "Keep it to about" in page_text(answer.text)
+
+
+def test_the_import_hint_goes_once_she_has_a_chat(
+    alice_client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    take_safety_check(alice_client)
+    before = alice_client.get("/steps/reply-coach").text
+    assert "Import a chat and choose which participant you are" in page_text(before)
+    headers = {"Authorization": f"Bearer {api_token(factory, alice)}"}
+    alice_client.post("/api/v1/chats", files={"file": ("chat.txt", CHAT.encode())}, headers=headers)
+    unchosen = page_text(alice_client.get("/steps/reply-coach").text)
+    assert "Import a chat" not in unchosen
+    assert "say which one is you" in unchosen
+    alice_client.post(
+        "/api/v1/chats",
+        data={"me": "Ana"},
+        files={"file": ("c.txt", CHAT.encode())},
+        headers=headers,
+    )
+    chosen = alice_client.get("/steps/reply-coach").text
+    assert 'id="import-hint"' not in chosen
+
+
+def test_a_wait_that_ends_today_says_today(alice_client: TestClient) -> None:
+    take_safety_check(alice_client)
+    morning = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # a Thursday
+    with time_machine.travel(morning, tick=False):
+        token = csrf_token(alice_client, "/steps/reply-coach")
+        response = alice_client.post(
+            "/steps/reply-coach", data={"csrf_token": token, "his_message": "hey"}
+        )
+    text = page_text(response.text)
+    assert re.search(r"Not before today at \d\d:\d\d", text), text
+    assert "Thursday" not in text

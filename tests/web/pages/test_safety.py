@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from bs4 import BeautifulSoup
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -8,7 +9,8 @@ from tests.isolation import assert_isolated
 from tests.people import Person, csrf_token, page_text, take_safety_check
 
 QUICK_EXIT = 'id="quick-exit"'
-WIN_BACK_PAGES = ["/steps/reply-coach", "/steps/best-self", "/steps/new-look"]
+WIN_BACK_PAGES = ["/steps/reply-coach"]
+HER_OWN_STEPS = ["/steps/new-you", "/steps/best-self", "/steps/new-look"]
 
 
 def test_the_check_page_has_every_question_and_a_quick_exit(client: TestClient) -> None:
@@ -67,7 +69,8 @@ def test_in_safety_mode_the_steps_about_him_leave_the_navigation(
     after = alice_client.get("/dashboard").text
     for path in WIN_BACK_PAGES:
         assert f'href="{path}"' not in after
-    assert 'href="/steps/no-contact"' in after
+    for path in ["/steps/no-contact", *HER_OWN_STEPS]:
+        assert f'href="{path}"' in after, path
 
 
 def test_every_page_carries_the_quick_exit_in_safety_mode(alice_client: TestClient) -> None:
@@ -222,3 +225,50 @@ def test_bob_never_sees_or_changes_alices_safety_pages(
         secrets=secrets,
     )
     assert bob_client.get("/steps/reply-coach").status_code == 200
+
+
+def test_on_danger_the_help_lines_come_before_any_explanation(alice_client: TestClient) -> None:
+    token = csrf_token(alice_client, "/safety-check")
+    answers = {q.id: "yes" if q.id == "choking" else "no" for q in QUESTIONS}
+    html = alice_client.post("/safety-check", data={"csrf_token": token, **answers}).text
+    soup = BeautifulSoup(html, "html.parser")
+    main = soup.find("main") or soup
+    sections = [s.get("id") for s in main.find_all("section")]
+    assert sections.index("help") == 1  # right after "Your safety comes first"
+    assert sections.index("help") < sections.index("why") < sections.index("safety-mode")
+    first_screen = page_text(str(main)).split("People who can help")[0]
+    assert "serious warning signs" not in first_screen
+    assert "Strangulation" not in first_screen
+
+
+def test_after_the_check_a_step_asked_for_continue_returns_to_it(alice_client: TestClient) -> None:
+    invite = alice_client.get("/steps/reply-coach").text
+    assert 'href="/safety-check?next=/steps/reply-coach"' in invite
+    check = alice_client.get("/safety-check?next=/steps/reply-coach").text
+    assert 'name="next" value="/steps/reply-coach"' in check
+    token = csrf_token(alice_client, "/safety-check")
+    answers = {q.id: "no" for q in QUESTIONS}
+    data = {"csrf_token": token, "next": "/steps/reply-coach", **answers}
+    result = alice_client.post("/safety-check", data=data)
+    link = BeautifulSoup(result.text, "html.parser").find(id="continue")
+    assert link is not None
+    assert link["href"] == "/steps/reply-coach"
+
+
+def test_continue_never_leaves_the_site_or_opens_a_closed_step(alice_client: TestClient) -> None:
+    answers = {q.id: "no" for q in QUESTIONS}
+    for target in ("https://evil.example", "//evil.example", "/\\evil.example", "/\t/evil.example"):
+        token = csrf_token(alice_client, "/safety-check")
+        result = alice_client.post(
+            "/safety-check", data={"csrf_token": token, "next": target, **answers}
+        )
+        link = BeautifulSoup(result.text, "html.parser").find(id="continue")
+        assert link is not None, target
+        assert link["href"] == "/dashboard", target
+    token = csrf_token(alice_client, "/safety-check")
+    afraid = {**answers, "afraid": "yes"}
+    data = {"csrf_token": token, "next": "/steps/reply-coach", **afraid}
+    closed = alice_client.post("/safety-check", data=data)
+    link = BeautifulSoup(closed.text, "html.parser").find(id="continue")
+    assert link is not None
+    assert link["href"] == "/dashboard"

@@ -69,7 +69,10 @@ def test_following_the_link_makes_her_account_and_signs_her_in(
     link = re.search(rf"{re.escape(BASE)}(/signup/confirm/[\w-]+)", _text(message))
     assert link
     path = link.group(1)
-    assert "Finish creating your account" in page_text(client.get(path).text)
+    confirm = client.get(path).text
+    assert "Finish creating your account" in page_text(confirm)
+    assert 'name="time_zone"' in confirm  # asked where the account is made
+    assert 'name="time_zone"' not in client.get("/signup").text
     assert _users(factory) == 0
 
     wrong = client.post(
@@ -79,9 +82,21 @@ def test_following_the_link_makes_her_account_and_signs_her_in(
     assert "isn't the password chosen" in page_text(wrong.text)
     assert _users(factory) == 0  # and the link still works for her
 
+    unknown = client.post(
+        path,
+        data={"csrf_token": csrf_token(client, path), "password": PASSWORD, "time_zone": "Nowhere"},
+    )
+    assert unknown.status_code == 400
+    assert "We don't know that time zone" in page_text(unknown.text)
+    assert _users(factory) == 0
+
     done = client.post(
         path,
-        data={"csrf_token": csrf_token(client, path), "password": PASSWORD},
+        data={
+            "csrf_token": csrf_token(client, path),
+            "password": PASSWORD,
+            "time_zone": "America/Chicago",
+        },
         follow_redirects=False,
     )
     assert done.status_code == 303
@@ -89,6 +104,7 @@ def test_following_the_link_makes_her_account_and_signs_her_in(
     assert SESSION_COOKIE in client.cookies
     with factory() as db:
         assert db.scalar(select(User.email)) == "new@example.org"
+        assert db.scalar(select(User.time_zone)) == "America/Chicago"
 
     with TestClient(app) as other:
         again = other.post(path, data={"csrf_token": csrf_token(other, path), "password": PASSWORD})

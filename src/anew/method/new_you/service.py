@@ -8,12 +8,13 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
 
 from anew.db import transaction
 from anew.errors import Invalid, NotFound
 from anew.method.new_you import habits as days
-from anew.method.new_you.models import Goal, Habit, Milestone
+from anew.method.new_you.models import Goal, Habit, HabitDay, Milestone
 from anew.method.new_you.vocabulary import DayStatus, GoalStatus, LifeArea
 from anew.method.owned import get_owned, list_owned, mine, trimmed
 
@@ -242,6 +243,28 @@ def clear_day(db: Session, user_id: int, habit_id: int, day: date) -> None:
     """Forget a day's check-in."""
     with transaction(db):
         days.clear_day(db, mine(db, Habit, user_id, habit_id, "habit"), day)
+
+
+@dataclass(frozen=True)
+class TodayHabit:
+    """A habit as the dashboard lists it: done, skipped or still open (None) today."""
+
+    id: int
+    title: str
+    today: str | None
+
+
+def todays_habits(db: Session, user_id: int, *, today: date) -> list[TodayHabit]:
+    """Her habits still in use with today's mark, in one statement (the dashboard reads a fixed
+    few, however many habits she keeps)."""
+    marked = aliased(HabitDay)
+    rows = db.execute(
+        select(Habit.id, Habit.title, marked.status)
+        .outerjoin(marked, (marked.habit_id == Habit.id) & (marked.day == today))
+        .where(Habit.user_id == user_id, Habit.archived.is_(False))
+        .order_by(Habit.id)
+    )
+    return [TodayHabit(id=row.id, title=row.title, today=row.status) for row in rows]
 
 
 def overview(db: Session, user_id: int, *, today: date) -> Overview:

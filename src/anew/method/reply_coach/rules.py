@@ -79,3 +79,17 @@ def reply_window(
     reasons.append("When it feels natural, be the one who ends the conversation, warmly.")
     verdict = "reply_now" if now >= earliest else "wait"
     return ReplyAdvice(verdict, earliest, budget, reasons)
+
+
+def when_words(moment: datetime, now: datetime) -> str:
+    """A time she reads at a glance: "today at 11:04", "tomorrow at 07:30", within the week the
+    weekday ("Thursday at 11:04"), later the date too. Both times are in her own time zone."""
+    days = (moment.date() - now.date()).days
+    clock = moment.strftime("%H:%M")
+    if days <= 0:
+        return f"today at {clock}"
+    if days == 1:
+        return f"tomorrow at {clock}"
+    if days < 7:
+        return f"{moment.strftime('%A')} at {clock}"
+    return f"{moment.strftime('%A')} {moment.day} {moment.strftime('%B')} at {clock}"

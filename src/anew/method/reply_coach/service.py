@@ -84,6 +84,11 @@ def her_chat(db: Session, user_id: int) -> ChatImport | None:
     return None
 
 
+def has_chats(db: Session, user_id: int) -> bool:
+    """Whether she has imported any chat (the page stops suggesting an import once she has)."""
+    return bool(list_imports(db, user_id))
+
+
 def his_median_reply(db: Session, user_id: int) -> float | None:
     """His median reply time, from her newest import where she chose herself and one other wrote."""
     row = her_chat(db, user_id)

@@ -9,8 +9,7 @@ from anew.method.best_self import service
 from anew.method.best_self.service import QualityOut
 from anew.method.best_self.vocabulary import QualityList
 from anew.web.api.schemas import ERROR_RESPONSES, RESPONSES, ApiModel, RowId
-from anew.web.http.deps import SessionDep
-from anew.web.http.safety_gate import WinBackApiUser
+from anew.web.http.deps import ApiUser, SessionDep
 from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 
 router = SegmentRouter(tags=["best self"], mounted_at=API_PREFIX)
@@ -33,19 +32,19 @@ class QualityPatch(ApiModel):
 
 
 @router.post("/qualities", status_code=201, response_model=QualityOut, responses=RESPONSES)
-def create_quality(body: QualityIn, user: WinBackApiUser, db: SessionDep) -> QualityOut:
+def create_quality(body: QualityIn, user: ApiUser, db: SessionDep) -> QualityOut:
     """One quality on one of her three lists, with how she'll live it this week."""
     return service.add_quality(db, user.id, **body.model_dump())
 
 
 @router.get("/qualities", response_model=list[QualityOut], responses=ERROR_RESPONSES)
-def read_qualities(user: WinBackApiUser, db: SessionDep) -> list[QualityOut]:
+def read_qualities(user: ApiUser, db: SessionDep) -> list[QualityOut]:
     return service.qualities(db, user.id)
 
 
 @router.patch("/qualities/{quality_id}", response_model=QualityOut, responses=RESPONSES)
 def update_quality(
-    quality_id: RowId, body: QualityPatch, user: WinBackApiUser, db: SessionDep
+    quality_id: RowId, body: QualityPatch, user: ApiUser, db: SessionDep
 ) -> QualityOut:
     """Only the fields sent change."""
     changes = {k: v for k, v in body.model_dump(exclude_unset=True).items() if v is not None}
@@ -53,6 +52,6 @@ def update_quality(
 
 
 @router.delete("/qualities/{quality_id}", status_code=204, responses=RESPONSES)
-def delete_quality(quality_id: RowId, user: WinBackApiUser, db: SessionDep) -> Response:
+def delete_quality(quality_id: RowId, user: ApiUser, db: SessionDep) -> Response:
     service.delete_quality(db, user.id, quality_id)
     return Response(status_code=204)

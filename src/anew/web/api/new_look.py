@@ -13,9 +13,8 @@ from anew.method.new_look.photos import MAX_BYTES
 from anew.method.new_look.service import ItemOut, PhotoOut, PlanOut
 from anew.method.new_look.vocabulary import MakeoverCategory, PhotoKind
 from anew.web.api.schemas import ERROR_RESPONSES, RESPONSES, ApiModel, IsoDate, RowId
-from anew.web.http.deps import SessionDep
+from anew.web.http.deps import ApiUser, SessionDep
 from anew.web.http.downloads import image_response
-from anew.web.http.safety_gate import WinBackApiUser
 from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 
 router = SegmentRouter(tags=["new look"], mounted_at=API_PREFIX)
@@ -51,18 +50,18 @@ class ItemPatch(ApiModel):
 
 
 @router.post("/makeover", status_code=201, response_model=ItemOut, responses=RESPONSES)
-def create_item(body: ItemIn, user: WinBackApiUser, db: SessionDep) -> ItemOut:
+def create_item(body: ItemIn, user: ApiUser, db: SessionDep) -> ItemOut:
     return service.add_item(db, user.id, **body.model_dump())
 
 
 @router.get("/makeover", response_model=PlanOut, responses=ERROR_RESPONSES)
-def read_plan(user: WinBackApiUser, db: SessionDep) -> PlanOut:
+def read_plan(user: ApiUser, db: SessionDep) -> PlanOut:
     """Her items, by planned date, with totals against the budget."""
     return service.plan(db, user.id)
 
 
 @router.patch("/makeover/{item_id}", response_model=ItemOut, responses=RESPONSES)
-def update_item(item_id: RowId, body: ItemPatch, user: WinBackApiUser, db: SessionDep) -> ItemOut:
+def update_item(item_id: RowId, body: ItemPatch, user: ApiUser, db: SessionDep) -> ItemOut:
     """Only the fields sent change; `null` clears a date or an amount."""
     nullable = {"planned_on", "budget", "cost"}
     sent = body.model_dump(exclude_unset=True)
@@ -71,14 +70,14 @@ def update_item(item_id: RowId, body: ItemPatch, user: WinBackApiUser, db: Sessi
 
 
 @router.delete("/makeover/{item_id}", status_code=204, responses=RESPONSES)
-def delete_item(item_id: RowId, user: WinBackApiUser, db: SessionDep) -> Response:
+def delete_item(item_id: RowId, user: ApiUser, db: SessionDep) -> Response:
     service.delete_item(db, user.id, item_id)
     return Response(status_code=204)
 
 
 @router.post("/photos", status_code=201, response_model=PhotoOut, responses=RESPONSES)
 async def upload_photo(
-    user: WinBackApiUser,
+    user: ApiUser,
     db: SessionDep,
     file: Annotated[UploadFile, File(description="JPEG, PNG, WebP or HEIC, up to 15 MB")],
     kind: Annotated[PhotoKind, Form()] = PhotoKind.BEFORE,
@@ -92,12 +91,12 @@ async def upload_photo(
 
 
 @router.get("/photos", response_model=list[PhotoOut], responses=RESPONSES)
-def list_photos(user: WinBackApiUser, db: SessionDep) -> list[PhotoOut]:
+def list_photos(user: ApiUser, db: SessionDep) -> list[PhotoOut]:
     return service.photos(db, user.id)
 
 
 @router.get("/photos/{photo_id}", response_class=Response, responses={**RESPONSES, **IMAGE})
-def read_photo(photo_id: RowId, user: WinBackApiUser, db: SessionDep) -> Response:
+def read_photo(photo_id: RowId, user: ApiUser, db: SessionDep) -> Response:
     found = service.photo_file(db, user.id, photo_id)
     return image_response(found.data, found.media_type, found.name)
 
@@ -105,12 +104,12 @@ def read_photo(photo_id: RowId, user: WinBackApiUser, db: SessionDep) -> Respons
 @router.get(
     "/photos/{photo_id}/thumbnail", response_class=Response, responses={**RESPONSES, **JPEG}
 )
-def read_thumbnail(photo_id: RowId, user: WinBackApiUser, db: SessionDep) -> Response:
+def read_thumbnail(photo_id: RowId, user: ApiUser, db: SessionDep) -> Response:
     found = service.photo_file(db, user.id, photo_id, thumbnail=True)
     return image_response(found.data, found.media_type, found.name)
 
 
 @router.delete("/photos/{photo_id}", status_code=204, responses=RESPONSES)
-def delete_photo(photo_id: RowId, user: WinBackApiUser, db: SessionDep) -> Response:
+def delete_photo(photo_id: RowId, user: ApiUser, db: SessionDep) -> Response:
     service.delete_photo(db, user.id, photo_id)
     return Response(status_code=204)

@@ -64,4 +64,7 @@ def safe_next(target: str | None, default: str = "/dashboard") -> str:
     """A redirect target limited to this site's own paths, so links can't bounce people away."""
     if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return default
+    # Browsers drop tabs and newlines from an address, so "/\t/elsewhere" would leave the site.
+    if not target.isprintable() or " " in target:
+        return default
     return target

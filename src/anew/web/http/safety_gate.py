@@ -1,7 +1,9 @@
-"""The program-wide safety switch as request dependencies: the win-back steps close in safety mode.
+"""The program-wide safety switch as request dependencies: coaching toward him closes in safety
+mode.
 
-Pages and API routes of the "make him miss you" coaching (steps 2, 5 and 6, and the reply coach)
-depend on these, so one place decides what safety mode hides.
+Only what coaches her toward him (the reply coach, step 2) depends on these, so one place decides
+what safety mode hides. Her own steps (4, 5 and 6: goals, qualities, makeover and photos) are
+never locked away from her and ask for no safety check first.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ SAFETY_MODE_REASON = (
     "safe for you, so Anew does not coach contact with him. Help resources are at /safety/help, "
     "and you can retake the check at /safety-check whenever you like."
 )
-WIN_BACK_STEPS = frozenset({"reply-coach", "best-self", "new-look"})
+# The steps that coach toward him: closed in safety mode, and opened by the safety check.
+WIN_BACK_STEPS = frozenset({"reply-coach"})
 
 
 class SafetyModeOn(Exception):

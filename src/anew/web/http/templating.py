@@ -13,7 +13,7 @@ from starlette.responses import HTMLResponse
 
 from anew.accounts.roles import STAFF
 from anew.accounts.sessions import Caller
-from anew.chats.summary import format_duration
+from anew.chats.summary import format_duration, reply_pace
 from anew.guide.service import pending_count
 from anew.method.no_contact.charts import mood_chart, streak_calendar
 from anew.method.steps import STEPS
@@ -35,6 +35,7 @@ def make_templates() -> Jinja2Templates:
     # Built and escaped by anew.charts, so safe to show as they are.
     templates.env.filters["streak_calendar"] = lambda days: Markup(streak_calendar(days))  # noqa: S704
     templates.env.filters["mood_chart"] = lambda checkins: Markup(mood_chart(checkins))  # noqa: S704
+    templates.env.globals["reply_pace"] = reply_pace
     return templates
 
 

@@ -12,6 +12,7 @@ from starlette.responses import RedirectResponse, Response
 
 from anew.accounts import service
 from anew.accounts import signup as mailed
+from anew.accounts.clock import checked_time_zone, time_zone_names
 from anew.accounts.vocabulary import SessionKind
 from anew.db import utcnow
 from anew.errors import NotFound
@@ -43,8 +44,10 @@ def checked_email(value: str) -> str:
 class SignupForm(BaseModel):
     email: str = Field(min_length=1, max_length=254)
     password: str = Field(min_length=1)
+    time_zone: str = Field(default="", max_length=64)
 
     _email = field_validator("email")(checked_email)
+    _zone = field_validator("time_zone")(checked_time_zone)
 
 
 class LoginForm(BaseModel):
@@ -61,8 +64,10 @@ def _submit(
     action: service.AccountAction,
     template: str,
     target: str,
+    time_zone: str | None = None,
 ) -> Response:
-    """Sign up or log in on a valid form; on refusal re-render it with the reason."""
+    """Sign up or log in on a valid form (a sign-up keeps the time zone she or her browser
+    gave); on refusal re-render it with the reason."""
     status, mails = 400, []
     if result.data is not None:
         try:
@@ -80,11 +85,13 @@ def _submit(
             status = 429 if isinstance(error, service.TooManyAttempts) else 400
             mails = error.mails if isinstance(error, service.TooManyAttempts) else []
         else:
+            if time_zone is not None:
+                service.set_time_zone(db, opened.user_id, time_zone)
             response = RedirectResponse(target, status_code=303)
             set_session_cookie(response, request, opened.token)
             set_device_cookie(response, request, opened.user_id)
             return response
-    context = {"values": result.values, "errors": result.errors}
+    context = {"values": result.values, "errors": result.errors, "zones": time_zone_names()}
     page = render(request, template, context, status_code=status)
     page.background = send_later(request, mails)
     return page
@@ -94,7 +101,10 @@ def _submit(
 def signup_page(request: Request, user: OptionalUser) -> Response:
     if user is not None:
         return RedirectResponse("/dashboard", status_code=303)
-    return render(request, "auth/signup.html", {"values": {}, "errors": {}})
+    # With email set up, the time zone is asked where the account is made: the link's page.
+    zones = () if mail_is_set_up(request) else time_zone_names()
+    context = {"values": {}, "errors": {}, "zones": zones}
+    return render(request, "auth/signup.html", context)
 
 
 @router.post("/signup", dependencies=[Depends(require_csrf)])
@@ -112,6 +122,7 @@ def signup(request: Request, db: SessionDep, form: PostedForm) -> Response:
         action=service.sign_up,
         template="auth/signup.html",
         target="/dashboard?welcome=1",
+        time_zone=result.data.time_zone if result.data else None,
     )
 
 
@@ -142,23 +153,37 @@ def _mailed_signup(request: Request, db: SessionDep, result: FormResult[Any]) ->
 @router.get("/signup/confirm/{token}")
 def confirm_signup_page(request: Request, token: str) -> Response:
     """A button rather than the link itself, so a mail scanner opening links makes nothing."""
-    return render(request, "auth/confirm_signup.html", {"token": token[:64], "problem": ""})
+    context = {"token": token[:64], "problem": "", "zones": time_zone_names(), "values": {}}
+    return render(request, "auth/confirm_signup.html", context)
 
 
 @router.post("/signup/confirm/{token}", dependencies=[Depends(require_csrf)])
 def confirm_signup(request: Request, token: str, db: SessionDep, form: PostedForm) -> Response:
     password = form.get("password")
+    typed_zone = str(form.get("time_zone", ""))
+    context: dict[str, Any] = {
+        "token": token[:64],
+        "problem": "",
+        "zones": time_zone_names(),
+        "values": {"time_zone": typed_zone},
+    }
+    try:
+        time_zone = checked_time_zone(typed_zone)
+    except ValueError as error:
+        context["errors"] = {"time_zone": str(error)}
+        return render(request, "auth/confirm_signup.html", context, status_code=400)
     try:
         opened = mailed.finish_signup(
             db, token, password if isinstance(password, str) else "", utcnow()
         )
     except mailed.NotTheChosenPassword as error:
-        context = {"token": token[:64], "problem": "", "password_error": str(error)}
+        context["password_error"] = str(error)
         return render(request, "auth/confirm_signup.html", context, status_code=400)
     except (NotFound, service.AccountError) as error:
         problem = error.message if isinstance(error, NotFound) else str(error)
         context = {"token": "", "problem": problem}
         return render(request, "auth/confirm_signup.html", context, status_code=400)
+    service.set_time_zone(db, opened.user_id, time_zone)
     response = RedirectResponse("/dashboard?welcome=1", status_code=303)
     set_session_cookie(response, request, opened.token)
     set_device_cookie(response, request, opened.user_id)

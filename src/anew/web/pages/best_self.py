@@ -15,14 +15,13 @@ from anew.method.steps import STEPS_BY_SLUG
 from anew.web.http.csrf import require_csrf
 from anew.web.http.deps import CurrentUser, OptionalUser, SessionDep
 from anew.web.http.forms import FormResult, PostedForm, read_form
-from anew.web.http.safety_gate import page_win_back
 from anew.web.http.segment_router import SegmentRouter
 from anew.web.http.step_pages import step_page
 from anew.web.http.templating import render
 
 router = SegmentRouter(include_in_schema=False)
 PAGE = "/steps/best-self"
-GATED = [Depends(require_csrf), Depends(page_win_back)]
+GATED = [Depends(require_csrf)]
 
 
 class QualityForm(BaseModel):

@@ -99,7 +99,9 @@ async def upload_chat(request: Request, user: CurrentUser, db: SessionDep) -> Re
         return await _refused(request, db, user, values, _too_large(request), 413)
     except ChatFormatError as error:
         return await _refused(request, db, user, values, str(error), 400)
-    return RedirectResponse(f"/chats/{row.id}", status_code=303)
+    # "Which one is you?" comes right after the upload, before the report it changes.
+    ask = row.me is None and len(row.participants) > 1
+    return RedirectResponse(f"/chats/{row.id}/who" if ask else f"/chats/{row.id}", status_code=303)
 
 
 async def _refused(
@@ -142,6 +144,27 @@ def chat_report(request: Request, chat_id: ChatId, user: CurrentUser, db: Sessio
     }
     context = {"chat": found.chat, "report": found.report, "saved": saved, "charts": charts}
     return render(request, "chats/report.html", context)
+
+
+@router.get("/chats/{chat_id}/who")
+def who_page(request: Request, chat_id: ChatId, user: CurrentUser, db: SessionDep) -> Response:
+    """The step between the upload and the report: which participant she is."""
+    found = service.chat(db, user.id, chat_id).chat
+    return render(request, "chats/who.html", {"chat": found, "error": ""})
+
+
+@router.post("/chats/{chat_id}/who", dependencies=[Depends(require_csrf)])
+def choose_me(
+    request: Request, chat_id: ChatId, user: CurrentUser, db: SessionDep, form: PostedForm
+) -> Response:
+    found = service.chat(db, user.id, chat_id).chat
+    me = str(form.get("me", ""))
+    if me != "none" and me not in found.participants:
+        context = {"chat": found, "error": 'Please choose one of the names, or "none of them".'}
+        return render(request, "chats/who.html", context, status_code=400)
+    known = me in found.participants
+    service.change(db, user.id, chat_id, me=me if known else None, forget_me=not known)
+    return RedirectResponse(f"/chats/{found.id}", status_code=303)
 
 
 @router.post("/chats/{chat_id}/settings", dependencies=[Depends(require_csrf)])

@@ -9,17 +9,24 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Hashable
+from datetime import date
+from typing import Literal
 
-from fastapi import Request
-from starlette.responses import HTMLResponse, Response
+from fastapi import Depends, Request
+from pydantic import BaseModel, Field, field_validator
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from anew.accounts.roles import STAFF
 from anew.accounts.sessions import Caller
 from anew.accounts.vocabulary import SessionKind
+from anew.errors import Invalid
 from anew.method.dashboard import service
+from anew.method.new_you import service as new_you
+from anew.method.new_you.vocabulary import DayStatus
 from anew.safety.resources import Resources
-from anew.web.http.csrf import request_csrf_token
-from anew.web.http.deps import LoginRequired, SessionDep, user_today
+from anew.web.http.csrf import request_csrf_token, require_csrf
+from anew.web.http.deps import CurrentUser, LoginRequired, SessionDep, user_today
+from anew.web.http.forms import PostedForm, read_form
 from anew.web.http.read_cache import kept_read
 from anew.web.http.security import SESSION_COOKIE
 from anew.web.http.segment_router import SegmentRouter
@@ -29,6 +36,16 @@ router = SegmentRouter(include_in_schema=False)
 # Stands in the kept page where each request's CSRF token goes: random, so that nothing she wrote
 # can happen to match it.
 CSRF_MARK = secrets.token_hex(24).encode()
+
+
+class WelcomeForm(BaseModel):
+    answer: Literal["start", "later"]
+    ended_on: date | None = Field(default=None, ge=date(1970, 1, 1))
+
+    @field_validator("ended_on", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if value == "" else value
 
 
 @router.get("/dashboard")
@@ -59,10 +76,20 @@ def page(
     request: Request, db: SessionDep, user: Caller, *, welcome: bool, left_safety_mode: bool
 ) -> bytes:
     """The dashboard's HTML for her data as it stands, with CSRF_MARK for the CSRF token."""
+    context = _context(request, db, user)
+    context.update(
+        welcome=welcome, left_safety_mode=left_safety_mode, csrf_token=CSRF_MARK.decode()
+    )
+    return bytes(render(request, "dashboard/index.html", context).body)
+
+
+def _context(request: Request, db: SessionDep, user: Caller) -> dict[str, object]:
+    """What the dashboard shows of her data today."""
     shown = service.dashboard(db, user.id, today=user_today(user), safety_mode=user.safety_mode)
     resources: Resources = request.app.state.resources
-    context = {
-        "welcome": welcome,
+    return {
+        "welcome": False,
+        "left_safety_mode": False,
         "stage": shown.stage,
         "state": shown.state,
         "actions": shown.actions,
@@ -70,8 +97,49 @@ def page(
         "latest_chat": shown.latest_chat,
         "vault_size": shown.vault_size,
         "help": resources.for_country(shown.country) if user.safety_mode else [],
-        "left_safety_mode": left_safety_mode,
         "reflection": shown.reflection,
-        "csrf_token": CSRF_MARK.decode(),
+        "habits": shown.habits,
+        "first_run": shown.welcome,
+        "welcome_values": {},
+        "welcome_errors": {},
     }
-    return bytes(render(request, "dashboard/index.html", context).body)
+
+
+@router.post("/dashboard/welcome", dependencies=[Depends(require_csrf)])
+def answer_welcome(
+    request: Request, user: CurrentUser, db: SessionDep, form: PostedForm
+) -> Response:
+    """The first-run welcome: start no contact today, or not yet; it is not asked again."""
+    result = read_form(WelcomeForm, form)
+    if result.data is not None:
+        try:
+            service.answer_welcome(
+                db,
+                user.id,
+                today=user_today(user),
+                ended_on=result.data.ended_on,
+                start_today=result.data.answer == "start",
+            )
+        except Invalid as problem:
+            result.add_error(problem.field, problem.message)
+        else:
+            return RedirectResponse("/dashboard", status_code=303)
+    return _welcome_again(request, db, user, result.values, result.errors)
+
+
+def _welcome_again(
+    request: Request, db: SessionDep, user: Caller, values: object, errors: object
+) -> Response:
+    """The dashboard with the welcome's errors beside its fields and her answers kept."""
+    context = _context(request, db, user)
+    context.update(first_run=True, welcome_values=values, welcome_errors=errors)
+    return render(request, "dashboard/index.html", context, status_code=400)
+
+
+@router.post("/dashboard/habits/{habit_id}/done", dependencies=[Depends(require_csrf)])
+def habit_done(habit_id: int, user: CurrentUser, db: SessionDep) -> Response:
+    """One tap from the dashboard: today's habit done, and back to the dashboard (a 404 for
+    anyone else's habit)."""
+    today = user_today(user)
+    new_you.mark_day(db, user.id, habit_id, today, DayStatus.DONE, today=today)
+    return RedirectResponse("/dashboard#today-habits", status_code=303)

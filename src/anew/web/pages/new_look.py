@@ -21,14 +21,13 @@ from anew.web.http.csrf import require_csrf
 from anew.web.http.deps import CurrentUser, OptionalUser, SessionDep
 from anew.web.http.downloads import image_response
 from anew.web.http.forms import FormResult, PostedForm, read_form
-from anew.web.http.safety_gate import page_win_back
 from anew.web.http.segment_router import SegmentRouter
 from anew.web.http.step_pages import step_page
 from anew.web.http.templating import render
 
 router = SegmentRouter(include_in_schema=False)
 PAGE = "/steps/new-look"
-GATED = [Depends(require_csrf), Depends(page_win_back)]
+GATED = [Depends(require_csrf)]
 
 
 MAX_AMOUNT = 10_000_000
@@ -159,7 +158,7 @@ def _keep_upload(
     return RedirectResponse(f"{PAGE}#photos", status_code=303)
 
 
-@router.get(f"{PAGE}/photos/{{photo_id}}", dependencies=[Depends(page_win_back)])
+@router.get(f"{PAGE}/photos/{{photo_id}}")
 def photo(request: Request, photo_id: int, user: CurrentUser, db: SessionDep) -> Response:
     thumb = request.query_params.get("size") == "thumb"
     found = service.photo_file(db, user.id, photo_id, thumbnail=thumb)

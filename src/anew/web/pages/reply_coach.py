@@ -13,6 +13,7 @@ from anew.accounts.clock import zone
 from anew.accounts.sessions import Caller
 from anew.db import utcnow
 from anew.method.reply_coach import service
+from anew.method.reply_coach.rules import when_words
 from anew.method.reply_coach.service import Adherence
 from anew.method.steps import STEPS_BY_SLUG
 from anew.web.http.csrf import require_csrf
@@ -38,7 +39,7 @@ def coach_page(request: Request, user: WinBackPageUser, db: SessionDep) -> Respo
         return render(request, "home/step.html", {**context, "available": True})
     if needs_check(db, user):
         return render(request, "safety/invite.html", context)
-    context["adherence"] = _adherence(db, user)
+    context.update(adherence=_adherence(db, user), has_chats=service.has_chats(db, user.id))
     return render(request, "reply_coach/page.html", {**context, "values": {}, "errors": {}})
 
 
@@ -48,6 +49,7 @@ def ask(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -
     if needs_check(db, user):
         return render(request, "safety/invite.html", context)
     result = read_form(CoachForm, form)
+    context["has_chats"] = service.has_chats(db, user.id)
     if result.data is None:
         context.update(values=result.values, errors=result.errors)
         return render(request, "reply_coach/page.html", context, status_code=400)
@@ -61,14 +63,15 @@ def ask(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -
         now=now,
         logistics=result.data.logistics,
     )
-    earliest = advice.earliest.astimezone(zone(user.time_zone)) if advice.earliest else None
+    here = zone(user.time_zone)
+    earliest = advice.earliest.astimezone(here) if advice.earliest else None
     context["adherence"] = _adherence(db, user)
     context.update(
         values=result.values,
         errors={},
         advice=advice,
         headline=advice.verdict.label,
-        earliest=earliest.strftime("%A %H:%M") if earliest else "",
+        earliest=when_words(earliest, now.astimezone(here)) if earliest else "",
     )
     return render(request, "reply_coach/page.html", context)
 

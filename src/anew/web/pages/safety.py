@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import Depends, Request
 from starlette.datastructures import FormData
@@ -16,6 +17,7 @@ from anew.safety.questions import QUESTIONS
 from anew.safety.resources import Resources
 from anew.safety.rules import RULES, assess
 from anew.web.http import safety_result
+from anew.web.http.cookies import safe_next
 from anew.web.http.csrf import require_csrf
 from anew.web.http.deps import CurrentUser, OptionalUser, SessionDep
 from anew.web.http.forms import PostedForm
@@ -25,6 +27,11 @@ from anew.web.http.templating import render
 
 router = SegmentRouter(include_in_schema=False)
 CHECK = "/safety-check"
+
+
+def _next(target: object) -> str:
+    """Where "Continue" leads after the check: a step that asked for it (a local path only)."""
+    return safe_next(str(target) if target else None, default="")
 
 
 def _secret(request: Request) -> str:
@@ -49,6 +56,7 @@ def _check_page(
     values: dict[str, str] | None = None,
     errors: dict[str, str] | None = None,
     notice: str = "",
+    next_path: str = "",
     status_code: int = 200,
 ) -> Response:
     history = service.history(db, user.id) if user else None
@@ -60,6 +68,7 @@ def _check_page(
         "notice": notice,
         "latest": history.latest if history else None,
         "stored_checks": history.stored if history else 0,
+        "next_path": next_path,
     }
     response = render(request, "safety/check.html", context, status_code=status_code)
     # Her answers must not come back with Back after a quick exit: no copy of the form is kept.
@@ -71,7 +80,8 @@ def _check_page(
 def check_page(request: Request, user: OptionalUser, db: SessionDep) -> Response:
     deleted = request.query_params.get("done") == "deleted"
     notice = "Your stored checks and answers have been deleted." if deleted else ""
-    return _check_page(request, db, user, notice=notice)
+    next_path = _next(request.query_params.get("next"))
+    return _check_page(request, db, user, notice=notice, next_path=next_path)
 
 
 def _answers(form: FormData) -> dict[str, str]:
@@ -82,9 +92,18 @@ def _answers(form: FormData) -> dict[str, str]:
 @router.post(CHECK, dependencies=[Depends(require_csrf)])
 def take_check(request: Request, user: OptionalUser, db: SessionDep, form: PostedForm) -> Response:
     answers = _answers(form)
+    next_path = _next(form.get("next"))
     missing = {q.id: "Please choose yes or no." for q in QUESTIONS if q.id not in answers}
     if missing:
-        return _check_page(request, db, user, values=answers, errors=missing, status_code=400)
+        return _check_page(
+            request,
+            db,
+            user,
+            values=answers,
+            errors=missing,
+            next_path=next_path,
+            status_code=400,
+        )
     keep = form.get("keep_answers") == "yes"
     can_leave = False
     if user is None:
@@ -93,7 +112,8 @@ def take_check(request: Request, user: OptionalUser, db: SessionDep, form: Poste
         outcome = service.take_check(db, user.id, answers, keep_answers=keep, now=utcnow())
         assessment, can_leave = outcome.assessment, outcome.can_leave
     sealed = SealedResult(assessment, can_leave=can_leave, kept=keep and user is not None)
-    response = RedirectResponse(safety_result.PATH, status_code=303)
+    shown = f"{safety_result.PATH}?next={quote(next_path)}" if next_path else safety_result.PATH
+    response = RedirectResponse(shown, status_code=303)
     response.set_cookie(
         safety_result.COOKIE,
         safety_result.seal(sealed, _secret(request)),
@@ -114,6 +134,10 @@ def result_page(request: Request, user: OptionalUser, db: SessionDep) -> Respons
     if sealed is None:
         return RedirectResponse(CHECK, status_code=303)
     country = accounts.account(db, user.id).country if user else ""
+    # "Continue" returns to the step that asked for the check, unless the check closed that step.
+    onward = _next(request.query_params.get("next")) if user else ""
+    if sealed.assessment.result != "clear" or getattr(request.state, "safety_mode", False):
+        onward = ""
     context: dict[str, Any] = {
         "quick_exit": True,
         "assessment": sealed.assessment,
@@ -121,6 +145,7 @@ def result_page(request: Request, user: OptionalUser, db: SessionDep) -> Respons
         "resources": _resources(request).for_country(country),
         "can_leave": sealed.can_leave,
         "kept": sealed.kept,
+        "continue_to": onward or ("/dashboard" if user else "/"),
     }
     response = render(request, "safety/result.html", context)
     response.headers["Cache-Control"] = "no-store"
