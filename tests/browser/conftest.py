@@ -7,6 +7,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,13 @@ def _free_port() -> int:
 @pytest.fixture
 def live_server(app: FastAPI) -> Iterator[str]:
     """Serve the test app with uvicorn in a thread; yields its base URL."""
+    with serving(app) as url:
+        yield url
+
+
+@contextmanager
+def serving(app: FastAPI) -> Iterator[str]:
+    """The app served by uvicorn in a thread, for as long as the block runs; its base URL."""
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -47,13 +55,15 @@ def live_server(app: FastAPI) -> Iterator[str]:
         if time.monotonic() > deadline:
             pytest.fail("the test server did not start within 10 seconds")
         time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
 
-@pytest.fixture
-def browser() -> Iterator[Browser]:
+@contextmanager
+def chromium() -> Iterator[Browser]:
     """Headless Chromium: Debian's build, never a downloaded one."""
     if not CHROMIUM.exists():
         unavailable(f"Chromium is not installed at {CHROMIUM}")
@@ -61,6 +71,12 @@ def browser() -> Iterator[Browser]:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture
+def browser() -> Iterator[Browser]:
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture
