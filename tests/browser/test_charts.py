@@ -160,6 +160,10 @@ def _look(page: Page, path: str, name: str) -> list[dict[str, object]]:
         ".filter(figure => figure.getBoundingClientRect().right > innerWidth + 0.5).length"
     )
     assert wide == 0, f"{wide} chart(s) on {path} reach past the screen"
+    sideways = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert sideways <= 0, f"{path} scrolls {sideways} px sideways at {width} px"
     return found
 
 
@@ -184,6 +188,8 @@ def test_every_chart_reads_at_11_px_or_more_and_nothing_is_cut(
                 browser, live_server, session_token(factory, alice, SessionKind.WEB), size
             )
             texts = {name: _look(hers, path, name) for name, path in pages.items()}
+            hers.goto("/steps/reply-coach")  # its before/after table was 466 px wide on a phone
+            assert hers.locator("#before-after").count() == 1
             coach = _signed_in(
                 browser, live_server, session_token(factory, carol, SessionKind.WEB), size
             )

@@ -7,10 +7,11 @@ import time_machine
 from bs4 import BeautifulSoup
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session, sessionmaker
 
 from anew.method.steps import STEPS
 from tests.isolation import assert_isolated
-from tests.people import Person, csrf_token, page_text, take_safety_check
+from tests.people import Person, api_token, csrf_token, page_text, take_safety_check
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)  # a Thursday
 CHAT = (
@@ -113,7 +114,7 @@ def test_bob_cannot_tick_alices_habit_or_answer_her_welcome(
 
 
 def test_the_first_run_welcome_starts_no_contact_when_she_says_yes(
-    alice_client: TestClient,
+    alice_client: TestClient, factory: sessionmaker[Session], alice: Person
 ) -> None:
     with time_machine.travel(NOW, tick=False):
         first = alice_client.get("/dashboard").text
@@ -122,10 +123,13 @@ def test_the_first_run_welcome_starts_no_contact_when_she_says_yes(
         answered = post(alice_client, "/dashboard/welcome", answer="start", ended_on="2026-11-20")
         assert answered.status_code == 303
         page = alice_client.get("/dashboard").text
-        state = alice_client.get("/steps/no-contact").text
+        state = alice_client.get(
+            "/api/v1/nocontact", headers={"Authorization": f"Bearer {api_token(factory, alice)}"}
+        ).json()
     assert 'id="first-run"' not in page
-    assert re.search(r"Day \d+ of your no-contact period\. 30 days to go", page_text(page))
-    assert "2026-11-20" in state
+    assert "Your no-contact period begins today. 30 days to go" in page_text(page)
+    assert state["breakup_on"] == "2026-11-20"
+    assert state["target_days"] == 30
 
 
 def test_the_welcome_can_be_put_aside_and_is_not_asked_again(alice_client: TestClient) -> None:

@@ -55,7 +55,10 @@ def test_she_creates_a_goal_ticks_a_milestone_and_checks_a_habit_in(
     assert "2 days in a row now" in text
     assert "(every day)" in text
     assert "Done today" in text
-    assert "Milestones reached, by area" in alice_client.get(PAGE).text
+    html = alice_client.get(PAGE).text
+    assert "Milestones reached, by area" in html
+    # The tick button is named by its milestone, and says whether it is done.
+    assert re.search(r'aria-pressed="true" aria-label="Done: Run 2 km"', html)
 
 
 def test_the_milestones_chart_ends_with_her_month_not_the_servers(

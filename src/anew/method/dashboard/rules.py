@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from anew.wording import counted
+
 
 @dataclass(frozen=True)
 class Action:
@@ -85,7 +87,7 @@ def next_actions(
             Action("Check in with yourself: how are you today?", "/steps/no-contact#checkin")
         )
     if stage == "no-contact":
-        left = f" ({days_left} days to go)" if days_left else ""
+        left = f" ({counted(days_left, 'day')} to go)" if days_left else ""
         actions.append(
             Action(
                 f"If you want to text him, write it in your vault instead{left}",

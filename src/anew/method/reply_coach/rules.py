@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from anew.wording import counted
+
 MIN_WAIT = timedelta(hours=1)
 DEFAULT_WAIT = timedelta(hours=2)  # when no imported chat tells how fast he usually answers
 QUIET_START, QUIET_END = time(23, 0), time(7, 0)
@@ -52,7 +54,10 @@ def reply_window(
     """When and how to answer his message. Times are aware; `now` is passed in, never read here."""
     budget = max(his_words, 1)
     if stage == "no-contact" and not logistics:
-        left = f" {days_left} days of your no-contact remain." if days_left is not None else ""
+        left = ""
+        if days_left is not None:
+            verb = "remains" if days_left == 1 else "remain"
+            left = f" {counted(days_left, 'day')} of your no-contact {verb}."
         return ReplyAdvice(
             "dont_reply",
             None,

@@ -87,6 +87,7 @@ def _page(
         "step": STEPS_BY_SLUG["new-you"],
         "active_step": "new-you",
         "areas": LifeArea.choices(),
+        "goal_statuses": GoalStatus.choices(),
         "goals": shown.goals,
         "milestones": {g.id: g.milestones for g in shown.goals},
         "habits": rows,
