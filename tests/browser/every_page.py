@@ -70,6 +70,7 @@ VISITS = (
     Visit("/steps/new-look", WOMEN),
     Visit("/chats", WOMEN),
     Visit("/chats/{chat_id}", WOMEN),
+    Visit("/chats/{chat_id}/who", WOMEN),  # "which one is you?", right after an upload
     Visit("/safety-check", (SIGNED_OUT, *WOMEN)),
     Visit("/safety-check/result", (SIGNED_OUT, *WOMEN)),  # reached by taking the check
     Visit("/safety/help", (SIGNED_OUT, *WOMEN)),
@@ -101,6 +102,7 @@ NOT_PAGES = {
     "/moderation/export.csv": "a download",
     "/steps/new-look/photos/{photo_id}": "an image, shown inside the new-look page",
     "/chats/progress/{progress_id}": "an import's progress as JSON, polled by the chats page",
+    "/favicon.ico": "the icon, fetched by test_the_browser_finds_the_sites_icon",
 }
 
 
@@ -116,6 +118,8 @@ class Seeded:
         """Where the route is reached, its path parameters filled in from the seeded data."""
         if route == "/chats/{chat_id}":
             return f"/chats/{self.her_chats[persona]}"
+        if route == "/chats/{chat_id}/who":
+            return f"/chats/{self.her_chats[persona]}/who"
         return self.addresses.get(route, route)
 
 
