@@ -83,7 +83,10 @@ def day_calendar(
     ]
     parts += _cells(days, meaning, first, step, cell)
     drawing = (
-        f'<div class="chart-scroll"><svg xmlns="http://www.w3.org/2000/svg" class="chart-calendar"'
+        # A year is wider than a phone: it scrolls in a region the keyboard can reach too.
+        f'<div class="chart-scroll" tabindex="0" role="region"'
+        f' aria-label="{escape(title)}, scrolls">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart-calendar"'
         f' width="{width}" height="{height}" role="img" aria-label="{escape(title)}">'
         f"<title>{escape(title)}</title>{''.join(parts)}</svg></div>"
     )

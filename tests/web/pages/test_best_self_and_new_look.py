@@ -58,7 +58,7 @@ def test_the_makeover_plan_totals_and_keeps_typed_values(alice_client: TestClien
     assert item
     post(alice_client, f"/steps/new-look/items/{item.group(1)}", cost="95.50", done="true")
     totals = page_text(alice_client.get("/steps/new-look").text)
-    assert "Totals 80.00 95.50 spent · -15.50 over" in totals
+    assert "Totals 80.00 95.50 spent · 15.50 over" in totals  # not "-15.50 over"
     bad = post(alice_client, "/steps/new-look/items", category="hair", title="", budget="12")
     assert bad.status_code == 400
     assert 'value="12"' in bad.text

@@ -140,6 +140,15 @@ def test_the_welcome_can_be_put_aside_and_is_not_asked_again(alice_client: TestC
     assert "You haven't started a step yet" in page_text(page)
 
 
+def test_the_welcome_is_not_asked_once_she_has_begun_no_contact(alice_client: TestClient) -> None:
+    with time_machine.travel(NOW, tick=False):
+        assert 'id="first-run"' in alice_client.get("/dashboard").text
+        post(alice_client, "/steps/no-contact/start", target_days="30", started_on="2026-11-20")
+        page = alice_client.get("/dashboard").text
+    assert 'id="first-run"' not in page
+    assert "Day " in page_text(page)
+
+
 def test_a_future_end_date_is_explained_and_kept(alice_client: TestClient) -> None:
     with time_machine.travel(NOW, tick=False):
         refused = post(alice_client, "/dashboard/welcome", answer="start", ended_on="2026-12-25")

@@ -160,7 +160,8 @@ def dashboard(db: Session, user_id: int, *, today: date, safety_mode: bool) -> D
         if running and not safety_mode
         else None,
         habits=habits,
-        welcome=not about.welcomed,
+        # Asked once, and only before she has begun: a running or past period answers it already.
+        welcome=not about.welcomed and state is None,
     )
 
 
