@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Browser, expect
 
+from tests.browser.flows import sign_up
+
 PHONE = {"width": 390, "height": 844}
 
 
@@ -76,3 +78,36 @@ def test_each_radio_sits_beside_its_words_and_the_label_is_a_big_target(
     first.locator("xpath=.").click(position={"x": 200, "y": 10})
     expect(first.locator("input")).to_be_checked()
     context.close()
+
+
+LAPTOP = {"width": 1280, "height": 900}
+# Every page a new member meets before she has added anything.
+FIRST_PAGES = (
+    "/dashboard",
+    "/steps/no-contact",
+    "/steps/reply-coach",
+    "/steps/before-you-send",
+    "/steps/new-you",
+    "/steps/best-self",
+    "/steps/new-look",
+    "/chats",
+    "/account",
+    "/safety-check",
+    "/quizzes/holding-you-back",
+    "/guide",
+)
+
+
+def test_no_page_is_over_two_laptop_screens_before_she_adds_anything(
+    browser: Browser, live_server: str
+) -> None:
+    context = browser.new_context(base_url=live_server, viewport=LAPTOP)
+    page = context.new_page()
+    sign_up(page, "new@example.org")
+    heights = {}
+    for path in FIRST_PAGES:
+        page.goto(path)
+        heights[path] = page.evaluate("document.documentElement.scrollHeight")
+    context.close()
+    too_long = {path: height for path, height in heights.items() if height > 2 * LAPTOP["height"]}
+    assert not too_long, f"over two screens of {LAPTOP['height']} px: {too_long}"
