@@ -120,6 +120,9 @@ def test_the_first_run_welcome_starts_no_contact_when_she_says_yes(
         first = alice_client.get("/dashboard").text
         assert 'id="first-run"' in first
         assert "When did it end?" in page_text(first)
+        # Enter in the date field sends the first button: it must be the one that starts nothing.
+        buttons = BeautifulSoup(first, "html.parser").select("#first-run button[type=submit]")
+        assert [b["value"] for b in buttons] == ["later", "start"]
         answered = post(alice_client, "/dashboard/welcome", answer="start", ended_on="2026-11-20")
         assert answered.status_code == 303
         page = alice_client.get("/dashboard").text

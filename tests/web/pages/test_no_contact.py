@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from tests.isolation import assert_isolated
-from tests.people import Person, csrf_token, page_text
+from tests.people import Person, csrf_token, page_text, take_safety_check
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 PAGE = "/steps/no-contact"
@@ -128,6 +128,11 @@ def test_she_can_choose_her_own_number_of_days(alice_client: TestClient) -> None
     assert "80 days to go of 90." in page_text(alice_client.get(PAGE).text)
 
 
+def test_a_number_she_typed_wins_over_the_list(alice_client: TestClient) -> None:
+    _start(alice_client, target_days="30", custom_days="90")  # the list was left on 30
+    assert "80 days to go of 90." in page_text(alice_client.get(PAGE).text)
+
+
 @pytest.mark.parametrize("typed", ["", "0", "366", "ten"])
 def test_an_own_length_out_of_bounds_is_explained_and_kept(
     alice_client: TestClient, typed: str
@@ -210,3 +215,11 @@ def test_a_contact_in_the_future_or_long_ago_is_explained(alice_client: TestClie
         response = _post(alice_client, "contact", day=day, initiator="him")
         assert response.status_code == 400  # type: ignore[attr-defined]
         assert BeautifulSoup(response.text, "html.parser").select_one("#day-error")  # type: ignore[attr-defined]
+
+
+def test_safety_mode_does_not_ask_what_he_would_have_to_change(alice_client: TestClient) -> None:
+    assert "Will he change too?" in page_text(alice_client.get(PAGE).text)
+    take_safety_check(alice_client, afraid=True)
+    text = page_text(alice_client.get(PAGE).text)
+    assert "Will he change too?" not in text
+    assert "different on his side" not in text

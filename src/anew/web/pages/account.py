@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import zoneinfo
-from functools import cache
 from pathlib import PurePath
 from typing import Any
 
@@ -14,6 +12,7 @@ from starlette.datastructures import UploadFile
 from starlette.responses import RedirectResponse, Response
 
 from anew.accounts import service
+from anew.accounts.clock import checked_time_zone, time_zone_names
 from anew.accounts.sessions import Caller
 from anew.db import utcnow
 from anew.errors import Conflict, Invalid
@@ -30,12 +29,6 @@ from anew.your_data import service as your_data
 router = SegmentRouter(include_in_schema=False)
 
 
-@cache
-def time_zones() -> tuple[str, ...]:
-    """Every IANA time zone name this system knows, sorted for the picker."""
-    return tuple(sorted(zoneinfo.available_timezones()))
-
-
 class PasswordForm(BaseModel):
     current_password: str = Field(min_length=1)
     new_password: str = Field(min_length=1)
@@ -47,9 +40,10 @@ class TimeZoneForm(BaseModel):
     @field_validator("time_zone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        if value not in time_zones():
-            raise ValueError("Please pick a time zone from the list.")
-        return value
+        """Typed, so trimmed and checked as at sign-up; here it may not be left empty."""
+        if not value.strip():
+            raise ValueError("Please type your time zone, for example Europe/London.")
+        return checked_time_zone(value)
 
 
 class CountryForm(BaseModel):
@@ -80,7 +74,7 @@ def _page(
     resources: Resources = request.app.state.resources
     context = {
         "account": service.account(db, user.id),
-        "time_zones": time_zones(),
+        "time_zones": time_zone_names(),
         "countries": resources.choices(),
         "section": section,
         "values": result.values if result else {},

@@ -43,10 +43,11 @@ class StartForm(BaseModel):
     @field_validator("target_days", mode="before")
     @classmethod
     def _her_own_length(cls, value: object, info: ValidationInfo) -> object:
-        """Her own number of days, when she picks "my own": from 1 to a year."""
-        if value != CUSTOM:
-            return value
+        """Her own number of days, from 1 to a year: when she picks "my own", or types one in anyway
+        (the number she typed is what she meant, whatever the list still says)."""
         typed = str(info.data.get("custom_days", "")).strip()
+        if value != CUSTOM and not typed:
+            return value
         if not typed.isdigit() or not 1 <= int(typed) <= MAX_TARGET:
             raise ValueError(f"Please enter a number of days from 1 to {MAX_TARGET}.")
         return int(typed)
