@@ -30,9 +30,10 @@ $(STAMP): pyproject.toml requirements.lock setup.py $(wildcard src/anew/chats/fo
 run: install
 	$(BIN)/anew serve
 
-# Run the whole test suite (SQLite, PostgreSQL and the headless-browser tests).
+# Run the whole test suite (SQLite, PostgreSQL and the headless-browser tests), a test file per core
+# at a time (a file's module fixtures, such as the every-page suite's seeded world, stay on one core).
 test: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 # The quick edit-test loop, on both cores: everything but the browser, the server processes and
 # schemathesis, on SQLite alone (`make test` runs every test on both databases).

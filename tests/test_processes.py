@@ -56,7 +56,7 @@ def test_two_processes_share_sessions_logout_rate_limits_and_data(
     with httpx2.Client(base_url=second, cookies=cookies) as two:
         dashboard = two.get("/dashboard")
         assert dashboard.status_code == 200  # the session made by the first process works here
-        assert "Day 0 of your no-contact period" in dashboard.text  # and so does its data
+        assert "Your no-contact period begins today" in dashboard.text  # and so does its data
         two.post("/logout", data={"csrf_token": token_from(two, "/dashboard")})
     with httpx2.Client(base_url=first, cookies=cookies) as one_again:
         after = one_again.get("/dashboard")
