@@ -39,7 +39,7 @@ def _table(stats: dict[str, Any], names: list[str], me: str | None) -> str:
         rows.append(f"<tr><td>{label}</td>{cells}</tr>")
     return (  # scrolls inside its box on a phone rather than widening the page
         '<div class="table-wrap"><table><thead><tr><th>Participant</th>'
-        f"{head}<th>Reply median</th><th>Reply p90</th></tr>"
+        f"{head}<th>Half of replies within</th><th>9 in 10 replies within</th></tr>"
         f"</thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 

@@ -53,8 +53,8 @@ def print_summary(report: dict[str, Any], console: Console) -> None:
         "started",
         "ended",
         "double texts",
-        "reply median",
-        "reply p90",
+        "half of replies within",
+        "9 in 10 replies within",
     )
     for name in report["participants"]:
         replies = report["reply_seconds"][name]

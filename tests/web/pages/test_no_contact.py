@@ -223,3 +223,10 @@ def test_safety_mode_does_not_ask_what_he_would_have_to_change(alice_client: Tes
     text = page_text(alice_client.get(PAGE).text)
     assert "Will he change too?" not in text
     assert "different on his side" not in text
+
+
+def test_a_completed_period_offers_no_pause(alice_client: TestClient) -> None:
+    _start(alice_client, target_days="custom", custom_days="5")  # started ten days ago
+    text = page_text(alice_client.get(PAGE).text)
+    assert "You reached your 5 days." in text
+    assert "Pause on purpose" not in text
