@@ -31,10 +31,14 @@ def csrf_token_for(seed: str, secret: str) -> bytes:
     return hmac.new(secret.encode(), f"csrf\0{seed}".encode(), hashlib.sha256).digest()
 
 
+def _xor(data: bytes, pad: bytes) -> bytes:
+    """Masking and unmasking are the same operation."""
+    return bytes(a ^ b for a, b in zip(data, pad, strict=True))
+
+
 def masked(token: bytes, pad: bytes) -> str:
     """The token under a one-time pad, as a form carries it."""
-    hidden = bytes(a ^ b for a, b in zip(token, pad, strict=True))
-    return base64.urlsafe_b64encode(pad + hidden).decode()
+    return base64.urlsafe_b64encode(pad + _xor(token, pad)).decode()
 
 
 def unmasked(sent: str) -> bytes | None:
@@ -57,7 +61,7 @@ def unmasked(sent: str) -> bytes | None:
     if len(both) != 2 * TOKEN_BYTES:
         return None
     pad, hidden = both[:TOKEN_BYTES], both[TOKEN_BYTES:]
-    return bytes(a ^ b for a, b in zip(hidden, pad, strict=True))
+    return _xor(hidden, pad)
 
 
 def _browser_token(request: Request) -> bytes:
