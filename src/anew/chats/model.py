@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import polars as pl
@@ -76,14 +76,54 @@ OTHER_WHITE_SPACE = (
 IRREGULAR_MARKS = [*OTHER_WHITE_SPACE, "  "]
 
 
+# What a set-aside notice was about: the keys of `set_aside.notices` in every report.
+NOTICE_KINDS = (
+    "encryption",  # end-to-end encryption and security notices
+    "security_code",  # a contact's security code changed
+    "members",  # someone added, removed, left, joined, became an admin
+    "group",  # a group created, its subject, description, icon or settings changed
+    "call",  # calls and missed calls
+    "disappearing",  # disappearing messages turned on or off
+    "number_change",  # someone changed their phone number
+    "business",  # business-account and contact-card notices
+    "reaction",  # a reaction or "liked a message" written as an entry of its own
+    "pending",  # "Waiting for this message" and the like
+    "service",  # any other entry the app wrote itself (Telegram's service entries)
+)
+
+
+@dataclass(frozen=True)
+class ChatWarning:
+    """Something in the file she may want to look at: where (its line) and why, never the
+    message's text, so a report of an import without kept text holds no words of hers."""
+
+    line: int
+    why: str
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """What the file holds besides messages, counted so that nothing vanishes silently:
+    notices by kind (NOTICE_KINDS) and lines that belong to no message (`unplaced`)."""
+
+    notices: dict[str, int] = field(default_factory=dict)
+    unplaced: int = 0
+
+    def document(self) -> dict[str, object]:
+        """As the reports write it: every kind with a count, then the unplaced lines."""
+        return {"notices": {k: n for k, n in self.notices.items() if n}, "unplaced": self.unplaced}
+
+
 @dataclass(frozen=True)
 class Chat:
-    """One parsed conversation: its format, and its messages in time order."""
+    """One parsed conversation: its format, its messages in time order, and what was set aside."""
 
     format: str
     messages: pl.DataFrame
     title: str = ""
     owner: str | None = None  # SMS and iMessage know which side is the person who exported
+    set_aside: SetAside = field(default_factory=SetAside)
+    warnings: tuple[ChatWarning, ...] = ()
 
     @property
     def participants(self) -> list[str]:

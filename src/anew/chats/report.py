@@ -62,6 +62,8 @@ def analyze(
         "by_month": by_month(messages, participants, options.gap),
         "reply_buckets": [label for _bound, label in REPLY_BUCKETS],
         "reply_distribution": reply_distribution(messages, participants, options.gap),
+        "set_aside": chat.set_aside.document(),
+        "warnings": [{"line": w.line, "why": w.why} for w in chat.warnings],
     }
     if options.split is not None:
         before, after = split_at(chat.messages, options.split)

@@ -45,6 +45,18 @@ class Split(BaseModel):
     after: Summary
 
 
+class SetAside(BaseModel):
+    notices: dict[str, int] = Field(
+        default_factory=dict, description="Notices the file held, by kind; never messages"
+    )
+    unplaced: int = Field(default=0, description="Lines that belonged to no message")
+
+
+class FileWarning(BaseModel):
+    line: int = Field(description="The line of the file (for JSON exports, of the entry)")
+    why: str = Field(description="What looked wrong there; never the message's text")
+
+
 class Report(Summary):
     """Every metric of one chat."""
 
@@ -72,3 +84,7 @@ class Report(Summary):
         default_factory=dict, description="Replies per bucket, per person"
     )
     split: Split | None = Field(default=None, description="Only when asked for a date to split at")
+    set_aside: SetAside = Field(
+        default_factory=SetAside, description="What the file held besides messages"
+    )
+    warnings: list[FileWarning] = Field(default_factory=list)
