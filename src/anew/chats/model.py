@@ -8,6 +8,9 @@ from datetime import datetime
 
 import polars as pl
 
+# The keys of `set_aside.notices`, defined apart so that the WhatsApp tables load without Polars.
+from anew.chats.notice_kinds import NOTICE_KINDS as NOTICE_KINDS
+
 
 class Kind(enum.StrEnum):
     """What a message is. System notices are not messages and never reach the table."""
@@ -74,22 +77,6 @@ OTHER_WHITE_SPACE = (
     "\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 IRREGULAR_MARKS = [*OTHER_WHITE_SPACE, "  "]
-
-
-# What a set-aside notice was about: the keys of `set_aside.notices` in every report.
-NOTICE_KINDS = (
-    "encryption",  # end-to-end encryption and security notices
-    "security_code",  # a contact's security code changed
-    "members",  # someone added, removed, left, joined, became an admin
-    "group",  # a group created, its subject, description, icon or settings changed
-    "call",  # calls and missed calls
-    "disappearing",  # disappearing messages turned on or off
-    "number_change",  # someone changed their phone number
-    "business",  # business-account and contact-card notices
-    "reaction",  # a reaction or "liked a message" written as an entry of its own
-    "pending",  # "Waiting for this message" and the like
-    "service",  # any other entry the app wrote itself (Telegram's service entries)
-)
 
 
 @dataclass(frozen=True)

@@ -165,7 +165,7 @@ static PyObject *strings_from(const Interner *table) {
     return list;
 }
 
-static PyObject *bodies_from(const Scan *scan, const unsigned char *data) {
+static PyObject *texts_from(const Scan *scan, const unsigned char *data) {
     PyObject *list = PyList_New((Py_ssize_t)scan->suspect_row.len);
     if (!list) return NULL;
     for (size_t i = 0; i < scan->suspect_row.len; i++) {
@@ -185,10 +185,9 @@ static PyObject *bodies_from(const Scan *scan, const unsigned char *data) {
 static int kind_words_from(PyObject *sequence, KindWords *kinds) {
     Py_ssize_t count = PyTuple_GET_SIZE(sequence);
     if (count < 1 || count > MAX_KIND_WORDS) {
-        PyErr_SetString(PyExc_ValueError, "give between 1 and 64 kind words");
+        PyErr_Format(PyExc_ValueError, "give between 1 and %d kind words", MAX_KIND_WORDS);
         return -1;
     }
-    memset(kinds, 0, sizeof(KindWords));
     for (Py_ssize_t i = 0; i < count; i++) {
         PyObject *word = PyTuple_GET_ITEM(sequence, i);
         if (!PyBytes_Check(word) || PyBytes_GET_SIZE(word) < 1) {
@@ -206,9 +205,11 @@ static PyObject *scan_export(PyObject *module, PyObject *args) {
     PyObject *words;
     if (!PyArg_ParseTuple(args, "y*O", &buffer, &words)) return NULL;
     PyObject *held = PySequence_Tuple(words); /* keeps the words alive while the GIL is let go */
-    KindWords kinds;
-    if (!held || kind_words_from(held, &kinds) < 0) {
+    KindWords *kinds = calloc(1, sizeof(KindWords)); /* too big for the stack */
+    if (!kinds) PyErr_NoMemory();
+    if (!held || !kinds || kind_words_from(held, kinds) < 0) {
         Py_XDECREF(held);
+        free(kinds);
         PyBuffer_Release(&buffer);
         return NULL;
     }
@@ -218,7 +219,7 @@ static PyObject *scan_export(PyObject *module, PyObject *args) {
     size_t size = (size_t)buffer.len;
     int outcome;
     Py_BEGIN_ALLOW_THREADS
-    outcome = run_scan(&scan, &kinds, data, size);
+    outcome = run_scan(&scan, kinds, data, size);
     Py_END_ALLOW_THREADS
     PyObject *result = NULL;
     if (outcome == NO_MEMORY) {
@@ -226,8 +227,8 @@ static PyObject *scan_export(PyObject *module, PyObject *args) {
     } else if (outcome == NOT_TAKEN) {
         result = Py_NewRef(Py_None);
     } else {
-        /* One at a time, in this order: the bodies read the suspect rows the last one takes. */
-        PyObject *parts[10];
+        /* One at a time, in this order: the texts read the suspect rows the columns take. */
+        PyObject *parts[13];
         parts[0] = column_from(&scan.date_id);
         parts[1] = column_from(&scan.time_id);
         parts[2] = column_from(&scan.sender_id);
@@ -236,18 +237,38 @@ static PyObject *scan_export(PyObject *module, PyObject *args) {
         parts[5] = strings_from(&scan.dates);
         parts[6] = strings_from(&scan.times);
         parts[7] = strings_from(&scan.senders);
-        parts[8] = bodies_from(&scan, data);
+        parts[8] = texts_from(&scan, data);
         parts[9] = column_from(&scan.suspect_row);
+        parts[10] = column_from(&scan.suspect_line);
+        parts[11] = column_from(&scan.suspect_flags);
+        parts[12] = column_from(&scan.unplaced);
         int complete = 1;
-        for (int k = 0; k < 10; k++) complete = complete && parts[k] != NULL;
-        if (complete) result = PyTuple_New(10);
-        for (int k = 0; k < 10; k++) {
+        for (int k = 0; k < 13; k++) complete = complete && parts[k] != NULL;
+        if (complete) result = PyTuple_New(13);
+        for (int k = 0; k < 13; k++) {
             if (result) PyTuple_SET_ITEM(result, k, parts[k]);
             else Py_XDECREF(parts[k]);
         }
     }
     scan_free(&scan);
+    free(kinds);
     Py_DECREF(held);
+    PyBuffer_Release(&buffer);
+    return result;
+}
+
+static PyObject *holds_kind_word_export(PyObject *module, PyObject *args) {
+    Py_buffer buffer;
+    PyObject *words;
+    if (!PyArg_ParseTuple(args, "y*O", &buffer, &words)) return NULL;
+    PyObject *held = PySequence_Tuple(words);
+    KindWords *kinds = calloc(1, sizeof(KindWords));
+    if (!kinds) PyErr_NoMemory();
+    PyObject *result = NULL;
+    if (held && kinds && kind_words_from(held, kinds) == 0)
+        result = PyBool_FromLong(holds_kind_word(kinds, buffer.buf, (size_t)buffer.len));
+    Py_XDECREF(held);
+    free(kinds);
     PyBuffer_Release(&buffer);
     return result;
 }
@@ -274,6 +295,8 @@ static PyMethodDef module_methods[] = {
     {"scan", scan_export, METH_VARARGS,
      "scan(data, kind_words): the export's messages, or None where the general parser must "
      "read it."},
+    {"holds_kind_word", holds_kind_word_export, METH_VARARGS,
+     "holds_kind_word(text, kind_words): whether the text holds one of the words."},
     {"match_header", match_header_export, METH_VARARGS,
      "match_header(line): (date_end, end) of a header line, or None."},
     {"measure", measure_export, METH_VARARGS,

@@ -28,12 +28,13 @@ from anew.chats.formats.whatsapp_common import (
     date_table,
     looks_like_signal,
     looks_like_whatsapp,
-    message_kinds,
     resolve_date_order,
     settle_kinds,
     time_offsets,
 )
-from anew.chats.formats.whatsapp_scan import KIND_WORDS, LRM, Scan
+from anew.chats.formats.whatsapp_kinds import Kinds, message_kinds, set_aside
+from anew.chats.formats.whatsapp_matchers import matchers
+from anew.chats.formats.whatsapp_scan import LRM, Scan
 from anew.chats.model import (
     IRREGULAR_MARKS,
     MAX_KEPT_CHARS,
@@ -110,21 +111,15 @@ def _lines(text: str | Callable[[], str], utf8: bytes | None = None) -> pl.DataF
     )
 
 
-def _check_leading_lines(frame: pl.DataFrame, source: str) -> None:
+def _unplaced_lines(frame: pl.DataFrame, source: str) -> pl.Series:
+    """The numbers of the lines with text before the first message (they belong to none and are
+    set aside); a file with no message header at all is refused."""
     is_header = frame.get_column("is_header")
     if not is_header.any():
         raise ChatFormatError(source, "no line here looks like a WhatsApp message", line=1)
     first = int(is_header.arg_max() or 0)
-    if first == 0:
-        return
     leading = frame.head(first).get_column("line").str.strip_chars()
-    stray = int((leading != "").arg_max() or 0)
-    if leading[stray] != "":
-        raise ChatFormatError(
-            source,
-            "this line does not start with a date and time, so it can't be placed",
-            line=stray + 1,
-        )
+    return (leading != "").arg_true().cast(pl.Int64) + 1
 
 
 def _bytes(text: pl.Expr, start: pl.Expr | int, length: pl.Expr | None = None) -> pl.Expr:
@@ -151,7 +146,8 @@ def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
     """
     line = pl.col("line")
     date_end, end, colon = pl.col("date_end"), pl.col("end"), pl.col("colon")
-    body = pl.col("body")
+    body, sender = pl.col("body"), pl.col("sender")
+    words = list(matchers().words)
     return (
         frame.lazy()
         .filter(pl.col("is_header"))
@@ -159,8 +155,12 @@ def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
         .with_columns(
             line.str.find(DATE_END).alias("date_end"),
             line.str.find(HEADER_END).alias("end"),
-            # No ": " can come before the header's end, so the first one ends the sender.
-            line.str.find(": ", literal=True).alias("colon"),
+            # No ": " can come before the header's end, so the first one ends the sender; a ":"
+            # that ends the line ends a name with nothing after it.
+            pl.coalesce(
+                line.str.find(": ", literal=True),
+                pl.when(line.str.ends_with(":")).then(line.str.len_bytes() - 1),
+            ).alias("colon"),
         )
         .select(
             _bytes(line, 0, date_end).alias("date"),
@@ -168,39 +168,75 @@ def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
             # "Name: text" has a sender; a notice such as "Ana added Sam" has no ": " at all, and
             # "- : text" an empty name: both get none (a cut from nowhere is null).
             _cut(line, pl.when(colon > end + 2).then(end + 2), colon - end - 2).alias("sender"),
-            _cut(line, colon + 2).alias("body"),
+            _cut(line, pl.when(colon > end + 2).then(colon + 2)).fill_null("").alias("body"),
+            # The whole text after the header, and whether the header is the bracketed (iOS)
+            # layout, for the closer look (whatsapp_kinds).
+            _cut(line, end + 2).alias("text"),
+            (_bytes(line, end, 1) == b"]").alias("ios"),
+        )
+        .with_columns(
+            pl.when(sender.is_not_null()).then(body).alias("body"),
         )
         .with_columns(
             *counts(body),
             # One literal search for both rarities: spacing that words must count with the
-            # pattern, and a body that may be media or a notice (see message_kinds). The mark iOS
-            # puts before them is searched for anywhere, and looked at closer only at the start.
+            # pattern, and a body that may be media or a notice (see whatsapp_kinds). The mark
+            # iOS puts before them is searched for anywhere, and looked at closer only at the
+            # start. A notice is read whole before a name is split off, so the name is searched
+            # too (names are short), and a line without a sender is always looked at.
             (
-                body.str.contains_any([*IRREGULAR_MARKS, *KIND_WORDS, LRM])
+                body.str.contains_any([*IRREGULAR_MARKS, *words, LRM])
                 | body.str.starts_with(" ")
                 | body.str.ends_with(" ")
+                | sender.str.contains_any(words)
+                | sender.is_null()
             )
-            .fill_null(False)
+            .fill_null(True)
             .alias("look"),
         )
         .collect(engine="streaming")
     )
 
 
-def _rare_rows(parts: pl.DataFrame) -> pl.DataFrame:
-    """The header rows whose body `look` marks, with the two flags it stands for: `irregular`
-    spacing (words must be counted with the pattern) and `suspect` (may be media or a notice).
+def _rare_rows(parts: pl.DataFrame, header_rows: pl.Series) -> pl.DataFrame:
+    """The header rows that `look` marks, with the two flags it stands for: `irregular`
+    spacing (words must be counted with the pattern) and `suspect` (may be media, deleted or a
+    notice), and each one's line number in the file.
 
-    A few rows of a whole chat: the body column is then needed only for them, and only these
+    A few rows of a whole chat: the text columns are then needed only for them, and only these
     rows' bodies are kept unless the texts are."""
     rows = parts.get_column("look").arg_true()
-    body = pl.col("body")
+    body, sender = pl.col("body"), pl.col("sender")
+    words = list(matchers().words)
+    lines = header_rows.arg_true().gather(rows).cast(pl.Int64) + 1
     return parts[rows].select(
         rows.alias("row"),
+        lines.alias("line"),
+        "ios",
+        "text",
         "sender",
         "body",
-        irregular_spacing(body).alias("irregular"),
-        (body.str.starts_with(LRM) | body.str.contains_any(KIND_WORDS)).alias("suspect"),
+        irregular_spacing(body).fill_null(False).alias("irregular"),
+        (
+            sender.is_null()
+            | body.str.starts_with(LRM)
+            | body.str.contains_any(words)
+            | sender.str.contains_any(words)
+        )
+        .fill_null(True)
+        .alias("suspect"),
+    )
+
+
+def _looked_at(rare: pl.DataFrame) -> pl.DataFrame:
+    """The suspect rows as whatsapp_kinds reads them; a line without a sender has no row."""
+    return rare.filter(pl.col("suspect")).select(
+        pl.when(pl.col("sender").is_not_null()).then(pl.col("row").cast(pl.Int64)).alias("row"),
+        "line",
+        "ios",
+        "text",
+        "sender",
+        "body",
     )
 
 
@@ -309,18 +345,19 @@ def _messages(
     parts: pl.DataFrame,
     timestamps: pl.Series,
     continuation: pl.DataFrame,
+    header_rows: pl.Series,
     *,
     keep_text: bool,
-) -> pl.LazyFrame:
+) -> tuple[pl.LazyFrame, Kinds]:
     """Classify each message, measure it, and with keep_text join its lines into its text."""
-    rare = _rare_rows(parts)
+    rare = _rare_rows(parts, header_rows)
     senders = parts.get_column("sender")
     text = _texts(parts, continuation) if keep_text else None
     measured = _measures(parts.select("chars", "words"), rare, continuation)
-    kinds = message_kinds(senders, rare)
+    kinds, looked = message_kinds(senders, _looked_at(rare))
     columns = [timestamps, senders, kinds.alias("kind"), *measured.get_columns()]
     messages = pl.DataFrame(columns if text is None else [*columns, text.alias("text")])
-    return settle_kinds(messages, kinds, suspects=bool(rare.get_column("suspect").any()))
+    return settle_kinds(messages, kinds, suspects=looked.rows.len() > 0), looked
 
 
 def _refuse_overlong_lines(utf8: bytes | None, text: str | Callable[[], str], source: str) -> None:
@@ -361,7 +398,7 @@ def parse(
     if keep_text:
         _refuse_overlong_lines(utf8, text, source)
     frame = _lines(text, utf8)
-    _check_leading_lines(frame, source)
+    unplaced = _unplaced_lines(frame, source)
     continuation = _continuations(frame)
     parts = _header_parts(frame)
     header_rows = frame.get_column("is_header")
@@ -374,8 +411,14 @@ def parse(
         header = int(timestamps.is_null().arg_max() or 0)
         line = int(header_rows.arg_true()[header]) + 1
         raise ChatFormatError(source, "this line has a time that doesn't exist", line=line)
-    messages = _messages(parts, timestamps, continuation, keep_text=keep_text)
-    return Chat(format="whatsapp", messages=finish(messages, keep_text=keep_text))
+    messages, looked = _messages(parts, timestamps, continuation, header_rows, keep_text=keep_text)
+    aside, warnings = set_aside(looked, unplaced)
+    return Chat(
+        format="whatsapp",
+        messages=finish(messages, keep_text=keep_text),
+        set_aside=aside,
+        warnings=warnings,
+    )
 
 
 class WhatsAppFormat:

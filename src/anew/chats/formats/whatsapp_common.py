@@ -1,6 +1,6 @@
 """What WhatsApp's text exports look like, and what both of its parsing roads read with.
 
-The header patterns, the message kinds, and the reading of the few thousand distinct dates and
+The header patterns, the settling of message kinds (whatsapp_kinds tells them), and the reading of the few thousand distinct dates and
 times of a chat: the general road (whatsapp) and the compiled scanner's road (whatsapp_scanned)
 both build on these, so that they read the same messages, and neither imports the other. Signal's
 exports (signal-export) are written in one of these layouts; what tells them apart is here too,
@@ -16,7 +16,6 @@ import polars as pl
 
 from anew.chats.errors import AmbiguousDates, ChatFormatError
 from anew.chats.formats.chat_file import DatePreference
-from anew.chats.formats.whatsapp_scan import LRM
 from anew.chats.model import Kind
 
 DateOrder = Literal["dmy", "mdy", "ymd", "ydm"]
@@ -31,21 +30,6 @@ TIME = (
 DATE_PART = r"[\x{200e}\x{200f}]?\[?" + DATE
 TIME_PART = ",?" + SPACE + TIME
 HEADER = "^" + DATE_PART + TIME_PART + r"(?:\] | - )"
-
-MEDIA = (
-    r"^(?:<Media omitted>|<attached: [^>]*>|(?:image|video|audio|sticker|GIF|document|Contact card)"
-    r" omitted|.* \(file attached\)|<Multimedia omitido>|<Medien ausgeschlossen>|<Médias omis>)$"
-)
-DELETED = r"^(?:This message was deleted\.?|You deleted this message\.?)$"
-# Notices that WhatsApp sometimes writes with a name in front (the group's or a person's).
-SYSTEM = (
-    r"^(?:Messages and calls are end-to-end encrypted|Messages to this group are now secured"
-    r"|Messages you send to this (?:group|chat) are now secured|Missed (?:voice|video|group) call"
-    r"|Your security code with|.* changed the (?:subject|group description|group's icon)"
-    r"|.* (?:added|removed) |.* created group|.* left$|You joined|.* joined using"
-    r"|.* changed their phone number|.* turned (?:on|off) disappearing messages"
-    r"|This chat is with a business account|.* is a contact\.?$|Waiting for this message)"
-)
 
 ORDERS: dict[DateOrder, tuple[str, str, str]] = {
     # which captured field holds (year, month, day)
@@ -198,40 +182,6 @@ def time_offsets(times: pl.Series) -> pl.DataFrame:
         .unnest("fields")
         .select("time", pl.when(hour <= 23).then(offset).alias("offset"))
     )
-
-
-def _kind() -> pl.Expr:
-    body = pl.col("body")
-    marked = body.str.starts_with(LRM)
-    clean = body.str.strip_chars_start(LRM)
-    return (
-        pl.when(pl.col("sender").is_null())
-        .then(pl.lit(None, dtype=pl.String))
-        .when(clean.str.contains(MEDIA))
-        .then(pl.lit(Kind.MEDIA.value))
-        .when(clean.str.contains(DELETED))
-        .then(pl.lit(Kind.DELETED.value))
-        .when(marked | clean.str.contains(SYSTEM))
-        .then(pl.lit(None, dtype=pl.String))  # a system notice, dropped by settle_kinds
-        .otherwise(pl.lit(Kind.TEXT.value))
-    )
-
-
-def message_kinds(senders: pl.Series, rare: pl.DataFrame) -> pl.Series:
-    """Each header's kind, or null for a system notice, from its sender (none: a notice) and
-    the `rare` rows (row, sender, body, suspect) whose body may be media, deleted or a notice.
-
-    The media, deleted and notice patterns only run on the `suspect` bodies, those that hold one
-    of KIND_WORDS or start with the mark iOS puts before them: one literal search over every body
-    is far cheaper than three patterns.
-    """
-    kinds = pl.select(
-        pl.when(senders.is_not_null()).then(pl.lit(Kind.TEXT.value)).alias("kind")
-    ).to_series()
-    suspects = rare.filter(pl.col("suspect"))
-    if suspects.height:
-        kinds = kinds.scatter(suspects.get_column("row"), suspects.select(_kind()).to_series())
-    return kinds
 
 
 def settle_kinds(messages: pl.DataFrame, kinds: pl.Series, *, suspects: bool) -> pl.LazyFrame:

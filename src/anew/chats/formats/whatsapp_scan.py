@@ -8,7 +8,10 @@ own while Polars is still being imported (see reading.ReadAhead).
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
+
+from anew.chats.formats.whatsapp_matchers import matchers
 
 try:
     from anew.chats.formats import _whatsapp_scan
@@ -19,38 +22,16 @@ except ImportError:  # built by `make install` where a C compiler is; else the g
 
 LRM = "\u200e"  # the invisible mark iOS puts before attachment lines and notices
 BOM = b"\xef\xbb\xbf"  # UTF-8's byte-order mark, which some tools write first
-
-# Every media, deleted or notice body holds one of these words (tests/chats/test_whatsapp.py
-# checks each pattern's examples), so a body without any of them is plain text.
-KIND_WORDS = [
-    "<",
-    "omitted",
-    "(file attached)",
-    "deleted",
-    "encrypted",
-    "secured",
-    "Missed ",
-    "security code",
-    "changed ",
-    "added ",
-    "removed ",
-    "created group",
-    "left",
-    "joined",
-    "disappearing",
-    "business account",
-    "is a contact",
-    "Waiting for this message",
-]
-_KIND_BYTES = tuple(word.encode() for word in KIND_WORDS)
+SUSPECT_IOS = 1  # a suspect's flag: its header is the bracketed (iOS) layout
 
 
 class Scan(NamedTuple):
     """What the scan made of a file: a row per message with a sender (numbers into the lists of
-    distinct dates, times and senders, and the message's characters and words), and the first
-    lines that may be media, deleted or a notice (those starting with LRM or holding one of
-    KIND_WORDS), with their rows. Notices without a sender have no row, but their dates and times
-    are in the lists."""
+    distinct dates, times and senders, and the message's characters and words); the header
+    lines that need a closer look (whatsapp_kinds), with the text after their header, their row
+    (UINT32_MAX for a line without a sender, which has none), their line number and flags
+    (SUSPECT_IOS); and the numbers of the lines with text before the first header. A row needs
+    a look when its text starts with LRM or holds one of KIND_WORDS."""
 
     date_id: Column
     time_id: Column
@@ -60,8 +41,17 @@ class Scan(NamedTuple):
     dates: list[str]
     times: list[str]
     senders: list[str]
-    suspect_bodies: list[str]
+    suspect_texts: list[str]
     suspect_rows: Column
+    suspect_lines: Column
+    suspect_flags: Column
+    unplaced_lines: Column
+
+
+@functools.cache
+def kind_bytes() -> tuple[bytes, ...]:
+    """The language tables' key words (whatsapp_matchers), as the scanner takes them."""
+    return tuple(word.encode() for word in matchers().words)
 
 
 def available() -> bool:
@@ -72,9 +62,9 @@ def available() -> bool:
 def scan(data: bytes) -> Scan | None:
     """The scan of a file's bytes (after its UTF-8 byte-order mark, if it has one), or None when
     the scan does not take the file on: a NUL byte, a CR outside CR LF, bytes that are not UTF-8,
-    text before the first message, no message at all. Other threads run meanwhile."""
+    no message at all. Other threads run meanwhile."""
     if _whatsapp_scan is None:
         return None
     text = memoryview(data)[len(BOM) :] if data.startswith(BOM) else data
-    found = _whatsapp_scan.scan(text, _KIND_BYTES)
+    found = _whatsapp_scan.scan(text, kind_bytes())
     return None if found is None else Scan(*found)

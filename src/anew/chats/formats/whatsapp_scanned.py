@@ -15,13 +15,15 @@ from anew.chats.formats.chat_file import DatePreference
 from anew.chats.formats.whatsapp_common import (
     as_date,
     date_table,
-    message_kinds,
     resolve_date_order,
     settle_kinds,
     time_offsets,
 )
-from anew.chats.formats.whatsapp_scan import Scan, scan
+from anew.chats.formats.whatsapp_kinds import message_kinds, set_aside
+from anew.chats.formats.whatsapp_scan import SUSPECT_IOS, Scan, scan
 from anew.chats.model import Chat, finish
+
+NO_ROW = 0xFFFFFFFF  # the scan's row for a line without a sender
 
 
 def parse(
@@ -49,16 +51,7 @@ def parse(
     sender_id = pl.Series(found.sender_id)
     names = pl.Series(found.senders, dtype=pl.String)
     senders = names.gather(sender_id).alias("sender")
-    rows = pl.Series(found.suspect_rows)
-    suspects = pl.DataFrame(
-        {
-            "row": rows,
-            "sender": names.gather(sender_id.gather(rows)),
-            "body": pl.Series(found.suspect_bodies, dtype=pl.String),
-            "suspect": pl.repeat(True, rows.len(), eager=True),
-        }
-    )
-    kinds = message_kinds(senders, suspects)
+    kinds, looked = message_kinds(senders, _rare(found, names, sender_id))
     messages = pl.DataFrame(
         [
             timestamps.alias("timestamp"),
@@ -68,5 +61,39 @@ def parse(
             pl.Series(found.words).alias("words"),
         ]
     )
-    settled = settle_kinds(messages, kinds, suspects=bool(rows.len()))
-    return Chat(format="whatsapp", messages=finish(settled, keep_text=False))
+    settled = settle_kinds(messages, kinds, suspects=looked.rows.len() > 0)
+    aside, warnings = set_aside(looked, pl.Series(found.unplaced_lines))
+    return Chat(
+        format="whatsapp",
+        messages=finish(settled, keep_text=False),
+        set_aside=aside,
+        warnings=warnings,
+    )
+
+
+def _rare(found: Scan, names: pl.Series, sender_id: pl.Series) -> pl.DataFrame:
+    """The lines the scan marked for a closer look, as whatsapp_kinds reads them: the sender's
+    name and the body are cut from the text after the header where the scan cut them."""
+    rows = pl.Series("scanned", found.suspect_rows, dtype=pl.UInt32)
+    has_row = rows != NO_ROW
+    sender = names.gather(sender_id.gather(rows.filter(has_row)))
+    senders = pl.Series("sender", [None] * rows.len(), dtype=pl.String)
+    if sender.len():
+        senders = senders.scatter(has_row.arg_true(), sender)
+    frame = pl.DataFrame(
+        [
+            rows.cast(pl.Int64).alias("row"),
+            pl.Series(found.suspect_lines).cast(pl.Int64).alias("line"),
+            ((pl.Series(found.suspect_flags) & SUSPECT_IOS) != 0).alias("flags"),
+            pl.Series("text", found.suspect_texts, dtype=pl.String),
+            senders,
+        ]
+    )
+    return frame.select(
+        pl.when(has_row).then(pl.col("row")).alias("row"),
+        "line",
+        pl.col("flags").alias("ios"),
+        "text",
+        "sender",
+        pl.col("text").str.slice(pl.col("sender").str.len_chars() + 2).alias("body"),
+    )

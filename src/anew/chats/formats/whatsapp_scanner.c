@@ -11,8 +11,8 @@
  * Arrow arrays (the Arrow C data interface) that Polars takes over without a copy.
  *
  * It takes on only the files it can read exactly as the Polars parser does, and answers NOT_TAKEN
- * for anything else (a NUL byte, a CR that is not part of CR LF, bytes that are not UTF-8, text
- * before the first message, no message at all, a file over 4 GB), which then goes the general road:
+ * for anything else (a NUL byte, a CR that is not part of CR LF, bytes that are not UTF-8,
+ * no message at all, a file over 4 GB), which then goes the general road:
  * that one also gives every error with its line. tests/chats/test_whatsapp_scan.py holds both roads
  * to the same messages.
  */
@@ -207,34 +207,48 @@ static int wide_space(const unsigned char *p, size_t left) {
     return p[1] == 0x81 && p[2] == 0x9F;
 }
 
-/* ---- the words that mark a body as possibly media, deleted or a notice ------------------ */
+/* ---- the words that mark a line as possibly media, deleted or a notice ------------------ */
 
 HOT unsigned gram_slot(const unsigned char *p) {
     uint32_t gram;
     memcpy(&gram, p, 4);
-    return (gram * 2654435761u) >> 20; /* 12 bits */
+    return (gram * 2654435761u) >> 16; /* 16 bits */
 }
 
 HOT int bit(const uint8_t *bits, unsigned index) { return bits[index >> 3] & (1u << (index & 7)); }
 
 static void set_bit(uint8_t *bits, unsigned index) { bits[index >> 3] |= (uint8_t)(1u << (index & 7)); }
 
-static int word_at(const KindWords *kinds, const unsigned char *s, size_t left) {
-    for (size_t w = 0; w < kinds->count; w++) {
-        size_t len = kinds->lengths[w];
-        if (len <= left && memcmp(s, kinds->words[w], len) == 0) return 1;
+/* Whether one of the longer words in the slot starts at s. */
+static int long_word_at(const KindWords *kinds, unsigned slot, const unsigned char *s,
+                        size_t left) {
+    for (uint32_t w = kinds->heads[slot]; w; w = kinds->next[w - 1]) {
+        size_t len = kinds->lengths[w - 1];
+        if (len <= left && memcmp(s, kinds->words[w - 1], len) == 0) return 1;
+    }
+    return 0;
+}
+
+static int short_word_at(const KindWords *kinds, const unsigned char *s, size_t left) {
+    for (size_t k = 0; k < kinds->short_count; k++) {
+        size_t len = kinds->lengths[kinds->shorts[k]];
+        if (len <= left && memcmp(s, kinds->words[kinds->shorts[k]], len) == 0) return 1;
     }
     return 0;
 }
 
 /* Whether any of the words is in s. A hashed four-byte window finds the few places worth a
- * closer look; it costs the same whichever letters the text is made of. */
-static int holds_kind_word(const KindWords *kinds, const unsigned char *s, size_t n) {
-    for (size_t i = 0; i + 4 <= n; i++)
-        if (bit(kinds->grams, gram_slot(s + i)) && word_at(kinds, s + i, n - i)) return 1;
-    if (kinds->has_pairs)
+ * closer look, at the same cost whichever letters the text is made of and however many words
+ * the tables hold. */
+int holds_kind_word(const KindWords *kinds, const unsigned char *s, size_t n) {
+    for (size_t i = 0; i + 4 <= n; i++) {
+        unsigned slot = gram_slot(s + i);
+        if (bit(kinds->grams, slot) && long_word_at(kinds, slot, s + i, n - i)) return 1;
+    }
+    if (kinds->short_count)
         for (size_t i = 0; i + 1 < n; i++)
-            if (bit(kinds->pairs, ((unsigned)s[i] << 8) | s[i + 1]) && word_at(kinds, s + i, n - i))
+            if (bit(kinds->pairs, ((unsigned)s[i] << 8) | s[i + 1]) &&
+                short_word_at(kinds, s + i, n - i))
                 return 1;
     for (size_t k = 0; k < kinds->single_count; k++)
         if (memchr(s, kinds->singles[k], n)) return 1;
@@ -361,55 +375,70 @@ int match_header(const unsigned char *s, const unsigned char *e, Header *header)
 /* ---- the scan --------------------------------------------------------------------------- */
 
 void scan_free(Scan *scan) {
-    U32Vec *vectors[] = {&scan->date_id, &scan->time_id,     &scan->sender_id,
-                         &scan->chars,   &scan->words,       &scan->suspect_row,
-                         &scan->suspect_start, &scan->suspect_length};
+    U32Vec *vectors[] = {&scan->date_id,      &scan->time_id,       &scan->sender_id,
+                         &scan->chars,        &scan->words,         &scan->suspect_row,
+                         &scan->suspect_line, &scan->suspect_start, &scan->suspect_length,
+                         &scan->suspect_flags, &scan->unplaced};
     for (size_t i = 0; i < sizeof(vectors) / sizeof(vectors[0]); i++) free(vectors[i]->data);
     interner_free(&scan->dates);
     interner_free(&scan->times);
     interner_free(&scan->senders);
 }
 
-/* A header line: number its date and time, and start a message row when it has a sender. */
-static int take_header(Scan *scan, const KindWords *kinds, const unsigned char *data,
-                       const unsigned char *s, const unsigned char *e, const Header *header,
-                       int *open) {
-    const unsigned char *date = s, *time = s + header->date_end, *start = s + header->end + 2;
-    size_t date_len = header->date_end, time_len = header->end - header->date_end;
-    uint32_t date_id = intern_recent(&scan->dates, scan->recent_dates, date, date_len);
-    uint32_t time_id = intern_recent(&scan->times, scan->recent_times, time, time_len);
-    if (date_id == UINT32_MAX || time_id == UINT32_MAX) return NO_MEMORY;
-    /* The first ": " after the header ends the sender; none, or an empty name, is a notice. */
-    const unsigned char *colon = NULL;
+/* Where the sender's name ends: at the first ": " after the header, or at a ":" that ends the
+ * line (a message with nothing after "Name:"); NULL for none. */
+static const unsigned char *name_end(const unsigned char *start, const unsigned char *e) {
     for (const unsigned char *p = start; p < e;) {
         p = memchr(p, ':', (size_t)(e - p));
         if (!p) break;
-        if (p + 1 < e && p[1] == ' ') {
-            colon = p;
-            break;
-        }
+        if (p + 1 < e && p[1] == ' ') return p;
+        if (p + 1 == e) return p;
         p++;
     }
+    return NULL;
+}
+
+static int push_suspect(Scan *scan, uint32_t row, uint32_t line, const unsigned char *data,
+                        const unsigned char *start, const unsigned char *e, uint32_t flags) {
+    if (u32_push(&scan->suspect_row, row) || u32_push(&scan->suspect_line, line) ||
+        u32_push(&scan->suspect_start, (uint32_t)(start - data)) ||
+        u32_push(&scan->suspect_length, (uint32_t)(e - start)) ||
+        u32_push(&scan->suspect_flags, flags))
+        return NO_MEMORY;
+    return TAKEN;
+}
+
+/* A header line: number its date and time, and start a message row when it has a sender. A line
+ * without one, and a row whose text after the header may be media, deleted or a notice, is kept
+ * for the closer look (whatsapp_kinds): the whole text after the header is searched, since a
+ * notice is read whole before a name is split off. */
+static int take_header(Scan *scan, const KindWords *kinds, const unsigned char *data,
+                       const unsigned char *s, const unsigned char *e, const Header *header,
+                       uint32_t line, int *open) {
+    const unsigned char *date = s, *time = s + header->date_end, *start = s + header->end + 2;
+    size_t date_len = header->date_end, time_len = header->end - header->date_end;
+    uint32_t flags = s[header->end] == ']' ? SUSPECT_IOS : 0;
+    uint32_t date_id = intern_recent(&scan->dates, scan->recent_dates, date, date_len);
+    uint32_t time_id = intern_recent(&scan->times, scan->recent_times, time, time_len);
+    if (date_id == UINT32_MAX || time_id == UINT32_MAX) return NO_MEMORY;
+    /* No name, or an empty one ("- : text"), is a notice. */
+    const unsigned char *colon = name_end(start, e);
     *open = colon != NULL && colon > start;
-    if (!*open) return TAKEN;
+    if (!*open) return push_suspect(scan, UINT32_MAX, line, data, start, e, flags);
     uint32_t sender_id =
         intern_recent(&scan->senders, scan->recent_senders, start, (size_t)(colon - start));
     if (sender_id == UINT32_MAX) return NO_MEMORY;
-    const unsigned char *body = colon + 2;
+    const unsigned char *body = colon + 1 < e ? colon + 2 : e;
     size_t body_len = (size_t)(e - body);
     Measure m = measure(body, body_len);
     uint32_t row = (uint32_t)scan->chars.len;
     int suspect = (body_len >= 3 && body[0] == 0xE2 && body[1] == 0x80 && body[2] == 0x8E) ||
-                  holds_kind_word(kinds, body, body_len);
+                  holds_kind_word(kinds, start, (size_t)(e - start));
     if (u32_push(&scan->date_id, date_id) || u32_push(&scan->time_id, time_id) ||
         u32_push(&scan->sender_id, sender_id) || u32_push(&scan->chars, m.chars) ||
         u32_push(&scan->words, m.words))
         return NO_MEMORY;
-    if (suspect && (u32_push(&scan->suspect_row, row) ||
-                    u32_push(&scan->suspect_start, (uint32_t)(body - data)) ||
-                    u32_push(&scan->suspect_length, (uint32_t)body_len)))
-        return NO_MEMORY;
-    return TAKEN;
+    return suspect ? push_suspect(scan, row, line, data, start, e, flags) : TAKEN;
 }
 
 int run_scan(Scan *scan, const KindWords *kinds, const unsigned char *data, size_t n) {
@@ -417,7 +446,9 @@ int run_scan(Scan *scan, const KindWords *kinds, const unsigned char *data, size
     const unsigned char *line = data, *end = data + n;
     int seen_header = 0, open = 0, any_cr = memchr(data, '\r', n) != NULL;
     size_t empty_lines = 0; /* blank lines since the last one with text, in a continuation */
+    uint32_t number = 0;    /* the line's number in the file, from 1 */
     while (line < end) {
+        number++;
         const unsigned char *newline = memchr(line, '\n', (size_t)(end - line));
         const unsigned char *next = newline ? newline + 1 : end;
         const unsigned char *stop = newline ? newline : end;
@@ -427,11 +458,12 @@ int run_scan(Scan *scan, const KindWords *kinds, const unsigned char *data, size
         if (match_header(line, stop, &header)) {
             seen_header = 1;
             empty_lines = 0;
-            int taken = take_header(scan, kinds, data, line, stop, &header, &open);
+            int taken = take_header(scan, kinds, data, line, stop, &header, number, &open);
             if (taken != TAKEN) return taken;
         } else if (!seen_header) {
-            /* only blank lines before the first message; the general road says where not */
-            if (measure(line, (size_t)(stop - line)).words) return NOT_TAKEN;
+            /* text before the first message belongs to none: set aside as unplaced */
+            if (measure(line, (size_t)(stop - line)).words && u32_push(&scan->unplaced, number))
+                return NO_MEMORY;
         } else if (open) {
             /* A continuation: the text gains "\n" and the line, blank lines kept only before
              * one with text (whatsapp._continuations strips the message's trailing ones). */
@@ -462,15 +494,19 @@ void scanner_setup(void) {
 }
 
 void kind_words_add(KindWords *kinds, const unsigned char *word, size_t len) {
-    kinds->words[kinds->count] = word;
-    kinds->lengths[kinds->count++] = len;
+    uint32_t w = (uint32_t)kinds->count++;
+    kinds->words[w] = word;
+    kinds->lengths[w] = (uint32_t)len;
     if (len == 1) {
         kinds->singles[kinds->single_count++] = word[0];
     } else if (len < 4) {
         set_bit(kinds->pairs, ((unsigned)word[0] << 8) | word[1]);
-        kinds->has_pairs = 1;
+        kinds->shorts[kinds->short_count++] = w;
     } else {
-        set_bit(kinds->grams, gram_slot(word));
+        unsigned slot = gram_slot(word);
+        set_bit(kinds->grams, slot);
+        kinds->next[w] = kinds->heads[slot];
+        kinds->heads[slot] = w + 1;
     }
 }
 

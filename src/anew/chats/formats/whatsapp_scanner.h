@@ -28,17 +28,25 @@ typedef struct {
     size_t slot_count;  /* a power of two, at least twice the entries */
 } Interner;
 
-#define MAX_KIND_WORDS 64
+#define MAX_KIND_WORDS 4096
+#define GRAM_SLOTS 65536 /* a hashed first four bytes takes 16 bits */
 
+/* The words of the language tables (whatsapp_matchers.KIND_WORDS), found in one pass: a bit per
+ * hashed first four bytes of the longer words (8 KB, so it stays in the fastest cache), and the
+ * words behind each bit chained for the closer look; two- and three-byte words by their first
+ * two bytes, one-byte words by memchr. */
 typedef struct {
     const unsigned char *words[MAX_KIND_WORDS];
-    size_t lengths[MAX_KIND_WORDS];
+    uint32_t lengths[MAX_KIND_WORDS];
+    uint32_t next[MAX_KIND_WORDS]; /* the next word in the same gram slot, + 1; 0 ends it */
     size_t count;
-    uint8_t grams[512];   /* a bit per hashed first four bytes of the longer words */
-    uint8_t pairs[8192];  /* a bit per first two bytes of the two- and three-byte words */
-    unsigned char singles[MAX_KIND_WORDS]; /* one-byte words */
+    uint8_t grams[GRAM_SLOTS / 8];
+    uint32_t heads[GRAM_SLOTS]; /* the first word in each gram slot, + 1 */
+    uint8_t pairs[8192];        /* a bit per first two bytes of the two- and three-byte words */
+    uint32_t shorts[MAX_KIND_WORDS];
+    size_t short_count;
+    unsigned char singles[256];
     size_t single_count;
-    int has_pairs;
 } KindWords;
 
 typedef struct {
@@ -53,17 +61,25 @@ typedef struct {
 
 typedef struct {
     U32Vec date_id, time_id, sender_id, chars, words; /* a row per message with a sender */
-    U32Vec suspect_row, suspect_start, suspect_length; /* rows whose first line needs a look */
+    /* Header lines that need a look (rows whose line may be media, deleted or a notice, and every
+     * line without a sender, with row UINT32_MAX): their row, line number, where the text after
+     * the header starts and how long it is, and SUSPECT_IOS for the bracketed layout. */
+    U32Vec suspect_row, suspect_line, suspect_start, suspect_length, suspect_flags;
+    U32Vec unplaced; /* numbers of the lines with text before the first header */
     Interner dates, times, senders;
     uint32_t recent_dates[2], recent_times[2], recent_senders[2]; /* see intern_recent */
 } Scan;
 
 enum { TAKEN = 0, NOT_TAKEN = 1, NO_MEMORY = 2 };
+enum { SUSPECT_IOS = 1 };
 
 /* Fills the byte tables; once, before any scan. */
 void scanner_setup(void);
-/* Adds one word (at most MAX_KIND_WORDS in all; the bytes must outlive the scans). */
+/* Adds one word (at most MAX_KIND_WORDS in all; the bytes must outlive the scans); the kinds
+ * start zeroed. */
 void kind_words_add(KindWords *kinds, const unsigned char *word, size_t len);
+/* Whether any of the words is in [s, s + n). */
+int holds_kind_word(const KindWords *kinds, const unsigned char *s, size_t n);
 void scan_init(Scan *scan);
 /* TAKEN, NOT_TAKEN (the general road must read these bytes) or NO_MEMORY. */
 int run_scan(Scan *scan, const KindWords *kinds, const unsigned char *data, size_t n);

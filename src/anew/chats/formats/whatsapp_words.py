@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
 
-from anew.chats.model import NOTICE_KINDS
+from anew.chats.notice_kinds import NOTICE_KINDS
 
 Layout = Literal["ios", "android", "both"]
 PLACEHOLDER_KINDS = ("media", "deleted")

@@ -1,0 +1,117 @@
+"""The language tables' wordings as whole-text patterns, and the words that find them fast.
+
+Every placeholder and notice of every table (whatsapp_words) becomes part of one pattern per
+kind, matched against a line's whole text with WhatsApp's invisible marks taken out: a wording
+found inside a longer text is not enough. All tables are used at once, so a file that changes
+language halfway is read too.
+
+Each wording also gives one of its words (`KIND_WORDS`): any text a wording matches holds that
+word, so a text holding none of them is plain text, and both parsing roads look closer only at
+the few that do (the compiled scanner with a hashed four-byte window, Polars with one
+multi-string search). No Polars here: the scanner's thread imports this before Polars is loaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from anew.chats.formats.whatsapp_words import PLACEHOLDER_KINDS, Wording, languages
+from anew.chats.notice_kinds import NOTICE_KINDS
+
+# WhatsApp's invisible marks: U+200E before notices and attachments (and inside some of them),
+# U+200F in right-to-left exports. Taken out of a text and of the wordings before matching.
+MARKS = "\u200e\u200f"
+MARKS_PATTERN = "[\u200e\u200f]"
+
+# A name never holds ": " (the first one ends the sender), so a notice read whole, before any
+# name is split off, can never take "Ana: she left" for "{name} left".
+NAME = r"(?:[^:]|:[^ ])+"
+SLOTS = {"{name}": NAME, "{text}": ".+", "{file}": ".+", "{n}": "[0-9]+"}
+SLOT_SPLIT = re.compile(r"(\{name\}|\{text\}|\{file\}|\{n\})")
+META = set("\\.+*?()|[]{}^$")
+
+
+def unmarked(text: str) -> str:
+    """The text without WhatsApp's invisible marks."""
+    return text.translate({ord(mark): None for mark in MARKS})
+
+
+def wording_pattern(text: str) -> str:
+    """One wording as a pattern (no anchors) that Polars' and Python's engines read alike.
+
+    A slot at the very start is read as a name: a notice is matched before a name is split off,
+    and only a name is sure never to hold ": "."""
+    parts = [part for part in SLOT_SPLIT.split(unmarked(text)) if part]
+    pattern = []
+    for index, part in enumerate(parts):
+        if part in SLOTS:
+            pattern.append(NAME if index == 0 else SLOTS[part])
+        else:
+            pattern.append("".join("\\" + c if c in META else c for c in part))
+    return "".join(pattern)
+
+
+def _words_of(text: str) -> list[str]:
+    literal = SLOT_SPLIT.sub(" ", unmarked(text))
+    return [word for word in re.split(r"\s+", literal) if word]
+
+
+def key_word(text: str) -> str:
+    """The word of a wording the fast search looks for: one every match holds, as rare as can
+    be told (capitals, signs and letters outside ASCII weigh more), four bytes or longer where
+    the wording has one. A wording with no word of its own (only slots) has none."""
+    words = _words_of(text)
+    if not words:
+        raise ValueError(f"the wording {text!r} has no word of its own")
+
+    def weight(word: str) -> tuple[bool, int, int]:
+        rare = sum(1 if "a" <= c <= "z" else 3 for c in word)
+        return (len(word.encode()) >= 4, rare, len(word))
+
+    return max(words, key=weight)
+
+
+@dataclass(frozen=True)
+class Matchers:
+    """One anchored pattern per kind (placeholders: media, deleted; notices: NOTICE_KINDS),
+    for kinds some table has wordings of, and the words that find them."""
+
+    placeholders: dict[str, str]
+    notices: dict[str, str]
+    words: tuple[str, ...]
+
+
+def _patterns(wordings: list[Wording], kinds: tuple[str, ...]) -> dict[str, str]:
+    found: dict[str, list[str]] = {}
+    for wording in wordings:
+        found.setdefault(wording.kind, []).append(wording_pattern(wording.text))
+    return {
+        kind: "^(?:" + "|".join(sorted(set(found[kind]))) + ")$" for kind in kinds if kind in found
+    }
+
+
+@functools.cache
+def matchers() -> Matchers:
+    """The patterns and words of every table, built once."""
+    placeholders = [w for language in languages() for w in language.placeholders]
+    notices = [w for language in languages() for w in language.notices]
+    words = sorted({key_word(w.text) for w in (*placeholders, *notices)})
+    return Matchers(
+        placeholders=_patterns(placeholders, PLACEHOLDER_KINDS),
+        notices=_patterns(notices, NOTICE_KINDS),
+        words=tuple(words),
+    )
+
+
+def kind_of(text: str) -> tuple[str, str] | None:
+    """("placeholder" or "notice", kind) of a whole text (marks taken out), or None: the tests'
+    and the docs' way of asking what one line is, with the very patterns the parsers use."""
+    clean = unmarked(text)
+    found = matchers()
+    for table, patterns in (("placeholder", found.placeholders), ("notice", found.notices)):
+        for kind, pattern in patterns.items():
+            if re.search(pattern, clean):
+                return table, kind
+    return None
