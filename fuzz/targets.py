@@ -90,6 +90,8 @@ def whatsapp_scan(data: bytes) -> None:
     assert fast_error is None, f"only the scanner's road refused it: {fast_error}"
     assert fast is not None
     assert fast.messages.equals(general.messages), "the roads read different messages"
+    assert fast.set_aside == general.set_aside, "the roads set aside different lines"
+    assert fast.warnings == general.warnings, "the roads warn about different lines"
 
 
 def telegram_json(data: bytes) -> None:

@@ -40,6 +40,7 @@ def test_it_reads_every_whatsapp_fixture_as_the_general_road_does() -> None:
         assert fast is not None, path
         general = whatsapp.parse(data.decode("utf-8"), source=path.name)
         assert fast.messages.equals(general.messages), path
+        assert (fast.set_aside, fast.warnings) == (general.set_aside, general.warnings), path
 
 
 def test_parse_takes_the_scanners_road_for_plain_bytes_and_keeps_texts_on_the_other() -> None:
@@ -67,7 +68,6 @@ def test_parse_takes_the_scanners_road_for_plain_bytes_and_keeps_texts_on_the_ot
         b"13/01/21, 08:00 - Ana: hi\x00\n",  # a NUL byte
         b"13/01/21, 08:00 - Ana: hi\r13/01/21, 08:01 - Sam: yo\r",  # old Mac line ends
         b"13/01/21, 08:00 - Ana: caf\xe9\n",  # latin-1, not UTF-8
-        b"Chat with Ana\n13/01/21, 08:00 - Ana: hi\n",  # text before the first message
         b"just some notes\nno messages here\n",
         b"",
     ],
@@ -108,11 +108,17 @@ def test_a_byte_order_mark_is_passed_over_on_the_scanners_road(
     assert chat.messages.equals(whatsapp.parse(text, source="chat.txt").messages)  # general road
 
 
-def test_white_space_before_the_first_message_is_taken_on_as_blank() -> None:
+def test_white_space_before_the_first_message_is_blank_and_text_there_is_unplaced() -> None:
     data = f" \t{NBSP}\n\n\u3000\n13/01/21, 08:00 - Ana: hi\n".encode()
-    assert whatsapp_scan.scan(data) is not None
+    found = whatsapp_scan.scan(data)
+    assert found is not None
+    assert len(found.unplaced_lines) == 0
     targets.whatsapp_scan(data)
-    assert whatsapp_scan.scan(f" {NBSP}x\n13/01/21, 08:00 - Ana: hi\n".encode()) is None
+    data = f"Chat with Ana\n {NBSP}x\n\n13/01/21, 08:00 - Ana: hi\n".encode()
+    found = whatsapp_scan.scan(data)
+    assert found is not None
+    assert pl.Series(found.unplaced_lines).to_list() == [1, 2]
+    targets.whatsapp_scan(data)
 
 
 def test_a_time_that_cant_exist_goes_the_general_road_which_names_its_line() -> None:

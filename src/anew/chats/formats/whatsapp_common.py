@@ -1,8 +1,9 @@
 """What WhatsApp's text exports look like, and what both of its parsing roads read with.
 
-The header patterns, the settling of message kinds (whatsapp_kinds tells them), and the reading of the few thousand distinct dates and
-times of a chat: the general road (whatsapp) and the compiled scanner's road (whatsapp_scanned)
-both build on these, so that they read the same messages, and neither imports the other. Signal's
+The header patterns, the settling of message kinds (whatsapp_kinds tells them), and the reading
+of the few thousand distinct dates and times of a chat: the general road (whatsapp) and the
+compiled scanner's road (whatsapp_scanned) both build on these, so that they read the same
+messages, and neither imports the other. Signal's
 exports (signal-export) are written in one of these layouts; what tells them apart is here too,
 so that the WhatsApp and Signal formats agree on which file is whose.
 """
