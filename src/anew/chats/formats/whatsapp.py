@@ -122,7 +122,7 @@ def _unplaced_lines(frame: pl.DataFrame, source: str) -> pl.Series:
     return (leading != "").arg_true().cast(pl.Int64) + 1
 
 
-def _bytes(text: pl.Expr, start: pl.Expr | int, length: pl.Expr | None = None) -> pl.Expr:
+def _bytes(text: pl.Expr, start: pl.Expr | int, length: pl.Expr | int | None = None) -> pl.Expr:
     """Part of a string by byte offsets, as `str.find` gives them (`str.slice` counts characters),
     as bytes: enough for a key that is looked up, and no UTF-8 check."""
     return text.cast(pl.Binary).bin.slice(start, length)
