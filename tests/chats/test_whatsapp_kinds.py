@@ -7,6 +7,7 @@ Every test here parses on the general road (whatsapp.parse) and on the compiled 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from anew.chats.formats import (
     whatsapp,
     whatsapp_common,
+    whatsapp_keywords,
     whatsapp_matchers,
     whatsapp_scan,
     whatsapp_scanned,
@@ -63,6 +65,7 @@ def extra_tables(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     )
     every = SHIPPED + tuple(lang for lang in extra if lang.code not in {s.code for s in SHIPPED})
     monkeypatch.setattr(whatsapp_matchers, "languages", lambda: every)
+    monkeypatch.setattr(whatsapp_keywords, "key_words", lambda: whatsapp_matchers.matchers().words)
     whatsapp_matchers.matchers.cache_clear()
     whatsapp_scan.kind_bytes.cache_clear()
     yield
@@ -121,6 +124,17 @@ def test_every_table_entry_reads_as_its_kind_on_both_roads(
         _assert_read_as(_both(_synthetic(table, wording, layout)), table, wording.kind)
     if wording.example:
         _assert_read_as(_both(wording.example + "\n"), table, wording.kind)
+
+
+def test_the_fast_read_of_the_key_words_is_the_full_reads() -> None:
+    assert whatsapp_keywords.key_words() == whatsapp_matchers.matchers().words
+    table = (
+        "[[notice]]\ntext = '{name} a\\b'  # literal\n"
+        '[[notice]]\ntext = "\\u200Ex \\"y\\" \\U0001F319"\n'
+    )
+    expected = [entry["text"] for entry in tomllib.loads(table)["notice"]]
+    assert expected == ["{name} a\\b", '\u200ex "y" \U0001f319']
+    assert whatsapp_keywords.texts_of(table) == expected
 
 
 def test_every_table_has_a_key_word_the_fast_search_finds() -> None:

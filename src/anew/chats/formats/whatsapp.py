@@ -16,7 +16,7 @@ from collections.abc import Callable
 import polars as pl
 
 from anew.chats.errors import ChatFormatError
-from anew.chats.formats import whatsapp_scanned
+from anew.chats.formats import whatsapp_keywords, whatsapp_scanned
 from anew.chats.formats.chat_file import ChatFile, ReadOptions
 
 # Where the command line and the web layer have always found it (chat_file defines it).
@@ -33,7 +33,6 @@ from anew.chats.formats.whatsapp_common import (
     time_offsets,
 )
 from anew.chats.formats.whatsapp_kinds import Kinds, message_kinds, set_aside
-from anew.chats.formats.whatsapp_matchers import matchers
 from anew.chats.formats.whatsapp_scan import LRM, Scan
 from anew.chats.model import (
     IRREGULAR_MARKS,
@@ -147,7 +146,7 @@ def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
     line = pl.col("line")
     date_end, end, colon = pl.col("date_end"), pl.col("end"), pl.col("colon")
     body, sender = pl.col("body"), pl.col("sender")
-    words = list(matchers().words)
+    words = list(whatsapp_keywords.key_words())
     return (
         frame.lazy()
         .filter(pl.col("is_header"))
@@ -207,7 +206,7 @@ def _rare_rows(parts: pl.DataFrame, header_rows: pl.Series) -> pl.DataFrame:
     rows' bodies are kept unless the texts are."""
     rows = parts.get_column("look").arg_true()
     body, sender = pl.col("body"), pl.col("sender")
-    words = list(matchers().words)
+    words = list(whatsapp_keywords.key_words())
     lines = header_rows.arg_true().gather(rows).cast(pl.Int64) + 1
     return parts[rows].select(
         rows.alias("row"),

@@ -118,6 +118,8 @@ def _readings(rare: pl.DataFrame) -> pl.DataFrame:
 def classify(rare: pl.DataFrame, senders: pl.Series) -> Kinds:
     """Read the looked-at lines (RARE_SCHEMA); `senders` is every message row's sender, to tell
     a name that appears once."""
+    if rare.is_empty():  # the patterns are not even built
+        return Kinds(pl.Series("row", [], pl.Int64), pl.Series("kind", [], pl.String), {}, [])
     read = _readings(rare.cast(RARE_SCHEMA))  # type: ignore[arg-type]
     counted = read.filter(pl.col("notice").is_not_null()).get_column("notice").value_counts()
     by_kind = dict(zip(counted.get_column("notice"), counted.get_column("count"), strict=True))

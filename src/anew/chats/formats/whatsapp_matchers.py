@@ -5,10 +5,10 @@ kind, matched against a line's whole text with WhatsApp's invisible marks taken 
 found inside a longer text is not enough. All tables are used at once, so a file that changes
 language halfway is read too.
 
-Each wording also gives one of its words (`KIND_WORDS`): any text a wording matches holds that
-word, so a text holding none of them is plain text, and both parsing roads look closer only at
-the few that do (the compiled scanner with a hashed four-byte window, Polars with one
-multi-string search). No Polars here: the scanner's thread imports this before Polars is loaded.
+Each wording also gives one of its words (whatsapp_keywords.key_word): any text a wording
+matches holds that word, so a text holding none of them is plain text, and both parsing roads
+look closer only at the few that do (the compiled scanner with a hashed four-byte window, Polars
+with one multi-string search).
 """
 
 from __future__ import annotations
@@ -17,25 +17,17 @@ import functools
 import re
 from dataclasses import dataclass
 
+from anew.chats.formats.whatsapp_keywords import SLOT_SPLIT, key_word, unmarked
 from anew.chats.formats.whatsapp_words import PLACEHOLDER_KINDS, Wording, languages
 from anew.chats.notice_kinds import NOTICE_KINDS
 
-# WhatsApp's invisible marks: U+200E before notices and attachments (and inside some of them),
-# U+200F in right-to-left exports. Taken out of a text and of the wordings before matching.
-MARKS = "\u200e\u200f"
-MARKS_PATTERN = "[\u200e\u200f]"
+MARKS_PATTERN = "[\u200e\u200f]"  # WhatsApp's invisible marks (whatsapp_keywords.MARKS)
 
 # A name never holds ": " (the first one ends the sender), so a notice read whole, before any
 # name is split off, can never take "Ana: she left" for "{name} left".
 NAME = r"(?:[^:]|:[^ ])+"
 SLOTS = {"{name}": NAME, "{text}": ".+", "{file}": ".+", "{n}": "[0-9]+"}
-SLOT_SPLIT = re.compile(r"(\{name\}|\{text\}|\{file\}|\{n\})")
 META = set("\\.+*?()|[]{}^$")
-
-
-def unmarked(text: str) -> str:
-    """The text without WhatsApp's invisible marks."""
-    return text.translate({ord(mark): None for mark in MARKS})
 
 
 def wording_pattern(text: str) -> str:
@@ -51,26 +43,6 @@ def wording_pattern(text: str) -> str:
         else:
             pattern.append("".join("\\" + c if c in META else c for c in part))
     return "".join(pattern)
-
-
-def _words_of(text: str) -> list[str]:
-    literal = SLOT_SPLIT.sub(" ", unmarked(text))
-    return [word for word in re.split(r"\s+", literal) if word]
-
-
-def key_word(text: str) -> str:
-    """The word of a wording the fast search looks for: one every match holds, as rare as can
-    be told (capitals, signs and letters outside ASCII weigh more), four bytes or longer where
-    the wording has one. A wording with no word of its own (only slots) has none."""
-    words = _words_of(text)
-    if not words:
-        raise ValueError(f"the wording {text!r} has no word of its own")
-
-    def weight(word: str) -> tuple[bool, int, int]:
-        rare = sum(1 if "a" <= c <= "z" else 3 for c in word)
-        return (len(word.encode()) >= 4, rare, len(word))
-
-    return max(words, key=weight)
 
 
 @dataclass(frozen=True)

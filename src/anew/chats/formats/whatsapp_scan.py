@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from typing import NamedTuple
 
-from anew.chats.formats.whatsapp_matchers import matchers
+from anew.chats.formats import whatsapp_keywords
 
 try:
     from anew.chats.formats import _whatsapp_scan
@@ -31,7 +31,7 @@ class Scan(NamedTuple):
     lines that need a closer look (whatsapp_kinds), with the text after their header, their row
     (UINT32_MAX for a line without a sender, which has none), their line number and flags
     (SUSPECT_IOS); and the numbers of the lines with text before the first header. A row needs
-    a look when its text starts with LRM or holds one of KIND_WORDS."""
+    a look when its text starts with LRM or holds one of the tables' key words."""
 
     date_id: Column
     time_id: Column
@@ -50,8 +50,8 @@ class Scan(NamedTuple):
 
 @functools.cache
 def kind_bytes() -> tuple[bytes, ...]:
-    """The language tables' key words (whatsapp_matchers), as the scanner takes them."""
-    return tuple(word.encode() for word in matchers().words)
+    """The language tables' key words (whatsapp_keywords), as the scanner takes them."""
+    return tuple(word.encode() for word in whatsapp_keywords.key_words())
 
 
 def available() -> bool:
