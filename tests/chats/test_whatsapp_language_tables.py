@@ -104,6 +104,29 @@ def test_it_never_gives_one_text_two_kinds_in_a_language(lang: Language) -> None
     assert {text: found for text, found in kinds.items() if len(found) > 1} == {}
 
 
+def _overlapping(a: Wording, b: Wording) -> bool:
+    return "both" in (a.layout, b.layout) or a.layout == b.layout
+
+
+@pytest.mark.parametrize("lang", languages(), ids=lambda lang: lang.code)
+def test_it_never_lets_a_slotted_wording_take_another_kinds_text(lang: Language) -> None:
+    # "Вы удалили {name}" (a member removed) may match "Вы удалили данное сообщение" (a deleted
+    # message): one is a notice, the other a placeholder after a name, so the layout tells them
+    # apart. Two notices (or two placeholders) of different kinds would not be told apart at all.
+    clashes = [
+        (exact.text, slotted.text)
+        for entries in (lang.placeholders, lang.notices)
+        for exact in entries
+        if not SLOT.search(exact.text)
+        for slotted in entries
+        if SLOT.search(slotted.text)
+        and slotted.kind != exact.kind
+        and _overlapping(exact, slotted)
+        and _pattern(slotted.text).fullmatch(exact.text)
+    ]
+    assert clashes == []
+
+
 def test_it_checks_the_pattern_helper_fills_slots() -> None:
     # The example check above would pass vacuously if the pattern matched anything.
     assert _pattern("{name} hat {name} hinzugefügt.").search("Ana hat Bob hinzugefügt.")
