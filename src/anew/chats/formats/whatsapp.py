@@ -32,6 +32,7 @@ from anew.chats.formats.whatsapp_common import (
     settle_kinds,
     time_offsets,
 )
+from anew.chats.formats.whatsapp_keywords import MARK_START
 from anew.chats.formats.whatsapp_kinds import Kinds, message_kinds, set_aside
 from anew.chats.formats.whatsapp_scan import LRM, Scan
 from anew.chats.model import (
@@ -45,6 +46,8 @@ from anew.chats.model import (
     measure_text,
     recount_words,
 )
+
+RLM = "\u200f"  # the mark right-to-left iPhones put where others put LRM
 
 # On a header line the first "] " or "- " closes the date and time (neither can hold one), and
 # the sender starts two bytes on. Of " - ", the space before the dash stays on the time.
@@ -184,7 +187,7 @@ def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
             # start. A notice is read whole before a name is split off, so the name is searched
             # too (names are short), and a line without a sender is always looked at.
             (
-                body.str.contains_any([*IRREGULAR_MARKS, *words, LRM])
+                body.str.contains_any([*IRREGULAR_MARKS, *words, LRM, RLM])
                 | body.str.starts_with(" ")
                 | body.str.ends_with(" ")
                 | sender.str.contains_any(words)
@@ -218,7 +221,7 @@ def _rare_rows(parts: pl.DataFrame, header_rows: pl.Series) -> pl.DataFrame:
         irregular_spacing(body).fill_null(False).alias("irregular"),
         (
             sender.is_null()
-            | body.str.starts_with(LRM)
+            | body.str.strip_chars_start(" ").str.contains(MARK_START)
             | body.str.contains_any(words)
             | sender.str.contains_any(words)
         )

@@ -16,6 +16,8 @@ from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent / "whatsapp_languages"
 MARKS = "\u200e\u200f"  # WhatsApp's invisible marks, taken out of texts and wordings alike
+MARKS_PATTERN = "[\u200e\u200f]"
+MARK_START = "^[\u200e\u200f]"  # U+200F where right-to-left iPhones put it
 SLOT_SPLIT = re.compile(r"(\{name\}|\{text\}|\{file\}|\{n\})")
 TEXT_LINE = re.compile(r"""^text\s*=\s*("(?:[^"\\]|\\.)*"|'[^']*')\s*(?:#.*)?$""", re.MULTILINE)
 

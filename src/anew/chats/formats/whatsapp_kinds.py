@@ -11,9 +11,9 @@ wording in one of the language tables (whatsapp_matchers):
   subject holding ": " does not make a participant);
 - under a name, a placeholder is a message of its kind (media, deleted), in any language, with
   or without the mark; on iOS a text that starts with U+200E and is wholly a notice wording is a
-  notice; a call is a notice under a name on Android too (WhatsApp writes calls under the
-  caller's name there); anything else is the person's message, with a warning when it reads
-  like a notice.
+  notice; a call or "waiting for this message" is a notice under a name on Android too
+  (WhatsApp writes them under the caller's or sender's name there); anything else is the
+  person's message, with a warning when it reads like a notice.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from anew.chats.formats.whatsapp_matchers import MARKS_PATTERN, matchers
-from anew.chats.formats.whatsapp_scan import LRM
+from anew.chats.formats.whatsapp_keywords import MARK_START, MARKS_PATTERN
+from anew.chats.formats.whatsapp_matchers import matchers
 from anew.chats.model import NOTICE_KINDS, ChatWarning, Kind, SetAside
 
 READS_LIKE_A_NOTICE = (
@@ -43,6 +43,10 @@ UNKNOWN_NOTICE = (
     "Anew doesn't know its wording"
 )
 UNPLACED = "this line comes before the first message and belongs to none, so it was set aside"
+
+# Notices WhatsApp writes under a person's name on both layouts: a call under the caller's, and
+# "Waiting for this message" under the sender's of a message that could not be read.
+UNDER_A_NAME = ("call", "pending")
 
 # The columns both roads hand over: the row of the message (null: a line without a sender),
 # the line's number in the file, whether its header is the bracketed (iOS) layout, the whole
@@ -68,22 +72,56 @@ class Kinds:
 
 
 def _kind_of(text: pl.Expr, patterns: dict[str, str]) -> pl.Expr:
-    """The kind whose pattern matches the whole text, or null."""
-    found = pl.lit(None, dtype=pl.String)
-    for kind, pattern in reversed(patterns.items()):
-        found = pl.when(text.str.contains(pattern)).then(pl.lit(kind)).otherwise(found)
-    return found
+    """The kinds whose patterns match the whole text (a list: empty for none, and more than one
+    only where wordings of two kinds both match, which _settle decides)."""
+    return pl.concat_list(
+        [pl.when(text.str.contains(p)).then(pl.lit(kind)) for kind, p in patterns.items()]
+    ).list.drop_nulls()
+
+
+def _settle(read: pl.DataFrame, column: str, text: str) -> pl.DataFrame:
+    """The one kind of each line from its list of matching kinds: the most specific wording's
+    where several kinds match (a few lines at most, so in Python)."""
+    kinds = pl.col(column)
+    several = read.filter(kinds.list.len() > 1)
+    read = read.with_columns(kinds.list.first().alias(column))
+    if several.height:
+        found = matchers()
+        chosen = [
+            found.most_specific(whole, options)
+            for whole, options in several.select(text, column).iter_rows()
+        ]
+        settled = read.get_column(column).scatter(
+            several.get_column("_index"), pl.Series(chosen, dtype=pl.String)
+        )
+        read = read.with_columns(settled)
+    return read
+
+
+def _clean(text: pl.Expr) -> pl.Expr:
+    """The text as wordings are matched against it: without WhatsApp's marks or the spaces
+    around it (Arabic exports put two spaces after the name before an attachment)."""
+    return text.str.replace_all(MARKS_PATTERN, "").str.strip_chars(" ")
+
+
+def _marked(body: pl.Expr) -> pl.Expr:
+    """Whether the body starts (after any spaces) with U+200E, or U+200F on right-to-left
+    phones: the mark iOS puts before its notices and placeholders."""
+    return body.str.strip_chars_start(" ").str.contains(MARK_START)
 
 
 def _readings(rare: pl.DataFrame) -> pl.DataFrame:
     """Each looked-at line's notice kind (null: a message), message kind and warning."""
     found = matchers()
     text, body, sender, ios = pl.col("text"), pl.col("body"), pl.col("sender"), pl.col("ios")
-    clean_body = body.str.replace_all(MARKS_PATTERN, "")
-    whole = _kind_of(text.str.replace_all(MARKS_PATTERN, ""), found.notices)
-    said = _kind_of(clean_body, found.notices)
-    placeholder = _kind_of(clean_body, found.placeholders)
-    marked = body.str.starts_with(LRM).fill_null(False)
+    read = rare.with_row_index("_index").with_columns(
+        _kind_of(_clean(text), found.notices).alias("whole"),
+        _kind_of(_clean(body), found.notices).alias("said"),
+        _kind_of(_clean(body), found.placeholders).alias("placeholder"),
+    )
+    read = _settle(_settle(_settle(read, "whole", "text"), "said", "body"), "placeholder", "body")
+    whole, said, placeholder = pl.col("whole"), pl.col("said"), pl.col("placeholder")
+    marked = _marked(body).fill_null(False)
     notice = (
         pl.when(whole.is_not_null())
         .then(whole)
@@ -91,22 +129,20 @@ def _readings(rare: pl.DataFrame) -> pl.DataFrame:
         .then(pl.lit("service"))
         .when(placeholder.is_not_null())
         .then(pl.lit(None, dtype=pl.String))
-        .when(said.is_not_null() & ((ios & marked) | (said == "call")))
+        .when(said.is_not_null() & ((ios & marked) | said.is_in(UNDER_A_NAME)))
         .then(said)
         .otherwise(pl.lit(None, dtype=pl.String))
     )
-    return rare.with_columns(
-        notice.alias("notice"), said.alias("said"), placeholder.alias("placeholder")
-    ).with_columns(
+    return read.with_columns(notice.alias("notice")).with_columns(
         pl.when(pl.col("notice").is_not_null())
         .then(pl.lit(None, dtype=pl.String))
-        .otherwise(pl.col("placeholder").fill_null(Kind.TEXT.value))
+        .otherwise(placeholder.fill_null(Kind.TEXT.value))
         .alias("kind"),
         pl.when(pl.col("notice").is_not_null() & sender.is_null() & whole.is_null())
         .then(pl.lit(UNKNOWN_NOTICE))
-        .when(pl.col("notice").is_not_null() | pl.col("placeholder").is_not_null())
+        .when(pl.col("notice").is_not_null() | placeholder.is_not_null())
         .then(pl.lit(None, dtype=pl.String))
-        .when(pl.col("said").is_not_null())
+        .when(said.is_not_null())
         .then(pl.lit(READS_LIKE_A_NOTICE))
         .when(ios & marked)
         .then(pl.lit(UNKNOWN_MARKED))

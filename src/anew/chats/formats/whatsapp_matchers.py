@@ -21,8 +21,6 @@ from anew.chats.formats.whatsapp_keywords import SLOT_SPLIT, key_word, unmarked
 from anew.chats.formats.whatsapp_words import PLACEHOLDER_KINDS, Wording, languages
 from anew.chats.notice_kinds import NOTICE_KINDS
 
-MARKS_PATTERN = "[\u200e\u200f]"  # WhatsApp's invisible marks (whatsapp_keywords.MARKS)
-
 # A name never holds ": " (the first one ends the sender), so a notice read whole, before any
 # name is split off, can never take "Ana: she left" for "{name} left".
 NAME = r"(?:[^:]|:[^ ])+"
@@ -53,6 +51,15 @@ class Matchers:
     placeholders: dict[str, str]
     notices: dict[str, str]
     words: tuple[str, ...]
+    # Every wording's own pattern with its kind, the most specific (most letters of its own)
+    # first: where a text is wholly two wordings of different kinds ("{name} removed {name}"
+    # and "{name} removed the group's icon"), the more specific one says what it is.
+    ranked: tuple[tuple[re.Pattern[str], str], ...] = ()
+
+    def most_specific(self, text: str, kinds: list[str]) -> str | None:
+        """The kind, among `kinds`, of the most specific wording the whole text matches."""
+        clean = unmarked(text).strip(" ")
+        return next((k for p, k in self.ranked if k in kinds and p.fullmatch(clean)), None)
 
 
 def _patterns(wordings: list[Wording], kinds: tuple[str, ...]) -> dict[str, str]:
@@ -69,11 +76,14 @@ def matchers() -> Matchers:
     """The patterns and words of every table, built once."""
     placeholders = [w for language in languages() for w in language.placeholders]
     notices = [w for language in languages() for w in language.notices]
-    words = sorted({key_word(w.text) for w in (*placeholders, *notices)})
+    every = (*placeholders, *notices)
+    words = sorted({key_word(w.text) for w in every})
+    specific = sorted(every, key=lambda w: -len(SLOT_SPLIT.sub("", unmarked(w.text))))
     return Matchers(
         placeholders=_patterns(placeholders, PLACEHOLDER_KINDS),
         notices=_patterns(notices, NOTICE_KINDS),
         words=tuple(words),
+        ranked=tuple((re.compile(wording_pattern(w.text)), w.kind) for w in specific),
     )
 
 

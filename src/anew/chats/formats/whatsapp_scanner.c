@@ -398,6 +398,13 @@ static const unsigned char *name_end(const unsigned char *start, const unsigned 
     return NULL;
 }
 
+/* Whether the text starts, after any spaces, with the mark WhatsApp puts before its own notes
+ * and attachments: U+200E, or U+200F on right-to-left phones. */
+static int starts_with_mark(const unsigned char *p, const unsigned char *e) {
+    while (p < e && *p == ' ') p++;
+    return e - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x8E || p[2] == 0x8F);
+}
+
 static int push_suspect(Scan *scan, uint32_t row, uint32_t line, const unsigned char *data,
                         const unsigned char *start, const unsigned char *e, uint32_t flags) {
     if (u32_push(&scan->suspect_row, row) || u32_push(&scan->suspect_line, line) ||
@@ -432,8 +439,7 @@ static int take_header(Scan *scan, const KindWords *kinds, const unsigned char *
     size_t body_len = (size_t)(e - body);
     Measure m = measure(body, body_len);
     uint32_t row = (uint32_t)scan->chars.len;
-    int suspect = (body_len >= 3 && body[0] == 0xE2 && body[1] == 0x80 && body[2] == 0x8E) ||
-                  holds_kind_word(kinds, start, (size_t)(e - start));
+    int suspect = starts_with_mark(body, e) || holds_kind_word(kinds, start, (size_t)(e - start));
     if (u32_push(&scan->date_id, date_id) || u32_push(&scan->time_id, time_id) ||
         u32_push(&scan->sender_id, sender_id) || u32_push(&scan->chars, m.chars) ||
         u32_push(&scan->words, m.words))

@@ -10,9 +10,9 @@ from __future__ import annotations
 import functools
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from typing import Literal
 
+from anew.chats.formats.whatsapp_keywords import FOLDER
 from anew.chats.notice_kinds import NOTICE_KINDS
 
 Layout = Literal["ios", "android", "both"]
@@ -52,11 +52,9 @@ class Language:
 @functools.cache
 def languages() -> tuple[Language, ...]:
     """Every table shipped with Anew, English first and then by code."""
-    folder = resources.files("anew.chats.formats").joinpath("whatsapp_languages")
     found = [
         read_language(entry.name, entry.read_text(encoding="utf-8"))
-        for entry in folder.iterdir()
-        if entry.name.endswith(".toml")
+        for entry in FOLDER.glob("*.toml")
     ]
     return tuple(sorted(found, key=lambda lang: (lang.code != "en", lang.code)))
 
