@@ -20,6 +20,7 @@ from anew.chats.formats import (
     whatsapp,
     whatsapp_common,
     whatsapp_keywords,
+    whatsapp_kinds,
     whatsapp_matchers,
     whatsapp_scan,
     whatsapp_scanned,
@@ -123,7 +124,28 @@ def test_every_table_entry_reads_as_its_kind_on_both_roads(
     for layout in _layouts(wording):
         _assert_read_as(_both(_synthetic(table, wording, layout)), table, wording.kind)
     if whatsapp_common.looks_like_whatsapp(wording.example):  # not a string table's line
-        _assert_read_as(_both(wording.example + "\n"), table, wording.kind)
+        _assert_example_read_by_the_rule(wording, table)
+
+
+def _assert_example_read_by_the_rule(wording: Wording, table: str) -> None:
+    """An example line is read as its kind; where it is an iOS notice under a name without the
+    mark (a line pasted where the mark was lost), the rule makes it a message with a warning."""
+    chat = _both(wording.example + "\n")
+    rest = re.sub(r"^[^\]]*\] ", "", wording.example)
+    name, _, body = rest.partition(": ")
+    unmarked_notice = (
+        table == "notice"
+        and wording.example.lstrip("\u200e\u200f").startswith("[")
+        and body
+        and not body.lstrip(" ").startswith(("\u200e", "\u200f"))
+        and wording.kind not in whatsapp_kinds.UNDER_A_NAME
+        and not whatsapp_matchers.kind_of(rest)
+    )
+    if unmarked_notice:
+        assert _kinds(chat) == [(name, "text")]
+        assert whatsapp_kinds.READS_LIKE_A_NOTICE in [warning.why for warning in chat.warnings]
+    else:
+        _assert_read_as(chat, table, wording.kind)
 
 
 def test_the_fast_read_of_the_key_words_is_the_full_reads() -> None:
@@ -295,7 +317,9 @@ def test_messages_and_set_aside_lines_account_for_every_header_line(path: Path) 
 
 NAMES = st.sampled_from(["Ana", "Sam", "Jo Marie", "Zoë 🌙", "+1 555 0100"])
 FILL = st.text(alphabet="abcxyzÀé🌙 ", min_size=1, max_size=12).map(str.strip).filter(bool)
-NOTICE_WORDINGS = [w for language in SHIPPED for w in language.notices if w.kind != "call"]
+NOTICE_WORDINGS = [
+    w for language in SHIPPED for w in language.notices if w.kind not in whatsapp_kinds.UNDER_A_NAME
+]
 
 
 def _fill_with(text: str, fills: list[str]) -> str:
