@@ -186,3 +186,42 @@ def test_the_report_says_reply_times_in_words(alice_client: TestClient) -> None:
     assert "p90" not in text
     assert "9 in 10 replies within" in text
     assert "Half of Sam's replies came within" in text
+
+
+TELEGRAM = (
+    '{"name": "Sam", "messages": ['
+    '{"type": "service", "date": "2024-01-01T09:00:00", "action": "phone_call"},'
+    '{"type": "service", "date": "2024-01-01T09:00:30", "action": "invite_members"},'
+    '{"type": "service", "date": "2024-01-01T09:00:40", "action": "remove_members"},'
+    '{"type": "message", "date": "2024-01-01T09:01:00", "from": "Sam", "text": "hi"},'
+    '{"type": "message", "date": "2024-01-01T09:02:00", "from": "Ana", "text": "hey"}]}'
+)
+
+
+def test_the_report_says_what_was_set_aside_and_where_to_look(
+    app: FastAPI, alice_client: TestClient, bob_client: TestClient, alice: Person, db: Session
+) -> None:
+    path = _chat_path(_upload(alice_client, TELEGRAM, "result.json"))
+    soup = BeautifulSoup(alice_client.get(path).text, "html.parser")
+    findings = soup.find(id="findings")
+    assert findings is not None
+    assert (
+        "3 notices Telegram wrote itself were set aside, not counted as messages: "
+        "2 member changes and 1 call or missed call."
+    ) in findings.get_text(" ", strip=True)
+    row = db.scalars(select(ChatImport)).one()
+    row.report = {**row.report, "warnings": [{"line": 7, "why": "a name appears only once"}]}
+    db.commit()
+    shown = page_text(alice_client.get(path).text)
+    assert "Line 7: a name appears only once" in shown
+    assert "Anew was unsure about 1 line of the file" in shown
+    chat_id = path.rsplit("/", 1)[1]
+    secrets = ["member changes", "Line 7"]
+    assert_isolated(
+        app.state.engine, bob_client, alice, "GET", f"/chats/{chat_id}", secrets=secrets
+    )
+
+
+def test_a_chat_with_nothing_set_aside_shows_no_such_section(alice_client: TestClient) -> None:
+    path = _chat_path(_upload(alice_client, CHAT))
+    assert BeautifulSoup(alice_client.get(path).text, "html.parser").find(id="findings") is None

@@ -20,6 +20,7 @@ from anew.chats.charts import (
     replies_chart,
 )
 from anew.chats.errors import ChatFormatError
+from anew.chats.findings_words import findings
 from anew.chats.formats.registry import supported_files
 from anew.chats.progress import KEY
 from anew.db import utcnow
@@ -142,7 +143,13 @@ def chat_report(request: Request, chat_id: ChatId, user: CurrentUser, db: Sessio
         for name, draw in CHARTS.items()
         if name != "replies" or "reply_distribution" in document
     }
-    context = {"chat": found.chat, "report": found.report, "saved": saved, "charts": charts}
+    context = {
+        "chat": found.chat,
+        "report": found.report,
+        "saved": saved,
+        "charts": charts,
+        "findings": findings(document),
+    }
     return render(request, "chats/report.html", context)
 
 
