@@ -225,3 +225,37 @@ def test_the_report_says_what_was_set_aside_and_where_to_look(
 def test_a_chat_with_nothing_set_aside_shows_no_such_section(alice_client: TestClient) -> None:
     path = _chat_path(_upload(alice_client, CHAT))
     assert BeautifulSoup(alice_client.get(path).text, "html.parser").find(id="findings") is None
+
+
+UNCLEAR = (
+    "03/04/24, 09:00 - Ana: morning!\n"
+    "03/04/24, 09:10 - Sam: hey you\n"
+    "07/08/24, 08:00 - Ana: it has been\n"
+)
+
+
+def test_unclear_dates_are_asked_with_her_own_dates_and_her_choices_stay(
+    alice_client: TestClient, db: Session
+) -> None:
+    response = _upload(alice_client, UNCLEAR, name="Sam", chat="", keep_text="on")
+    assert response.status_code == 422  # type: ignore[attr-defined]
+    soup = BeautifulSoup(response.text, "html.parser")  # type: ignore[attr-defined]
+    question = soup.find(id="date-question")
+    assert question is not None
+    assert question.legend.get_text(strip=True) == "Which day is 03/04/24 in your file?"
+    choices = {
+        radio["value"]: " ".join(radio.parent.get_text(" ", strip=True).split())
+        for radio in question.select("input[type=radio]")
+    }
+    assert choices == {
+        "dayfirst": "3 April 2024 (then 07/08/24 is 7 August 2024)",
+        "monthfirst": "4 March 2024 (then 07/08/24 is 8 July 2024)",
+    }
+    assert soup.find(id="date_order") is None  # the question takes the select's place
+    assert "read two ways" in soup.find(id="upload-error").get_text()  # type: ignore[union-attr]
+    assert soup.find("input", attrs={"name": "name"})["value"] == "Sam"  # type: ignore[index]
+    assert soup.find("input", attrs={"name": "keep_text"}).has_attr("checked")  # type: ignore[union-attr]
+    assert _count(db, ChatImport) == 0
+    again = _upload(alice_client, UNCLEAR, name="Sam", date_order="dayfirst")
+    assert again.status_code == 303  # type: ignore[attr-defined]
+    assert db.scalars(select(ChatImport.report)).one()["first"] == "2024-04-03T09:00:00"
