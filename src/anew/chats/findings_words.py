@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from anew.chats.model import FORMAT_NAMES
+from anew.wording import counted
 
 # Each NOTICE_KINDS key as a reader says it: (one, several).
 NOTICE_WORDS = {
@@ -22,11 +23,6 @@ NOTICE_WORDS = {
     "pending": ("message still on its way", "messages still on their way"),
     "service": ("other notice", "other notices"),
 }
-
-
-def counted(n: int, one: str, several: str) -> str:
-    """'1 reaction', '3 reactions'."""
-    return f"{n} {one if n == 1 else several}"
 
 
 def listed(parts: list[str]) -> str:
@@ -79,7 +75,7 @@ def findings(report: dict[str, Any]) -> Findings:
     warnings = [f"Line {w['line']}: {w['why']}" for w in report.get("warnings") or ()]
     intro = (
         f"Anew was unsure about {counted(len(warnings), 'line', 'lines')} of the file and counted "
-        f"{'it' if len(warnings) == 1 else 'them'} as messages; you may want to look:"
+        f"{'it as a message' if len(warnings) == 1 else 'them as messages'}; you may want to look:"
         if warnings
         else ""
     )
