@@ -140,3 +140,11 @@ def test_the_chat_miner_instagram_export_sets_nothing_aside() -> None:
     chat = load_chat(CHAT_MINER / "instagram" / "test_export.json")
     assert chat.messages.height == 2
     assert chat.set_aside.notices == {}
+
+
+def test_every_wording_holds_one_of_the_clues_the_reader_looks_for_first() -> None:
+    from anew.chats.formats.meta_notices import CLUES, WORDINGS
+
+    for wordings in WORDINGS.values():
+        for wording in wordings:
+            assert any(clue in wording.lower() for clue in CLUES), wording
