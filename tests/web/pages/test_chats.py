@@ -259,3 +259,21 @@ def test_unclear_dates_are_asked_with_her_own_dates_and_her_choices_stay(
     again = _upload(alice_client, UNCLEAR, name="Sam", date_order="dayfirst")
     assert again.status_code == 303  # type: ignore[attr-defined]
     assert db.scalars(select(ChatImport.report)).one()["first"] == "2024-04-03T09:00:00"
+
+
+def test_an_sms_thread_where_she_wrote_nothing_says_so(alice_client: TestClient) -> None:
+    backup = (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count=\"2\">\n"
+        '<sms address="+15550100" date="1700000000000" type="1" body="up?" contact_name="Sam" />\n'
+        '<sms address="+15550100" date="1700000600000" type="1" body="bye" contact_name="Sam" />\n'
+        "</smses>\n"
+    )
+    response = _upload(alice_client, backup, "sms.xml")
+    assert response.status_code == 303  # type: ignore[attr-defined]
+    location = response.headers["location"]  # type: ignore[attr-defined]
+    assert not location.endswith("/who")  # the backup knows which side is hers
+    findings = BeautifulSoup(alice_client.get(location).text, "html.parser").find(id="findings")
+    assert findings is not None
+    assert "You sent no messages in this chat, so its figures show only what Sam sent." in (
+        findings.get_text(" ", strip=True)
+    )
