@@ -150,6 +150,12 @@ def _assert_example_read_by_the_rule(wording: Wording, table: str) -> None:
 
 def test_the_fast_read_of_the_key_words_is_the_full_reads() -> None:
     assert whatsapp_keywords.key_words() == whatsapp_matchers.matchers().words
+    tables = {p.name: p.read_text("utf-8") for p in sorted(whatsapp_keywords.FOLDER.glob("*.toml"))}
+    stored = whatsapp_keywords.STORED.read_text("utf-8").splitlines()
+    assert stored[0] == whatsapp_keywords._first_line(tables), (
+        "key_words.txt is stale: run .venv/bin/python -m anew.chats.formats.whatsapp_keywords"
+    )
+    assert tuple(stored[1:]) == whatsapp_matchers.matchers().words
     table = (
         "[[notice]]\ntext = '{name} a\\b'  # literal\n"
         '[[notice]]\ntext = "\\u200Ex \\"y\\" \\U0001F319"\n'

@@ -4,17 +4,21 @@ Any text a placeholder or notice wording matches holds the wording's key word, s
 none of them is plain text (whatsapp_matchers has the whole patterns). The scanner needs only
 these words, before Polars is loaded and while it loads: they are read from the tables' `text`
 lines directly, which takes a fraction of a full TOML parse of every table
-(tests/chats/test_whatsapp_kinds.py holds them to the full parse's).
+(tests/chats/test_whatsapp_kinds.py holds them to the full parse's), and are kept worked out in
+key_words.txt with a hash of the tables, so that usually not even that is needed.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import re
 from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent / "whatsapp_languages"
+REWRITE = "python -m anew.chats.formats.whatsapp_keywords"
+STORED = FOLDER / "key_words.txt"  # the key words worked out, read fast on the scanner's thread
 MARKS = "\u200e\u200f"  # WhatsApp's invisible marks, taken out of texts and wordings alike
 UNMARK = str.maketrans("", "", MARKS)
 MARKS_PATTERN = "[\u200e\u200f]"
@@ -67,6 +71,34 @@ def _astral(match: re.Match[str]) -> str:
 
 @functools.cache
 def key_words() -> tuple[str, ...]:
-    """The key words of every table's wordings, sorted and without repeats."""
-    texts = [text for path in FOLDER.glob("*.toml") for text in texts_of(path.read_text("utf-8"))]
+    """The key words of every table's wordings, sorted and without repeats: from key_words.txt
+    when it was written from these very tables (a hash of them says so), else worked out."""
+    tables = {path.name: path.read_text("utf-8") for path in sorted(FOLDER.glob("*.toml"))}
+    stored = STORED.read_text("utf-8").splitlines() if STORED.exists() else []
+    if stored and stored[0] == _first_line(tables):
+        return tuple(stored[1:])
+    return _worked_out(tables)
+
+
+def _worked_out(tables: dict[str, str]) -> tuple[str, ...]:
+    texts = [text for table in tables.values() for text in texts_of(table)]
     return tuple(sorted({key_word(text) for text in texts}))
+
+
+def _first_line(tables: dict[str, str]) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for name, table in tables.items():
+        digest.update(name.encode() + b"\0" + table.encode() + b"\0")
+    return f"# key words of the tables {digest.hexdigest()}; {REWRITE} rewrites this"
+
+
+def write_key_words() -> None:
+    """Work the key words out and store them with the tables' hash (run after editing a table;
+    tests/chats/test_whatsapp_kinds.py says when they are stale)."""
+    tables = {path.name: path.read_text("utf-8") for path in sorted(FOLDER.glob("*.toml"))}
+    lines = [_first_line(tables), *_worked_out(tables)]
+    STORED.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write_key_words()
