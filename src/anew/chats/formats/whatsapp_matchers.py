@@ -54,12 +54,20 @@ class Matchers:
     # Every wording's own pattern with its kind, the most specific (most letters of its own)
     # first: where a text is wholly two wordings of different kinds ("{name} removed {name}"
     # and "{name} removed the group's icon"), the more specific one says what it is.
-    ranked: tuple[tuple[re.Pattern[str], str], ...] = ()
+    ranked: tuple[tuple[str, str], ...] = ()
 
     def most_specific(self, text: str, kinds: list[str]) -> str | None:
         """The kind, among `kinds`, of the most specific wording the whole text matches."""
         clean = unmarked(text).strip(" ")
-        return next((k for p, k in self.ranked if k in kinds and p.fullmatch(clean)), None)
+        return next(
+            (k for p, k in self.ranked if k in kinds and _compiled(p).fullmatch(clean)), None
+        )
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A wording's pattern compiled when first needed: most chats never need any."""
+    return re.compile(pattern)
 
 
 def _patterns(wordings: list[Wording], kinds: tuple[str, ...]) -> dict[str, str]:
@@ -83,7 +91,7 @@ def matchers() -> Matchers:
         placeholders=_patterns(placeholders, PLACEHOLDER_KINDS),
         notices=_patterns(notices, NOTICE_KINDS),
         words=tuple(words),
-        ranked=tuple((re.compile(wording_pattern(w.text)), w.kind) for w in specific),
+        ranked=tuple((wording_pattern(w.text), w.kind) for w in specific),
     )
 
 
