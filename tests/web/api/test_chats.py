@@ -78,11 +78,13 @@ def test_a_zip_export_uploads(alice_api: TestClient) -> None:
 def test_a_bad_file_is_a_422_naming_the_file_and_line_and_stores_nothing(
     alice_api: TestClient, db: Session
 ) -> None:
-    response = _upload(alice_api, "just some notes\n13/03/24, 09:00 - Ana: hi\n", "notes.txt")
+    # A time that can't exist (text before the first message is set aside now, not refused).
+    text = "13/03/24, 09:00 - Ana: hi\n13/03/24, 25:10 - Sam: yo\n"
+    response = _upload(alice_api, text, "notes.txt")
     assert response.status_code == 422  # type: ignore[attr-defined]
     problem = response.json()["detail"][0]  # type: ignore[attr-defined]
     assert problem["loc"] == ["body", "file"]
-    assert problem["msg"].startswith("notes.txt, line 1:")
+    assert problem["msg"].startswith("notes.txt, line 2:")
     assert _count(db, ChatImport) == 0
     assert _count(db, ChatMessage) == 0
 
