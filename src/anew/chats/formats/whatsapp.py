@@ -22,17 +22,19 @@ from anew.chats.formats.chat_file import ChatFile, ReadOptions
 # Where the command line and the web layer have always found it (chat_file defines it).
 from anew.chats.formats.chat_file import DatePreference as DatePreference
 from anew.chats.formats.whatsapp_common import (
-    HEADER,
     DateOrder,
     as_date,
     date_table,
+    header,
     looks_like_signal,
     looks_like_whatsapp,
     message_kinds,
+    old_header,
     resolve_date_order,
     settle_kinds,
     time_offsets,
 )
+from anew.chats.formats.whatsapp_header import DATE_END, HEADER_END
 from anew.chats.formats.whatsapp_scan import KIND_WORDS, LRM, Scan
 from anew.chats.model import (
     IRREGULAR_MARKS,
@@ -46,10 +48,9 @@ from anew.chats.model import (
     recount_words,
 )
 
-# On a header line the first "] " or "- " closes the date and time (neither can hold one), and
-# the sender starts two bytes on. Of " - ", the space before the dash stays on the time.
-HEADER_END = r"[\]-] "
-DATE_END = r"[, \x{a0}\x{202f}]"
+# On a header line the first "] " or "- " closes the date and time (HEADER_END), and the sender
+# starts two bytes on; the spaces before the dash stay on the time, as the date's last dot or
+# comma does (DATE_END).
 
 
 def _split(text: str | Callable[[], str], utf8: bytes | None = None) -> pl.Series:
@@ -98,13 +99,29 @@ def _read_lines(data: bytes) -> pl.Series | None:
     return frame.to_series().fill_null("")
 
 
+def _modernized(lines: pl.Series) -> pl.Series:
+    """The lines of an export of 2012-2013 ("09/12/2012 17:03:48: Ana: hi") with each header
+    written as today's ("09/12/2012 17:03:48 - Ana: hi"); other exports' lines as they are.
+
+    The layout is told by the first line that is not blank, as the scan tells a file it can't
+    take on: a line in today's layout is never one of then, nor the other way round."""
+    filled = lines.str.strip_chars().ne("").arg_true()
+    if filled.is_empty():
+        return lines
+    pattern = old_header()
+    first = lines.gather(filled.head(1))
+    if not first.str.contains(pattern).any():
+        return lines
+    return lines.str.replace(pattern, "${head} - ")
+
+
 def _lines(text: str | Callable[[], str], utf8: bytes | None = None) -> pl.DataFrame:
     """Every line, whether it starts a message, and which message it belongs to."""
-    header = pl.col("line").str.contains(HEADER)
+    is_header = pl.col("line").str.contains(header())
     # The lazy engine spreads the string work over every core; eager mode uses one.
     return (
-        pl.LazyFrame({"line": _split(text, utf8)})
-        .with_columns(header.alias("is_header"))
+        pl.LazyFrame({"line": _modernized(_split(text, utf8))})
+        .with_columns(is_header.alias("is_header"))
         .with_columns(pl.col("is_header").cum_sum().alias("message"))
         .collect(engine="streaming")
     )

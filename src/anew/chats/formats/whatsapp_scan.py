@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from anew.chats.formats import whatsapp_header
+
 try:
     from anew.chats.formats import _whatsapp_scan
     from anew.chats.formats._whatsapp_scan import Column
@@ -76,5 +78,6 @@ def scan(data: bytes) -> Scan | None:
     if _whatsapp_scan is None:
         return None
     text = memoryview(data)[len(BOM) :] if data.startswith(BOM) else data
-    found = _whatsapp_scan.scan(text, _KIND_BYTES)
+    header_words = whatsapp_header.scan_words(whatsapp_header.words())
+    found = _whatsapp_scan.scan(text, _KIND_BYTES, header_words)
     return None if found is None else Scan(*found)

@@ -4,8 +4,8 @@
  *
  * The Polars parser (whatsapp.py) reads a million-message export with some twenty whole-column
  * steps, each of which walks every line again. This scanner walks the bytes once: it splits the
- * lines, recognises the header pattern (whatsapp.HEADER, matched byte for byte), cuts out the date,
- * time, sender and first line, and measures every message (characters, words as whatsapp's
+ * lines, recognises the header pattern (whatsapp_header.header, matched byte for byte), cuts out
+ * the date, time, sender and first line, and measures every message (characters, words as whatsapp's
  * WORD_PATTERN counts them, and whether it may be media, deleted or a notice). The few thousand
  * distinct dates, times and senders go back to Python as short lists; the per-message columns as
  * Arrow arrays (the Arrow C data interface) that Polars takes over without a copy.
@@ -305,9 +305,120 @@ static size_t space_at(const unsigned char *p, const unsigned char *e) {
     return 0;
 }
 
-/* Matches whatsapp.HEADER at the start of the line [s, e). Every repeat in the pattern is followed
- * by a character it cannot take, so taking as much as possible is what the pattern does too. */
-int match_header(const unsigned char *s, const unsigned char *e, Header *header) {
+HOT int is_digit(unsigned char byte) { return byte >= '0' && byte <= '9'; }
+
+/* The length of `word` at p, where a space in it matches any of whatsapp_header.SPACES; 0 when
+ * the word is not there. */
+static size_t word_length_at(const unsigned char *p, const unsigned char *e,
+                             const unsigned char *word, size_t len) {
+    const unsigned char *q = p;
+    for (size_t k = 0; k < len; k++) {
+        if (word[k] == ' ') {
+            size_t n = space_at(q, e);
+            if (!n) return 0;
+            q += n;
+        } else {
+            if (q >= e || *q != word[k]) return 0;
+            q++;
+        }
+    }
+    return (size_t)(q - p);
+}
+
+/* whatsapp_header.BUILT_IN_AMPM at p ("PM", "pm", "p.m.", "p. m."); its length, or 0. */
+static size_t built_in_period(const unsigned char *p, const unsigned char *e) {
+    const unsigned char *q = p;
+    if (!(q < e && (*q == 'A' || *q == 'a' || *q == 'P' || *q == 'p'))) return 0;
+    q++;
+    if (q < e && *q == '.') q++;
+    q += space_at(q, e);
+    if (!(q < e && (*q == 'M' || *q == 'm'))) return 0;
+    q++;
+    if (q < e && *q == '.') q++;
+    return (size_t)(q - p);
+}
+
+/* Every length an AM/PM spelling has at p (the built-in one and the tables'): the pattern tries
+ * each, so the match does too. Returns how many. */
+static size_t periods_at(const unsigned char *p, const unsigned char *e, const HeaderWords *words,
+                         size_t *lengths) {
+    size_t count = 0, n = built_in_period(p, e);
+    if (n) lengths[count++] = n;
+    for (size_t w = 0; w < words->periods.count; w++)
+        if ((n = word_length_at(p, e, words->periods.words[w], words->periods.lengths[w])))
+            lengths[count++] = n;
+    return count;
+}
+
+/* What closes the date and time: "] ", or one space or more and "- ". Where the "]" or "-" is,
+ * or NULL. */
+static const unsigned char *header_close(const unsigned char *p, const unsigned char *e) {
+    if (e - p >= 2 && p[0] == ']' && p[1] == ' ') return p;
+    const unsigned char *q = p;
+    size_t n;
+    while ((n = space_at(q, e))) q += n;
+    if (q > p && e - q >= 2 && q[0] == '-' && q[1] == ' ') return q;
+    return NULL;
+}
+
+/* whatsapp_header.CLOCK at p, then an AM/PM spelling and the close. Every repeat is followed by
+ * a character it cannot take, so taking as much as possible is what the pattern does too. */
+static const unsigned char *clock_and_close(const unsigned char *p, const unsigned char *e,
+                                            const HeaderWords *words) {
+    size_t n = run_of_digits(p, e);
+    if (n < 1 || n > 2) return NULL;
+    p += n;
+    if (!(p < e && (*p == ':' || *p == '.'))) return NULL;
+    p++;
+    if (run_of_digits(p, e) != 2) return NULL;
+    p += 2;
+    if (e - p >= 3 && (p[0] == ':' || p[0] == '.') && run_of_digits(p + 1, e) == 2) p += 3;
+    const unsigned char *q = p + space_at(p, e);
+    size_t lengths[MAX_HEADER_WORDS + 1];
+    size_t count = periods_at(q, e, words, lengths);
+    for (size_t k = 0; k < count; k++) {
+        const unsigned char *close = header_close(q + lengths[k], e);
+        if (close) return close;
+    }
+    return header_close(p, e);
+}
+
+/* The clock, or an AM/PM spelling before it ("오후 3:04", "下午3:04"). */
+static const unsigned char *early_period_and_clock(const unsigned char *p, const unsigned char *e,
+                                                   const HeaderWords *words) {
+    const unsigned char *close = clock_and_close(p, e, words);
+    if (close || (p < e && is_digit(*p))) return close;
+    size_t lengths[MAX_HEADER_WORDS + 1];
+    size_t count = periods_at(p, e, words, lengths);
+    for (size_t k = 0; k < count; k++) {
+        const unsigned char *q = p + lengths[k];
+        if ((close = clock_and_close(q + space_at(q, e), e, words))) return close;
+    }
+    return NULL;
+}
+
+/* Where the date ends, as whatsapp_header.DATE_END finds it: the first dot, comma or space
+ * before a word or a time. */
+static size_t date_end_of(const unsigned char *s, const unsigned char *e) {
+    for (const unsigned char *p = s; p < e; p++) {
+        const unsigned char *q = p;
+        if (q < e && *q == '.') q++;
+        if (q < e && *q == ',') q++;
+        size_t n = space_at(q, e);
+        if (!n || q + n >= e) continue;
+        q += n;
+        if (!is_digit(*q)) return (size_t)(p - s);
+        size_t d = run_of_digits(q, e);
+        if (d <= 2 && e - (q + d) >= 3 && (q[d] == ':' || q[d] == '.') && is_digit(q[d + 1]) &&
+            is_digit(q[d + 2]))
+            return (size_t)(p - s);
+    }
+    return (size_t)(e - s);
+}
+
+/* Matches whatsapp_header.header(words) at the start of the line [s, e). */
+int match_header(const unsigned char *s, const unsigned char *e, const HeaderWords *words,
+                 Header *header) {
     const unsigned char *p = s;
     size_t n;
     if (e - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x8E || p[2] == 0x8F)) p += 3;
@@ -321,40 +432,29 @@ int match_header(const unsigned char *s, const unsigned char *e, Header *header)
             n = run_of_separators(p, e);
             if (n < 1 || n > 2) return 0;
             p += n;
+            if (p[-1] == '.' && p < e && *p == ' ') p++; /* "2024. 3. 12." */
         }
     }
-    header->date_end = (size_t)(p - s);
+    if (p < e && *p == '.') p++;
     if (p < e && *p == ',') p++;
     if (!(n = space_at(p, e))) return 0;
     p += n;
-    n = run_of_digits(p, e);
-    if (n < 1 || n > 2) return 0;
-    p += n;
-    if (!(p < e && (*p == ':' || *p == '.'))) return 0;
-    p++;
-    if (run_of_digits(p, e) != 2) return 0;
-    p += 2;
-    if (e - p >= 3 && (p[0] == ':' || p[0] == '.') && run_of_digits(p + 1, e) == 2) p += 3;
-    /* AM/PM, as "PM", "pm", "p.m.", "p. m." or "p m", maybe after a (narrow) space. */
-    const unsigned char *q = p + space_at(p, e);
-    if (q < e && (*q == 'A' || *q == 'a' || *q == 'P' || *q == 'p')) {
-        q++;
-        if (q < e && *q == '.') q++;
-        q += space_at(q, e);
-        if (q < e && (*q == 'M' || *q == 'm')) {
-            q++;
-            if (q < e && *q == '.') q++;
-            p = q;
-        }
+    const unsigned char *close = early_period_and_clock(p, e, words);
+    for (size_t w = 0; !close && w < words->between.count; w++) {
+        size_t len = word_length_at(p, e, words->between.words[w], words->between.lengths[w]);
+        if (len && (n = space_at(p + len, e)))
+            close = early_period_and_clock(p + len + n, e, words);
     }
-    if (e - p >= 2 && p[0] == ']' && p[1] == ' ') {
-        header->end = (size_t)(p - s);
-        return 1;
-    }
-    if (e - p >= 3 && p[0] == ' ' && p[1] == '-' && p[2] == ' ') {
-        header->end = (size_t)(p + 1 - s);
-        return 1;
-    }
+    if (!close) return 0;
+    header->date_end = date_end_of(s, e);
+    header->end = (size_t)(close - s);
+    return 1;
+}
+
+int word_list_add(WordList *list, const unsigned char *word, size_t len) {
+    if (list->count == MAX_HEADER_WORDS) return -1;
+    list->words[list->count] = word;
+    list->lengths[list->count++] = len;
     return 0;
 }
 
@@ -412,7 +512,8 @@ static int take_header(Scan *scan, const KindWords *kinds, const unsigned char *
     return TAKEN;
 }
 
-int run_scan(Scan *scan, const KindWords *kinds, const unsigned char *data, size_t n) {
+int run_scan(Scan *scan, const KindWords *kinds, const HeaderWords *words,
+             const unsigned char *data, size_t n) {
     if (n > UINT32_MAX || !plain_utf8(data, n)) return NOT_TAKEN; /* offsets are 32-bit */
     const unsigned char *line = data, *end = data + n;
     int seen_header = 0, open = 0, any_cr = memchr(data, '\r', n) != NULL;
@@ -424,7 +525,7 @@ int run_scan(Scan *scan, const KindWords *kinds, const unsigned char *data, size
         if (stop > line && stop[-1] == '\r' && newline) stop--;
         if (any_cr && memchr(line, '\r', (size_t)(stop - line))) return NOT_TAKEN;
         Header header;
-        if (match_header(line, stop, &header)) {
+        if (match_header(line, stop, words, &header)) {
             seen_header = 1;
             empty_lines = 0;
             int taken = take_header(scan, kinds, data, line, stop, &header, &open);
