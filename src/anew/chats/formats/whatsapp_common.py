@@ -194,7 +194,7 @@ def date_table(dates: pl.Series) -> pl.DataFrame:
 
 
 def _day_period(words: whatsapp_header.HeaderWords) -> pl.Expr:
-    """"a" or "p" for the AM/PM word a time has (before or after it), from the tables' spellings
+    """The AM/PM word of a time (before or after it) as "a" or "p", from the tables' spellings
     or the built-in ones' first letter; null for a 24-hour time."""
     written = pl.coalesce("early", "ampm").str.replace_all(SPACE, " ")
     return (

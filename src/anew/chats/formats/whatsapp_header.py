@@ -18,9 +18,7 @@ SPACE = r"[ \x{a0}\x{202f}]"  # new versions put a narrow no-break space before 
 SPACES = (" ", "\u00a0", "\u202f")
 # Korean and some other locales write "2024. 3. 12." : a space may follow a dot between fields.
 SEPARATOR = r"(?:[./-]{1,2}|[./-]?\. )"
-DATE = (
-    r"(?<a>[0-9]{1,4})" + SEPARATOR + r"(?<b>[0-9]{1,2})" + SEPARATOR + r"(?<c>[0-9]{1,4})"
-)
+DATE = r"(?<a>[0-9]{1,4})" + SEPARATOR + r"(?<b>[0-9]{1,2})" + SEPARATOR + r"(?<c>[0-9]{1,4})"
 DATE_PART = r"[\x{200e}\x{200f}]?\[?" + DATE
 CLOCK = r"(?<hour>[0-9]{1,2})[:.](?<minute>[0-9]{2})(?:[:.](?<second>[0-9]{2}))?"
 BUILT_IN_AMPM = r"[AaPp]\." + "?" + SPACE + r"?[Mm]\.?"  # AM, pm, a.m., p. m.

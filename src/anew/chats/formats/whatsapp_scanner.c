@@ -344,6 +344,7 @@ static size_t periods_at(const unsigned char *p, const unsigned char *e, const H
                          size_t *lengths) {
     size_t count = 0, n = built_in_period(p, e);
     if (n) lengths[count++] = n;
+    if (!(p < e && bit(words->periods.first_bytes, *p))) return count;
     for (size_t w = 0; w < words->periods.count; w++)
         if ((n = word_length_at(p, e, words->periods.words[w], words->periods.lengths[w])))
             lengths[count++] = n;
@@ -440,7 +441,8 @@ int match_header(const unsigned char *s, const unsigned char *e, const HeaderWor
     if (!(n = space_at(p, e))) return 0;
     p += n;
     const unsigned char *close = early_period_and_clock(p, e, words);
-    for (size_t w = 0; !close && w < words->between.count; w++) {
+    int between = p < e && bit(words->between.first_bytes, *p);
+    for (size_t w = 0; !close && between && w < words->between.count; w++) {
         size_t len = word_length_at(p, e, words->between.words[w], words->between.lengths[w]);
         if (len && (n = space_at(p + len, e)))
             close = early_period_and_clock(p + len + n, e, words);
@@ -455,6 +457,7 @@ int word_list_add(WordList *list, const unsigned char *word, size_t len) {
     if (list->count == MAX_HEADER_WORDS) return -1;
     list->words[list->count] = word;
     list->lengths[list->count++] = len;
+    set_bit(list->first_bytes, word[0]);
     return 0;
 }
 

@@ -53,6 +53,7 @@ typedef struct {
     const unsigned char *words[MAX_HEADER_WORDS];
     size_t lengths[MAX_HEADER_WORDS];
     size_t count;
+    uint8_t first_bytes[32]; /* a bit per byte a word starts with: most lines need no look */
 } WordList;
 
 /* A header's locale words (whatsapp_header.HeaderWords): between the date and the time, and
