@@ -34,7 +34,7 @@ from anew.chats.formats.whatsapp_common import (
     settle_kinds,
     time_offsets,
 )
-from anew.chats.formats.whatsapp_header import DATE_END, HEADER_END
+from anew.chats.formats.whatsapp_header import DATE_END, FIRST_BREAK, HEADER_END
 from anew.chats.formats.whatsapp_scan import KIND_WORDS, LRM, Scan
 from anew.chats.model import (
     IRREGULAR_MARKS,
@@ -105,12 +105,14 @@ def _modernized(lines: pl.Series) -> pl.Series:
 
     The layout is told by the first line that is not blank, as the scan tells a file it can't
     take on: a line in today's layout is never one of then, nor the other way round."""
-    filled = lines.str.strip_chars().ne("").arg_true()
+    head = lines.head(64)
+    filled = head.str.strip_chars().ne("").arg_true()
+    if filled.is_empty() and lines.len() > head.len():
+        filled = lines.str.strip_chars().ne("").arg_true()  # blank lines first: a rare file
     if filled.is_empty():
         return lines
     pattern = old_header()
-    first = lines.gather(filled.head(1))
-    if not first.str.contains(pattern).any():
+    if not lines.gather(filled.head(1)).str.contains(pattern).any():
         return lines
     return lines.str.replace(pattern, "${head} - ")
 
@@ -156,7 +158,7 @@ def _cut(text: pl.Expr, start: pl.Expr | int, length: pl.Expr | None = None) -> 
     return _bytes(text, start, length).cast(pl.String)
 
 
-def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
+def _header_parts(frame: pl.DataFrame, date_break: str = FIRST_BREAK) -> pl.DataFrame:
     """One row per header line: its date and time as written, its sender and body, and the body
     measured (see model.counts) and marked (`look`) where it needs a closer look (_rare_rows).
 
@@ -165,6 +167,9 @@ def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
     to read field by field (see date_table and _time_table). The date keeps the marks before it
     and the time the comma and space before it (and the space after it, before " - "); those
     tables read them.
+
+    The date ends at its first comma or space (FIRST_BREAK), unless it holds a dot before a
+    space ("2025. 3. 28. 오후 3:04"), which _dated_parts settles.
     """
     line = pl.col("line")
     date_end, end, colon = pl.col("date_end"), pl.col("end"), pl.col("colon")
@@ -174,7 +179,7 @@ def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
         .filter(pl.col("is_header"))
         # The marks first, as columns of their own: each is then searched for once.
         .with_columns(
-            line.str.find(DATE_END).alias("date_end"),
+            line.str.find(date_break).alias("date_end"),
             line.str.find(HEADER_END).alias("end"),
             # No ": " can come before the header's end, so the first one ends the sender.
             line.str.find(": ", literal=True).alias("colon"),
@@ -202,6 +207,20 @@ def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
         )
         .collect(engine="streaming")
     )
+
+
+def _dated_parts(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series]:
+    """The header parts (_header_parts) and where each run of one date starts (_date_runs).
+
+    A date is cut at its first comma or space, the cheap search; where a date so cut ends with
+    a dot, it had a dot before a space ("2025. 3. 28."), and the headers are cut again where
+    DATE_END says (the scanner cuts them so too)."""
+    parts = _header_parts(frame)
+    runs = _date_runs(parts.get_column("date"))
+    if parts.get_column("date").filter(runs).bin.ends_with(b".").any():
+        parts = _header_parts(frame, DATE_END)
+        runs = _date_runs(parts.get_column("date"))
+    return parts, runs
 
 
 def _rare_rows(parts: pl.DataFrame) -> pl.DataFrame:
@@ -380,10 +399,9 @@ def parse(
     frame = _lines(text, utf8)
     _check_leading_lines(frame, source)
     continuation = _continuations(frame)
-    parts = _header_parts(frame)
+    parts, runs = _dated_parts(frame)
     header_rows = frame.get_column("is_header")
     del frame  # the biggest table; freeing it now keeps peak memory down
-    runs = _date_runs(parts.get_column("date"))
     dates = date_table(parts.get_column("date").filter(runs))
     order = resolve_date_order(dates, source, prefer)
     timestamps = _timestamps(parts, dates, order, runs)

@@ -285,20 +285,20 @@ Measure measure(const unsigned char *s, size_t n) {
 
 /* ---- the header pattern ----------------------------------------------------------------- */
 
-static size_t run_of_digits(const unsigned char *p, const unsigned char *e) {
+HOT size_t run_of_digits(const unsigned char *p, const unsigned char *e) {
     size_t n = 0;
     while (p + n < e && p[n] >= '0' && p[n] <= '9') n++;
     return n;
 }
 
-static size_t run_of_separators(const unsigned char *p, const unsigned char *e) {
+HOT size_t run_of_separators(const unsigned char *p, const unsigned char *e) {
     size_t n = 0;
     while (p + n < e && (p[n] == '.' || p[n] == '/' || p[n] == '-')) n++;
     return n;
 }
 
 /* The length of whatsapp.SPACE at p: a space, U+00A0 or U+202F; 0 for none. */
-static size_t space_at(const unsigned char *p, const unsigned char *e) {
+HOT size_t space_at(const unsigned char *p, const unsigned char *e) {
     if (p < e && p[0] == ' ') return 1;
     if (e - p >= 2 && p[0] == 0xC2 && p[1] == 0xA0) return 2;
     if (e - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xAF) return 3;
@@ -425,6 +425,7 @@ int match_header(const unsigned char *s, const unsigned char *e, const HeaderWor
     if (e - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x8E || p[2] == 0x8F)) p += 3;
     if (p < e && *p == '[') p++;
     static const size_t date_digits[3] = {4, 2, 4};
+    int spaced = 0;
     for (int field = 0; field < 3; field++) {
         n = run_of_digits(p, e);
         if (n < 1 || n > date_digits[field]) return 0;
@@ -433,9 +434,11 @@ int match_header(const unsigned char *s, const unsigned char *e, const HeaderWor
             n = run_of_separators(p, e);
             if (n < 1 || n > 2) return 0;
             p += n;
-            if (p[-1] == '.' && p < e && *p == ' ') p++; /* "2024. 3. 12." */
+            if (p[-1] == '.' && p < e && *p == ' ') p++, spaced = 1; /* "2024. 3. 12." */
         }
     }
+    /* Without a space inside the date, DATE_END finds where the date's digits end. */
+    size_t date_end = (size_t)(p - s);
     if (p < e && *p == '.') p++;
     if (p < e && *p == ',') p++;
     if (!(n = space_at(p, e))) return 0;
@@ -448,7 +451,7 @@ int match_header(const unsigned char *s, const unsigned char *e, const HeaderWor
             close = early_period_and_clock(p + len + n, e, words);
     }
     if (!close) return 0;
-    header->date_end = date_end_of(s, e);
+    header->date_end = spaced ? date_end_of(s, e) : date_end;
     header->end = (size_t)(close - s);
     return 1;
 }
