@@ -11,11 +11,14 @@ says where from.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import polars as pl
 import pytest
+from fuzz import targets
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from anew.chats.errors import AmbiguousDates, ChatFormatError
 from anew.chats.formats import (
@@ -38,13 +41,17 @@ NBSP, NNBSP, LRM = "\u00a0", "\u202f", "\u200e"
 @pytest.fixture
 def tables(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The test tables in place of the shipped ones, for both roads."""
+    _use_test_tables(monkeypatch)
+    yield
+    whatsapp_header.words.cache_clear()
+
+
+def _use_test_tables(monkeypatch: pytest.MonkeyPatch) -> None:
     found = tuple(
         whatsapp_words.read_language(path.name, path.read_text(encoding="utf-8"))
         for path in sorted(TABLES.glob("*.toml"))
     )
     monkeypatch.setattr(whatsapp_words, "languages", lambda: found)
-    whatsapp_header.words.cache_clear()
-    yield
     whatsapp_header.words.cache_clear()
 
 
@@ -93,6 +100,49 @@ def test_locale_words_and_day_periods_are_read_on_both_roads(line: str, stamp: d
     assert first["timestamp"].day == 28
     assert first["sender"] == "Ana"
     assert first["text"].endswith("\nsecond line")
+
+
+def _written(stamp: datetime, layout: str) -> str:
+    """A header as the phones of these test tables write it (see the parametrized lines above)."""
+    hour12 = f"{stamp.hour % 12 or 12}:{stamp:%M}"
+    after = stamp.hour >= 12
+    spanish, korean = ("p. m.", "오후") if after else ("a. m.", "오전")
+    return {
+        "french": f"{stamp:%d/%m/%Y} à {stamp:%H:%M} - ",
+        "finnish": f"[{stamp.day}.{stamp.month}.{stamp:%Y} klo {stamp:%H.%M.%S}] ",
+        "spanish": f"{stamp.day}/{stamp.month}/{stamp:%Y}, {hour12}{NNBSP}{spanish} - ",
+        "arabic": f"{stamp:%d/%m/%Y}, {hour12} {'م' if after else 'ص'} - ",
+        "korean": f"{stamp:%Y}. {stamp.month}. {stamp.day}. {korean} {hour12} - ",
+        "chinese": f"{stamp:%Y/%m/%d} {'下午' if after else '上午'}{hour12} - ",
+    }[layout]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    layout=st.sampled_from(["french", "finnish", "spanish", "arabic", "korean", "chinese"]),
+    steps=st.lists(st.integers(min_value=0, max_value=3000), min_size=1, max_size=25),
+    bodies=st.lists(st.sampled_from(["hi", "", "a: b", "line\nmore", "\u200eimage omitted"])),
+    crlf=st.booleans(),
+)
+def test_generated_locale_exports_read_the_same_on_both_roads(
+    layout: str, steps: list[int], bodies: list[str], crlf: bool
+) -> None:
+    stamp = datetime(2021, 1, 13, 8, 0)
+    written = []
+    for number, step in enumerate(steps):
+        stamp += timedelta(minutes=step)
+        body = bodies[number % len(bodies)] if bodies else "hi"
+        written.append(f"{_written(stamp, layout)}{'Ana' if number % 2 else 'Sam'}: {body}")
+    data = (("\r\n" if crlf else "\n").join(written) + "\n").encode()
+    with pytest.MonkeyPatch.context() as patch:
+        _use_test_tables(patch)
+        try:
+            assert whatsapp_scan.scan(data) is not None or not whatsapp_scan.available()
+            targets.whatsapp_scan(data)  # the same messages, or the same error, on both roads
+            chat = whatsapp.parse(data.decode(), source="chat.txt", prefer="dayfirst")
+            assert chat.messages.height == len(steps)
+        finally:
+            whatsapp_header.words.cache_clear()
 
 
 def test_without_its_table_a_locale_word_is_no_header(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -358,6 +358,8 @@ def _stamp(stamp: datetime, layout: str) -> str:
         "ios": f"[{stamp:%d.%m.%y}, {stamp:%H:%M:%S}] ",
         "ios-12h": f"{LRM}[{stamp:%m/%d/%y}, {hour12}:{stamp:%S}{NNBSP}{ampm}] ",
         "iso": f"{stamp:%Y-%m-%d} {stamp:%H.%M} - ",
+        "two-spaces": f"{stamp:%d/%m/%y}, {stamp:%H:%M}  - ",
+        "signal": f"[{stamp:%Y-%m-%d %H:%M:%S}] ",
     }[layout]
 
 
@@ -376,7 +378,9 @@ LINES = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(
     lines=LINES,
-    layout=st.sampled_from(["android", "android-12h", "spanish", "ios", "ios-12h", "iso"]),
+    layout=st.sampled_from(
+        ["android", "android-12h", "spanish", "ios", "ios-12h", "iso", "two-spaces", "signal"]
+    ),
     crlf=st.booleans(),
     leading_blanks=st.integers(min_value=0, max_value=2),
     minutes=st.lists(st.integers(min_value=0, max_value=3000), min_size=30, max_size=30),
