@@ -35,7 +35,7 @@ from anew.chats.reading import Source
 from tests.chats.fixtures import CHAT_MINER
 
 TABLES = Path(__file__).resolve().parent / "data" / "header-tables"
-NBSP, NNBSP, LRM = "\u00a0", "\u202f", "\u200e"
+NBSP, NNBSP, LRM, RLM = "\u00a0", "\u202f", "\u200e", "\u200f"
 
 
 @pytest.fixture
@@ -143,6 +143,46 @@ def test_generated_locale_exports_read_the_same_on_both_roads(
             assert chat.messages.height == len(steps)
         finally:
             whatsapp_header.words.cache_clear()
+
+
+# Arabic iOS exports in github:starkdmi/whats_json@760b3a0a063f8e576156e72f5807c6ab283e0943,
+# test/data/languages/arabic_ios.txt (Arabic-Indic digits, U+200F inside the date, "،", a no-break
+# space before م) and test/data/ios/WhatsApp Chat - Elon Musk (Arabic).txt (ASCII digits, 24-hour).
+ARABIC_INDIC = (
+    f"[١٨{RLM}/٣{RLM}/٢٠٢٢، ٢:٥٦:٠٠{NBSP}م] Dmitry S: Hello World\n"
+    f"[٢٧{RLM}/٣{RLM}/٢٠٢٢، ٩:٤١:٣٥{NBSP}م] Dmitry S: لم يتم إدراج الصورة\n"
+    f"[٢٨{RLM}/٣{RLM}/٢٠٢٢، ٩:٠٥:٠٠{NBSP}ص] +40 521: صباح الخير\n"
+)
+ARABIC_ASCII = (
+    f"{RLM}[{RLM}27{RLM}/3{RLM}/2022، 21:41:55] Dmitry S: {RLM}لم يتم إدراج الصورة\n"
+    f"[{RLM}28{RLM}/3{RLM}/2022، 09:05:00] +40 521: صباح الخير\n"
+)
+
+
+def test_the_shipped_arabic_table_reads_arabic_indic_digits_on_the_general_road() -> None:
+    messages = _read(ARABIC_INDIC, scanned=False)
+    assert [stamp for stamp, *_ in _stamps(messages)] == [
+        datetime(2022, 3, 18, 14, 56),
+        datetime(2022, 3, 27, 21, 41, 35),
+        datetime(2022, 3, 28, 9, 5),
+    ]
+    assert messages.get_column("sender").to_list() == ["Dmitry S", "Dmitry S", "+40 521"]
+
+
+def test_the_shipped_arabic_table_reads_marked_ascii_dates_on_both_roads() -> None:
+    assert [(stamp, sender) for stamp, sender, _ in _stamps(_read(ARABIC_ASCII))] == [
+        (datetime(2022, 3, 27, 21, 41, 55), "Dmitry S"),
+        (datetime(2022, 3, 28, 9, 5), "+40 521"),
+    ]
+
+
+def test_the_shipped_finnish_table_reads_klo() -> None:
+    # "D.M.YYYY klo hh.mm -", as github:essiviippola/whatsapp-analysis@f7bfaaa1 describes it.
+    text = "13.6.2018 klo 21.25 - Ana: moi\n14.6.2018 klo 8.05 - Sam: hei\n"
+    assert [stamp for stamp, *_ in _stamps(_read(text))] == [
+        datetime(2018, 6, 13, 21, 25),
+        datetime(2018, 6, 14, 8, 5),
+    ]
 
 
 def test_without_its_table_a_locale_word_is_no_header(monkeypatch: pytest.MonkeyPatch) -> None:

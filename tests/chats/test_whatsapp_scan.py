@@ -30,7 +30,7 @@ pytestmark = pytest.mark.skipif(
     not whatsapp_scan.available(), reason="the compiled scanner was not built (no C compiler)"
 )
 
-NNBSP, NBSP, LRM = "\u202f", "\u00a0", "\u200e"
+NNBSP, NBSP, LRM, RLM = "\u202f", "\u00a0", "\u200e", "\u200f"
 
 
 def test_it_reads_every_whatsapp_fixture_as_the_general_road_does() -> None:
@@ -198,13 +198,15 @@ HEADERISH = st.lists(
             "a. m.",
             "a.",
             " م",
+            "،",
+            "\u200f/",
         ]
     ),
     max_size=16,
 ).map("".join)
 # Words as the language tables give them (a prefix of another among them, a space inside one).
 WORDS = whatsapp_header.HeaderWords(
-    between=("à", "klo", "kl."), am=("a. m.", "a.", "오전", "上午"), pm=("오후", "下午", "م")
+    between=("à", "klo", "kl.", "،"), am=("a. m.", "a.", "오전", "上午"), pm=("오후", "下午", "م")
 )
 
 
@@ -230,7 +232,7 @@ def _matched_as_the_pattern_does(line: str, words: whatsapp_header.HeaderWords) 
     found = _whatsapp_scan.match_header(line.encode(), whatsapp_header.scan_words(words))
     assert (found is not None) == is_header
     if found is not None:  # byte offsets, as str.find gives them
-        date_end = lines.str.find(whatsapp_header.DATE_END)[0]
+        date_end = lines.str.find(whatsapp_header.date_end(words))[0]
         end = lines.str.find(whatsapp_header.HEADER_END)[0]
         assert found == (date_end, end)
     return is_header
@@ -240,10 +242,21 @@ def _matched_as_the_pattern_does(line: str, words: whatsapp_header.HeaderWords) 
 # are headers or nearly: the words' alternatives are tried far more often than at random.
 HEADER_PARTS = st.tuples(
     st.sampled_from(["", LRM, "[", f"{LRM}["]),
-    st.sampled_from(["12/03/2024", "2024. 3. 12", "2024-03-12", "12.3.2024", "1. 2.3", "12//3"]),
+    st.sampled_from(
+        [
+            "12/03/2024",
+            "2024. 3. 12",
+            "2024-03-12",
+            "12.3.2024",
+            "1. 2.3",
+            "12//3",
+            f"{RLM}27{RLM}/3{RLM}/2022",
+            f"27/{RLM}3/2022{RLM}",
+        ]
+    ),
     st.sampled_from(["", ".", ",", ".,", ", "]),
-    st.sampled_from([" ", NBSP, NNBSP, "", "  "]),
-    st.sampled_from(["", "à ", "klo ", "kl. ", "à", "klo" + NBSP]),
+    st.sampled_from([" ", NBSP, NNBSP, "", "  ", "،", " ،"]),
+    st.sampled_from(["", "à ", "klo ", "kl. ", "à", "klo" + NBSP, " ", "، "]),
     st.sampled_from(["", "오후 ", "下午", "a. m. ", "PM ", "오후", "a.", "上午 "]),
     st.sampled_from(["21:04", "9.05", "21:04:05", "1:2", "21:04:5"]),
     st.sampled_from(["", " p. m.", NNBSP + "PM", "a.m.", " م", " 오후", " a.", " a. m", "PM"]),

@@ -16,7 +16,7 @@ from collections.abc import Callable
 import polars as pl
 
 from anew.chats.errors import ChatFormatError
-from anew.chats.formats import whatsapp_scanned
+from anew.chats.formats import whatsapp_header, whatsapp_scanned
 from anew.chats.formats.chat_file import ChatFile, ReadOptions
 
 # Where the command line and the web layer have always found it (chat_file defines it).
@@ -34,7 +34,7 @@ from anew.chats.formats.whatsapp_common import (
     settle_kinds,
     time_offsets,
 )
-from anew.chats.formats.whatsapp_header import DATE_END, FIRST_BREAK, HEADER_END
+from anew.chats.formats.whatsapp_header import HEADER_END
 from anew.chats.formats.whatsapp_scan import KIND_WORDS, LRM, Scan
 from anew.chats.model import (
     IRREGULAR_MARKS,
@@ -49,8 +49,8 @@ from anew.chats.model import (
 )
 
 # On a header line the first "] " or "- " closes the date and time (HEADER_END), and the sender
-# starts two bytes on; the spaces before the dash stay on the time, as the date's last dot or
-# comma does (DATE_END).
+# starts two bytes on; the spaces before the dash stay on the time, as what comes between the
+# date and the time does (whatsapp_header.date_end).
 
 
 def _split(text: str | Callable[[], str], utf8: bytes | None = None) -> pl.Series:
@@ -158,7 +158,7 @@ def _cut(text: pl.Expr, start: pl.Expr | int, length: pl.Expr | None = None) -> 
     return _bytes(text, start, length).cast(pl.String)
 
 
-def _header_parts(frame: pl.DataFrame, date_break: str = FIRST_BREAK) -> pl.DataFrame:
+def _header_parts(frame: pl.DataFrame, date_break: str) -> pl.DataFrame:
     """One row per header line: its date and time as written, its sender and body, and the body
     measured (see model.counts) and marked (`look`) where it needs a closer look (_rare_rows).
 
@@ -168,8 +168,7 @@ def _header_parts(frame: pl.DataFrame, date_break: str = FIRST_BREAK) -> pl.Data
     and the time the comma and space before it (and the space after it, before " - "); those
     tables read them.
 
-    The date ends at its first comma or space (FIRST_BREAK), unless it holds a dot before a
-    space ("2025. 3. 28. 오후 3:04"), which _dated_parts settles.
+    The date ends where `date_break` is first found (see _dated_parts).
     """
     line = pl.col("line")
     date_end, end, colon = pl.col("date_end"), pl.col("end"), pl.col("colon")
@@ -212,13 +211,14 @@ def _header_parts(frame: pl.DataFrame, date_break: str = FIRST_BREAK) -> pl.Data
 def _dated_parts(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series]:
     """The header parts (_header_parts) and where each run of one date starts (_date_runs).
 
-    A date is cut at its first comma or space, the cheap search; where a date so cut ends with
-    a dot, it had a dot before a space ("2025. 3. 28."), and the headers are cut again where
-    DATE_END says (the scanner cuts them so too)."""
-    parts = _header_parts(frame)
+    A date is cut at its first comma, space or locale word, the cheap search; where a date so
+    cut ends with a dot, it had a dot before a space ("2025. 3. 28."), and the headers are cut
+    again where whatsapp_header.date_end says (the scanner cuts them so too)."""
+    words = whatsapp_header.words()
+    parts = _header_parts(frame, whatsapp_header.first_break(words))
     runs = _date_runs(parts.get_column("date"))
     if parts.get_column("date").filter(runs).bin.ends_with(b".").any():
-        parts = _header_parts(frame, DATE_END)
+        parts = _header_parts(frame, whatsapp_header.date_end(words))
         runs = _date_runs(parts.get_column("date"))
     return parts, runs
 

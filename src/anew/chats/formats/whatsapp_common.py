@@ -180,6 +180,13 @@ def _same_dates(headers: pl.DataFrame, orders: list[DateOrder]) -> bool:
     return all(dates.select(as_date(o)).to_series().equals(first) for o in orders[1:])
 
 
+def _ascii_digits(*fields: str) -> list[pl.Expr]:
+    """The fields with Arabic-Indic and Persian digits written as ASCII ones."""
+    eastern = list(whatsapp_header.EASTERN_DIGITS)
+    ascii_digits = [str(number % 10) for number in range(len(eastern))]
+    return [pl.col(field).str.replace_many(eastern, ascii_digits) for field in fields]
+
+
 def date_table(dates: pl.Series) -> pl.DataFrame:
     """The distinct dates as written, in order of first appearance, with their three fields (a,
     b, c) for resolve_date_order and as_date. The dates may come already distinct (the scan's) or
@@ -190,6 +197,7 @@ def date_table(dates: pl.Series) -> pl.DataFrame:
             pl.col("date").cast(pl.String).str.extract_groups(f"^{DATE_PART}$").alias("fields")
         )
         .unnest("fields")
+        .with_columns(_ascii_digits("a", "b", "c"))
     )
 
 
@@ -229,6 +237,7 @@ def time_offsets(times: pl.Series) -> pl.DataFrame:
             .alias("fields")
         )
         .unnest("fields")
+        .with_columns(_ascii_digits("hour", "minute", "second"))
         .select("time", pl.when(hour <= 23).then(offset).alias("offset"))
     )
 

@@ -16,23 +16,24 @@ from dataclasses import dataclass
 
 SPACE = r"[ \x{a0}\x{202f}]"  # new versions put a narrow no-break space before AM/PM
 SPACES = (" ", "\u00a0", "\u202f")
+# Arabic phones may write Arabic-Indic digits (and Persian ones their own): read on the general
+# road only (the scanner leaves a file that holds any of them to it).
+EASTERN_DIGITS = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"
+DIGIT = r"[0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]"
+NOT_DIGIT = r"[^0-9\x{660}-\x{669}\x{6f0}-\x{6f9}]"
+# Right-to-left phones put U+200F around a date's fields ("[‏27‏/3‏/2022، 21:41:55]").
+MARK = r"[\x{200e}\x{200f}]?"
 # Korean and some other locales write "2024. 3. 12." : a space may follow a dot between fields.
-SEPARATOR = r"(?:[./-]{1,2}|[./-]?\. )"
-DATE = r"(?<a>[0-9]{1,4})" + SEPARATOR + r"(?<b>[0-9]{1,2})" + SEPARATOR + r"(?<c>[0-9]{1,4})"
-DATE_PART = r"[\x{200e}\x{200f}]?\[?" + DATE
-CLOCK = r"(?<hour>[0-9]{1,2})[:.](?<minute>[0-9]{2})(?:[:.](?<second>[0-9]{2}))?"
+SEPARATOR = MARK + r"(?:[./-]{1,2}|[./-]?\. )" + MARK
+DATE = f"(?<a>{DIGIT}{{1,4}}){SEPARATOR}(?<b>{DIGIT}{{1,2}}){SEPARATOR}(?<c>{DIGIT}{{1,4}})"
+DATE_PART = r"[\x{200e}\x{200f}]?\[?" + MARK + DATE
+CLOCK = f"(?<hour>{DIGIT}{{1,2}})[:.](?<minute>{DIGIT}{{2}})(?:[:.](?<second>{DIGIT}{{2}}))?"
 BUILT_IN_AMPM = r"[AaPp]\." + "?" + SPACE + r"?[Mm]\.?"  # AM, pm, a.m., p. m.
 # On a header line the first "] " or "- " closes the date and time (neither can hold one), and
 # the sender starts two bytes on.
 HEADER_END = r"[\]-] "
-# Where the date ends: the first dot, comma or space before the time or a word. Inside a date a
-# space only ever comes before the next field's digits, never before a word or a time.
-DATE_END = r"\.?,?" + SPACE + r"(?:[^0-9]|[0-9]{1,2}[:.][0-9]{2})"
-# The same, found faster, where the date holds no dot before a space (the general road's first
-# try): its first comma or space.
-FIRST_BREAK = r"[, \x{a0}\x{202f}]"
 # Characters a locale's word can't hold: they would make a header end, or a time, too early.
-UNUSABLE = frozenset("0123456789:[]-,")
+UNUSABLE = frozenset("0123456789:[]-,\u200e\u200f" + EASTERN_DIGITS)
 
 
 @dataclass(frozen=True)
@@ -92,16 +93,36 @@ def _either(found: tuple[str, ...]) -> str:
     return "|".join(_literal(word) for word in found)
 
 
+def _after_date(header_words: HeaderWords) -> str:
+    """What comes between the date and the time: a dot or a comma, a locale's word (after a
+    space, or straight after the date as Arabic's "،"), and a space."""
+    between = _either(header_words.between)
+    return r"\.?,?" + (f"(?:{SPACE}?(?:{between}))?" if between else "") + SPACE
+
+
+@functools.cache
+def date_end(header_words: HeaderWords) -> str:
+    """Where the date ends: at what comes after it (_after_date), followed by a word or a time.
+    Inside a date a space only ever comes before the next field's digits."""
+    clock = f"{DIGIT}{{1,2}}[:.]{DIGIT}{{2}}"
+    return _after_date(header_words) + f"(?:{NOT_DIGIT}|{clock})"
+
+
+@functools.cache
+def first_break(header_words: HeaderWords) -> str:
+    """The same as date_end, found faster where the date holds no dot before a space (the
+    general road's first try): its first comma, space or locale word."""
+    between = _either(header_words.between)
+    return r"[, \x{a0}\x{202f}]" + (f"|{between}" if between else "")
+
+
 @functools.cache
 def time_part(header_words: HeaderWords) -> str:
-    """The time as a header writes it after the date: a dot or comma and a space, a locale's word,
-    an AM/PM word before the time (`early`) or after it (`ampm`)."""
+    """The time as a header writes it after the date (_after_date), with an AM/PM word before
+    the time (`early`) or after it (`ampm`)."""
     period = "|".join(filter(None, (BUILT_IN_AMPM, _either(header_words.day_periods))))
-    between = _either(header_words.between)
     return (
-        r"\.?,?"
-        + SPACE
-        + (f"(?:(?:{between}){SPACE})?" if between else "")
+        _after_date(header_words)
         + f"(?:(?<early>{period}){SPACE}?)?"
         + CLOCK
         + f"(?:{SPACE}?(?<ampm>{period}))?"

@@ -74,7 +74,8 @@ def available() -> bool:
 def scan(data: bytes) -> Scan | None:
     """The scan of a file's bytes (after its UTF-8 byte-order mark, if it has one), or None when
     the scan does not take the file on: a NUL byte, a CR outside CR LF, bytes that are not UTF-8,
-    text before the first message, no message at all. Other threads run meanwhile."""
+    an Arabic-Indic or Persian digit, text before the first message, no message at all. Other
+    threads run meanwhile."""
     if _whatsapp_scan is None:
         return None
     text = memoryview(data)[len(BOM) :] if data.startswith(BOM) else data

@@ -11,9 +11,9 @@
  * Arrow arrays (the Arrow C data interface) that Polars takes over without a copy.
  *
  * It takes on only the files it can read exactly as the Polars parser does, and answers NOT_TAKEN
- * for anything else (a NUL byte, a CR that is not part of CR LF, bytes that are not UTF-8, text
- * before the first message, no message at all, a file over 4 GB), which then goes the general road:
- * that one also gives every error with its line. tests/chats/test_whatsapp_scan.py holds both roads
+ * for anything else (a NUL byte, a CR that is not part of CR LF, bytes that are not UTF-8, an
+ * Arabic-Indic or Persian digit, text before the first message, no message at all, a file over
+ * 4 GB), which then goes the general road: that one also gives every error with its line. tests/chats/test_whatsapp_scan.py holds both roads
  * to the same messages.
  */
 #include "whatsapp_scanner.h"
@@ -150,7 +150,8 @@ static void interner_free(Interner *table) {
 
 /* ---- UTF-8 ------------------------------------------------------------------------------ */
 
-/* 1 when the bytes are well-formed UTF-8 (the Unicode standard's table 3-7) without a NUL. */
+/* 1 when the bytes are well-formed UTF-8 (the Unicode standard's table 3-7) without a NUL, nor
+ * an Arabic-Indic or Persian digit (whatsapp_header.EASTERN_DIGITS). */
 static int plain_utf8(const unsigned char *s, size_t n) {
     const uint64_t high = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
     size_t i = 0;
@@ -186,6 +187,10 @@ static int plain_utf8(const unsigned char *s, size_t n) {
         }
         if (n - i <= need) return 0;
         if (s[i + 1] < low || s[i + 1] > top) return 0;
+        /* Arabic-Indic and Persian digits: such a file's dates are read on the general road */
+        if ((b == 0xD9 && s[i + 1] >= 0xA0 && s[i + 1] <= 0xA9) ||
+            (b == 0xDB && s[i + 1] >= 0xB0 && s[i + 1] <= 0xB9))
+            return 0;
         for (size_t k = 2; k <= need; k++)
             if (s[i + k] < 0x80 || s[i + k] > 0xBF) return 0;
         i += need + 1;
@@ -398,21 +403,49 @@ static const unsigned char *early_period_and_clock(const unsigned char *p, const
     return NULL;
 }
 
-/* Where the date ends, as whatsapp_header.DATE_END finds it: the first dot, comma or space
- * before a word or a time. */
-static size_t date_end_of(const unsigned char *s, const unsigned char *e) {
+/* The length of U+200E or U+200F at p (right-to-left phones mark a date's fields), or 0. */
+HOT size_t mark_at(const unsigned char *p, const unsigned char *e) {
+    return e - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x8E || p[2] == 0x8F) ? 3 : 0;
+}
+
+#define MAX_STARTS (2 * MAX_HEADER_WORDS + 1)
+
+/* Where the time may start after what comes between it and the date at p
+ * (whatsapp_header._after_date: a dot or a comma, a locale word after a space or straight after
+ * the date, and a space). Returns how many places, written to `starts`. */
+static size_t after_date(const unsigned char *p, const unsigned char *e, const HeaderWords *words,
+                         const unsigned char **starts) {
+    size_t count = 0, lead, n;
+    if (p < e && *p == '.') p++;
+    if (p < e && *p == ',') p++;
+    if ((lead = space_at(p, e))) starts[count++] = p + lead;
+    const unsigned char *from[2] = {p, p + lead};
+    for (int k = 0; k < (lead ? 2 : 1); k++) {
+        const unsigned char *q = from[k];
+        if (!(q < e && bit(words->between.first_bytes, *q))) continue;
+        for (size_t w = 0; w < words->between.count; w++) {
+            size_t len = word_length_at(q, e, words->between.words[w], words->between.lengths[w]);
+            if (len && (n = space_at(q + len, e))) starts[count++] = q + len + n;
+        }
+    }
+    return count;
+}
+
+/* Where the date ends, as whatsapp_header.date_end finds it: the first place where what comes
+ * between date and time is followed by a word or a time. */
+static size_t date_end_of(const unsigned char *s, const unsigned char *e, const HeaderWords *words) {
+    const unsigned char *starts[MAX_STARTS];
     for (const unsigned char *p = s; p < e; p++) {
-        const unsigned char *q = p;
-        if (q < e && *q == '.') q++;
-        if (q < e && *q == ',') q++;
-        size_t n = space_at(q, e);
-        if (!n || q + n >= e) continue;
-        q += n;
-        if (!is_digit(*q)) return (size_t)(p - s);
-        size_t d = run_of_digits(q, e);
-        if (d <= 2 && e - (q + d) >= 3 && (q[d] == ':' || q[d] == '.') && is_digit(q[d + 1]) &&
-            is_digit(q[d + 2]))
-            return (size_t)(p - s);
+        size_t count = after_date(p, e, words, starts);
+        for (size_t k = 0; k < count; k++) {
+            const unsigned char *q = starts[k];
+            if (q >= e) continue;
+            if (!is_digit(*q)) return (size_t)(p - s);
+            size_t d = run_of_digits(q, e);
+            if (d <= 2 && e - (q + d) >= 3 && (q[d] == ':' || q[d] == '.') &&
+                is_digit(q[d + 1]) && is_digit(q[d + 2]))
+                return (size_t)(p - s);
+        }
     }
     return (size_t)(e - s);
 }
@@ -422,8 +455,9 @@ int match_header(const unsigned char *s, const unsigned char *e, const HeaderWor
                  Header *header) {
     const unsigned char *p = s;
     size_t n;
-    if (e - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x8E || p[2] == 0x8F)) p += 3;
+    p += mark_at(p, e);
     if (p < e && *p == '[') p++;
+    p += mark_at(p, e);
     static const size_t date_digits[3] = {4, 2, 4};
     int spaced = 0;
     for (int field = 0; field < 3; field++) {
@@ -431,27 +465,21 @@ int match_header(const unsigned char *s, const unsigned char *e, const HeaderWor
         if (n < 1 || n > date_digits[field]) return 0;
         p += n;
         if (field < 2) {
+            p += mark_at(p, e);
             n = run_of_separators(p, e);
             if (n < 1 || n > 2) return 0;
             p += n;
             if (p[-1] == '.' && p < e && *p == ' ') p++, spaced = 1; /* "2024. 3. 12." */
+            p += mark_at(p, e);
         }
     }
-    /* Without a space inside the date, DATE_END finds where the date's digits end. */
+    /* Without a space inside the date, date_end finds where the date's digits end. */
     size_t date_end = (size_t)(p - s);
-    if (p < e && *p == '.') p++;
-    if (p < e && *p == ',') p++;
-    if (!(n = space_at(p, e))) return 0;
-    p += n;
-    const unsigned char *close = early_period_and_clock(p, e, words);
-    int between = p < e && bit(words->between.first_bytes, *p);
-    for (size_t w = 0; !close && between && w < words->between.count; w++) {
-        size_t len = word_length_at(p, e, words->between.words[w], words->between.lengths[w]);
-        if (len && (n = space_at(p + len, e)))
-            close = early_period_and_clock(p + len + n, e, words);
-    }
+    const unsigned char *starts[MAX_STARTS], *close = NULL;
+    size_t count = after_date(p, e, words, starts);
+    for (size_t k = 0; !close && k < count; k++) close = early_period_and_clock(starts[k], e, words);
     if (!close) return 0;
-    header->date_end = spaced ? date_end_of(s, e) : date_end;
+    header->date_end = spaced ? date_end_of(s, e, words) : date_end;
     header->end = (size_t)(close - s);
     return 1;
 }
