@@ -331,6 +331,11 @@ def test_a_year_written_first_is_followed_by_the_month(layout: str, prefer: Date
     ]
 
 
+def test_a_buddhist_calendar_year_is_refused_rather_than_read_as_one_far_ahead() -> None:
+    with pytest.raises(ChatFormatError, match="not valid in any day/month/year order"):
+        _read("18/3/2565, 14:56 - Ana: hi\n19/3/2565, 09:00 - Sam: yo\n")
+
+
 def test_two_digit_fields_all_under_13_are_still_ambiguous() -> None:
     with pytest.raises(AmbiguousDates):
         _read("01/02/21, 10:00 - A: one\n03/04/21, 11:00 - B: two\n")

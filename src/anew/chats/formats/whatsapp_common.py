@@ -23,6 +23,7 @@ from anew.chats.model import Kind
 DateOrder = Literal["dmy", "mdy", "ymd", "ydm"]
 
 FIRST_YEAR = 2009  # WhatsApp did not exist before; an earlier reading of a date is the wrong one
+LAST_YEAR = 2100  # nor is a later one a date WhatsApp wrote (a Buddhist-calendar year, 2565)
 SPACE = whatsapp_header.SPACE
 DATE_PART = whatsapp_header.DATE_PART
 
@@ -116,7 +117,11 @@ def _is_real_date(order: DateOrder) -> pl.Expr:
         .then(30)
         .otherwise(31)
     )
-    return (year >= FIRST_YEAR) & month.is_between(1, 12) & day.is_between(1, days_in_month)
+    return (
+        year.is_between(FIRST_YEAR, LAST_YEAR)
+        & month.is_between(1, 12)
+        & day.is_between(1, days_in_month)
+    )
 
 
 def as_date(order: DateOrder) -> pl.Expr:
