@@ -275,6 +275,14 @@ def test_exports_of_2012_and_2013_are_read_on_the_general_road(
     assert chat.messages.height == len(expected)
 
 
+def test_an_old_export_is_told_by_its_first_header_whatever_comes_before() -> None:
+    # Text before the first message (here beyond the first 64 lines) does not hide the layout.
+    lines = pl.Series(["", "Chat with Ana"] * 40 + OLD_EXPORTS[0][0].splitlines())
+    modern = whatsapp._modernized(lines).tail(4).to_list()
+    assert modern[0] == "09/12/2012 17:03:48 - Sender Name: Message"
+    assert modern[3] == "13/12/2012 09:15:00 - Ana joined"
+
+
 def test_an_old_layout_line_inside_todays_export_stays_text() -> None:
     text = "13/03/2024, 21:04 - Ana: look what I found:\n09/12/2012 17:03:48: Sam: old\n"
     assert _stamps(_read(text))[0][2] == "look what I found:\n09/12/2012 17:03:48: Sam: old"

@@ -103,18 +103,18 @@ def _modernized(lines: pl.Series) -> pl.Series:
     """The lines of an export of 2012-2013 ("09/12/2012 17:03:48: Ana: hi") with each header
     written as today's ("09/12/2012 17:03:48 - Ana: hi"); other exports' lines as they are.
 
-    The layout is told by the first line that is not blank, as the scan tells a file it can't
-    take on: a line in today's layout is never one of then, nor the other way round."""
-    head = lines.head(64)
-    filled = head.str.strip_chars().ne("").arg_true()
-    if filled.is_empty() and lines.len() > head.len():
-        filled = lines.str.strip_chars().ne("").arg_true()  # blank lines first: a rare file
-    if filled.is_empty():
-        return lines
-    pattern = old_header()
-    if not lines.gather(filled.head(1)).str.contains(pattern).any():
-        return lines
-    return lines.str.replace(pattern, "${head} - ")
+    The layout is told by the first line that is a header of either: a line in today's layout
+    is never one of then, nor the other way round. The scanner takes no such file on (it finds
+    no header of today in it)."""
+    old = old_header()
+    for found in (lines.head(64), lines):  # the first lines tell, but for a rare file
+        kinds = (
+            found.str.contains(header()).cast(pl.Int8) + found.str.contains(old).cast(pl.Int8) * 2
+        )
+        first = kinds.filter(kinds > 0).head(1)
+        if not first.is_empty():
+            return lines.str.replace(old, "${head} - ") if first[0] == 2 else lines
+    return lines
 
 
 def _lines(text: str | Callable[[], str], utf8: bytes | None = None) -> pl.DataFrame:
