@@ -278,7 +278,7 @@ def test_exports_of_2012_and_2013_are_read_on_the_general_road(
 def test_an_old_export_is_told_by_its_first_header_whatever_comes_before() -> None:
     # Text before the first message (here beyond the first 64 lines) does not hide the layout.
     lines = pl.Series(["", "Chat with Ana"] * 40 + OLD_EXPORTS[0][0].splitlines())
-    modern = whatsapp._modernized(lines).tail(4).to_list()
+    modern = whatsapp_common.modernized(lines).tail(4).to_list()
     assert modern[0] == "09/12/2012 17:03:48 - Sender Name: Message"
     assert modern[3] == "13/12/2012 09:15:00 - Ana joined"
 

@@ -29,7 +29,7 @@ from anew.chats.formats.whatsapp_common import (
     looks_like_signal,
     looks_like_whatsapp,
     message_kinds,
-    old_header,
+    modernized,
     resolve_date_order,
     settle_kinds,
     time_offsets,
@@ -99,30 +99,12 @@ def _read_lines(data: bytes) -> pl.Series | None:
     return frame.to_series().fill_null("")
 
 
-def _modernized(lines: pl.Series) -> pl.Series:
-    """The lines of an export of 2012-2013 ("09/12/2012 17:03:48: Ana: hi") with each header
-    written as today's ("09/12/2012 17:03:48 - Ana: hi"); other exports' lines as they are.
-
-    The layout is told by the first line that is a header of either: a line in today's layout
-    is never one of then, nor the other way round. The scanner takes no such file on (it finds
-    no header of today in it)."""
-    old = old_header()
-    for found in (lines.head(64), lines):  # the first lines tell, but for a rare file
-        kinds = (
-            found.str.contains(header()).cast(pl.Int8) + found.str.contains(old).cast(pl.Int8) * 2
-        )
-        first = kinds.filter(kinds > 0).head(1)
-        if not first.is_empty():
-            return lines.str.replace(old, "${head} - ") if first[0] == 2 else lines
-    return lines
-
-
 def _lines(text: str | Callable[[], str], utf8: bytes | None = None) -> pl.DataFrame:
     """Every line, whether it starts a message, and which message it belongs to."""
     is_header = pl.col("line").str.contains(header())
     # The lazy engine spreads the string work over every core; eager mode uses one.
     return (
-        pl.LazyFrame({"line": _modernized(_split(text, utf8))})
+        pl.LazyFrame({"line": modernized(_split(text, utf8))})
         .with_columns(is_header.alias("is_header"))
         .with_columns(pl.col("is_header").cum_sum().alias("message"))
         .collect(engine="streaming")

@@ -78,6 +78,24 @@ def looks_like_whatsapp(text: str) -> bool:
     return bool((lines.str.contains(header()) | lines.str.contains(old_header())).any())
 
 
+def modernized(lines: pl.Series) -> pl.Series:
+    """The lines of an export of 2012-2013 ("09/12/2012 17:03:48: Ana: hi") with each header
+    written as today's ("09/12/2012 17:03:48 - Ana: hi"); other exports' lines as they are.
+
+    The layout is told by the first line that is a header of either: a line in today's layout
+    is never one of then, nor the other way round. The scanner takes no such file on (it finds
+    no header of today in it)."""
+    old = old_header()
+    for found in (lines.head(64), lines):  # the first lines tell, but for a rare file
+        kinds = (
+            found.str.contains(header()).cast(pl.Int8) + found.str.contains(old).cast(pl.Int8) * 2
+        )
+        first = kinds.filter(kinds > 0).head(1)
+        if not first.is_empty():
+            return lines.str.replace(old, "${head} - ") if first[0] == 2 else lines
+    return lines
+
+
 # signal-export writes "[2019-12-24, 12:23] Name: text" (before 2022) and "[2024-03-01
 # 12:00:05] Name: text" (sigexport/models.py, Message.to_md, github:carderne/signal-export@
 # 1143c229564cd26ab078fa4a2f29c0e996109237): a four-digit year first, brackets.
