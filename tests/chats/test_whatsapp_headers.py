@@ -316,9 +316,11 @@ def test_chat_miners_signal_export_is_still_signal() -> None:
     assert chat.messages.height == 2
 
 
-def test_a_whatsapp_export_in_signals_layout_stays_whatsapp() -> None:
-    # iOS WhatsApp puts U+200E before its notices and attachments; Signal never does.
-    text = SIGNAL.replace("Ana: hi", f"Ana: {LRM}image omitted")
+@pytest.mark.parametrize("mark", [LRM, RLM])
+def test_a_whatsapp_export_in_signals_layout_stays_whatsapp(mark: str) -> None:
+    # iOS WhatsApp puts U+200E (U+200F on right-to-left phones) before its notices and
+    # attachments; Signal never does.
+    text = SIGNAL.replace("Ana: hi", f"Ana: {mark}image omitted")
     assert parse_text(Source("chat.txt", text.encode())).format == "whatsapp"
     assert not whatsapp_common.looks_like_signal(text)
 

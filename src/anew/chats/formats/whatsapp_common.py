@@ -107,13 +107,14 @@ SIGNAL_HEADER = (
 def looks_like_signal(text: str) -> bool:
     """True when every message header among the first lines is written as signal-export writes
     them (layouts WhatsApp uses, too) and none holds the mark iOS's WhatsApp writes before its
-    attachments and notices, which Signal never writes."""
+    attachments and notices (U+200E, or U+200F on right-to-left phones), which Signal never
+    writes."""
     head = pl.Series(first_lines(text, 20), dtype=pl.String)
     headers = head.filter(head.str.contains(header()))
     return (
         not headers.is_empty()
         and bool(headers.str.contains(SIGNAL_HEADER).all())
-        and not bool(head.str.contains(LRM, literal=True).any())
+        and not bool(head.str.contains_any([LRM, "\u200f"]).any())
     )
 
 
