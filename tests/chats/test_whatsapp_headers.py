@@ -220,6 +220,15 @@ def test_the_shipped_and_test_words_are_all_usable_in_a_header() -> None:
     assert words.day_periods[0] == "a. m."  # the longest first
 
 
+def test_every_header_word_of_the_shipped_tables_is_used() -> None:
+    words = whatsapp_header.words()
+    for table in whatsapp_words.languages():
+        for word in table.date_time_words:
+            assert " ".join(word.split()) in words.between, (table.code, word)
+        for word in (*table.am, *table.pm):
+            assert " ".join(word.split()) in words.day_periods, (table.code, word)
+
+
 def test_words_that_would_end_a_header_early_are_left_out() -> None:
     usable = whatsapp_header._usable(["à", "12h", "a-b", "[x]", ".m", f"p.{NNBSP}m.", "à"])
     assert usable == ("p. m.", "à")

@@ -53,8 +53,8 @@ class HeaderWords:
 
 @functools.cache
 def words() -> HeaderWords:
-    """The header words of every language table shipped (read once, when first needed: the
-    tables' loader imports Polars, which `anew analyze` imports while the scan runs)."""
+    """The header words of every language table shipped (read once, when first needed, so that
+    importing the scanner's road reads no table)."""
     from anew.chats.formats import whatsapp_words
 
     tables = whatsapp_words.languages()
