@@ -10,6 +10,7 @@ says where from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -227,6 +228,27 @@ def test_every_header_word_of_the_shipped_tables_is_used() -> None:
             assert " ".join(word.split()) in words.between, (table.code, word)
         for word in (*table.am, *table.pm):
             assert " ".join(word.split()) in words.day_periods, (table.code, word)
+
+
+def test_every_export_line_the_tables_quote_starts_with_a_header_read_on_both_roads() -> None:
+    # The tables' `example`s are lines of real exports (or of WhatsApp's string tables, which
+    # start with no date): each that starts with a date must be a header, the same on both roads.
+    dated = re.compile(r"^[\u200e\u200f]?\[?[\u200e\u200f]?[0-9\u0660-\u0669]")
+    examples = [
+        wording.example
+        for table in whatsapp_words.languages()
+        for wording in (*table.placeholders, *table.notices)
+        if dated.match(wording.example)
+    ]
+    assert len(examples) >= 40
+    lines = pl.Series(examples)
+    assert lines.str.contains(whatsapp_common.header()).all()
+    if whatsapp_scan.available():
+        from anew.chats.formats import _whatsapp_scan
+
+        words = whatsapp_header.scan_words(whatsapp_header.words())
+        scanned = [line for line in examples if not set(line) & set(whatsapp_header.EASTERN_DIGITS)]
+        assert all(_whatsapp_scan.match_header(line.encode(), words) for line in scanned)
 
 
 def test_words_that_would_end_a_header_early_are_left_out() -> None:
