@@ -82,8 +82,8 @@ def modernized(lines: pl.Series) -> pl.Series:
     """The lines of an export of 2012-2013 ("09/12/2012 17:03:48: Ana: hi") with each header
     written as today's ("09/12/2012 17:03:48 - Ana: hi"); other exports' lines as they are.
 
-    The layout is told by the first line that is a header of either: a line in today's layout
-    is never one of then, nor the other way round. The scanner takes no such file on (it finds
+    The layout is told by the first line that is a header of either kind: a header of today is
+    never one of 2012's, nor the other way round. The scanner takes no such file on (it finds
     no header of today in it)."""
     old = old_header()
     for found in (lines.head(64), lines):  # the first lines tell, but for a rare file
