@@ -168,6 +168,8 @@ def test_the_shipped_arabic_table_reads_arabic_indic_digits_on_the_general_road(
         datetime(2022, 3, 28, 9, 5),
     ]
     assert messages.get_column("sender").to_list() == ["Dmitry S", "Dmitry S", "+40 521"]
+    chat = parse_text(Source("chat.txt", ARABIC_INDIC.encode()))  # told from its first lines
+    assert (chat.format, chat.messages.height) == ("whatsapp", 3)
 
 
 def test_the_shipped_arabic_table_reads_marked_ascii_dates_on_both_roads() -> None:
