@@ -11,8 +11,11 @@ general road matches the Polars patterns made here, the compiled scanner the sam
 from __future__ import annotations
 
 import functools
+import re
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 SPACE = r"[ \x{a0}\x{202f}]"  # new versions put a narrow no-break space before AM/PM
 SPACES = (" ", "\u00a0", "\u202f")
@@ -32,6 +35,8 @@ BUILT_IN_AMPM = r"[AaPp]\." + "?" + SPACE + r"?[Mm]\.?"  # AM, pm, a.m., p. m.
 # On a header line the first "] " or "- " closes the date and time (neither can hold one), and
 # the sender starts two bytes on.
 HEADER_END = r"[\]-] "
+FOLDER = Path(__file__).resolve().parent / "whatsapp_languages"  # the tables (whatsapp_words)
+SECTION = re.compile(r"^\[header\][^\n]*\n(.*?)(?=^\[|\Z)", re.DOTALL | re.MULTILINE)
 # Characters a locale's word can't hold: they would make a header end, or a time, too early.
 UNUSABLE = frozenset("0123456789:[]-,\u200e\u200f" + EASTERN_DIGITS)
 
@@ -53,16 +58,25 @@ class HeaderWords:
 
 @functools.cache
 def words() -> HeaderWords:
-    """The header words of every language table shipped (read once, when first needed, so that
-    importing the scanner's road reads no table)."""
-    from anew.chats.formats import whatsapp_words
+    """The header words of every language table shipped, read once when first needed.
 
-    tables = whatsapp_words.languages()
+    Only each table's [header] part is read (the scanner's thread needs these words while
+    Polars loads; whatsapp_words reads the whole tables), and tests/chats/test_whatsapp_headers.py
+    holds them to the whole tables' words."""
+    sections = [
+        _section(path.read_text(encoding="utf-8")) for path in sorted(FOLDER.glob("*.toml"))
+    ]
     return HeaderWords(
-        between=_usable(word for table in tables for word in table.date_time_words),
-        am=_usable(word for table in tables for word in table.am),
-        pm=_usable(word for table in tables for word in table.pm),
+        between=_usable(word for found in sections for word in found.get("date_time_words", ())),
+        am=_usable(word for found in sections for word in found.get("am", ())),
+        pm=_usable(word for found in sections for word in found.get("pm", ())),
     )
+
+
+def _section(table: str) -> dict[str, list[str]]:
+    """A table's [header] part, read as TOML (empty when it has none)."""
+    found = SECTION.search(table)
+    return tomllib.loads(found.group(1)) if found else {}
 
 
 def _usable(found: Iterable[str]) -> tuple[str, ...]:
