@@ -114,3 +114,20 @@ def test_analyze_csv_shows_a_formula_for_a_name_as_text(tmp_path: Path) -> None:
     with (tmp_path / "out" / "messages.csv").open(newline="") as handle:
         senders = [row["sender"] for row in csv.DictReader(handle)]
     assert senders == ["Ana", "'" + formula]
+
+
+def test_analyze_says_what_was_set_aside(tmp_path: Path) -> None:
+    export = tmp_path / "result.json"
+    service = {"type": "service", "date": "2024-01-01T09:00:00", "action": "invite_members"}
+    message = {"type": "message", "date": "2024-01-01T09:01:00", "from": "Sam", "text": "hi"}
+    export.write_text(json.dumps({"name": "Sam", "messages": [service, message]}))
+    result = invoke(["analyze", str(export)])
+    assert result.exit_code == 0, result.output
+    shown = " ".join(result.output.split())
+    assert (
+        "1 notice Telegram wrote itself was set aside, not counted as messages: 1 member change."
+        in shown
+    )
+    html = tmp_path / "report.html"
+    assert invoke(["analyze", str(export), "--html", str(html)]).exit_code == 0
+    assert "1 member change." in html.read_text()

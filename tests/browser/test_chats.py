@@ -83,3 +83,32 @@ def test_a_large_import_shows_how_far_the_server_has_come(
     )
     expect(page.get_by_role("heading", name="Which one is you?")).to_be_visible(timeout=60_000)
     expect(page.get_by_text("Imported: A long story")).to_be_visible()
+
+
+def test_unclear_dates_are_asked_and_the_same_file_is_sent_again(
+    browser_page: Page, tmp_path: Path
+) -> None:
+    page = browser_page
+    sign_up(page, "reader@example.org")
+    export = tmp_path / "WhatsApp Chat with Sam.txt"
+    export.write_text(
+        "03/04/24, 09:00 - Ana: morning!\n"
+        "03/04/24, 09:10 - Sam: hey you\n"
+        "07/08/24, 08:00 - Ana: it has been a while\n"
+    )
+    page.goto("/chats")
+    page.get_by_label("Export file").set_input_files(str(export))
+    page.get_by_label("Name it (optional)").fill("Sam, spring")
+    page.get_by_role("button", name="Import").click()
+    expect(page.get_by_role("alert")).to_contain_text("can be read two ways")
+    question = page.get_by_role("group", name="Which day is 03/04/24 in your file?")
+    expect(question).to_be_visible()
+    expect(question).not_to_contain_text("choose the file again")  # it is still chosen
+    expect(page.get_by_label("Name it (optional)")).to_have_value("Sam, spring")
+    page.get_by_role("radio", name="3 April 2024").check()
+    page.get_by_role("button", name="Import").click()
+    expect(page.get_by_role("heading", name="Which one is you?")).to_be_visible()
+    page.get_by_role("radio", name="Ana").check()
+    page.get_by_role("button", name="See the report").click()
+    expect(page.get_by_role("heading", name="Sam, spring")).to_be_visible()
+    expect(page.locator("p.lead")).to_contain_text("2024-04-03 to 2024-08-07")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from anew.chats.cli_progress import stage_bar
-from anew.chats.errors import ChatFormatError
+from anew.chats.errors import AmbiguousDates, ChatFormatError
 from anew.chats.formats.whatsapp import DatePreference
 from anew.chats.loading import load_chat
 from anew.chats.metrics import Options
@@ -62,9 +62,12 @@ def run_analysis(
                 source=str(path),
             )
     except ChatFormatError as error:
-        _console(stderr=True).print(
+        errors = _console(stderr=True)
+        errors.print(
             f"[red]Could not read the chat:[/red] {error}", highlight=False, soft_wrap=True
         )
+        for line in date_example_lines(error):
+            errors.print(line, highlight=False, soft_wrap=True, markup=False)
         return 2
     if csv_dir is not None:
         write_csv(chat, report, csv_dir)
@@ -79,6 +82,23 @@ def run_analysis(
 
         print_summary(report, console)
     return 0
+
+
+def date_example_lines(error: ChatFormatError) -> list[str]:
+    """For dates that read two ways, her own dates both ways, so the option is easy to choose."""
+    if not isinstance(error, AmbiguousDates) or not error.examples:
+        return []
+    from anew.chats.formats.date_examples import in_words
+
+    lines = ["For example, in this file:"]
+    for example in error.examples:
+        day_first = in_words(date.fromisoformat(example["day_first"]))
+        month_first = in_words(date.fromisoformat(example["month_first"]))
+        lines.append(
+            f"  {example['as_written']} is {day_first} with --dayfirst, "
+            f"or {month_first} with --monthfirst"
+        )
+    return lines
 
 
 def _console(*, stderr: bool) -> Console:

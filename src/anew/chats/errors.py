@@ -20,4 +20,12 @@ class ChatFormatError(Exception):
 
 
 class AmbiguousDates(ChatFormatError):
-    """Day and month cannot be told apart from the data; the caller must say which comes first."""
+    """Day and month cannot be told apart from the data; the caller must say which comes first.
+    `examples` are dates from her file read both ways ({"as_written", "day_first",
+    "month_first"}, ISO dates), for a question she can answer at a glance."""
+
+    def __init__(
+        self, source: str, problem: str, *, examples: list[dict[str, str]] | None = None
+    ) -> None:
+        super().__init__(source, problem)
+        self.examples = list(examples or [])

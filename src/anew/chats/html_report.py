@@ -7,6 +7,7 @@ from typing import Any
 
 from anew.charts.standalone import standalone_css
 from anew.chats.charts import endings_chart, heatmap, hours_chart, initiations_chart, replies_chart
+from anew.chats.findings_words import findings
 from anew.chats.model import FORMAT_NAMES
 from anew.chats.summary import format_duration
 
@@ -16,7 +17,7 @@ background:#fffdfb;margin:0 auto;max-width:60rem;padding:1.5rem;line-height:1.5}
 h1{color:#8a3f6b}table{border-collapse:collapse;width:100%;margin:1rem 0}
 th,td{padding:.4rem .6rem;border-bottom:1px solid #e8e0e6;text-align:right}
 th:first-child,td:first-child{text-align:left}section{margin:2rem 0}
-.muted{color:#6a6070}
+.muted{color:#6a6070}.findings li{margin:.2rem 0}
 """ + standalone_css()
 COLUMNS = (
     ("Messages", "messages"),
@@ -56,6 +57,18 @@ def _split(report: dict[str, Any]) -> str:
     )
 
 
+def _findings(report: dict[str, Any]) -> str:
+    """What was set aside and which lines to look at; nothing when there is neither."""
+    found = findings(report)
+    if not found:
+        return ""
+    said = "".join(f"<p>{escape(s)}</p>" for s in [found.silent_me, *found.set_aside] if s)
+    if found.warnings:
+        lines = "".join(f"<li>{escape(line)}</li>" for line in found.warnings)
+        said += f'<p>{escape(found.warnings_intro)}</p><ul class="findings">{lines}</ul>'
+    return f'<section id="findings"><h2>Good to know</h2>{said}</section>'
+
+
 def render_html(report: dict[str, Any]) -> str:
     """The whole report as one HTML document."""
     title = report.get("title") or f"{FORMAT_NAMES.get(report['format'], 'Chat')} chat"
@@ -75,6 +88,7 @@ def render_html(report: dict[str, Any]) -> str:
         f'<p class="muted">{escape(str(report["first"]))} to {escape(str(report["last"]))} · '
         f"{report['conversations']} conversations (a silence of {report['gap_hours']:g} h "
         "starts a new one). Made with Anew on your own computer; nothing was sent anywhere.</p>"
-        f"{_table(report, report['participants'], report.get('me'))}{_split(report)}{sections}"
+        f"{_table(report, report['participants'], report.get('me'))}{_findings(report)}"
+        f"{_split(report)}{sections}"
         "</body></html>"
     )

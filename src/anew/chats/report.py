@@ -46,6 +46,10 @@ def analyze(
     me = me or chat.owner
     messages = annotate(chat.messages, options.gap)  # once, shared by every metric below
     participants = messages.participants
+    if me is not None and me == chat.owner and me not in participants:
+        # An SMS or iMessage thread in which she wrote nothing is still a chat: she is in it
+        # with no messages, and the report says so (docs/metrics.md).
+        participants = [*participants, me]
     if me is not None and me not in participants:
         names = ", ".join(repr(name) for name in participants)
         raise UnknownParticipant(

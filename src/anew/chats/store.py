@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -12,7 +13,7 @@ from sqlalchemy import Text, cast, delete, select
 from sqlalchemy.orm import Session
 
 from anew.chats.metrics import Options
-from anew.chats.model import MESSAGE_SCHEMA, Chat
+from anew.chats.model import MESSAGE_SCHEMA, Chat, ChatWarning, SetAside
 from anew.chats.models import ChatImport, ChatMessage
 from anew.chats.report import analyze
 
@@ -60,7 +61,7 @@ def save_import(
         name=name.replace("\x00", "")[:200],
         format=chat.format,
         title=chat.title.replace("\x00", "")[:200],
-        participants=chat.participants,
+        participants=report["participants"],  # her too, in a thread where she wrote nothing
         me=report["me"],
         message_count=chat.messages.height,
         keep_text=keep_text,
@@ -138,7 +139,29 @@ def load_messages(db: Session, row: ChatImport) -> Chat:
     if frame.get_column("timestamp").dtype == pl.String:
         frame = frame.with_columns(pl.col("timestamp").str.to_datetime())
     frame = frame.select(pl.col(n).cast(t) for n, t in MESSAGE_SCHEMA.items())
-    return Chat(format=row.format, messages=frame, title=row.title)
+    set_aside, warnings = file_findings(row.report)
+    return Chat(
+        format=row.format,
+        messages=frame,
+        title=row.title,
+        owner=row.me,  # so a thread where she wrote nothing is read as it was on import
+        set_aside=set_aside,
+        warnings=warnings,
+    )
+
+
+def file_findings(report: dict[str, Any]) -> tuple[SetAside, tuple[ChatWarning, ...]]:
+    """What the file held besides messages, as the stored report keeps it: only the import read
+    the file, so a report made again from the stored messages takes these from it."""
+    found = report.get("set_aside") or {}
+    set_aside = SetAside(
+        notices={str(k): int(n) for k, n in (found.get("notices") or {}).items()},
+        unplaced=int(found.get("unplaced") or 0),
+    )
+    warnings = tuple(
+        ChatWarning(line=int(w["line"]), why=str(w["why"])) for w in report.get("warnings") or ()
+    )
+    return set_aside, warnings
 
 
 def stored_report(db: Session, user_id: int, import_id: int) -> str | None:
@@ -163,7 +186,7 @@ def metrics(
 
 def set_me(db: Session, row: ChatImport, me: str | None) -> None:
     """Say which participant she is; the cached report is rebuilt to match."""
-    row.report = analyze(load_messages(db, row), me=me)
+    row.report = analyze(replace(load_messages(db, row), owner=me), me=me)
     row.me = me
 
 

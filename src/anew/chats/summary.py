@@ -7,6 +7,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from anew.chats.findings_words import findings
 from anew.chats.model import FORMAT_NAMES
 
 
@@ -89,3 +90,17 @@ def print_summary(report: dict[str, Any], console: Console) -> None:
                 format_duration(split["after"]["reply_seconds"][name]["median"]),
             )
         console.print(compare)
+    print_findings(report, console)
+
+
+def print_findings(report: dict[str, Any], console: Console) -> None:
+    """What was set aside and which lines to look at (numbers and reasons, never text), and
+    whether she wrote at all."""
+    found = findings(report)
+    for sentence in [found.silent_me, *found.set_aside]:
+        if sentence:
+            console.print(sentence, highlight=False, soft_wrap=True, markup=False)
+    if found.warnings:
+        console.print(found.warnings_intro, highlight=False, soft_wrap=True, markup=False)
+        for line in found.warnings:
+            console.print(f"  {line}", highlight=False, soft_wrap=True, markup=False)

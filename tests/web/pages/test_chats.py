@@ -186,3 +186,94 @@ def test_the_report_says_reply_times_in_words(alice_client: TestClient) -> None:
     assert "p90" not in text
     assert "9 in 10 replies within" in text
     assert "Half of Sam's replies came within" in text
+
+
+TELEGRAM = (
+    '{"name": "Sam", "messages": ['
+    '{"type": "service", "date": "2024-01-01T09:00:00", "action": "phone_call"},'
+    '{"type": "service", "date": "2024-01-01T09:00:30", "action": "invite_members"},'
+    '{"type": "service", "date": "2024-01-01T09:00:40", "action": "remove_members"},'
+    '{"type": "message", "date": "2024-01-01T09:01:00", "from": "Sam", "text": "hi"},'
+    '{"type": "message", "date": "2024-01-01T09:02:00", "from": "Ana", "text": "hey"}]}'
+)
+
+
+def test_the_report_says_what_was_set_aside_and_where_to_look(
+    app: FastAPI, alice_client: TestClient, bob_client: TestClient, alice: Person, db: Session
+) -> None:
+    path = _chat_path(_upload(alice_client, TELEGRAM, "result.json"))
+    soup = BeautifulSoup(alice_client.get(path).text, "html.parser")
+    findings = soup.find(id="findings")
+    assert findings is not None
+    assert (
+        "3 notices Telegram wrote itself were set aside, not counted as messages: "
+        "2 member changes and 1 call or missed call."
+    ) in findings.get_text(" ", strip=True)
+    row = db.scalars(select(ChatImport)).one()
+    row.report = {**row.report, "warnings": [{"line": 7, "why": "a name appears only once"}]}
+    db.commit()
+    shown = page_text(alice_client.get(path).text)
+    assert "Line 7: a name appears only once" in shown
+    assert "Anew was unsure about 1 line of the file" in shown
+    chat_id = path.rsplit("/", 1)[1]
+    secrets = ["member changes", "Line 7"]
+    assert_isolated(
+        app.state.engine, bob_client, alice, "GET", f"/chats/{chat_id}", secrets=secrets
+    )
+
+
+def test_a_chat_with_nothing_set_aside_shows_no_such_section(alice_client: TestClient) -> None:
+    path = _chat_path(_upload(alice_client, CHAT))
+    assert BeautifulSoup(alice_client.get(path).text, "html.parser").find(id="findings") is None
+
+
+UNCLEAR = (
+    "03/04/24, 09:00 - Ana: morning!\n"
+    "03/04/24, 09:10 - Sam: hey you\n"
+    "07/08/24, 08:00 - Ana: it has been\n"
+)
+
+
+def test_unclear_dates_are_asked_with_her_own_dates_and_her_choices_stay(
+    alice_client: TestClient, db: Session
+) -> None:
+    response = _upload(alice_client, UNCLEAR, name="Sam", chat="", keep_text="on")
+    assert response.status_code == 422  # type: ignore[attr-defined]
+    soup = BeautifulSoup(response.text, "html.parser")  # type: ignore[attr-defined]
+    question = soup.find(id="date-question")
+    assert question is not None
+    assert question.legend.get_text(strip=True) == "Which day is 03/04/24 in your file?"
+    choices = {
+        radio["value"]: " ".join(radio.parent.get_text(" ", strip=True).split())
+        for radio in question.select("input[type=radio]")
+    }
+    assert choices == {
+        "dayfirst": "3 April 2024 (then 07/08/24 is 7 August 2024)",
+        "monthfirst": "4 March 2024 (then 07/08/24 is 8 July 2024)",
+    }
+    assert soup.find(id="date_order") is None  # the question takes the select's place
+    assert "read two ways" in soup.find(id="upload-error").get_text()  # type: ignore[union-attr]
+    assert soup.find("input", attrs={"name": "name"})["value"] == "Sam"  # type: ignore[index]
+    assert soup.find("input", attrs={"name": "keep_text"}).has_attr("checked")  # type: ignore[union-attr]
+    assert _count(db, ChatImport) == 0
+    again = _upload(alice_client, UNCLEAR, name="Sam", date_order="dayfirst")
+    assert again.status_code == 303  # type: ignore[attr-defined]
+    assert db.scalars(select(ChatImport.report)).one()["first"] == "2024-04-03T09:00:00"
+
+
+def test_an_sms_thread_where_she_wrote_nothing_says_so(alice_client: TestClient) -> None:
+    backup = (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count=\"2\">\n"
+        '<sms address="+15550100" date="1700000000000" type="1" body="up?" contact_name="Sam" />\n'
+        '<sms address="+15550100" date="1700000600000" type="1" body="bye" contact_name="Sam" />\n'
+        "</smses>\n"
+    )
+    response = _upload(alice_client, backup, "sms.xml")
+    assert response.status_code == 303  # type: ignore[attr-defined]
+    location = response.headers["location"]  # type: ignore[attr-defined]
+    assert not location.endswith("/who")  # the backup knows which side is hers
+    findings = BeautifulSoup(alice_client.get(location).text, "html.parser").find(id="findings")
+    assert findings is not None
+    assert "You sent no messages in this chat, so its figures show only what Sam sent." in (
+        findings.get_text(" ", strip=True)
+    )

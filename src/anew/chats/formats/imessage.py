@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from anew.chats.errors import ChatFormatError
-from anew.chats.model import Chat, Kind, from_rows
+from anew.chats.model import Chat, Kind, SetAside, from_rows
 
 APPLE_EPOCH = datetime(2001, 1, 1)
 # Newer macOS stores nanoseconds since 2001; older versions stored seconds.
@@ -22,6 +22,22 @@ WHERE cmj.chat_id = ?
   AND COALESCE(m.associated_message_type, 0) = 0  -- tapbacks are reactions, not messages
   AND COALESCE(m.item_type, 0) = 0  -- group events (renames, joins) are notices
 ORDER BY m.date, m.ROWID
+"""
+# The entries the query above leaves out, counted so that nothing vanishes silently: tapbacks
+# (associated_message_type 2000-2005, and 3000-3005 for one taken back) and group events by
+# item_type (1: someone added or removed, 2: the group renamed, others: left, photo changed).
+NOTICES = """
+SELECT CASE
+         WHEN COALESCE(m.associated_message_type, 0) != 0 THEN 'reaction'
+         WHEN m.item_type = 1 THEN 'members'
+         WHEN m.item_type = 2 THEN 'group'
+         ELSE 'service'
+       END AS kind, COUNT(*)
+FROM message AS m
+JOIN chat_message_join AS cmj ON cmj.message_id = m.ROWID
+WHERE cmj.chat_id = ?
+  AND (COALESCE(m.associated_message_type, 0) != 0 OR COALESCE(m.item_type, 0) != 0)
+GROUP BY kind
 """
 CHATS = """
 SELECT c.ROWID, c.chat_identifier, COALESCE(c.display_name, ''), COUNT(cmj.message_id)
@@ -82,6 +98,7 @@ def parse(
         try:
             chat_id, title = _pick_chat(db, source, chat_name)
             found = db.execute(MESSAGES, (chat_id,)).fetchall()
+            notices = {str(kind): int(n) for kind, n in db.execute(NOTICES, (chat_id,))}
         finally:
             db.close()
     except sqlite3.DatabaseError as error:
@@ -101,5 +118,9 @@ def parse(
             ) from None
         rows.append((when, sender, kind, content))
     return Chat(
-        format="imessage", messages=from_rows(rows, keep_text=keep_text), title=title, owner=me
+        format="imessage",
+        messages=from_rows(rows, keep_text=keep_text),
+        title=title,
+        owner=me,
+        set_aside=SetAside(notices=notices),
     )

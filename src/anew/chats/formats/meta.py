@@ -7,13 +7,15 @@ folder or found side by side in a zip. FORMAT is their entry in the registry.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from anew.chats.errors import ChatFormatError
 from anew.chats.formats.chat_file import ChatFile, ReadOptions, json_document
-from anew.chats.model import Chat, Kind, from_rows
+from anew.chats.formats.meta_notices import NoticeReader
+from anew.chats.model import Chat, Kind, SetAside, from_rows
 from anew.chats.reading import Source, decode_text, read_source
 
 MEDIA_KEYS = ("photos", "videos", "audio_files", "gifs", "sticker", "files", "share")
@@ -35,7 +37,11 @@ def looks_like_meta(document: Any) -> bool:
     return bool(sample) and all(("sender_name" in m) or ("senderName" in m) for m in sample)
 
 
-def _entry(entry: dict[str, Any], where: str, source: str) -> tuple[datetime, str, str, str]:
+Row = tuple[datetime, str, str, str]
+
+
+def _entry(entry: dict[str, Any], where: str, source: str, notices: NoticeReader) -> Row | str:
+    """The entry's row, or the kind of notice it is (see meta_notices)."""
     stamp = entry.get("timestamp_ms", entry.get("timestamp"))
     if not isinstance(stamp, int | float):
         raise ChatFormatError(source, "this message has no timestamp", at=where)
@@ -52,6 +58,9 @@ def _entry(entry: dict[str, Any], where: str, source: str) -> tuple[datetime, st
         sender = repair(str(entry["sender_name"]))
         text = repair(str(entry.get("content") or ""))
         media = any(key in entry for key in MEDIA_KEYS)
+    notice = notices.kind(entry, text)
+    if notice is not None:
+        return notice
     if entry.get("is_unsent"):
         return when, sender, Kind.DELETED.value, ""
     return when, sender, Kind.MEDIA.value if media and not text else Kind.TEXT.value, text
@@ -98,15 +107,43 @@ def parse(
 ) -> Chat:
     """Merge every part of one thread (they come newest first) into one time-ordered table.
     `app` is "messenger" or "instagram"; left out, it is read from the export (`which_app`)."""
-    rows: list[tuple[datetime, str, str, str]] = []
+    rows: list[Row] = []
+    set_aside: Counter[str] = Counter()
+    notices = NoticeReader(_names(documents))
     title = ""
     for part, document in enumerate(documents):
         title = title or repair(str(document.get("title", "")))
         for index, entry in enumerate(document["messages"]):
             if isinstance(entry, dict):
-                rows.append(_entry(entry, f"part {part + 1}: messages[{index}]", source))
+                row = _entry(entry, f"part {part + 1}: messages[{index}]", source, notices)
+                if isinstance(row, str):
+                    set_aside[row] += 1
+                else:
+                    rows.append(row)
     app = app or which_app(documents, source)
-    return Chat(format=app, messages=from_rows(rows, keep_text=keep_text), title=title)
+    return Chat(
+        format=app,
+        messages=from_rows(rows, keep_text=keep_text),
+        title=title,
+        set_aside=SetAside(notices=dict(set_aside)),
+    )
+
+
+def _names(documents: list[Any]) -> set[str]:
+    """Every name the thread knows: its participants and its senders, as the notices write them."""
+    names: set[str] = set()
+    for document in documents:
+        people = document.get("participants")
+        for person in people if isinstance(people, list) else []:
+            name = person.get("name") if isinstance(person, dict) else person
+            if isinstance(name, str):
+                names.add(repair(name))
+        for entry in document["messages"]:
+            if isinstance(entry, dict):
+                sender = entry.get("senderName", entry.get("sender_name"))
+                if isinstance(sender, str):
+                    names.add(sender if "senderName" in entry else repair(sender))
+    return names
 
 
 def _part(part: Source) -> Any:

@@ -3,14 +3,38 @@ entry in the registry."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime
 from typing import Any
 
 from anew.chats.errors import ChatFormatError
 from anew.chats.formats.chat_file import ChatFile, ReadOptions
-from anew.chats.model import Chat, Kind, from_rows
+from anew.chats.model import Chat, Kind, SetAside, from_rows
 
 MEDIA_KEYS = ("photo", "file", "media_type", "sticker_emoji", "poll", "location_information")
+
+# The kind of set-aside notice (NOTICE_KINDS) of a service entry's "action", as Telegram Desktop
+# writes it (its JSON export; the names also appear in public readers' test data). Any other
+# action is counted as "service".
+SERVICE_KINDS = {
+    "phone_call": "call",
+    "group_call": "call",
+    "invite_to_group_call": "call",
+    "group_call_scheduled": "call",
+    "invite_members": "members",
+    "remove_members": "members",
+    "join_group_by_link": "members",
+    "join_group_by_request": "members",
+    "create_group": "group",
+    "create_channel": "group",
+    "edit_group_title": "group",
+    "edit_group_photo": "group",
+    "delete_group_photo": "group",
+    "migrate_to_supergroup": "group",
+    "migrate_from_group": "group",
+    "edit_chat_theme": "group",
+    "set_messages_ttl": "disappearing",
+}
 
 
 def looks_like_telegram(document: Any) -> bool:
@@ -83,8 +107,13 @@ def parse(
     """Read the messages of one chat; service entries (joins, calls, pins) are not messages."""
     title, entries, path = _pick_chat(document, source, chat_name)
     rows: list[tuple[datetime, str, str, str]] = []
+    notices: Counter[str] = Counter()
     for index, entry in enumerate(entries):
-        if not isinstance(entry, dict) or entry.get("type") != "message":
+        if not isinstance(entry, dict):
+            continue
+        if entry.get("type") == "service":
+            notices[SERVICE_KINDS.get(str(entry.get("action")), "service")] += 1
+        if entry.get("type") != "message":
             continue
         where = f"{path}[{index}]"
         sender = str(entry.get("from") or entry.get("from_id") or "Unknown")
@@ -92,7 +121,12 @@ def parse(
         media = any(key in entry for key in MEDIA_KEYS)
         kind = Kind.MEDIA.value if media and not text else Kind.TEXT.value
         rows.append((_timestamp(entry, where, source), sender, kind, text))
-    return Chat(format="telegram", messages=from_rows(rows, keep_text=keep_text), title=title)
+    return Chat(
+        format="telegram",
+        messages=from_rows(rows, keep_text=keep_text),
+        title=title,
+        set_aside=SetAside(notices=dict(notices)),
+    )
 
 
 class TelegramFormat:

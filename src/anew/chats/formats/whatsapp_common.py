@@ -17,6 +17,7 @@ import polars as pl
 from anew.chats.errors import AmbiguousDates, ChatFormatError
 from anew.chats.formats import whatsapp_header
 from anew.chats.formats.chat_file import DatePreference
+from anew.chats.formats.date_examples import date_examples
 from anew.chats.formats.whatsapp_scan import LRM
 from anew.chats.model import Kind
 
@@ -195,6 +196,7 @@ def resolve_date_order(headers: pl.DataFrame, source: str, prefer: DatePreferenc
         source,
         "the dates could be day-first or month-first and nothing in the file settles it; "
         "say which with --dayfirst or --monthfirst",
+        examples=date_examples(headers, {order: ORDERS[order] for order in best}),
     )
 
 

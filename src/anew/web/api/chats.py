@@ -16,11 +16,12 @@ from fastapi import (
     Response,
     UploadFile,
 )
-from pydantic import Field
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 
 from anew.accounts.sessions import Caller
 from anew.chats import service
-from anew.chats.errors import ChatFormatError
+from anew.chats.errors import AmbiguousDates, ChatFormatError
 from anew.chats.progress import PROGRESS_PATTERN
 from anew.chats.report_model import Report
 from anew.chats.service import ChatSummary, Progress
@@ -42,6 +43,25 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 }
 
 
+class DateExample(BaseModel):
+    as_written: str = Field(description="A date as her file writes it")
+    day_first: str = Field(description="That date read day-first, YYYY-MM-DD")
+    month_first: str = Field(description="That date read month-first, YYYY-MM-DD")
+
+
+class ChatRefused(BaseModel):
+    """Why an export could not be imported; for dates that read two ways, her own dates both ways,
+    so she can say which is right and send the file again with date_order."""
+
+    detail: list[dict[str, Any]] = Field(description="What went wrong, and where (msg, loc)")
+    code: Literal["ambiguous_dates"] | None = Field(
+        default=None, description="ambiguous_dates: send again with date_order"
+    )
+    examples: list[DateExample] | None = Field(
+        default=None, description="Only with ambiguous_dates: two of her dates, read both ways"
+    )
+
+
 class ChatChanges(ApiModel):
     name: str | None = Field(default=None, min_length=1, max_length=200)
     me: str | None = Field(
@@ -58,7 +78,11 @@ class ChatChanges(ApiModel):
         **ERROR_RESPONSES,
         **BAD_BODY,
         413: {"model": Problem, "description": "Over the upload limit"},
-        422: {"description": "The export could not be read; detail says where"},
+        422: {
+            "model": ChatRefused,
+            "description": "The export could not be read (detail says where), or its dates "
+            'read two ways (code "ambiguous_dates", with examples)',
+        },
     },
 )
 async def create_chat(
@@ -81,8 +105,9 @@ async def create_chat(
             "at GET /api/v1/chats/progress/{key}, from any server process",
         ),
     ] = "",
-) -> ChatSummary:
-    """Upload an export; it is parsed and stored in one transaction, or not at all."""
+) -> ChatSummary | JSONResponse:
+    """Upload an export; it is parsed and stored in one transaction, or not at all. Where its
+    dates read two ways, the 422 answer carries two of them read both ways."""
     options = UploadOptions(
         name=name.strip(),
         me=me.strip() or None,
@@ -97,6 +122,9 @@ async def create_chat(
         raise HTTPException(status_code=413, detail="This file is over the upload limit.") from None
     except ChatFormatError as error:
         problem = {"loc": ["body", "file"], "msg": str(error), "type": "chat_format"}
+        if isinstance(error, AmbiguousDates):
+            body = {"detail": [problem], "code": "ambiguous_dates", "examples": error.examples}
+            return JSONResponse(body, status_code=422)
         raise HTTPException(status_code=422, detail=[problem]) from None
 
 

@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from anew.chats import service
-from anew.chats.errors import ChatFormatError
+from anew.chats.errors import AmbiguousDates, ChatFormatError
 from anew.chats.progress import ProgressReporter
 from anew.chats.service import ChatSummary, ImportOptions
 
@@ -67,7 +67,11 @@ async def import_upload(
             )
         except ChatFormatError as error:
             member = error.source[error.source.find("!") :] if "!" in error.source else ""
-            named = ChatFormatError(filename + member, error.problem, line=error.line, at=error.at)
+            named = (
+                AmbiguousDates(filename + member, error.problem, examples=error.examples)
+                if isinstance(error, AmbiguousDates)
+                else ChatFormatError(filename + member, error.problem, line=error.line, at=error.at)
+            )
             await run_in_threadpool(report, "failed", error=str(named))
             raise named from None
         except BaseException:

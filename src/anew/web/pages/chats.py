@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from fastapi import Depends, Request
@@ -19,7 +20,9 @@ from anew.chats.charts import (
     initiations_chart,
     replies_chart,
 )
-from anew.chats.errors import ChatFormatError
+from anew.chats.errors import AmbiguousDates, ChatFormatError
+from anew.chats.findings_words import findings
+from anew.chats.formats.date_examples import in_words
 from anew.chats.formats.registry import supported_files
 from anew.chats.progress import KEY
 from anew.db import utcnow
@@ -59,12 +62,14 @@ def _index(
     values: dict[str, str],
     error: str = "",
     status_code: int = 200,
+    question: list[dict[str, str]] | None = None,
 ) -> Response:
     context: dict[str, Any] = {
         "imports": service.imports(db, user.id),
         "formats": supported_files(),
         "values": values,
         "error": error,
+        "question": question,
     }
     return render(request, "chats/index.html", context, status_code=status_code)
 
@@ -97,11 +102,37 @@ async def upload_chat(request: Request, user: CurrentUser, db: SessionDep) -> Re
         row = await import_upload(request, db, user_id=user.id, upload=upload, options=options)
     except UploadTooLarge:
         return await _refused(request, db, user, values, _too_large(request), 413)
+    except AmbiguousDates as error:
+        return await run_in_threadpool(
+            _index,
+            request,
+            db,
+            user,
+            values=values,
+            error=ASK_DATES,
+            status_code=422,
+            question=date_question(error.examples),
+        )
     except ChatFormatError as error:
         return await _refused(request, db, user, values, str(error), 400)
     # "Which one is you?" comes right after the upload, before the report it changes.
     ask = row.me is None and len(row.participants) > 1
     return RedirectResponse(f"/chats/{row.id}/who" if ask else f"/chats/{row.id}", status_code=303)
+
+
+ASK_DATES = "One question before your chat is read: its dates can be read two ways."
+
+
+def date_question(examples: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Her dates as written, with both readings in words ("3 April 2024"), for the radios."""
+    return [
+        {
+            "as_written": example["as_written"],
+            "day_first": in_words(date.fromisoformat(example["day_first"])),
+            "month_first": in_words(date.fromisoformat(example["month_first"])),
+        }
+        for example in examples
+    ]
 
 
 async def _refused(
@@ -142,7 +173,13 @@ def chat_report(request: Request, chat_id: ChatId, user: CurrentUser, db: Sessio
         for name, draw in CHARTS.items()
         if name != "replies" or "reply_distribution" in document
     }
-    context = {"chat": found.chat, "report": found.report, "saved": saved, "charts": charts}
+    context = {
+        "chat": found.chat,
+        "report": found.report,
+        "saved": saved,
+        "charts": charts,
+        "findings": findings(document),
+    }
     return render(request, "chats/report.html", context)
 
 

@@ -58,6 +58,7 @@
         window.location.assign(request.responseURL);
         return;
       }
+      if (request.status === 422 && askAboutDates(request.responseText)) { return; }
       document.open();
       document.write(request.responseText);  // the server's own page, with its message
       document.close();
@@ -68,6 +69,30 @@
       button.disabled = false;
       status.querySelector("span").textContent = "The upload was interrupted. Please try again.";
     });
+    // Dates that read two ways: the server's page asks which is right. Its question takes the
+    // place of the dates field here, so the file she chose and all she typed stay as they are,
+    // and Import sends it again with her answer.
+    function askAboutDates(html) {
+      var answer = new DOMParser().parseFromString(html, "text/html");
+      var question = answer.getElementById("date-question");
+      var field = document.getElementById("date-order-field") || document.getElementById("date-question");
+      if (!question || !field) { return false; }
+      field.replaceWith(document.importNode(question, true));
+      var message = answer.getElementById("upload-error");
+      var shown = document.getElementById("upload-error");
+      if (message) {
+        message = document.importNode(message, true);
+        if (shown) { shown.replaceWith(message); } else { form.parentNode.insertBefore(message, form); }
+      }
+      button.disabled = false;
+      status.hidden = true;
+      var refile = document.getElementById("date-question-refile");
+      if (refile) { refile.remove(); }  // her file is still chosen here
+      var first = form.querySelector("#date-question input[type=radio]");
+      if (first) { first.focus(); }
+      return true;
+    }
+
     var data = new FormData(form);
     data.append("progress", key);
     request.send(data);
