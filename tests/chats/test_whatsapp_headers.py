@@ -186,6 +186,23 @@ def test_the_shipped_finnish_table_reads_klo() -> None:
     ]
 
 
+def test_the_shipped_french_and_spanish_tables_read_their_headers() -> None:
+    # fr.toml's "à" (rwhatsapp's French test lines) and es.toml's "a. m."/"p. m." with the no-break
+    # space its Spanish export writes.
+    text = (
+        "26/09/2019 à 22:39 - Ana: Salut :)\n"
+        "27/09/2019 à 08:01 - Sam: Coucou\n"
+        f"28/09/2019, 9:29{NBSP}p.{NBSP}m. - Ana: hola\n"
+        f"29/09/2019, 12:05{NBSP}a.{NBSP}m. - Sam: buenas\n"
+    )
+    assert [stamp for stamp, *_ in _stamps(_read(text))] == [
+        datetime(2019, 9, 26, 22, 39),
+        datetime(2019, 9, 27, 8, 1),
+        datetime(2019, 9, 28, 21, 29),
+        datetime(2019, 9, 29, 0, 5),
+    ]
+
+
 def test_without_its_table_a_locale_word_is_no_header(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
