@@ -14,7 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from anew.chats.errors import ChatFormatError
-from anew.chats.formats import whatsapp, whatsapp_common, whatsapp_scan, whatsapp_scanned
+from anew.chats.formats import (
+    whatsapp,
+    whatsapp_common,
+    whatsapp_header,
+    whatsapp_scan,
+    whatsapp_scanned,
+)
 from anew.chats.formats.chat_file import HEAD_BYTES
 from anew.chats.loading import load_chat
 from anew.chats.model import WORD_PATTERN, Chat
@@ -24,7 +30,7 @@ pytestmark = pytest.mark.skipif(
     not whatsapp_scan.available(), reason="the compiled scanner was not built (no C compiler)"
 )
 
-NNBSP, NBSP, LRM = "\u202f", "\u00a0", "\u200e"
+NNBSP, NBSP, LRM, RLM = "\u202f", "\u00a0", "\u200e", "\u200f"
 
 
 def test_it_reads_every_whatsapp_fixture_as_the_general_road_does() -> None:
@@ -189,26 +195,102 @@ HEADERISH = st.lists(
             "\u200f",
             "x",
             "é",
+            ". ",
+            "  - ",
+            "à ",
+            "klo",
+            "오후",
+            "下午",
+            "a. m.",
+            "a.",
+            " م",
+            "،",
+            "\u200f/",
         ]
     ),
     max_size=16,
 ).map("".join)
+# Words as the language tables give them (a prefix of another among them, a space inside one).
+WORDS = whatsapp_header.HeaderWords(
+    between=("à", "klo", "kl.", "،"), am=("a. m.", "a.", "오전", "上午"), pm=("오후", "下午", "م")
+)
 
 
-@settings(max_examples=400, deadline=None)
-@given(prefix=HEADERISH, rest=st.sampled_from(["", "Ana: hi", ": x", "a: b: c"]))
-def test_the_header_match_and_its_cuts_are_the_patterns(prefix: str, rest: str) -> None:
+@settings(max_examples=600, deadline=None)
+@given(
+    prefix=HEADERISH,
+    rest=st.sampled_from(["", "Ana: hi", ": x", "a: b: c"]),
+    words=st.sampled_from([whatsapp_header.HeaderWords(), WORDS]),
+)
+def test_the_header_match_and_its_cuts_are_the_patterns(
+    prefix: str, rest: str, words: whatsapp_header.HeaderWords
+) -> None:
+    _matched_as_the_pattern_does(prefix + rest, words)
+
+
+def _matched_as_the_pattern_does(line: str, words: whatsapp_header.HeaderWords) -> bool:
+    """Whether the line is a header, asserting that the scanner and the pattern agree on it
+    and on where its date and its header end."""
     from anew.chats.formats import _whatsapp_scan
 
-    line = prefix + rest
     lines = pl.Series([line])
-    is_header = bool(lines.str.contains(whatsapp.HEADER)[0])
-    found = _whatsapp_scan.match_header(line.encode())
+    is_header = bool(lines.str.contains(whatsapp_header.header(words))[0])
+    found = _whatsapp_scan.match_header(line.encode(), whatsapp_header.scan_words(words))
     assert (found is not None) == is_header
-    if found is not None:
-        date_end = lines.str.find(whatsapp.DATE_END)[0]
-        end = lines.str.find(whatsapp.HEADER_END)[0]
-        assert found == (len(line[:date_end].encode()), len(line[:end].encode()))
+    if found is not None:  # byte offsets, as str.find gives them
+        date_end = lines.str.find(whatsapp_header.date_end(words))[0]
+        end = lines.str.find(whatsapp_header.HEADER_END)[0]
+        assert found == (date_end, end)
+    return is_header
+
+
+# Headers put together from their parts, each part sometimes a near miss, so that most lines
+# are headers or nearly: the words' alternatives are tried far more often than at random.
+HEADER_PARTS = st.tuples(
+    st.sampled_from(["", LRM, "[", f"{LRM}["]),
+    st.sampled_from(
+        [
+            "12/03/2024",
+            "2024. 3. 12",
+            "2024-03-12",
+            "12.3.2024",
+            "1. 2.3",
+            "12//3",
+            f"{RLM}27{RLM}/3{RLM}/2022",
+            f"27/{RLM}3/2022{RLM}",
+        ]
+    ),
+    st.sampled_from(["", ".", ",", ".,", ", "]),
+    st.sampled_from([" ", NBSP, NNBSP, "", "  ", "،", " ،"]),
+    st.sampled_from(["", "à ", "klo ", "kl. ", "à", "klo" + NBSP, " ", "، "]),
+    st.sampled_from(["", "오후 ", "下午", "a. m. ", "PM ", "오후", "a.", "上午 "]),
+    st.sampled_from(["21:04", "9.05", "21:04:05", "1:2", "21:04:5"]),
+    st.sampled_from(["", " p. m.", NNBSP + "PM", "a.m.", " م", " 오후", " a.", " a. m", "PM"]),
+    st.sampled_from(["] ", " - ", "  - ", NBSP + "- ", "- ", "]", " -", ": "]),
+).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(line=HEADER_PARTS, rest=st.sampled_from(["", "Ana: hi", "x - y: z"]))
+def test_headers_with_locale_words_are_matched_and_cut_as_the_pattern_does(
+    line: str, rest: str
+) -> None:
+    _matched_as_the_pattern_does(line + rest, WORDS)
+
+
+def test_the_parts_make_headers_with_every_kind_of_word() -> None:
+    lines = [
+        "2024. 3. 12. 오후 3:04 - Ana: hi",
+        "2024/3/12 下午3:04 - Ana: hi",
+        "12/03/2024 à 21:04  - Ana: hi",
+        "[12.3.2022 klo 14.08.18] Ana: hi",
+        f"12/3/2024, 9:29{NBSP}a. m. - Ana: hi",
+        "12/03/2024, 9:04 م - Ana: hi",
+    ]
+    assert all(_matched_as_the_pattern_does(line, WORDS) for line in lines)
+    assert not any(
+        _matched_as_the_pattern_does(line, whatsapp_header.HeaderWords()) for line in lines[:2]
+    )
 
 
 TEXTS = st.text(
@@ -295,6 +377,8 @@ def _stamp(stamp: datetime, layout: str) -> str:
         "ios": f"[{stamp:%d.%m.%y}, {stamp:%H:%M:%S}] ",
         "ios-12h": f"{LRM}[{stamp:%m/%d/%y}, {hour12}:{stamp:%S}{NNBSP}{ampm}] ",
         "iso": f"{stamp:%Y-%m-%d} {stamp:%H.%M} - ",
+        "two-spaces": f"{stamp:%d/%m/%y}, {stamp:%H:%M}  - ",
+        "signal": f"[{stamp:%Y-%m-%d %H:%M:%S}] ",
     }[layout]
 
 
@@ -313,7 +397,9 @@ LINES = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(
     lines=LINES,
-    layout=st.sampled_from(["android", "android-12h", "spanish", "ios", "ios-12h", "iso"]),
+    layout=st.sampled_from(
+        ["android", "android-12h", "spanish", "ios", "ios-12h", "iso", "two-spaces", "signal"]
+    ),
     crlf=st.booleans(),
     leading_blanks=st.integers(min_value=0, max_value=2),
     minutes=st.lists(st.integers(min_value=0, max_value=3000), min_size=30, max_size=30),

@@ -240,6 +240,8 @@ def text_encoding(data: bytes) -> str:
         return "utf-8-sig"
     if len(data) >= 4 and data[1] == 0 and data[3] == 0 and data[0] != 0:
         return "utf-16-le"  # UTF-16 written without a byte-order mark
+    if len(data) >= 4 and data[0] == 0 and data[2] == 0 and data[1] != 0:
+        return "utf-16-be"  # the same, most significant byte first
     return "utf-8"
 
 

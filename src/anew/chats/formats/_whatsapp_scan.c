@@ -200,26 +200,62 @@ static int kind_words_from(PyObject *sequence, KindWords *kinds) {
     return 0;
 }
 
+/* One list of words from a tuple of bytes (the tuple keeps them alive). */
+static int word_list_from(PyObject *sequence, WordList *list) {
+    if (!PyTuple_Check(sequence)) {
+        PyErr_SetString(PyExc_TypeError, "header words must be tuples of bytes");
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(sequence); i++) {
+        PyObject *word = PyTuple_GET_ITEM(sequence, i);
+        if (!PyBytes_Check(word) || PyBytes_GET_SIZE(word) < 1) {
+            PyErr_SetString(PyExc_TypeError, "each header word must be non-empty bytes");
+            return -1;
+        }
+        if (word_list_add(list, (const unsigned char *)PyBytes_AS_STRING(word),
+                          (size_t)PyBytes_GET_SIZE(word)) < 0) {
+            PyErr_SetString(PyExc_ValueError, "give at most 64 header words of each kind");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The header words from (between, periods), two tuples of bytes (whatsapp_header.scan_words). */
+static int header_words_from(PyObject *pair, HeaderWords *words) {
+    memset(words, 0, sizeof(HeaderWords));
+    if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+        PyErr_SetString(PyExc_TypeError, "header words must be a pair (between, periods)");
+        return -1;
+    }
+    if (word_list_from(PyTuple_GET_ITEM(pair, 0), &words->between) < 0) return -1;
+    return word_list_from(PyTuple_GET_ITEM(pair, 1), &words->periods);
+}
+
 static PyObject *scan_export(PyObject *module, PyObject *args) {
     Py_buffer buffer;
-    PyObject *words;
-    if (!PyArg_ParseTuple(args, "y*O", &buffer, &words)) return NULL;
+    PyObject *words, *header_pair;
+    if (!PyArg_ParseTuple(args, "y*OO!", &buffer, &words, &PyTuple_Type, &header_pair))
+        return NULL;
     PyObject *held = PySequence_Tuple(words); /* keeps the words alive while the GIL is let go */
     KindWords *kinds = calloc(1, sizeof(KindWords)); /* too big for the stack */
+    HeaderWords header_words;
     if (!kinds) PyErr_NoMemory();
-    if (!held || !kinds || kind_words_from(held, kinds) < 0) {
+    if (!held || !kinds || kind_words_from(held, kinds) < 0 ||
+        header_words_from(header_pair, &header_words) < 0) {
         Py_XDECREF(held);
         free(kinds);
         PyBuffer_Release(&buffer);
         return NULL;
     }
+    Py_INCREF(header_pair); /* and the header words */
     Scan scan;
     scan_init(&scan);
     const unsigned char *data = buffer.buf;
     size_t size = (size_t)buffer.len;
     int outcome;
     Py_BEGIN_ALLOW_THREADS
-    outcome = run_scan(&scan, kinds, data, size);
+    outcome = run_scan(&scan, kinds, &header_words, data, size);
     Py_END_ALLOW_THREADS
     PyObject *result = NULL;
     if (outcome == NO_MEMORY) {
@@ -252,6 +288,7 @@ static PyObject *scan_export(PyObject *module, PyObject *args) {
     }
     scan_free(&scan);
     free(kinds);
+    Py_DECREF(header_pair);
     Py_DECREF(held);
     PyBuffer_Release(&buffer);
     return result;
@@ -276,10 +313,13 @@ static PyObject *holds_kind_word_export(PyObject *module, PyObject *args) {
 static PyObject *match_header_export(PyObject *module, PyObject *args) {
     const char *line;
     Py_ssize_t size;
-    if (!PyArg_ParseTuple(args, "y#", &line, &size)) return NULL;
+    PyObject *header_pair;
+    if (!PyArg_ParseTuple(args, "y#O!", &line, &size, &PyTuple_Type, &header_pair)) return NULL;
+    HeaderWords words;
+    if (header_words_from(header_pair, &words) < 0) return NULL;
     Header header;
     const unsigned char *start = (const unsigned char *)line;
-    if (!match_header(start, start + size, &header)) Py_RETURN_NONE;
+    if (!match_header(start, start + size, &words, &header)) Py_RETURN_NONE;
     return Py_BuildValue("(nn)", (Py_ssize_t)header.date_end, (Py_ssize_t)header.end);
 }
 
@@ -293,12 +333,12 @@ static PyObject *measure_export(PyObject *module, PyObject *args) {
 
 static PyMethodDef module_methods[] = {
     {"scan", scan_export, METH_VARARGS,
-     "scan(data, kind_words): the export's messages, or None where the general parser must "
-     "read it."},
+     "scan(data, kind_words, header_words): the export's messages, or None where the general "
+     "parser must read it."},
     {"holds_kind_word", holds_kind_word_export, METH_VARARGS,
      "holds_kind_word(text, kind_words): whether the text holds one of the words."},
     {"match_header", match_header_export, METH_VARARGS,
-     "match_header(line): (date_end, end) of a header line, or None."},
+     "match_header(line, header_words): (date_end, end) of a header line, or None."},
     {"measure", measure_export, METH_VARARGS,
      "measure(text): (characters, words) of well-formed UTF-8 text."},
     {NULL, NULL, 0, NULL},

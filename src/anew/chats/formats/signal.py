@@ -1,8 +1,9 @@
 """Signal's text export (made with signal-export), read by the WhatsApp parser.
 
-signal-export writes one of the layouts WhatsApp uses ("[2019-12-24, 12:23] Name: text"), so the
-messages are WhatsApp's road's; only the chat is Signal's. whatsapp_common tells the two apart,
-for this sniff and WhatsApp's alike.
+signal-export writes layouts WhatsApp uses too ("[2019-12-24, 12:23] Name: text" and, since 2022,
+"[2024-03-01 12:00:05] Name: text"), so the messages are WhatsApp's road's; only the chat is
+Signal's. whatsapp_common tells the two apart, for this sniff and WhatsApp's alike; its dates,
+year first, are never ambiguous.
 """
 
 from __future__ import annotations

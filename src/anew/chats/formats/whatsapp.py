@@ -16,22 +16,24 @@ from collections.abc import Callable
 import polars as pl
 
 from anew.chats.errors import ChatFormatError
-from anew.chats.formats import whatsapp_keywords, whatsapp_scanned
+from anew.chats.formats import whatsapp_header, whatsapp_keywords, whatsapp_scanned
 from anew.chats.formats.chat_file import ChatFile, ReadOptions
 
 # Where the command line and the web layer have always found it (chat_file defines it).
 from anew.chats.formats.chat_file import DatePreference as DatePreference
 from anew.chats.formats.whatsapp_common import (
-    HEADER,
     DateOrder,
     as_date,
     date_table,
+    header,
     looks_like_signal,
     looks_like_whatsapp,
+    modernized,
     resolve_date_order,
     settle_kinds,
     time_offsets,
 )
+from anew.chats.formats.whatsapp_header import HEADER_END
 from anew.chats.formats.whatsapp_keywords import MARK_START
 from anew.chats.formats.whatsapp_kinds import Kinds, message_kinds, set_aside
 from anew.chats.formats.whatsapp_scan import LRM, Scan
@@ -49,10 +51,9 @@ from anew.chats.model import (
 
 RLM = "\u200f"  # the mark right-to-left iPhones put where others put LRM
 
-# On a header line the first "] " or "- " closes the date and time (neither can hold one), and
-# the sender starts two bytes on. Of " - ", the space before the dash stays on the time.
-HEADER_END = r"[\]-] "
-DATE_END = r"[, \x{a0}\x{202f}]"
+# On a header line the first "] " or "- " closes the date and time (HEADER_END), and the sender
+# starts two bytes on; the spaces before the dash stay on the time, as what comes between the
+# date and the time does (whatsapp_header.date_end).
 
 
 def _split(text: str | Callable[[], str], utf8: bytes | None = None) -> pl.Series:
@@ -103,11 +104,11 @@ def _read_lines(data: bytes) -> pl.Series | None:
 
 def _lines(text: str | Callable[[], str], utf8: bytes | None = None) -> pl.DataFrame:
     """Every line, whether it starts a message, and which message it belongs to."""
-    header = pl.col("line").str.contains(HEADER)
+    is_header = pl.col("line").str.contains(header())
     # The lazy engine spreads the string work over every core; eager mode uses one.
     return (
-        pl.LazyFrame({"line": _split(text, utf8)})
-        .with_columns(header.alias("is_header"))
+        pl.LazyFrame({"line": modernized(_split(text, utf8))})
+        .with_columns(is_header.alias("is_header"))
         .with_columns(pl.col("is_header").cum_sum().alias("message"))
         .collect(engine="streaming")
     )
@@ -136,7 +137,7 @@ def _cut(text: pl.Expr, start: pl.Expr | int, length: pl.Expr | None = None) -> 
     return _bytes(text, start, length).cast(pl.String)
 
 
-def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
+def _header_parts(frame: pl.DataFrame, date_break: str) -> pl.DataFrame:
     """One row per header line: its date and time as written, its sender and body, and the body
     measured (see model.counts) and marked (`look`) where it needs a closer look (_rare_rows).
 
@@ -145,6 +146,8 @@ def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
     to read field by field (see date_table and _time_table). The date keeps the marks before it
     and the time the comma and space before it (and the space after it, before " - "); those
     tables read them.
+
+    The date ends where `date_break` is first found (see _dated_parts).
     """
     line = pl.col("line")
     date_end, end, colon = pl.col("date_end"), pl.col("end"), pl.col("colon")
@@ -155,7 +158,7 @@ def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
         .filter(pl.col("is_header"))
         # The marks first, as columns of their own: each is then searched for once.
         .with_columns(
-            line.str.find(DATE_END).alias("date_end"),
+            line.str.find(date_break).alias("date_end"),
             line.str.find(HEADER_END).alias("end"),
             # No ": " can come before the header's end, so the first one ends the sender; a ":"
             # that ends the line ends a name with nothing after it.
@@ -198,6 +201,21 @@ def _header_parts(frame: pl.DataFrame) -> pl.DataFrame:
         )
         .collect(engine="streaming")
     )
+
+
+def _dated_parts(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series]:
+    """The header parts (_header_parts) and where each run of one date starts (_date_runs).
+
+    A date is cut at its first comma, space or locale word, the cheap search; where a date so
+    cut ends with a dot, it had a dot before a space ("2025. 3. 28."), and the headers are cut
+    again where whatsapp_header.date_end says (the scanner cuts them so too)."""
+    words = whatsapp_header.words()
+    parts = _header_parts(frame, whatsapp_header.first_break(words))
+    runs = _date_runs(parts.get_column("date"))
+    if parts.get_column("date").filter(runs).bin.ends_with(b".").any():
+        parts = _header_parts(frame, whatsapp_header.date_end(words))
+        runs = _date_runs(parts.get_column("date"))
+    return parts, runs
 
 
 def _rare_rows(parts: pl.DataFrame, header_rows: pl.Series) -> pl.DataFrame:
@@ -402,10 +420,9 @@ def parse(
     frame = _lines(text, utf8)
     unplaced = _unplaced_lines(frame, source)
     continuation = _continuations(frame)
-    parts = _header_parts(frame)
+    parts, runs = _dated_parts(frame)
     header_rows = frame.get_column("is_header")
     del frame  # the biggest table; freeing it now keeps peak memory down
-    runs = _date_runs(parts.get_column("date"))
     dates = date_table(parts.get_column("date").filter(runs))
     order = resolve_date_order(dates, source, prefer)
     timestamps = _timestamps(parts, dates, order, runs)

@@ -16,22 +16,18 @@ from typing import Literal
 import polars as pl
 
 from anew.chats.errors import AmbiguousDates, ChatFormatError
+from anew.chats.formats import whatsapp_header
 from anew.chats.formats.chat_file import DatePreference
 from anew.chats.formats.date_examples import date_examples
+from anew.chats.formats.whatsapp_scan import LRM
 from anew.chats.model import Kind
 
 DateOrder = Literal["dmy", "mdy", "ymd", "ydm"]
 
 FIRST_YEAR = 2009  # WhatsApp did not exist before; an earlier reading of a date is the wrong one
-SPACE = r"[ \x{a0}\x{202f}]"  # new versions put a narrow no-break space before AM/PM
-DATE = r"(?<a>[0-9]{1,4})[./-]{1,2}(?<b>[0-9]{1,2})[./-]{1,2}(?<c>[0-9]{1,4})"
-TIME = (
-    r"(?<hour>[0-9]{1,2})[:.](?<minute>[0-9]{2})(?:[:.](?<second>[0-9]{2}))?"
-    r"(?:" + SPACE + r"?(?<ampm>[AaPp]\.?" + SPACE + r"?[Mm]\.?))?"
-)
-DATE_PART = r"[\x{200e}\x{200f}]?\[?" + DATE
-TIME_PART = ",?" + SPACE + TIME
-HEADER = "^" + DATE_PART + TIME_PART + r"(?:\] | - )"
+LAST_YEAR = 2100  # nor is a later one a date WhatsApp wrote (a Buddhist-calendar year, 2565)
+SPACE = whatsapp_header.SPACE
+DATE_PART = whatsapp_header.DATE_PART
 
 ORDERS: dict[DateOrder, tuple[str, str, str]] = {
     # which captured field holds (year, month, day)
@@ -49,25 +45,64 @@ def first_lines(text: str, count: int) -> list[str]:
     return [line for line in opening.splitlines() if line.strip()][:count]
 
 
+def header() -> str:
+    """The pattern of a message header, with the words of every language table."""
+    return whatsapp_header.header(whatsapp_header.words())
+
+
+def old_header() -> str:
+    """The pattern of a header of 2012-2013 ("09/12/2012 17:03:48: Ana: hi")."""
+    return whatsapp_header.old_header(whatsapp_header.words())
+
+
 def looks_like_whatsapp(text: str) -> bool:
-    """True when one of the first non-empty lines is a WhatsApp message header."""
+    """True when one of the first non-empty lines is a WhatsApp message header, of today or of
+    2012-2013."""
     head = first_lines(text, 5)
     if not head:
         return False
-    found = pl.Series(head).str.contains(HEADER)
-    return bool(found.any())
+    lines = pl.Series(head)
+    return bool((lines.str.contains(header()) | lines.str.contains(old_header())).any())
 
 
-# signal-export writes "[2019-12-24, 12:23] Name: text": ISO dates, no seconds, brackets.
-SIGNAL_HEADER = r"^\[[0-9]{4}-[0-9]{2}-[0-9]{2}, [0-9]{2}:[0-9]{2}\] "
+def modernized(lines: pl.Series) -> pl.Series:
+    """The lines of an export of 2012-2013 ("09/12/2012 17:03:48: Ana: hi") with each header
+    written as today's ("09/12/2012 17:03:48 - Ana: hi"); other exports' lines as they are.
+
+    The layout is told by the first line that is a header of either kind: a header of today is
+    never one of 2012's, nor the other way round. The scanner takes no such file on (it finds
+    no header of today in it)."""
+    old = old_header()
+    for found in (lines.head(64), lines):  # the first lines tell, but for a rare file
+        kinds = (
+            found.str.contains(header()).cast(pl.Int8) + found.str.contains(old).cast(pl.Int8) * 2
+        )
+        first = kinds.filter(kinds > 0).head(1)
+        if not first.is_empty():
+            return lines.str.replace(old, "${head} - ") if first[0] == 2 else lines
+    return lines
+
+
+# signal-export writes "[2019-12-24, 12:23] Name: text" (before 2022) and "[2024-03-01
+# 12:00:05] Name: text" (sigexport/models.py, Message.to_md, github:carderne/signal-export@
+# 1143c229564cd26ab078fa4a2f29c0e996109237): a four-digit year first, brackets.
+SIGNAL_HEADER = (
+    r"^\[[0-9]{4}-[0-9]{2}-[0-9]{2}(?:, [0-9]{2}:[0-9]{2}| [0-9]{2}:[0-9]{2}:[0-9]{2})\] "
+)
 
 
 def looks_like_signal(text: str) -> bool:
     """True when every message header among the first lines is written as signal-export writes
-    them (one of the layouts WhatsApp uses, too)."""
+    them (layouts WhatsApp uses, too) and none holds the mark iOS's WhatsApp writes before its
+    attachments and notices (U+200E, or U+200F on right-to-left phones), which Signal never
+    writes."""
     head = pl.Series(first_lines(text, 20), dtype=pl.String)
-    headers = head.filter(head.str.contains(HEADER))
-    return not headers.is_empty() and bool(headers.str.contains(SIGNAL_HEADER).all())
+    headers = head.filter(head.str.contains(header()))
+    return (
+        not headers.is_empty()
+        and bool(headers.str.contains(SIGNAL_HEADER).all())
+        and not bool(head.str.contains_any([LRM, "\u200f"]).any())
+    )
 
 
 def _fields(order: DateOrder) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
@@ -88,7 +123,11 @@ def _is_real_date(order: DateOrder) -> pl.Expr:
         .then(30)
         .otherwise(31)
     )
-    return (year >= FIRST_YEAR) & month.is_between(1, 12) & day.is_between(1, days_in_month)
+    return (
+        year.is_between(FIRST_YEAR, LAST_YEAR)
+        & month.is_between(1, 12)
+        & day.is_between(1, days_in_month)
+    )
 
 
 def as_date(order: DateOrder) -> pl.Expr:
@@ -131,6 +170,8 @@ def resolve_date_order(headers: pl.DataFrame, source: str, prefer: DatePreferenc
     best = [order for order, backwards in plausible.items() if backwards == fewest]
     if len(best) > 1 and not _same_dates(headers, best):
         best = [order for order in best if order in ("dmy", "mdy")] or best
+    if "ymd" in best:  # a year written first is followed by the month (2024-03-01 is 1 March)
+        best = [order for order in best if order != "ydm"]
     if len(best) == 1 or _same_dates(headers, best):
         return best[0]
     if prefer is not None:
@@ -151,6 +192,13 @@ def _same_dates(headers: pl.DataFrame, orders: list[DateOrder]) -> bool:
     return all(dates.select(as_date(o)).to_series().equals(first) for o in orders[1:])
 
 
+def _ascii_digits(*fields: str) -> list[pl.Expr]:
+    """The fields with Arabic-Indic and Persian digits written as ASCII ones."""
+    eastern = list(whatsapp_header.EASTERN_DIGITS)
+    ascii_digits = [str(number % 10) for number in range(len(eastern))]
+    return [pl.col(field).str.replace_many(eastern, ascii_digits) for field in fields]
+
+
 def date_table(dates: pl.Series) -> pl.DataFrame:
     """The distinct dates as written, in order of first appearance, with their three fields (a,
     b, c) for resolve_date_order and as_date. The dates may come already distinct (the scan's) or
@@ -161,13 +209,28 @@ def date_table(dates: pl.Series) -> pl.DataFrame:
             pl.col("date").cast(pl.String).str.extract_groups(f"^{DATE_PART}$").alias("fields")
         )
         .unnest("fields")
+        .with_columns(_ascii_digits("a", "b", "c"))
+    )
+
+
+def _day_period(words: whatsapp_header.HeaderWords) -> pl.Expr:
+    """The AM/PM word of a time (before or after it) as "a" or "p", from the tables' spellings
+    or the built-in ones' first letter; null for a 24-hour time."""
+    written = pl.coalesce("early", "ampm").str.replace_all(SPACE, " ")
+    return (
+        pl.when(written.is_in(list(words.pm)))
+        .then(pl.lit("p"))
+        .when(written.is_in(list(words.am)))
+        .then(pl.lit("a"))
+        .otherwise(written.str.to_lowercase().str.slice(0, 1))
     )
 
 
 def time_offsets(times: pl.Series) -> pl.DataFrame:
     """Each time as written (in the order given) and the time of day it means."""
+    words = whatsapp_header.words()
     hour = pl.col("hour").cast(pl.Int32)
-    ampm = pl.col("ampm").str.to_lowercase().str.slice(0, 1)
+    ampm = _day_period(words)
     day_hour = (
         pl.when(ampm == "p").then(hour % 12 + 12).when(ampm == "a").then(hour % 12).otherwise(hour)
     )
@@ -180,9 +243,13 @@ def time_offsets(times: pl.Series) -> pl.DataFrame:
     return (
         pl.DataFrame({"time": times})
         .with_columns(
-            pl.col("time").cast(pl.String).str.extract_groups(f"^{TIME_PART} ?$").alias("fields")
+            pl.col("time")
+            .cast(pl.String)
+            .str.extract_groups(f"^{whatsapp_header.time_part(words)}{SPACE}*$")
+            .alias("fields")
         )
         .unnest("fields")
+        .with_columns(_ascii_digits("hour", "minute", "second"))
         .select("time", pl.when(hour <= 23).then(offset).alias("offset"))
     )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from typing import NamedTuple
 
-from anew.chats.formats import whatsapp_keywords
+from anew.chats.formats import whatsapp_header, whatsapp_keywords
 
 try:
     from anew.chats.formats import _whatsapp_scan
@@ -62,9 +62,11 @@ def available() -> bool:
 def scan(data: bytes) -> Scan | None:
     """The scan of a file's bytes (after its UTF-8 byte-order mark, if it has one), or None when
     the scan does not take the file on: a NUL byte, a CR outside CR LF, bytes that are not UTF-8,
-    no message at all. Other threads run meanwhile."""
+    an Arabic-Indic or Persian digit, text before the first message, no message at all. Other
+    threads run meanwhile."""
     if _whatsapp_scan is None:
         return None
     text = memoryview(data)[len(BOM) :] if data.startswith(BOM) else data
-    found = _whatsapp_scan.scan(text, kind_bytes())
+    header_words = whatsapp_header.scan_words(whatsapp_header.words())
+    found = _whatsapp_scan.scan(text, kind_bytes(), header_words)
     return None if found is None else Scan(*found)

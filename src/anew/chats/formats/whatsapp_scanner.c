@@ -4,16 +4,16 @@
  *
  * The Polars parser (whatsapp.py) reads a million-message export with some twenty whole-column
  * steps, each of which walks every line again. This scanner walks the bytes once: it splits the
- * lines, recognises the header pattern (whatsapp.HEADER, matched byte for byte), cuts out the date,
- * time, sender and first line, and measures every message (characters, words as whatsapp's
+ * lines, recognises the header pattern (whatsapp_header.header, matched byte for byte), cuts out
+ * the date, time, sender and first line, and measures every message (characters, words as whatsapp's
  * WORD_PATTERN counts them, and whether it may be media, deleted or a notice). The few thousand
  * distinct dates, times and senders go back to Python as short lists; the per-message columns as
  * Arrow arrays (the Arrow C data interface) that Polars takes over without a copy.
  *
  * It takes on only the files it can read exactly as the Polars parser does, and answers NOT_TAKEN
- * for anything else (a NUL byte, a CR that is not part of CR LF, bytes that are not UTF-8,
- * no message at all, a file over 4 GB), which then goes the general road:
- * that one also gives every error with its line. tests/chats/test_whatsapp_scan.py holds both roads
+ * for anything else (a NUL byte, a CR that is not part of CR LF, bytes that are not UTF-8, an
+ * Arabic-Indic or Persian digit, no message at all, a file over 4 GB), which then goes the
+ * general road: that one also gives every error with its line. tests/chats/test_whatsapp_scan.py holds both roads
  * to the same messages.
  */
 #include "whatsapp_scanner.h"
@@ -150,7 +150,8 @@ static void interner_free(Interner *table) {
 
 /* ---- UTF-8 ------------------------------------------------------------------------------ */
 
-/* 1 when the bytes are well-formed UTF-8 (the Unicode standard's table 3-7) without a NUL. */
+/* 1 when the bytes are well-formed UTF-8 (the Unicode standard's table 3-7) without a NUL, nor
+ * an Arabic-Indic or Persian digit (whatsapp_header.EASTERN_DIGITS). */
 static int plain_utf8(const unsigned char *s, size_t n) {
     const uint64_t high = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
     size_t i = 0;
@@ -186,6 +187,10 @@ static int plain_utf8(const unsigned char *s, size_t n) {
         }
         if (n - i <= need) return 0;
         if (s[i + 1] < low || s[i + 1] > top) return 0;
+        /* Arabic-Indic and Persian digits: such a file's dates are read on the general road */
+        if ((b == 0xD9 && s[i + 1] >= 0xA0 && s[i + 1] <= 0xA9) ||
+            (b == 0xDB && s[i + 1] >= 0xB0 && s[i + 1] <= 0xB9))
+            return 0;
         for (size_t k = 2; k <= need; k++)
             if (s[i + k] < 0x80 || s[i + k] > 0xBF) return 0;
         i += need + 1;
@@ -299,76 +304,205 @@ Measure measure(const unsigned char *s, size_t n) {
 
 /* ---- the header pattern ----------------------------------------------------------------- */
 
-static size_t run_of_digits(const unsigned char *p, const unsigned char *e) {
+HOT size_t run_of_digits(const unsigned char *p, const unsigned char *e) {
     size_t n = 0;
     while (p + n < e && p[n] >= '0' && p[n] <= '9') n++;
     return n;
 }
 
-static size_t run_of_separators(const unsigned char *p, const unsigned char *e) {
+HOT size_t run_of_separators(const unsigned char *p, const unsigned char *e) {
     size_t n = 0;
     while (p + n < e && (p[n] == '.' || p[n] == '/' || p[n] == '-')) n++;
     return n;
 }
 
 /* The length of whatsapp.SPACE at p: a space, U+00A0 or U+202F; 0 for none. */
-static size_t space_at(const unsigned char *p, const unsigned char *e) {
+HOT size_t space_at(const unsigned char *p, const unsigned char *e) {
     if (p < e && p[0] == ' ') return 1;
     if (e - p >= 2 && p[0] == 0xC2 && p[1] == 0xA0) return 2;
     if (e - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xAF) return 3;
     return 0;
 }
 
-/* Matches whatsapp.HEADER at the start of the line [s, e). Every repeat in the pattern is followed
- * by a character it cannot take, so taking as much as possible is what the pattern does too. */
-int match_header(const unsigned char *s, const unsigned char *e, Header *header) {
+HOT int is_digit(unsigned char byte) { return byte >= '0' && byte <= '9'; }
+
+/* The length of `word` at p, where a space in it matches any of whatsapp_header.SPACES; 0 when
+ * the word is not there. */
+static size_t word_length_at(const unsigned char *p, const unsigned char *e,
+                             const unsigned char *word, size_t len) {
+    const unsigned char *q = p;
+    for (size_t k = 0; k < len; k++) {
+        if (word[k] == ' ') {
+            size_t n = space_at(q, e);
+            if (!n) return 0;
+            q += n;
+        } else {
+            if (q >= e || *q != word[k]) return 0;
+            q++;
+        }
+    }
+    return (size_t)(q - p);
+}
+
+/* whatsapp_header.BUILT_IN_AMPM at p ("PM", "pm", "p.m.", "p. m."); its length, or 0. */
+static size_t built_in_period(const unsigned char *p, const unsigned char *e) {
+    const unsigned char *q = p;
+    if (!(q < e && (*q == 'A' || *q == 'a' || *q == 'P' || *q == 'p'))) return 0;
+    q++;
+    if (q < e && *q == '.') q++;
+    q += space_at(q, e);
+    if (!(q < e && (*q == 'M' || *q == 'm'))) return 0;
+    q++;
+    if (q < e && *q == '.') q++;
+    return (size_t)(q - p);
+}
+
+/* Every length an AM/PM spelling has at p (the built-in one and the tables'): the pattern tries
+ * each, so the match does too. Returns how many. */
+static size_t periods_at(const unsigned char *p, const unsigned char *e, const HeaderWords *words,
+                         size_t *lengths) {
+    size_t count = 0, n = built_in_period(p, e);
+    if (n) lengths[count++] = n;
+    if (!(p < e && bit(words->periods.first_bytes, *p))) return count;
+    for (size_t w = 0; w < words->periods.count; w++)
+        if ((n = word_length_at(p, e, words->periods.words[w], words->periods.lengths[w])))
+            lengths[count++] = n;
+    return count;
+}
+
+/* What closes the date and time: "] ", or one space or more and "- ". Where the "]" or "-" is,
+ * or NULL. */
+static const unsigned char *header_close(const unsigned char *p, const unsigned char *e) {
+    if (e - p >= 2 && p[0] == ']' && p[1] == ' ') return p;
+    const unsigned char *q = p;
+    size_t n;
+    while ((n = space_at(q, e))) q += n;
+    if (q > p && e - q >= 2 && q[0] == '-' && q[1] == ' ') return q;
+    return NULL;
+}
+
+/* whatsapp_header.CLOCK at p, then an AM/PM spelling and the close. Every repeat is followed by
+ * a character it cannot take, so taking as much as possible is what the pattern does too. */
+static const unsigned char *clock_and_close(const unsigned char *p, const unsigned char *e,
+                                            const HeaderWords *words) {
+    size_t n = run_of_digits(p, e);
+    if (n < 1 || n > 2) return NULL;
+    p += n;
+    if (!(p < e && (*p == ':' || *p == '.'))) return NULL;
+    p++;
+    if (run_of_digits(p, e) != 2) return NULL;
+    p += 2;
+    if (e - p >= 3 && (p[0] == ':' || p[0] == '.') && run_of_digits(p + 1, e) == 2) p += 3;
+    const unsigned char *q = p + space_at(p, e);
+    size_t lengths[MAX_HEADER_WORDS + 1];
+    size_t count = periods_at(q, e, words, lengths);
+    for (size_t k = 0; k < count; k++) {
+        const unsigned char *close = header_close(q + lengths[k], e);
+        if (close) return close;
+    }
+    return header_close(p, e);
+}
+
+/* The clock, or an AM/PM spelling before it ("오후 3:04", "下午3:04"). */
+static const unsigned char *early_period_and_clock(const unsigned char *p, const unsigned char *e,
+                                                   const HeaderWords *words) {
+    const unsigned char *close = clock_and_close(p, e, words);
+    if (close || (p < e && is_digit(*p))) return close;
+    size_t lengths[MAX_HEADER_WORDS + 1];
+    size_t count = periods_at(p, e, words, lengths);
+    for (size_t k = 0; k < count; k++) {
+        const unsigned char *q = p + lengths[k];
+        if ((close = clock_and_close(q + space_at(q, e), e, words))) return close;
+    }
+    return NULL;
+}
+
+/* The length of U+200E or U+200F at p (right-to-left phones mark a date's fields), or 0. */
+HOT size_t mark_at(const unsigned char *p, const unsigned char *e) {
+    return e - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x8E || p[2] == 0x8F) ? 3 : 0;
+}
+
+#define MAX_STARTS (2 * MAX_HEADER_WORDS + 1)
+
+/* Where the time may start after what comes between it and the date at p
+ * (whatsapp_header._after_date: a dot or a comma, a locale word after a space or straight after
+ * the date, and a space). Returns how many places, written to `starts`. */
+static size_t after_date(const unsigned char *p, const unsigned char *e, const HeaderWords *words,
+                         const unsigned char **starts) {
+    size_t count = 0, lead, n;
+    if (p < e && *p == '.') p++;
+    if (p < e && *p == ',') p++;
+    if ((lead = space_at(p, e))) starts[count++] = p + lead;
+    const unsigned char *from[2] = {p, p + lead};
+    for (int k = 0; k < (lead ? 2 : 1); k++) {
+        const unsigned char *q = from[k];
+        if (!(q < e && bit(words->between.first_bytes, *q))) continue;
+        for (size_t w = 0; w < words->between.count; w++) {
+            size_t len = word_length_at(q, e, words->between.words[w], words->between.lengths[w]);
+            if (len && (n = space_at(q + len, e))) starts[count++] = q + len + n;
+        }
+    }
+    return count;
+}
+
+/* Where the date ends, as whatsapp_header.date_end finds it: the first place where what comes
+ * between date and time is followed by a word or a time. */
+static size_t date_end_of(const unsigned char *s, const unsigned char *e, const HeaderWords *words) {
+    const unsigned char *starts[MAX_STARTS];
+    for (const unsigned char *p = s; p < e; p++) {
+        size_t count = after_date(p, e, words, starts);
+        for (size_t k = 0; k < count; k++) {
+            const unsigned char *q = starts[k];
+            if (q >= e) continue;
+            if (!is_digit(*q)) return (size_t)(p - s);
+            size_t d = run_of_digits(q, e);
+            if (d <= 2 && e - (q + d) >= 3 && (q[d] == ':' || q[d] == '.') &&
+                is_digit(q[d + 1]) && is_digit(q[d + 2]))
+                return (size_t)(p - s);
+        }
+    }
+    return (size_t)(e - s);
+}
+
+/* Matches whatsapp_header.header(words) at the start of the line [s, e). */
+int match_header(const unsigned char *s, const unsigned char *e, const HeaderWords *words,
+                 Header *header) {
     const unsigned char *p = s;
     size_t n;
-    if (e - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x8E || p[2] == 0x8F)) p += 3;
+    p += mark_at(p, e);
     if (p < e && *p == '[') p++;
+    p += mark_at(p, e);
     static const size_t date_digits[3] = {4, 2, 4};
+    int spaced = 0;
     for (int field = 0; field < 3; field++) {
         n = run_of_digits(p, e);
         if (n < 1 || n > date_digits[field]) return 0;
         p += n;
         if (field < 2) {
+            p += mark_at(p, e);
             n = run_of_separators(p, e);
             if (n < 1 || n > 2) return 0;
             p += n;
+            if (p[-1] == '.' && p < e && *p == ' ') p++, spaced = 1; /* "2024. 3. 12." */
+            p += mark_at(p, e);
         }
     }
-    header->date_end = (size_t)(p - s);
-    if (p < e && *p == ',') p++;
-    if (!(n = space_at(p, e))) return 0;
-    p += n;
-    n = run_of_digits(p, e);
-    if (n < 1 || n > 2) return 0;
-    p += n;
-    if (!(p < e && (*p == ':' || *p == '.'))) return 0;
-    p++;
-    if (run_of_digits(p, e) != 2) return 0;
-    p += 2;
-    if (e - p >= 3 && (p[0] == ':' || p[0] == '.') && run_of_digits(p + 1, e) == 2) p += 3;
-    /* AM/PM, as "PM", "pm", "p.m.", "p. m." or "p m", maybe after a (narrow) space. */
-    const unsigned char *q = p + space_at(p, e);
-    if (q < e && (*q == 'A' || *q == 'a' || *q == 'P' || *q == 'p')) {
-        q++;
-        if (q < e && *q == '.') q++;
-        q += space_at(q, e);
-        if (q < e && (*q == 'M' || *q == 'm')) {
-            q++;
-            if (q < e && *q == '.') q++;
-            p = q;
-        }
-    }
-    if (e - p >= 2 && p[0] == ']' && p[1] == ' ') {
-        header->end = (size_t)(p - s);
-        return 1;
-    }
-    if (e - p >= 3 && p[0] == ' ' && p[1] == '-' && p[2] == ' ') {
-        header->end = (size_t)(p + 1 - s);
-        return 1;
-    }
+    /* Without a space inside the date, date_end finds where the date's digits end. */
+    size_t date_end = (size_t)(p - s);
+    const unsigned char *starts[MAX_STARTS], *close = NULL;
+    size_t count = after_date(p, e, words, starts);
+    for (size_t k = 0; !close && k < count; k++) close = early_period_and_clock(starts[k], e, words);
+    if (!close) return 0;
+    header->date_end = spaced ? date_end_of(s, e, words) : date_end;
+    header->end = (size_t)(close - s);
+    return 1;
+}
+
+int word_list_add(WordList *list, const unsigned char *word, size_t len) {
+    if (list->count == MAX_HEADER_WORDS) return -1;
+    list->words[list->count] = word;
+    list->lengths[list->count++] = len;
+    set_bit(list->first_bytes, word[0]);
     return 0;
 }
 
@@ -447,7 +581,8 @@ static int take_header(Scan *scan, const KindWords *kinds, const unsigned char *
     return suspect ? push_suspect(scan, row, line, data, start, e, flags) : TAKEN;
 }
 
-int run_scan(Scan *scan, const KindWords *kinds, const unsigned char *data, size_t n) {
+int run_scan(Scan *scan, const KindWords *kinds, const HeaderWords *words,
+             const unsigned char *data, size_t n) {
     if (n > UINT32_MAX || !plain_utf8(data, n)) return NOT_TAKEN; /* offsets are 32-bit */
     const unsigned char *line = data, *end = data + n;
     int seen_header = 0, open = 0, any_cr = memchr(data, '\r', n) != NULL;
@@ -461,7 +596,7 @@ int run_scan(Scan *scan, const KindWords *kinds, const unsigned char *data, size
         if (stop > line && stop[-1] == '\r' && newline) stop--;
         if (any_cr && memchr(line, '\r', (size_t)(stop - line))) return NOT_TAKEN;
         Header header;
-        if (match_header(line, stop, &header)) {
+        if (match_header(line, stop, words, &header)) {
             seen_header = 1;
             empty_lines = 0;
             int taken = take_header(scan, kinds, data, line, stop, &header, number, &open);

@@ -54,6 +54,23 @@ typedef struct {
     uint32_t words;
 } Measure;
 
+#define MAX_HEADER_WORDS 64
+
+/* Words of one kind; a space in a word matches any of whatsapp_header.SPACES. */
+typedef struct {
+    const unsigned char *words[MAX_HEADER_WORDS];
+    size_t lengths[MAX_HEADER_WORDS];
+    size_t count;
+    uint8_t first_bytes[32]; /* a bit per byte a word starts with: most lines need no look */
+} WordList;
+
+/* A header's locale words (whatsapp_header.HeaderWords): between the date and the time, and
+ * the AM/PM spellings besides the built-in ones. */
+typedef struct {
+    WordList between;
+    WordList periods;
+} HeaderWords;
+
 typedef struct {
     size_t date_end; /* the date (with any mark and bracket before it) ends here */
     size_t end;      /* where "] " or "- " closes the date and time */
@@ -82,10 +99,15 @@ void kind_words_add(KindWords *kinds, const unsigned char *word, size_t len);
 int holds_kind_word(const KindWords *kinds, const unsigned char *s, size_t n);
 void scan_init(Scan *scan);
 /* TAKEN, NOT_TAKEN (the general road must read these bytes) or NO_MEMORY. */
-int run_scan(Scan *scan, const KindWords *kinds, const unsigned char *data, size_t n);
+int run_scan(Scan *scan, const KindWords *kinds, const HeaderWords *words,
+             const unsigned char *data, size_t n);
 void scan_free(Scan *scan);
-/* 1 when the line [s, e) starts with whatsapp.HEADER, with where its date and header end. */
-int match_header(const unsigned char *s, const unsigned char *e, Header *header);
+/* 1 when the line [s, e) starts with whatsapp_header.header(words), with where its date and
+ * header end. */
+int match_header(const unsigned char *s, const unsigned char *e, const HeaderWords *words,
+                 Header *header);
+/* Adds one word to a list (at most MAX_HEADER_WORDS; the bytes must outlive the scans). */
+int word_list_add(WordList *list, const unsigned char *word, size_t len);
 /* Characters and \S+ words of well-formed UTF-8 text. */
 Measure measure(const unsigned char *s, size_t n);
 
