@@ -21,7 +21,7 @@ def test_the_check_takes_her_own_state_when_not_given(
         fine = client.post(
             "/api/v1/drafts/check", json={"text": "Sounds good, see you then."}
         ).json()
-        assert fine == {"verdict": "send", "flags": []}
+        assert fine == {"verdict": "send", "flags": [], "suggestion": None}
         needy = client.post("/api/v1/drafts/check", json={"text": "I miss you"}).json()
         assert needy["verdict"] == "rewrite"
         assert needy["flags"][0] == {
@@ -29,6 +29,8 @@ def test_the_check_takes_her_own_state_when_not_given(
             "message": needy["flags"][0]["message"],
             "start": 0,
             "end": 10,
+            "why": needy["flags"][0]["why"],
+            "spans": [{"start": 0, "end": 10}],
         }
         client.post(
             "/api/v1/contacts",

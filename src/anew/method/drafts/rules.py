@@ -75,20 +75,34 @@ MESSAGES = {
 }
 
 
+Span = tuple[int, int]  # the characters [start, end) of the draft a flag is about
+
+
 @dataclass(frozen=True)
 class Flag:
-    """One thing worth a second look, and the characters of the draft it is about (or None)."""
+    """One thing worth a second look: its general line (`message`), the explanation of this draft
+    (`why`, quoting her words; the general line where there are none), and every phrase it is about
+    (`spans`; `start`/`end` are the first of them, or None)."""
 
     code: str
     message: str
     start: int | None
     end: int | None
+    why: str = ""
+    spans: tuple[Span, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.why:
+            object.__setattr__(self, "why", self.message)
+        if not self.spans and self.start is not None and self.end is not None:
+            object.__setattr__(self, "spans", ((self.start, self.end),))
 
 
 @dataclass(frozen=True)
 class Verdict:
     verdict: str  # dont_send | rewrite | wait | send
     flags: list[Flag]
+    suggestion: str | None = None  # a calmer version of her draft, or None where none is needed
 
 
 @cache

@@ -13,16 +13,26 @@ from anew.method.drafts.vocabulary import DraftVerdict
 from anew.method.no_contact import store as no_contact
 
 
+class SpanOut(BaseModel):
+    start: int
+    end: int
+
+
 class FlagOut(BaseModel):
     code: str
     message: str
     start: int | None
     end: int | None
+    why: str = Field(description="the explanation for this draft, quoting her words")
+    spans: list[SpanOut] = Field(description="every phrase of the draft the flag is about")
 
 
 class DraftCheck(BaseModel):
     verdict: DraftVerdict = Field(description="dont_send, rewrite, wait or send")
     flags: list[FlagOut]
+    suggestion: str | None = Field(
+        default=None, description="a calmer version of her draft to take or leave; never sent"
+    )
 
 
 def check(
@@ -54,6 +64,15 @@ def check(
     return DraftCheck(
         verdict=DraftVerdict(found.verdict),
         flags=[
-            FlagOut(code=f.code, message=f.message, start=f.start, end=f.end) for f in found.flags
+            FlagOut(
+                code=f.code,
+                message=f.message,
+                start=f.start,
+                end=f.end,
+                why=f.why,
+                spans=[SpanOut(start=start, end=end) for start, end in f.spans],
+            )
+            for f in found.flags
         ],
+        suggestion=found.suggestion,
     )
