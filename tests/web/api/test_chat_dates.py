@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from anew.chats.models import ChatImport
-from tests.people import Person, api_token
 
 UNCLEAR = (
     "03/04/24, 09:00 - Ana: morning!\n"
@@ -16,12 +14,6 @@ UNCLEAR = (
     "05/06/24, 21:00 - Sam: long time\n"
     "07/08/24, 08:00 - Ana: it has been\n"
 )
-
-
-@pytest.fixture
-def alice_api(client: TestClient, factory: sessionmaker[Session], alice: Person) -> TestClient:
-    client.headers["Authorization"] = f"Bearer {api_token(factory, alice)}"
-    return client
 
 
 def test_unclear_dates_are_a_422_with_her_dates_read_both_ways(

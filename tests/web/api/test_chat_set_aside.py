@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy.orm import Session, sessionmaker
-
-from tests.people import Person, api_token
 
 TELEGRAM = json.dumps(
     {
@@ -28,12 +24,6 @@ INCOMING_ONLY = """<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>
   <sms address="+15550100" date="1700000600000" type="1" body="goodnight" contact_name="Sam" />
 </smses>
 """
-
-
-@pytest.fixture
-def alice_api(client: TestClient, factory: sessionmaker[Session], alice: Person) -> TestClient:
-    client.headers["Authorization"] = f"Bearer {api_token(factory, alice)}"
-    return client
 
 
 def test_set_aside_survives_a_report_made_again_from_stored_messages(

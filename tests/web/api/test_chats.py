@@ -27,12 +27,6 @@ CHAT = (
 )
 
 
-@pytest.fixture
-def alice_api(client: TestClient, factory: sessionmaker[Session], alice: Person) -> TestClient:
-    client.headers["Authorization"] = f"Bearer {api_token(factory, alice)}"
-    return client
-
-
 def _upload(
     client: TestClient, content: bytes | str, filename: str = "chat.txt", **form: str
 ) -> object:

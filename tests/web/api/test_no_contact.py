@@ -16,12 +16,6 @@ from tests.people import Person, api_token
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def alice_api(client: TestClient, factory: sessionmaker[Session], alice: Person) -> TestClient:
-    client.headers["Authorization"] = f"Bearer {api_token(factory, alice)}"
-    return client
-
-
 @pytest.fixture(autouse=True)
 def frozen() -> object:
     with time_machine.travel(NOW, tick=False) as traveller:

@@ -11,25 +11,12 @@ from datetime import date
 
 import polars as pl
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from anew.charts.ticks import MONTH_NAMES
 
 
 def in_words(day: date) -> str:
     """'3 April 2024': the same in every English, unlike 04/03 or April 3."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def _read(row: dict[str, str], fields: tuple[str, str, str]) -> date | None:
