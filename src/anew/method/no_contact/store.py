@@ -57,6 +57,16 @@ def _as_periods(db: Session, rows: Sequence[NoContactPeriod]) -> list[Period]:
     ]
 
 
+def all_periods(db: Session, user_id: int) -> list[Period]:
+    """Every period she has had, oldest first, with their pauses (the path counts from the first)."""
+    return _as_periods(db, _periods(db, user_id))
+
+
+def urge_count(db: Session, user_id: int) -> int:
+    """How many urges she has logged: each a moment she paused instead of reaching out."""
+    return int(db.scalar(select(func.count(Urge.id)).where(Urge.user_id == user_id)) or 0)
+
+
 def current_row(db: Session, user_id: int) -> NoContactPeriod | None:
     """Her running period, if any."""
     query = select(NoContactPeriod).where(
