@@ -58,7 +58,7 @@ def _as_periods(db: Session, rows: Sequence[NoContactPeriod]) -> list[Period]:
 
 
 def all_periods(db: Session, user_id: int) -> list[Period]:
-    """Every period she has had, oldest first, with their pauses (the path counts from the first)."""
+    """Every period she has had, oldest first, with their pauses (the path counts from it)."""
     return _as_periods(db, _periods(db, user_id))
 
 

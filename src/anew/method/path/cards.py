@@ -69,8 +69,9 @@ def forbidden_words(text: str) -> list[str]:
     return [w for w in SAFETY_FORBIDDEN if f" {w} " in padded]
 
 
-def _card(raw: object, name: str, number: int, *, safety: bool) -> Card:
-    where = f"{FOLDER.name}/{name}.toml, card {number}"
+def _card(raw: object, name: str, number: int, *, file: str) -> Card:
+    where = f"{file}, card {number}"
+    safety = name == "safety"
     if not isinstance(raw, dict):
         raise CardError(f"{where}: a card is a table of {', '.join(PARTS)}")
     missing = [p for p in PARTS if not isinstance(raw.get(p), str) or not raw[p].strip()]
@@ -108,16 +109,15 @@ def _card(raw: object, name: str, number: int, *, safety: bool) -> Card:
 def read_set(name: str, folder: Path = FOLDER) -> tuple[Card, ...]:
     """One set's cards, in the file's order; CardError names what is wrong."""
     path = folder / f"{name}.toml"
+    file = f"{folder.name}/{path.name}"
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
-        raise CardError(f"{FOLDER.name}/{name}.toml: {error}") from error
+        raise CardError(f"{file}: {error}") from error
     raws = data.get("card")
     if not isinstance(raws, list) or not raws:
-        raise CardError(f"{FOLDER.name}/{name}.toml: no [[card]] tables")
-    return tuple(
-        _card(raw, name, number, safety=name == "safety") for number, raw in enumerate(raws, 1)
-    )
+        raise CardError(f"{file}: no [[card]] tables")
+    return tuple(_card(raw, name, number, file=file) for number, raw in enumerate(raws, 1))
 
 
 @cache

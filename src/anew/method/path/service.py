@@ -206,4 +206,3 @@ def card(db: Session, user_id: int, day: int, *, today: date, safety_mode: bool)
             "Each card waits for its day."
         )
     return card_on(day, safety_mode=safety_mode)
-
