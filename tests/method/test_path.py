@@ -44,7 +44,8 @@ def test_every_card_is_whole_short_and_links_to_its_step_and_tool(card) -> None:
     assert all(getattr(card, part) for part in ("title", "read", "do", "ask"))
     assert 2 <= sentences(card.read) <= 4, card.read
     assert sentences(card.do) == 1, card.do
-    assert card.ask.endswith("?") and card.ask.count("?") == 1, card.ask
+    assert card.ask.endswith("?"), card.ask
+    assert card.ask.count("?") == 1, card.ask
     assert card.step in STEPS_BY_SLUG
     assert card.tool in TOOLS.values()
     assert card.tool.step == card.step
@@ -75,7 +76,7 @@ def test_the_forbidden_word_check_catches_whole_words_in_any_case() -> None:
 
 def test_a_card_file_that_breaks_a_rule_is_refused_with_the_file_and_card(tmp_path: Path) -> None:
     whole = 'title = "T"\nread = "R. S."\ndo = "D."\nask = "A?"\nstep = "new-you"\ntool = "goals"\n'
-    partial = whole.split('step = ')[0]
+    partial = whole.split("step = ")[0]
     (tmp_path / "after.toml").write_text(f"[[card]]\n{whole}\n[[card]]\n{partial}\n")
     with pytest.raises(CardError, match=r"after\.toml, card 2: step, tool missing or empty"):
         read_set("after", tmp_path)
@@ -107,7 +108,7 @@ def test_safety_mode_has_its_own_cycle_from_day_one() -> None:
     size = len(DECK.safety)
     assert rules.card_for(DECK, size + 1, safety_mode=True) is DECK.safety[0]
     assert rules.card_for(DECK, 75, safety_mode=True) in DECK.safety
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="path days start at 1"):
         rules.card_for(DECK, 0, safety_mode=True)
 
 

@@ -65,7 +65,7 @@ def test_today_answers_the_contract_fields(alice_api: TestClient) -> None:
     body = alice_api.get("/api/v1/today").json()
     assert set(body) == {"day", "stage", "days_left", "card", "checkin", "habits", "milestone"}
     assert (body["day"], body["stage"], body["days_left"]) == (7, "no-contact", 24)
-    assert CARD_FIELDS <= set(body["card"])
+    assert set(body["card"]) >= CARD_FIELDS
     assert body["card"]["day"] == 7
     assert body["card"]["title"] == deck().first[6].title
     assert body["card"]["path"] == "first"
@@ -134,7 +134,7 @@ def test_past_cards_can_be_read_and_later_ones_wait_for_their_day(alice_api: Tes
     start(alice_api, "2026-11-17")  # day 10 today
     first = alice_api.get("/api/v1/path/1").json()
     assert first["title"] == deck().first[0].title
-    assert CARD_FIELDS <= set(first)
+    assert set(first) >= CARD_FIELDS
     assert alice_api.get("/api/v1/path/10").status_code == 200
     later = alice_api.get("/api/v1/path/12")
     assert later.status_code == 404
@@ -187,7 +187,14 @@ def test_bob_never_sees_alices_today_or_path(
     engine = app.state.engine
     for path in ("/api/v1/today", "/api/v1/path"):
         seen = assert_isolated(
-            engine, client, alice, "GET", path, headers=headers, expect_status=[200], secrets=secrets
+            engine,
+            client,
+            alice,
+            "GET",
+            path,
+            headers=headers,
+            expect_status=[200],
+            secrets=secrets,
         )
         assert seen.json()["day"] is None  # bob has not started: alice's day 26 is not his
     assert_isolated(engine, client, alice, "GET", "/api/v1/path/3", headers=headers)
