@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from anew.db import transaction
@@ -265,14 +265,6 @@ def todays_habits(db: Session, user_id: int, *, today: date) -> list[TodayHabit]
         .order_by(Habit.id)
     )
     return [TodayHabit(id=row.id, title=row.title, today=row.status) for row in rows]
-
-
-def days_kept(db: Session, user_id: int, *, until: date) -> int:
-    """How many habit days she has marked done, up to and including a day (her milestones)."""
-    query = select(func.count(HabitDay.id)).where(
-        HabitDay.user_id == user_id, HabitDay.status == DayStatus.DONE, HabitDay.day <= until
-    )
-    return int(db.scalar(query) or 0)
 
 
 def overview(db: Session, user_id: int, *, today: date) -> Overview:

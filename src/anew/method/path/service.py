@@ -8,14 +8,17 @@ from datetime import date, timedelta
 from typing import Literal
 
 from pydantic import BaseModel
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from anew.errors import Invalid, NotFound
 from anew.method.new_you import service as new_you
+from anew.method.new_you.models import HabitDay
+from anew.method.new_you.vocabulary import DayStatus
 from anew.method.no_contact import store as no_contact
+from anew.method.no_contact.models import Urge
 from anew.method.no_contact.rules import Period
-from anew.method.no_contact.service import CheckInOut, stage_of
-from anew.method.no_contact.service import state as period_state
+from anew.method.no_contact.service import CheckInOut, stage_of, state_and_periods
 from anew.method.path import rules
 from anew.method.path.cards import Card, deck
 from anew.method.path.moments import moment
@@ -113,6 +116,20 @@ def card_on(day: int, *, safety_mode: bool) -> CardOut:
     return _card_out(rules.card_for(deck(), day, safety_mode=safety_mode), day)
 
 
+def _numbers(db: Session, user_id: int, until: date) -> tuple[int, int]:
+    """Urges she logged and habit days she kept up to a day, in one statement."""
+    urges = select(func.count(Urge.id)).where(Urge.user_id == user_id).scalar_subquery()
+    kept = (
+        select(func.count(HabitDay.id))
+        .where(
+            HabitDay.user_id == user_id, HabitDay.status == DayStatus.DONE, HabitDay.day <= until
+        )
+        .scalar_subquery()
+    )
+    row = db.execute(select(urges, kept)).one()
+    return int(row[0]), int(row[1])
+
+
 def _milestone(
     db: Session, user_id: int, periods: list[Period], started: date, on: date
 ) -> MilestoneOut | None:
@@ -122,6 +139,7 @@ def _milestone(
     running = rules.running_on(periods, on)
     is_target = running is not None and reached == running.target_days
     title, text = moment(reached, is_target=is_target)
+    urges, kept = _numbers(db, user_id, on)
     return MilestoneOut(
         days=reached,
         is_target=is_target,
@@ -129,8 +147,8 @@ def _milestone(
         text=text,
         path_day=rules.path_day(started, on),
         days_without_contact=rules.days_without_contact(periods, on),
-        urges_resisted=no_contact.urge_count(db, user_id),
-        habits_kept=new_you.days_kept(db, user_id, until=on),
+        urges_resisted=urges,
+        habits_kept=kept,
     )
 
 
@@ -142,9 +160,11 @@ def milestone_on(db: Session, user_id: int, *, day: date) -> MilestoneOut | None
     return None if started is None else _milestone(db, user_id, periods, started, day)
 
 
-def path_day(db: Session, user_id: int, *, today: date, safety_mode: bool) -> PathDay:
-    """Her path day today, its card and the milestone reached today, if any."""
-    periods = no_contact.all_periods(db, user_id)
+def path_day(
+    db: Session, user_id: int, periods: list[Period], *, today: date, safety_mode: bool
+) -> PathDay:
+    """Her path day today, its card and the milestone reached today, if any, from the periods
+    she has had (read by the caller, who usually needs them too)."""
     started = rules.first_start(periods)
     if started is None or started > today:
         return PathDay(day=None, card=None, milestone=None)
@@ -158,8 +178,8 @@ def path_day(db: Session, user_id: int, *, today: date, safety_mode: bool) -> Pa
 
 def today(db: Session, user_id: int, *, today: date, safety_mode: bool) -> TodayOut:
     """Her Today screen: the day, the stage, the card, today's check-in and habits, a milestone."""
-    state = period_state(db, user_id, today=today)
-    shown = path_day(db, user_id, today=today, safety_mode=safety_mode)
+    state, periods = state_and_periods(db, user_id, today=today)
+    shown = path_day(db, user_id, periods, today=today, safety_mode=safety_mode)
     checkin = no_contact.checkin_on(db, user_id, today)
     return TodayOut(
         day=shown.day,
@@ -173,6 +193,12 @@ def today(db: Session, user_id: int, *, today: date, safety_mode: bool) -> Today
         ],
         milestone=shown.milestone,
     )
+
+
+def current_day(db: Session, user_id: int, *, today: date) -> int | None:
+    """Her path day today, or None before she starts no contact."""
+    started = rules.first_start(no_contact.all_periods(db, user_id))
+    return None if started is None or started > today else rules.path_day(started, today)
 
 
 def _started(db: Session, user_id: int, today: date) -> date:

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Path, Request
 from starlette.responses import Response
 
+from anew.errors import NotFound
 from anew.method.path import service
 from anew.web.http.deps import CurrentUser, SessionDep, user_today
 from anew.web.http.segment_router import SegmentRouter
@@ -25,6 +26,10 @@ def path_page(request: Request, user: CurrentUser, db: SessionDep) -> Response:
 @router.get("/path/{day}")
 def card_page(day: PathDayNumber, request: Request, user: CurrentUser, db: SessionDep) -> Response:
     today = user_today(user)
-    card = service.card(db, user.id, day, today=today, safety_mode=user.safety_mode)
-    current = service.path_day(db, user.id, today=today, safety_mode=user.safety_mode).day
+    try:
+        card = service.card(db, user.id, day, today=today, safety_mode=user.safety_mode)
+    except NotFound as waiting:
+        context = {"message": waiting.message}
+        return render(request, "path/waiting.html", context, status_code=404)
+    current = service.current_day(db, user.id, today=today)
     return render(request, "path/card.html", {"card": card, "current": current})
