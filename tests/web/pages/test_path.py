@@ -196,3 +196,17 @@ def test_bob_never_sees_alices_path_or_changes_her_check_in(
         expect_status=[303],
     )
     assert "mood 4 of 10" in page_text(alice_client.get("/dashboard").text)
+
+
+def test_the_pause_stays_one_tap_away_after_her_target_and_not_before_she_begins(
+    alice_client: TestClient,
+) -> None:
+    assert soup(alice_client, "/dashboard").select_one("#urge-button") is None
+    start(alice_client, "2026-09-01")  # 30 days reached long ago: day 87 of her path
+    today = soup(alice_client, "/dashboard")
+    urge = today.select_one("#urge-button")
+    assert urge is not None
+    assert urge["href"] == "/steps/no-contact?write=1#write-it-down"
+    assert " ".join(today.select_one("#path-day").get_text().split()) == "Day 87 of your path"
+    after = deck().after
+    assert after[(87 - 61) % len(after)].title in today.select_one("#day-card").get_text()

@@ -19,12 +19,14 @@ PathDayNumber = Annotated[int, Path(ge=1, le=100_000)]
 
 @router.get("/path")
 def path_page(request: Request, user: CurrentUser, db: SessionDep) -> Response:
+    """Every card she has reached, today's first."""
     shown = service.path(db, user.id, today=user_today(user), safety_mode=user.safety_mode)
     return render(request, "path/index.html", {"path": shown, "cards": shown.cards[::-1]})
 
 
 @router.get("/path/{day}")
 def card_page(day: PathDayNumber, request: Request, user: CurrentUser, db: SessionDep) -> Response:
+    """One card to read again; a later day (or any before she starts) says kindly when it opens."""
     today = user_today(user)
     try:
         card = service.card(db, user.id, day, today=today, safety_mode=user.safety_mode)
