@@ -15,7 +15,7 @@ from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 
 router = SegmentRouter(tags=["today and the path"], mounted_at=API_PREFIX)
 PathDayNumber = Annotated[
-    int, Path(ge=1, le=100_000, description="A day of her path: 1 is the day no contact began")
+    int, Path(ge=1, le=100_000, description="A day of your path: 1 is the day no contact began")
 ]
 
 
