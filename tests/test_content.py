@@ -33,3 +33,4 @@ def test_the_built_in_content_loads(tmp_path: Path) -> None:
     assert "holding-you-back" in content.quizzes
     assert "GB" in content.resources.countries
     assert content.articles[0].slug == "introduction"
+    assert len(content.path.first) == 60

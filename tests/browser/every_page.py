@@ -59,6 +59,8 @@ VISITS = (
     Visit("/signup/confirm/{token}", (SIGNED_OUT,)),
     Visit("/steps/{slug}", (SIGNED_OUT, MEMBER), 404),  # an address that is no step: the 404 page
     Visit("/dashboard", SIGNED_IN),
+    Visit("/path", SIGNED_IN),  # a year on her path; the admin has not begun one
+    Visit("/path/{day}", WOMEN),
     Visit("/account", SIGNED_IN),
     Visit("/account/calendar", WOMEN),
     Visit("/steps/no-contact", WOMEN),
@@ -142,6 +144,7 @@ def seed(app: FastAPI, factory: sessionmaker[Session]) -> Seeded:
         her_chats = {persona: _import_chat(client, factory, people[persona]) for persona in WOMEN}
     addresses = {
         "/steps/{slug}": "/steps/no-such-step",
+        "/path/{day}": "/path/3",
         # Links from emails, followed with a token that is not (or no longer) good.
         "/signup/confirm/{token}": "/signup/confirm/an-old-link",
         "/guide/confirm/{token}": "/guide/confirm/an-old-link",

@@ -11,4 +11,4 @@ def sign_up(page: Page, email: str) -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill("a long and gentle phrase")
     page.get_by_role("button", name="Create account").click()
-    expect(page.get_by_role("heading", name="Your dashboard")).to_be_visible()
+    expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()

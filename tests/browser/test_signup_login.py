@@ -20,7 +20,7 @@ def test_she_signs_up_logs_out_and_logs_back_in(browser_page: Page) -> None:
 
     page.get_by_label("Password").fill("a long and gentle phrase")
     page.get_by_role("button", name="Create account").click()
-    expect(page.get_by_role("heading", name="Your dashboard")).to_be_visible()
+    expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
     expect(page.get_by_role("status")).to_contain_text("Welcome to Anew")
 
     page.get_by_role("button", name="Log out").click()
@@ -32,7 +32,7 @@ def test_she_signs_up_logs_out_and_logs_back_in(browser_page: Page) -> None:
     page.get_by_label("Password").fill("a long and gentle phrase")
     page.get_by_role("button", name="Log in").click()
     expect(page).to_have_url("/dashboard")
-    expect(page.get_by_role("heading", name="Your dashboard")).to_be_visible()
+    expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
 
 
 def test_the_pages_work_with_javascript_off(browser: Browser, live_server: str) -> None:
@@ -51,7 +51,7 @@ def test_the_pages_work_with_javascript_off(browser: Browser, live_server: str) 
     page.get_by_label("Email").fill("noscript@example.org")
     page.get_by_label("Password").fill("works without scripts")
     page.get_by_role("button", name="Create account").click()
-    expect(page.get_by_role("heading", name="Your dashboard")).to_be_visible()
+    expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
     assert failed == []
     assert outside == []
     context.close()
@@ -65,7 +65,7 @@ def test_sign_up_takes_her_time_zone_from_the_browser(browser: Browser, live_ser
     page.get_by_label("Email").fill("tokyo@example.org")
     page.get_by_label("Password").fill("a long and gentle phrase")
     page.get_by_role("button", name="Create account").click()
-    expect(page.get_by_role("heading", name="Your dashboard")).to_be_visible()
+    expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
     page.goto("/account")
     expect(page.locator("select[name=time_zone], input[name=time_zone]")).to_have_value(
         "Asia/Tokyo"

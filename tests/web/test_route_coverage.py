@@ -67,6 +67,16 @@ ISOLATION_TESTS = {
         ("POST", "/dashboard/welcome"),
     ],
     "tests.web.api.test_me:test_bob_sees_only_himself": [("GET", "/api/v1/me")],
+    "tests.web.api.test_path:test_bob_never_sees_alices_today_or_path": [
+        ("GET", "/api/v1/today"),
+        ("GET", "/api/v1/path"),
+        ("GET", "/api/v1/path/{day}"),
+    ],
+    "tests.web.pages.test_path:test_bob_never_sees_alices_path_or_changes_her_check_in": [
+        ("GET", "/path"),
+        ("GET", "/path/{day}"),
+        ("POST", "/dashboard/checkin"),
+    ],
     "tests.web.api.test_token:test_bob_cannot_revoke_alices_token": [
         ("DELETE", "/api/v1/auth/token")
     ],

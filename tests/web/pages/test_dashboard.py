@@ -45,7 +45,7 @@ def test_it_shows_the_six_steps_to_a_signed_in_user(alice_client: TestClient) ->
     page = alice_client.get("/dashboard")
     assert page.status_code == 200
     text = page_text(page.text)
-    assert "Your dashboard" in text
+    assert "Today" in text
     for step in STEPS:
         assert f'href="/steps/{step.slug}"' in page.text
         assert step.title in text

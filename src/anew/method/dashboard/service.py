@@ -25,6 +25,8 @@ from anew.method.new_you.service import TodayHabit
 from anew.method.no_contact import service as no_contact_service
 from anew.method.no_contact import store as no_contact
 from anew.method.no_contact.service import CheckInOut, PeriodState, ReflectionOut, stage_of
+from anew.method.path import service as path
+from anew.method.path.service import PathDay
 from anew.safety.models import SafetyCheck
 from anew.safety.service import latest_check
 
@@ -61,6 +63,7 @@ class Dashboard:
     reflection: ReflectionOut | None
     habits: list[TodayHabit]
     welcome: bool
+    path: PathDay
 
 
 def program(db: Session, user_id: int, *, today: date, safety_mode: bool) -> Program:
@@ -128,7 +131,7 @@ def _about(db: Session, user_id: int, habits: list[TodayHabit]) -> _About:
 def dashboard(db: Session, user_id: int, *, today: date, safety_mode: bool) -> Dashboard:
     """Her stage, her next three actions, today's check-in and habits, her latest chat (not in
     safety mode: no name or numbers of his on her first screen) and the vault."""
-    state = no_contact_service.state(db, user_id, today=today)
+    state, periods = no_contact_service.state_and_periods(db, user_id, today=today)
     stage = stage_of(state)
     checkin = no_contact.checkin_on(db, user_id, today)
     chat = None if safety_mode else latest_import(db, user_id)
@@ -162,6 +165,7 @@ def dashboard(db: Session, user_id: int, *, today: date, safety_mode: bool) -> D
         habits=habits,
         # Asked once, and only before she has begun: a running or past period answers it already.
         welcome=not about.welcomed and state is None,
+        path=path.path_day(db, user_id, periods, today=today, safety_mode=safety_mode),
     )
 
 

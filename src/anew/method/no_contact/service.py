@@ -111,6 +111,15 @@ def state(db: Session, user_id: int, *, today: date) -> PeriodState | None:
     return _state(db, user_id, today)
 
 
+def state_and_periods(
+    db: Session, user_id: int, *, today: date
+) -> tuple[PeriodState | None, list[rules.Period]]:
+    """Her running period (or None) and every period she has had, oldest first, read together
+    (Today shows both: the running count, and the path counted from the first period)."""
+    found, periods = store.state_and_periods(db, user_id, today)
+    return (PeriodState.model_validate(found) if found is not None else None), periods
+
+
 def _state(db: Session, user_id: int, today: date) -> PeriodState | None:
     found = store.state(db, user_id, today)
     return PeriodState.model_validate(found) if found is not None else None

@@ -57,6 +57,11 @@ def _as_periods(db: Session, rows: Sequence[NoContactPeriod]) -> list[Period]:
     ]
 
 
+def all_periods(db: Session, user_id: int) -> list[Period]:
+    """Every period she has had, oldest first, with their pauses (the path counts from it)."""
+    return _as_periods(db, _periods(db, user_id))
+
+
 def current_row(db: Session, user_id: int) -> NoContactPeriod | None:
     """Her running period, if any."""
     query = select(NoContactPeriod).where(
@@ -91,11 +96,21 @@ def start_period(
 
 def state(db: Session, user_id: int, today: date) -> dict[str, Any] | None:
     """The summary of her no-contact, with progress kept across restarts; None if never started."""
+    return state_and_periods(db, user_id, today)[0]
+
+
+def state_and_periods(
+    db: Session, user_id: int, today: date
+) -> tuple[dict[str, Any] | None, list[Period]]:
+    """The summary (None without a running period) and every period she has had, oldest first,
+    read together: Today needs both and reads them once."""
     rows = _periods(db, user_id)
+    if not rows:
+        return None, []
+    periods = _as_periods(db, rows)
     current = next((r for r in reversed(rows) if r.status == "active"), None)
     if current is None:
-        return None
-    periods = _as_periods(db, rows)
+        return None, periods
     history = [p for r, p in zip(rows, periods, strict=True) if r is not current]
     result = rules.summary(periods[rows.index(current)], history, today)
     result.update(
@@ -103,7 +118,7 @@ def state(db: Session, user_id: int, today: date) -> dict[str, Any] | None:
         breakup_on=current.breakup_on.isoformat() if current.breakup_on else None,
         calendar=rules.calendar(periods, today),
     )
-    return result
+    return result, periods
 
 
 def last_from(db: Session, user_id: int) -> str | None:

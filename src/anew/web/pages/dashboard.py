@@ -23,6 +23,7 @@ from anew.errors import Invalid
 from anew.method.dashboard import service
 from anew.method.new_you import service as new_you
 from anew.method.new_you.vocabulary import DayStatus
+from anew.method.no_contact import service as no_contact
 from anew.safety.resources import Resources
 from anew.web.http.csrf import request_csrf_token, require_csrf
 from anew.web.http.deps import CurrentUser, LoginRequired, SessionDep, user_today
@@ -36,6 +37,11 @@ router = SegmentRouter(include_in_schema=False)
 # Stands in the kept page where each request's CSRF token goes: random, so that nothing she wrote
 # can happen to match it.
 CSRF_MARK = secrets.token_hex(24).encode()
+
+
+class CheckInForm(BaseModel):
+    mood: int = Field(ge=1, le=10)
+    note: str = Field(default="", max_length=5000)
 
 
 class WelcomeForm(BaseModel):
@@ -99,9 +105,12 @@ def _context(request: Request, db: SessionDep, user: Caller) -> dict[str, object
         "help": resources.for_country(shown.country) if user.safety_mode else [],
         "reflection": shown.reflection,
         "habits": shown.habits,
+        "path": shown.path,
         "first_run": shown.welcome,
         "welcome_values": {},
         "welcome_errors": {},
+        "checkin_values": {},
+        "checkin_errors": {},
     }
 
 
@@ -134,6 +143,20 @@ def _welcome_again(
     context = _context(request, db, user)
     context.update(first_run=True, welcome_values=values, welcome_errors=errors)
     return render(request, "dashboard/index.html", context, status_code=400)
+
+
+@router.post("/dashboard/checkin", dependencies=[Depends(require_csrf)])
+def check_in(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
+    """Today's check-in from Today: one tap on a mood (a few words if she likes); saving again
+    changes today's."""
+    result = read_form(CheckInForm, form)
+    if result.data is None:
+        context = _context(request, db, user)
+        context.update(checkin_values=result.values, checkin_errors=result.errors)
+        return render(request, "dashboard/index.html", context, status_code=400)
+    today = user_today(user)
+    no_contact.check_in(db, user.id, day=today, today=today, **result.data.model_dump())
+    return RedirectResponse("/dashboard#checkin", status_code=303)
 
 
 @router.post("/dashboard/habits/{habit_id}/done", dependencies=[Depends(require_csrf)])
