@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Protocol
 
-from fastapi import Depends, HTTPException, Path, Request
+from fastapi import Depends, Header, HTTPException, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
@@ -14,6 +14,7 @@ from anew.accounts.clock import local_date
 from anew.accounts.sessions import Caller
 from anew.accounts.vocabulary import SessionKind
 from anew.db import utcnow
+from anew.sent_once.service import KEY_PATTERN
 from anew.web.http.security import SESSION_COOKIE as SESSION_COOKIE  # where routes import it from
 from anew.web.http.signed_in import signed_in
 
@@ -124,6 +125,16 @@ async def optional_api_user(request: Request, credentials: BearerToken) -> Calle
         return None
     return await api_user(request, credentials)
 
+
+# A write sent again with the same key (a phone resending what it queued offline) is stored once.
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        pattern=f"^{KEY_PATTERN.pattern}$",
+        description="Any unique string you choose (a UUID): sent again, the write is stored once",
+    ),
+]
 
 # Ids are database integers; anything outside their range can only be a 404 or a 422.
 ChatId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The import's id")]
