@@ -119,6 +119,19 @@ async def api_user(request: Request, credentials: BearerToken) -> Caller:
     return caller
 
 
+async def reader(request: Request, credentials: BearerToken) -> Caller:
+    """For GET routes her own pages read too (Today and the path, which the service worker keeps
+    for reading offline): the bearer token's owner, or else this browser's signed-in session.
+    Reads only: a write through the API always needs the token (a cookie alone is no proof
+    against another site's forged post)."""
+    if credentials is not None or request.method not in ("GET", "HEAD"):
+        return await api_user(request, credentials)
+    caller = await signed_in(request.app, request.cookies.get(SESSION_COOKIE), SessionKind.WEB)
+    if caller is None:
+        raise no_valid_token()
+    return caller
+
+
 async def optional_api_user(request: Request, credentials: BearerToken) -> Caller | None:
     """The token's owner when a token is sent; None for anonymous callers. A bad token is 401."""
     if credentials is None:
@@ -142,4 +155,5 @@ ChatId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The import's id")]
 OptionalUser = Annotated[Caller | None, Depends(optional_user)]
 CurrentUser = Annotated[Caller, Depends(required_user)]
 ApiUser = Annotated[Caller, Depends(api_user)]
+ReaderUser = Annotated[Caller, Depends(reader)]
 OptionalApiUser = Annotated[Caller | None, Depends(optional_api_user)]
