@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from fastapi import APIRouter, FastAPI
 from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,6 +25,7 @@ from tests.browser.test_safety import answer_check, neutral_site
 from tests.databases import unavailable
 
 pytestmark = pytest.mark.browser
+CONTROLLED = "() => Boolean(navigator.serviceWorker.controller)"
 NOTE = "a note only she should ever read"
 CARD = {
     "day": 4,
@@ -93,8 +95,25 @@ def eventually(page: Page, predicate: str) -> None:
 
 
 def worker_ready(page: Page) -> None:
-    """Wait until the service worker controls the page."""
-    page.wait_for_function("() => Boolean(navigator.serviceWorker.controller)")
+    """Wait until the service worker controls the page (a page load retries a failed install)."""
+    for _ in range(3):
+        try:
+            page.wait_for_function(
+                "() => Boolean(navigator.serviceWorker.controller)", timeout=8000
+            )
+        except PlaywrightTimeout:
+            page.reload()
+        else:
+            return
+    found = page.evaluate(
+        """async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          if (!registration) { return "no registration"; }
+          const worker = registration.active || registration.waiting || registration.installing;
+          return worker ? worker.state : "no worker";
+        }"""
+    )
+    pytest.fail(f"the service worker never took charge of the page: {found}")
 
 
 def kept_copies(page: Page) -> dict[str, Any]:
@@ -107,7 +126,8 @@ def kept_copies(page: Page) -> dict[str, Any]:
             found[name] = {};
             for (const request of await cache.keys()) {
               const path = new URL(request.url).pathname;
-              found[name][path] = name === "anew-data" ? await (await cache.match(request)).text() : "";
+              const kept = name === "anew-data" ? await cache.match(request) : null;
+              found[name][path] = kept ? await kept.text() : "";
             }
           }
           return found;
@@ -152,7 +172,8 @@ def wait_for_copies(page: Page) -> dict[str, str]:
         page,
         """async () => {
           const cache = await caches.open("anew-data");
-          return Boolean(await cache.match("/api/v1/today")) && Boolean(await cache.match("/api/v1/path"));
+          const today = await cache.match("/api/v1/today");
+          return Boolean(today && (await cache.match("/api/v1/path")));
         }""",
     )
     return kept_copies(page)["anew-data"]

@@ -55,7 +55,7 @@ def test_every_icon_exists_with_the_size_and_type_it_declares(client: TestClient
 
 
 def test_the_committed_icons_are_what_the_drawing_tool_makes() -> None:
-    checked = subprocess.run(  # noqa: S603 - our own tool, by path
+    checked = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "app_icons.py"), "--check"],
         capture_output=True,
         text=True,
