@@ -130,7 +130,7 @@
       return ask({ type: "offline-view" });
     }).then(function (view) {
       showWaiting(view ? view.waiting : 0);
-      byId("offline-kept").scrollIntoView({ block: "nearest" });
+      window.scrollTo(0, 0);  // the note sits at the top, under the quick exit bar
     });
   }
 
