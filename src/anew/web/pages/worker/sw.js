@@ -18,6 +18,7 @@ var ACCOUNT = "X-Anew-Account";
 var REFRESH_AFTER_MS = 5 * 60 * 1000;
 var sending = Promise.resolve();
 var lined = Promise.resolve();
+var lastAsked = {};  // when each kept answer was last fetched, while this worker runs
 
 // What reads or changes who is here, safety mode or the kept copies runs one at a time, in the
 // order it was asked for: a copy fetched before safety mode came on can't land after it.
@@ -233,9 +234,11 @@ function refreshCopies(state) {
     return caches.open(DATA).then(function (cache) { return cache.match(path); }).then(function (hit) {
       var fresh = hit && hit.headers.get(ACCOUNT) === state.account &&
         Date.now() - Number(hit.headers.get(SAVED_AT)) < REFRESH_AFTER_MS;
-      if (fresh) {
-        return undefined;
+      var askedLately = Date.now() - (lastAsked[state.account + path] || 0) < REFRESH_AFTER_MS;
+      if (fresh || askedLately) {
+        return undefined;  // kept lately, or asked a moment ago: not on every page she opens
       }
+      lastAsked[state.account + path] = Date.now();
       return fetch(path, { credentials: "same-origin" }).then(function (response) {
         return response.ok ? keepCopyNow(path, response) : undefined;
       }, function () { return undefined; });
