@@ -17,7 +17,7 @@ from PIL import Image
 
 from anew.web.http.app_shell import SHELL_FILES, STATIC, device_tag
 from tests.conftest import TEST_SECRET
-from tests.people import Person
+from tests.people import Person, csrf_token
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -121,3 +121,14 @@ def test_signed_in_pages_link_the_manifest_and_say_whose_queue_is_theirs(
 def test_the_tag_differs_between_people_and_servers() -> None:
     assert device_tag(TEST_SECRET, 1) != device_tag(TEST_SECRET, 2)
     assert device_tag(TEST_SECRET, 1) != device_tag(TEST_SECRET + "x", 1)
+
+
+def test_logging_out_and_the_quick_exit_ask_the_browser_to_forget_what_the_app_kept(
+    alice_client: TestClient,
+) -> None:
+    left = alice_client.get("/exit", follow_redirects=False)
+    token = csrf_token(alice_client, "/dashboard")
+    out = alice_client.post("/logout", data={"csrf_token": token}, follow_redirects=False)
+    assert out.status_code == left.status_code == 303
+    for answer in (left, out):
+        assert answer.headers["clear-site-data"] == '"cache", "storage"'

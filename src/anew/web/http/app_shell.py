@@ -49,6 +49,8 @@ ICONS = (
     ("img/icon-maskable-512.png", "512x512", "image/png", "maskable"),
 )
 NO_STALE_COPY = {"Cache-Control": "no-cache"}  # kept, but asked about again before each use
+# Logging out and the quick exit: the HTTP cache, and the worker with its caches and queue.
+FORGET_DEVICE = '"cache", "storage"'
 
 
 @cache
