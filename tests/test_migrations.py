@@ -64,6 +64,10 @@ SEEDS = {
     ],
     "0012": ["UPDATE guide_responses SET confirm_token_hash = 'abc' WHERE id = 1"],
     "0013": ["UPDATE users SET welcomed = false WHERE id = 1"],
+    "0014_sent_keys": [
+        "INSERT INTO sent_keys (id, user_id, key, action, made_id, created_at) "
+        "VALUES (1, 1, 'a1b2', 'urge', NULL, :now)"
+    ],
 }
 
 

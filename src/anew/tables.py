@@ -22,6 +22,7 @@ def load_models() -> None:
     from anew.method.no_contact import models as _no_contact  # noqa: F401
     from anew.quizzes import models as _quizzes  # noqa: F401
     from anew.safety import models as _safety  # noqa: F401
+    from anew.sent_once import models as _sent_once  # noqa: F401
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

@@ -88,6 +88,7 @@ VISITS = (
     Visit("/moderation", (ADMIN,)),
     Visit("/moderation/{response_id}/edit", (ADMIN,)),
     Visit("/moderation/block-list", (ADMIN,)),
+    Visit("/offline", (SIGNED_OUT, MEMBER)),  # the same for all: what is kept for offline use
 )
 
 # GET routes that answer no page to look at, and why.
@@ -105,6 +106,8 @@ NOT_PAGES = {
     "/steps/new-look/photos/{photo_id}": "an image, shown inside the new-look page",
     "/chats/progress/{progress_id}": "an import's progress as JSON, polled by the chats page",
     "/favicon.ico": "the icon, fetched by test_the_browser_finds_the_sites_icon",
+    "/manifest.webmanifest": "the app's manifest, read by tests/browser/test_installable.py",
+    "/sw.js": "the service worker's script, run by tests/browser/test_installable.py",
 }
 
 

@@ -48,6 +48,10 @@ PUBLIC_ROUTES = {
     ("GET", "/guide/confirm/{token}"),
     ("POST", "/guide/confirm/{token}"),
     ("POST", "/guide/unsubscribe/{token}"),
+    # The installable app's files: the same for everyone, nothing of hers in them.
+    ("GET", "/manifest.webmanifest"),
+    ("GET", "/sw.js"),
+    ("GET", "/offline"),
 }
 
 # The test that calls tests.isolation.assert_isolated as bob against alice -> the routes it tries.

@@ -31,6 +31,7 @@ from anew.web.http.slots import RequestSlots
 from anew.web.http.templating import make_templates
 from anew.web.pages import (
     account,
+    app_shell,
     auth,
     best_self,
     calendar,
@@ -119,6 +120,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         guide.router,
         moderation.router,
         health.router,
+        app_shell.router,
     )
     for router in routers:
         app.include_router(router)

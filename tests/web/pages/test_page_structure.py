@@ -28,7 +28,15 @@ CHAT = "".join(
     for minute in range(20)
 )
 # Pages that are not HTML, or are only for coaches and admins (a member is refused them).
-NOT_PAGES = {"/account/export", "/exit", "/healthz", "/guide/feed.xml", "/sitemap.xml"}
+NOT_PAGES = {
+    "/account/export",
+    "/exit",
+    "/healthz",
+    "/guide/feed.xml",
+    "/sitemap.xml",
+    "/manifest.webmanifest",
+    "/sw.js",
+}
 
 
 @pytest.fixture(autouse=True)

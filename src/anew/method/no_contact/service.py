@@ -16,6 +16,7 @@ from anew.method.no_contact import rules, store
 from anew.method.no_contact.models import NoContactPeriod
 from anew.method.no_contact.store import NothingRunning
 from anew.method.no_contact.vocabulary import Channel, Initiator
+from anew.sent_once import service as sent_once
 
 
 class Milestone(BaseModel):
@@ -243,9 +244,14 @@ def log_urge(
     trigger: str = "",
     instead: str = "",
     message: str | None = None,
+    key: str | None = None,
 ) -> UrgeOut:
-    """An urge; a message written with it goes to her vault, never to him."""
+    """An urge; a message written with it goes to her vault, never to him. Sent again with the
+    same `key` (a phone resending what it queued offline), it is stored once."""
     with transaction(db):
+        sent = sent_once.claim(db, user_id, key, "urge")
+        if sent.made_id is not None:
+            return UrgeOut.model_validate(store.urge(db, user_id, sent.made_id))
         urge = store.add_urge(
             db,
             user_id,
@@ -254,6 +260,7 @@ def log_urge(
             instead=instead,
             message=message or None,
         )
+        sent.made(urge.id)
         return UrgeOut.model_validate(urge)
 
 
@@ -263,15 +270,26 @@ def urges(db: Session, user_id: int, *, vault_only: bool = False) -> list[UrgeOu
 
 
 def check_in(
-    db: Session, user_id: int, *, day: date, today: date, mood: int, note: str = ""
+    db: Session,
+    user_id: int,
+    *,
+    day: date,
+    today: date,
+    mood: int,
+    note: str = "",
+    key: str | None = None,
 ) -> CheckInOut:
-    """One check-in a day; another for the same day updates it."""
+    """One check-in a day; another for the same day updates it. Sent again with the same `key`,
+    it changes nothing: a resend never undoes what she wrote after it."""
     if day > today:
         raise Invalid("day", "can't be in the future")
     with transaction(db):
-        return CheckInOut.model_validate(
-            store.save_checkin(db, user_id, day=day, mood=mood, note=note)
-        )
+        sent = sent_once.claim(db, user_id, key, "checkin")
+        if sent.made_id is not None:
+            return CheckInOut.model_validate(store.checkin(db, user_id, sent.made_id))
+        checkin = store.save_checkin(db, user_id, day=day, mood=mood, note=note)
+        sent.made(checkin.id)
+        return CheckInOut.model_validate(checkin)
 
 
 def checkins(db: Session, user_id: int) -> list[CheckInOut]:

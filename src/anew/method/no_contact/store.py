@@ -211,6 +211,22 @@ def add_urge(db: Session, user_id: int, **fields: Any) -> Urge:
     return urge
 
 
+def urge(db: Session, user_id: int, urge_id: int) -> Urge:
+    """One of her urges by id; NotFound when it is gone (or not hers)."""
+    found = db.scalar(select(Urge).where(Urge.user_id == user_id, Urge.id == urge_id))
+    if found is None:
+        raise NotFound("What was sent with this key has since been deleted.")
+    return found
+
+
+def checkin(db: Session, user_id: int, checkin_id: int) -> CheckIn:
+    """One of her check-ins by id; NotFound when it is gone (or not hers)."""
+    found = db.scalar(select(CheckIn).where(CheckIn.user_id == user_id, CheckIn.id == checkin_id))
+    if found is None:
+        raise NotFound("What was sent with this key has since been deleted.")
+    return found
+
+
 def list_urges(db: Session, user_id: int, *, vault_only: bool = False) -> Sequence[Urge]:
     """Her urges, newest first; only those with an unsent message for the vault."""
     query = select(Urge).where(Urge.user_id == user_id)

@@ -26,7 +26,7 @@ from anew.web.api.schemas import (
     IsoDateTime,
     Problem,
 )
-from anew.web.http.deps import ApiUser, SessionDep, user_today
+from anew.web.http.deps import ApiUser, IdempotencyKey, SessionDep, user_today
 from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 
 router = SegmentRouter(tags=["no contact"], mounted_at=API_PREFIX)
@@ -153,9 +153,12 @@ def read_contacts(user: ApiUser, db: SessionDep) -> list[ContactOut]:
 @router.post(
     "/urges", status_code=201, response_model=UrgeOut, summary="Log an urge", responses=RESPONSES
 )
-def create_urge(body: UrgeIn, user: ApiUser, db: SessionDep) -> UrgeOut:
-    """A message written here goes to your vault, not to him."""
-    return service.log_urge(db, user.id, **body.model_dump())
+def create_urge(
+    body: UrgeIn, user: ApiUser, db: SessionDep, idempotency_key: IdempotencyKey = None
+) -> UrgeOut:
+    """A message written here goes to your vault, not to him. Sent again with the same
+    Idempotency-Key, it is stored once and the first answer comes back."""
+    return service.log_urge(db, user.id, **body.model_dump(), key=idempotency_key)
 
 
 @router.get("/urges", response_model=list[UrgeOut], summary="Your urges", responses=ERROR_RESPONSES)
@@ -181,10 +184,14 @@ def put_checkin(
     body: CheckInIn,
     user: ApiUser,
     db: SessionDep,
+    idempotency_key: IdempotencyKey = None,
 ) -> CheckInOut:
-    """One check-in a day; sending it again for the same day updates it."""
+    """One check-in a day; sending it again for the same day updates it. A resend with the same
+    Idempotency-Key changes nothing (a later edit is never undone by an old copy)."""
     today = user_today(user)
-    return service.check_in(db, user.id, day=day, today=today, mood=body.mood, note=body.note)
+    return service.check_in(
+        db, user.id, day=day, today=today, mood=body.mood, note=body.note, key=idempotency_key
+    )
 
 
 @router.get(

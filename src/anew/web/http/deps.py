@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Protocol
 
-from fastapi import Depends, HTTPException, Path, Request
+from fastapi import Depends, Header, HTTPException, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
@@ -14,6 +14,7 @@ from anew.accounts.clock import local_date
 from anew.accounts.sessions import Caller
 from anew.accounts.vocabulary import SessionKind
 from anew.db import utcnow
+from anew.sent_once.service import KEY_PATTERN
 from anew.web.http.security import SESSION_COOKIE as SESSION_COOKIE  # where routes import it from
 from anew.web.http.signed_in import signed_in
 
@@ -118,6 +119,19 @@ async def api_user(request: Request, credentials: BearerToken) -> Caller:
     return caller
 
 
+async def reader(request: Request, credentials: BearerToken) -> Caller:
+    """For GET routes her own pages read too (Today and the path, which the service worker keeps
+    for reading offline): the bearer token's owner, or else this browser's signed-in session.
+    Reads only: a write through the API always needs the token (a cookie alone is no proof
+    against another site's forged post)."""
+    if credentials is not None or request.method not in ("GET", "HEAD"):
+        return await api_user(request, credentials)
+    caller = await signed_in(request.app, request.cookies.get(SESSION_COOKIE), SessionKind.WEB)
+    if caller is None:
+        raise no_valid_token()
+    return caller
+
+
 async def optional_api_user(request: Request, credentials: BearerToken) -> Caller | None:
     """The token's owner when a token is sent; None for anonymous callers. A bad token is 401."""
     if credentials is None:
@@ -125,10 +139,21 @@ async def optional_api_user(request: Request, credentials: BearerToken) -> Calle
     return await api_user(request, credentials)
 
 
+# A write sent again with the same key (a phone resending what it queued offline) is stored once.
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        pattern=f"^{KEY_PATTERN.pattern}$",
+        description="Any unique string you choose (a UUID): sent again, the write is stored once",
+    ),
+]
+
 # Ids are database integers; anything outside their range can only be a 404 or a 422.
 ChatId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The import's id")]
 
 OptionalUser = Annotated[Caller | None, Depends(optional_user)]
 CurrentUser = Annotated[Caller, Depends(required_user)]
 ApiUser = Annotated[Caller, Depends(api_user)]
+ReaderUser = Annotated[Caller, Depends(reader)]
 OptionalApiUser = Annotated[Caller | None, Depends(optional_api_user)]

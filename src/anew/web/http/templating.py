@@ -17,6 +17,7 @@ from anew.chats.summary import format_duration, reply_pace
 from anew.guide.service import pending_count
 from anew.method.no_contact.charts import mood_chart, streak_calendar
 from anew.method.steps import STEPS
+from anew.web.http.app_shell import DARK, LIGHT, device_tag
 from anew.web.http.csrf import CSRF_FIELD, request_csrf_token
 from anew.web.http.safety_gate import WIN_BACK_STEPS
 from anew.wording import counted, how_often, plural
@@ -36,6 +37,7 @@ def make_templates() -> Jinja2Templates:
     templates.env.filters["streak_calendar"] = lambda days: Markup(streak_calendar(days))  # noqa: S704
     templates.env.filters["mood_chart"] = lambda checkins: Markup(mood_chart(checkins))  # noqa: S704
     templates.env.globals["reply_pace"] = reply_pace
+    templates.env.globals["theme_colors"] = {"light": LIGHT["theme"], "dark": DARK["theme"]}
     return templates
 
 
@@ -81,5 +83,8 @@ def render(
         # In safety mode the win-back steps leave the navigation and the step cards.
         "steps": [s for s in STEPS if not (safety_mode and s.slug in WIN_BACK_STEPS)],
     }
+    if user is not None:
+        secret = request.app.state.settings.resolved_secret_key
+        full["device_tag"] = device_tag(secret, user.id)
     full.update(context or {})
     return templates.TemplateResponse(request, name, full, status_code=status_code)

@@ -16,6 +16,7 @@ from anew.accounts.clock import checked_time_zone, time_zone_names
 from anew.accounts.vocabulary import SessionKind
 from anew.db import utcnow
 from anew.errors import NotFound
+from anew.web.http.app_shell import FORGET_DEVICE
 from anew.web.http.cookies import (
     clear_session_cookie,
     safe_next,
@@ -212,6 +213,9 @@ def logout(request: Request, db: SessionDep) -> Response:
         service.close_session(db, token)
     response = RedirectResponse("/?signed_out=1", status_code=303)
     clear_session_cookie(response, request)
+    # Whatever the app kept in this browser (the offline copies, writes still queued) goes too,
+    # even when no script of ours runs to clear it.
+    response.headers["Clear-Site-Data"] = FORGET_DEVICE
     return response
 
 

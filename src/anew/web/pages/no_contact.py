@@ -18,7 +18,13 @@ from anew.method.no_contact.rules import MAX_TARGET, TARGET_CHOICES
 from anew.method.no_contact.vocabulary import Channel, Initiator
 from anew.method.steps import STEPS_BY_SLUG
 from anew.web.http.csrf import require_csrf
-from anew.web.http.deps import CurrentUser, OptionalUser, SessionDep, user_today
+from anew.web.http.deps import (
+    CurrentUser,
+    IdempotencyKey,
+    OptionalUser,
+    SessionDep,
+    user_today,
+)
 from anew.web.http.forms import FormResult, PostedForm, read_form
 from anew.web.http.segment_router import SegmentRouter
 from anew.web.http.templating import render
@@ -78,6 +84,13 @@ class ReflectionForm(BaseModel):
 class CheckInForm(BaseModel):
     mood: int = Field(ge=1, le=10)
     note: str = Field(default="", max_length=5000)
+    # Written offline and sent later: the day she wrote it, not the day it arrived.
+    day: Annotated[date, Field(ge=date(1970, 1, 1))] | None = None
+
+    @field_validator("day", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if value == "" else value
 
 
 def _page(
@@ -189,21 +202,44 @@ def log_contact(request: Request, user: CurrentUser, db: SessionDep, form: Poste
 
 
 @router.post(f"{PAGE}/urge", dependencies=[Depends(require_csrf)])
-def log_urge(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
+def log_urge(
+    request: Request,
+    user: CurrentUser,
+    db: SessionDep,
+    form: PostedForm,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
     result = read_form(UrgeForm, form)
     if result.data is None:
         return _page(request, db, user, form="urge", result=result, status_code=400)
-    service.log_urge(db, user.id, **result.data.model_dump())
+    service.log_urge(db, user.id, **result.data.model_dump(), key=idempotency_key)
     return RedirectResponse(f"{PAGE}?done=urge", status_code=303)
 
 
 @router.post(f"{PAGE}/checkin", dependencies=[Depends(require_csrf)])
-def check_in(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm) -> Response:
+def check_in(
+    request: Request,
+    user: CurrentUser,
+    db: SessionDep,
+    form: PostedForm,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
     result = read_form(CheckInForm, form)
+    today = user_today(user)
+    if result.data is not None and result.data.day and result.data.day > today:
+        result.add_error("day", "A check-in for a day that hasn't come yet can't be saved.")
     if result.data is None:
         return _page(request, db, user, form="checkin", result=result, status_code=400)
-    today = user_today(user)
-    service.check_in(db, user.id, day=today, today=today, **result.data.model_dump())
+    data = result.data
+    service.check_in(
+        db,
+        user.id,
+        day=data.day or today,
+        today=today,
+        mood=data.mood,
+        note=data.note,
+        key=idempotency_key,
+    )
     return RedirectResponse(f"{PAGE}?done=checkin", status_code=303)
 
 

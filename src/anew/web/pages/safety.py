@@ -17,6 +17,7 @@ from anew.safety.questions import QUESTIONS
 from anew.safety.resources import Resources
 from anew.safety.rules import RULES, assess
 from anew.web.http import safety_result
+from anew.web.http.app_shell import FORGET_DEVICE
 from anew.web.http.cookies import safe_next
 from anew.web.http.csrf import require_csrf
 from anew.web.http.deps import CurrentUser, OptionalUser, SessionDep
@@ -194,5 +195,5 @@ async def quick_exit(request: Request) -> Response:
     In the event loop, needing no thread and no database, so it answers however busy those are."""
     response = RedirectResponse(request.app.state.settings.quick_exit_url, status_code=303)
     response.headers["Cache-Control"] = "no-store"
-    response.headers["Clear-Site-Data"] = '"cache"'
+    response.headers["Clear-Site-Data"] = FORGET_DEVICE
     return response

@@ -18,6 +18,8 @@
     }
     document.documentElement.style.visibility = "hidden";
     document.title = "";
+    // js/app.js hears this and clears what the app kept on the device (its caches, queued writes).
+    document.dispatchEvent(new Event("anew:quick-exit"));
     window.location.replace(target);
   }
 
