@@ -7,18 +7,21 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from fastapi import APIRouter, FastAPI
+from fastapi import FastAPI
 from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from anew.method.no_contact.models import CheckIn, Urge
-from anew.web.http.deps import ReaderUser
+from anew.accounts.models import User
+from anew.method.new_you.models import Habit, HabitDay
+from anew.method.no_contact.models import CheckIn, NoContactPeriod, Urge
+from anew.method.path.cards import deck
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serving
 from tests.browser.flows import sign_up
 from tests.browser.test_safety import answer_check, neutral_site
@@ -27,43 +30,28 @@ from tests.databases import unavailable
 pytestmark = pytest.mark.browser
 CONTROLLED = "() => Boolean(navigator.serviceWorker.controller)"
 NOTE = "a note only she should ever read"
-CARD = {
-    "day": 4,
-    "title": "The fourth morning",
-    "read": "Mornings can be the hardest part.",
-    "do": "Open the curtains first.",
-    "ask": "What helped yesterday?",
-}
+FOURTH = deck().first[3]  # she is on day 4 of her path
 
 
-def add_path_stand_in(app: FastAPI) -> None:
-    """GET /api/v1/today and /api/v1/path as their contract shapes them, answered for the browser
-    that is signed in (the real routes arrive with the day-by-day path). The check-in carries a
-    note, so the tests can prove the worker leaves her words out of what it keeps."""
-    stand_in = APIRouter()
-
-    @stand_in.get("/api/v1/today")
-    def today(user: ReaderUser) -> dict[str, Any]:
-        return {
-            "day": 4,
-            "stage": "no-contact",
-            "days_left": 26,
-            "card": CARD,
-            "checkin": {"mood": 3, "note": NOTE},
-            "habits": [{"id": 1, "title": "Morning walk", "done_today": True}],
-            "milestone": None,
-        }
-
-    @stand_in.get("/api/v1/path")
-    def path(user: ReaderUser) -> list[dict[str, Any]]:
-        return [{**CARD, "day": day, "title": f"Day {day} card"} for day in (1, 2, 3)] + [CARD]
-
-    app.router.routes[0:0] = stand_in.routes
+def on_day_four(factory: sessionmaker[Session], email: str) -> None:
+    """Her path began three days ago; today she checked in with a note and walked."""
+    today = datetime.now(UTC).date()  # her zone is UTC, as the server's clock reads it
+    with factory() as db:
+        user_id = db.scalar(select(User.id).where(User.email == email))
+        assert user_id is not None
+        db.add(
+            NoContactPeriod(user_id=user_id, started_on=today - timedelta(days=3), target_days=30)
+        )
+        habit = Habit(user_id=user_id, title="Morning walk", per_week=7, started_on=today)
+        db.add(habit)
+        db.flush()
+        db.add(HabitDay(user_id=user_id, habit_id=habit.id, day=today, status="done"))
+        db.add(CheckIn(user_id=user_id, day=today, mood=3, note=NOTE))
+        db.commit()
 
 
 @pytest.fixture
 def server(app: FastAPI) -> Iterator[str]:
-    add_path_stand_in(app)
     with serving(app) as url:
         yield url
 
@@ -167,14 +155,18 @@ def put_queued(page: Page, item: dict[str, Any]) -> None:
     )
 
 
-def wait_for_copies(page: Page) -> dict[str, str]:
+def wait_for_copies(page: Page, day: int | None = None) -> dict[str, str]:
+    """The kept copies once both are kept, as they are now (asked for again through the worker,
+    as a page of hers does, so what was kept at sign-up gives way to today's)."""
+    page.evaluate("() => Promise.all([fetch('/api/v1/today'), fetch('/api/v1/path')])")
     eventually(
         page,
         """async () => {
           const cache = await caches.open("anew-data");
           const today = await cache.match("/api/v1/today");
-          return Boolean(today && (await cache.match("/api/v1/path")));
-        }""",
+          const kept = today ? await today.json() : null;
+          return Boolean(kept && kept.day === DAY && (await cache.match("/api/v1/path")));
+        }""".replace("DAY", json.dumps(day)),
     )
     return kept_copies(page)["anew-data"]
 
@@ -192,15 +184,17 @@ def test_chromium_finds_nothing_that_stops_installing(context: BrowserContext) -
 
 
 def test_offline_she_reads_todays_card_and_her_path_but_never_her_words(
-    context: BrowserContext,
+    context: BrowserContext, factory: sessionmaker[Session]
 ) -> None:
     page = context.new_page()
     sign_up(page, "offline-reader@example.org")
+    on_day_four(factory, "offline-reader@example.org")
     worker_ready(page)
     page.reload()  # a page the worker controls tells it who is signed in
-    copies = wait_for_copies(page)
+    copies = wait_for_copies(page, day=4)
     assert NOTE not in json.dumps(copies)
-    assert json.loads(copies["/api/v1/today"])["card"] == CARD
+    kept_card = json.loads(copies["/api/v1/today"])["card"]
+    assert (kept_card["day"], kept_card["title"]) == (4, FOURTH.title)
     assert all(
         not path.startswith(("/dashboard", "/steps"))
         for c in kept_copies(page).values()
@@ -211,7 +205,7 @@ def test_offline_she_reads_todays_card_and_her_path_but_never_her_words(
     page.goto("/dashboard")
     expect(page.get_by_role("heading", name="You're offline")).to_be_visible()
     expect(page.locator("#offline-day")).to_have_text("Day 4")
-    expect(page.locator("#offline-card-title")).to_have_text("The fourth morning")
+    expect(page.locator("#offline-card-title")).to_have_text(FOURTH.title)
     expect(page.locator("#offline-habit-list")).to_contain_text("Morning walk")
     expect(page.locator("#offline-path-cards details")).to_have_count(4)
     assert NOTE not in page.content()
@@ -325,17 +319,21 @@ def test_the_quick_exit_clears_the_kept_copies_and_the_queued_writes(
     _nothing_of_hers_left(page)
 
 
-def test_in_safety_mode_only_the_public_shell_is_kept(context: BrowserContext) -> None:
+def test_in_safety_mode_only_the_public_shell_is_kept(
+    context: BrowserContext, factory: sessionmaker[Session]
+) -> None:
     page = context.new_page()
     sign_up(page, "safety-first@example.org")
+    on_day_four(factory, "safety-first@example.org")
     worker_ready(page)
     page.reload()
-    wait_for_copies(page)
+    wait_for_copies(page, day=4)
     answer_check(page, yes=("stalking",))  # safety mode comes on
     expect(page.get_by_role("heading", name="Your safety comes first")).to_be_visible()
     page.goto("/dashboard")
     eventually(page, "async () => !(await caches.keys()).includes('anew-data')")
-    assert page.evaluate("() => fetch('/api/v1/today').then((r) => r.json())")["day"] == 4
+    today = page.evaluate("() => fetch('/api/v1/today').then((r) => r.json())")
+    assert (today["day"], today["stage"]) == (4, "safety")  # the server still answers it
     assert all(name.startswith("anew-shell-") for name in kept_copies(page))
 
     context.set_offline(True)

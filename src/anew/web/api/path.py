@@ -10,7 +10,7 @@ from fastapi import Path
 from anew.method.path import service
 from anew.method.path.service import CardOut, PathOut, TodayOut
 from anew.web.api.schemas import ERROR_RESPONSES, NOT_FOUND
-from anew.web.http.deps import ApiUser, SessionDep, user_today
+from anew.web.http.deps import ReaderUser, SessionDep, user_today
 from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 
 router = SegmentRouter(tags=["today and the path"], mounted_at=API_PREFIX)
@@ -22,7 +22,7 @@ PathDayNumber = Annotated[
 @router.get(
     "/today", response_model=TodayOut, summary="Your Today screen", responses=ERROR_RESPONSES
 )
-def read_today(user: ApiUser, db: SessionDep) -> TodayOut:
+def read_today(user: ReaderUser, db: SessionDep) -> TodayOut:
     """`day` counts calendar days since your first no-contact period began (a slip never sends it
     back to 1); `card` is that day's card; `checkin` today's check-in or null; `milestone` the
     milestone reached today, with your numbers, or null. In safety mode `stage` is "safety" and
@@ -31,7 +31,7 @@ def read_today(user: ApiUser, db: SessionDep) -> TodayOut:
 
 
 @router.get("/path", response_model=PathOut, summary="Your path so far", responses=ERROR_RESPONSES)
-def read_path(user: ApiUser, db: SessionDep) -> PathOut:
+def read_path(user: ReaderUser, db: SessionDep) -> PathOut:
     """Every card from day 1 to today, oldest first; `day` is null and `cards` empty before you
     start no contact."""
     return service.path(db, user.id, today=user_today(user), safety_mode=user.safety_mode)
@@ -43,7 +43,7 @@ def read_path(user: ApiUser, db: SessionDep) -> PathOut:
     summary="One card of your path",
     responses={**ERROR_RESPONSES, **NOT_FOUND},
 )
-def read_card(day: PathDayNumber, user: ApiUser, db: SessionDep) -> CardOut:
+def read_card(day: PathDayNumber, user: ReaderUser, db: SessionDep) -> CardOut:
     """Today's card or any before it. A later day answers 404 with the date it opens; so does any
     day before you start no contact."""
     return service.card(db, user.id, day, today=user_today(user), safety_mode=user.safety_mode)
