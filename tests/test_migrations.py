@@ -64,6 +64,10 @@ SEEDS = {
     ],
     "0012": ["UPDATE guide_responses SET confirm_token_hash = 'abc' WHERE id = 1"],
     "0013": ["UPDATE users SET welcomed = false WHERE id = 1"],
+    "0014_journal": [
+        "INSERT INTO journal_entries (id, user_id, text, mood, day, written_on, created_at, "
+        "idempotency_key) VALUES (1, 1, 'A quiet Sunday', 6, 3, '2026-11-03', :now, 'k-1')"
+    ],
 }
 
 
