@@ -3,10 +3,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from anew.errors import Invalid, NotFound
 from anew.journal import service
+from anew.journal.models import JournalEntry
 from anew.method.no_contact.models import NoContactPeriod
 from tests.people import Person
 
@@ -57,3 +58,27 @@ def test_changes_are_checked_and_only_hers_can_change(
     with pytest.raises(Invalid) as long_query:
         service.entries(db, alice.id, query="x" * 201)
     assert long_query.value.field == "q"
+
+
+def test_two_writes_with_one_key_at_the_same_moment_store_one_entry(
+    db: Session, factory: sessionmaker[Session], alice: Person, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other request stored its entry between this one's look for the key and its insert:
+    the unique index refuses the second row, and the entry already stored is the answer."""
+    looked = service._by_key
+
+    def other_request_stores_it_first(db: Session, user_id: int, key: str) -> JournalEntry | None:
+        monkeypatch.setattr(service, "_by_key", looked)
+        with factory() as other:
+            service.write(
+                other, user_id, today=date(2026, 12, 3), now=NOW, text="First", idempotency_key=key
+            )
+        return None
+
+    monkeypatch.setattr(service, "_by_key", other_request_stores_it_first)
+    entry, made = service.write(
+        db, alice.id, today=date(2026, 12, 3), now=NOW, text="Second", idempotency_key="same-key"
+    )
+    assert not made
+    assert entry.text == "First"
+    assert [e.text for e in service.entries(db, alice.id)] == ["First"]

@@ -26,7 +26,8 @@ class JournalEntry(Base):
 
     __tablename__ = "journal_entries"
     __table_args__ = (
-        Index("ix_journal_entries_user_id", "user_id"),
+        # Hers, newest first, read from the index: the page's first entries without a sort.
+        Index("ix_journal_entries_user_id", "user_id", "written_on", "id"),
         # A write sent again after she was offline carries the same key: stored once.
         UniqueConstraint("user_id", "idempotency_key"),
         CheckConstraint("mood BETWEEN 1 AND 10", name="mood"),

@@ -68,18 +68,55 @@ def _checked(changes: dict[str, Any]) -> dict[str, Any]:
     return clean
 
 
-def entries(db: Session, user_id: int, *, query: str = "") -> list[EntryOut]:
-    """Her entries, newest first; with a query, only those holding every word of it (any case,
-    any accents as typed, "%" and "_" as themselves)."""
+class Found(BaseModel):
+    """A page of her entries, newest first, and how many there are in all."""
+
+    entries: list[EntryOut]
+    total: int
+
+
+NEWEST_FIRST = (JournalEntry.written_on.desc(), JournalEntry.id.desc())
+BY_ID = 1000  # ids asked for in one query, well under any database's limit on parameters
+
+
+def _matching_ids(db: Session, user_id: int, words: list[str]) -> list[int]:
+    """Her entries holding every word, newest first: only ids and text are read to look."""
+    rows = db.execute(
+        select(JournalEntry.id, JournalEntry.text)
+        .where(JournalEntry.user_id == user_id)
+        .order_by(*NEWEST_FIRST),
+        execution_options={"yield_per": BY_ID},
+    )
+    return [entry_id for entry_id, text in rows if rules.matches(text, words)]
+
+
+def _by_ids(db: Session, ids: list[int]) -> list[EntryOut]:
+    found: dict[int, EntryOut] = {}
+    for start in range(0, len(ids), BY_ID):
+        chunk = ids[start : start + BY_ID]
+        for row in db.scalars(select(JournalEntry).where(JournalEntry.id.in_(chunk))):
+            found[row.id] = EntryOut.model_validate(row)
+    return [found[entry_id] for entry_id in ids]
+
+
+def search(db: Session, user_id: int, *, query: str = "", limit: int | None = None) -> Found:
+    """Her entries, newest first, the first `limit` of them; with a query, only those holding
+    every word of it (any case, any alphabet, "%" and "_" as themselves; see rules)."""
     if len(query) > rules.MAX_QUERY:
         raise Invalid("q", f"A search can be up to {rules.MAX_QUERY} characters long.")
-    rows = db.scalars(
-        select(JournalEntry)
-        .where(JournalEntry.user_id == user_id)
-        .order_by(JournalEntry.written_on.desc(), JournalEntry.id.desc())
-    ).all()
     words = rules.search_words(query)
-    return [EntryOut.model_validate(row) for row in rows if rules.matches(row.text, words)]
+    if words:
+        ids = _matching_ids(db, user_id, words)
+        return Found(entries=_by_ids(db, ids[:limit]), total=len(ids))
+    mine_only = JournalEntry.user_id == user_id
+    total = db.scalar(select(func.count()).select_from(JournalEntry).where(mine_only)) or 0
+    rows = db.scalars(select(JournalEntry).where(mine_only).order_by(*NEWEST_FIRST).limit(limit))
+    return Found(entries=[EntryOut.model_validate(row) for row in rows], total=total)
+
+
+def entries(db: Session, user_id: int, *, query: str = "") -> list[EntryOut]:
+    """All her entries, newest first, or all those a search finds."""
+    return search(db, user_id, query=query).entries
 
 
 def entry(db: Session, user_id: int, entry_id: int) -> EntryOut:

@@ -120,3 +120,24 @@ def test_bob_never_sees_or_changes_alices_journal_pages(
             engine, bob_client, alice, "POST", f"/journal/{entry_id}", form=form, secrets=secrets
         )
     assert "alice-journal-secret" in alice_client.get("/journal").text
+
+
+def test_a_long_journal_shows_its_newest_entries_then_older_ones_on_asking(
+    alice_client: TestClient,
+) -> None:
+    for number in range(1, 33):
+        post(alice_client, "/journal", text=f"Evening note {number}")
+    first = alice_client.get("/journal").text
+    assert len(entry_ids(first)) == 30
+    assert "Evening note 32" in first
+    assert "Evening note 2<" not in first
+    more = BeautifulSoup(first, "html.parser").find("a", id="show-older")
+    assert more is not None
+    assert "30 of 32 shown" in page_text(first)
+    everything = alice_client.get(str(more["href"]).split("#")[0]).text
+    assert len(entry_ids(everything)) == 32
+    assert BeautifulSoup(everything, "html.parser").find("a", id="show-older") is None
+    words = alice_client.get("/journal", params={"q": "note 3"}).text
+    assert "6 entries holding" in page_text(words)  # 3, 13, 23, 30, 31 and 32
+    phrase = alice_client.get("/journal", params={"q": '"note 3"'}).text
+    assert "4 entries holding" in page_text(phrase)  # 3, 30, 31 and 32

@@ -40,7 +40,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("user_id", "idempotency_key", name=op.f("uq_journal_entries_user_id")),
     )
     with op.batch_alter_table("journal_entries", schema=None) as batch_op:
-        batch_op.create_index("ix_journal_entries_user_id", ["user_id"], unique=False)
+        batch_op.create_index(
+            "ix_journal_entries_user_id", ["user_id", "written_on", "id"], unique=False
+        )
 
 
 def downgrade() -> None:

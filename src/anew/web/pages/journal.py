@@ -22,6 +22,7 @@ from anew.web.http.templating import render
 router = SegmentRouter(include_in_schema=False)
 PAGE = "/journal"
 GATED = [Depends(require_csrf)]
+SHOWN = 30  # entries on the page at first, and how many more "Show older entries" adds
 TOO_LONG = f"An entry can hold up to {rules.MAX_TEXT:,} characters. Perhaps split it into two?"
 
 
@@ -56,14 +57,17 @@ def _list_page(
     user: Caller,
     *,
     query: str = "",
+    shown: int = SHOWN,
     answering: int | None = None,
     result: FormResult[Any] | None = None,
     status_code: int = 200,
 ) -> Response:
     query = query.strip()[: rules.MAX_QUERY]
-    found = service.entries(db, user.id, query=query)
+    found = service.search(db, user.id, query=query, limit=shown)
     context = {
-        "entries": found,
+        "entries": found.entries,
+        "found": found.total,
+        "more": {"q": query, "shown": shown + SHOWN} if found.total > shown else None,
         "query": query,
         "answering": answering,
         "today_day": service.path_day(db, user.id, today=user_today(user)),
@@ -97,9 +101,15 @@ def _entry_page(
 
 @router.get(PAGE)
 def journal_page(
-    request: Request, user: CurrentUser, db: SessionDep, q: str = "", day: str | None = None
+    request: Request,
+    user: CurrentUser,
+    db: SessionDep,
+    q: str = "",
+    day: str | None = None,
+    shown: str | None = None,
 ) -> Response:
-    return _list_page(request, db, user, query=q, answering=_day(day))
+    many = int(shown) if shown and shown.isdigit() and len(shown) < 7 else SHOWN
+    return _list_page(request, db, user, query=q, shown=max(many, SHOWN), answering=_day(day))
 
 
 @router.post(PAGE, dependencies=GATED)
