@@ -127,6 +127,9 @@ def test_search_finds_her_words_in_any_case_and_takes_wildcards_literally(
     too_long = client.get("/api/v1/journal", params={"q": "x" * 201})
     assert too_long.status_code == 422
     assert too_long.json()["detail"][0]["loc"] == ["query", "q"]
+    misspelt = client.get("/api/v1/journal", params={"query": "sure"})
+    assert misspelt.status_code == 422
+    assert misspelt.json()["detail"][0]["loc"] == ["query", "query"]
 
 
 def test_bob_never_sees_or_changes_alices_journal(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Header, Query, Response
+from fastapi import Depends, Header, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
 from pydantic import Field, StrictInt, StrictStr
 
 from anew.db import utcnow
@@ -29,6 +30,18 @@ IdempotencyKey = Annotated[
         description="Sent with a write made offline: the same key is stored once",
     ),
 ]
+
+
+def only_q(request: Request) -> None:
+    """A search takes `q` alone: a misspelt parameter is refused, not quietly ignored."""
+    unknown = sorted(set(request.query_params) - {"q"})
+    if unknown:
+        raise RequestValidationError(
+            [
+                {"loc": ("query", name[:64]), "msg": "Unknown parameter", "type": "extra_forbidden"}
+                for name in unknown
+            ]
+        )
 
 
 class EntryIn(ApiModel):
@@ -66,7 +79,12 @@ def create_entry(
     return entry
 
 
-@router.get("/journal", response_model=list[EntryOut], responses=ERROR_RESPONSES)
+@router.get(
+    "/journal",
+    response_model=list[EntryOut],
+    responses=ERROR_RESPONSES,
+    dependencies=[Depends(only_q)],
+)
 def read_entries(
     user: ApiUser,
     db: SessionDep,
