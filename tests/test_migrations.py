@@ -64,9 +64,13 @@ SEEDS = {
     ],
     "0012": ["UPDATE guide_responses SET confirm_token_hash = 'abc' WHERE id = 1"],
     "0013": ["UPDATE users SET welcomed = false WHERE id = 1"],
-    "0014_sent_keys": [
+    "0014": [
         "INSERT INTO sent_keys (id, user_id, key, action, made_id, created_at) "
         "VALUES (1, 1, 'a1b2', 'urge', NULL, :now)"
+    ],
+    "0015": [
+        "INSERT INTO journal_entries (id, user_id, text, mood, day, written_on, created_at, "
+        "idempotency_key) VALUES (1, 1, 'A quiet Sunday', 6, 3, '2026-11-03', :now, 'k-1')"
     ],
 }
 

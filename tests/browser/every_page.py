@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from anew.accounts.models import Role
 from anew.calendar import service as calendar
+from anew.journal import service as journal
 from anew.method.best_self import service as best_self
 from anew.method.best_self.vocabulary import QualityList
 from anew.method.new_look import service as new_look
@@ -70,6 +71,8 @@ VISITS = (
     Visit("/steps/new-you", WOMEN),
     Visit("/steps/best-self", WOMEN),
     Visit("/steps/new-look", WOMEN),
+    Visit("/journal", WOMEN),
+    Visit("/journal/{entry_id}", WOMEN),
     Visit("/chats", WOMEN),
     Visit("/chats/{chat_id}", WOMEN),
     Visit("/chats/{chat_id}/who", WOMEN),  # "which one is you?", right after an upload
@@ -118,6 +121,7 @@ class Seeded:
     people: dict[str, Person]
     addresses: dict[str, str]
     her_chats: dict[str, int]
+    her_entries: dict[str, int]
 
     def address(self, route: str, persona: str) -> str:
         """Where the route is reached, its path parameters filled in from the seeded data."""
@@ -125,6 +129,8 @@ class Seeded:
             return f"/chats/{self.her_chats[persona]}"
         if route == "/chats/{chat_id}/who":
             return f"/chats/{self.her_chats[persona]}/who"
+        if route == "/journal/{entry_id}":
+            return f"/journal/{self.her_entries[persona]}"
         return self.addresses.get(route, route)
 
 
@@ -135,9 +141,10 @@ def seed(app: FastAPI, factory: sessionmaker[Session]) -> Seeded:
         SAFETY: add_person(factory, "sara@example.org"),
         ADMIN: add_person(factory, "ada@example.org", Role.ADMIN),
     }
+    her_entries = {}
     with factory() as db:
         for persona in WOMEN:
-            _a_year_of(db, people[persona].id)
+            her_entries[persona] = _a_year_of(db, people[persona].id)
             danger = {"physical": "yes"} if persona == SAFETY else {}
             safety.take_check(
                 db, people[persona].id, safety_answers(**danger), keep_answers=False, now=NOW
@@ -158,7 +165,7 @@ def seed(app: FastAPI, factory: sessionmaker[Session]) -> Seeded:
         "/guide/{slug}": f"/guide/{ARTICLE}",
         "/moderation/{response_id}/edit": f"/moderation/{made['response_id']}/edit",
     }
-    return Seeded(people, addresses, her_chats)
+    return Seeded(people, addresses, her_chats, her_entries)
 
 
 def safety_answers(**answers: str) -> dict[str, str]:
@@ -166,11 +173,32 @@ def safety_answers(**answers: str) -> dict[str, str]:
     return {question.id: answers.get(question.id, "no") for question in QUESTIONS}
 
 
-def _a_year_of(db: Session, user_id: int) -> None:
+def _a_year_of(db: Session, user_id: int) -> int:
+    """Her year in the app; answers the id of her latest journal entry."""
     _no_contact(db, user_id)
     _growth(db, user_id)
     _qualities_and_look(db, user_id)
     calendar.switch_on(db, user_id, reminder_time="09:00")
+    return _journal(db, user_id)
+
+
+def _journal(db: Session, user_id: int) -> int:
+    """An entry a month, some answering the path's question of their day, with a mood or not."""
+    latest = 0
+    for month in range(12):
+        days = month * 30 + 3
+        day = YEAR_AGO + timedelta(days=days)
+        entry, _ = journal.write(
+            db,
+            user_id,
+            today=day,
+            now=_at(day, 22),
+            text=f"Month {month + 1}.\nSome evenings are heavy; I wrote instead of texting.",
+            mood=None if month % 3 == 0 else 3 + month // 2,
+            day=days + 1 if month % 2 else None,
+        )
+        latest = entry.id
+    return latest
 
 
 def _at(day: date, hour: int) -> datetime:

@@ -91,6 +91,7 @@ FIRST_PAGES = (
     "/steps/best-self",
     "/steps/new-look",
     "/chats",
+    "/journal",
     "/account",
     "/safety-check",
     "/quizzes/holding-you-back",

@@ -253,6 +253,19 @@ ISOLATION_TESTS.update(
             ("POST", "/account/calendar"),
             ("GET", "/calendar/{token}.ics"),
         ],
+        "tests.web.api.test_journal:test_bob_never_sees_or_changes_alices_journal": [
+            ("GET", "/api/v1/journal"),
+            ("POST", "/api/v1/journal"),
+            ("GET", "/api/v1/journal/{entry_id}"),
+            ("PATCH", "/api/v1/journal/{entry_id}"),
+            ("DELETE", "/api/v1/journal/{entry_id}"),
+        ],
+        "tests.web.pages.test_journal:test_bob_never_sees_or_changes_alices_journal_pages": [
+            ("GET", "/journal"),
+            ("POST", "/journal"),
+            ("GET", "/journal/{entry_id}"),
+            ("POST", "/journal/{entry_id}"),
+        ],
         "tests.web.pages.test_quizzes:test_bob_never_sees_alices_quiz_results": [
             ("GET", "/quizzes"),
             ("POST", "/quizzes/{slug}"),

@@ -46,6 +46,7 @@ API_BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PUT", "/api/v1/habits/{habit_id}/days/{day}"): {"status": "done"},
     ("PATCH", "/api/v1/makeover/{item_id}"): {"title": "taken"},
     ("PATCH", "/api/v1/qualities/{quality_id}"): {"name": "taken"},
+    ("PATCH", "/api/v1/journal/{entry_id}"): {"text": "taken"},
 }
 # Pages anyone may use; signed in, they also read her own data (never another's).
 OPEN_PAGES = {
@@ -102,6 +103,7 @@ def alices_things(app: FastAPI, factory: sessionmaker[Session], alice: Person) -
             api.post("/api/v1/qualities", json={"list": "i_value", "name": "Her kindness"})
         )
         photo = _made(api.post("/api/v1/photos", files={"file": ("me.png", _png())}))
+        entry = _made(api.post("/api/v1/journal", json={"text": "Her journal", "mood": 5}))
         article = api.get("/api/v1/guide").json()[0]["slug"]
         response = _made(
             api.post(
@@ -119,6 +121,7 @@ def alices_things(app: FastAPI, factory: sessionmaker[Session], alice: Person) -
         "item_id": str(item["id"]),
         "quality_id": str(quality["id"]),
         "photo_id": str(photo["id"]),
+        "entry_id": str(entry["id"]),
         "response_id": str(response["id"]),
         "day": date.today().isoformat(),
         "token": "a-guessed-token-0123456789",

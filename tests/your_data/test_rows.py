@@ -40,6 +40,10 @@ def test_every_table_of_hers_has_a_row_model() -> None:
         ("nocontact_periods", {"target_days": 100_000}, "target_days"),
         ("makeover_items", {"budget_cents": -1}, "budget_cents"),
         ("checkins", {**CHECKIN, "note": "x" * 1_000_001}, "note"),
+        ("journal_entries", {"text": "x" * 20_001}, "text"),
+        ("journal_entries", {"text": "ok", "mood": 11}, "mood"),
+        ("journal_entries", {"text": "ok", "day": 0}, "day"),
+        ("journal_entries", {"text": "ok", "idempotency_key": "a key"}, "idempotency_key"),
     ],
 )
 def test_a_field_that_does_not_fit_its_column_is_refused(

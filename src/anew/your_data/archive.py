@@ -65,6 +65,8 @@ DESCRIPTIONS = {
     "qualities": "Your qualities board.",
     "makeover_items": "Your makeover plan.",
     "photos": "Your before/after photos; the images themselves are in photos/.",
+    "journal_entries": "Your journal: free entries and answers to the path's questions, "
+    "with your mood.",
 }
 
 

@@ -41,6 +41,7 @@ from sqlalchemy import (
 )
 
 from anew.chats.report_model import Report
+from anew.journal import rules as journal
 from anew.method.no_contact.rules import MAX_TARGET
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -94,6 +95,11 @@ RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("chat_messages", "position"): (0, INT32),
     ("chat_messages", "chars"): (0, INT32),
     ("chat_messages", "words"): (0, INT32),
+}
+# Text the app's own forms and API hold to less than MAX_TEXT, and keys written in a set alphabet.
+LENGTHS: dict[tuple[str, str], int] = {("journal_entries", "text"): journal.MAX_TEXT}
+PATTERNS: dict[tuple[str, str], str] = {
+    ("journal_entries", "idempotency_key"): f"^{journal.KEY.pattern}$",
 }
 MAX_TEXT = 1_000_000  # characters in a text column; her longest note is far shorter
 IN_LIST = re.compile(r"^(\w+) IN \((.*)\)$")
@@ -154,6 +160,10 @@ def row_model(table: Table) -> type[BaseModel]:
         if (table.name, column.name) in RANGES:
             low, high = RANGES[(table.name, column.name)]
             kind = Annotated[kind, Field(ge=low, le=high)]
+        if (table.name, column.name) in LENGTHS:
+            kind = Annotated[kind, Field(max_length=LENGTHS[(table.name, column.name)])]
+        if (table.name, column.name) in PATTERNS:
+            kind = Annotated[kind, Field(pattern=PATTERNS[(table.name, column.name)])]
         nullable = column.nullable or column.primary_key or column.name == "user_id"
         may_be_left_out = column.default is not None or column.server_default is not None
         if nullable:  # a primary key is made afresh, and she is whoever imports it

@@ -49,6 +49,11 @@ def fill_every_area(client: TestClient) -> None:
     client.post("/api/v1/qualities", json={"list": "i_value", "name": "Curiosity"})
     client.post("/api/v1/makeover", json={"category": "hair", "title": "Cut", "budget": 50})
     client.post("/api/v1/photos", files={"file": ("p.png", png_bytes())}, data={"caption": "me"})
+    client.post(
+        "/api/v1/journal",
+        json={"text": "Day five, a little lighter", "mood": 6, "day": 5},
+        headers={"Idempotency-Key": "offline-0001"},
+    )
 
 
 def contents(archive: bytes) -> dict[str, Any]:

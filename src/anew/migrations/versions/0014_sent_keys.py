@@ -1,6 +1,6 @@
 """sent_keys: the Idempotency-Key of each write her devices sent, so a resend is stored once
 
-Revision ID: 0014_sent_keys
+Revision ID: 0014
 Revises: 0013
 Create Date: 2026-12-03 23:55:00
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014_sent_keys"
+revision = "0014"
 down_revision = "0013"
 branch_labels = None
 depends_on = None
