@@ -64,6 +64,10 @@ SEEDS = {
     ],
     "0012": ["UPDATE guide_responses SET confirm_token_hash = 'abc' WHERE id = 1"],
     "0013": ["UPDATE users SET welcomed = false WHERE id = 1"],
+    "0014": [
+        "INSERT INTO push_subscriptions (id, user_id, endpoint, p256dh, auth, label, created_at) "
+        "VALUES (1, 1, 'https://push.example.org/a', 'k', 'a', 'phone', :now)"
+    ],
 }
 
 

@@ -36,7 +36,13 @@ VERSION = 1
 # Sessions and the calendar feed's address are secrets (she makes a new feed in a new account),
 # and guide responses belong to the public guide: exported, not re-posted.
 # Import progress is a courtesy while an upload runs, not her data.
-NOT_EXPORTED = {"users", "user_sessions", "calendar_feeds", "chat_import_progress"}
+NOT_EXPORTED = {
+    "users",
+    "user_sessions",
+    "calendar_feeds",
+    "chat_import_progress",
+    "push_subscriptions",  # a browser's own keys, useless on another server
+}
 NOT_IMPORTED = {"guide_responses"}
 ACCOUNT_FIELDS = ("email", "time_zone", "country", "safety_mode", "created_at")
 MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024

@@ -15,6 +15,8 @@ from anew.web.api import (
     new_look,
     new_you,
     no_contact,
+    notifications,
+    push,
     quizzes,
     reply_coach,
     safety,
@@ -39,6 +41,8 @@ AREAS: tuple[SegmentRouter, ...] = (
     new_look.router,
     your_data.router,
     calendar.router,
+    push.router,
+    notifications.router,
     docs.router,
 )
 router = PrefixRouter(prefix=API_PREFIX)
