@@ -21,6 +21,15 @@ import http_ece
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from anew.config import Settings
+
+LOOPBACK = {"push_allow_loopback": True, "vapid_subject": "mailto:admin@example.org"}
+
+
+def loopback(settings: Settings) -> Settings:
+    """The test settings, letting pushes reach the stand-in on the loopback as development does."""
+    return settings.model_copy(update=LOOPBACK)
+
 
 def b64url(raw: bytes) -> str:
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
@@ -61,7 +70,8 @@ class Received:
 
 @dataclass
 class PushService:
-    """What the stand-in received; paths under /gone/ answer 410, under /down/ 503."""
+    """What the stand-in received. Paths under /send/ answer 201 as a push service does,
+    /gone/ 410, /down/ 503, any other 200 (ntfy and Gotify channels)."""
 
     base: str
     received: list[Received]
@@ -77,7 +87,8 @@ def push_service() -> Iterator[PushService]:
             body = self.rfile.read(length)
             headers = {name.lower(): value for name, value in self.headers.items()}
             received.append(Received(self.path, headers, body))
-            status = 410 if self.path.startswith("/gone/") else 201
+            status = 201 if self.path.startswith("/send/") else 200  # push services answer 201
+            status = 410 if self.path.startswith("/gone/") else status
             status = 503 if self.path.startswith("/down/") else status
             self.send_response(status)
             self.send_header("Content-Length", "0")

@@ -127,6 +127,13 @@ class Settings(BaseSettings):
         "at home).",
     )
 
+    notify_every_s: int = Field(
+        default=60,
+        ge=0,
+        description="How often, in seconds, `anew serve` sends the notifications that fell due; "
+        "0 leaves it to `anew notify --once` (cron).",
+    )
+
     help_resources_file: Path | None = Field(
         default=None,
         description="A TOML file of help resources by country that replaces the built-in list.",

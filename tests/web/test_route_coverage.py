@@ -231,6 +231,10 @@ ISOLATION_TESTS.update(
             ("POST", "/api/v1/import"),
             ("DELETE", "/api/v1/me"),
         ],
+        "tests.web.api.test_notifications:test_bob_never_sees_or_changes_alices_choices": [
+            ("GET", "/api/v1/notifications"),
+            ("PUT", "/api/v1/notifications"),
+        ],
         "tests.web.api.test_push:test_bob_never_sees_removes_or_pushes_to_alices_devices": [
             ("GET", "/api/v1/push/key"),
             ("GET", "/api/v1/push/subscriptions"),

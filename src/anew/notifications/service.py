@@ -1,5 +1,6 @@
-"""Notifications for both faces. Today: a test sent to every device of hers, answering what each
-push service said, so she knows her reminders will arrive before she relies on them."""
+"""Notifications for both faces: her choices (anew.notifications.preferences), and a test sent to
+every device and enabled channel of hers, answering what each said, so she knows her reminders
+will arrive before she relies on them."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from anew.config import Settings
+from anew.notifications import channels, preferences
 from anew.push import service as push
 
 NOT_SET_UP = (
@@ -19,7 +21,7 @@ NOT_SET_UP = (
 
 
 class Answer(BaseModel):
-    kind: Literal["device"] = Field(description="where it went: one of her devices")
+    kind: Literal["device", "channel"] = Field(description="one of her devices, or a channel")
     id: int
     label: str
     status: str = Field(description="sent, gone (the device was removed) or failed")
@@ -32,17 +34,35 @@ class TestSent(BaseModel):
 
 
 def send_test(db: Session, user_id: int, settings: Settings, now: datetime) -> TestSent:
-    """A test to each of her devices; a device its push service has forgotten is removed."""
-    devices = push.devices(db, user_id)
-    if not devices:
-        return TestSent(answers=[], note="No device of yours has notifications turned on yet.")
+    """A test to each of her devices and enabled channels; a device its push service has
+    forgotten is removed."""
+    answers: list[Answer] = []
+    note = None
     setup = push.setup(settings)
-    if setup is None:
-        return TestSent(answers=[], note=NOT_SET_UP)
-    sent = push.send_to_devices(db, user_id, push.TEST_MESSAGE, setup, now)
-    return TestSent(
-        answers=[
-            Answer(kind="device", id=s.id, label=s.label, status=s.status, detail=s.detail)
-            for s in sent
-        ]
-    )
+    if push.devices(db, user_id):
+        if setup is None:
+            note = NOT_SET_UP
+        else:
+            sent = push.send_to_devices(db, user_id, push.TEST_MESSAGE, setup, now)
+            answers += [
+                Answer(kind="device", id=s.id, label=s.label, status=s.status, detail=s.detail)
+                for s in sent
+            ]
+    policy = push.address_policy(settings)
+    title, body = push.TEST_MESSAGE["title"], push.TEST_MESSAGE["body"]
+    for channel in preferences.her_channels(db, user_id):
+        if channel.enabled:
+            found = channels.send(channel.url, title, body, settings=settings, policy=policy)
+            label = channels.masked(channel.url)
+            answers.append(
+                Answer(
+                    kind="channel",
+                    id=channel.id,
+                    label=label,
+                    status=found.status,
+                    detail=found.detail,
+                )
+            )
+    if not answers and note is None:
+        note = "No device or channel of yours has notifications turned on yet."
+    return TestSent(answers=answers, note=note)

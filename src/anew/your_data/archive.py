@@ -42,6 +42,8 @@ NOT_EXPORTED = {
     "calendar_feeds",
     "chat_import_progress",
     "push_subscriptions",  # a browser's own keys, useless on another server
+    "notification_channels",  # her channel URLs hold passwords and tokens
+    "notification_sends",  # when each reminder went out: the server's log, not her data
 }
 NOT_IMPORTED = {"guide_responses"}
 ACCOUNT_FIELDS = ("email", "time_zone", "country", "safety_mode", "created_at")

@@ -3,8 +3,6 @@ for her browser alone (read back here with the browser's own keys, through a loo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -15,20 +13,12 @@ from anew.config import Settings
 from anew.push.models import PushSubscription
 from tests.isolation import assert_isolated
 from tests.people import Person, api_token
-from tests.push_service import Browser, PushService, push_service
+from tests.push_service import Browser, PushService, loopback
 
 
 @pytest.fixture
 def settings(settings: Settings) -> Settings:
-    """Settings that let pushes reach the stand-in on the loopback, as development does."""
-    update = {"push_allow_loopback": True, "vapid_subject": "mailto:admin@example.org"}
-    return settings.model_copy(update=update)
-
-
-@pytest.fixture
-def stand_in() -> Iterator[PushService]:
-    with push_service() as service:
-        yield service
+    return loopback(settings)
 
 
 def test_a_subscribed_device_gets_a_test_only_it_can_read(
@@ -99,9 +89,16 @@ def test_a_device_its_push_service_forgot_is_dropped(
     assert remaining[0]["id"] == answers[1]["id"]
 
 
-def test_without_a_device_or_a_sender_it_says_why(alice_api: TestClient) -> None:
-    answer = alice_api.post("/api/v1/notifications/test").json()
-    assert answer == {"answers": [], "note": "No device of yours has notifications turned on yet."}
+def test_without_a_device_or_a_sender_it_says_why(app: FastAPI, alice_api: TestClient) -> None:
+    nothing = alice_api.post("/api/v1/notifications/test").json()
+    assert nothing["answers"] == []
+    assert nothing["note"] == "No device or channel of yours has notifications turned on yet."
+    device = Browser().subscription("https://push.example.org/her-phone")
+    assert alice_api.post("/api/v1/push/subscriptions", json=device).status_code == 201
+    app.state.settings = app.state.settings.model_copy(update={"vapid_subject": None})
+    unsent = alice_api.post("/api/v1/notifications/test").json()
+    assert unsent["answers"] == []
+    assert unsent["note"].startswith("Push notifications are not set up on this server yet")
 
 
 @pytest.mark.parametrize(
