@@ -188,22 +188,40 @@ def send_to_devices(
     db: Session, user_id: int, message: dict[str, str], push: PushSetup, now: datetime
 ) -> list[Sent]:
     """One message to each of her devices; a device its push service has forgotten is dropped."""
-    answers = []
-    for row in db.scalars(
+    with transaction(db):
+        rows = devices_of(db, [user_id])[user_id]
+        outcomes = [(row, send(row, message, push)) for row in rows]
+        record(db, outcomes, now)
+    return [
+        Sent(id=row.id, label=row.label, status=outcome.status, detail=outcome.detail)
+        for row, outcome in outcomes
+    ]
+
+
+def devices_of(db: Session, user_ids: list[int]) -> dict[int, list[PushSubscription]]:
+    """The devices of many members at once, for a round of notifications."""
+    found: dict[int, list[PushSubscription]] = {user_id: [] for user_id in user_ids}
+    rows = db.scalars(
         select(PushSubscription)
-        .where(PushSubscription.user_id == user_id)
+        .where(PushSubscription.user_id.in_(user_ids))
         .order_by(PushSubscription.id)
-    ).all():
-        device = Device(endpoint=row.endpoint, p256dh=row.p256dh, auth=row.auth)
-        outcome: Outcome = deliver(
-            device, message, key=push.key, subject=push.subject, policy=push.policy
-        )
-        with transaction(db):
-            if outcome.status == "gone":
-                db.delete(row)
-            elif outcome.status == "sent":
-                row.last_sent_at = now
-        answers.append(
-            Sent(id=row.id, label=row.label, status=outcome.status, detail=outcome.detail)
-        )
-    return answers
+    )
+    for row in rows:
+        found[row.user_id].append(row)
+    return found
+
+
+def record(db: Session, outcomes: list[tuple[PushSubscription, Outcome]], now: datetime) -> None:
+    """Write down a round's answers (the caller commits): when each device last took a message,
+    and the devices their push service has forgotten, removed."""
+    for row, outcome in outcomes:
+        if outcome.status == "gone":
+            db.delete(row)
+        elif outcome.status == "sent":
+            row.last_sent_at = now
+
+
+def send(row: PushSubscription, message: dict[str, str], push: PushSetup) -> Outcome:
+    """One message to one device of hers."""
+    device = Device(endpoint=row.endpoint, p256dh=row.p256dh, auth=row.auth)
+    return deliver(device, message, key=push.key, subject=push.subject, policy=push.policy)
