@@ -61,6 +61,7 @@ VISITS = (
     Visit("/dashboard", SIGNED_IN),
     Visit("/account", SIGNED_IN),
     Visit("/account/calendar", WOMEN),
+    Visit("/account/notifications", WOMEN),
     Visit("/steps/no-contact", WOMEN),
     Visit("/steps/reply-coach", (MEMBER,)),
     Visit("/steps/reply-coach", (SAFETY,), 403),  # coaching toward him stays closed

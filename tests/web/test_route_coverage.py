@@ -231,6 +231,13 @@ ISOLATION_TESTS.update(
             ("POST", "/api/v1/import"),
             ("DELETE", "/api/v1/me"),
         ],
+        "tests.web.pages.test_notifications:test_bob_never_sees_or_changes_alices_notifications": [
+            ("GET", "/account/notifications"),
+            ("POST", "/account/notifications"),
+            ("POST", "/account/notifications/devices"),
+            ("POST", "/account/notifications/devices/{subscription_id}/remove"),
+            ("POST", "/account/notifications/test"),
+        ],
         "tests.web.api.test_notifications:test_bob_never_sees_or_changes_alices_choices": [
             ("GET", "/api/v1/notifications"),
             ("PUT", "/api/v1/notifications"),
