@@ -26,6 +26,7 @@ from tests.databases import (
     sqlite_database,
 )
 from tests.people import Person, add_person, sign_in
+from tests.push_service import PushService, push_service
 
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
 
@@ -131,3 +132,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
             reporter.write_line(
                 f"CI=true: {skipped} test(s) were skipped; that fails the run.", red=True
             )
+
+
+@pytest.fixture
+def stand_in() -> Iterator[PushService]:
+    """A push service (and ntfy, Gotify) stand-in on the loopback (tests/push_service.py)."""
+    with push_service() as service:
+        yield service

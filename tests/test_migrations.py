@@ -72,6 +72,18 @@ SEEDS = {
         "INSERT INTO journal_entries (id, user_id, text, mood, day, written_on, created_at, "
         "idempotency_key) VALUES (1, 1, 'A quiet Sunday', 6, 3, '2026-11-03', :now, 'k-1')"
     ],
+    "0016": [
+        "INSERT INTO push_subscriptions (id, user_id, endpoint, p256dh, auth, label, created_at) "
+        "VALUES (1, 1, 'https://push.example.org/a', 'k', 'a', 'phone', :now)"
+    ],
+    "0017": [
+        "INSERT INTO notification_preferences (user_id, checkin_at, habits, milestones, "
+        "hard_hours, quiet_from, quiet_to, plain_wording, updated_at) VALUES "
+        "(1, '21:00', true, false, false, '22:00', '08:00', false, :now)",
+        "INSERT INTO notification_sends (id, user_id, key, kind, due_at, status, attempts, "
+        "next_try_at, last_error) VALUES (1, 1, 'checkin:2026-11-01', 'checkin', :now, "
+        "'pending', 0, :now, '')",
+    ],
 }
 
 

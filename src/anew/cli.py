@@ -100,6 +100,10 @@ def serve(args: argparse.Namespace) -> int:
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"Anew is running at http://{shown_host}:{args.port}/  (database: {_describe(settings)})")
     print("Press Ctrl+C to stop.", flush=True)
+    if settings.notify_every_s:
+        from anew.notifications import scheduler
+
+        scheduler.start(settings)  # a daemon thread: it ends with the server
     server.run(
         "anew.web.app:create_app",
         factory=True,
@@ -198,6 +202,35 @@ def check(args: argparse.Namespace) -> int:
         where = f' ("{args.text[flag.start : flag.end]}")' if flag.start is not None else ""
         print(f"- {flag.message}{where}")
     return 0
+
+
+def notify_command(args: argparse.Namespace) -> int:
+    """Send the notifications that fell due (with --once: one round, then exit)."""
+    import time
+
+    from anew.db import make_engine, utcnow
+    from anew.notifications.scheduler import worker_name
+    from anew.notifications.sender import run_once
+    from anew.tables import make_sessionmaker
+
+    settings = _settings()
+    migrate(settings)
+    engine = make_engine(settings.resolved_database_url)
+    factory, worker = make_sessionmaker(engine), worker_name()
+    every = max(settings.notify_every_s, 1)
+    try:
+        while True:
+            done = run_once(factory, settings, worker, utcnow())
+            print(
+                f"{done.made} fell due, {done.sent} sent, {done.failed} to try again.", flush=True
+            )
+            if args.once:
+                return 0
+            time.sleep(every)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        engine.dispose()
 
 
 def backup_command(args: argparse.Namespace) -> int:
@@ -415,6 +448,11 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--logistics", action="store_true", help="It is about logistics only.")
     cmd.add_argument(
         "--json", dest="as_json", action="store_true", help="Print the verdict and flags as JSON."
+    )
+
+    cmd = _command(commands, "notify", notify_command)
+    cmd.add_argument(
+        "--once", action="store_true", help="One round, then exit (for cron); else every minute."
     )
 
     cmd = _command(commands, "backup", backup_command)

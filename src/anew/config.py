@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -104,6 +105,33 @@ class Settings(BaseSettings):
     base_url: str | None = Field(
         default=None,
         description="The public address of this server, e.g. https://anew.example.org.",
+    )
+
+    vapid_private_key: str | None = Field(
+        default=None,
+        description="The key that signs Web Push notifications (P-256, base64url); generated "
+        "once and kept in the data directory when unset.",
+    )
+    vapid_subject: str | None = Field(
+        default=None,
+        description="How push services can reach whoever runs this server (mailto: or https:); "
+        "the public address when unset.",
+    )
+    push_allow_loopback: bool = Field(
+        default=False,
+        description="Let notifications go to push services on this machine (tests, development).",
+    )
+    notify_allow_private: bool = Field(
+        default=False,
+        description="Let notifications go to addresses in private networks (her ntfy or Gotify "
+        "at home).",
+    )
+
+    notify_every_s: int = Field(
+        default=60,
+        ge=0,
+        description="How often, in seconds, `anew serve` sends the notifications that fell due; "
+        "0 leaves it to `anew notify --once` (cron).",
     )
 
     help_resources_file: Path | None = Field(
@@ -248,21 +276,28 @@ def check_mail_settings(settings: Settings) -> None:
         )
 
 
-def load_or_create_secret(data_dir: Path) -> str:
-    """Read the kept secret key, creating it atomically so concurrent workers agree on one."""
+def kept_file(data_dir: Path, name: str, make: Callable[[], bytes]) -> Path:
+    """A file of the data directory written once, readable by the server's user only; made
+    atomically, so concurrent workers agree on one (the first to write it wins)."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    path = data_dir / SECRET_KEY_FILE
+    path = data_dir / name
     if not path.exists():
-        tmp = data_dir / f".{SECRET_KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}"
+        tmp = data_dir / f".{name}.{os.getpid()}.{secrets.token_hex(4)}"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(secrets.token_urlsafe(48))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(make())
         try:
             os.link(tmp, path)  # fails if another process won the race; theirs is kept
         except FileExistsError:
             pass
         finally:
             tmp.unlink()
+    return path
+
+
+def load_or_create_secret(data_dir: Path) -> str:
+    """Read the kept secret key, creating it on first start."""
+    path = kept_file(data_dir, SECRET_KEY_FILE, lambda: secrets.token_urlsafe(48).encode())
     return path.read_text().strip()
 
 

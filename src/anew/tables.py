@@ -21,6 +21,8 @@ def load_models() -> None:
     from anew.method.new_look import models as _new_look  # noqa: F401
     from anew.method.new_you import models as _new_you  # noqa: F401
     from anew.method.no_contact import models as _no_contact  # noqa: F401
+    from anew.notifications import models as _notifications  # noqa: F401
+    from anew.push import models as _push  # noqa: F401
     from anew.quizzes import models as _quizzes  # noqa: F401
     from anew.safety import models as _safety  # noqa: F401
     from anew.sent_once import models as _sent_once  # noqa: F401

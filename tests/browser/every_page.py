@@ -64,6 +64,7 @@ VISITS = (
     Visit("/path/{day}", WOMEN),
     Visit("/account", SIGNED_IN),
     Visit("/account/calendar", WOMEN),
+    Visit("/account/notifications", WOMEN),
     Visit("/steps/no-contact", WOMEN),
     Visit("/steps/reply-coach", (MEMBER,)),
     Visit("/steps/reply-coach", (SAFETY,), 403),  # coaching toward him stays closed

@@ -245,6 +245,24 @@ ISOLATION_TESTS.update(
             ("POST", "/api/v1/import"),
             ("DELETE", "/api/v1/me"),
         ],
+        "tests.web.pages.test_notifications:test_bob_never_sees_or_changes_alices_notifications": [
+            ("GET", "/account/notifications"),
+            ("POST", "/account/notifications"),
+            ("POST", "/account/notifications/devices"),
+            ("POST", "/account/notifications/devices/{subscription_id}/remove"),
+            ("POST", "/account/notifications/test"),
+        ],
+        "tests.web.api.test_notifications:test_bob_never_sees_or_changes_alices_choices": [
+            ("GET", "/api/v1/notifications"),
+            ("PUT", "/api/v1/notifications"),
+        ],
+        "tests.web.api.test_push:test_bob_never_sees_removes_or_pushes_to_alices_devices": [
+            ("GET", "/api/v1/push/key"),
+            ("GET", "/api/v1/push/subscriptions"),
+            ("POST", "/api/v1/push/subscriptions"),
+            ("DELETE", "/api/v1/push/subscriptions/{subscription_id}"),
+            ("POST", "/api/v1/notifications/test"),
+        ],
         "tests.web.pages.test_calendar:test_bob_never_sees_or_changes_alices_calendar": [
             ("GET", "/api/v1/calendar"),
             ("POST", "/api/v1/calendar"),

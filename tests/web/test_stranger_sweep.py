@@ -29,6 +29,7 @@ from anew.tables import load_models
 from anew.web.http.deps import optional_api_user
 from tests.isolation import assert_isolated, owned_rows
 from tests.people import Person, api_token, csrf_token, sign_in
+from tests.push_service import Browser
 from tests.routes import app_routes, routes_depending_on
 from tests.web.test_route_coverage import PUBLIC_ROUTES
 
@@ -112,6 +113,12 @@ def alices_things(app: FastAPI, factory: sessionmaker[Session], alice: Person) -
             )
         )
         _made(api.post("/api/v1/calendar", json={}))
+        device = _made(
+            api.post(
+                "/api/v1/push/subscriptions",
+                json=Browser().subscription("https://push.example.org/her-phone"),
+            )
+        )
     return {
         "chat_id": str(chat_id),
         "progress_id": "her-upload-01",
@@ -123,6 +130,7 @@ def alices_things(app: FastAPI, factory: sessionmaker[Session], alice: Person) -
         "photo_id": str(photo["id"]),
         "entry_id": str(entry["id"]),
         "response_id": str(response["id"]),
+        "subscription_id": str(device["id"]),
         "day": date.today().isoformat(),
         "token": "a-guessed-token-0123456789",
         "article": article,

@@ -37,7 +37,16 @@ VERSION = 1
 # and guide responses belong to the public guide: exported, not re-posted.
 # Import progress is a courtesy while an upload runs, not her data; nor are the keys her phone
 # sent with writes (what they made is exported with the rest).
-NOT_EXPORTED = {"users", "user_sessions", "calendar_feeds", "chat_import_progress", "sent_keys"}
+NOT_EXPORTED = {
+    "users",
+    "user_sessions",
+    "calendar_feeds",
+    "chat_import_progress",
+    "sent_keys",
+    "push_subscriptions",  # a browser's own keys, useless on another server
+    "notification_channels",  # her channel URLs hold passwords and tokens
+    "notification_sends",  # when each reminder went out: the server's log, not her data
+}
 NOT_IMPORTED = {"guide_responses"}
 ACCOUNT_FIELDS = ("email", "time_zone", "country", "safety_mode", "created_at")
 MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024

@@ -16,7 +16,9 @@ from anew.web.api import (
     new_look,
     new_you,
     no_contact,
+    notifications,
     path,
+    push,
     quizzes,
     reply_coach,
     safety,
@@ -43,6 +45,8 @@ AREAS: tuple[SegmentRouter, ...] = (
     journal.router,
     your_data.router,
     calendar.router,
+    push.router,
+    notifications.router,
     docs.router,
 )
 router = PrefixRouter(prefix=API_PREFIX)

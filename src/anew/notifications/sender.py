@@ -1,0 +1,167 @@
+"""One round of notifications: make the rows of everything that fell due, claim what this
+worker may send, send each to her devices and channels, and write down how it went.
+
+Run every minute by the scheduler inside `anew serve`, or once by `anew notify --once` (cron).
+The database is read and written a batch at a time (BENCHMARKS.md: the round for 10,000 members);
+whatever is unreachable fails its own row and is tried again later, never stopping the round.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import exists, or_, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from anew.accounts.models import User
+from anew.config import Settings
+from anew.method.new_you.models import Habit, HabitDay
+from anew.notifications import channels as channel_urls
+from anew.notifications import outbox
+from anew.notifications.due import Daily, Due, due
+from anew.notifications.models import (
+    NotificationChannel,
+    NotificationPreferences,
+    NotificationSend,
+)
+from anew.notifications.outbox import Outcome
+from anew.notifications.vocabulary import NoticeKind
+from anew.notifications.wording import message
+from anew.push import service as push
+from anew.push.delivery import Outcome as Answer
+from anew.push.models import PushSubscription
+
+
+@dataclass(frozen=True)
+class Round:
+    made: int
+    sent: int
+    failed: int
+
+
+def _open_habits(db: Session, user_id: int, day: date) -> bool:
+    """Whether any active habit of hers is not yet marked for the day."""
+    marked = exists().where(HabitDay.habit_id == Habit.id, HabitDay.day == day)
+    found = select(Habit.id).where(Habit.user_id == user_id, Habit.archived.is_(False), ~marked)
+    return db.scalar(found.limit(1)) is not None
+
+
+def make_due(db: Session, now: datetime) -> int:
+    """A row for each notification of each member that fell due; returns how many are new."""
+    choosing = db.execute(
+        select(NotificationPreferences, User.time_zone)
+        .join(User, User.id == NotificationPreferences.user_id)
+        .where(
+            or_(
+                NotificationPreferences.checkin_at.is_not(None),
+                NotificationPreferences.habits.is_(True),
+            )
+        )
+    ).all()
+    items: list[tuple[int, Due]] = []
+    for choices, time_zone in choosing:
+        daily = Daily(
+            time_zone=time_zone,
+            checkin_at=choices.checkin_at,
+            habits=choices.habits,
+            quiet_from=choices.quiet_from,
+            quiet_to=choices.quiet_to,
+        )
+        items += [
+            (choices.user_id, item)
+            for item in due(daily, now)
+            if item.kind != NoticeKind.HABITS or _open_habits(db, choices.user_id, item.day)
+        ]
+    return outbox.enqueue(db, items) if items else 0
+
+
+@dataclass
+class _Batch:
+    """What sending a batch of claimed rows needs, read in a few queries for the whole batch."""
+
+    users: dict[int, User]
+    choices: dict[int, NotificationPreferences]
+    devices: dict[int, list[PushSubscription]]
+    channels: dict[int, list[NotificationChannel]]
+
+    @classmethod
+    def load(cls, db: Session, user_ids: list[int]) -> _Batch:
+        users = {u.id: u for u in db.scalars(select(User).where(User.id.in_(user_ids)))}
+        choices = {
+            c.user_id: c
+            for c in db.scalars(
+                select(NotificationPreferences).where(NotificationPreferences.user_id.in_(user_ids))
+            )
+        }
+        channels: dict[int, list[NotificationChannel]] = defaultdict(list)
+        for channel in db.scalars(
+            select(NotificationChannel).where(
+                NotificationChannel.user_id.in_(user_ids), NotificationChannel.enabled.is_(True)
+            )
+        ):
+            channels[channel.user_id].append(channel)
+        return cls(users, choices, push.devices_of(db, user_ids), channels)
+
+
+def _send_row(
+    row: NotificationSend,
+    batch: _Batch,
+    settings: Settings,
+    setup: push.PushSetup | None,
+    answered: list[tuple[PushSubscription, Answer]],
+) -> Outcome:
+    """Send one claimed row to every device and enabled channel of hers (no database work)."""
+    user = batch.users.get(row.user_id)
+    if user is None:
+        return Outcome(sent=False, error="her account is gone", final=True)
+    choices = batch.choices.get(row.user_id)
+    plain = bool(choices and choices.plain_wording)
+    words = message(NoticeKind(row.kind), plain=plain, safety_mode=user.safety_mode)
+    if words is None:
+        return Outcome(sent=False, error="held back in safety mode", final=True)
+    answers: list[Answer] = []
+    if setup is not None:
+        for device in batch.devices[row.user_id]:
+            answer = push.send(device, words, setup)
+            answered.append((device, answer))
+            answers.append(answer)
+    policy = push.address_policy(settings)
+    for channel in batch.channels[row.user_id]:
+        answers.append(
+            channel_urls.send(
+                channel.url, words["title"], words["body"], settings=settings, policy=policy
+            )
+        )
+    if not answers:
+        return Outcome(sent=False, error="no device or channel to send to")
+    if any(answer.status == "sent" for answer in answers):
+        return Outcome(sent=True)
+    return Outcome(sent=False, error="; ".join(answer.detail for answer in answers))
+
+
+def send_claimed(db: Session, settings: Settings, worker: str, now: datetime) -> tuple[int, int]:
+    """Claim and send batch after batch until nothing due is left; returns (sent, failed)."""
+    sent = failed = 0
+    setup = push.setup(settings)
+    while claimed := outbox.claim(db, worker, now):
+        batch = _Batch.load(db, sorted({row.user_id for row in claimed}))
+        answered: list[tuple[PushSubscription, Answer]] = []
+        results = [(row, _send_row(row, batch, settings, setup, answered)) for row in claimed]
+        push.record(db, answered, now)
+        outbox.finish(db, results, now)
+        done = sum(outcome.sent for _, outcome in results)
+        sent, failed = sent + done, failed + len(results) - done
+    return sent, failed
+
+
+def run_once(
+    factory: sessionmaker[Session], settings: Settings, worker: str, now: datetime
+) -> Round:
+    """One whole round, as the scheduler and `anew notify --once` run it."""
+    with factory() as db:
+        made = make_due(db, now)
+    with factory() as db:
+        sent, failed = send_claimed(db, settings, worker, now)
+    return Round(made=made, sent=sent, failed=failed)
