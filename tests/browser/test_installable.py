@@ -343,3 +343,42 @@ def test_in_safety_mode_only_the_public_shell_is_kept(
     expect(page.locator("#offline-write")).to_be_hidden()
     expect(page.locator("#offline-today")).to_be_hidden()
     context.set_offline(False)
+
+
+def test_a_push_shows_its_words_and_nothing_else(context: BrowserContext, server: str) -> None:
+    """What the server sends (docs/notifications.md) reaches the worker as a push message, here
+    delivered through Chromium's own devtools (headless Chromium can't subscribe without the
+    internet), and is shown as one notification with its words."""
+    context.grant_permissions(["notifications"], origin=server)
+    page = context.new_page()
+    page.goto("/")
+    worker_ready(page)
+    session = context.new_cdp_session(page)
+    registrations: list[str] = []
+    session.on(
+        "ServiceWorker.workerRegistrationUpdated",
+        lambda event: registrations.extend(r["registrationId"] for r in event["registrations"]),
+    )
+    session.send("ServiceWorker.enable")
+    for _ in range(50):  # the registration's event comes as the domain is enabled
+        if registrations:
+            break
+        page.wait_for_timeout(100)
+    assert registrations
+    said = {"title": "Anew", "body": "A quiet minute for you: how is today going?"}
+    said |= {"url": "/dashboard", "tag": "anew-checkin"}
+    session.send(
+        "ServiceWorker.deliverPushMessage",
+        {"origin": server, "registrationId": registrations[0], "data": json.dumps(said)},
+    )
+    eventually(
+        page,
+        "async () => (await (await navigator.serviceWorker.ready).getNotifications()).length === 1",
+    )
+    shown = page.evaluate(
+        """async () => {
+          const [n] = await (await navigator.serviceWorker.ready).getNotifications();
+          return { title: n.title, body: n.body, tag: n.tag, url: n.data.url };
+        }"""
+    )
+    assert shown == said

@@ -379,3 +379,36 @@ self.addEventListener("fetch", function (event) {
     }));
   }
 });
+
+// A notification from Anew (docs/notifications.md): the server encrypted it for this browser
+// alone; it carries a title, words, the page to open and a tag (a newer one replaces an older).
+self.addEventListener("push", function (event) {
+  var said = {};
+  try {
+    said = event.data ? event.data.json() : {};
+  } catch (error) {
+    said = {};
+  }
+  var opens = typeof said.url === "string" && said.url.charAt(0) === "/" ? said.url : "/dashboard";
+  event.waitUntil(self.registration.showNotification(said.title || "Anew", {
+    body: said.body || "",
+    tag: said.tag || "anew",
+    icon: "/static/img/icon-192.png",
+    badge: "/static/img/icon-192.png",
+    data: { url: opens },
+  }));
+});
+
+// A tap on it opens the page it is about, in an Anew window already open if there is one.
+self.addEventListener("notificationclick", function (event) {
+  event.notification.close();
+  var opens = (event.notification.data && event.notification.data.url) || "/dashboard";
+  event.waitUntil(self.clients.matchAll({ type: "window", includeUncontrolled: true }).then(function (open) {
+    for (var i = 0; i < open.length; i += 1) {
+      if (new URL(open[i].url).origin === self.location.origin && "navigate" in open[i]) {
+        return open[i].focus().then(function (client) { return client.navigate(opens); });
+      }
+    }
+    return self.clients.openWindow(opens);
+  }));
+});
