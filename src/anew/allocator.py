@@ -20,5 +20,6 @@ RETURN_AT_ONCE = "dirty_decay_ms:0,muzzy_decay_ms:0"
 
 def return_freed_memory_at_once() -> None:
     """Have Polars' allocator return freed pages at once, in this process and the workers it
-    starts; a no-op where an operator set the options, or once Polars is imported."""
+    starts (they inherit the environment). An operator's own options are kept; in a process
+    that imported Polars already, only the workers started after this get it."""
     os.environ.setdefault(JEMALLOC_OPTIONS, RETURN_AT_ONCE)

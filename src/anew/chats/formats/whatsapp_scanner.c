@@ -6,7 +6,9 @@
  * steps, each of which walks every line again. This scanner walks the bytes once: it splits the
  * lines, recognises the header pattern (whatsapp_header.header, matched byte for byte), cuts out
  * the date, time, sender and first line, and measures every message (characters, words as whatsapp's
- * WORD_PATTERN counts them, and whether it may be media, deleted or a notice). The few thousand
+ * WORD_PATTERN counts them, and whether it may be media, deleted or a notice). Where the texts are
+ * kept, it notes where each message's text lies and then copies them all into one buffer, joined
+ * as the general road joins them (scan_texts), so no line of the file is made a string of its own. The few thousand
  * distinct dates, times and senders go back to Python as short lists; the per-message columns as
  * Arrow arrays (the Arrow C data interface) that Polars takes over without a copy.
  *
