@@ -73,9 +73,15 @@ def whatsapp_direct(data: bytes) -> None:
 
 def whatsapp_scan(data: bytes) -> None:
     """The compiled scanner's road against the general road: where the scan takes bytes on, both
-    give the same messages, or refuse them with the same words."""
+    give the same messages (with their texts kept and without), or refuse them with the same
+    words."""
+    _same_on_both_roads(data, keep_text=False)
+    _same_on_both_roads(data, keep_text=True)
+
+
+def _same_on_both_roads(data: bytes, *, keep_text: bool) -> None:
     try:
-        fast = whatsapp_scanned.parse(data, source=NAME)
+        fast = whatsapp_scanned.parse(data, source=NAME, keep_text=keep_text)
     except ChatFormatError as error:
         fast_error: ChatFormatError | None = error
     else:
@@ -83,7 +89,7 @@ def whatsapp_scan(data: bytes) -> None:
             return
         fast_error = None
     try:
-        general = whatsapp.parse(data.decode("utf-8"), source=NAME)
+        general = whatsapp.parse(data.decode("utf-8"), source=NAME, keep_text=keep_text)
     except ChatFormatError as error:
         assert str(error) == str(fast_error), f"the roads disagree: {fast_error} / {error}"
         return

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from anew import cli
 from anew.accounts.models import User
 from anew.accounts.passwords import verify_password
+from anew.allocator import JEMALLOC_OPTIONS, RETURN_AT_ONCE
 from anew.config import Settings
 from tests.command_line import invoke
 
@@ -274,3 +275,13 @@ def test_user_create_refuses_a_password_anyone_would_guess(environment: Settings
     weak = invoke(["user", "create", "w@example.org", "--password-stdin"], input="password\n")
     assert weak.exit_code == 1
     assert "easy for someone else to guess" in weak.output
+
+
+def test_serve_has_polars_allocator_return_freed_memory_at_once(
+    environment: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(JEMALLOC_OPTIONS, raising=False)
+    with mock.patch("anew.web.http.server.run", autospec=True) as run:
+        assert invoke(["serve"]).exit_code == 0
+    run.assert_called_once()
+    assert os.environ[JEMALLOC_OPTIONS] == RETURN_AT_ONCE  # the workers it starts inherit it

@@ -82,6 +82,9 @@ def db_upgrade(_args: argparse.Namespace) -> int:
 
 def serve(args: argparse.Namespace) -> int:
     """Migrate the database, then serve the app."""
+    from anew.allocator import return_freed_memory_at_once
+
+    return_freed_memory_at_once()  # before anything imports Polars
     from anew.config import ConfigError, check_mail_settings
     from anew.content import load_content
     from anew.web.http import server

@@ -8,6 +8,7 @@ over a limit.
 
 from __future__ import annotations
 
+import io
 import zipfile
 import zlib
 from collections.abc import Collection, Generator, Iterator
@@ -80,14 +81,16 @@ class SafeZip:
         """The member's bytes, read a chunk at a time and never past a limit. KeyError when the
         zip has no such member."""
         info = self._info(member)
-        chunks: list[bytes] = []
+        # Gathered in a BytesIO, whose value is handed over without a copy: joining a list of
+        # chunks would hold the member twice at the end.
+        gathered = io.BytesIO()
         done = 0
         with self._member_errors(info), self.archive.open(info) as handle:
             while chunk := handle.read(CHUNK):
                 done += len(chunk)
                 self._count(info, done, len(chunk))
-                chunks.append(chunk)
-        return b"".join(chunks)
+                gathered.write(chunk)
+        return gathered.getvalue()
 
     def read_once(self, member: Member) -> bytes:
         """The member's bytes, as `read`, refusing a member asked for a second time: a file

@@ -43,21 +43,25 @@ def test_it_reads_every_whatsapp_fixture_as_the_general_road_does() -> None:
     assert len(exports) > 100
     for path in exports:
         data = path.read_bytes()
-        fast = whatsapp_scanned.parse(data, source=path.name)
-        assert fast is not None, path
-        general = whatsapp.parse(data.decode("utf-8"), source=path.name)
-        assert fast.messages.equals(general.messages), path
-        assert (fast.set_aside, fast.warnings) == (general.set_aside, general.warnings), path
+        for keep_text in (False, True):
+            fast = whatsapp_scanned.parse(data, source=path.name, keep_text=keep_text)
+            assert fast is not None, path
+            general = whatsapp.parse(data.decode("utf-8"), source=path.name, keep_text=keep_text)
+            assert fast.messages.equals(general.messages), path
+            assert (fast.set_aside, fast.warnings) == (general.set_aside, general.warnings), path
 
 
-def test_parse_takes_the_scanners_road_for_plain_bytes_and_keeps_texts_on_the_other() -> None:
+def test_parse_takes_the_scanners_road_for_plain_bytes_with_and_without_the_texts() -> None:
     text = "13/01/21, 08:00 - Ana: hi there\nsecond line\n13/01/21, 08:05 - Sam: <Media omitted>\n"
     data = text.encode()
-    with mock.patch.object(whatsapp_scanned, "parse", wraps=whatsapp_scanned.parse) as scanned:
+    with (
+        mock.patch.object(whatsapp_scanned, "parse", wraps=whatsapp_scanned.parse) as scanned,
+        mock.patch.object(whatsapp, "_lines", wraps=whatsapp._lines) as general_road,
+    ):
         fast = whatsapp.parse(text, source="chat.txt", utf8=data)
-        assert scanned.call_count == 1
         kept = whatsapp.parse(text, source="chat.txt", utf8=data, keep_text=True)
-        assert scanned.call_count == 1
+    assert scanned.call_count == 2
+    assert general_road.call_count == 0
     assert fast.messages.select("sender", "kind", "chars", "words").rows() == [
         ("Ana", "text", 20, 4),
         ("Sam", "media", 0, 0),
@@ -67,6 +71,48 @@ def test_parse_takes_the_scanners_road_for_plain_bytes_and_keeps_texts_on_the_ot
         "hi there\nsecond line",
         "<Media omitted>",
     ]
+
+
+def test_texts_are_joined_as_the_general_road_joins_them() -> None:
+    """Continuation lines joined with LF (CR LF read as LF), blank lines kept only before one
+    with text, iOS's marks stripped from the start, and nothing after "Name:"."""
+    lines = [
+        f"13/01/21, 08:00 - Ana: {LRM}{LRM}hi there",
+        "",
+        "second line",
+        "",
+        "",
+        "13/01/21, 08:05 - Sam:",
+        "",
+        "x ",
+        "13/01/21, 08:06 - Sam: ",
+        "13/01/21, 08:07 - Ana added Jo",
+        "not Jo's line",
+        f"13/01/21, 08:08 - Jo: {LRM}",
+        "",
+    ]
+    expected = ["hi there\n\nsecond line", "\n\nx ", "", ""]
+    for end in ("\n", "\r\n"):
+        data = end.join(lines).encode()
+        found = whatsapp_scan.scan(data, keep_texts=True)
+        assert found is not None
+        assert found.texts is not None
+        assert pl.Series(found.texts).to_list() == expected
+        fast = whatsapp_scanned.parse(data, source="chat.txt", keep_text=True)
+        general = whatsapp.parse(data.decode(), source="chat.txt", keep_text=True)
+        assert fast is not None
+        assert fast.messages.get_column("text").to_list() == expected
+        assert fast.messages.equals(general.messages)
+
+
+def test_a_scan_without_the_texts_is_made_again_when_they_are_kept() -> None:
+    data = b"13/01/21, 08:00 - Ana: hi\n13/01/21, 08:01 - Sam: yo\n"
+    without = whatsapp_scan.scan(data)
+    assert without is not None
+    assert without.texts is None
+    chat = whatsapp_scanned.parse(data, source="chat.txt", keep_text=True, scanned=without)
+    assert chat is not None
+    assert chat.messages.get_column("text").to_list() == ["hi", "yo"]
 
 
 @pytest.mark.parametrize(

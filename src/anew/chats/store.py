@@ -69,20 +69,32 @@ def save_import(
     )
     db.add(row)
     db.flush()
-    frame = chat.messages.with_columns(
-        pl.lit(row.id).alias("import_id"), pl.int_range(pl.len()).alias("position")
-    )
-    if not keep_text:
-        frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias("text"))
-    # NUL cannot be stored in PostgreSQL text; an export that holds one keeps a visible stand-in.
-    frame = frame.with_columns(
-        pl.col("sender", "text").str.replace_all("\x00", "\ufffd", literal=True)
-    )
-    frame = frame.select(COLUMNS)
-    for start in range(0, frame.height, CHUNK_ROWS):
-        _bulk_insert(db, frame.slice(start, CHUNK_ROWS))
-        progress("storing", min(start + CHUNK_ROWS, frame.height))
+    total = chat.messages.height
+    for start in range(0, total, CHUNK_ROWS):
+        _bulk_insert(db, _stored_rows(chat.messages, row.id, start, keep_text=keep_text))
+        progress("storing", min(start + CHUNK_ROWS, total))
     return row
+
+
+def _stored_rows(
+    messages: pl.DataFrame, import_id: int, start: int, *, keep_text: bool
+) -> pl.DataFrame:
+    """One chunk of the messages as they are stored, made chunk by chunk: a whole table made
+    ready at once would hold another copy of every sender and text."""
+    chunk = messages.slice(start, CHUNK_ROWS)
+    text = pl.col("text") if keep_text else pl.lit(None, dtype=pl.String)
+    return chunk.select(
+        pl.lit(import_id).alias("import_id"),
+        pl.int_range(start, start + chunk.height).alias("position"),
+        "timestamp",
+        # NUL cannot be stored in PostgreSQL text; an export that holds one keeps a visible
+        # stand-in.
+        pl.col("sender").str.replace_all("\x00", "\ufffd", literal=True),
+        "kind",
+        "chars",
+        "words",
+        text.str.replace_all("\x00", "\ufffd", literal=True).alias("text"),
+    )
 
 
 def _quiet(_stage: str, _done: int) -> None:
@@ -99,8 +111,11 @@ def _bulk_insert(db: Session, frame: pl.DataFrame) -> None:
         with raw.cursor() as cursor, cursor.copy(COPY_SQL) as copy:  # type: ignore[union-attr]
             copy.write(buffer.getvalue())
         return
-    rows = frame.with_columns(pl.col("timestamp").dt.strftime("%Y-%m-%d %H:%M:%S.%6f")).rows()
-    connection.connection.cursor().executemany(INSERT_SQL, rows)
+    # Rows are made as the insert takes them: a chunk's rows as Python objects all at once
+    # would take several times the chunk's size.
+    rows = frame.with_columns(pl.col("timestamp").dt.strftime("%Y-%m-%d %H:%M:%S.%6f")).iter_rows()
+    cursor = connection.connection.cursor()
+    cursor.executemany(INSERT_SQL, rows)  # type: ignore[arg-type]  # sqlite3 takes any iterable
 
 
 def list_imports(db: Session, user_id: int) -> Sequence[ChatImport]:

@@ -42,7 +42,7 @@ struct ArrowArray {
 static void release_schema(struct ArrowSchema *schema) { schema->release = NULL; }
 
 static void release_array(struct ArrowArray *array) {
-    free((void *)array->buffers[1]);
+    for (int64_t k = 1; k < array->n_buffers; k++) free((void *)array->buffers[k]);
     free(array->buffers);
     array->release = NULL;
 }
@@ -59,15 +59,19 @@ static void destroy_array_capsule(PyObject *capsule) {
     free(array);
 }
 
-/* A column of unsigned 32-bit numbers; `pl.Series(column)` takes its memory over, once. */
+/* A column of unsigned 32-bit numbers, or of strings (`offsets` into `data`, Arrow's "u" or
+ * "U"); `pl.Series(column)` takes its memory over, once. */
 typedef struct {
     PyObject_HEAD
-    uint32_t *data;
+    void *data;
+    void *offsets;
+    const char *format;
     Py_ssize_t length;
 } Column;
 
 static void column_dealloc(Column *self) {
     free(self->data);
+    free(self->offsets);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
@@ -83,22 +87,28 @@ static PyObject *column_arrow_c_array(Column *self, PyObject *args, PyObject *kw
     }
     struct ArrowSchema *schema = calloc(1, sizeof(struct ArrowSchema));
     struct ArrowArray *array = calloc(1, sizeof(struct ArrowArray));
-    const void **buffers = calloc(2, sizeof(void *));
+    const void **buffers = calloc(3, sizeof(void *));
     if (!schema || !array || !buffers) {
         free(schema);
         free(array);
         free(buffers);
         return PyErr_NoMemory();
     }
-    schema->format = "I";
+    schema->format = self->format;
     schema->name = "";
     schema->release = release_schema;
-    buffers[1] = self->data;
+    if (self->offsets) {
+        buffers[1] = self->offsets;
+        buffers[2] = self->data;
+        array->n_buffers = 3;
+    } else {
+        buffers[1] = self->data;
+        array->n_buffers = 2;
+    }
     array->length = self->length;
-    array->n_buffers = 2;
     array->buffers = buffers;
     array->release = release_array;
-    self->data = NULL; /* the array owns it now */
+    self->data = self->offsets = NULL; /* the array owns them now */
     PyObject *schema_capsule = PyCapsule_New(schema, "arrow_schema", destroy_schema_capsule);
     if (!schema_capsule) {
         release_array(array);
@@ -130,7 +140,7 @@ static PyTypeObject ColumnType = {
     .tp_dealloc = (destructor)column_dealloc,
     .tp_as_sequence = &column_as_sequence,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Unsigned 32-bit numbers for pl.Series, handed over without a copy.",
+    .tp_doc = "Unsigned 32-bit numbers or strings for pl.Series, handed over without a copy.",
     .tp_methods = column_methods,
 };
 
@@ -139,6 +149,8 @@ static PyObject *column_from(U32Vec *vec) {
     Column *column = PyObject_New(Column, &ColumnType);
     if (!column) return NULL;
     column->data = vec->data ? vec->data : calloc(1, sizeof(uint32_t));
+    column->offsets = NULL;
+    column->format = "I";
     column->length = (Py_ssize_t)vec->len;
     vec->data = NULL;
     vec->len = vec->cap = 0;
@@ -146,6 +158,23 @@ static PyObject *column_from(U32Vec *vec) {
         Py_DECREF(column);
         return PyErr_NoMemory();
     }
+    return (PyObject *)column;
+}
+
+/* A Column of the texts (taking their memory over), or None when they were not kept. */
+static PyObject *texts_column(Texts *texts, int kept) {
+    if (!kept) Py_RETURN_NONE;
+    Column *column = PyObject_New(Column, &ColumnType);
+    if (!column) {
+        free(texts->bytes);
+        free(texts->offsets);
+        return NULL;
+    }
+    column->data = texts->bytes;
+    column->offsets = texts->offsets;
+    column->format = texts->large ? "U" : "u";
+    column->length = (Py_ssize_t)texts->count;
+    texts->bytes = texts->offsets = NULL;
     return (PyObject *)column;
 }
 
@@ -235,7 +264,9 @@ static int header_words_from(PyObject *pair, HeaderWords *words) {
 static PyObject *scan_export(PyObject *module, PyObject *args) {
     Py_buffer buffer;
     PyObject *words, *header_pair;
-    if (!PyArg_ParseTuple(args, "y*OO!", &buffer, &words, &PyTuple_Type, &header_pair))
+    int keep_texts = 0;
+    if (!PyArg_ParseTuple(args, "y*OO!|p", &buffer, &words, &PyTuple_Type, &header_pair,
+                          &keep_texts))
         return NULL;
     PyObject *held = PySequence_Tuple(words); /* keeps the words alive while the GIL is let go */
     KindWords *kinds = calloc(1, sizeof(KindWords)); /* too big for the stack */
@@ -251,11 +282,21 @@ static PyObject *scan_export(PyObject *module, PyObject *args) {
     Py_INCREF(header_pair); /* and the header words */
     Scan scan;
     scan_init(&scan);
+    scan.keep_texts = keep_texts;
+    Texts texts = {0};
     const unsigned char *data = buffer.buf;
     size_t size = (size_t)buffer.len;
     int outcome;
     Py_BEGIN_ALLOW_THREADS
     outcome = run_scan(&scan, kinds, &header_words, data, size);
+    if (outcome == TAKEN && keep_texts) {
+        /* The offsets are let go before the texts' columns are made: a smaller peak. */
+        outcome = scan_texts(&scan, data, &texts) ? NO_MEMORY : TAKEN;
+        free(scan.text_start.data);
+        free(scan.text_end.data);
+        memset(&scan.text_start, 0, sizeof(U32Vec));
+        memset(&scan.text_end, 0, sizeof(U32Vec));
+    }
     Py_END_ALLOW_THREADS
     PyObject *result = NULL;
     if (outcome == NO_MEMORY) {
@@ -264,7 +305,7 @@ static PyObject *scan_export(PyObject *module, PyObject *args) {
         result = Py_NewRef(Py_None);
     } else {
         /* One at a time, in this order: the texts read the suspect rows the columns take. */
-        PyObject *parts[13];
+        PyObject *parts[14];
         parts[0] = column_from(&scan.date_id);
         parts[1] = column_from(&scan.time_id);
         parts[2] = column_from(&scan.sender_id);
@@ -278,10 +319,11 @@ static PyObject *scan_export(PyObject *module, PyObject *args) {
         parts[10] = column_from(&scan.suspect_line);
         parts[11] = column_from(&scan.suspect_flags);
         parts[12] = column_from(&scan.unplaced);
+        parts[13] = texts_column(&texts, keep_texts);
         int complete = 1;
-        for (int k = 0; k < 13; k++) complete = complete && parts[k] != NULL;
-        if (complete) result = PyTuple_New(13);
-        for (int k = 0; k < 13; k++) {
+        for (int k = 0; k < 14; k++) complete = complete && parts[k] != NULL;
+        if (complete) result = PyTuple_New(14);
+        for (int k = 0; k < 14; k++) {
             if (result) PyTuple_SET_ITEM(result, k, parts[k]);
             else Py_XDECREF(parts[k]);
         }
@@ -333,8 +375,8 @@ static PyObject *measure_export(PyObject *module, PyObject *args) {
 
 static PyMethodDef module_methods[] = {
     {"scan", scan_export, METH_VARARGS,
-     "scan(data, kind_words, header_words): the export's messages, or None where the general "
-     "parser must read it."},
+     "scan(data, kind_words, header_words, keep_texts=False): the export's messages (and with "
+     "keep_texts their texts), or None where the general parser must read it."},
     {"holds_kind_word", holds_kind_word_export, METH_VARARGS,
      "holds_kind_word(text, kind_words): whether the text holds one of the words."},
     {"match_header", match_header_export, METH_VARARGS,

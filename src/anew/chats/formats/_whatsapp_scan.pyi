@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from typing import Any
 
 class Column:
-    """Unsigned 32-bit numbers that pl.Series takes over without a copy (once)."""
+    """Unsigned 32-bit numbers, or strings, that pl.Series takes over without a copy (once)."""
 
     def __len__(self) -> int: ...
     def __arrow_c_array__(self, requested_schema: object | None = None) -> tuple[Any, Any]: ...
@@ -12,7 +12,11 @@ class Column:
 HeaderWordBytes = tuple[tuple[bytes, ...], tuple[bytes, ...]]
 
 def scan(
-    data: bytes | memoryview, kind_words: Sequence[bytes], header_words: HeaderWordBytes
+    data: bytes | memoryview,
+    kind_words: Sequence[bytes],
+    header_words: HeaderWordBytes,
+    keep_texts: bool = False,
+    /,
 ) -> (
     tuple[
         Column,
@@ -28,6 +32,7 @@ def scan(
         Column,
         Column,
         Column,
+        Column | None,
     ]
     | None
 ): ...

@@ -411,12 +411,14 @@ def parse(
     then be a function that decodes them, called only if the bytes can't be read directly. Such
     bytes go the compiled scanner's road (whatsapp_scanned) where it takes them on; `scanned` is
     what the scanner made of them already, if it has (see reading.ReadAhead)."""
-    if utf8 is not None and not keep_text:
-        fast = whatsapp_scanned.parse(utf8, source=source, prefer=prefer, scanned=scanned)
-        if fast is not None:
-            return fast
     if keep_text:
         _refuse_overlong_lines(utf8, text, source)
+    if utf8 is not None:
+        fast = whatsapp_scanned.parse(
+            utf8, source=source, prefer=prefer, keep_text=keep_text, scanned=scanned
+        )
+        if fast is not None:
+            return fast
     frame = _lines(text, utf8)
     unplaced = _unplaced_lines(frame, source)
     continuation = _continuations(frame)

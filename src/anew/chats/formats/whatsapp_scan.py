@@ -30,8 +30,9 @@ class Scan(NamedTuple):
     distinct dates, times and senders, and the message's characters and words); the header
     lines that need a closer look (whatsapp_kinds), with the text after their header, their row
     (UINT32_MAX for a line without a sender, which has none), their line number and flags
-    (SUSPECT_IOS); and the numbers of the lines with text before the first header. A row needs
-    a look when its text starts with LRM or holds one of the tables' key words."""
+    (SUSPECT_IOS); the numbers of the lines with text before the first header; and, when asked
+    for, every row's text as the general road joins it (else None). A row needs a look when its
+    text starts with LRM or holds one of the tables' key words."""
 
     date_id: Column
     time_id: Column
@@ -46,6 +47,7 @@ class Scan(NamedTuple):
     suspect_lines: Column
     suspect_flags: Column
     unplaced_lines: Column
+    texts: Column | None
 
 
 @functools.cache
@@ -59,14 +61,15 @@ def available() -> bool:
     return _whatsapp_scan is not None
 
 
-def scan(data: bytes) -> Scan | None:
+def scan(data: bytes, *, keep_texts: bool = False) -> Scan | None:
     """The scan of a file's bytes (after its UTF-8 byte-order mark, if it has one), or None when
     the scan does not take the file on: a NUL byte, a CR outside CR LF, bytes that are not UTF-8,
     an Arabic-Indic or Persian digit, text before the first message, no message at all. Other
-    threads run meanwhile."""
+    threads run meanwhile. `keep_texts` has it copy out the messages' texts too, in one buffer
+    (with no Python string made of each)."""
     if _whatsapp_scan is None:
         return None
     text = memoryview(data)[len(BOM) :] if data.startswith(BOM) else data
     header_words = whatsapp_header.scan_words(whatsapp_header.words())
-    found = _whatsapp_scan.scan(text, kind_bytes(), header_words)
+    found = _whatsapp_scan.scan(text, kind_bytes(), header_words, keep_texts)
     return None if found is None else Scan(*found)

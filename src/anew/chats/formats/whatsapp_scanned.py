@@ -31,12 +31,16 @@ def parse(
     *,
     source: str,
     prefer: DatePreference = None,
+    keep_text: bool = False,
     scanned: Scan | None = None,
 ) -> Chat | None:
-    """The export's messages (no texts), or None where the general road must read it: the scan
-    does not take the file on, or a time in it can't exist (that road says on which line).
-    `scanned` is the scan of these very bytes, when it was made already."""
-    found = scanned or scan(data)
+    """The export's messages (with their texts when `keep_text`), or None where the general road
+    must read it: the scan does not take the file on, or a time in it can't exist (that road
+    says on which line). `scanned` is the scan of these very bytes, when it was made already
+    (without the texts, it is made again when they are wanted)."""
+    if scanned is None or (keep_text and scanned.texts is None):
+        scanned = scan(data, keep_texts=keep_text)
+    found = scanned
     if found is None:
         return None
     dates = date_table(pl.Series(found.dates, dtype=pl.String))
@@ -52,20 +56,20 @@ def parse(
     names = pl.Series(found.senders, dtype=pl.String)
     senders = names.gather(sender_id).alias("sender")
     kinds, looked = message_kinds(senders, _rare(found, names, sender_id))
-    messages = pl.DataFrame(
-        [
-            timestamps.alias("timestamp"),
-            senders,
-            kinds.alias("kind"),
-            pl.Series(found.chars).alias("chars"),
-            pl.Series(found.words).alias("words"),
-        ]
-    )
-    settled = settle_kinds(messages, kinds, suspects=looked.rows.len() > 0)
+    columns = [
+        timestamps.alias("timestamp"),
+        senders,
+        kinds.alias("kind"),
+        pl.Series(found.chars).alias("chars"),
+        pl.Series(found.words).alias("words"),
+    ]
+    if keep_text and found.texts is not None:
+        columns.append(pl.Series(found.texts).alias("text"))
+    settled = settle_kinds(pl.DataFrame(columns), kinds, suspects=looked.rows.len() > 0)
     aside, warnings = set_aside(looked, pl.Series(found.unplaced_lines))
     return Chat(
         format="whatsapp",
-        messages=finish(settled, keep_text=False),
+        messages=finish(settled, keep_text=keep_text),
         set_aside=aside,
         warnings=warnings,
     )

@@ -6,7 +6,9 @@
  * steps, each of which walks every line again. This scanner walks the bytes once: it splits the
  * lines, recognises the header pattern (whatsapp_header.header, matched byte for byte), cuts out
  * the date, time, sender and first line, and measures every message (characters, words as whatsapp's
- * WORD_PATTERN counts them, and whether it may be media, deleted or a notice). The few thousand
+ * WORD_PATTERN counts them, and whether it may be media, deleted or a notice). Where the texts are
+ * kept, it notes where each message's text lies and then copies them all into one buffer, joined
+ * as the general road joins them (scan_texts), so no line of the file is made a string of its own. The few thousand
  * distinct dates, times and senders go back to Python as short lists; the per-message columns as
  * Arrow arrays (the Arrow C data interface) that Polars takes over without a copy.
  *
@@ -512,7 +514,8 @@ void scan_free(Scan *scan) {
     U32Vec *vectors[] = {&scan->date_id,      &scan->time_id,       &scan->sender_id,
                          &scan->chars,        &scan->words,         &scan->suspect_row,
                          &scan->suspect_line, &scan->suspect_start, &scan->suspect_length,
-                         &scan->suspect_flags, &scan->unplaced};
+                         &scan->suspect_flags, &scan->unplaced,      &scan->text_start,
+                         &scan->text_end};
     for (size_t i = 0; i < sizeof(vectors) / sizeof(vectors[0]); i++) free(vectors[i]->data);
     interner_free(&scan->dates);
     interner_free(&scan->times);
@@ -578,6 +581,13 @@ static int take_header(Scan *scan, const KindWords *kinds, const unsigned char *
         u32_push(&scan->sender_id, sender_id) || u32_push(&scan->chars, m.chars) ||
         u32_push(&scan->words, m.words))
         return NO_MEMORY;
+    if (scan->keep_texts) {
+        const unsigned char *text = body;
+        while (e - text >= 3 && text[0] == 0xE2 && text[1] == 0x80 && text[2] == 0x8E) text += 3;
+        if (u32_push(&scan->text_start, (uint32_t)(text - data)) ||
+            u32_push(&scan->text_end, (uint32_t)(e - data)))
+            return NO_MEMORY;
+    }
     return suspect ? push_suspect(scan, row, line, data, start, e, flags) : TAKEN;
 }
 
@@ -615,12 +625,49 @@ int run_scan(Scan *scan, const KindWords *kinds, const HeaderWords *words,
                 size_t row = scan->chars.len - 1;
                 scan->chars.data[row] += (uint32_t)(empty_lines + 1) + m.chars;
                 scan->words.data[row] += m.words;
+                if (scan->keep_texts) scan->text_end.data[row] = (uint32_t)(stop - data);
                 empty_lines = 0;
             }
         }
         line = next;
     }
     return seen_header ? TAKEN : NOT_TAKEN;
+}
+
+/* ---- the texts, when they are kept ------------------------------------------------------- */
+
+int scan_texts(const Scan *scan, const unsigned char *data, Texts *texts) {
+    size_t count = scan->text_start.len, total = 0;
+    for (size_t row = 0; row < count; row++)
+        total += scan->text_end.data[row] - scan->text_start.data[row];
+    memset(texts, 0, sizeof(Texts));
+    texts->count = count;
+    texts->large = total > INT32_MAX;
+    texts->bytes = malloc(total ? total : 1);
+    texts->offsets = malloc((count + 1) * (texts->large ? sizeof(int64_t) : sizeof(int32_t)));
+    if (!texts->bytes || !texts->offsets) {
+        free(texts->bytes);
+        free(texts->offsets);
+        texts->bytes = texts->offsets = NULL;
+        return NO_MEMORY;
+    }
+    /* The scan took on no CR but in CR LF, so leaving out every CR reads CR LF as LF. */
+    size_t at = 0;
+    for (size_t row = 0; row <= count; row++) {
+        if (texts->large) ((int64_t *)texts->offsets)[row] = (int64_t)at;
+        else ((int32_t *)texts->offsets)[row] = (int32_t)at;
+        if (row == count) break;
+        const unsigned char *p = data + scan->text_start.data[row];
+        const unsigned char *e = data + scan->text_end.data[row];
+        while (p < e) {
+            const unsigned char *cr = memchr(p, '\r', (size_t)(e - p));
+            const unsigned char *stop = cr ? cr : e;
+            memcpy(texts->bytes + at, p, (size_t)(stop - p));
+            at += (size_t)(stop - p);
+            p = cr ? cr + 1 : e;
+        }
+    }
+    return 0;
 }
 
 /* ---- setting up ------------------------------------------------------------------------- */

@@ -83,6 +83,10 @@ typedef struct {
      * the header starts and how long it is, and SUSPECT_IOS for the bracketed layout. */
     U32Vec suspect_row, suspect_line, suspect_start, suspect_length, suspect_flags;
     U32Vec unplaced; /* numbers of the lines with text before the first header */
+    /* With keep_texts, where each row's text lies in the bytes: from its body (after any LRM
+     * marks, which the general road strips) to the end of its last line with text. */
+    int keep_texts;
+    U32Vec text_start, text_end;
     Interner dates, times, senders;
     uint32_t recent_dates[2], recent_times[2], recent_senders[2]; /* see intern_recent */
 } Scan;
@@ -102,6 +106,18 @@ void scan_init(Scan *scan);
 int run_scan(Scan *scan, const KindWords *kinds, const HeaderWords *words,
              const unsigned char *data, size_t n);
 void scan_free(Scan *scan);
+
+/* Every row's text, end to end in one buffer (CR LF read as LF, as the general road reads it),
+ * and where each starts: `count` + 1 offsets, 32-bit unless `large`. */
+typedef struct {
+    unsigned char *bytes;
+    void *offsets;
+    size_t count;
+    int large;
+} Texts;
+
+/* The texts of a scan made with keep_texts; 0, or NO_MEMORY. */
+int scan_texts(const Scan *scan, const unsigned char *data, Texts *texts);
 /* 1 when the line [s, e) starts with whatsapp_header.header(words), with where its date and
  * header end. */
 int match_header(const unsigned char *s, const unsigned char *e, const HeaderWords *words,
