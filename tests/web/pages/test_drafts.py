@@ -4,7 +4,7 @@ from bs4 import BeautifulSoup
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from anew.method.drafts.rules import Flag
+from anew.method.drafts.service import FlagOut, SpanOut
 from anew.web.pages.drafts import segments
 from tests.isolation import assert_isolated
 from tests.people import Person, csrf_token, page_text
@@ -22,13 +22,34 @@ def test_flags_are_highlighted_in_the_draft(alice_client: TestClient) -> None:
     assert soup.select_one("#text").get_text() == text  # type: ignore[union-attr]
 
 
-def test_overlapping_flags_merge_into_one_mark() -> None:
-    flags = [Flag("needy", "", 0, 10), Flag("intense", "", 5, 14)]
+def _flag(code: str, *spans: tuple[int, int]) -> FlagOut:
+    start, end = spans[0] if spans else (None, None)
+    return FlagOut(
+        code=code,
+        message="",
+        start=start,
+        end=end,
+        why="",
+        spans=[SpanOut(start=s, end=e) for s, e in spans],
+    )
+
+
+def test_overlapping_flags_keep_every_code_on_the_words_they_share() -> None:
+    flags = [_flag("needy", (0, 10)), _flag("intense", (5, 14))]
     assert segments("abcdefghijklmnop", flags) == [
-        {"text": "abcdefghij", "codes": ["needy"]},
+        {"text": "abcde", "codes": ["needy"]},
+        {"text": "fghij", "codes": ["needy", "intense"]},
         {"text": "klmn", "codes": ["intense"]},
         {"text": "op", "codes": []},
     ]
+
+
+def test_every_phrase_of_a_flag_is_marked_not_only_its_first() -> None:
+    text = "sorry, so sorry, sorry again"
+    flags = [_flag("apology", (0, 5), (10, 15), (17, 22)), _flag("too_long")]
+    pieces = segments(text, flags)
+    assert [p["text"] for p in pieces if p["codes"]] == ["sorry", "sorry", "sorry"]
+    assert "".join(p["text"] for p in pieces) == text
 
 
 def test_bob_is_checked_against_his_own_stage(
