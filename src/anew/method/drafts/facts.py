@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 
+# Words that are a day or a time wherever they stand; "may", "sat" or "wed" are left to the
+# digits beside them ("May 5"), and "week" or "evening" count only when they name one.
 _TIME_WORDS = (
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thurs?|fri|sat|sun"
-    r"|january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
-    r"|today|tomorrow|tmrw|tonight|yesterday|noon|midday|midnight|morning|afternoon|evening"
-    r"|weekend|week|fortnight|month|o'clock|half|quarter"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|weds|thurs|fri"
+    r"|january|february|march|april|june|july|august|september|october|november|december"
+    r"|today|tomorrow|tmrw|tonight|yesterday|noon|midday|midnight|o'clock"
+    r"|(?:this|next|last|tomorrow|on\s+the|in\s+the)\s+"
+    r"(?:morning|afternoon|evening|week|weekend|month|term|holidays?)"
 )
 # A word with a digit in it (5pm, 17:30, £20, 12/05, 14th, 2nd) or a currency sign, or a time word.
 _FACT = re.compile(

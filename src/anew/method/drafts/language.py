@@ -19,6 +19,7 @@ from functools import cache
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 MIN_WORDS = 3  # fewer than this is too little to tell a language by
+MIN_LETTERS = 4  # nor fewer letters of another script
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 ENGLISH = frozenset(
@@ -688,12 +689,13 @@ def _latin_share(text: str) -> float:
 
 def is_english(text: str) -> bool:
     """False only on evidence: mostly another script, or more of another language's common words
-    (and accented words English lacks) than English ones, over at least three words."""
+    (and accented words English lacks) than English ones, over at least three words; or mostly
+    another script, over at least four letters."""
+    if sum(1 for c in text if c.isalpha()) >= MIN_LETTERS and _latin_share(text) < 0.5:
+        return False  # Han and Kana write no spaces: counted by letters, not words
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < MIN_WORDS:
         return True
-    if _latin_share(text) < 0.5:
-        return False
     english = sum(1 for w in words if w in _english())
     foreign = sum(
         1 for w in words if w in _other() or (w not in _english() and any(ord(c) > 127 for c in w))

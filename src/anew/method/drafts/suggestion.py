@@ -164,7 +164,8 @@ def suggest(
     for _ in range(ROUNDS):
         if not draft.units:
             return None
-        if draft.units[0] != opening:  # a new first sentence: "Anyway, pickup is at 3"
+        if draft.units[0] != opening and _LEADING_JOINER.match(draft.units[0]):
+            # a new first sentence that led on from a dropped one: "Anyway, pickup is at 3"
             draft.units[0] = opening = _tidy(draft.units[0]) or draft.units[0]
         candidate = draft.text
         if not re.search(r"\w", candidate):
