@@ -7,11 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from anew.method.drafts.coach import coach
 from anew.method.drafts.facts import facts, keeps_facts
 from anew.method.drafts.rules import REWRITE_FLAGS, check_draft
-from anew.method.drafts.suggestion import suggest
+from anew.method.drafts.suggestion import LONGEST, suggest
 
 LABELLED = Path(__file__).parents[1] / "data" / "drafts.jsonl"
 _WORDS = re.compile(r"[a-z0-9£$€']+")
@@ -135,3 +137,54 @@ def test_facts_are_times_dates_places_names_and_amounts() -> None:
     assert facts("I miss you. I can't sleep.") == []
     assert keeps_facts("see you FRIDAY at 5", "see you friday at 5")
     assert not keeps_facts("see you Friday at 5", "see you Friday")
+
+
+_PRACTICAL = [
+    "Can you drop Mia at Oma's at 5 on Friday?",
+    "Pickup is at 3pm Saturday.",
+    "The form needs signing by the 14th.",
+    "I've sent you £40 for the school trip.",
+    "Leo's coat is at Jen's.",
+    "Sounds good, see you Saturday.",
+]
+_FLAGGED = [
+    "I miss you so much.",
+    "I'm so sorry about everything.",
+    "I haven't slept properly in weeks.",
+    "Why won't you answer me? Are you ignoring me?",
+    "THIS IS RIDICULOUS!!",
+    "I need to know if you still think about us.",
+    "Sorry, that came out wrong.",
+    "You were my whole world.",
+    "Do you even care?",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_PRACTICAL + _FLAGGED), min_size=1, max_size=6),
+    st.sampled_from([None, "ok", "Can you have Mia this week?"]),
+)
+def test_any_mix_of_practical_and_flagged_sentences_keeps_the_promises(
+    sentences: list[str], his_last: str | None
+) -> None:
+    draft = " ".join(sentences)
+    verdict = coach(draft, his_last=his_last)
+    if verdict.suggestion is not None:
+        _holds(draft, verdict.suggestion, his_last=his_last)
+    elif not {flag.code for flag in verdict.flags} & set(REWRITE_FLAGS):
+        assert verdict.verdict in {"send", "wait"}
+
+
+def test_a_draft_longer_than_a_few_messages_gets_no_version_cut_from_it() -> None:
+    calm = "Thanks for sorting the car seat. " * 59  # 1,947 characters
+    draft = "I miss you so much. " + calm
+    assert len(draft) <= LONGEST
+    shorter = coach(draft).suggestion
+    assert shorter is not None
+    assert shorter.startswith("Thanks for sorting the car seat.")
+    _holds(draft, shorter)
+    longer = draft + "Thanks. " * 10
+    assert len(longer) > LONGEST
+    verdict = coach(longer)
+    assert verdict.verdict == "rewrite"
+    assert verdict.suggestion is None

@@ -223,3 +223,15 @@ def test_the_live_check_carries_the_suggestion_and_each_why(alice_client: TestCl
     assert body["suggestion"] == "Could you move the van?"
     assert body["flags"][0]["why"]
     assert body["none_left"] is None
+
+
+def test_a_long_rewrite_says_why_no_calmer_version_is_cut_from_it(
+    alice_client: TestClient,
+) -> None:
+    soup = _post(
+        alice_client,
+        text="I miss you so much. " + "Thanks for the car seat. " * 90,
+        last_from="him",
+    )
+    assert soup.select_one("#suggestion") is None
+    assert "long for a message" in soup.select_one("#none-left").get_text()  # type: ignore[union-attr]

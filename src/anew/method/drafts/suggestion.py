@@ -16,6 +16,9 @@ from anew.method.drafts.facts import fact_spans, keeps_facts
 from anew.method.drafts.rules import LONG_WITHOUT_HIS, REWRITE_FLAGS, WORD, Flag, check_draft
 
 ROUNDS = 6  # each round removes what the last check still found; a handful always suffices
+# Longer than a few text messages, a draft is not made calmer by cutting sentences from it, and
+# each round's second check would cost more than the first: none is offered.
+LONGEST = 2000
 _UNIT = re.compile(r"[^.!?\n]*(?:[.!?]+[\"')\]]*|\n|$)\s*")
 # A clause ends at a comma, a colon or "but"; "and" and "so" join too much to cut at
 # ("I messed up and I know it", "sorry I was so moody").
@@ -23,6 +26,7 @@ _CLAUSE_END = re.compile(r"[,;:.!?\n]|\sbut\s", re.IGNORECASE)
 _CLAUSE_START = re.compile(r".*(?:[,;:]|\sbut\s)", re.IGNORECASE | re.DOTALL)
 MIN_KEPT_WORDS = 3  # what is left of a cut sentence must still say something on its own
 MIN_WORDS = 2  # and a suggestion of one word ("Whenever.") is none
+MAX_CUTS = 3  # a sentence with more phrases to cut than this goes whole (or, with a fact, stays)
 _LEADING_JOINER = re.compile(
     r"^\s*(?:(?:but|and|so|though|anyway|also|oh|well)\b[\s,]*)+", re.IGNORECASE
 )
@@ -55,13 +59,22 @@ class _Draft:
             cursor += len(unit)
         return found
 
-    def touched(self, flag: Flag) -> list[int]:
-        """The units a flag's phrases lie in."""
-        return [
-            index
-            for index, (start, end) in enumerate(self.spans())
-            if any(s < end and e > start for s, e in flag.spans)
-        ]
+    def touched(self, flag: Flag) -> dict[int, list[tuple[int, int]]]:
+        """The units any of a flag's phrases reach into, each with the phrases that start in it:
+        one sweep over both, sorted, however many there are."""
+        phrases = sorted(flag.spans)
+        found: dict[int, list[tuple[int, int]]] = {}
+        active: list[tuple[int, int]] = []
+        first = 0
+        for index, (start, end) in enumerate(self.spans()):
+            active = [phrase for phrase in active if phrase[1] > start]
+            while first < len(phrases) and phrases[first][0] < end:
+                if phrases[first][1] > start:
+                    active.append(phrases[first])
+                first += 1
+            if active:
+                found[index] = [phrase for phrase in active if phrase[0] >= start]
+        return found
 
 
 def _quiet(text: str) -> str:
@@ -99,16 +112,15 @@ def _cut(draft: _Draft, flag: Flag) -> bool:
     """Remove what one flag is about: a whole sentence, or the clause of one that holds a fact."""
     changed = False
     offsets = draft.spans()
-    for index in reversed(draft.touched(flag)):
+    for index, inside in sorted(draft.touched(flag).items(), reverse=True):
         unit, (unit_start, _) = draft.units[index], offsets[index]
         before = unit
-        if flag.code == "apology" or _has_fact(unit):
+        if (flag.code == "apology" or _has_fact(unit)) and len(inside) <= MAX_CUTS:
             # A courtesy sorry goes and the request stays; a fact is never dropped with its clause.
-            for start, end in reversed(flag.spans):
-                if unit_start <= start < unit_start + len(unit):
-                    shorter = _without_clause(unit, start - unit_start, end - unit_start)
-                    if shorter != unit and keeps_facts(unit, shorter):
-                        draft.units[index], unit, changed = shorter, shorter, True
+            for start, end in reversed(inside):
+                shorter = _without_clause(unit, start - unit_start, end - unit_start)
+                if shorter != unit and keeps_facts(unit, shorter):
+                    draft.units[index], unit, changed = shorter, shorter, True
         if unit == before and not _has_fact(unit):
             draft.units[index], changed = "", True
     draft.units = [unit for unit in draft.units if unit.strip()]
@@ -118,7 +130,7 @@ def _cut(draft: _Draft, flag: Flag) -> bool:
 def _one_question(draft: _Draft, flag: Flag) -> bool:
     """Keep one question: the first with a fact in it (else the first), its second half cut off
     where one sentence asks two things."""
-    asked = draft.touched(flag)
+    asked = sorted(draft.touched(flag))
     if not asked:
         return False
     keep = next((i for i in asked if _has_fact(draft.units[i])), asked[0])
@@ -155,11 +167,13 @@ def _shorter(draft: _Draft, his_last: str | None) -> bool:
 def suggest(
     text: str, flags: list[Flag], *, his_last: str | None = None, logistics: bool = False
 ) -> str | None:
-    """A calmer version of `text`, or None where the draft needs none (no content flag) or
-    nothing honest is left (every sentence is what the flags are about, or a fact would go)."""
-    if not {flag.code for flag in flags} & set(REWRITE_FLAGS):
+    """A calmer version of `text`, or None where the draft needs none (no content flag), is
+    over 2,000 characters, or nothing honest is left (every sentence is what the flags are
+    about, or a fact would go). `flags` are the checker's for `text` as it stands."""
+    if not {flag.code for flag in flags} & set(REWRITE_FLAGS) or len(text) > LONGEST:
         return None
     draft = _Draft([unit for unit in _UNIT.findall(_quiet(text)) if unit])
+    known = text if text == text.strip() else None  # its flags need no second check
     opening = draft.units[0] if draft.units else ""
     for _ in range(ROUNDS):
         if not draft.units:
@@ -170,8 +184,11 @@ def suggest(
         candidate = draft.text
         if not re.search(r"\w", candidate):
             return None
-        found = check_draft(candidate, his_last=his_last, logistics=logistics)
-        left = [flag for flag in found.flags if flag.code in REWRITE_FLAGS]
+        if candidate == known:
+            found_flags = flags
+        else:
+            found_flags = check_draft(candidate, his_last=his_last, logistics=logistics).flags
+        left = [flag for flag in found_flags if flag.code in REWRITE_FLAGS]
         if not left:
             break
         changed = False

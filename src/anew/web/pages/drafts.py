@@ -15,6 +15,7 @@ from anew.db import utcnow
 from anew.method.drafts import service
 from anew.method.drafts.coach import MAX_CHARS, readable
 from anew.method.drafts.service import FlagOut
+from anew.method.drafts.suggestion import LONGEST as SUGGESTED_UP_TO
 from anew.method.no_contact import service as no_contact
 from anew.method.steps import STEPS_BY_SLUG
 from anew.web.http.csrf import require_csrf
@@ -75,11 +76,17 @@ NONE_LEFT = (
     "There's no shorter version of this one to offer: what the notes above are about is all of "
     "it, or the practical details sit inside it. Your own rewrite, or your vault, can hold it."
 )
+NONE_FOR_LONG = (
+    "This is long for a message, so there's no calmer version cut from it here: the notes above "
+    "say what to take out, and your vault can hold the rest."
+)
 
 
-def _none_left(verdict: service.DraftCheck) -> str | None:
+def _none_left(verdict: service.DraftCheck, text: str) -> str | None:
     """Why a rewrite comes without a suggestion, so its absence is not a puzzle."""
-    return NONE_LEFT if verdict.verdict == "rewrite" and verdict.suggestion is None else None
+    if verdict.verdict != "rewrite" or verdict.suggestion is not None:
+        return None
+    return NONE_FOR_LONG if len(text) > SUGGESTED_UP_TO else NONE_LEFT
 
 
 @router.get(PAGE)
@@ -117,7 +124,7 @@ def check(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm)
             "pieces": pieces,
             "flags": flags,
             "suggestion": verdict.suggestion,
-            "none_left": _none_left(verdict),
+            "none_left": _none_left(verdict, result.data.text),
         }
         return JSONResponse(body)
     context = _context(
@@ -126,7 +133,7 @@ def check(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm)
         verdict=verdict,
         headline=verdict.verdict.label,
         pieces=pieces,
-        none_left=_none_left(verdict),
+        none_left=_none_left(verdict, result.data.text),
     )
     return render(request, "drafts/page.html", context)
 
