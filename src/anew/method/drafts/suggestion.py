@@ -13,8 +13,10 @@ import re
 from dataclasses import dataclass
 
 from anew.method.drafts.facts import fact_spans, keeps_facts
+from anew.method.drafts.language import english_words
 from anew.method.drafts.rules import LONG_WITHOUT_HIS, REWRITE_FLAGS, WORD, Flag, check_draft
 
+LOWERED_FROM = 4  # letters: a shouted word this long is lower-cased even if no list knows it
 ROUNDS = 6  # each round removes what the last check still found; a handful always suffices
 # Longer than a few text messages, a draft is not made calmer by cutting sentences from it, and
 # each round's second check would cost more than the first: none is offered.
@@ -77,9 +79,18 @@ class _Draft:
         return found
 
 
+def _lower_shouting(match: re.Match[str]) -> str:
+    """A shouted word in lower case; a short one that is no English word is an abbreviation
+    ("PE kit", "the GP", "NHS") and keeps its capitals."""
+    word = match.group()
+    if len(word) >= LOWERED_FROM or word.lower() in english_words():
+        return word.lower()
+    return word
+
+
 def _quiet(text: str) -> str:
     """Capitals to lower case, "!!" and "?!" to one mark, a run of emoji to its first."""
-    text = _SHOUTED.sub(lambda m: m.group().lower() if m.group() != "I" else "I", text)
+    text = _SHOUTED.sub(_lower_shouting, text)
     text = _MARKS.sub(lambda m: "?" if "?" in m.group() else "!", text)
     return _EMOJI_RUN.sub(r"\1", text)
 
