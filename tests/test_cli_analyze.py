@@ -2,7 +2,11 @@ from __future__ import annotations
 
 import csv
 import json
+import time
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from anew.chats.formats.registry import FORMATS
 from anew.chats.report import CONTRACT_FIELDS
@@ -131,3 +135,67 @@ def test_analyze_says_what_was_set_aside(tmp_path: Path) -> None:
     html = tmp_path / "report.html"
     assert invoke(["analyze", str(export), "--html", str(html)]).exit_code == 0
     assert "1 member change." in html.read_text()
+
+
+@pytest.fixture
+def in_new_york(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This machine's local zone is New York for the test (a time without an offset is hers)."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def _codes(args: list[str]) -> list[str]:
+    result = invoke(["check", *args, "--json"])
+    assert result.exit_code == 0, result.output
+    return [flag["code"] for flag in json.loads(result.stdout)["flags"]]
+
+
+@pytest.mark.usefixtures("in_new_york")
+def test_check_takes_iso_times_with_seconds_z_and_offsets_in_her_local_zone() -> None:
+    assert "late_night" in _codes(["Ok.", "--at", "2026-11-26T23:30"])
+    assert "late_night" in _codes(["Ok.", "--at", "2026-11-26T23:30:00"])
+    # 03:30 UTC is 22:30 the evening before in New York: not late where she is.
+    assert "late_night" not in _codes(["Ok.", "--at", "2026-11-27T03:30:00Z"])
+    assert "late_night" in _codes(["Ok.", "--at", "2026-11-27T05:30:00+01:00"])  # 23:30 there
+
+
+def test_check_offers_a_calmer_version_in_the_terminal_and_as_json() -> None:
+    shown = invoke(["check", "Sorry, could you move the van?"])
+    assert shown.exit_code == 0
+    assert "A calmer version" in shown.stdout
+    assert "Could you move the van?" in shown.stdout
+    answer = json.loads(invoke(["check", "Sorry, could you move the van?", "--json"]).stdout)
+    assert answer["suggestion"] == "Could you move the van?"
+    assert answer["flags"][0]["spans"] == [{"start": 0, "end": 5}]
+    assert answer["flags"][0]["why"]
+    fine = json.loads(invoke(["check", "Sounds good.", "--json"]).stdout)
+    assert fine["suggestion"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("", "nothing to look at"), ("  ", "nothing to look at"), ("x" * 20001, "over 20,000")],
+)
+def test_check_refuses_an_empty_or_over_long_draft_with_exit_status_2(text: str, said: str) -> None:
+    result = invoke(["check", text])
+    assert result.exit_code == 2
+    assert said in result.stderr
+    assert result.stdout == ""
+
+
+def test_check_says_plainly_that_only_english_is_read() -> None:
+    result = invoke(["check", "Ich vermisse dich so sehr, bitte ruf mich an"])
+    assert result.exit_code == 0
+    assert "English only" in result.stdout
+    assert "calm and kind" not in result.stdout
+    answer = json.loads(invoke(["check", "Te extraño mucho, ¿cómo estás?", "--json"]).stdout)
+    assert answer["verdict"] == "unread"
+
+
+def test_check_with_his_last_message_means_he_wrote_last() -> None:
+    assert "double_text" not in _codes(["Sounds good.", "--his-last", "See you at 5?"])
+    mine = _codes(["Sounds good.", "--his-last", "See you at 5?", "--last-from", "me"])
+    assert "double_text" in mine

@@ -40,6 +40,7 @@ VERDICT_WORDS = {
     "rewrite": "Worth a rewrite before sending.",
     "wait": "It can wait a little.",
     "send": "This reads calm and kind. Send it if you want to.",
+    "unread": "Anew reads drafts in English only.",
 }
 PASSWORD_TRIES = 3
 
@@ -182,28 +183,41 @@ def analyze(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
-    """Before you send: a calm second look at a draft, with each flag explained."""
+    """Before you send: a calm second look at a draft, with each flag explained and, where it
+    helps, a calmer version to take or leave."""
     import json
     from dataclasses import asdict
 
-    from anew.method.drafts.rules import check_draft
+    from anew.method.drafts.coach import coach, refusal
 
-    verdict = check_draft(
+    problem = refusal(args.text)
+    if problem is not None:
+        _err(problem)
+        return 2
+    verdict = coach(
         args.text,
         stage=Stage(args.stage).value,
         his_last=args.his_last,
         at=args.at,
-        last_from=Side(args.last_from).value if args.last_from else None,
+        last_from=(Side(args.last_from).value if args.last_from else None)
+        or ("him" if args.his_last else None),
         logistics=args.logistics,
     )
     if args.as_json:
-        flags = [asdict(flag) for flag in verdict.flags]
-        print(json.dumps({"verdict": verdict.verdict, "flags": flags}, ensure_ascii=False))
+        flags = [
+            {**asdict(flag), "spans": [{"start": s, "end": e} for s, e in flag.spans]}
+            for flag in verdict.flags
+        ]
+        answer = {"verdict": verdict.verdict, "flags": flags, "suggestion": verdict.suggestion}
+        print(json.dumps(answer, ensure_ascii=False))
         return 0
     print(VERDICT_WORDS[verdict.verdict])
     for flag in verdict.flags:
-        where = f' ("{args.text[flag.start : flag.end]}")' if flag.start is not None else ""
-        print(f"- {flag.message}{where}")
+        quoted = ", ".join(f'"{args.text[start:end]}"' for start, end in flag.spans)
+        print(f"- {flag.why}" + (f" ({quoted})" if quoted and quoted not in flag.why else ""))
+    if verdict.suggestion is not None:
+        print("\nA calmer version, if you want it (nothing is sent):")
+        print(f"  {verdict.suggestion}")
     return 0
 
 
@@ -302,10 +316,16 @@ def _day(value: str) -> date:
 
 
 def _moment(value: str) -> datetime:
+    """When she would send it, ISO 8601 as the API takes it (seconds, `Z`, an offset); a time
+    without an offset is this machine's local time, one with an offset is turned into it."""
     try:
-        return datetime.strptime(value, "%Y-%m-%dT%H:%M")
+        moment = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a time like 2026-11-27T21:30") from None
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a time like 2026-11-27T21:30, 2026-11-27T21:30:00Z "
+            "or 2026-11-27T21:30:00+01:00"
+        ) from None
+    return moment if moment.tzinfo is None else moment.astimezone()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -445,12 +465,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cmd.add_argument("--his-last", metavar="TEXT", help="His last message.")
     cmd.add_argument(
-        "--at", type=_moment, metavar="ISO", help="When you would send it, local time."
+        "--at",
+        type=_moment,
+        metavar="ISO",
+        help="When you would send it, ISO 8601 (2026-11-27T21:30, with seconds, Z or an offset);"
+        " without an offset, your local time.",
     )
     cmd.add_argument("--last-from", choices=[side.value for side in Side], help="Who wrote last.")
     cmd.add_argument("--logistics", action="store_true", help="It is about logistics only.")
     cmd.add_argument(
-        "--json", dest="as_json", action="store_true", help="Print the verdict and flags as JSON."
+        "--json",
+        dest="as_json",
+        action="store_true",
+        help="Print the verdict, flags and suggestion as JSON.",
     )
 
     cmd = _command(commands, "notify", notify_command)

@@ -83,3 +83,39 @@ def test_the_draft_is_checked_as_she_types(browser_page: Page) -> None:
     expect(page.locator("#live-headline")).to_have_text("Worth a gentle rewrite before it goes.")
     expect(page.locator("#live-preview mark.flag-apology")).to_have_text("I'm sorry")
     expect(page.locator("#verdict")).to_have_count(0)  # nothing was submitted
+
+
+def test_use_this_puts_the_calmer_version_in_her_draft(browser_page: Page) -> None:
+    page = browser_page
+    errors: list[str] = []
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+    sign_up(page, "calmer@example.org")
+    page.goto("/steps/before-you-send")
+    page.get_by_label("Your draft").fill("Sorry, could you move the van?")
+    page.get_by_label("Who wrote last").select_option("him")
+    page.get_by_role("button", name="Take a second look").click()
+    offer = page.locator("#suggestion")
+    expect(offer.locator("#suggestion-text")).to_have_text("Could you move the van?")
+    offer.get_by_role("button", name="Use this").click()
+    expect(page.get_by_label("Your draft")).to_have_value("Could you move the van?")
+    expect(page.get_by_label("Your draft")).to_be_focused()
+    # Put in her draft, it is checked again as she would type it: nothing left to soften.
+    # (The hour is the server's own, so only what the words say is looked at here.)
+    expect(page.locator("#live-check")).to_be_visible()
+    expect(page.locator("#live-preview")).to_have_text("Could you move the van?")
+    expect(page.locator("#live-preview mark")).to_have_count(0)
+    expect(page.locator("#live-suggestion")).to_be_hidden()
+    assert errors == []  # the strict CSP let the page's own script run, and nothing broke
+
+
+def test_the_live_check_offers_its_own_use_this(browser_page: Page) -> None:
+    page = browser_page
+    sign_up(page, "livecalm@example.org")
+    page.goto("/steps/before-you-send")
+    page.get_by_label("Who wrote last").select_option("him")
+    page.get_by_label("Your draft").press_sequentially("yay congrats!!!", delay=10)
+    expect(page.locator("#live-suggestion-text")).to_have_text("yay congrats!")
+    page.locator("#live-suggestion").get_by_role("button", name="Use this").click()
+    expect(page.get_by_label("Your draft")).to_have_value("yay congrats!")

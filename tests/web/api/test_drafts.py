@@ -5,8 +5,10 @@ from datetime import UTC, datetime
 import time_machine
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
 
+from anew.accounts.models import User
 from tests.isolation import assert_isolated
 from tests.people import Person, api_token
 
@@ -67,3 +69,104 @@ def test_bob_is_checked_against_his_own_state(
         expect_status=[200],
     )
     assert response.json()["verdict"] != "dont_send"
+
+
+def _as(client: TestClient, factory: sessionmaker[Session], person: Person) -> TestClient:
+    client.headers["Authorization"] = f"Bearer {api_token(factory, person)}"
+    return client
+
+
+def test_a_calmer_version_and_every_phrase_come_back(
+    client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    _as(client, factory, alice)
+    with time_machine.travel(NOW, tick=False):
+        body = client.post(
+            "/api/v1/drafts/check",
+            json={"text": "Sorry, could you move the van?", "last_from": "him"},
+        ).json()
+    assert body["verdict"] == "rewrite"
+    assert body["suggestion"] == "Could you move the van?"
+    assert body["flags"][0]["spans"] == [{"start": 0, "end": 5}]
+    assert body["flags"][0]["why"]
+
+
+def test_an_empty_or_over_long_draft_is_refused_on_its_field(
+    client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    _as(client, factory, alice)
+    for text, words in (("   ", "nothing to look at"), ("x" * 20001, "over 20,000 characters")):
+        response = client.post("/api/v1/drafts/check", json={"text": text})
+        assert response.status_code == 422
+        detail = response.json()["detail"]
+        assert detail[0]["loc"][-1] == "text"
+        assert words in detail[0]["msg"]
+    assert client.post("/api/v1/drafts/check", json={"text": "x" * 20000}).status_code == 200
+
+
+def test_a_draft_not_in_english_is_answered_plainly(
+    client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    _as(client, factory, alice)
+    with time_machine.travel(NOW, tick=False):
+        body = client.post(
+            "/api/v1/drafts/check",
+            json={"text": "Ich vermisse dich so sehr, bitte ruf mich an", "last_from": "him"},
+        ).json()
+    assert body["verdict"] == "unread"
+    assert [flag["code"] for flag in body["flags"]] == ["not_english"]
+    assert body["suggestion"] is None
+
+
+def _late_in(
+    client: TestClient, factory: sessionmaker[Session], alice: Person, time_zone: str, at: str
+) -> bool:
+    with factory() as db:
+        db.execute(update(User).where(User.id == alice.id).values(time_zone=time_zone))
+        db.commit()
+    with time_machine.travel(NOW, tick=False):
+        body = client.post(
+            "/api/v1/drafts/check", json={"text": "Ok.", "at": at, "last_from": "him"}
+        ).json()
+    return "late_night" in [flag["code"] for flag in body["flags"]]
+
+
+def test_a_time_without_an_offset_is_her_own_local_time(
+    client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    _as(client, factory, alice)
+    # 23:30 where she lives is late, whatever UTC says (in New York that is 04:30 UTC).
+    assert _late_in(client, factory, alice, "America/New_York", "2026-11-25T23:30:00")
+    assert not _late_in(client, factory, alice, "America/New_York", "2026-11-25T14:00:00")
+    # With an offset or Z, the moment is turned into her zone: 14:00 UTC is 09:00 in New York,
+    # 04:00 UTC is 23:00 there.
+    assert not _late_in(client, factory, alice, "America/New_York", "2026-11-25T14:00:00Z")
+    assert _late_in(client, factory, alice, "America/New_York", "2026-11-26T04:00:00Z")
+    assert _late_in(client, factory, alice, "Asia/Tokyo", "2026-11-25T15:30:00+01:00")
+
+
+def test_his_last_message_given_means_he_wrote_last(
+    client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    _as(client, factory, alice)
+    with time_machine.travel(NOW, tick=False):
+        client.post(
+            "/api/v1/contacts",
+            json={"at": "2026-11-26T10:00:00Z", "initiator": "me", "logistics": True},
+        )
+        check = {"text": "Sounds good.", "his_last": "See you at 5?"}
+        assert client.post("/api/v1/drafts/check", json=check).json()["verdict"] == "send"
+        mine = client.post("/api/v1/drafts/check", json={**check, "last_from": "me"}).json()
+        assert mine["verdict"] == "wait"
+
+
+def test_during_no_contact_her_words_are_read_beside_dont_send(
+    client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    _as(client, factory, alice)
+    with time_machine.travel(NOW, tick=False):
+        client.post("/api/v1/nocontact", json={"target_days": 30})
+        body = client.post("/api/v1/drafts/check", json={"text": "I miss you"}).json()
+    assert body["verdict"] == "dont_send"
+    assert [flag["code"] for flag in body["flags"]] == ["no_contact", "needy"]
+    assert body["suggestion"] is None

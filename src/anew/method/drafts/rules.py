@@ -287,12 +287,16 @@ def check_draft(
     last_from: str | None = None,
     logistics: bool = False,
 ) -> Verdict:
-    """Every flag for the draft, then the verdict; `at` is her local time of sending. In the
-    "safety" stage (safety mode) only logistics are checked; anything else is dont_send."""
-    if stage == "safety" and not logistics:
-        return Verdict("dont_send", [Flag("safety", MESSAGES["safety"], None, None)])
-    if stage == "no-contact" and not logistics:
-        return Verdict("dont_send", [Flag("no_contact", MESSAGES["no_contact"], None, None)])
+    """Every flag for the draft, then the verdict; `at` is her local time of sending. During no
+    contact and in the "safety" stage (safety mode) anything but logistics is dont_send, its stage
+    flag first and the flags of its words after it, so every draft teaches something; in safety
+    mode nothing about when to send him anything (late_night, double_text) is said."""
+    held = {"safety": "safety", "no-contact": "no_contact"}.get(stage)
+    if held is not None and not logistics:
+        shown = check_draft(text, his_last=his_last, at=at, last_from=last_from).flags
+        if held == "safety":
+            shown = [flag for flag in shown if flag.code not in WAIT_FLAGS]
+        return Verdict("dont_send", [Flag(held, MESSAGES[held], None, None), *shown])
     text = text.replace("\u2019", "'")  # phones type a curly apostrophe; one character for one
     scores, anger = _Scores(), _anger(text)  # judged once: it decides three flags
     angry = _angry(text, anger)

@@ -8,7 +8,7 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
-from anew.method.drafts.rules import check_draft
+from anew.method.drafts.coach import coach
 from anew.method.drafts.vocabulary import DraftVerdict
 from anew.method.no_contact import store as no_contact
 
@@ -28,10 +28,14 @@ class FlagOut(BaseModel):
 
 
 class DraftCheck(BaseModel):
-    verdict: DraftVerdict = Field(description="dont_send, rewrite, wait or send")
+    verdict: DraftVerdict = Field(
+        description="dont_send, rewrite, wait, send, or unread (a draft not in English)"
+    )
     flags: list[FlagOut]
     suggestion: str | None = Field(
-        default=None, description="a calmer version of her draft to take or leave; never sent"
+        default=None,
+        description="a calmer version of her draft, in her own words, to take, edit or leave; "
+        "null where none is needed or none would keep her facts; never sent",
     )
 
 
@@ -48,17 +52,18 @@ def check(
     logistics: bool = False,
 ) -> DraftCheck:
     """The draft's flags and verdict; `at` is her local time of sending. In safety mode her own
-    stage outranks whatever the caller says; anything left out comes from her data."""
+    stage outranks whatever the caller says; anything left out comes from her data. His last
+    message given means he wrote last, unless she says otherwise."""
     if safety_mode:
         stage = "safety"
     elif stage is None:
         stage = no_contact.program_stage(db, user_id, at.date())
-    found = check_draft(
+    found = coach(
         text,
         stage=stage,
         his_last=his_last,
         at=at,
-        last_from=last_from or no_contact.last_from(db, user_id),
+        last_from=last_from or ("him" if his_last else no_contact.last_from(db, user_id)),
         logistics=logistics,
     )
     return DraftCheck(

@@ -10,3 +10,5 @@ class DraftVerdict(Vocabulary):
     REWRITE = "rewrite", "Worth a gentle rewrite before it goes."
     WAIT = "wait", "It can wait a little."
     SEND = "send", "This reads calm and kind. Send it if you want to."
+    # A draft in another language: the checker reads English only, and says so.
+    UNREAD = "unread", "Anew reads drafts in English only."

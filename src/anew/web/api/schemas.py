@@ -69,9 +69,20 @@ def _plausible(value: datetime) -> datetime:
     return aware
 
 
+def _plausible_local(value: datetime) -> datetime:
+    """As _plausible, but a moment written without an offset stays without one: the route reads
+    it in her own time zone (the day's slack covers any zone)."""
+    _plausible(value)
+    return value
+
+
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 IsoDate = Annotated[date, BeforeValidator(_iso_day)]
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 IsoDateTime = Annotated[datetime, BeforeValidator(_text_only), AfterValidator(_plausible)]
+# A moment where one without an offset is her local time, not UTC (the draft check's `at`).
+LocalIsoDateTime = Annotated[
+    datetime, BeforeValidator(_text_only), AfterValidator(_plausible_local)
+]
 # Ids are database integers; anything outside their range can only be a 404 or a 422.
 RowId = Annotated[int, Path(ge=1, le=2**31 - 1)]

@@ -1,0 +1,89 @@
+"""What every face of "before you send" asks: the checker's verdict, made a coach's answer.
+
+The CLI, the API and the page call `coach`, never the rules alone: it refuses what cannot be
+read (an empty draft, one over 20,000 characters), answers a draft in another language plainly
+instead of judging English rules against it, and adds the calmer version (suggestion.py) where
+one is worth offering.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from anew.method.drafts.language import is_english
+from anew.method.drafts.rules import REWRITE_FLAGS, WAIT_FLAGS, Flag, Verdict, check_draft
+from anew.method.drafts.suggestion import suggest
+
+MAX_CHARS = 20_000
+EMPTY = "There's nothing to look at yet: write the message you're thinking of sending."
+TOO_LONG = (
+    "This draft is over 20,000 characters, more than Anew reads at once. Keep the part you most "
+    "want him to read, and check that."
+)
+NOT_ENGLISH = (
+    "Anew can read drafts in English only, so it can't say anything about these words. Give them "
+    "your own slow second look before they go."
+)
+# Flags that keep their meaning whatever the language: where she is, the hour, who wrote last.
+STAGE_FLAGS = ("no_contact", "safety")
+
+
+def refusal(text: str) -> str | None:
+    """Why a draft can't be checked, in words for her; None when it can."""
+    if not text.strip():
+        return EMPTY
+    if len(text) > MAX_CHARS:
+        return TOO_LONG
+    return None
+
+
+def readable(value: object) -> object:
+    """A pydantic before-validator for a draft field: an empty or over-long draft is refused
+    with the words every face shows; anything not text is left for the field's own type."""
+    if isinstance(value, str):
+        problem = refusal(value)
+        if problem is not None:
+            raise ValueError(problem)
+    return value
+
+
+def coach(
+    text: str,
+    *,
+    stage: str = "reconnecting",
+    his_last: str | None = None,
+    at: datetime | None = None,
+    last_from: str | None = None,
+    logistics: bool = False,
+) -> Verdict:
+    """The verdict, its flags and a suggestion; `at` is her local time of sending. No suggestion
+    during no contact or in safety mode (a calmer message to him is still a message to him:
+    safety.md), nor where the verdict needs none."""
+    problem = refusal(text)
+    if problem is not None:
+        raise ValueError(problem)
+    found = check_draft(
+        text, stage=stage, his_last=his_last, at=at, last_from=last_from, logistics=logistics
+    )
+    codes = {flag.code for flag in found.flags}
+    if not is_english(text):
+        return _unread(found)
+    if codes & set(STAGE_FLAGS):
+        return found
+    flags = [flag for flag in found.flags if flag.code in REWRITE_FLAGS]
+    return replace(found, suggestion=suggest(text, flags, his_last=his_last, logistics=logistics))
+
+
+def _unread(found: Verdict) -> Verdict:
+    """A draft in another language: what does not depend on its words (stage, the hour, who
+    wrote last) still stands; in place of the English content flags, `not_english`."""
+    kept = [flag for flag in found.flags if flag.code not in REWRITE_FLAGS]
+    stage = [flag for flag in kept if flag.code in STAGE_FLAGS]
+    rest = [flag for flag in kept if flag.code not in STAGE_FLAGS]
+    flags = [*stage, Flag("not_english", NOT_ENGLISH, None, None), *rest]
+    if stage:
+        return Verdict("dont_send", flags)
+    if any(flag.code in WAIT_FLAGS for flag in rest):
+        return Verdict("wait", flags)
+    return Verdict("unread", flags)

@@ -1,0 +1,74 @@
+"""Only English drafts are read: another language said plainly, short drafts never misjudged."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from anew.method.drafts.coach import NOT_ENGLISH, coach
+from anew.method.drafts.language import is_english
+
+LABELLED = Path(__file__).parents[1] / "data" / "drafts.jsonl"
+
+
+def test_every_labelled_draft_reads_as_english() -> None:
+    texts = [json.loads(line)["text"] for line in LABELLED.read_text().splitlines() if line]
+    assert [text for text in texts if not is_english(text)] == []
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Hola, ¿cómo estás? Te extraño mucho",
+        "Je t'aime encore, tu me manques tellement",
+        "Ich vermisse dich so sehr, bitte ruf mich an",
+        "grazie mille per tutto, ci vediamo domani",
+        "Kannst du morgen die Kinder abholen?",
+        "Eu sinto muito a tua falta, você está bem?",
+        "Ik mis je echt heel erg, bel me",
+        "Я скучаю по тебе, ответь мне",
+        "我很想你，你什么时候回来",
+    ],
+)
+def test_a_draft_in_another_language_is_not_read_as_english(draft: str) -> None:
+    assert not is_english(draft)
+    verdict = coach(draft)
+    assert verdict.verdict == "unread"
+    assert [flag.code for flag in verdict.flags] == ["not_english"]
+    assert verdict.flags[0].message == NOT_ENGLISH
+    assert verdict.suggestion is None
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "ok",
+        "sí",
+        "merci!",
+        "gracias x",
+        "te quiero",
+        "haha ok",
+        "u up?",
+        "soz running l8 x",
+        "Can you drop Mia at Oma's at 5?",
+        "Bring Zoë's recorder to Café Nero on Tuesday",
+        "sorry, could you move the van?",
+        "thx, see u at the bus stop 😊",
+        "DON'T bring him to the wedding",
+    ],
+)
+def test_short_drafts_names_and_texting_are_read_as_english(draft: str) -> None:
+    assert is_english(draft)
+    assert coach(draft).verdict != "unread"
+
+
+def test_what_does_not_depend_on_the_words_still_stands() -> None:
+    draft = "Ich vermisse dich so sehr, bitte ruf mich an"
+    held = coach(draft, stage="no-contact")
+    assert held.verdict == "dont_send"
+    assert [flag.code for flag in held.flags] == ["no_contact", "not_english"]
+    waiting = coach(draft, last_from="me")
+    assert waiting.verdict == "wait"
+    assert [flag.code for flag in waiting.flags] == ["not_english", "double_text"]
