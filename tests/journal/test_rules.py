@@ -1,16 +1,6 @@
 from __future__ import annotations
 
-from datetime import date
-
-from anew.journal.rules import KEY, folded, matches, path_day, search_words
-
-
-def test_the_path_day_counts_from_her_first_period_and_starts_at_one() -> None:
-    first = date(2026, 11, 1)
-    assert path_day(first, date(2026, 11, 1)) == 1
-    assert path_day(first, date(2026, 12, 1)) == 31
-    assert path_day(first, date(2026, 10, 31)) is None  # not begun yet
-    assert path_day(None, date(2026, 11, 1)) is None
+from anew.journal.rules import KEY, folded, matches, search_words
 
 
 def test_search_ignores_case_and_how_a_letter_was_encoded() -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
 
 MAX_TEXT = 20_000  # characters in one entry: pages of writing, never a whole book
 MAX_QUERY = 200  # characters in a search
@@ -18,14 +17,6 @@ MAX_DAY = 36_500  # a path day: a hundred years of days
 LONGEST_KEY = 100  # characters in an Idempotency-Key
 KEY = re.compile(rf"[\x21-\x7e]{{1,{LONGEST_KEY}}}")  # visible ASCII, as browsers' UUIDs are
 MOODS = range(1, 11)
-
-
-def path_day(first_started_on: date | None, today: date) -> int | None:
-    """Her day on the path: calendar days since her FIRST no-contact period began, day 1 on its
-    first day, so a slip never sends her back to day 1. None before she has begun."""
-    if first_started_on is None or today < first_started_on:
-        return None
-    return (today - first_started_on).days + 1
 
 
 def folded(text: str) -> str:

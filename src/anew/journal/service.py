@@ -17,6 +17,7 @@ from anew.journal import rules
 from anew.journal.models import JournalEntry
 from anew.method.no_contact.models import NoContactPeriod
 from anew.method.owned import mine
+from anew.method.path import rules as path_rules
 
 
 class EntryOut(BaseModel):
@@ -34,11 +35,12 @@ class EntryOut(BaseModel):
 
 
 def path_day(db: Session, user_id: int, *, today: date) -> int | None:
-    """Today's day on her path (see rules.path_day), or None before her first period."""
+    """Today's day on her path (anew.method.path.rules.path_day: a slip never sends it back to
+    day 1), or None before her first period."""
     first = db.scalar(
         select(func.min(NoContactPeriod.started_on)).where(NoContactPeriod.user_id == user_id)
     )
-    return rules.path_day(first, today)
+    return None if first is None or today < first else path_rules.path_day(first, today)
 
 
 def _text(value: Any) -> str:
