@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from anew.accounts.models import User
 from anew.config import Settings
 from anew.method.new_you.models import Habit, HabitDay
+from anew.method.no_contact.models import NoContactPeriod
 from anew.notifications import preferences
 from anew.notifications.models import NotificationSend
 from anew.notifications.preferences import PreferencesIn
@@ -133,3 +134,28 @@ def test_bobs_choices_never_send_to_alice(
     done = run_once(factory, settings, "w1", EVENING)
     assert (done.made, done.sent, done.failed) == (1, 0, 1)  # Bob has no device
     assert stand_in.received == []
+
+
+def test_a_milestone_is_told_in_the_morning_of_its_day_and_never_in_safety_mode(
+    factory: sessionmaker[Session],
+    settings: Settings,
+    alice: Person,
+    alices_phone: Browser,
+    stand_in: PushService,
+) -> None:
+    choose(factory, alice, milestones=True, plain_wording=True)
+    with factory() as db:
+        started = date(2026, 12, 1)  # a whole week without contact on 8 December
+        db.add(NoContactPeriod(user_id=alice.id, started_on=started, target_days=30))
+        db.commit()
+    morning = datetime(2026, 12, 7, 9, 0, 30, tzinfo=UTC)
+    assert run_once(factory, settings, "w1", morning).made == 0  # six days: no milestone
+    assert run_once(factory, settings, "w1", morning + timedelta(days=1)).sent == 1
+    said = alices_phone.read(stand_in.received[0].body)
+    assert said["tag"] == "anew-milestone"
+    assert said["body"].startswith("You reached a no-contact milestone today.")
+    with factory() as db:
+        db.execute(update(User).where(User.id == alice.id).values(safety_mode=True))
+        db.commit()
+    assert run_once(factory, settings, "w1", morning + timedelta(days=8)).made == 0  # 14 days
+    assert len(stand_in.received) == 1

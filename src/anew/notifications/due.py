@@ -15,6 +15,7 @@ from anew.notifications.vocabulary import NoticeKind
 
 CATCH_UP = timedelta(hours=2)
 HABITS_WITHOUT_CHECKIN = time(19, 0)  # habit reminders when she set no check-in time
+MILESTONE_AT = time(9, 0)  # a milestone is told in the morning of its day (after quiet hours)
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,12 @@ class Daily:
     habits: bool
     quiet_from: str
     quiet_to: str
+    milestones: bool = False
 
 
 def due(choices: Daily, now: datetime) -> list[Due]:
-    """Her daily notifications that fell due in the last CATCH_UP, oldest first."""
+    """Her daily notifications that fell due in the last CATCH_UP, oldest first (the habit and
+    milestone ones only where the day has an open habit or a milestone: the caller asks)."""
     quiet = clock(choices.quiet_from), clock(choices.quiet_to)
     wanted: list[tuple[NoticeKind, time]] = []
     if choices.checkin_at:
@@ -73,6 +76,8 @@ def due(choices: Daily, now: datetime) -> list[Due]:
     if choices.habits:
         at = clock(choices.checkin_at) if choices.checkin_at else HABITS_WITHOUT_CHECKIN
         wanted.append((NoticeKind.HABITS, at))
+    if choices.milestones:
+        wanted.append((NoticeKind.MILESTONE, MILESTONE_AT))
     today = now.astimezone(zone(choices.time_zone)).date()
     found = []
     for day in (today - timedelta(days=1), today):

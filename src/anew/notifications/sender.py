@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from anew.accounts.models import User
 from anew.config import Settings
 from anew.method.new_you.models import Habit, HabitDay
+from anew.method.path import service as path
 from anew.notifications import channels as channel_urls
 from anew.notifications import outbox
 from anew.notifications.due import Daily, Due, due
@@ -48,31 +49,42 @@ def _open_habits(db: Session, user_id: int, day: date) -> bool:
     return db.scalar(found.limit(1)) is not None
 
 
+def _worth_telling(db: Session, user_id: int, item: Due) -> bool:
+    """A habit reminder only on a day with a habit still open; a milestone only on its day."""
+    if item.kind == NoticeKind.HABITS:
+        return _open_habits(db, user_id, item.day)
+    if item.kind == NoticeKind.MILESTONE:
+        return path.milestone_on(db, user_id, day=item.day) is not None
+    return True
+
+
 def make_due(db: Session, now: datetime) -> int:
     """A row for each notification of each member that fell due; returns how many are new."""
     choosing = db.execute(
-        select(NotificationPreferences, User.time_zone)
+        select(NotificationPreferences, User.time_zone, User.safety_mode)
         .join(User, User.id == NotificationPreferences.user_id)
         .where(
             or_(
                 NotificationPreferences.checkin_at.is_not(None),
                 NotificationPreferences.habits.is_(True),
+                NotificationPreferences.milestones.is_(True),
             )
         )
     ).all()
     items: list[tuple[int, Due]] = []
-    for choices, time_zone in choosing:
+    for choices, time_zone, safety_mode in choosing:
         daily = Daily(
             time_zone=time_zone,
             checkin_at=choices.checkin_at,
             habits=choices.habits,
             quiet_from=choices.quiet_from,
             quiet_to=choices.quiet_to,
+            milestones=choices.milestones and not safety_mode,  # never about him in safety mode
         )
         items += [
             (choices.user_id, item)
             for item in due(daily, now)
-            if item.kind != NoticeKind.HABITS or _open_habits(db, choices.user_id, item.day)
+            if _worth_telling(db, choices.user_id, item)
         ]
     return outbox.enqueue(db, items) if items else 0
 
