@@ -77,7 +77,7 @@ def send(url: str, title: str, body: str, *, settings: Settings, policy: Address
     try:
         check_connect(url, policy)
     except UnsafeAddress as error:
-        return Outcome("failed", f"not sent: {error}")
+        return Outcome("failed", str(error))
     sender = apprise.Apprise()
     if not sender.add(url) or not sender.notify(title=title, body=body):
         return Outcome("failed", f"{urlsplit(url).hostname} did not take the message")

@@ -46,7 +46,7 @@ def deliver(
         check_push_endpoint(device.endpoint, policy)
         check_connect(device.endpoint, policy)
     except UnsafeAddress as error:
-        return Outcome("failed", f"not sent: {error}")
+        return Outcome("failed", str(error))
     session = requests.Session()
     session.max_redirects = 0  # a redirect could lead past the address check
     try:
