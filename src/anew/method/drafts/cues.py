@@ -189,7 +189,7 @@ OVERSHARE = _any(
     r"(?:sleep|sleeping)\s+in\s+your|i'?m\s+scared|barely\s+(?:leaving|left)\s+the\s+(?:flat|house)|been\s+off\s+sick|crying\s+(?:at|over|in|on|every|all)\b|living\s+on\s+(?:toast|cereal|crisps|coffee|nothing)|(?:new|these|the)\s+meds\b|meds\s+make\s+me",
     r"ended\s+up\s+(?:crying|sobbing|in\s+tears)|drinking\s+(?:alone|on\s+my\s+own|by\s+myself)|drinking\s+most\s+(?:nights|days)|(?:don'?t|do\s+not)\s+know\s+who\s+i\s+am",
     # Any first-person line that goes on to say how bad things are for her.
-    r"(?:\bi|i'm|im|i've|ive|i'd|my|me)\b(?:\W+[\w'&]+){0,4}?\W+(?:mess(?!\s+i\s+made)|wreck|falling\s+apart|struggl\w*|anxious|anxiety|panic\w*|"
+    r"(?:\bi|i'm|im|i've|ive|i'd|my|me)\b(?:[^\w'&]+[\w'&]+){0,4}?[^\w'&]+(?:mess(?!\s+i\s+made)|wreck|falling\s+apart|struggl\w*|anxious|anxiety|panic\w*|"
     r"depress\w*|numb|empty|lonely|broken|hurting|in\s+pain|crying|tears|sobbing|exhausted|overwhelmed|hopeless|worthless|"
     r"heartbroken|devastated|miserable|upset|drunk|scared|terrified|a&e|hospital|chest\s+pains?|medication|"
     r"therapy|debt|behind\s+on|lost\s+my\s+job|fired|not\s+speaking|aren'?t\s+speaking|not\s+sleeping|not\s+eating|"

@@ -78,6 +78,13 @@ _JOINED_QUESTION = re.compile(
     r"|\sand\s+(?:where|when|who)\s+(?:[\w']+\s+){0,3}?(?:is|are|was|were)\s*\?*\s*$",
     re.IGNORECASE,
 )
+# A sentence that opens as a question: only then is a second question joined to it ("Sorry again,
+# how are you?" asks one thing).
+_OPENS_ASKING = re.compile(
+    r"^\W*(?:which|what|where|when|who|whose|why|how|is|are|am|was|were|do|does|did|can|could|will"
+    r"|would|should|shall|have|has|any|you|u|r|ok|okay|so)\b",
+    re.IGNORECASE,
+)
 # Leading words that join a question to the one before, left out of its highlight.
 _JOINING = re.compile(r"(?:[\s,;]+|(?:and|or|but|also)\b)*", re.IGNORECASE)
 # VADER compound scores beyond these are strong emotion; warm wishes ("happy birthday") stay below.
@@ -377,6 +384,7 @@ def _questions(reading: Reading) -> Flag | None:
     for sentence in reading.sentences:
         body = reading.hand(sentence.text).strip()
         joined = reading.count(_JOINED_QUESTION, sentence)
+        joined = joined if joined and reading.has(_OPENS_ASKING, sentence) else 0
         if marked:  # with question marks about, an unmarked sentence counts only at the very end
             ends_unmarked = sentence.end >= ending and body[-1:].isalnum()
             if body.rstrip("!").endswith("?") or (ends_unmarked and reading.has(_ASKING, sentence)):
