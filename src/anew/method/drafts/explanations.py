@@ -49,9 +49,9 @@ def apology(text: str, spans: tuple[Span, ...], kind: str) -> str:
         )
     if kind == "self_blame":
         return (
-            f"{said} takes on more blame than is yours to carry: the end of a relationship is "
-            "never one person's fault. You don't owe an apology for that; say what you mean "
-            "without saying sorry."
+            f"{said} takes on more blame than is yours to carry: an ending is rarely one "
+            "person's doing. You don't owe an apology for that; say what you mean without "
+            "saying sorry."
         )
     times = f" You say it {len(spans)} times here; once is enough." if len(spans) > 1 else ""
     return (

@@ -89,6 +89,7 @@ _OPENS_ASKING = re.compile(
 _JOINING = re.compile(r"(?:[\s,;]+|(?:and|or|but|also)\b)*", re.IGNORECASE)
 # VADER compound scores beyond these are strong emotion; warm wishes ("happy birthday") stay below.
 STRONG_NEGATIVE, STRONG_POSITIVE = -0.8, 0.94
+GLAD = 0.3  # a sentence at least this warm, by VADER, makes its "!!!" delight rather than strain
 WORD = re.compile(r"\S+")
 _TOKEN = re.compile(r"[A-Za-z']+")
 _CLAUSE = re.compile(r"[^.!?\n,;:]+")
@@ -462,11 +463,12 @@ def _intense(
             found["anger"].append((sentence.start, sentence.end))
         elif compound >= STRONG_POSITIVE:
             found["rapture"].append((sentence.start, sentence.end))
-    marks = [*_exclaimed(reading, EXCLAIM), *_exclaimed(reading, EMOJI_RUN)]
-    # Marks beside anger carry it; on their own they are delight, said gently.
-    found[
-        "anger" if any(found[k] for k in ("threat", "order", "sarcasm", "anger")) else "delight"
-    ] += marks
+    # Marks beside anger carry it; in a glad sentence on their own they are delight, said gently.
+    angry = any(found[kind] for kind in ("threat", "order", "sarcasm", "anger"))
+    for mark in [*_exclaimed(reading, EXCLAIM), *_exclaimed(reading, EMOJI_RUN)]:
+        sentence = reading.sentences[reading.sentence_index(mark[0])]
+        glad = reading.answer("vader", sentence.text, _compound) >= GLAD
+        found["delight" if glad and not angry else "anger"].append(mark)
     if not any(found.values()) and not needy and not sorry:
         calm = _calm(reading, practical=False)  # good wishes and reassurance are not anger
         pieces = [s for i, s in enumerate(reading.sentences) if i not in calm]
