@@ -125,3 +125,28 @@ def test_every_phrase_is_located_sorted_on_whole_words() -> None:
             assert not text[end - 1].isspace()
             assert not (start > 0 and text[start - 1].isalnum() and text[start].isalnum())
             assert not (end < len(text) and text[end - 1].isalnum() and text[end].isalnum())
+
+
+def test_marks_in_a_strained_sentence_are_not_called_joy() -> None:
+    strained = _flag("I'm so sorry for everything!!", "intense")
+    assert strained is not None
+    assert "joy" not in strained.why
+    assert "settle" in strained.why
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "phrase"),
+    [
+        ("I miss you so much.", "needy", "I miss you"),
+        ("I've been crying every night.", "overshare", "crying"),
+        ("you're such a liar", "intense", "you're such a liar"),
+        ("How are you? What are you up to?", "questions", "How are you?"),
+    ],
+)
+def test_each_explanation_quotes_the_phrase_it_found(text: str, code: str, phrase: str) -> None:
+    flag = _flag(text, code)
+    assert flag is not None
+    quoted = [text[start:end] for start, end in flag.spans]
+    assert any(phrase in said for said in quoted), quoted
+    assert f"\u201c{quoted[0]}\u201d" in flag.why
+    assert flag.why != flag.message
