@@ -250,11 +250,7 @@ def _calm(reading: Reading, *, practical: bool = True) -> set[int]:
     reassurance, and with `practical` practical ones, which the needy and overshare models are
     not asked about: their words (need, miss, sleep) are not longing or her struggle there."""
     cues = (OTHERS_NEWS, REASSURANCE, PRACTICAL) if practical else (OTHERS_NEWS, REASSURANCE)
-    return {
-        index
-        for index, sentence in enumerate(reading.sentences)
-        if any(reading.has(cue, sentence) for cue in cues)
-    }
+    return {reading.sentence_index(start) for cue in cues for start, _ in reading.matches(cue)}
 
 
 def _needy(reading: Reading, scores: _Scores, *, angry: bool, sorry: bool) -> Flag | None:
