@@ -41,7 +41,7 @@ def _any(*alternatives: str) -> re.Pattern[str]:
 NEEDY = _any(
     # Longing for him or for "us".
     rf"(?:i\s+(?:still\s+|really\s+|so\s+|just\s+)?)?{_NOT_HERS}(?:miss|missing|long\s+for|ache\s+for|dream\s+(?:about|of)|can'?t\s+forget)\s+(?:{_YOU}\b|us\b|what\s+we|your\s+(?:voice|smell|arms|face|touch))",
-    rf"(?:think|thinking|thought)\s+(?:about|of)\s+(?:{_YOU}|us)\b(?!\s+(?:and|too)\s+(?:your|the)\s+famil)",
+    rf"(?:think|thinking|thought)\s+(?:about|of)\s+(?:{_YOU}|us)\b(?!\s+(?:and|too)\s+(?:your|the)\s+famil|\s+(?:all|both|lots)\b|\s+(?:and|&)\s+(?:your|the\s+kids|the\s+family))",
     rf"can'?t\s+stop\s+thinking|wish\s+{_YOU}\s+(?:were|was)\s+here|wish\s+we\s+(?:were|could|still)",
     rf"(?:still|always)\s+(?:love|want|need|adore)\s+{_YOU}\b",
     rf"{_I}\s+(?:really\s+|so\s+|just\s+)?(?:love|need|adore)\s+{_YOU}\b(?!\s+to\b)",
@@ -54,7 +54,7 @@ NEEDY = _any(
     # Wanting the relationship back.
     rf"(?:have|get|take|want|need|win)\s+{_YOU}\s+back|(?:want|need)\s+us\s+back|back\s+together",
     r"(?:go|going|get|went)\s+back\s+to\s+(?:how|the\s+way|what)\s+(?:we|it|things|they)",
-    r"(?:another|one\s+more|a\s+second|a\s+last|last)\s+(?:chance|try|go|shot)",
+    r"(?:another|one\s+more|a\s+second|a\s+last|last)\s+(?:chance|try|go|shot)\b(?!\s+(?:to\s+(?:sort|pay|collect|get|pick|return|move|sign|send)|before|or\b))",
     r"(?:give|gave|giving)\s+(?:it|us|this|me)\s+(?:another|a|one\s+more)\s+(?:go|try|chance|shot)",
     r"(?:try|trying)\s+(?:again|one\s+more\s+time)|start\s+(?:over|again|fresh)\s+(?:together|with\s+me)",
     r"(?:can|could)\s+we\s+(?:try|start\s+over|fix|work\s+(?:on\s+)?(?:it|this|things|us))",
@@ -76,7 +76,7 @@ NEEDY = _any(
     rf"i'?m\s+(?:always\s+|still\s+)?here\s+(?:for\s+{_YOU}|if\s+{_YOU})|whenever\s+{_YOU}(?:'re|\s+are)?\s+(?:ready|want)(?!\W+(?:send|sign|drop|pick|bring|let\s+me\s+know)\b)",
     r"(?:i'?ll|i\s+would|i'?d)\s+(?:do|give)\s+anything|i'?m\s+begging|begging\s+you",
     # Asking for reassurance about his feelings or his new life.
-    rf"do\s+{_YOU}\s+(?:ever\s+|still\s+)?(?:(?:love|miss|think\s+(?:about|of)|care\s+about|want|need|regret)\s+(?:me|us)\b|care\b|wonder\s+(?:about|if|what)|have\s+feelings)",
+    rf"do\s+{_YOU}\s+(?:ever\s+|still\s+)?(?:(?:love|miss|think\s+(?:about|of)|care\s+about|want|need|regret)\s+(?:me|us)\b(?!\s+to\s+(?:sign|do|bring|pick|drop|collect|send|fill|pay|check|take|call|ring|get|have|book|sort|help|look|be\s+(?:there|in|home)))|care\b|wonder\s+(?:about|if|what)|have\s+feelings)",
     r"feelings\s+for\s+me|where\s+we\s+stand|(?:are|were)\s+we\s+(?:really\s+|actually\s+|definitely\s+)?(?:over|done|finished|through)|is\s+it\s+(?:really\s+)?over\b",
     rf"(?:don'?t|didn'?t)\s+{_YOU}\s+(?:ever\s+)?(?:miss|love|care|think)",
     rf"tell\s+me\s+{_YOU}\s+(?:still\s+)?(?:care|love|miss|want)|did\s+{_YOU}\s+(?:ever\s+)?(?:love|care)",
@@ -137,6 +137,9 @@ NEEDY = _any(
     r"letter\b[^.!?\n]{0,30}?\bnever\s+send|promise\s+me\s+(?:you'?ll|that\s+you'?ll)\s+(?:think|call|come|try|wait)|not\s+ready\s+to\s+let\s+(?:you\s+)?go",
     # Batch 14: the urge to write to him, wondering about his day.
     r"(?:want|wanted|tempted|itching)\s+to\s+(?:message|text|call|ring)\s+you|wonder(?:ing)?\s+what\s+you'?re\s+(?:doing|up\s+to)",
+    # Batch 15: hints that wait for him to answer (our song, his new partner, what happened).
+    r"our\s+(?:song|film|show|spot|anniversary|first\s+date)\b|hope\s+she'?s\s+worth\s+it|(?:ever|still)\s+think\s+about\s+(?:what\s+happened|that\s+night|me)\b",
+    r"(?:wonder|think)\s+(?:if|whether)\s+we\s+(?:gave\s+up|rushed|made|should|could)|(?:would|we'?d)\s+still\s+be\s+together|made\s+me\s+laugh\s+like\s+(?:you|u)\b",
 )
 
 # Sympathy ("sorry to hear") and telling him not to apologise are not apologies.
@@ -186,7 +189,7 @@ OVERSHARE = _any(
     r"(?:sleep|sleeping)\s+in\s+your|i'?m\s+scared|barely\s+(?:leaving|left)\s+the\s+(?:flat|house)|been\s+off\s+sick|crying\s+(?:at|over|in|on|every|all)\b|living\s+on\s+(?:toast|cereal|crisps|coffee|nothing)|(?:new|these|the)\s+meds\b|meds\s+make\s+me",
     r"ended\s+up\s+(?:crying|sobbing|in\s+tears)|drinking\s+(?:alone|on\s+my\s+own|by\s+myself)|drinking\s+most\s+(?:nights|days)|(?:don'?t|do\s+not)\s+know\s+who\s+i\s+am",
     # Any first-person line that goes on to say how bad things are for her.
-    r"(?:\bi|i'm|im|i've|ive|i'd|my|me)\b(?:\W+[\w'&]+){0,4}?\W+(?:mess(?!\s+i\s+made)|wreck|falling\s+apart|struggl\w*|anxious|anxiety|panic\w*|"
+    r"(?:\bi|i'm|im|i've|ive|i'd|my|me)\b(?:[^\w'&]+[\w'&]+){0,4}?[^\w'&]+(?:mess(?!\s+i\s+made)|wreck|falling\s+apart|struggl\w*|anxious|anxiety|panic\w*|"
     r"depress\w*|numb|empty|lonely|broken|hurting|in\s+pain|crying|tears|sobbing|exhausted|overwhelmed|hopeless|worthless|"
     r"heartbroken|devastated|miserable|upset|drunk|scared|terrified|a&e|hospital|chest\s+pains?|medication|"
     r"therapy|debt|behind\s+on|lost\s+my\s+job|fired|not\s+speaking|aren'?t\s+speaking|not\s+sleeping|not\s+eating|"
@@ -224,8 +227,8 @@ STRONG_WORDS = _any(
     rf"(?:i\s+)?hate\s+{_YOU}|how\s+dare|screw\s+{_YOU}|go\s+to\s+hell|leave\s+me\s+alone|i'?m\s+(?:so\s+)?done\s+with",
     rf"{_YOU_ARE}\s+(?:such\s+)?(?:a\s+|an\s+)?(?:absolute\s+|total\s+|complete\s+|utter\s+)?(?:liar|coward|pathetic|disgusting|selfish|monster|pig|creep|joke|narcissist|psycho|loser|idiot|cruel|heartless|unbelievable)",
     r"i'?m\s+(?:so\s+|absolutely\s+)?(?:furious|livid|fuming|seething|enraged|raging|angry|disgusted|sick\s+of)",
-    rf"can'?t\s+believe\s+{_YOU}\s+(?:would|could|did|lied|said|cheated)|can'?t\s+stand\s+{_YOU}|sick\s+of\s+{_YOU}|(?:ruined|destroyed|wrecked)\s+(?:everything|my\s+life|it\s+all)",
-    rf"how\s+could\s+{_YOU}\s+(?:\w+\s+){{0,2}}(?:that|this)\s+to\s+me|broke\s+my\s+heart|(?:all\s+)?because\s+of\s+{_YOU}|(?:all\s+)?your\s+fault|don'?t\s+even\s+care|i\s+don'?t\s+care\s+anymore",
+    rf"can'?t\s+believe\s+{_YOU}\s+(?:would|could|did|lied|said|cheated)|can'?t\s+stand\s+{_YOU}|sick\s+of\s+{_YOU}|(?<!\bi\s)(?:ruined|destroyed|wrecked)\s+(?:everything|my\s+life|it\s+all)",
+    rf"how\s+could\s+{_YOU}\s+(?:\w+\s+){{0,2}}(?:that|this)\s+to\s+me|broke\s+my\s+heart|(?:all\s+)?because\s+of\s+{_YOU}|(?<!n't\s)(?<!not\s)(?<!never\s)(?<!n't\sall\s)(?:all\s+)?your\s+fault|don'?t\s+even\s+care|i\s+don'?t\s+care\s+anymore",
     r"(?:^|[.!]\s*)whatever\s*[.!]|best\s+day\s+of\s+my\s+life|thank\s+you\s+thank\s+you|so\s+so\s+happy",
     # Anger said outright, hostile orders, and superlatives of feeling.
     rf"(?:hate|despise|loathe|detest)\s+(?:what\s+)?{_YOU}\b|(?:beyond|absolutely|so|completely|utterly|totally|really)\s+(?:angry|furious|livid|disgusted|enraged|ecstatic|elated|thrilled|mad)",
@@ -315,3 +318,70 @@ YOU_LINKS = frozenset(
     }
 )
 HOSTILE = -2.0
+
+# Batch 15: anger without capitals or "!!". Sarcasm and contempt say it sideways; threats and
+# ultimatums promise a consequence; hostile orders push him away or rule his own life. A practical
+# request ("bring her swim kit sunday", "leave the keys with Sam") is none of these.
+SARCASM = _any(
+    r"(?:very|really|so|how)\s+(?:classy|mature|grown[\s-]up|adult|big\s+of\s+you)\b|hope\s+she'?s\s+worth\s+it",
+    r"(?:^|[.!?,]\s*)(?:wow|oh|well)[,\s]+(?:great|mature|classy|nice|brilliant|lovely|charming|fantastic)\b",
+    r"(?:^|[.!?]\s*)(?:pathetic|typical|classy|charming|mature|priceless|unreal)\s*(?:[.!]|$)",
+    r"classic\s+(?:you|him)\b|typical\s+(?:you|of\s+you)\b|(?:thanks|cheers)\s+for\s+nothing",
+    r"(?:thanks|cheers)(?:\s+(?:a\s+lot|so\s+much|very\s+much))?\s+for\s+(?:ruining|wrecking|spoiling|embarrassing|humiliating|telling\s+(?:every|all|the\s+whole))",
+    r"nice\s+of\s+(?:you|u)\s+to\s+(?:finally|eventually|bother|remember|show)|whatever\s+helps\s+(?:you|u)\s+sleep",
+    r"funny\s+how\s+(?:you|u)\s+(?:only|never|always)|(?:do|say)\s+whatever\s+(?:you|u)\s+(?:want|like)\W+(?:you|u)\s+always\s+do",
+    r"good\s+luck\s+(?:finding|getting)\s+(?:anyone|someone|somebody|anybody)|(?:put\s+up|cope)\s+with\s+(?:you|u)\b",
+    r"what(?:'s|\s+is)\s+wrong\s+with\s+(?:you|u)\b|(?:you'?re|you\s+are|ur)\s+(?:a\s+|an\s+)?(?:joke|embarrassment|disgrace|waste\s+of\s+space)\b",
+)
+THREAT = _any(
+    r"one\s+more\s+(?:\w+\s+){0,3}?and\s+(?:i'?m|i\s+am|i'?ll|i\s+will|you'?re|you\s+will|that'?s\s+it)",
+    r"(?:do|say|try|pull)\s+(?:that|this|it)\s+(?:ever\s+)?again\s+and\b",
+    r"(?:hear|hearing)\s+from\s+my\s+(?:lawyer|solicitor)|(?:going|go|straight)\s+to\s+(?:a\s+|my\s+|the\s+)?(?:solicitor|lawyer|court|police)",
+    r"take\s+(?:it|this|things)\s+further|last\s+chance\s+(?:to|before)|this\s+is\s+your\s+(?:last|final)\s+(?:chance|warning)",
+    r"\bor\s+else\b|\bor\s+(?:it|they|everything)\s+(?:all\s+)?goes?\s+(?:in|on|to)\s+(?:the\s+)?(?:skip|bin|tip|charity|street)|i'?m\s+done\s+being\s+(?:nice|patient|reasonable)",
+)
+HOSTILE_ORDER = _any(
+    r"(?:^|[.!?,]\s*)(?:just\s+)?don'?t\s+(?:bother|even\s+think|you\s+dare)",
+    r"don'?t\s+(?:bring|let)\s+(?:her|him|them|that\s+\w+|your\s+(?:new\s+)?(?:girlfriend|gf|bird|partner|missus|woman))\s+(?:to|near|anywhere|round|around|in)",
+    r"keep\s+(?:her|him|them|your\s+(?:new\s+)?\w+)\s+away\s+from|(?:^|[.!?,]\s*)(?:just\s+|please\s+|and\s+)?stop\s+(?:texting|calling|messaging|contacting|ringing|bothering|harassing)\s+(?:my|me)\b",
+    r"(?:you'?re|you\s+are|ur)\s+not\s+welcome|(?:don'?t|never)\s+(?:come|show\s+up|turn\s+up)\s+(?:near|round|to)\s+(?:me|my|here)",
+)
+# A word of the sentence said in capitals, contractions too ("DON'T bring him").
+LOUD_WORD = re.compile(r"\b[A-Z]{2,}'[A-Z]{1,2}\b")
+
+# Apologies in their indirect forms: what she could have done better, how she handled it.
+INDIRECT_APOLOGY = _any(
+    r"i\s+could(?:'ve|\s+have)\s+(?:been|handled|done|said|reacted|dealt|put)\b(?:\s+[\w']+){0,4}?\s+(?:better|calmer|kinder|nicer|gentler|differently|more\s+\w+|less\s+\w+)",
+    r"i\s+handled\s+(?:\w+\s+){0,3}?(?:badly|poorly|wrong)|i\s+(?:think\s+)?i\s+was\s+(?:unfair|out\s+of\s+order|harsh|unkind|too\s+harsh)",
+    r"i\s+think\s+i\s+(?:was|went)\s+(?:a\s+bit\s+)?(?:unfair|over\s+the\s+top|too\s+far|harsh)",
+    r"(?:that|it)\s+was\s+unfair\s+of\s+me|i\s+owe\s+(?:you|u)\s+an\s+apology|i\s+was\s+out\s+of\s+order",
+)
+# Telling him he owes no apology, or it was not his fault: neither an apology nor anger.
+REASSURANCE = _any(
+    r"(?:don'?t|do\s+not|no\s+need\s+to|needn'?t)\s+(?:\w+\s+){0,2}?(?:apologi[sz]e|be\s+sorry|say\s+sorry)|(?:don'?t|do\s+not)\s+owe\s+(?:me|anyone)\s+(?:an?\s+|any\s+)?apolog",
+    r"(?:wasn'?t|isn'?t|not|never)\s+(?:all\s+)?(?:on\s+(?:you|u)|your\s+fault)",
+)
+# A courtesy sorry: for being late, for the trouble, before a practical ask. Short is fine.
+COURTESY = _any(
+    r"(?:sorry|soz|sry|apologies)\W+(?:\w+\W+){0,2}?(?:running|i'?m\s+running|bit|a\s+bit|late|delay|slow|to\s+bother|to\s+chase|for\s+the\s+(?:delay|late|short|mix)|could|can|would|will|is|are|do|did|just|quick|one\s+more)",
+    r"(?:sorry|soz|sry)\s+(?:for|about)\s+the\s+(?:delay|late\s+reply|short\s+notice|mix[\s-]up|confusion|typo|noise)",
+)
+# Blame that is not hers alone: the whole breakup, everything, over and over.
+SELF_BLAME = _any(
+    r"(?:all|entirely|totally|completely)\s+my\s+fault|(?:sorry|apologi[sz]e)\s+for\s+(?:everything|existing|being\s+(?:me|alive|born))",
+    r"i\s+(?:ruined|destroyed|wrecked)\s+(?:everything|it\s+all|us|our)|i'?m\s+(?:the\s+)?(?:worst|a\s+terrible\s+person|a\s+horrible\s+person)|it'?s\s+all\s+on\s+me",
+)
+
+# Where "need", "miss" or "thinking of you" are practical, sympathy or good wishes, not longing: the
+# learned needy model is not asked about such a sentence, nor the overshare model about news of
+# others (a loss, a new job, their child's school).
+OTHERS_NEWS = _any(
+    r"sorry\s+to\s+hear|condolences|(?:your|his|her)\s+(?:gran|nan|grandad|grandpa|grandma|mum|dad|uncle|aunt|loss)\b|love\s+to\s+your|get\s+well",
+    r"congrat\w*|well\s+done|(?:happy|pleased|proud)\s+for\s+(?:you|u|both)|happy\s+birthday|good\s+luck\s+(?:with|on|today|tomorrow|at)",
+    r"(?:school|teacher|nursery|childminder|class|homework|swimming|football)\b",
+)
+PRACTICAL = _any(
+    r"(?:could|can|may)\s+i\s+(?:have|get|grab|collect|pick\s+up)\b[^.!?\n]{0,40}?\bback\b|(?:still\s+)?(?:got|have)\s+my\s+\w+",
+    r"(?:need|needs|want|wants)\s+me\s+(?:there|to\s+(?:sign|bring|pick|drop|collect|send|be|do|come|call|fill|pay|check|take)|in\b|for\b)",
+    r"(?:sign|form|forms|insurance|council|deposit|landlord|plumber|electrician|dentist|appointment|passport|post|bills?|rent|mortgage|boiler|parcel|inhaler|uniform|plimsolls|kit)\b",
+)

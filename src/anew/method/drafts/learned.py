@@ -43,19 +43,27 @@ class Model:
 
 def features(text: str) -> dict[str, float]:
     """The draft as weighted features: "w:" words and word pairs, "c:" letter runs."""
-    lowered = text.lower().replace("\u2019", "'")
-    tokens = TOKEN.findall(lowered)
-    words = Counter(tokens)
-    words.update(f"{a} {b}" for a, b in pairwise(tokens))
+    return features_of([text])
+
+
+def features_of(texts: list[str]) -> dict[str, float]:
+    """The features of several pieces of one draft read as one text (no word pair runs across
+    two pieces): a long draft is read piece by piece, each of bounded length."""
+    words: Counter[str] = Counter()
     letters: Counter[str] = Counter()
-    for word in WHITE_SPACE.split(lowered):
-        if not word:
-            continue
-        padded = f" {word} "
-        for size in LETTER_RUNS:
-            letters.update(padded[i : i + size] for i in range(max(len(padded) - size + 1, 1)))
-            if len(padded) <= size:
-                break  # a short word is one run, counted once
+    for text in texts:
+        lowered = text.lower().replace("\u2019", "'")
+        tokens = TOKEN.findall(lowered)
+        words.update(tokens)
+        words.update(f"{a} {b}" for a, b in pairwise(tokens))
+        for word in WHITE_SPACE.split(lowered):
+            if not word:
+                continue
+            padded = f" {word} "
+            for size in LETTER_RUNS:
+                letters.update(padded[i : i + size] for i in range(max(len(padded) - size + 1, 1)))
+                if len(padded) <= size:
+                    break  # a short word is one run, counted once
     return {**_unit("w:", words), **_unit("c:", letters)}
 
 

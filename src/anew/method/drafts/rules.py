@@ -3,36 +3,51 @@
 Rules are plain functions of the text and of facts passed in (stage, his last message, the time, who
 wrote last); strong emotion is judged with VADER's sentiment lexicon, which ships with its package;
 `needy`, `overshare` and `intense` also ask small learned models (anew.method.drafts.learned) about
-wording the rules lack.
+wording the rules lack. The draft is read once into pieces of bounded length
+(anew.method.drafts.reading), so a check costs time in proportion to the draft's length; each flag's
+explanation is worded in anew.method.drafts.explanations.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from itertools import pairwise
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from anew.method.drafts import explanations
 from anew.method.drafts import learned as draft_models
 from anew.method.drafts.cues import (
     APOLOGY,
+    COURTESY,
     EMOJI_RUN,
     EXCLAIM,
     FIRST_PERSON,
     HOSTILE,
+    HOSTILE_ORDER,
+    INDIRECT_APOLOGY,
+    LOUD_WORD,
     NEEDY,
     NOT_HER_STATE,
+    OTHERS_NEWS,
     OVERSHARE,
     PAINFUL,
+    PRACTICAL,
+    REASSURANCE,
+    SARCASM,
+    SELF_BLAME,
     SHOUTING,
     STRONG_WORDS,
     SYMPATHY,
+    THREAT,
     YOU_LINKS,
     YOU_SUBJECT,
 )
+from anew.method.drafts.reading import Piece, Reading
 
 REWRITE_FLAGS = ("needy", "apology", "questions", "too_long", "overshare", "intense")
 WAIT_FLAGS = ("late_night", "double_text")
@@ -40,12 +55,18 @@ LONG_WITHOUT_HIS = 50
 MIN_SENTENCE_WORDS = 3  # a sentence the learned models may judge on its own
 
 # A question: a sentence that ends in "?" (a run of them counts once), or, where she wrote none,
-# a sentence that opens the way questions do ("how are you", "did the dog settle in").
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+# a sentence that opens the way questions do ("how are you", "did the dog settle in", "any idea
+# where"), and each further question joined to it ("..., did the kids like it", "and has she got").
 _ASKING = re.compile(
     r"\b(?:how|what|where|when|who|why)\s+(?:are|is|was|were|do|did|does|have|has|can|could|would"
-    r"|will|should)\b|^\W*(?:how|what|where|when|who|why)'s\b|(?:^|\b(?:and|or|but)\s+)(?:are|is|do|did|does|can|could|would|will|have|has)"
-    r"\s+(?:you|u|we|they|he|she|it|the|your|my|there)\b",
+    r"|will|should)\b|^\W*(?:how|what|where|when|who|why)'s\b"
+    r"|\b(?:what|which)\s+(?:time|day|date|night|weekend|train|flight)\s+(?:are|is|was|do|did|does"
+    r"|will|should|shall|can)\b|^\W*(?:any\s+idea|do\s+(?:you|u)\s+know)\s+(?:where|when|what|who|how"
+    r"|if|whether)\b"
+    r"|(?:^|\b(?:and|or|but)\s+)(?:are|is|do|did|does|can|could|would|will|have|has)"
+    r"\s+(?:you|u|we|they|he|she|it|the|your|my|there)\b"
+    r"|,\s*(?:are|is|did|does|has|was|were|can|could|will|would)\s+(?:you|u|we|they|he|she|it|the"
+    r"|your|my|there)\b",
     re.IGNORECASE,
 )
 _JOINED_QUESTION = re.compile(
@@ -53,19 +74,34 @@ _JOINED_QUESTION = re.compile(
     r"|,\s*(?:what|when|where|who|why|how)\s+(?:are|is|was|were|do|did|does|have|has|will|would|can|could"
     r"|should)\s+(?:you|u|we|they|he|she|i)\b"
     r"|\sand\s+(?:should|shall|can|could|do|did|will|would|is|are)\s+(?:i|we|you|u|they|he|she|it|there)\b"
-    r"|\sand\s+(?:where|when|what\s+time|how|why|who)\s*\?*\s*$",
+    r"|\sand\s+(?:where|when|what\s+time|how|why|who)\s*\?*\s*$"
+    r"|\sand\s+(?:where|when|who)\s+(?:[\w']+\s+){0,3}?(?:is|are|was|were)\s*\?*\s*$",
     re.IGNORECASE,
 )
+# A sentence that opens as a question: only then is a second question joined to it ("Sorry again,
+# how are you?" asks one thing).
+_OPENS_ASKING = re.compile(
+    r"^\W*(?:which|what|where|when|who|whose|why|how|is|are|am|was|were|do|does|did|can|could|will"
+    r"|would|should|shall|have|has|any|you|u|r|ok|okay|so)\b",
+    re.IGNORECASE,
+)
+# Leading words that join a question to the one before, left out of its highlight.
+_JOINING = re.compile(r"(?:[\s,;]+|(?:and|or|but|also)\b)*", re.IGNORECASE)
 # VADER compound scores beyond these are strong emotion; warm wishes ("happy birthday") stay below.
 STRONG_NEGATIVE, STRONG_POSITIVE = -0.8, 0.94
+GLAD = 0.3  # a sentence at least this warm, by VADER, makes its "!!!" delight rather than strain
 WORD = re.compile(r"\S+")
+_TOKEN = re.compile(r"[A-Za-z']+")
+_CLAUSE = re.compile(r"[^.!?\n,;:]+")
+_EDGE = 40  # characters a highlight may grow by to reach a word's edge
+WHOLE_DRAFT = 1600  # characters up to which the learned models also read the draft as a whole
 
 MESSAGES = {
     "no_contact": "You're in your no-contact period: keep this in your vault rather than send it.",
     "needy": "This asks him for attention or for the relationship back. Your vault can hold that.",
     "apology": "You don't owe an apology here. Say what you mean without saying sorry.",
     "questions": "Several questions at once can feel like pressure. Keep one, or none.",
-    "too_long": "This is much longer than his message. A few light lines leave room to breathe.",
+    "too_long": "This runs long for a message to him. A few light lines leave room to breathe.",
     "overshare": "This shares a lot of your inner world. Keep it for the people who hold you up.",
     "intense": "The feeling here is strong. Let it settle before you send anything.",
     "late_night": "It's late. Night messages tend to say more than we mean; morning is kinder.",
@@ -110,171 +146,341 @@ def _analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
-def _found(code: str, pattern: re.Pattern[str], text: str) -> Flag | None:
-    match = pattern.search(text)
-    return Flag(code, MESSAGES[code], match.start(), match.end()) if match else None
+def _compound(text: str) -> float:
+    """VADER's overall score for one sentence, -1 (hostile) to 1 (rapturous)."""
+    return float(_analyzer().polarity_scores(text)["compound"])
+
+
+def _is_word(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] in "'_")
+
+
+def _aligned(text: str, span: Span) -> Span:
+    """The span grown to whole words at both ends (by at most _EDGE characters) and without the
+    spaces around it: a highlight never starts with a space or stops mid-word."""
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    for _ in range(_EDGE):
+        if not (_is_word(text, start - 1) and _is_word(text, start)):
+            break
+        start -= 1
+    for _ in range(_EDGE):
+        if not (_is_word(text, end - 1) and _is_word(text, end)):
+            break
+        end += 1
+    return start, end
+
+
+def _spans(text: str, found: Iterable[Span]) -> tuple[Span, ...]:
+    """Every phrase, word-aligned, sorted, with overlapping ones joined."""
+    joined: list[Span] = []
+    for start, end in sorted(_aligned(text, span) for span in found):
+        if start >= end:
+            continue
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return tuple(joined)
+
+
+def _flag(code: str, why: str, spans: tuple[Span, ...]) -> Flag:
+    first = spans[0] if spans else (None, None)
+    return Flag(code, MESSAGES[code], first[0], first[1], why=why, spans=spans)
 
 
 class _Scores:
-    """The learned models' probabilities for one draft and its sentences: each text is read into
+    """The learned models' probabilities for one draft and its sentences: each piece is read into
     features once, however many models are asked about it."""
 
-    def __init__(self) -> None:
+    def __init__(self, reading: Reading) -> None:
+        self._reading = reading
         self._features: dict[str, dict[str, float]] = {}
 
-    def __call__(self, code: str, text: str) -> float:
-        if text not in self._features:
-            self._features[text] = draft_models.features(text)
-        return draft_models.probability_of(code, self._features[text])
+    def __call__(self, code: str, piece: Piece) -> float:
+        found = self._reading.answer("features", piece.text, draft_models.features)
+        return self._reading.answer(
+            code, piece.text, lambda _: draft_models.probability_of(code, found)
+        )
+
+    def of_all(self, code: str, pieces: list[Piece]) -> float:
+        """The model's probability for these pieces read as one text (the whole draft, or all of
+        it but some sentences). A draft of over WHOLE_DRAFT characters is judged sentence by
+        sentence: its highest sentence stands for it, so no text is read twice in full."""
+        if sum(len(piece.text) for piece in pieces) > WHOLE_DRAFT:
+            return max((self(code, piece) for piece in pieces), default=0.0)
+        key = ("whole", code, tuple(piece.start for piece in pieces))
+        return self._reading.answer(
+            key,
+            "",
+            lambda _: draft_models.probability_of(
+                code, draft_models.features_of([self._reading.hand(p.text) for p in pieces])
+            ),
+        )
 
 
-def _needy(text: str, scores: _Scores, *, angry: bool) -> Flag | None:
+def _learned(code: str, reading: Reading, scores: _Scores, pieces: list[Piece]) -> tuple[Span, ...]:
+    """The sentences the learned model flags: when it says so of the whole draft (the sentence it
+    rates highest), or is sure of one sentence of three words or more (a calm sentence beside it
+    must not hide it; "See you." or "So what now?" alone is too little to go on)."""
+    if not pieces:
+        return ()
+    rated = [(scores(code, piece), piece) for piece in pieces]
+    whole = rated[0][0] if len(pieces) == 1 else scores.of_all(code, pieces)
+    sure = [
+        (piece.start, piece.end)
+        for probability, piece in rated
+        if len(pieces) > 1
+        and probability >= draft_models.SENTENCE_THRESHOLD
+        and len(WORD.findall(piece.text)) >= MIN_SENTENCE_WORDS
+    ]
+    if sure:
+        return tuple(sure)
+    if whole < draft_models.THRESHOLD:
+        return ()
+    best = max(rated, key=lambda pair: pair[0])[1]
+    return ((best.start, best.end),)
+
+
+def _calm(reading: Reading, *, practical: bool = True) -> set[int]:
+    """The sentences that are news of others (a loss, good wishes, their child's school) or
+    reassurance, and with `practical` practical ones, which the needy and overshare models are
+    not asked about: their words (need, miss, sleep) are not longing or her struggle there."""
+    cues = (OTHERS_NEWS, REASSURANCE, PRACTICAL) if practical else (OTHERS_NEWS, REASSURANCE)
+    return {reading.sentence_index(start) for cue in cues for start, _ in reading.matches(cue)}
+
+
+def _needy(reading: Reading, scores: _Scores, *, angry: bool, sorry: bool) -> Flag | None:
     """The rules' phrasings first; else the learned model, which also knows wording they don't.
     The model, which reads a strong "you ... me" as longing, is not asked about anger (that is
-    `intense`) or about an apology ("that's on me", "I hope you can forgive me")."""
-    found = _found("needy", NEEDY, text)
-    if found is not None or angry or APOLOGY.search(text) is not None:
-        return found
-    # Contempt in words no list has ("you revolt me") also reads to it as longing: where the
-    # intense model is surer, the draft is left to `intense`.
-    if scores("intense", text) > scores("needy", text):
-        return None
-    return _learned("needy", text, scores)
-
-
-def _learned(code: str, text: str, scores: _Scores) -> Flag | None:
-    """The flag when the learned model for it says so of the whole draft, or is sure of one
-    sentence of three words or more (a calm sentence beside it must not hide it; "See you." or
-    "So what now?" alone is too little to go on), pointing at the sentence it rates highest."""
-    sentences = [m for m in _SENTENCE.finditer(text) if m.group().strip()]
-    rated = [(scores(code, m.group()), m) for m in sentences]
-    best = max(rated, key=lambda pair: pair[0], default=None)
-    whole = scores(code, text) if len(sentences) != 1 else rated[0][0]
-    telling = [p for p, m in rated if len(WORD.findall(m.group())) >= MIN_SENTENCE_WORDS]
-    one = max(telling, default=0.0) if len(sentences) > 1 else 0.0
-    if whole < draft_models.THRESHOLD and one < draft_models.SENTENCE_THRESHOLD:
-        return None
-    if best is None:
-        return Flag(code, MESSAGES[code], None, None)
-    match = best[1]
-    start = match.start() + len(match.group()) - len(match.group().lstrip())
-    return Flag(code, MESSAGES[code], start, match.end())
-
-
-_TOKEN = re.compile(r"[A-Za-z']+")
-_CLAUSE = re.compile(r"[^.!?\n,;:]+")
+    `intense`), an apology ("that's on me", "I hope you can forgive me"), or a sentence that is
+    practical, sympathy or good wishes ("could I have my straighteners back", "thinking of you
+    all", "congrats on the job")."""
+    text = reading.text
+    calm = _calm(reading)
+    found = [
+        span
+        for span in reading.matches(NEEDY)
+        # "thinking of you" beside a loss or good wishes is sympathy.
+        if not (
+            text[span[0] : span[1]].lower().startswith("think")
+            and reading.sentence_index(span[0]) in calm
+        )
+    ]
+    if not found and not angry and not sorry:
+        pieces = [s for i, s in enumerate(reading.sentences) if i not in calm]
+        # Contempt in words no list has ("you revolt me") also reads to it as longing: where the
+        # intense model is surer, the draft is left to `intense`.
+        if pieces and scores.of_all("intense", pieces) <= scores.of_all("needy", pieces):
+            found = list(_learned("needy", reading, scores, pieces))
+    spans = _spans(text, found)
+    return _flag("needy", explanations.needy(text, spans), spans) if spans else None
 
 
 def _rated(
-    text: str, lead: frozenset[str], links: frozenset[str] | None, below: float
-) -> tuple[int, int] | None:
+    reading: Reading, lead: frozenset[str], links: frozenset[str] | None, below: float
+) -> list[Span]:
     """Where a word rated `below` or lower by VADER's lexicon comes soon after a `lead` word in
     the same clause (within five words, or, with `links`, after linking words only), from the
     lead word to it. A word that belongs to another flag ends the search in its clause."""
     lexicon: dict[str, float] = _analyzer().lexicon
-    for clause in _CLAUSE.finditer(text):
-        words = list(_TOKEN.finditer(clause.group()))
-        for index, word in enumerate(words):
-            if word.group().lower() not in lead:
-                continue
-            for following in words[index + 1 : index + 6]:
-                found = following.group().lower()
-                if found in NOT_HER_STATE:
-                    break
-                if lexicon.get(found, 0.0) <= below:
-                    return clause.start() + word.start(), clause.start() + following.end()
-                if links is not None and found not in links:
-                    break
-    return None
+    found: list[Span] = []
+    for window in reading.windows:
+        for clause in _CLAUSE.finditer(reading.hand(window.text)):
+            words = list(_TOKEN.finditer(clause.group()))
+            for index, word in enumerate(words):
+                if word.group().lower() not in lead:
+                    continue
+                for following in words[index + 1 : index + 6]:
+                    said = following.group().lower()
+                    if said in NOT_HER_STATE:
+                        break
+                    if lexicon.get(said, 0.0) <= below:
+                        offset = window.start + clause.start()
+                        found.append((offset + word.start(), offset + following.end()))
+                        break
+                    if links is not None and said not in links:
+                        break
+    return found
 
 
-def _overshare(text: str, scores: _Scores, *, needy: bool, angry: bool) -> Flag | None:
+def _overshare(
+    reading: Reading, scores: _Scores, *, needy: bool, angry: bool, sorry: bool
+) -> Flag | None:
     """The rules, then her own state in VADER's painful words, then the learned model; remorse
     inside an apology is not her struggle, and anger at him is `intense`. The model is not asked
     about a needy draft: longing reads to it like her struggle (the rules still find both)."""
-    found = _found("overshare", OVERSHARE, text)
-    if found is not None or APOLOGY.search(text) is not None or angry:
-        return found
-    state = _rated(text, FIRST_PERSON, None, PAINFUL)
-    if state is not None:
-        return Flag("overshare", MESSAGES["overshare"], *state)
-    return None if needy else _learned("overshare", text, scores)
+    found = list(reading.matches(OVERSHARE))
+    if not (sorry or angry):
+        found += _rated(reading, FIRST_PERSON, None, PAINFUL)
+        if not found and not needy:
+            calm = _calm(reading, practical=False)  # money trouble is her struggle
+            pieces = [s for i, s in enumerate(reading.sentences) if i not in calm]
+            found = list(_learned("overshare", reading, scores, pieces))
+    spans = _spans(reading.text, found)
+    return _flag("overshare", explanations.overshare(reading.text, spans), spans) if spans else None
 
 
-def _apology(text: str) -> Flag | None:
-    for match in APOLOGY.finditer(text):
-        sentence = _SENTENCE.search(text, text.rfind(".", 0, match.start()) + 1)
-        sympathy = sentence is not None and SYMPATHY.search(sentence.group())
-        if not ("sorry" in match.group().lower() and sympathy):
-            return Flag("apology", MESSAGES["apology"], match.start(), match.end())
-    return None
+def _apologies(reading: Reading) -> list[Span]:
+    """Every apology, direct or indirect; not sympathy ("so sorry about your grandad, he was a
+    lovely man") nor reassurance ("don't worry, it wasn't on you", "no need to say sorry")."""
+    text, sympathy = reading.text, {}
+    reassured = list(reading.matches(REASSURANCE))
+    found = []
+    for span in [*reading.matches(APOLOGY), *reading.matches(INDIRECT_APOLOGY)]:
+        if any(start < span[1] and span[0] < end for start, end in reassured):
+            continue
+        index = reading.sentence_index(span[0])
+        if index not in sympathy:
+            sympathy[index] = reading.has(SYMPATHY, reading.sentences[index])
+        if sympathy[index] and "sorry" in text[span[0] : span[1]].lower():
+            continue
+        found.append(span)
+    return found
 
 
-def _questions(text: str) -> Flag | None:
+def _apology(reading: Reading, found: list[Span]) -> Flag | None:
+    """The apology, with the advice that fits it: a courtesy sorry can stay short, blame that is
+    not hers is not hers to apologise for, and a sorry she owes is best said once."""
+    spans = _spans(reading.text, found)
+    if not spans:
+        return None
+    courteous = {reading.sentence_index(start) for start, _ in reading.matches(COURTESY)}
+    if reading.first(SELF_BLAME) is not None:
+        kind = "self_blame"
+    elif all(reading.sentence_index(start) in courteous for start, _ in spans):
+        kind = "courtesy"
+    else:
+        kind = "owed"
+    return _flag("apology", explanations.apology(reading.text, spans, kind), spans)
+
+
+def _asked(reading: Reading, sentence: Piece, count: int) -> list[Span]:
+    """The `count` questions of one sentence, cut where each further one begins."""
+    body = reading.hand(sentence.text)
+    cuts = sorted(
+        {m.start() for m in _ASKING.finditer(body) if m.start() > 0}
+        | {m.start() for m in _JOINED_QUESTION.finditer(body)}
+    )[: count - 1]
+    bounds = [0, *cuts, len(body)]
+    spans = []
+    for start, end in pairwise(bounds):
+        start += len(_JOINING.match(body, start).group())  # type: ignore[union-attr]
+        spans.append((sentence.start + start, sentence.start + max(end, start)))
+    return spans
+
+
+def _questions(reading: Reading) -> Flag | None:
+    text = reading.text
     marked = "?" in text
-    asked: list[re.Match[str]] = []
-    for sentence in _SENTENCE.finditer(text):
-        body = sentence.group().strip()
+    ending = len(text.rstrip())
+    asked: list[Span] = []
+    for sentence in reading.sentences:
+        body = reading.hand(sentence.text).strip()
+        joined = reading.count(_JOINED_QUESTION, sentence)
+        joined = joined if joined and reading.has(_OPENS_ASKING, sentence) else 0
         if marked:  # with question marks about, an unmarked sentence counts only at the very end
-            ends_unmarked = sentence.end() == len(text) and body[-1:].isalnum()
-            if body.rstrip("!").endswith("?") or (ends_unmarked and _ASKING.search(body)):
+            ends_unmarked = sentence.end >= ending and body[-1:].isalnum()
+            if body.rstrip("!").endswith("?") or (ends_unmarked and reading.has(_ASKING, sentence)):
                 # "Which day suits you, and what time?" asks two things under one mark, as do
                 # "where are you, who are you with" and "what time's pickup and should I pack
                 # lunch"; "do you want it or shall I keep it" is one choice.
-                asked += [sentence] * (1 + len(_JOINED_QUESTION.findall(body)))
+                asked += _asked(reading, sentence, 1 + joined)
         else:
-            asks = len(_ASKING.findall(body))
-            asked += [sentence] * (asks + len(_JOINED_QUESTION.findall(body)) if asks else 0)
+            asks = reading.count(_ASKING, sentence)
+            if asks:
+                asked += _asked(reading, sentence, asks + joined)
     if len(asked) < 2:
         return None
-    return Flag("questions", MESSAGES["questions"], asked[0].start(), asked[-1].end())
+    spans = _spans(text, asked)
+    return _flag("questions", explanations.questions(text, spans), spans)
 
 
 def _too_long(text: str, his_last: str | None) -> Flag | None:
     words = len(WORD.findall(text))
-    limit = max(2 * len(WORD.findall(his_last)), 11) if his_last else LONG_WITHOUT_HIS
-    return Flag("too_long", MESSAGES["too_long"], None, None) if words > limit else None
+    his_words = len(WORD.findall(his_last)) if his_last else 0
+    limit = max(2 * his_words, 11) if his_last else LONG_WITHOUT_HIS
+    if words <= limit:
+        return None
+    return _flag("too_long", explanations.too_long(words, his_words or None), ())
 
 
-def _anger(text: str) -> tuple[int, int] | None:
-    """Where anger or contempt at him is said in words: strong words, or a hostile word soon
-    after "you"."""
-    match = STRONG_WORDS.search(text)
-    if match:
-        return match.start(), match.end()
-    return _rated(text, YOU_SUBJECT, YOU_LINKS, HOSTILE)
+# The kinds of strong feeling, the most serious first: the explanation speaks to the first found.
+_INTENSE_KINDS = ("threat", "order", "sarcasm", "anger", "capitals", "rapture", "delight")
 
 
-def _angry(text: str, anger: tuple[int, int] | None) -> bool:
-    """Anger at him, in words (`anger`, from _anger) or in capitals, is `intense`: the models,
-    which read a strong "you ... me" as longing and a hurt "I" as her struggle, are not asked
-    about it."""
-    return anger is not None or SHOUTING.search(text) is not None
+def _anger(reading: Reading) -> dict[str, list[Span]]:
+    """Anger and contempt at him said in words, by kind: threats, hostile orders, sarcasm, and
+    strong words or a hostile word soon after "you"; and capitals."""
+    return {
+        "threat": list(reading.matches(THREAT)),
+        "order": list(reading.matches(HOSTILE_ORDER)),
+        "sarcasm": list(reading.matches(SARCASM)),
+        "anger": [
+            *reading.matches(STRONG_WORDS),
+            *_rated(reading, YOU_SUBJECT, YOU_LINKS, HOSTILE),
+        ],
+        "capitals": [*reading.matches(SHOUTING), *reading.matches(LOUD_WORD)],
+    }
+
+
+def _exclaimed(reading: Reading, pattern: re.Pattern[str]) -> list[Span]:
+    """Runs of "!!", "?!" or emoji, each with the word before it, which is what it stresses."""
+    text, found = reading.text, []
+    for start, end in reading.matches(pattern):
+        word = start
+        while word > 0 and start - word < _EDGE and text[word - 1].isspace():
+            word -= 1
+        while word > 0 and start - word < _EDGE and not text[word - 1].isspace():
+            word -= 1
+        found.append((word if word < start and text[word:start].strip() else start, end))
+    return found
 
 
 def _intense(
-    text: str, scores: _Scores, *, anger: tuple[int, int] | None, needy: bool
+    reading: Reading,
+    scores: _Scores,
+    *,
+    said: dict[str, list[Span]],
+    needy: bool,
+    sorry: bool,
 ) -> Flag | None:
-    """Capitals, exclamations, emoji runs, anger in words, a strongly felt sentence; then the
-    learned model, unless the draft is needy: pleading reads to it like strong feeling, and
-    the guide keeps the two apart."""
-    for pattern in (SHOUTING, EXCLAIM, EMOJI_RUN):
-        flag = _found("intense", pattern, text)
-        if flag:
-            return flag
-    if anger is not None:
-        return Flag("intense", MESSAGES["intense"], *anger)
-    # Sentence by sentence: one strong sentence is enough, and a long calm text is not.
-    for sentence in _SENTENCE.finditer(text):
-        compound = _analyzer().polarity_scores(sentence.group())["compound"]
-        if not STRONG_NEGATIVE < compound < STRONG_POSITIVE:
-            return Flag("intense", MESSAGES["intense"], sentence.start(), sentence.end())
-    return None if needy else _learned("intense", text, scores)
+    """Threats, orders, sarcasm, anger in words, capitals, exclamations, emoji runs, strongly felt
+    sentences; then the learned model, unless the draft is needy: pleading reads to it like strong
+    feeling, and the guide keeps the two apart; nor about an apology (remorse is not anger)."""
+    found = {kind: list(spans) for kind, spans in said.items()}
+    found["rapture"], found["delight"] = [], []
+    for sentence in reading.sentences:  # one strong sentence is enough, and a long calm text is not
+        compound = reading.answer("vader", sentence.text, _compound)
+        if compound <= STRONG_NEGATIVE:
+            found["anger"].append((sentence.start, sentence.end))
+        elif compound >= STRONG_POSITIVE:
+            found["rapture"].append((sentence.start, sentence.end))
+    # Marks beside anger carry it; in a glad sentence on their own they are delight, said gently.
+    angry = any(found[kind] for kind in ("threat", "order", "sarcasm", "anger"))
+    for mark in [*_exclaimed(reading, EXCLAIM), *_exclaimed(reading, EMOJI_RUN)]:
+        sentence = reading.sentences[reading.sentence_index(mark[0])]
+        glad = reading.answer("vader", sentence.text, _compound) >= GLAD
+        found["delight" if glad and not angry else "anger"].append(mark)
+    if not any(found.values()) and not needy and not sorry:
+        calm = _calm(reading, practical=False)  # good wishes and reassurance are not anger
+        pieces = [s for i, s in enumerate(reading.sentences) if i not in calm]
+        found["anger"] = list(_learned("intense", reading, scores, pieces))
+    kind = next((kind for kind in _INTENSE_KINDS if found[kind]), None)
+    if kind is None:
+        return None
+    text = reading.text
+    spans = _spans(text, [span for spans in found.values() for span in spans])
+    first = _spans(text, found[kind])
+    return _flag("intense", explanations.intense(text, first, kind), spans)
 
 
 def _late(at: datetime | None) -> Flag | None:
     if at is not None and (at.hour >= 23 or at.hour < 6):
-        return Flag("late_night", MESSAGES["late_night"], None, None)
+        return _flag("late_night", explanations.late_night(at), ())
     return None
 
 
@@ -298,16 +504,22 @@ def check_draft(
             shown = [flag for flag in shown if flag.code not in WAIT_FLAGS]
         return Verdict("dont_send", [Flag(held, MESSAGES[held], None, None), *shown])
     text = text.replace("\u2019", "'")  # phones type a curly apostrophe; one character for one
-    scores, anger = _Scores(), _anger(text)  # judged once: it decides three flags
-    angry = _angry(text, anger)
-    needy = _needy(text, scores, angry=angry)
+    reading = Reading(text)
+    scores, said = _Scores(reading), _anger(reading)  # judged once: they decide three flags
+    angry = any(said.values())
+    apologies = _apologies(reading)
+    needy = _needy(reading, scores, angry=angry, sorry=bool(apologies))
     checks: list[Callable[[], Flag | None]] = [
         lambda: needy,
-        lambda: _apology(text),
-        lambda: _questions(text),
+        lambda: _apology(reading, apologies),
+        lambda: _questions(reading),
         lambda: _too_long(text, his_last),
-        lambda: _overshare(text, scores, needy=needy is not None, angry=angry),
-        lambda: _intense(text, scores, anger=anger, needy=needy is not None),
+        lambda: _overshare(
+            reading, scores, needy=needy is not None, angry=angry, sorry=bool(apologies)
+        ),
+        lambda: _intense(
+            reading, scores, said=said, needy=needy is not None, sorry=bool(apologies)
+        ),
         lambda: _late(at),
         lambda: (
             Flag("double_text", MESSAGES["double_text"], None, None) if last_from == "me" else None
