@@ -103,7 +103,7 @@ def test_the_page_script_adds_this_device_and_she_can_remove_it(
     assert device.endpoint == endpoint
     assert "Phone" in page_text(alice_client.get(PAGE).text)
     tested = post(alice_client, f"{PAGE}/test")
-    assert "Phone: sent (delivered to the push service)" in page_text(tested.text)  # type: ignore[attr-defined]
+    assert "Phone : sent (delivered to the push service)" in page_text(tested.text)  # type: ignore[attr-defined]
     assert len(stand_in.received) == 1
     post(alice_client, f"{PAGE}/devices/{device.id}/remove")
     db.expire_all()
