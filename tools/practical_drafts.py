@@ -101,6 +101,16 @@ def _templates(pick: Callable[[tuple[str, ...]], str]) -> list[Callable[[], str]
             f"Still on for {pick(('handing over the bikes', 'the school play'))} at "
             f"{pick(('10', '6', 'noon'))}?"
         ),
+        lambda: (  # practical orders in lower case, as she types them: not anger
+            f"{pick(('bring', 'pack', 'send', 'drop off', 'put', 'leave'))} "
+            f"{pick(('her', 'his', 'the kids', 'their'))} "
+            f"{pick(('swim kit', 'school shoes', 'wellies', 'reading book', 'coat', 'boots'))} "
+            f"{pick(('sunday', 'tomorrow', 'on friday', 'at handover', 'with them', 'tonight'))}"
+        ),
+        lambda: (  # a date she can't make is plain news, not her struggle
+            f"I can't do {pick(('the 3rd', 'the 21st', 'Tuesday', 'next weekend', 'the 9th'))}"
+            f"{pick(('.', ', can we swap?', ', could you take them?', '. Monday works.'))}"
+        ),
         lambda: (
             "Please remember "
             + pick(("Ella's inhaler", "the school forms", "to pay the nursery", "Max's PE kit"))

@@ -54,8 +54,8 @@ def test_every_suggestion_on_the_labelled_set_holds_its_promises() -> None:
         ("Sorry, could you move the van?", "Could you move the van?"),
         ("I'm sorry, but I can't do the 14th.", "I can't do the 14th."),
         (
-            "I miss you so much. Can we talk? What are you doing tonight?",
-            "What are you doing tonight?",
+            "I miss you so much. Can we talk? What time is pickup on Saturday?",
+            "What time is pickup on Saturday?",
         ),
         ("when's handover sunday and has she got her swim kit", "when's handover sunday?"),
         ("yay congrats!!!", "yay congrats!"),

@@ -239,7 +239,7 @@ STRONG_WORDS = _any(
     r"(?:worst|happiest|best|saddest|greatest)\b[^.!?\n]{0,30}?\b(?:ever|of\s+my\s+life)\b",
     # Batch 12: contempt in other words, and keeping him from her own.
     r"most\s+\w+\s+(?:person|man|human\s+being)\b[^.!?\n]{0,25}?\bever|(?:^|[.!?]\s*)(?:absolutely\s+|just\s+)?unbelievable\s*[.!]",
-    r"makes?\s+my\s+skin\s+crawl|spineless|gutless|(?:pathetic|sad|spineless)\s+little\s+(?:man|boy)|go\s+(?:and\s+)?cry\s+to",
+    r"makes?\s+my\s+skin\s+crawl|(?:beneath|below)\s+(?:me|contempt)|spineless|gutless|(?:pathetic|sad|spineless)\s+little\s+(?:man|boy)|go\s+(?:and\s+)?cry\s+to",
     r"stay\s+away\s+from\s+(?:me|my)\b|never\s+(?:speak|talk)\s+to\s+(?:me|my\s+\w+)\s+like\s+that",
     # Batch 13: shame, nerve, curses, and orders to leave or keep away.
     r"ashamed\s+of\s+yourself|(?:got|have)\s+(?:some|a)\s+nerve|burn\s+in\s+hell|keep\s+your\s+(?:excuses|lies|apologies)|never\s+been\s+so\s+(?:insulted|humiliated|disgusted)",

@@ -65,6 +65,7 @@ _ASKING = re.compile(
     r"|if|whether)\b"
     r"|(?:^|\b(?:and|or|but)\s+)(?:are|is|do|did|does|can|could|would|will|have|has)"
     r"\s+(?:you|u|we|they|he|she|it|the|your|my|there)\b"
+    r"|(?:^|\b(?:and|or|but)\s+)(?:do|did|should|shall|can|could)\s+i\b"
     r"|,\s*(?:are|is|did|does|has|was|were|can|could|will|would)\s+(?:you|u|we|they|he|she|it|the"
     r"|your|my|there)\b",
     re.IGNORECASE,
@@ -75,7 +76,18 @@ _JOINED_QUESTION = re.compile(
     r"|should)\s+(?:you|u|we|they|he|she|i)\b"
     r"|\sand\s+(?:should|shall|can|could|do|did|will|would|is|are)\s+(?:i|we|you|u|they|he|she|it|there)\b"
     r"|\sand\s+(?:where|when|what\s+time|how|why|who)\s*\?*\s*$"
+    r"|\sand\s+(?:who|what|where|when|how)'s\b"
     r"|\sand\s+(?:where|when|who)\s+(?:[\w']+\s+){0,3}?(?:is|are|was|were)\s*\?*\s*$",
+    re.IGNORECASE,
+)
+# The last sentence left without a mark where others have one still asks, when it opens as a
+# question does: "...? how much did you put in", "...? what car will she be in", "...? is that
+# what this is", "...? why won't you just say something".
+_ASKS_AT_THE_END = re.compile(
+    r"^\W*(?:(?:and|so|also|but)\s+)?(?:(?:what|which)\s+[\w']+\s+(?:is|are|was|were|will|would|do"
+    r"|does|did|should|shall|can|could|suits?)\b|how\s+(?:much|many|long|far|often|come)\b"
+    r"|(?:who|what|where|when|why|how)(?:'s|\s+(?:won't|wont|can't|cant|didn't|didnt|isn't|aren't"
+    r"|don't|dont|doesn't|haven't|hasn't|wouldn't))\b|is\s+(?:that|this)\b)",
     re.IGNORECASE,
 )
 # A sentence that opens as a question: only then is a second question joined to it ("Sorry again,
@@ -384,7 +396,10 @@ def _questions(reading: Reading) -> Flag | None:
         joined = joined if joined and reading.has(_OPENS_ASKING, sentence) else 0
         if marked:  # with question marks about, an unmarked sentence counts only at the very end
             ends_unmarked = sentence.end >= ending and body[-1:].isalnum()
-            if body.rstrip("!").endswith("?") or (ends_unmarked and reading.has(_ASKING, sentence)):
+            asks_at_end = ends_unmarked and (
+                reading.has(_ASKING, sentence) or reading.has(_ASKS_AT_THE_END, sentence)
+            )
+            if body.rstrip("!").endswith("?") or asks_at_end:
                 # "Which day suits you, and what time?" asks two things under one mark, as do
                 # "where are you, who are you with" and "what time's pickup and should I pack
                 # lunch"; "do you want it or shall I keep it" is one choice.
