@@ -7,7 +7,7 @@ from pydantic import ValidationError
 
 from anew.db import Base
 from anew.your_data.archive import her_tables
-from anew.your_data.rows import checked_row, row_model
+from anew.your_data.rows import Account, checked_row, row_model
 
 CHECKIN = {"id": 1, "user_id": 1, "day": "2026-11-20", "mood": 6, "note": "ok"}
 
@@ -56,3 +56,8 @@ def test_a_field_that_does_not_fit_its_column_is_refused(
 
 def test_a_row_that_fits_comes_back_as_given() -> None:
     assert checked_row(table("checkins"), CHECKIN) == CHECKIN
+
+
+def test_an_account_made_without_a_time_zone_comes_back_as_utc() -> None:
+    assert Account.model_validate({"time_zone": ""}).time_zone == "UTC"
+    assert Account.model_validate({"time_zone": "Europe/Paris"}).time_zone == "Europe/Paris"

@@ -58,6 +58,8 @@ def _zones() -> frozenset[str]:
 
 
 def _a_zone(name: str) -> str:
+    if not name.strip():  # an account made without a zone before sign-up filled one in: UTC
+        return "UTC"
     if name not in _zones():
         raise ValueError(f"{name[:64]!r} is not a time zone (e.g. Europe/Paris)")
     return name

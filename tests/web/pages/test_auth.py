@@ -273,3 +273,8 @@ def test_an_unknown_time_zone_is_explained_and_kept(client: TestClient, db: Sess
 def test_a_blank_time_zone_is_utc(client: TestClient, db: Session) -> None:
     _signup(client, email="utc@example.org", password=PASSWORD, time_zone="")
     assert db.scalar(select(User.time_zone).where(User.email == "utc@example.org")) == "UTC"
+
+
+def test_a_form_without_a_time_zone_is_utc(client: TestClient, db: Session) -> None:
+    _signup(client, email="plain@example.org", password=PASSWORD)  # no script filled it in
+    assert db.scalar(select(User.time_zone).where(User.email == "plain@example.org")) == "UTC"

@@ -45,7 +45,7 @@ def checked_email(value: str) -> str:
 class SignupForm(BaseModel):
     email: str = Field(min_length=1, max_length=254)
     password: str = Field(min_length=1)
-    time_zone: str = Field(default="", max_length=64)
+    time_zone: str = Field(default="UTC", max_length=64)  # a form without the field is UTC too
 
     _email = field_validator("email")(checked_email)
     _zone = field_validator("time_zone")(checked_time_zone)
