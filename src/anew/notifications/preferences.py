@@ -3,7 +3,7 @@ when read: a channel URL can hold a password)."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -21,6 +21,8 @@ MAX_CHANNELS = 10
 
 
 class ChannelIn(BaseModel):
+    model_config = ConfigDict(strict=True)  # "yes" is not true, "7" not a number
+
     id: int | None = Field(
         default=None, description="a channel of hers to keep; none for a new one"
     )
@@ -46,6 +48,8 @@ class ChannelOut(BaseModel):
 
 
 class PreferencesIn(BaseModel):
+    model_config = ConfigDict(strict=True)  # "yes" is not true, "7" not a number
+
     checkin_at: str | None = Field(
         default=None, pattern=HH_MM, description="HH:MM, hers; null: off"
     )

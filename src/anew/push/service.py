@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from py_vapid import Vapid02
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -62,6 +62,8 @@ def _key_bytes(value: str, length: int, what: str) -> str:
 
 
 class SubscriptionKeys(BaseModel):
+    model_config = ConfigDict(strict=True)  # "yes" is not true, "7" not a number
+
     p256dh: str = Field(max_length=200, description="the browser's P-256 public key, base64url")
     auth: str = Field(max_length=100, description="the browser's 16-byte secret, base64url")
 
@@ -78,6 +80,8 @@ class SubscriptionKeys(BaseModel):
 
 class SubscriptionIn(BaseModel):
     """The browser's PushSubscription as its toJSON() gives it, and a name for the device."""
+
+    model_config = ConfigDict(strict=True)  # "yes" is not true, "7" not a number
 
     endpoint: str = Field(min_length=8, max_length=ENDPOINT_MAX)
     expirationTime: int | None = Field(default=None, description="as the browser gives it")

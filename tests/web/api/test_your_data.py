@@ -54,6 +54,7 @@ def fill_every_area(client: TestClient) -> None:
         json={"text": "Day five, a little lighter", "mood": 6, "day": 5},
         headers={"Idempotency-Key": "offline-0001"},
     )
+    client.put("/api/v1/notifications", json={"checkin_at": "21:00", "habits": True})
 
 
 def contents(archive: bytes) -> dict[str, Any]:

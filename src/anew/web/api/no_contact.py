@@ -21,6 +21,7 @@ from anew.method.no_contact.vocabulary import Channel, Initiator
 from anew.web.api.schemas import (
     BAD_BODY,
     ERROR_RESPONSES,
+    KEY_REUSED,
     ApiModel,
     IsoDate,
     IsoDateTime,
@@ -151,7 +152,11 @@ def read_contacts(user: ApiUser, db: SessionDep) -> list[ContactOut]:
 
 
 @router.post(
-    "/urges", status_code=201, response_model=UrgeOut, summary="Log an urge", responses=RESPONSES
+    "/urges",
+    status_code=201,
+    response_model=UrgeOut,
+    summary="Log an urge",
+    responses={**RESPONSES, **KEY_REUSED},
 )
 def create_urge(
     body: UrgeIn, user: ApiUser, db: SessionDep, idempotency_key: IdempotencyKey = None
@@ -177,7 +182,10 @@ def read_vault(user: ApiUser, db: SessionDep) -> list[UrgeOut]:
 
 
 @router.put(
-    "/checkins/{day}", response_model=CheckInOut, summary="Check in for a day", responses=RESPONSES
+    "/checkins/{day}",
+    response_model=CheckInOut,
+    summary="Check in for a day",
+    responses={**RESPONSES, **KEY_REUSED},
 )
 def put_checkin(
     day: Annotated[IsoDate, Path(description="YYYY-MM-DD")],

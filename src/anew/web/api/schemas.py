@@ -29,6 +29,10 @@ BAD_BODY: dict[int | str, dict[str, Any]] = {
 }
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "Not yours"}}
 RESPONSES = {**ERROR_RESPONSES, **BAD_BODY, **NOT_FOUND}
+# For writes that take an Idempotency-Key: the same key already sent with a different kind of write.
+KEY_REUSED: dict[int | str, dict[str, Any]] = {
+    409: {"model": Problem, "description": "This Idempotency-Key came with a different write"}
+}
 
 
 # For endpoints where a bearer token is optional (anonymous callers are welcome): adds the
