@@ -47,7 +47,7 @@ def mood_line(moods: Sequence[MoodDay], days: Sequence[DayMarks]) -> str:
         )
         for day in sorted(set(by_day) | set(marked))
     ]
-    title = "Your mood over time"
+    title = "Your check-ins, day by day"
     words = Figure(
         title,
         Table("Day", ["Mood, 1 to 10", "Urges", "Contacts", "Slips"], rows),
