@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import re
+
 from bs4 import BeautifulSoup
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from tests.isolation import assert_isolated
-from tests.people import Person, page_text
+from tests.people import Person, page_text, take_safety_check
 from tests.web.api.test_insights import her_days
 
 
@@ -49,6 +51,19 @@ def test_her_mood_line_heat_map_and_hard_hour_in_her_time_zone(
     assert heat is not None
     titles = [r.title.get_text() for r in heat.select("rect") if r.title]
     assert "Sun, 21:00: 5" in titles
+
+
+def test_in_safety_mode_the_page_shows_only_her_own_moments(
+    alice_client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    her_days(factory, alice, "Europe/Berlin")
+    take_safety_check(alice_client, choking=True)
+    page = alice_client.get("/insights")
+    assert page.status_code == 200
+    text = page_text(page.text)
+    assert "Sunday evenings around 21:00 have been hard" in text
+    for word in ("him", "his", "he", "ex", "win back"):
+        assert re.search(rf"\b{word}\b", text.lower()) is None, word
 
 
 def test_bob_never_sees_alices_insights_page(
