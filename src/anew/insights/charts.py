@@ -4,7 +4,9 @@ under it, and her urges and slips as a weekday-by-hour heat map."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 
+from anew.charts.calendars import EMPTY, day_calendar
 from anew.charts.figure import Figure, Table, series_class
 from anew.charts.grids import heat_grid
 from anew.charts.lines import line_chart
@@ -19,6 +21,13 @@ KIND_LEGEND = (
     "Contact (your count kept going)",
     "Contact that restarted your count",
 )
+MOOD_DAYS = {
+    "low": "Mood 1 to 3",
+    "middling": "Mood 4 to 6",
+    "good": "Mood 7 to 10",
+    EMPTY: "No check-in",
+}
+YEAR = 365
 HOURS = [f"{hour:02d}:00" for hour in range(24)]
 HOUR_TICKS = {0: "midnight", 6: "6 am", 12: "noon", 18: "6 pm"}
 
@@ -68,3 +77,22 @@ def hard_hours_map(grid: Sequence[Sequence[int]]) -> str:
         title, Table("Day", HOURS, rows), "Day of the week", "Hour of the day, your time"
     )
     return heat_grid(grid, [name[:3] for name in WEEKDAYS], HOURS, HOUR_TICKS, words)
+
+
+def mood_band(mood: int) -> str:
+    return "low" if mood <= 3 else "middling" if mood <= 6 else "good"
+
+
+def year_in_pixels(moods: Sequence[MoodDay]) -> str:
+    """A square per day for her last year of check-ins (up to her latest), coloured by mood;
+    empty without a check-in."""
+    if not moods:
+        return ""
+    last = moods[-1].day
+    first = max(moods[0].day, last - timedelta(days=YEAR - 1))
+    bands = {m.day: mood_band(m.mood) for m in moods}
+    days = [
+        (first + timedelta(days=n), bands.get(first + timedelta(days=n), EMPTY))
+        for n in range((last - first).days + 1)
+    ]
+    return day_calendar(days, MOOD_DAYS, "Your year in pixels")

@@ -47,6 +47,12 @@ def test_her_mood_line_heat_map_and_hard_hour_in_her_time_zone(
     assert sum(m.endswith(": 1 urge") for m in marks) == 4
     assert sum(m.endswith(": 1 slip") for m in marks) == 1
     assert sum(m.endswith(": 1 contact") for m in marks) == 1
+    pixels = [r.title.get_text() for r in soup.select("#mood .chart-calendar rect") if r.title]
+    assert pixels == [
+        "5 January 2026: Mood 1 to 3",
+        "12 January 2026: Mood 4 to 6",
+        "20 January 2026: Mood 4 to 6",
+    ]
     heat = soup.select_one("#hard-hours figure")
     assert heat is not None
     titles = [r.title.get_text() for r in heat.select("rect") if r.title]

@@ -21,6 +21,7 @@ def insights_page(request: Request, user: CurrentUser, db: SessionDep) -> Respon
     context = {
         "insights": found.insights,
         "mood_line": Markup(charts.mood_line(found.insights.mood, found.days)),  # noqa: S704 - ours, escaped
+        "year": Markup(charts.year_in_pixels(found.insights.mood)),  # noqa: S704 - ours, escaped
         "heat_map": Markup(charts.hard_hours_map(found.insights.urges_by_weekday_hour)),  # noqa: S704
         "time_zone": user.time_zone,
     }
