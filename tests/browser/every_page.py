@@ -74,6 +74,7 @@ VISITS = (
     Visit("/steps/new-look", WOMEN),
     Visit("/journal", WOMEN),
     Visit("/journal/{entry_id}", WOMEN),
+    Visit("/insights", WOMEN),
     Visit("/chats", WOMEN),
     Visit("/chats/{chat_id}", WOMEN),
     Visit("/chats/{chat_id}/who", WOMEN),  # "which one is you?", right after an upload

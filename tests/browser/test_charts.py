@@ -181,6 +181,7 @@ def test_every_chart_reads_at_11_px_or_more_and_nothing_is_cut(
         "new-you": "/steps/new-you",
         "reply-coach": "/steps/reply-coach",
         "chat": f"/chats/{seeded}",
+        "insights": "/insights",
     }
     for size in ((390, 844), (1280, 900)):
         with time_machine.travel(NOW, tick=True):

@@ -284,6 +284,12 @@ ISOLATION_TESTS.update(
             ("GET", "/journal/{entry_id}"),
             ("POST", "/journal/{entry_id}"),
         ],
+        "tests.web.api.test_insights:test_bob_never_sees_alices_insights": [
+            ("GET", "/api/v1/insights"),
+        ],
+        "tests.web.pages.test_insights:test_bob_never_sees_alices_insights_page": [
+            ("GET", "/insights"),
+        ],
         "tests.web.pages.test_quizzes:test_bob_never_sees_alices_quiz_results": [
             ("GET", "/quizzes"),
             ("POST", "/quizzes/{slug}"),

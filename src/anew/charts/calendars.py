@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from html import escape
 
 from anew.charts.figure import Figure, Table, figure, text
-from anew.charts.ticks import FONT_PX, MONTH_NAMES, long_date
+from anew.charts.ticks import CHAR_PX, FONT_PX, MONTH_NAMES, long_date
 
 LEFT, HEAD = 32, 18
 EMPTY = "none"  # the state of a day with nothing marked
@@ -75,7 +75,8 @@ def day_calendar(
     step = cell + 3
     first = days[0][0] - timedelta(days=days[0][0].weekday())
     weeks = (days[-1][0] - first).days // 7 + 1
-    width, height = LEFT + weeks * step, HEAD + 7 * step
+    # Room after the last week for a month's name that begins in it ("Feb" over a 4-week span).
+    width, height = LEFT + weeks * step + round(3 * CHAR_PX), HEAD + 7 * step
     parts = _month_labels(days[0][0], weeks, step)
     parts += [
         text("0", HEAD + row * step + cell / 2 + FONT_PX / 3, WEEKDAYS[row], anchor="start")
