@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from unittest import mock
 
@@ -285,3 +286,23 @@ def test_serve_has_polars_allocator_return_freed_memory_at_once(
         assert invoke(["serve"]).exit_code == 0
     run.assert_called_once()
     assert os.environ[JEMALLOC_OPTIONS] == RETURN_AT_ONCE  # the workers it starts inherit it
+
+
+def test_serve_stops_its_notification_scheduler_when_the_server_stops(
+    environment: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[threading.Event] = []
+
+    def start(settings: Settings) -> threading.Event:
+        started.append(threading.Event())
+        return started[-1]
+
+    monkeypatch.setattr("anew.notifications.scheduler.start", start)
+    stopped = KeyboardInterrupt
+    with (
+        mock.patch("anew.web.http.server.run", autospec=True, side_effect=stopped),
+        pytest.raises(stopped),
+    ):
+        cli.main(["serve"])
+    (stop,) = started
+    assert stop.is_set()

@@ -104,17 +104,22 @@ def serve(args: argparse.Namespace) -> int:
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"Anew is running at http://{shown_host}:{args.port}/  (database: {_describe(settings)})")
     print("Press Ctrl+C to stop.", flush=True)
+    stop = None
     if settings.notify_every_s:
         from anew.notifications import scheduler
 
-        scheduler.start(settings)  # a daemon thread: it ends with the server
-    server.run(
-        "anew.web.app:create_app",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-    )
+        stop = scheduler.start(settings)
+    try:
+        server.run(
+            "anew.web.app:create_app",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+        )
+    finally:
+        if stop is not None:  # the scheduler ends with the server, also when serve runs in-process
+            stop.set()
     return 0
 
 

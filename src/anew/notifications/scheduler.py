@@ -32,12 +32,18 @@ def start(settings: Settings) -> threading.Event:
     worker = worker_name()
 
     def loop() -> None:
+        away = False  # an outage is logged when it starts and when it ends, not every round
         while not stop.wait(settings.notify_every_s):
             try:
                 done = run_once(factory, settings, worker, utcnow())
             except SQLAlchemyError as error:  # the database is away: the next round retries
-                logger.warning("Notifications skipped a round: %s", error)
+                log = logger.debug if away else logger.warning
+                log("Notifications skipped a round: %s", error)
+                away = True
                 continue
+            if away:
+                logger.warning("Notifications are running again: the database is back")
+                away = False
             if done.made or done.sent or done.failed:
                 logger.info("Notifications: %d due, %d sent, %d to retry", *done.__dict__.values())
         engine.dispose()
