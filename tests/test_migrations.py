@@ -84,6 +84,11 @@ SEEDS = {
         "next_try_at, last_error) VALUES (1, 1, 'checkin:2026-11-01', 'checkin', :now, "
         "'pending', 0, :now, '')",
     ],
+    "0018": [
+        "UPDATE habits SET remind_at = '07:30' WHERE id = 1",
+        "INSERT INTO hard_hours_plans (user_id, text, updated_at) VALUES "
+        "(1, 'Call Jo, then a walk', :now)",
+    ],
 }
 
 

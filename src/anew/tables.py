@@ -16,6 +16,7 @@ def load_models() -> None:
     from anew.calendar import models as _calendar  # noqa: F401
     from anew.chats import models as _chats  # noqa: F401
     from anew.guide import models as _guide  # noqa: F401
+    from anew.insights import models as _insights  # noqa: F401
     from anew.journal import models as _journal  # noqa: F401
     from anew.method.best_self import models as _best_self  # noqa: F401
     from anew.method.new_look import models as _new_look  # noqa: F401

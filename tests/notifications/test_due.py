@@ -7,7 +7,7 @@ from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
-from anew.notifications.due import CATCH_UP, Daily, due, is_quiet
+from anew.notifications.due import CATCH_UP, Daily, due, heads_up, is_quiet
 from anew.notifications.vocabulary import NoticeKind
 
 
@@ -96,3 +96,55 @@ def test_what_a_server_down_for_hours_missed_is_let_go() -> None:
     assert due(choices(), now) == []
     (item,) = due(choices(), now - timedelta(minutes=1))
     assert item.key == "checkin:2026-12-04"
+
+
+def test_a_habit_with_its_own_time_is_reminded_of_alone_at_that_time() -> None:
+    daily = choices(checkin_at=None, habits=True, habit_times=((7, "12:30"), (9, "23:15")))
+    noon = datetime(2026, 12, 4, 12, 30, tzinfo=UTC)  # London is on UTC in winter
+    assert [(d.key, d.habit_id) for d in due(daily, noon)] == [("habit-7:2026-12-04", 7)]
+    night = datetime(2026, 12, 4, 23, 15, tzinfo=UTC)
+    assert due(daily, night) == []  # in her quiet hours: it waits for their end
+    morning = datetime(2026, 12, 5, 8, 0, tzinfo=UTC)
+    assert [(d.key, d.habit_id) for d in due(daily, morning)] == [("habit-9:2026-12-04", 9)]
+    evening = datetime(2026, 12, 4, 19, 0, tzinfo=UTC)
+    assert [d.key for d in due(daily, evening)] == ["habits:2026-12-04"]  # the rest, together
+
+
+def test_no_habit_reminder_of_any_kind_while_habits_are_off() -> None:
+    daily = choices(checkin_at=None, habits=False, habit_times=((7, "12:30"),))
+    assert due(daily, datetime(2026, 12, 4, 12, 30, tzinfo=UTC)) == []
+
+
+@pytest.mark.parametrize(
+    ("moment", "wanted"),
+    [
+        (datetime(2026, 12, 6, 19, 29, 59, tzinfo=UTC), []),  # 20:29 in Berlin: too early
+        (datetime(2026, 12, 6, 19, 30, tzinfo=UTC), ["hard_hours:2026-12-06T21"]),
+        (datetime(2026, 12, 6, 19, 59, 59, tzinfo=UTC), ["hard_hours:2026-12-06T21"]),
+        (datetime(2026, 12, 6, 20, 0, tzinfo=UTC), []),  # the hour has begun: let go
+        (datetime(2026, 12, 13, 19, 45, tzinfo=UTC), ["hard_hours:2026-12-13T21"]),  # next Sunday
+        (datetime(2026, 12, 7, 19, 45, tzinfo=UTC), []),  # a Monday
+    ],
+)
+def test_the_heads_up_comes_half_an_hour_before_her_hard_hour(
+    moment: datetime, wanted: list[str]
+) -> None:
+    sunday_at_nine = [(6, 21)]
+    assert [d.key for d in heads_up(sunday_at_nine, "Europe/Berlin", moment)] == wanted
+
+
+def test_the_heads_up_comes_in_her_quiet_hours_and_across_midnight() -> None:
+    monday_at_midnight = [(0, 0)]
+    sunday_night = datetime(2026, 12, 6, 23, 40, tzinfo=UTC)  # London, inside 22:00-08:00
+    (item,) = heads_up(monday_at_midnight, "Europe/London", sunday_night)
+    assert item.key == "hard_hours:2026-12-07T00"
+    assert item.day.isoformat() == "2026-12-07"
+    assert item.at == datetime(2026, 12, 6, 23, 30, tzinfo=UTC)
+
+
+def test_the_heads_up_follows_her_clock_over_a_clock_change() -> None:
+    sunday_at_nine = [(6, 21)]
+    summer = datetime(2026, 3, 29, 18, 30, tzinfo=UTC)  # the day Berlin went to UTC+2
+    (item,) = heads_up(sunday_at_nine, "Europe/Berlin", summer)
+    assert item.at == summer
+    assert heads_up(sunday_at_nine, "Europe/Berlin", summer - timedelta(hours=1)) == []

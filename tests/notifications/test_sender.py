@@ -10,8 +10,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from anew.accounts.models import User
 from anew.config import Settings
+from anew.insights import plans
+from anew.insights.plans import PlanIn
 from anew.method.new_you.models import Habit, HabitDay
-from anew.method.no_contact.models import NoContactPeriod
+from anew.method.no_contact.models import NoContactPeriod, Urge
 from anew.notifications import preferences
 from anew.notifications.models import NotificationSend
 from anew.notifications.preferences import PreferencesIn
@@ -158,4 +160,91 @@ def test_a_milestone_is_told_in_the_morning_of_its_day_and_never_in_safety_mode(
         db.execute(update(User).where(User.id == alice.id).values(safety_mode=True))
         db.commit()
     assert run_once(factory, settings, "w1", morning + timedelta(days=8)).made == 0  # 14 days
+    assert len(stand_in.received) == 1
+
+
+def test_a_habit_with_its_own_time_is_reminded_of_at_that_time_while_open(
+    factory: sessionmaker[Session],
+    settings: Settings,
+    alice: Person,
+    alices_phone: Browser,
+    stand_in: PushService,
+) -> None:
+    choose(factory, alice, habits=True)
+    with factory() as db:
+        walk = Habit(
+            user_id=alice.id,
+            title="Walk",
+            per_week=7,
+            started_on=date(2026, 12, 1),
+            remind_at="12:30",
+        )
+        db.add(walk)
+        db.commit()
+    noon = datetime(2026, 12, 4, 12, 30, 5, tzinfo=UTC)
+    assert run_once(factory, settings, "w1", noon).sent == 1
+    assert sends(factory) == [(f"habit-{walk.id}:2026-12-04", "sent", 1)]
+    evening = datetime(2026, 12, 4, 19, 0, 5, tzinfo=UTC)
+    assert run_once(factory, settings, "w1", evening).made == 0  # no other habit is open
+    with factory() as db:
+        db.add(HabitDay(user_id=alice.id, habit_id=walk.id, day=date(2026, 12, 5), status="done"))
+        db.commit()
+    assert run_once(factory, settings, "w1", noon + timedelta(days=1)).made == 0  # done already
+
+
+def hard_sundays(factory: sessionmaker[Session], person: Person) -> None:
+    """Four urges on Sunday evenings around 21:00 in London: a hard hour."""
+    with factory() as db:
+        for day in (8, 15, 22, 29):  # Sundays in November 2026
+            at = datetime(2026, 11, day, 21, 10, tzinfo=UTC)
+            db.add(Urge(user_id=person.id, at=at, intensity=6))
+        db.commit()
+
+
+SUNDAY_BEFORE_NINE = datetime(2026, 12, 6, 20, 30, 10, tzinfo=UTC)  # London: 20:30, quiet 20-22
+
+
+def test_the_heads_up_comes_before_her_hard_hour_even_in_quiet_hours(
+    factory: sessionmaker[Session],
+    settings: Settings,
+    alice: Person,
+    alices_phone: Browser,
+    stand_in: PushService,
+) -> None:
+    hard_sundays(factory, alice)
+    choose(factory, alice, hard_hours=True, quiet_from="20:00", quiet_to="08:00")
+    assert run_once(factory, settings, "w1", SUNDAY_BEFORE_NINE - timedelta(minutes=1)).made == 0
+    assert run_once(factory, settings, "w1", SUNDAY_BEFORE_NINE).sent == 1
+    assert run_once(factory, settings, "w1", SUNDAY_BEFORE_NINE + timedelta(minutes=5)).made == 0
+    assert sends(factory) == [("hard_hours:2026-12-06T21", "sent", 1)]
+    assert alices_phone.read(stand_in.received[0].body) == {
+        "title": "Anew",
+        "body": "A gentle heads-up: the next hour has been a harder one lately. Be kind to "
+        "yourself; something to help is one tap away.",
+        "url": "/insights#plan",
+        "tag": "anew-hard_hours",
+    }
+
+
+def test_plain_wording_brings_her_own_plan_and_safety_mode_sends_no_heads_up(
+    factory: sessionmaker[Session],
+    settings: Settings,
+    alice: Person,
+    alices_phone: Browser,
+    stand_in: PushService,
+) -> None:
+    hard_sundays(factory, alice)
+    choose(factory, alice, hard_hours=True, plain_wording=True)
+    with factory() as db:
+        plans.replace(db, alice.id, PlanIn(text="Tea, then ring Jo.\nVault, not him."))
+    run_once(factory, settings, "w1", SUNDAY_BEFORE_NINE)
+    body = alices_phone.read(stand_in.received[0].body)["body"]
+    assert body == (
+        "A gentle heads-up: urges have come around this time lately. "
+        "Your plan: Tea, then ring Jo. Vault, not him."
+    )
+    with factory() as db:
+        db.execute(update(User).where(User.id == alice.id).values(safety_mode=True))
+        db.commit()
+    assert run_once(factory, settings, "w1", SUNDAY_BEFORE_NINE + timedelta(days=7)).made == 0
     assert len(stand_in.received) == 1

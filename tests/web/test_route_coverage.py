@@ -284,6 +284,13 @@ ISOLATION_TESTS.update(
             ("GET", "/journal/{entry_id}"),
             ("POST", "/journal/{entry_id}"),
         ],
+        "tests.web.api.test_insights:test_bob_never_sees_or_changes_alices_plan": [
+            ("GET", "/api/v1/insights/plan"),
+            ("PUT", "/api/v1/insights/plan"),
+        ],
+        "tests.web.pages.test_insights:test_bob_never_changes_alices_plan_from_the_page": [
+            ("POST", "/insights/plan"),
+        ],
         "tests.web.api.test_insights:test_bob_never_sees_alices_insights": [
             ("GET", "/api/v1/insights"),
         ],

@@ -44,6 +44,8 @@ def test_every_table_of_hers_has_a_row_model() -> None:
         ("journal_entries", {"text": "ok", "mood": 11}, "mood"),
         ("journal_entries", {"text": "ok", "day": 0}, "day"),
         ("journal_entries", {"text": "ok", "idempotency_key": "a key"}, "idempotency_key"),
+        ("habits", {"remind_at": "7:30"}, "remind_at"),
+        ("hard_hours_plans", {"text": "x" * 2001}, "text"),
     ],
 )
 def test_a_field_that_does_not_fit_its_column_is_refused(

@@ -7,6 +7,8 @@ from datetime import date, datetime
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+# A time of day on her clock, as forms and the API take it.
+HH_MM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 UNKNOWN_ZONE = (
     "We don't know that time zone. Start typing your city or region (for example Europe/Paris) "
     "and pick it from the list."

@@ -67,16 +67,25 @@ def mood_line(moods: Sequence[MoodDay], days: Sequence[DayMarks]) -> str:
     return line_chart(points, MOOD_LEVELS, words, marks)
 
 
+def _weekday_hour_map(grid: Sequence[Sequence[int]], title: str, clock: str) -> str:
+    rows = [(WEEKDAYS[day], [number(n) for n in row]) for day, row in enumerate(grid)]
+    words = Figure(title, Table("Day", HOURS, rows), "Day of the week", f"Hour of the day, {clock}")
+    return heat_grid(grid, [name[:3] for name in WEEKDAYS], HOURS, HOUR_TICKS, words)
+
+
 def hard_hours_map(grid: Sequence[Sequence[int]]) -> str:
     """Her urges and slips by weekday and hour; empty while there are none."""
     if not any(any(row) for row in grid):
         return ""
-    title = "Urges and slips by weekday and hour"
-    rows = [(WEEKDAYS[day], [number(n) for n in row]) for day, row in enumerate(grid)]
-    words = Figure(
-        title, Table("Day", HOURS, rows), "Day of the week", "Hour of the day, your time"
-    )
-    return heat_grid(grid, [name[:3] for name in WEEKDAYS], HOURS, HOUR_TICKS, words)
+    return _weekday_hour_map(grid, "Urges and slips by weekday and hour", "your time")
+
+
+def talk_map(grid: Sequence[Sequence[int]] | None) -> str:
+    """The messages of her imported chats by weekday and hour; empty without one."""
+    if not grid or not any(any(row) for row in grid):
+        return ""
+    title = "Your messages to each other by weekday and hour"
+    return _weekday_hour_map(grid, title, "the chat's clock")
 
 
 def mood_band(mood: int) -> str:

@@ -85,3 +85,27 @@ def why(cell: Cell) -> str:
         f"{WEEKDAYS[cell.weekday]} {part_of_day(cell.hour)} around {cell.hour:02d}:00 "
         f"have been hard: {' and '.join(parts)}."
     )
+
+
+def talked_most(grid: Sequence[Sequence[int]]) -> str:
+    """'You two wrote most on Sunday evenings, around 21:00.' from the messages of her imported
+    chats by weekday and hour; empty without a message."""
+    total, weekday, hour = max(
+        (grid[day][hour], -day, -hour) for day in range(7) for hour in range(24)
+    )
+    if not total:
+        return ""
+    day, at = -weekday, -hour
+    return f"You two wrote most on {WEEKDAYS[day]} {part_of_day(at)}, around {at:02d}:00."
+
+
+def hard_when_you_talked(
+    hard: Sequence[Cell], talk: Sequence[Sequence[int]], share: float = 0.1
+) -> list[Cell]:
+    """Her hard hours that fall in the busiest tenth of the hours they used to talk (by
+    messages): where an old rhythm of theirs may be what makes the hour hard."""
+    counts = sorted((n for row in talk for n in row if n), reverse=True)
+    if not counts:
+        return []
+    bar = counts[max(0, int(len(counts) * share) - 1)]
+    return [cell for cell in hard if talk[cell.weekday][cell.hour] >= bar]

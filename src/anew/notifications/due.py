@@ -7,6 +7,7 @@ is let go: a check-in reminder at 03:00 for yesterday evening helps nobody.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -16,6 +17,7 @@ from anew.notifications.vocabulary import NoticeKind
 CATCH_UP = timedelta(hours=2)
 HABITS_WITHOUT_CHECKIN = time(19, 0)  # habit reminders when she set no check-in time
 MILESTONE_AT = time(9, 0)  # a milestone is told in the morning of its day (after quiet hours)
+HEADS_UP_BEFORE = timedelta(minutes=30)  # before a hard hour begins
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class Due:
     kind: NoticeKind
     day: date  # her local day it belongs to
     at: datetime  # UTC
+    habit_id: int | None = None  # a habit's own reminder; None: about all her other habits
 
 
 def clock(text: str) -> time:
@@ -64,26 +67,47 @@ class Daily:
     quiet_from: str
     quiet_to: str
     milestones: bool = False
+    habit_times: tuple[tuple[int, str], ...] = ()  # (habit id, HH:MM): habits with their own time
 
 
 def due(choices: Daily, now: datetime) -> list[Due]:
     """Her daily notifications that fell due in the last CATCH_UP, oldest first (the habit and
-    milestone ones only where the day has an open habit or a milestone: the caller asks)."""
+    milestone ones only where the day has an open habit or a milestone: the caller asks). A habit
+    with a time of its own is reminded of alone, at that time; the rest together."""
     quiet = clock(choices.quiet_from), clock(choices.quiet_to)
-    wanted: list[tuple[NoticeKind, time]] = []
+    wanted: list[tuple[NoticeKind, time, int | None]] = []
     if choices.checkin_at:
-        wanted.append((NoticeKind.CHECKIN, clock(choices.checkin_at)))
+        wanted.append((NoticeKind.CHECKIN, clock(choices.checkin_at), None))
     if choices.habits:
         at = clock(choices.checkin_at) if choices.checkin_at else HABITS_WITHOUT_CHECKIN
-        wanted.append((NoticeKind.HABITS, at))
+        wanted.append((NoticeKind.HABITS, at, None))
+        wanted += [(NoticeKind.HABITS, clock(own), id_) for id_, own in choices.habit_times]
     if choices.milestones:
-        wanted.append((NoticeKind.MILESTONE, MILESTONE_AT))
+        wanted.append((NoticeKind.MILESTONE, MILESTONE_AT, None))
     today = now.astimezone(zone(choices.time_zone)).date()
     found = []
     for day in (today - timedelta(days=1), today):
-        for kind, at in wanted:
+        for kind, at, habit_id in wanted:
             send_day, send_at = out_of_quiet(day, at, *quiet)
             moment = local_moment(send_day, send_at, choices.time_zone)
             if now - CATCH_UP < moment <= now:
-                found.append(Due(f"{kind.value}:{day.isoformat()}", kind, day, moment))
+                name = kind.value if habit_id is None else f"habit-{habit_id}"
+                found.append(Due(f"{name}:{day.isoformat()}", kind, day, moment, habit_id))
+    return sorted(found, key=lambda d: d.at)
+
+
+def heads_up(hours: Iterable[tuple[int, int]], time_zone: str, now: datetime) -> list[Due]:
+    """A heads-up HEADS_UP_BEFORE each of her hard hours (weekday 0 = Monday, hour, on her
+    clock) that is about to begin. Quiet hours don't hold it back: she asked for it for exactly
+    these hours. Once the hour has begun it is let go."""
+    today = now.astimezone(zone(time_zone)).date()
+    found = []
+    for day in (today, today + timedelta(days=1)):
+        for weekday, hour in hours:
+            if day.weekday() != weekday:
+                continue
+            begins = local_moment(day, time(hour), time_zone)
+            if begins - HEADS_UP_BEFORE <= now < begins:
+                key = f"{NoticeKind.HARD_HOURS.value}:{day.isoformat()}T{hour:02d}"
+                found.append(Due(key, NoticeKind.HARD_HOURS, day, begins - HEADS_UP_BEFORE))
     return sorted(found, key=lambda d: d.at)

@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from anew.accounts.clock import HH_MM
 from anew.db import transaction, utcnow
 from anew.errors import Invalid
 from anew.notifications import channels as channel_urls
@@ -16,7 +17,6 @@ from anew.notifications.models import (
     NotificationPreferences,
 )
 
-HH_MM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 MAX_CHANNELS = 10
 
 

@@ -15,13 +15,16 @@ from datetime import date, datetime
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from anew.accounts.clock import zone
 from anew.accounts.models import User
 from anew.config import Settings
+from anew.insights import service as insights
+from anew.insights.models import HardHoursPlan
 from anew.method.new_you.models import Habit, HabitDay
 from anew.method.path import service as path
 from anew.notifications import channels as channel_urls
 from anew.notifications import outbox
-from anew.notifications.due import Daily, Due, due
+from anew.notifications.due import HEADS_UP_BEFORE, Daily, Due, due, heads_up
 from anew.notifications.models import (
     NotificationChannel,
     NotificationPreferences,
@@ -42,20 +45,61 @@ class Round:
     failed: int
 
 
-def _open_habits(db: Session, user_id: int, day: date) -> bool:
-    """Whether any active habit of hers is not yet marked for the day."""
+def _open_habits(db: Session, user_id: int, day: date, habit_id: int | None) -> bool:
+    """Whether the habit (or, for None, any active habit of hers without a time of its own) is
+    not yet marked for the day."""
     marked = exists().where(HabitDay.habit_id == Habit.id, HabitDay.day == day)
     found = select(Habit.id).where(Habit.user_id == user_id, Habit.archived.is_(False), ~marked)
+    if habit_id is None:
+        found = found.where(Habit.remind_at.is_(None))
+    else:
+        found = found.where(Habit.id == habit_id)
     return db.scalar(found.limit(1)) is not None
 
 
 def _worth_telling(db: Session, user_id: int, item: Due) -> bool:
-    """A habit reminder only on a day with a habit still open; a milestone only on its day."""
+    """A habit reminder only on a day with its habit still open; a milestone only on its day."""
     if item.kind == NoticeKind.HABITS:
-        return _open_habits(db, user_id, item.day)
+        return _open_habits(db, user_id, item.day, item.habit_id)
     if item.kind == NoticeKind.MILESTONE:
         return path.milestone_on(db, user_id, day=item.day) is not None
     return True
+
+
+def _habit_times(db: Session) -> dict[int, tuple[tuple[int, str], ...]]:
+    """The habits with a reminder time of their own, of every member with habit reminders on."""
+    found: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    rows = db.execute(
+        select(Habit.user_id, Habit.id, Habit.remind_at)
+        .join(NotificationPreferences, NotificationPreferences.user_id == Habit.user_id)
+        .where(
+            NotificationPreferences.habits.is_(True),
+            Habit.remind_at.is_not(None),
+            Habit.archived.is_(False),
+        )
+        .order_by(Habit.id)
+    )
+    for user_id, habit_id, at in rows:
+        if at:  # never None here: the query asks for times
+            found[user_id].append((habit_id, at))
+    return {user_id: tuple(times) for user_id, times in found.items()}
+
+
+def _heads_ups(db: Session, zones: dict[int, str], now: datetime) -> list[tuple[int, Due]]:
+    """The heads-ups due now for members who asked for them. Only those for whom an hour begins
+    within HEADS_UP_BEFORE are read further (half of them at most, at any moment)."""
+    soon = {
+        user_id: time_zone
+        for user_id, time_zone in zones.items()
+        if (now + HEADS_UP_BEFORE).astimezone(zone(time_zone)).hour
+        != now.astimezone(zone(time_zone)).hour
+    }
+    hard = insights.hard_hours_of(db, soon) if soon else {}
+    return [
+        (user_id, item)
+        for user_id, cells in hard.items()
+        for item in heads_up([(c.weekday, c.hour) for c in cells], soon[user_id], now)
+    ]
 
 
 def make_due(db: Session, now: datetime) -> int:
@@ -68,9 +112,11 @@ def make_due(db: Session, now: datetime) -> int:
                 NotificationPreferences.checkin_at.is_not(None),
                 NotificationPreferences.habits.is_(True),
                 NotificationPreferences.milestones.is_(True),
+                NotificationPreferences.hard_hours.is_(True),
             )
         )
     ).all()
+    habit_times = _habit_times(db)
     items: list[tuple[int, Due]] = []
     for choices, time_zone, safety_mode in choosing:
         daily = Daily(
@@ -80,12 +126,19 @@ def make_due(db: Session, now: datetime) -> int:
             quiet_from=choices.quiet_from,
             quiet_to=choices.quiet_to,
             milestones=choices.milestones and not safety_mode,  # never about him in safety mode
+            habit_times=habit_times.get(choices.user_id, ()),
         )
         items += [
             (choices.user_id, item)
             for item in due(daily, now)
             if _worth_telling(db, choices.user_id, item)
         ]
+    asked = {  # the heads-up is about urges to reach him: never in safety mode
+        choices.user_id: time_zone
+        for choices, time_zone, safety_mode in choosing
+        if choices.hard_hours and not safety_mode
+    }
+    items += _heads_ups(db, asked, now)
     return outbox.enqueue(db, items) if items else 0
 
 
@@ -97,6 +150,7 @@ class _Batch:
     choices: dict[int, NotificationPreferences]
     devices: dict[int, list[PushSubscription]]
     channels: dict[int, list[NotificationChannel]]
+    plans: dict[int, str]
 
     @classmethod
     def load(cls, db: Session, user_ids: list[int]) -> _Batch:
@@ -114,7 +168,11 @@ class _Batch:
             )
         ):
             channels[channel.user_id].append(channel)
-        return cls(users, choices, push.devices_of(db, user_ids), channels)
+        mine = select(HardHoursPlan.user_id, HardHoursPlan.text).where(
+            HardHoursPlan.user_id.in_(user_ids)
+        )
+        plans: dict[int, str] = {row.user_id: row.text for row in db.execute(mine)}
+        return cls(users, choices, push.devices_of(db, user_ids), channels, plans)
 
 
 def _send_row(
@@ -130,7 +188,12 @@ def _send_row(
         return Outcome(sent=False, error="her account is gone", final=True)
     choices = batch.choices.get(row.user_id)
     plain = bool(choices and choices.plain_wording)
-    words = message(NoticeKind(row.kind), plain=plain, safety_mode=user.safety_mode)
+    words = message(
+        NoticeKind(row.kind),
+        plain=plain,
+        safety_mode=user.safety_mode,
+        plan=batch.plans.get(row.user_id),
+    )
     if words is None:
         return Outcome(sent=False, error="held back in safety mode", final=True)
     answers: list[Answer] = []

@@ -37,19 +37,34 @@ WORDS = {
         url="/dashboard",
     ),
     NoticeKind.HARD_HOURS: Words(
-        safe="A gentle heads-up: this time of day has been harder lately. Your plan is here.",
-        plain="A gentle heads-up: urges have come around this time lately. Your plan is one tap "
-        "away.",
-        url="/dashboard",
+        safe="A gentle heads-up: the next hour has been a harder one lately. Be kind to "
+        "yourself; something to help is one tap away.",
+        plain="A gentle heads-up: urges have come around this time lately. Your plan for "
+        "these hours is one tap away.",
+        url="/insights#plan",
     ),
 }
 NEUTRAL_IN_SAFETY_MODE = (NoticeKind.CHECKIN, NoticeKind.HABITS)
+PLAN_SHOWN = 160  # characters of her plan a plain heads-up carries
 
 
-def message(kind: NoticeKind, *, plain: bool, safety_mode: bool) -> dict[str, str] | None:
-    """The notification's title, words, link and tag; None for what safety mode never sends."""
+def _with_plan(plan: str) -> str:
+    """The plain heads-up with her own plan in it, cut at a word if long."""
+    shown = " ".join(plan.split())
+    if len(shown) > PLAN_SHOWN:
+        shown = shown[:PLAN_SHOWN].rsplit(" ", 1)[0] + "…"
+    return f"A gentle heads-up: urges have come around this time lately. Your plan: {shown}"
+
+
+def message(
+    kind: NoticeKind, *, plain: bool, safety_mode: bool, plan: str | None = None
+) -> dict[str, str] | None:
+    """The notification's title, words, link and tag; None for what safety mode never sends.
+    Her hard-hours plan is her own text, so only plain wording carries it."""
     if safety_mode and kind not in NEUTRAL_IN_SAFETY_MODE:
         return None
     words = WORDS[kind]
     body = words.plain if plain and not safety_mode else words.safe
+    if kind == NoticeKind.HARD_HOURS and plain and plan:
+        body = _with_plan(plan)
     return {"title": TITLE, "body": body, "url": words.url, "tag": f"anew-{kind.value}"}

@@ -76,6 +76,7 @@ DESCRIPTIONS = {
     "photos": "Your before/after photos; the images themselves are in photos/.",
     "journal_entries": "Your journal: free entries and answers to the path's questions, "
     "with your mood.",
+    "hard_hours_plans": "Your plan for your hard hours.",
     "notification_preferences": "What you chose to be reminded of, and your quiet hours (the "
     "channels you entered are left out: they can hold passwords).",
 }

@@ -40,7 +40,9 @@ from sqlalchemy import (
     Table,
 )
 
+from anew.accounts.clock import HH_MM
 from anew.chats.report_model import Report
+from anew.insights.models import PLAN_MAX
 from anew.journal import rules as journal
 from anew.method.no_contact.rules import MAX_TARGET
 
@@ -99,9 +101,13 @@ RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("chat_messages", "words"): (0, INT32),
 }
 # Text the app's own forms and API hold to less than MAX_TEXT, and keys written in a set alphabet.
-LENGTHS: dict[tuple[str, str], int] = {("journal_entries", "text"): journal.MAX_TEXT}
+LENGTHS: dict[tuple[str, str], int] = {
+    ("journal_entries", "text"): journal.MAX_TEXT,
+    ("hard_hours_plans", "text"): PLAN_MAX,
+}
 PATTERNS: dict[tuple[str, str], str] = {
     ("journal_entries", "idempotency_key"): f"^{journal.KEY.pattern}$",
+    ("habits", "remind_at"): HH_MM,
 }
 MAX_TEXT = 1_000_000  # characters in a text column; her longest note is far shorter
 IN_LIST = re.compile(r"^(\w+) IN \((.*)\)$")

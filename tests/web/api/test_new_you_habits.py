@@ -171,3 +171,38 @@ def test_days_stay_hers_across_a_clock_change(
         done = client.put(f"/api/v1/habits/{hid}/days/2026-03-29", json={"status": "done"})
         assert done.json()["current_streak"] == 2
         assert done.json()["today"] == "done"
+
+
+def test_a_habit_has_its_own_reminder_time_set_changed_and_cleared(
+    client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    as_alice(client, factory, alice)
+    with time_machine.travel(NOW, tick=False):
+        made = client.post("/api/v1/habits", json={"title": "Walk", "remind_at": "07:30"})
+        assert made.status_code == 201
+        hid = made.json()["id"]
+        assert made.json()["remind_at"] == "07:30"
+        changed = client.patch(f"/api/v1/habits/{hid}", json={"remind_at": "18:05"})
+        assert changed.json()["remind_at"] == "18:05"
+        kept = client.patch(f"/api/v1/habits/{hid}", json={"title": "Long walk"})
+        assert kept.json()["remind_at"] == "18:05"  # left out: unchanged
+        cleared = client.patch(f"/api/v1/habits/{hid}", json={"remind_at": None})
+        assert cleared.json()["remind_at"] is None
+        plain = client.post("/api/v1/habits", json={"title": "Read"}).json()
+    assert plain["remind_at"] is None
+
+
+def test_a_reminder_time_that_is_not_a_time_of_day_is_refused(
+    client: TestClient, factory: sessionmaker[Session], alice: Person
+) -> None:
+    as_alice(client, factory, alice)
+    with time_machine.travel(NOW, tick=False):
+        hid = client.post("/api/v1/habits", json={"title": "Walk"}).json()["id"]
+        for bad in ("24:00", "7:30", "07:60", "07:30:00", 730, ""):
+            refused = client.patch(f"/api/v1/habits/{hid}", json={"remind_at": bad})
+            assert refused.status_code == 422, bad
+            assert "remind_at" in refused.text
+            made = client.post("/api/v1/habits", json={"title": "Run", "remind_at": bad})
+            assert made.status_code == 422, bad
+        assert client.get(f"/api/v1/habits/{hid}").json()["remind_at"] is None
+        assert len(client.get("/api/v1/habits").json()) == 1

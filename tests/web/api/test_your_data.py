@@ -44,7 +44,9 @@ def fill_every_area(client: TestClient) -> None:
     client.post("/api/v1/quizzes/holding-you-back/attempts", json={"answers": picks})
     goal = client.post("/api/v1/goals", json={"area": "health", "title": "Run"}).json()
     client.post(f"/api/v1/goals/{goal['id']}/milestones", json={"title": "2 km"})
-    habit = client.post("/api/v1/habits", json={"title": "Walk", "goal_id": goal["id"]}).json()
+    habit = client.post(
+        "/api/v1/habits", json={"title": "Walk", "goal_id": goal["id"], "remind_at": "07:30"}
+    ).json()
     client.put(f"/api/v1/habits/{habit['id']}/days/2026-11-20", json={"status": "done"})
     client.post("/api/v1/qualities", json={"list": "i_value", "name": "Curiosity"})
     client.post("/api/v1/makeover", json={"category": "hair", "title": "Cut", "budget": 50})
@@ -55,6 +57,7 @@ def fill_every_area(client: TestClient) -> None:
         headers={"Idempotency-Key": "offline-0001"},
     )
     client.put("/api/v1/notifications", json={"checkin_at": "21:00", "habits": True})
+    client.put("/api/v1/insights/plan", json={"text": "Tea, then a walk"})
 
 
 def contents(archive: bytes) -> dict[str, Any]:

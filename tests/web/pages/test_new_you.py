@@ -170,3 +170,38 @@ def test_how_often_and_counts_read_in_words(alice_client: TestClient) -> None:
     assert "1 week in a row now" in text
     assert "1 times" not in text
     assert "Once a week" in text  # the "how often" choices too
+
+
+def test_she_gives_a_habit_its_own_reminder_time_and_a_wrong_one_is_explained(
+    alice_client: TestClient,
+) -> None:
+    with time_machine.travel(NOW, tick=False):
+        made = post(
+            alice_client, f"{PAGE}/habits", title="Stretch", per_week="7", remind_at="07:45"
+        )
+        assert made.status_code == 200
+        html = alice_client.get(PAGE).text
+        habit_id = re.search(r'action="/steps/new-you/habits/(\d+)"', html)
+        assert habit_id
+        hid = habit_id.group(1)
+        box = BeautifulSoup(html, "html.parser").select_one(f"#remind-{hid}")
+        assert box is not None
+        assert box.get("value") == "07:45"
+        wrong = post(alice_client, f"{PAGE}/habits/{hid}", action="remind", remind_at="7.45pm")
+        assert wrong.status_code == 400
+        page = BeautifulSoup(wrong.text, "html.parser")
+        typed = page.select_one(f"#remind-{hid}")
+        assert typed is not None
+        assert typed.get("value") == "7.45pm"
+        error = page.select_one(f"#remind-{hid}-error")
+        assert error is not None
+        assert error.get_text() == "Please give a time of day, like 07:30."
+        post(alice_client, f"{PAGE}/habits/{hid}", action="remind", remind_at="")
+        cleared = BeautifulSoup(alice_client.get(PAGE).text, "html.parser")
+        box = cleared.select_one(f"#remind-{hid}")
+        assert box is not None
+        assert box.get("value") == ""
+        refused = post(alice_client, f"{PAGE}/habits", title="Read", remind_at="noonish")
+        assert refused.status_code == 400
+        assert "Please give a time of day, like 07:30." in refused.text
+        assert 'value="noonish"' in refused.text

@@ -57,4 +57,5 @@ def summary(db: Session, habit: Habit, today: date) -> dict[str, Any]:
         "completion_rate": result.completion_rate,
         "today": days.get(today),
         "days": {day.isoformat(): status for day, status in sorted(days.items())},
+        "remind_at": habit.remind_at,
     }

@@ -68,6 +68,8 @@ class Habit(Base):
     per_week: Mapped[int] = mapped_column(Integer, default=7)
     started_on: Mapped[date] = mapped_column(Date)
     archived: Mapped[bool] = mapped_column(default=False)
+    # HH:MM on her clock; None: reminded with her other habits (anew.notifications.due)
+    remind_at: Mapped[str | None] = mapped_column(String(5), default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -56,6 +56,10 @@ class HabitOut(BaseModel):
     completion_rate: float
     today: str | None = Field(description="done, skipped, or null")
     days: dict[str, str]
+    remind_at: str | None = Field(
+        description="HH:MM on her clock, the habit's own reminder time; null: reminded with her "
+        "other habits (at her check-in time, else 19:00)"
+    )
 
 
 @dataclass(frozen=True)
@@ -193,8 +197,10 @@ def add_habit(
     goal_id: int | None,
     started_on: date | None,
     today: date,
+    remind_at: str | None = None,
 ) -> HabitOut:
-    """A habit for every day (per_week 7) or for a number of days a week, maybe for a goal."""
+    """A habit for every day (per_week 7) or for a number of days a week, maybe for a goal,
+    maybe with a reminder time of its own."""
     with transaction(db):
         _check_goal(db, user_id, goal_id)
         row = Habit(
@@ -203,6 +209,7 @@ def add_habit(
             per_week=per_week,
             goal_id=goal_id,
             started_on=started_on or today,
+            remind_at=remind_at,
         )
         db.add(row)
         db.flush()

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Path, Response
 from pydantic import Field, StrictBool, StrictInt, StrictStr
 
+from anew.accounts.clock import HH_MM
 from anew.db import utcnow
 from anew.method.new_you import service
 from anew.method.new_you.service import GoalOut, HabitOut
@@ -47,11 +48,15 @@ class MilestonePatch(ApiModel):
     done: StrictBool | None = None
 
 
+REMIND_AT = "HH:MM on her clock for this habit's own reminder; null: with her other habits"
+
+
 class HabitIn(ApiModel):
     title: StrictStr = Field(min_length=1, max_length=200)
     per_week: StrictInt = Field(default=7, ge=1, le=7, description="7 is daily")
     goal_id: StrictInt | None = Field(default=None, ge=1, le=2**31 - 1)
     started_on: IsoDate | None = Field(default=None, description="Defaults to today")
+    remind_at: StrictStr | None = Field(default=None, pattern=HH_MM, description=REMIND_AT)
 
 
 class HabitPatch(ApiModel):
@@ -59,6 +64,7 @@ class HabitPatch(ApiModel):
     per_week: StrictInt | None = Field(default=None, ge=1, le=7)
     goal_id: StrictInt | None = Field(default=None, ge=1, le=2**31 - 1)
     archived: StrictBool | None = None
+    remind_at: StrictStr | None = Field(default=None, pattern=HH_MM, description=REMIND_AT)
 
 
 class DayIn(ApiModel):
@@ -146,9 +152,10 @@ def read_habit(habit_id: RowId, user: ApiUser, db: SessionDep) -> HabitOut:
 
 @router.patch("/habits/{habit_id}", response_model=HabitOut, responses=RESPONSES)
 def update_habit(habit_id: RowId, body: HabitPatch, user: ApiUser, db: SessionDep) -> HabitOut:
-    """Only the fields sent change; `goal_id: null` frees it from its goal."""
+    """Only the fields sent change; `goal_id: null` frees it from its goal, `remind_at: null`
+    puts its reminder back with her other habits."""
     sent = body.model_dump(exclude_unset=True)
-    changes = {k: v for k, v in sent.items() if v is not None or k == "goal_id"}
+    changes = {k: v for k, v in sent.items() if v is not None or k in ("goal_id", "remind_at")}
     return service.change_habit(db, user.id, habit_id, changes, today=user_today(user))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Any, cast
 
@@ -10,6 +11,7 @@ from markupsafe import Markup
 from pydantic import BaseModel, Field, field_validator
 from starlette.responses import RedirectResponse, Response
 
+from anew.accounts.clock import HH_MM
 from anew.accounts.sessions import Caller
 from anew.db import utcnow
 from anew.errors import Invalid
@@ -45,11 +47,19 @@ class HabitForm(BaseModel):
     title: str = Field(min_length=1, max_length=200)
     per_week: int = Field(default=7, ge=1, le=7)
     goal_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    remind_at: str | None = None
 
-    @field_validator("goal_id", mode="before")
+    @field_validator("goal_id", "remind_at", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if value == "" else value
+
+    @field_validator("remind_at")
+    @classmethod
+    def _a_time_of_day(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(HH_MM, value):
+            raise ValueError("Please give a time of day, like 07:30.")
+        return value
 
 
 def _charts(goals: list[GoalOut], habits: list[HabitOut], today: date) -> dict[str, Markup]:
@@ -175,6 +185,22 @@ def check_habit(
         service.mark_day(db, user.id, habit_id, day, DayStatus(action), today=today)
     elif action == "clear":
         service.clear_day(db, user.id, habit_id, day)
+    elif action == "remind":
+        reminder = str(form.get("remind_at", "")).strip()
+        if reminder and not re.match(HH_MM, reminder):
+            return _page(
+                request,
+                db,
+                user,
+                form=f"remind-{habit_id}",
+                result=FormResult(
+                    values={"remind_at": reminder},
+                    errors={"remind_at": "Please give a time of day, like 07:30."},
+                ),
+                status_code=400,
+            )
+        changes = {"remind_at": reminder or None}
+        service.change_habit(db, user.id, habit_id, changes, today=today)
     elif action == "delete":
         service.delete_habit(db, user.id, habit_id)
     return RedirectResponse(f"{PAGE}#habit-{habit_id}", status_code=303)
