@@ -1,6 +1,9 @@
 """Sending the notifications due at one moment for N members (10,000 by default), each with one
 device, to a push-service stand-in on the loopback: one whole round as `anew notify --once` runs
-it (rows made, claimed, encrypted, sent, written down), with its queries and memory.
+it (rows made, claimed, encrypted, sent, written down), with its queries and memory. Every member
+also asked for the heads-up before her hard hours and logged URGES urges, so the bench first times
+a minute with nothing to send in which the heads-up must be worked out for everyone (at 20:45,
+a quarter of an hour before a new hour): the cost each such minute adds to the round.
 
     .venv/bin/python bench/notify.py [--members 10000] [--database-url postgresql+psycopg://...]
 
@@ -16,7 +19,7 @@ import resource
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import event, insert
@@ -29,7 +32,8 @@ from anew.accounts.models import User
 from anew.config import load_settings
 from anew.db import make_engine, upgrade
 from anew.notifications.models import NotificationPreferences
-from anew.notifications.sender import run_once
+from anew.method.no_contact.models import Urge
+from anew.notifications.sender import make_due, run_once
 from anew.notifications.vocabulary import NoticeKind
 from anew.notifications.wording import message
 from anew.push.delivery import Device, deliver
@@ -37,7 +41,9 @@ from anew.push.models import PushSubscription
 from anew.push.service import setup
 from anew.tables import make_sessionmaker
 
-DUE = datetime(2026, 12, 4, 21, 0, 30, tzinfo=UTC)
+DUE = datetime(2026, 12, 4, 21, 0, 30, tzinfo=UTC)  # a Friday
+QUIET_MINUTE = datetime(2026, 12, 4, 20, 45, 30, tzinfo=UTC)
+URGES = 12  # each member's, on Sunday evenings: a hard hour, but not on a Friday
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 
 
@@ -59,7 +65,7 @@ def seed(url: str, members: int, base: str) -> list[Device]:
             insert(NotificationPreferences),
             [
                 {"user_id": n, "checkin_at": "21:00", "habits": False, "milestones": False}
-                | {"hard_hours": False, "quiet_from": "22:00", "quiet_to": "08:00"}
+                | {"hard_hours": True, "quiet_from": "22:00", "quiet_to": "08:00"}
                 | {"plain_wording": False, "updated_at": NOW}
                 for n in range(1, members + 1)
             ],
@@ -73,6 +79,15 @@ def seed(url: str, members: int, base: str) -> list[Device]:
                 {"user_id": n, "endpoint": endpoint, "label": "phone", "created_at": NOW, **keys}
             )
         connection.execute(insert(PushSubscription), rows)
+        sundays = [datetime(2026, 9, 6, 21, 10, tzinfo=UTC) + timedelta(weeks=w) for w in range(12)]
+        connection.execute(
+            insert(Urge),
+            [
+                {"user_id": n, "at": at, "intensity": 6}
+                for n in range(1, members + 1)
+                for at in sundays[:URGES]
+            ],
+        )
     engine.dispose()
     return devices
 
@@ -103,6 +118,11 @@ def main() -> None:
 
         event.listen(engine, "before_cursor_execute", count)
         factory = make_sessionmaker(engine)
+        start = time.perf_counter()
+        with factory() as db:
+            quiet_made = make_due(db, QUIET_MINUTE)
+        quiet_s, quiet_queries = time.perf_counter() - start, queries
+        queries = 0
         before_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         start = time.perf_counter()
         done = run_once(factory, settings, "bench", DUE)
@@ -124,6 +144,8 @@ def main() -> None:
             {
                 "members": args.members,
                 "database": url.split(":", 1)[0],
+                "quiet_minute": {"made": quiet_made, "s": round(quiet_s, 2)}
+                | {"queries": quiet_queries},
                 "round": {"made": done.made, "sent": done.sent, "failed": done.failed},
                 "received": received,
                 "anew_s": round(anew_s, 2),

@@ -3,7 +3,7 @@ and the few cells that stand out from the rest, each with a plain sentence."""
 
 from __future__ import annotations
 
-import statistics
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -51,15 +51,23 @@ def added(a: Sequence[Sequence[int]], b: Sequence[Sequence[int]]) -> list[list[i
 def hard_cells(urges: Sequence[Sequence[int]], slips: Sequence[Sequence[int]]) -> list[Cell]:
     """The cells with at least FEWEST moments and more than the mean of all 168 cells plus SPREAD
     standard deviations: a real cluster, not an hour that merely had one more. The busiest
-    first (ties: earlier in the week, then earlier in the day), at most MOST."""
-    cells = [
-        Cell(day, hour, urges[day][hour], slips[day][hour])
-        for day in range(7)
-        for hour in range(24)
+    first (ties: earlier in the week, then earlier in the day), at most MOST. Plain float
+    arithmetic: the heads-up round works this out for every member who asked for it."""
+    totals = [
+        u + s
+        for urge_row, slip_row in zip(urges, slips, strict=True)
+        for u, s in zip(urge_row, slip_row, strict=True)
     ]
-    totals = [cell.total for cell in cells]
-    bar = statistics.fmean(totals) + SPREAD * statistics.pstdev(totals)
-    standing_out = [cell for cell in cells if cell.total >= FEWEST and cell.total > bar]
+    mean = sum(totals) / len(totals)
+    spread = math.sqrt(sum((total - mean) ** 2 for total in totals) / len(totals))
+    bar = mean + SPREAD * spread
+    standing_out = [
+        Cell(
+            index // 24, index % 24, urges[index // 24][index % 24], slips[index // 24][index % 24]
+        )
+        for index, total in enumerate(totals)
+        if total >= FEWEST and total > bar
+    ]
     standing_out.sort(key=lambda cell: (-cell.total, cell.weekday, cell.hour))
     return standing_out[:MOST]
 
