@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from anew.method.drafts.coach import coach
 from anew.method.drafts.facts import facts, keeps_facts
-from anew.method.drafts.rules import REWRITE_FLAGS, check_draft
+from anew.method.drafts.rules import REWRITE_FLAGS, Context, check_draft
 from anew.method.drafts.suggestion import LONGEST, suggest
 
 LABELLED = Path(__file__).parents[1] / "data" / "drafts.jsonl"
@@ -30,7 +30,7 @@ def _her_words_in_order(original: str, version: str) -> bool:
 
 
 def _holds(original: str, version: str, his_last: str | None = None) -> None:
-    again = check_draft(version, his_last=his_last)
+    again = check_draft(version, Context(his_last=his_last))
     assert not [flag.code for flag in again.flags if flag.code in REWRITE_FLAGS], version
     assert keeps_facts(original, version), (original, version)
     assert _her_words_in_order(original, version), (original, version)
@@ -84,7 +84,7 @@ def test_cut_to_about_his_length_without_losing_a_fact() -> None:
         "to do weekends together. It feels strange doing it on my own now. Anyway, I hope "
         "your week has been good and work is less busy than it was."
     )
-    verdict = coach(draft, his_last=his)
+    verdict = coach(draft, Context(his_last=his))
     assert "too_long" in {flag.code for flag in verdict.flags}
     assert verdict.suggestion is not None
     assert verdict.suggestion.startswith("Yes, I can take Leo at 10am on Saturday.")
@@ -117,7 +117,7 @@ def test_no_suggestion_where_nothing_honest_is_left(draft: str) -> None:
 
 def test_no_suggestion_where_the_verdict_needs_none() -> None:
     assert coach("Sounds good, see you Saturday.").suggestion is None
-    late = coach("Sounds good, see you Saturday.", last_from="me")
+    late = coach("Sounds good, see you Saturday.", Context(last_from="me"))
     assert late.verdict == "wait"
     assert late.suggestion is None
     assert suggest("Sounds good.", []) is None
@@ -125,10 +125,13 @@ def test_no_suggestion_where_the_verdict_needs_none() -> None:
 
 def test_no_suggestion_toward_him_during_no_contact_or_in_safety_mode() -> None:
     draft = "Sorry, could you move the van?"
-    assert coach(draft, stage="no-contact").suggestion is None
-    assert coach(draft, stage="safety").suggestion is None
+    assert coach(draft, Context(stage="no-contact")).suggestion is None
+    assert coach(draft, Context(stage="safety")).suggestion is None
     # A logistics draft is judged on its words alone, so it may have one during no contact.
-    assert coach(draft, stage="no-contact", logistics=True).suggestion == "Could you move the van?"
+    assert (
+        coach(draft, Context(stage="no-contact", logistics=True)).suggestion
+        == "Could you move the van?"
+    )
 
 
 def test_facts_are_times_dates_places_names_and_amounts() -> None:
@@ -168,7 +171,7 @@ def test_any_mix_of_practical_and_flagged_sentences_keeps_the_promises(
     sentences: list[str], his_last: str | None
 ) -> None:
     draft = " ".join(sentences)
-    verdict = coach(draft, his_last=his_last)
+    verdict = coach(draft, Context(his_last=his_last))
     if verdict.suggestion is not None:
         _holds(draft, verdict.suggestion, his_last=his_last)
     elif not {flag.code for flag in verdict.flags} & set(REWRITE_FLAGS):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
 from itertools import pairwise
@@ -144,6 +144,20 @@ class Flag:
             object.__setattr__(self, "why", self.message)
         if not self.spans and self.start is not None and self.end is not None:
             object.__setattr__(self, "spans", ((self.start, self.end),))
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a draft is read beside, apart from its words: her stage ("reconnecting",
+    "no-contact", "safety"...), his last message, her local time of sending (`at`), who wrote
+    last ("me" or "him"), and whether she says it is about logistics only. Every face builds one
+    and passes it through: the checker, the coach and the calmer version read the same."""
+
+    stage: str = "reconnecting"
+    his_last: str | None = None
+    at: datetime | None = None
+    last_from: str | None = None
+    logistics: bool = False
 
 
 @dataclass(frozen=True)
@@ -499,22 +513,14 @@ def _late(at: datetime | None) -> Flag | None:
     return None
 
 
-def check_draft(
-    text: str,
-    *,
-    stage: str = "reconnecting",
-    his_last: str | None = None,
-    at: datetime | None = None,
-    last_from: str | None = None,
-    logistics: bool = False,
-) -> Verdict:
-    """Every flag for the draft, then the verdict; `at` is her local time of sending. During no
-    contact and in the "safety" stage (safety mode) anything but logistics is dont_send, its stage
-    flag first and the flags of its words after it, so every draft teaches something; in safety
+def check_draft(text: str, context: Context = Context()) -> Verdict:
+    """Every flag for the draft, then the verdict. During no contact and in the "safety" stage
+    (safety mode) anything but logistics is dont_send, its stage flag first and the flags of its
+    words after it (read as they would be outside it), so every draft teaches something; in safety
     mode nothing about when to send him anything (late_night, double_text) is said."""
-    held = {"safety": "safety", "no-contact": "no_contact"}.get(stage)
-    if held is not None and not logistics:
-        shown = check_draft(text, his_last=his_last, at=at, last_from=last_from).flags
+    held = {"safety": "safety", "no-contact": "no_contact"}.get(context.stage)
+    if held is not None and not context.logistics:
+        shown = check_draft(text, replace(context, stage=Context.stage)).flags
         if held == "safety":
             shown = [flag for flag in shown if flag.code not in WAIT_FLAGS]
         return Verdict("dont_send", [Flag(held, MESSAGES[held], None, None), *shown])
@@ -528,16 +534,18 @@ def check_draft(
         lambda: needy,
         lambda: _apology(reading, apologies),
         lambda: _questions(reading),
-        lambda: _too_long(text, his_last),
+        lambda: _too_long(text, context.his_last),
         lambda: _overshare(
             reading, scores, needy=needy is not None, angry=angry, sorry=bool(apologies)
         ),
         lambda: _intense(
             reading, scores, said=said, needy=needy is not None, sorry=bool(apologies)
         ),
-        lambda: _late(at),
+        lambda: _late(context.at),
         lambda: (
-            Flag("double_text", MESSAGES["double_text"], None, None) if last_from == "me" else None
+            Flag("double_text", MESSAGES["double_text"], None, None)
+            if context.last_from == "me"
+            else None
         ),
     ]
     flags = [flag for check in checks if (flag := check()) is not None]

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from anew.method.drafts.facts import fact_spans, keeps_facts
 from anew.method.drafts.language import english_words
-from anew.method.drafts.rules import LONG_WITHOUT_HIS, REWRITE_FLAGS, WORD, Flag, check_draft
+from anew.method.drafts.rules import (
+    LONG_WITHOUT_HIS,
+    REWRITE_FLAGS,
+    WORD,
+    Context,
+    Flag,
+    check_draft,
+)
 
 LOWERED_FROM = 4  # letters: a shouted word this long is lower-cased even if no list knows it
 ROUNDS = 6  # each round removes what the last check still found; a handful always suffices
@@ -175,14 +182,15 @@ def _shorter(draft: _Draft, his_last: str | None) -> bool:
     return changed
 
 
-def suggest(
-    text: str, flags: list[Flag], *, his_last: str | None = None, logistics: bool = False
-) -> str | None:
+def suggest(text: str, flags: list[Flag], context: Context = Context()) -> str | None:
     """A calmer version of `text`, or None where the draft needs none (no content flag), is
     over 2,000 characters, or nothing honest is left (every sentence is what the flags are
-    about, or a fact would go). `flags` are the checker's for `text` as it stands."""
+    about, or a fact would go). `flags` are the checker's for `text` as it stands, read beside
+    `context`; each version is checked again on its words alone (his last message, logistics),
+    never on the stage or the hour, which no cut can change."""
     if not {flag.code for flag in flags} & set(REWRITE_FLAGS) or len(text) > LONGEST:
         return None
+    words_only = Context(his_last=context.his_last, logistics=context.logistics)
     draft = _Draft([unit for unit in _UNIT.findall(_quiet(text)) if unit])
     known = text if text == text.strip() else None  # its flags need no second check
     opening = draft.units[0] if draft.units else ""
@@ -195,10 +203,7 @@ def suggest(
         candidate = draft.text
         if not re.search(r"\w", candidate):
             return None
-        if candidate == known:
-            found_flags = flags
-        else:
-            found_flags = check_draft(candidate, his_last=his_last, logistics=logistics).flags
+        found_flags = flags if candidate == known else check_draft(candidate, words_only).flags
         left = [flag for flag in found_flags if flag.code in REWRITE_FLAGS]
         if not left:
             break
@@ -207,7 +212,7 @@ def suggest(
             if flag.code == "questions":
                 changed = _one_question(draft, flag) or changed
             elif flag.code == "too_long":
-                changed = _shorter(draft, his_last) or changed
+                changed = _shorter(draft, context.his_last) or changed
             else:
                 changed = _cut(draft, flag) or changed
             if changed:
