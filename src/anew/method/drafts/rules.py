@@ -368,19 +368,32 @@ def _apologies(reading: Reading) -> list[Span]:
     return found
 
 
+def _owed(reading: Reading, spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The apologies she may owe: those outside a courtesy sentence ("sorry, running late"); none
+    where she takes on blame that is not hers, which is not hers to apologise for."""
+    if reading.first(SELF_BLAME) is not None:
+        return ()
+    courteous = {reading.sentence_index(start) for start, _ in reading.matches(COURTESY)}
+    return tuple(span for span in spans if reading.sentence_index(span[0]) not in courteous)
+
+
+def owed_apologies(text: str) -> tuple[Span, ...]:
+    """Where `text` says a sorry she may owe, as the apology flag's phrases: the calmer version
+    keeps the first of them, once (docs/drafts.md)."""
+    reading = Reading(text.replace("\u2019", "'"))
+    return _owed(reading, _spans(reading.text, _apologies(reading)))
+
+
 def _apology(reading: Reading, found: list[Span]) -> Flag | None:
     """The apology, with the advice that fits it: a courtesy sorry can stay short, blame that is
     not hers is not hers to apologise for, and a sorry she owes is best said once."""
     spans = _spans(reading.text, found)
     if not spans:
         return None
-    courteous = {reading.sentence_index(start) for start, _ in reading.matches(COURTESY)}
     if reading.first(SELF_BLAME) is not None:
         kind = "self_blame"
-    elif all(reading.sentence_index(start) in courteous for start, _ in spans):
-        kind = "courtesy"
     else:
-        kind = "owed"
+        kind = "owed" if _owed(reading, spans) else "courtesy"
     return _flag("apology", explanations.apology(reading.text, spans, kind), spans)
 
 
