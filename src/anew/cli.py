@@ -194,13 +194,13 @@ def check(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from anew.method.drafts.coach import coach, refusal
+    from anew.method.drafts.rules import Context
 
     problem = refusal(args.text)
     if problem is not None:
         _err(problem)
         return 2
-    verdict = coach(
-        args.text,
+    context = Context(
         stage=Stage(args.stage).value,
         his_last=args.his_last,
         at=args.at,
@@ -208,6 +208,7 @@ def check(args: argparse.Namespace) -> int:
         or ("him" if args.his_last else None),
         logistics=args.logistics,
     )
+    verdict = coach(args.text, context)
     if args.as_json:
         flags = [
             {**asdict(flag), "spans": [{"start": s, "end": e} for s, e in flag.spans]}

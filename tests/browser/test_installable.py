@@ -232,10 +232,23 @@ def test_a_vault_message_written_offline_is_stored_exactly_once(
     [waiting] = queued_writes(page)
     assert waiting["action"] == "urge"
 
+    assert _back_online_and_sent_again(context, page, factory, waiting) == [
+        "Written on the train with no signal"
+    ]
+
+
+def _back_online_and_sent_again(
+    context: BrowserContext,
+    page: Page,
+    factory: sessionmaker[Session],
+    waiting: dict[str, Any],
+) -> list[str | None]:
+    """Back online, the queued write goes out; then the same write is queued again, as if the
+    first answer had been lost on the way, and goes out again. What the vault holds after both."""
     context.set_offline(False)  # the offline page takes her back, and the page sends it
     expect(page.get_by_text("What you wrote while offline is saved now.")).to_be_visible()
     assert queued_writes(page) == []
-    put_queued(page, waiting)  # as if the first answer had been lost on the way: sent again
+    put_queued(page, waiting)
     page.goto("/steps/no-contact")
     for _ in range(100):
         if not queued_writes(page):
@@ -243,8 +256,64 @@ def test_a_vault_message_written_offline_is_stored_exactly_once(
         page.wait_for_timeout(100)
     assert queued_writes(page) == []
     with factory() as db:
-        kept = db.scalars(select(Urge.message)).all()
-    assert kept == ["Written on the train with no signal"]
+        return list(db.scalars(select(Urge.message)).all())
+
+
+DRAFT = "I miss you so much, please call me tonight"
+
+
+def _a_draft_to_keep(page: Page, factory: sessionmaker[Session], email: str) -> None:
+    """She is in no contact and has checked a draft: the page offers "Keep it in your vault"."""
+    sign_up(page, email)
+    with factory() as db:
+        user_id = db.scalar(select(User.id).where(User.email == email))
+        today = datetime.now(UTC).date()  # her zone is UTC, as the server's clock reads it
+        db.add(NoContactPeriod(user_id=user_id, started_on=today, target_days=30))
+        db.commit()
+    page.goto("/steps/before-you-send")
+    worker_ready(page)
+    page.get_by_label("Your draft").fill(DRAFT)
+    page.get_by_role("button", name="Take a second look").click()
+    expect(page.get_by_role("button", name="Keep it in your vault")).to_be_visible()
+
+
+def _kept_offline(context: BrowserContext, page: Page) -> dict[str, Any]:
+    """Offline, she keeps the draft: the offline page says it waits on the device; the write."""
+    context.set_offline(True)
+    page.get_by_role("button", name="Keep it in your vault").click()
+    expect(page.get_by_role("heading", name="You're offline")).to_be_visible()
+    expect(page.locator("#offline-kept")).to_be_visible()
+    expect(page.locator("#offline-waiting")).to_contain_text("1 thing you wrote is waiting")
+    [waiting] = queued_writes(page)
+    return waiting
+
+
+def test_a_draft_kept_in_the_vault_offline_is_stored_exactly_once(
+    context: BrowserContext, factory: sessionmaker[Session]
+) -> None:
+    page = context.new_page()
+    _a_draft_to_keep(page, factory, "offline-drafter@example.org")
+    waiting = _kept_offline(context, page)
+    assert (waiting["action"], waiting["path"]) == ("urge", "/steps/before-you-send/vault")
+    assert ["text", DRAFT] in waiting["fields"]
+    assert all(name != "csrf_token" for name, _ in waiting["fields"])  # a fresh one is sent
+    assert _back_online_and_sent_again(context, page, factory, waiting) == [DRAFT]
+
+
+def test_the_quick_exit_clears_a_draft_kept_offline(
+    context: BrowserContext, factory: sessionmaker[Session]
+) -> None:
+    page = context.new_page()
+    _a_draft_to_keep(page, factory, "offline-leaver@example.org")
+    _kept_offline(context, page)
+    page.get_by_role("link", name=re.compile("Quick exit")).click()
+    page.wait_for_url(lambda url: "127.0.0.1" not in url)
+    context.set_offline(False)
+    # Read on a file of the app, where no script of it runs: nothing could send the queue first.
+    page.goto("/manifest.webmanifest")
+    _nothing_of_hers_left(page)
+    with factory() as db:
+        assert db.scalars(select(Urge)).all() == []
 
 
 def test_the_offline_page_keeps_a_check_in_and_sends_it_once_back_online(

@@ -8,6 +8,7 @@ from datetime import datetime
 import pytest
 
 from anew.method.drafts.coach import EMPTY, MAX_CHARS, TOO_LONG, coach, readable, refusal
+from anew.method.drafts.rules import Context
 
 
 def test_an_empty_or_over_long_draft_is_refused_with_its_reason() -> None:
@@ -23,7 +24,7 @@ def test_an_empty_or_over_long_draft_is_refused_with_its_reason() -> None:
 
 
 def test_during_no_contact_the_words_are_still_read() -> None:
-    verdict = coach("I miss you so much!!", stage="no-contact")
+    verdict = coach("I miss you so much!!", Context(stage="no-contact"))
     assert verdict.verdict == "dont_send"
     codes = [flag.code for flag in verdict.flags]
     assert codes[0] == "no_contact"
@@ -33,7 +34,7 @@ def test_during_no_contact_the_words_are_still_read() -> None:
 
 def test_in_safety_mode_nothing_is_said_about_when_to_send_him_anything() -> None:
     late = datetime(2026, 11, 26, 23, 30)
-    verdict = coach("I miss you so much!!", stage="safety", at=late, last_from="me")
+    verdict = coach("I miss you so much!!", Context(stage="safety", at=late, last_from="me"))
     codes = [flag.code for flag in verdict.flags]
     assert verdict.verdict == "dont_send"
     assert codes[0] == "safety"
@@ -44,6 +45,6 @@ def test_in_safety_mode_nothing_is_said_about_when_to_send_him_anything() -> Non
 
 
 def test_logistics_during_no_contact_are_judged_on_their_words() -> None:
-    verdict = coach("Sure, Saturday works.", stage="no-contact", logistics=True)
+    verdict = coach("Sure, Saturday works.", Context(stage="no-contact", logistics=True))
     assert verdict.verdict == "send"
     assert verdict.flags == []

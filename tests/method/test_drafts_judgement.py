@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from anew.method.drafts.rules import Flag, check_draft
+from anew.method.drafts.rules import Context, Flag, check_draft
 
 
 def _flag(text: str, code: str, **context: object) -> Flag | None:
-    flags = check_draft(text, **context).flags  # type: ignore[arg-type]
+    flags = check_draft(text, Context(**context)).flags  # type: ignore[arg-type]
     return next((flag for flag in flags if flag.code == code), None)
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from anew.method.drafts.coach import NOT_ENGLISH, coach
 from anew.method.drafts.language import is_english
+from anew.method.drafts.rules import Context
 
 LABELLED = Path(__file__).parents[1] / "data" / "drafts.jsonl"
 
@@ -66,9 +67,9 @@ def test_short_drafts_names_and_texting_are_read_as_english(draft: str) -> None:
 
 def test_what_does_not_depend_on_the_words_still_stands() -> None:
     draft = "Ich vermisse dich so sehr, bitte ruf mich an"
-    held = coach(draft, stage="no-contact")
+    held = coach(draft, Context(stage="no-contact"))
     assert held.verdict == "dont_send"
     assert [flag.code for flag in held.flags] == ["no_contact", "not_english"]
-    waiting = coach(draft, last_from="me")
+    waiting = coach(draft, Context(last_from="me"))
     assert waiting.verdict == "wait"
     assert [flag.code for flag in waiting.flags] == ["not_english", "double_text"]

@@ -8,20 +8,23 @@ from pathlib import Path
 import pytest
 
 from anew.method.drafts.quality import evaluate
-from anew.method.drafts.rules import check_draft
+from anew.method.drafts.rules import Context, check_draft
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "drafts.jsonl"
 
 
 def _codes(text: str, **context: object) -> set[str]:
-    return {flag.code for flag in check_draft(text, **context).flags}  # type: ignore[arg-type]
+    return {flag.code for flag in check_draft(text, Context(**context)).flags}  # type: ignore[arg-type]
 
 
 def test_during_no_contact_the_answer_is_always_the_vault() -> None:
-    verdict = check_draft("Sounds good, see you.", stage="no-contact")
+    verdict = check_draft("Sounds good, see you.", Context(stage="no-contact"))
     assert verdict.verdict == "dont_send"
     assert [flag.code for flag in verdict.flags] == ["no_contact"]
-    assert check_draft("Pickup is at 4.", stage="no-contact", logistics=True).verdict == "send"
+    assert (
+        check_draft("Pickup is at 4.", Context(stage="no-contact", logistics=True)).verdict
+        == "send"
+    )
 
 
 @pytest.mark.parametrize(
@@ -55,11 +58,13 @@ def test_length_is_judged_against_his_message() -> None:
 
 
 def test_timing_and_turn_taking_only_ask_her_to_wait() -> None:
-    late = check_draft("See you tomorrow.", at=datetime(2026, 11, 26, 23, 30))
+    late = check_draft("See you tomorrow.", Context(at=datetime(2026, 11, 26, 23, 30)))
     assert late.verdict == "wait"
-    assert check_draft("Did you get it.", last_from="me").verdict == "wait"
+    assert check_draft("Did you get it.", Context(last_from="me")).verdict == "wait"
     assert (
-        check_draft("See you tomorrow.", at=datetime(2026, 11, 26, 19, 0), last_from="him").verdict
+        check_draft(
+            "See you tomorrow.", Context(at=datetime(2026, 11, 26, 19, 0), last_from="him")
+        ).verdict
         == "send"
     )
 

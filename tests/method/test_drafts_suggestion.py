@@ -1,4 +1,5 @@
-"""The calmer version: her own words only, none of the flags it set out to remove, every fact."""
+"""The calmer version: her own words only, none of the flags it set out to remove (but the one
+sorry she owes, said once), every fact."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from anew.method.drafts.coach import coach
 from anew.method.drafts.facts import facts, keeps_facts
-from anew.method.drafts.rules import REWRITE_FLAGS, check_draft
+from anew.method.drafts.rules import REWRITE_FLAGS, Context, check_draft, owed_apologies
 from anew.method.drafts.suggestion import LONGEST, suggest
 
 LABELLED = Path(__file__).parents[1] / "data" / "drafts.jsonl"
@@ -30,8 +31,17 @@ def _her_words_in_order(original: str, version: str) -> bool:
 
 
 def _holds(original: str, version: str, his_last: str | None = None) -> None:
-    again = check_draft(version, his_last=his_last)
-    assert not [flag.code for flag in again.flags if flag.code in REWRITE_FLAGS], version
+    again = check_draft(version, Context(his_last=his_last))
+    owed = owed_apologies(version)
+    said_once = len(owed) == 1
+    left = [
+        flag.code
+        for flag in again.flags
+        if flag.code in REWRITE_FLAGS and not (flag.code == "apology" and said_once)
+    ]
+    assert not left, version
+    apology = next((flag for flag in again.flags if flag.code == "apology"), None)
+    assert apology is None or apology.spans == owed, version  # never a courtesy sorry kept
     assert keeps_facts(original, version), (original, version)
     assert _her_words_in_order(original, version), (original, version)
 
@@ -66,7 +76,7 @@ def test_every_suggestion_on_the_labelled_set_holds_its_promises() -> None:
         (
             "Hi Sam. I'm so sorry about last night, I was a mess and I haven't slept. "
             "Can you drop Mia at Oma's at 5 on Friday?",
-            "Hi Sam. Can you drop Mia at Oma's at 5 on Friday?",
+            "Hi Sam. I'm so sorry about last night. Can you drop Mia at Oma's at 5 on Friday?",
         ),
     ],
 )
@@ -84,7 +94,7 @@ def test_cut_to_about_his_length_without_losing_a_fact() -> None:
         "to do weekends together. It feels strange doing it on my own now. Anyway, I hope "
         "your week has been good and work is less busy than it was."
     )
-    verdict = coach(draft, his_last=his)
+    verdict = coach(draft, Context(his_last=his))
     assert "too_long" in {flag.code for flag in verdict.flags}
     assert verdict.suggestion is not None
     assert verdict.suggestion.startswith("Yes, I can take Leo at 10am on Saturday.")
@@ -101,10 +111,52 @@ def test_capitals_and_exclamations_are_quieted_not_reworded() -> None:
 
 
 @pytest.mark.parametrize(
+    ("draft", "calmer"),
+    [
+        (
+            "I'm sorry I read your messages that night. I was wrong to do it.",
+            "I'm sorry I read your messages that night.",
+        ),
+        (  # the repeats and the grovelling go; the first sorry stays, with her request
+            "I'm so so sorry I read your messages. I'm sorry, I'm sorry. Please forgive me. "
+            "Can you drop the kids at 5?",
+            "I'm sorry I read your messages. Can you drop the kids at 5?",
+        ),
+        (
+            "I'm really really sorry for what I said. Sorry again. I hope the move went well.",
+            "I'm sorry for what I said. I hope the move went well.",
+        ),
+        (
+            "I owe you an apology for Saturday. I was out of order. Pickup is at 4 on Friday.",
+            "I owe you an apology for Saturday. Pickup is at 4 on Friday.",
+        ),
+        ("Sorry I missed pickup, I had a panic attack in the car park", "Sorry I missed pickup"),
+        # blame that is not hers to carry: no sorry is owed, so none is kept
+        (
+            "I'm sorry for everything, it's all my fault. Can you drop the kids at 5?",
+            "Can you drop the kids at 5?",
+        ),
+    ],
+)
+def test_a_sorry_she_owes_is_kept_once_and_plainly(draft: str, calmer: str) -> None:
+    verdict = coach(draft)
+    assert "apology" in {flag.code for flag in verdict.flags}
+    assert verdict.suggestion == calmer
+    _holds(draft, calmer)
+
+
+def test_a_sorry_she_owes_said_once_already_needs_no_calmer_version() -> None:
+    verdict = coach("sorry I read your messages that night")
+    assert verdict.verdict == "rewrite"
+    [flag] = verdict.flags
+    assert "say it once" in flag.why
+    assert verdict.suggestion is None
+
+
+@pytest.mark.parametrize(
     "draft",
     [
         "I miss you",  # all of it is what the flag is about: nothing honest is left
-        "sorry I read your messages that night",
         # two questions, each with a fact: keeping one would lose the other's fact
         "Can you drop Mia at 5 on Friday? And did you get the £20 I sent?",
     ],
@@ -117,7 +169,7 @@ def test_no_suggestion_where_nothing_honest_is_left(draft: str) -> None:
 
 def test_no_suggestion_where_the_verdict_needs_none() -> None:
     assert coach("Sounds good, see you Saturday.").suggestion is None
-    late = coach("Sounds good, see you Saturday.", last_from="me")
+    late = coach("Sounds good, see you Saturday.", Context(last_from="me"))
     assert late.verdict == "wait"
     assert late.suggestion is None
     assert suggest("Sounds good.", []) is None
@@ -125,10 +177,13 @@ def test_no_suggestion_where_the_verdict_needs_none() -> None:
 
 def test_no_suggestion_toward_him_during_no_contact_or_in_safety_mode() -> None:
     draft = "Sorry, could you move the van?"
-    assert coach(draft, stage="no-contact").suggestion is None
-    assert coach(draft, stage="safety").suggestion is None
+    assert coach(draft, Context(stage="no-contact")).suggestion is None
+    assert coach(draft, Context(stage="safety")).suggestion is None
     # A logistics draft is judged on its words alone, so it may have one during no contact.
-    assert coach(draft, stage="no-contact", logistics=True).suggestion == "Could you move the van?"
+    assert (
+        coach(draft, Context(stage="no-contact", logistics=True)).suggestion
+        == "Could you move the van?"
+    )
 
 
 def test_facts_are_times_dates_places_names_and_amounts() -> None:
@@ -168,7 +223,7 @@ def test_any_mix_of_practical_and_flagged_sentences_keeps_the_promises(
     sentences: list[str], his_last: str | None
 ) -> None:
     draft = " ".join(sentences)
-    verdict = coach(draft, his_last=his_last)
+    verdict = coach(draft, Context(his_last=his_last))
     if verdict.suggestion is not None:
         _holds(draft, verdict.suggestion, his_last=his_last)
     elif not {flag.code for flag in verdict.flags} & set(REWRITE_FLAGS):

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 import time_machine
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -76,21 +77,6 @@ def _as(client: TestClient, factory: sessionmaker[Session], person: Person) -> T
     return client
 
 
-def test_a_calmer_version_and_every_phrase_come_back(
-    client: TestClient, factory: sessionmaker[Session], alice: Person
-) -> None:
-    _as(client, factory, alice)
-    with time_machine.travel(NOW, tick=False):
-        body = client.post(
-            "/api/v1/drafts/check",
-            json={"text": "Sorry, could you move the van?", "last_from": "him"},
-        ).json()
-    assert body["verdict"] == "rewrite"
-    assert body["suggestion"] == "Could you move the van?"
-    assert body["flags"][0]["spans"] == [{"start": 0, "end": 5}]
-    assert body["flags"][0]["why"]
-
-
 def test_an_empty_or_over_long_draft_is_refused_on_its_field(
     client: TestClient, factory: sessionmaker[Session], alice: Person
 ) -> None:
@@ -104,18 +90,40 @@ def test_an_empty_or_over_long_draft_is_refused_on_its_field(
     assert client.post("/api/v1/drafts/check", json={"text": "x" * 20000}).status_code == 200
 
 
-def test_a_draft_not_in_english_is_answered_plainly(
-    client: TestClient, factory: sessionmaker[Session], alice: Person
+@pytest.mark.parametrize(
+    ("text", "verdict", "flags", "suggestion"),
+    [
+        # a calmer version, and every phrase of each flag
+        (
+            "Sorry, could you move the van?",
+            "rewrite",
+            [("apology", [(0, 5)])],
+            "Could you move the van?",
+        ),
+        # a draft not in English is answered plainly
+        ("Ich vermisse dich so sehr, bitte ruf mich an", "unread", [("not_english", [])], None),
+    ],
+    ids=["calmer-version", "not-english"],
+)
+def test_the_answer_says_the_verdict_each_flag_with_its_phrases_and_any_calmer_version(
+    client: TestClient,
+    factory: sessionmaker[Session],
+    alice: Person,
+    text: str,
+    verdict: str,
+    flags: list[tuple[str, list[tuple[int, int]]]],
+    suggestion: str | None,
 ) -> None:
     _as(client, factory, alice)
     with time_machine.travel(NOW, tick=False):
-        body = client.post(
-            "/api/v1/drafts/check",
-            json={"text": "Ich vermisse dich so sehr, bitte ruf mich an", "last_from": "him"},
-        ).json()
-    assert body["verdict"] == "unread"
-    assert [flag["code"] for flag in body["flags"]] == ["not_english"]
-    assert body["suggestion"] is None
+        body = client.post("/api/v1/drafts/check", json={"text": text, "last_from": "him"}).json()
+    assert body["verdict"] == verdict
+    assert [
+        (flag["code"], [(span["start"], span["end"]) for span in flag["spans"]])
+        for flag in body["flags"]
+    ] == flags
+    assert all(flag["why"] for flag in body["flags"])
+    assert body["suggestion"] == suggestion
 
 
 def _late_in(

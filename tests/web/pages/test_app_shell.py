@@ -75,6 +75,11 @@ def test_the_service_worker_is_served_for_the_whole_site_and_never_kept_stale(
     settings = json.loads(answer.text.split("\n", 1)[0].removeprefix("self.ANEW = ").rstrip(";"))
     assert re.fullmatch(r"[0-9a-f]{16}", settings["version"])
     assert settings["dataRoutes"] == ["/api/v1/today", "/api/v1/path"]
+    assert settings["queuedForms"] == {  # the vault, from either page, and the check-in
+        "/steps/no-contact/urge": "urge",
+        "/steps/before-you-send/vault": "urge",
+        "/steps/no-contact/checkin": "checkin",
+    }
     for path in settings["shell"]:  # everything it keeps is public and there
         assert client.get(path).status_code == 200, path
 

@@ -1,5 +1,6 @@
-"""The vault and check-in forms, sent by a phone that queued them offline: once per key, on the
-day she wrote them, and bob's identical key never touches hers."""
+"""The vault (on the no-contact page and the drafts page) and check-in forms, sent by a phone
+that queued them offline: once per key, on the day she wrote them, and bob's identical key never
+touches hers."""
 
 from __future__ import annotations
 
@@ -33,12 +34,23 @@ def _post(client: TestClient, path: str, form: dict[str, str], key: str = KEY) -
     return answer.status_code
 
 
+@pytest.mark.parametrize(
+    ("path", "form"),
+    [
+        ("/steps/no-contact/urge", {"intensity": "8", "message": "Written on the night bus"}),
+        ("/steps/before-you-send/vault", {"intensity": "8", "text": "Written on the night bus"}),
+    ],
+    ids=["no-contact", "before-you-send"],
+)
 def test_a_vault_message_sent_twice_is_kept_once(
-    alice_client: TestClient, factory: sessionmaker[Session], alice: Person
+    alice_client: TestClient,
+    factory: sessionmaker[Session],
+    alice: Person,
+    path: str,
+    form: dict[str, str],
 ) -> None:
-    form = {"intensity": "8", "message": "Written on the night bus"}
-    assert _post(alice_client, "/steps/no-contact/urge", form) == 303
-    assert _post(alice_client, "/steps/no-contact/urge", form) == 303
+    assert _post(alice_client, path, form) == 303
+    assert _post(alice_client, path, form) == 303
     with factory() as db:
         kept = db.scalars(select(Urge.message).where(Urge.user_id == alice.id)).all()
     assert kept == ["Written on the night bus"]
@@ -63,18 +75,28 @@ def test_a_check_in_for_a_day_still_to_come_is_refused(
         assert db.scalars(select(CheckIn).where(CheckIn.user_id == alice.id)).all() == []
 
 
+@pytest.mark.parametrize(
+    ("path", "field"),
+    [("/steps/no-contact/urge", "message"), ("/steps/before-you-send/vault", "text")],
+    ids=["no-contact", "before-you-send"],
+)
 def test_bobs_identical_key_stores_his_own_message_and_leaves_hers(
-    app: FastAPI, alice_client: TestClient, bob_client: TestClient, alice: Person
+    app: FastAPI,
+    alice_client: TestClient,
+    bob_client: TestClient,
+    alice: Person,
+    path: str,
+    field: str,
 ) -> None:
-    _post(alice_client, "/steps/no-contact/urge", {"intensity": "6", "message": "hers alone"})
+    _post(alice_client, path, {"intensity": "6", field: "hers alone"})
     assert_isolated(
         app.state.engine,
         bob_client,
         alice,
         "POST",
-        "/steps/no-contact/urge",
+        path,
         expect_status=(303,),
-        form={"intensity": "2", "message": "his"},
+        form={"intensity": "2", field: "his"},
         headers={"Idempotency-Key": KEY},
         secrets=("hers alone",),
     )

@@ -9,10 +9,16 @@ one is worth offering.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
 
 from anew.method.drafts.language import is_english
-from anew.method.drafts.rules import REWRITE_FLAGS, WAIT_FLAGS, Flag, Verdict, check_draft
+from anew.method.drafts.rules import (
+    REWRITE_FLAGS,
+    WAIT_FLAGS,
+    Context,
+    Flag,
+    Verdict,
+    check_draft,
+)
 from anew.method.drafts.suggestion import suggest
 
 MAX_CHARS = 20_000
@@ -48,31 +54,21 @@ def readable(value: object) -> object:
     return value
 
 
-def coach(
-    text: str,
-    *,
-    stage: str = "reconnecting",
-    his_last: str | None = None,
-    at: datetime | None = None,
-    last_from: str | None = None,
-    logistics: bool = False,
-) -> Verdict:
-    """The verdict, its flags and a suggestion; `at` is her local time of sending. No suggestion
-    during no contact or in safety mode (a calmer message to him is still a message to him:
-    safety.md), nor where the verdict needs none."""
+def coach(text: str, context: Context = Context()) -> Verdict:
+    """The verdict, its flags and a suggestion, for the draft read beside `context`. No
+    suggestion during no contact or in safety mode (a calmer message to him is still a message to
+    him: safety.md), nor where the verdict needs none."""
     problem = refusal(text)
     if problem is not None:
         raise ValueError(problem)
-    found = check_draft(
-        text, stage=stage, his_last=his_last, at=at, last_from=last_from, logistics=logistics
-    )
+    found = check_draft(text, context)
     codes = {flag.code for flag in found.flags}
     if not is_english(text):
         return _unread(found)
     if codes & set(STAGE_FLAGS):
         return found
     flags = [flag for flag in found.flags if flag.code in REWRITE_FLAGS]
-    return replace(found, suggestion=suggest(text, flags, his_last=his_last, logistics=logistics))
+    return replace(found, suggestion=suggest(text, flags, context))
 
 
 def _unread(found: Verdict) -> Verdict:

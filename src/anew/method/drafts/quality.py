@@ -12,19 +12,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from anew.method.drafts.rules import Verdict, check_draft
+from anew.method.drafts.rules import Context, Verdict, check_draft
 
 
 def check_row(row: dict[str, Any]) -> Verdict:
     """The checker's answer to one labelled draft, with the context the row gives."""
-    return check_draft(
-        row["text"],
-        stage=row.get("stage", "reconnecting"),
+    context = Context(
+        stage=row.get("stage", Context.stage),
         his_last=row.get("his_last"),
         at=datetime.fromisoformat(row["at"]) if row.get("at") else None,
         last_from=row.get("last_from"),
         logistics=row.get("logistics", False),
     )
+    return check_draft(row["text"], context)
 
 
 def evaluate(path: Path, batch: int | None = None) -> dict[str, dict[str, float]]:

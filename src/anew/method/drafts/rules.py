@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
 from itertools import pairwise
@@ -144,6 +144,20 @@ class Flag:
             object.__setattr__(self, "why", self.message)
         if not self.spans and self.start is not None and self.end is not None:
             object.__setattr__(self, "spans", ((self.start, self.end),))
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a draft is read beside, apart from its words: her stage ("reconnecting",
+    "no-contact", "safety"...), his last message, her local time of sending (`at`), who wrote
+    last ("me" or "him"), and whether she says it is about logistics only. Every face builds one
+    and passes it through: the checker, the coach and the calmer version read the same."""
+
+    stage: str = "reconnecting"
+    his_last: str | None = None
+    at: datetime | None = None
+    last_from: str | None = None
+    logistics: bool = False
 
 
 @dataclass(frozen=True)
@@ -354,19 +368,32 @@ def _apologies(reading: Reading) -> list[Span]:
     return found
 
 
+def _owed(reading: Reading, spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The apologies she may owe: those outside a courtesy sentence ("sorry, running late"); none
+    where she takes on blame that is not hers, which is not hers to apologise for."""
+    if reading.first(SELF_BLAME) is not None:
+        return ()
+    courteous = {reading.sentence_index(start) for start, _ in reading.matches(COURTESY)}
+    return tuple(span for span in spans if reading.sentence_index(span[0]) not in courteous)
+
+
+def owed_apologies(text: str) -> tuple[Span, ...]:
+    """Where `text` says a sorry she may owe, as the apology flag's phrases: the calmer version
+    keeps the first of them, once (docs/drafts.md)."""
+    reading = Reading(text.replace("\u2019", "'"))
+    return _owed(reading, _spans(reading.text, _apologies(reading)))
+
+
 def _apology(reading: Reading, found: list[Span]) -> Flag | None:
     """The apology, with the advice that fits it: a courtesy sorry can stay short, blame that is
     not hers is not hers to apologise for, and a sorry she owes is best said once."""
     spans = _spans(reading.text, found)
     if not spans:
         return None
-    courteous = {reading.sentence_index(start) for start, _ in reading.matches(COURTESY)}
     if reading.first(SELF_BLAME) is not None:
         kind = "self_blame"
-    elif all(reading.sentence_index(start) in courteous for start, _ in spans):
-        kind = "courtesy"
     else:
-        kind = "owed"
+        kind = "owed" if _owed(reading, spans) else "courtesy"
     return _flag("apology", explanations.apology(reading.text, spans, kind), spans)
 
 
@@ -499,22 +526,14 @@ def _late(at: datetime | None) -> Flag | None:
     return None
 
 
-def check_draft(
-    text: str,
-    *,
-    stage: str = "reconnecting",
-    his_last: str | None = None,
-    at: datetime | None = None,
-    last_from: str | None = None,
-    logistics: bool = False,
-) -> Verdict:
-    """Every flag for the draft, then the verdict; `at` is her local time of sending. During no
-    contact and in the "safety" stage (safety mode) anything but logistics is dont_send, its stage
-    flag first and the flags of its words after it, so every draft teaches something; in safety
+def check_draft(text: str, context: Context = Context()) -> Verdict:
+    """Every flag for the draft, then the verdict. During no contact and in the "safety" stage
+    (safety mode) anything but logistics is dont_send, its stage flag first and the flags of its
+    words after it (read as they would be outside it), so every draft teaches something; in safety
     mode nothing about when to send him anything (late_night, double_text) is said."""
-    held = {"safety": "safety", "no-contact": "no_contact"}.get(stage)
-    if held is not None and not logistics:
-        shown = check_draft(text, his_last=his_last, at=at, last_from=last_from).flags
+    held = {"safety": "safety", "no-contact": "no_contact"}.get(context.stage)
+    if held is not None and not context.logistics:
+        shown = check_draft(text, replace(context, stage=Context.stage)).flags
         if held == "safety":
             shown = [flag for flag in shown if flag.code not in WAIT_FLAGS]
         return Verdict("dont_send", [Flag(held, MESSAGES[held], None, None), *shown])
@@ -528,16 +547,18 @@ def check_draft(
         lambda: needy,
         lambda: _apology(reading, apologies),
         lambda: _questions(reading),
-        lambda: _too_long(text, his_last),
+        lambda: _too_long(text, context.his_last),
         lambda: _overshare(
             reading, scores, needy=needy is not None, angry=angry, sorry=bool(apologies)
         ),
         lambda: _intense(
             reading, scores, said=said, needy=needy is not None, sorry=bool(apologies)
         ),
-        lambda: _late(at),
+        lambda: _late(context.at),
         lambda: (
-            Flag("double_text", MESSAGES["double_text"], None, None) if last_from == "me" else None
+            Flag("double_text", MESSAGES["double_text"], None, None)
+            if context.last_from == "me"
+            else None
         ),
     ]
     flags = [flag for check in checks if (flag := check()) is not None]

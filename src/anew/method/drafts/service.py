@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from anew.method.drafts.coach import coach
+from anew.method.drafts.rules import Context
 from anew.method.drafts.vocabulary import DraftVerdict
 from anew.method.no_contact import store as no_contact
 
@@ -60,11 +61,13 @@ def check(
         stage = no_contact.program_stage(db, user_id, at.date())
     found = coach(
         text,
-        stage=stage,
-        his_last=his_last,
-        at=at,
-        last_from=last_from or ("him" if his_last else no_contact.last_from(db, user_id)),
-        logistics=logistics,
+        Context(
+            stage=stage,
+            his_last=his_last,
+            at=at,
+            last_from=last_from or ("him" if his_last else no_contact.last_from(db, user_id)),
+            logistics=logistics,
+        ),
     )
     return DraftCheck(
         verdict=DraftVerdict(found.verdict),

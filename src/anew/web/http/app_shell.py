@@ -36,7 +36,13 @@ SHELL_FILES = (
 # Read offline on the offline page, kept (network first, her words left out) unless in safety mode.
 DATA_ROUTES = ("/api/v1/today", "/api/v1/path")
 # The forms that can be written offline, queued in the browser and sent with an Idempotency-Key.
-QUEUED_FORMS = {"/steps/no-contact/urge": "urge", "/steps/no-contact/checkin": "checkin"}
+# "Keep it in your vault" on the drafts page is the vault's own write (an urge with its message),
+# so it is queued, keyed and stored once in the same way.
+QUEUED_FORMS = {
+    "/steps/no-contact/urge": "urge",
+    "/steps/no-contact/checkin": "checkin",
+    "/steps/before-you-send/vault": "urge",
+}
 SENT_TO = "/steps/no-contact"  # where those forms send her once saved (?done=<action>)
 LIGHT = {"theme": "#ffffff", "background": "#fffdfb"}  # --card and --paper in anew.css
 DARK = {"theme": "#221c27", "background": "#17131b"}

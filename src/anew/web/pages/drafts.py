@@ -19,7 +19,7 @@ from anew.method.drafts.suggestion import LONGEST as SUGGESTED_UP_TO
 from anew.method.no_contact import service as no_contact
 from anew.method.steps import STEPS_BY_SLUG
 from anew.web.http.csrf import require_csrf
-from anew.web.http.deps import CurrentUser, OptionalUser, SessionDep
+from anew.web.http.deps import CurrentUser, IdempotencyKey, OptionalUser, SessionDep
 from anew.web.http.forms import PostedForm, read_form
 from anew.web.http.segment_router import SegmentRouter
 from anew.web.http.templating import render
@@ -140,9 +140,15 @@ def check(request: Request, user: CurrentUser, db: SessionDep, form: PostedForm)
 
 @router.post(f"{PAGE}/vault", dependencies=[Depends(require_csrf)])
 def keep_in_vault(
-    request: Request, user: CurrentUser, db: SessionDep, form: PostedForm
+    request: Request,
+    user: CurrentUser,
+    db: SessionDep,
+    form: PostedForm,
+    idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    """Her draft goes into her vault by a post, never through an address that logs would keep."""
+    """Her draft goes into her vault by a post, never through an address that logs would keep.
+    Pressed offline, the service worker queues it and sends it later with an Idempotency-Key:
+    sent twice, it is kept once."""
     result = read_form(VaultForm, form)
     if result.data is None:
         context = _context(values=result.values, errors=result.errors)
@@ -153,5 +159,6 @@ def keep_in_vault(
         intensity=result.data.intensity,
         instead="Kept it in my vault instead of sending it",
         message=result.data.text,
+        key=idempotency_key,
     )
     return RedirectResponse("/steps/no-contact?done=urge#write-it-down", status_code=303)
