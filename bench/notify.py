@@ -31,8 +31,8 @@ from tests.push_service import Browser, push_service
 from anew.accounts.models import User
 from anew.config import load_settings
 from anew.db import make_engine, upgrade
-from anew.notifications.models import NotificationPreferences
 from anew.method.no_contact.models import Urge
+from anew.notifications.models import NotificationPreferences
 from anew.notifications.sender import make_due, run_once
 from anew.notifications.vocabulary import NoticeKind
 from anew.notifications.wording import message

@@ -91,6 +91,7 @@ def test_a_long_habit_name_is_wrapped_whole_and_its_rate_is_in_percent() -> None
         completion_rate=0.5,
         today=None,
         days={},
+        remind_at=None,
     )
     chart = habits_chart([habit])
     assert chart is not None

@@ -61,14 +61,20 @@ def coach(text: str, context: Context = Context()) -> Verdict:
     problem = refusal(text)
     if problem is not None:
         raise ValueError(problem)
-    found = check_draft(text, context)
+    found = judged(text, context)
     codes = {flag.code for flag in found.flags}
-    if not is_english(text):
-        return _unread(found)
-    if codes & set(STAGE_FLAGS):
+    if "not_english" in codes or codes & set(STAGE_FLAGS):
         return found
     flags = [flag for flag in found.flags if flag.code in REWRITE_FLAGS]
     return replace(found, suggestion=suggest(text, flags, context))
+
+
+def judged(text: str, context: Context = Context()) -> Verdict:
+    """What she is told about the draft, without the calmer version: the checker's flags, or for
+    a draft in another language only those that don't depend on its words. What the labelled
+    sets measure, so that a figure is the one she meets."""
+    found = check_draft(text, context)
+    return found if is_english(text) else _unread(found)
 
 
 def _unread(found: Verdict) -> Verdict:

@@ -12,11 +12,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from anew.method.drafts.rules import Context, Verdict, check_draft
+from anew.method.drafts.coach import judged
+from anew.method.drafts.rules import Context, Verdict
 
 
 def check_row(row: dict[str, Any]) -> Verdict:
-    """The checker's answer to one labelled draft, with the context the row gives."""
+    """What she is told about one labelled draft (its flags and verdict, `not_english` included),
+    with the context the row gives."""
     context = Context(
         stage=row.get("stage", Context.stage),
         his_last=row.get("his_last"),
@@ -24,7 +26,7 @@ def check_row(row: dict[str, Any]) -> Verdict:
         last_from=row.get("last_from"),
         logistics=row.get("logistics", False),
     )
-    return check_draft(row["text"], context)
+    return judged(row["text"], context)
 
 
 def evaluate(path: Path, batch: int | None = None) -> dict[str, dict[str, float]]:
