@@ -237,6 +237,23 @@ def test_the_shipped_chinese_table_reads_the_day_period_before_the_time(variant:
         assert fast.set_aside == chat.set_aside
 
 
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_shipped_persian_table_reads_persian_digits_on_the_general_road(variant: str) -> None:
+    text = (EXPORTS / "fa_android.txt").read_text(encoding="utf-8")
+    messages = _read(text, scanned=False)  # the scanner leaves Persian digits to the general road
+    assert _stamps(messages) == [
+        (datetime(2021, 5, 30, 18, 44), "مریم", "سلام، خسته نباشید"),
+        (datetime(2021, 5, 30, 18, 45), "رضا ⭐", "سلام، ممنون\nکلاس\u200cها شنبه\u200cاند"),
+        (datetime(2021, 5, 30, 18, 49), "رضا ⭐", "<رسانه حذف شد>"),
+        (datetime(2021, 5, 31, 0, 5), "مریم", "شب بخیر"),
+        (datetime(2021, 6, 1, 9, 0), "رضا ⭐", "صبح بخیر"),
+    ]
+    assert messages.get_column("kind").to_list() == ["text", "text", "media", "text", "text"]
+    chat = parse_text(Source("chat.txt", VARIANTS[variant](text)), keep_text=True)
+    assert chat.format == "whatsapp"
+    assert chat.messages.equals(messages)
+
+
 def test_without_its_table_a_locale_word_is_no_header(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
