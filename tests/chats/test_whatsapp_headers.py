@@ -203,6 +203,57 @@ def test_the_shipped_french_and_spanish_tables_read_their_headers() -> None:
     ]
 
 
+EXPORTS = Path(__file__).resolve().parent / "data" / "header-exports"  # its README: the sources
+VARIANTS = {
+    "LF": lambda text: text.encode(),
+    "CR LF": lambda text: text.replace("\n", "\r\n").encode(),
+    "byte-order mark": lambda text: whatsapp_scan.BOM + text.encode(),
+    "byte-order mark, CR LF": lambda text: whatsapp_scan.BOM + text.replace("\n", "\r\n").encode(),
+}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_shipped_chinese_table_reads_the_day_period_before_the_time(variant: str) -> None:
+    text = (EXPORTS / "zh-Hans_android.txt").read_text(encoding="utf-8")
+    data = VARIANTS[variant](text)
+    messages = _read(text)
+    assert _stamps(messages) == [
+        (datetime(2026, 4, 6, 9, 2), "小王", "早上好！周六的计划还照旧吗？"),
+        (datetime(2026, 4, 6, 11, 59), "李娜 🐼", "照旧！\n计划：\n- 9点在车站集合"),
+        (datetime(2026, 4, 6, 12, 30), "小王", "<省略影音内容>"),
+        (datetime(2026, 4, 6, 13, 54), "李娜 🐼", "好的"),
+        (datetime(2026, 4, 13, 23, 59), "小王", "晚安"),
+        (datetime(2026, 4, 14, 0, 0), "李娜 🐼", "这条消息已删除"),
+    ]
+    kinds = messages.get_column("kind").to_list()
+    assert kinds == ["text", "text", "media", "text", "text", "deleted"]
+    chat = parse_text(Source("chat.txt", data), keep_text=True)  # the file's bytes, as uploaded
+    assert (chat.format, chat.set_aside.notices) == ("whatsapp", {"encryption": 1})
+    assert chat.messages.equals(messages)
+    fast = whatsapp_scanned.parse(data, source="chat.txt", keep_text=True)
+    if whatsapp_scan.available():
+        assert fast is not None
+        assert fast.messages.equals(messages)
+        assert fast.set_aside == chat.set_aside
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_shipped_persian_table_reads_persian_digits_on_the_general_road(variant: str) -> None:
+    text = (EXPORTS / "fa_android.txt").read_text(encoding="utf-8")
+    messages = _read(text, scanned=False)  # the scanner leaves Persian digits to the general road
+    assert _stamps(messages) == [
+        (datetime(2021, 5, 30, 18, 44), "مریم", "سلام، خسته نباشید"),
+        (datetime(2021, 5, 30, 18, 45), "رضا ⭐", "سلام، ممنون\nکلاس\u200cها شنبه\u200cاند"),
+        (datetime(2021, 5, 30, 18, 49), "رضا ⭐", "<رسانه حذف شد>"),
+        (datetime(2021, 5, 31, 0, 5), "مریم", "شب بخیر"),
+        (datetime(2021, 6, 1, 9, 0), "رضا ⭐", "صبح بخیر"),
+    ]
+    assert messages.get_column("kind").to_list() == ["text", "text", "media", "text", "text"]
+    chat = parse_text(Source("chat.txt", VARIANTS[variant](text)), keep_text=True)
+    assert chat.format == "whatsapp"
+    assert chat.messages.equals(messages)
+
+
 def test_without_its_table_a_locale_word_is_no_header(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
