@@ -84,6 +84,10 @@ SEEDS = {
         "next_try_at, last_error) VALUES (1, 1, 'checkin:2026-11-01', 'checkin', :now, "
         "'pending', 0, :now, '')",
     ],
+    "0019": [
+        "INSERT INTO urges (id, user_id, at, intensity, \"trigger\", instead, message) VALUES "
+        "(1, 1, :now, 7, 'his song', 'a walk', 'I miss you')"
+    ],
 }
 
 
@@ -119,11 +123,11 @@ def test_each_revision_upgrades_with_data_and_downgrades(empty_url: str) -> None
                 connection.execute(text(statement), {"now": NOW})
     with engine.connect() as connection:
         user = connection.execute(
-            text("SELECT email, country, safety_mode, data_version FROM users")
+            text("SELECT email, country, safety_mode, data_version, vault_looks_back FROM users")
         ).one()
         period = connection.execute(text("SELECT change_mine FROM nocontact_periods")).one()
         messages = connection.execute(text("SELECT count(*) FROM chat_messages")).scalar()
-    assert tuple(user) == ("ann@example.org", "", False, 1)  # new columns got their defaults
+    assert tuple(user) == ("ann@example.org", "", False, 1, False)  # new columns: their defaults
     assert period[0] == ""
     assert messages == 1
     for revision in reversed(revisions()):
