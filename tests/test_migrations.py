@@ -85,7 +85,7 @@ SEEDS = {
         "'pending', 0, :now, '')",
     ],
     "0019": [
-        "INSERT INTO urges (id, user_id, at, intensity, \"trigger\", instead, message) VALUES "
+        'INSERT INTO urges (id, user_id, at, intensity, "trigger", instead, message) VALUES '
         "(1, 1, :now, 7, 'his song', 'a walk', 'I miss you')"
     ],
 }
