@@ -89,6 +89,10 @@ SEEDS = {
         "INSERT INTO hard_hours_plans (user_id, text, updated_at) VALUES "
         "(1, 'Call Jo, then a walk', :now)",
     ],
+    "0019": [
+        'INSERT INTO urges (id, user_id, at, intensity, "trigger", instead, message) VALUES '
+        "(1, 1, :now, 7, 'his song', 'a walk', 'I miss you')"
+    ],
 }
 
 
@@ -124,11 +128,11 @@ def test_each_revision_upgrades_with_data_and_downgrades(empty_url: str) -> None
                 connection.execute(text(statement), {"now": NOW})
     with engine.connect() as connection:
         user = connection.execute(
-            text("SELECT email, country, safety_mode, data_version FROM users")
+            text("SELECT email, country, safety_mode, data_version, vault_looks_back FROM users")
         ).one()
         period = connection.execute(text("SELECT change_mine FROM nocontact_periods")).one()
         messages = connection.execute(text("SELECT count(*) FROM chat_messages")).scalar()
-    assert tuple(user) == ("ann@example.org", "", False, 1)  # new columns got their defaults
+    assert tuple(user) == ("ann@example.org", "", False, 1, False)  # new columns: their defaults
     assert period[0] == ""
     assert messages == 1
     for revision in reversed(revisions()):

@@ -213,6 +213,29 @@ def test_offline_she_reads_todays_card_and_her_path_but_never_her_words(
     context.set_offline(False)
 
 
+def test_the_kept_today_never_holds_the_message_her_vault_brought_back(
+    context: BrowserContext, factory: sessionmaker[Session]
+) -> None:
+    words = "words from her vault that stay on the server"
+    page = context.new_page()
+    sign_up(page, "offline-looking-back@example.org")
+    week_ago = datetime.now(UTC) - timedelta(days=7)  # her zone is UTC: today is day 8
+    with factory() as db:
+        user = db.scalar(select(User).where(User.email == "offline-looking-back@example.org"))
+        assert user is not None
+        user.vault_looks_back = True
+        db.add(NoContactPeriod(user_id=user.id, started_on=week_ago.date(), target_days=30))
+        db.add(Urge(user_id=user.id, at=week_ago, intensity=8, message=words))
+        db.commit()
+    worker_ready(page)
+    page.reload()
+    sent = page.evaluate("() => fetch('/api/v1/today').then((answer) => answer.json())")
+    assert sent["looking_back"]["entry"]["text"] == words  # the server sends it to her page
+    copies = wait_for_copies(page, day=8)
+    assert words not in json.dumps(copies)
+    assert "looking_back" not in json.loads(copies["/api/v1/today"])
+
+
 def test_a_vault_message_written_offline_is_stored_exactly_once(
     context: BrowserContext, factory: sessionmaker[Session]
 ) -> None:

@@ -4,12 +4,16 @@ to a fixed day; the browser only clicks and reads."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 import time_machine
 from playwright.sync_api import Browser, Page, expect
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
 
+from anew.accounts.models import User
+from anew.method.no_contact.models import CheckIn, NoContactPeriod, Urge
 from anew.method.path.cards import deck
 from tests.browser.flows import sign_up
 
@@ -80,3 +84,44 @@ def test_the_path_keeps_counting_across_a_slip(phone: Page) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(deck().first[2].title)
     page.get_by_role("link", name="Day 4 →").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(deck().first[3].title)
+
+
+def test_her_vault_looks_back_on_day_eight_and_the_journal_takes_the_question(
+    phone: Page, factory: sessionmaker[Session]
+) -> None:
+    page = phone
+    sign_up(page, "looking-back@example.org")
+    with factory() as db:
+        user_id = db.scalar(select(User.id).where(User.email == "looking-back@example.org"))
+        assert user_id is not None
+        db.add(NoContactPeriod(user_id=user_id, started_on=date(2026, 11, 19), target_days=30))
+        db.add(
+            Urge(
+                user_id=user_id,
+                at=datetime(2026, 11, 19, 21, 0, tzinfo=UTC),
+                intensity=8,
+                message="Can we just talk once more?",
+            )
+        )
+        db.add(CheckIn(user_id=user_id, day=date(2026, 11, 19), mood=3))
+        db.commit()
+    page.goto("/dashboard")
+    expect(page.locator("#looking-back")).to_have_count(0)  # off until she turns it on
+
+    page.goto("/steps/no-contact#looking-back-setting")
+    page.get_by_role("button", name="Yes, let my vault look back").click()
+    expect(page.locator("#looking-back-state")).to_have_text("It's on.")
+    page.goto("/dashboard")
+    card = page.locator("#looking-back")
+    expect(card.get_by_role("heading")).to_have_text("A week ago, you wrote this")
+    expect(card.locator("#looking-back-text")).to_have_text("Can we just talk once more?")
+    expect(card.locator("#mood-then")).to_have_text("3 of 10")
+    expect(card.get_by_role("link", name="Check in for today")).to_be_visible()
+    assert fits_the_screen(page)
+
+    card.get_by_role("link", name="Write about it in your journal").click()
+    expect(page.locator("#entry-text")).to_have_value("How does this read to you now?\n\n")
+    page.locator("#entry-text").press("End")
+    page.locator("#entry-text").type("Softer than I remembered.")
+    page.get_by_role("button", name="Keep this entry").click()
+    expect(page.locator(".journal-entries li").first).to_contain_text("Softer than I remembered.")

@@ -301,6 +301,14 @@ ISOLATION_TESTS.update(
             ("GET", "/quizzes"),
             ("POST", "/quizzes/{slug}"),
         ],
+        "tests.web.api.test_looking_back:test_bob_never_sees_alices_vault_or_changes_her_choice": [
+            ("GET", "/api/v1/vault/looking-back"),
+            ("PUT", "/api/v1/vault/looking-back"),
+        ],
+        "tests.web.pages.test_looking_back:"
+        "test_bob_never_sees_alices_vault_or_changes_her_choice": [
+            ("POST", "/steps/no-contact/looking-back"),
+        ],
     }
 )
 USER_DATA_ROUTES = {route: test for test, routes in ISOLATION_TESTS.items() for route in routes}

@@ -160,6 +160,7 @@ def test_account_settings_that_are_not_settings_are_refused_by_field(
     for field, value, words in [
         ("time_zone", "Mars/Olympus", "not a time zone"),
         ("safety_mode", "yes", "boolean"),
+        ("vault_looks_back", 1, "boolean"),
         ("country", "<script>", "pattern"),
     ]:
         crafted = io.BytesIO()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, true
+from sqlalchemy import ForeignKey, Index, String, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from anew.accounts.roles import Role
@@ -31,6 +31,9 @@ class User(Base):
     safety_mode: Mapped[bool] = mapped_column(default=False)
     # Off until she answers or puts aside the first-run welcome on the dashboard.
     welcomed: Mapped[bool] = mapped_column(default=False, server_default=true())
+    # On only when she asks for it: on days 7, 30 and 90 of her path Today brings back a message
+    # from her vault (anew.method.looking_back).
+    vault_looks_back: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     password_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # One more each time anything of hers changes (anew.data_version): what a process computed

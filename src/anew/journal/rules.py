@@ -11,12 +11,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from anew.method.looking_back.rules import QUESTION as LOOKING_BACK
+
 MAX_TEXT = 20_000  # characters in one entry: pages of writing, never a whole book
 MAX_QUERY = 200  # characters in a search
 MAX_DAY = 36_500  # a path day: a hundred years of days
 LONGEST_KEY = 100  # characters in an Idempotency-Key
 KEY = re.compile(rf"[\x21-\x7e]{{1,{LONGEST_KEY}}}")  # visible ASCII, as browsers' UUIDs are
 MOODS = range(1, 11)
+# Questions another page may open the journal with (/journal?prompt=looking-back): named, never
+# taken as text from the address, so a link from elsewhere can't put words in her journal.
+PROMPTS = {"looking-back": LOOKING_BACK}
 
 
 def folded(text: str) -> str:

@@ -48,7 +48,14 @@ NOT_EXPORTED = {
     "notification_sends",  # when each reminder went out: the server's log, not her data
 }
 NOT_IMPORTED = {"guide_responses"}
-ACCOUNT_FIELDS = ("email", "time_zone", "country", "safety_mode", "created_at")
+ACCOUNT_FIELDS = (
+    "email",
+    "time_zone",
+    "country",
+    "safety_mode",
+    "vault_looks_back",
+    "created_at",
+)
 MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024
 BATCH = 5000
 PHOTO_BATCH = 8  # photos are megabytes each: a few at a time in memory
@@ -168,7 +175,8 @@ def _readme(tables: list[str]) -> str:
         "files. Ids are the ones on the server; `*_id` fields point at rows in the other files.",
         "Import this archive into a fresh Anew account to bring everything back.",
         "",
-        "- `account.json`: your account settings (never your password).",
+        "- `account.json`: your account settings (never your password), and whether your vault",
+        "  looks back with you on days 7, 30 and 90 (`vault_looks_back`).",
     ]
     for name in tables:
         what = DESCRIPTIONS.get(name, "More of your data.")
@@ -391,6 +399,7 @@ def _import_all(db: Session, user: User, archive: SafeZip) -> dict[str, int]:
         )
     account = _account(archive)
     user.time_zone, user.country = account.time_zone, account.country
+    user.vault_looks_back = account.vault_looks_back
     # Safety mode comes along if it was on: an import never switches it off.
     user.safety_mode = user.safety_mode or account.safety_mode
     ids: dict[str, dict[Any, Any]] = {}

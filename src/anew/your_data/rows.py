@@ -75,6 +75,7 @@ class Account(BaseModel):
     time_zone: Annotated[StrictStr, Field(max_length=64), AfterValidator(_a_zone)] = "UTC"
     country: Annotated[StrictStr, Field(pattern=r"^([A-Z]{2})?$")] = ""
     safety_mode: StrictBool = False
+    vault_looks_back: StrictBool = False  # absent from archives made before it existed: off
     created_at: Annotated[StrictStr, Field(pattern=DATETIME, max_length=40)] | None = None
     exported_at: Annotated[StrictStr, Field(pattern=DATETIME, max_length=40)] | None = None
     format_version: Annotated[StrictInt, Field(ge=1, le=1)] = 1

@@ -49,6 +49,7 @@ def test_before_she_starts_today_has_no_day_or_card(alice_api: TestClient) -> No
         "checkin": None,
         "habits": [],
         "milestone": None,
+        "looking_back": None,
     }
     assert alice_api.get("/api/v1/path").json() == {"day": None, "started_on": None, "cards": []}
     missing = alice_api.get("/api/v1/path/1")
@@ -63,7 +64,16 @@ def test_today_answers_the_contract_fields(alice_api: TestClient) -> None:
     read = alice_api.post("/api/v1/habits", json={"title": "Read"}).json()
     alice_api.put(f"/api/v1/habits/{walk['id']}/days/2026-11-26", json={"status": "done"})
     body = alice_api.get("/api/v1/today").json()
-    assert set(body) == {"day", "stage", "days_left", "card", "checkin", "habits", "milestone"}
+    assert set(body) == {
+        "day",
+        "stage",
+        "days_left",
+        "card",
+        "checkin",
+        "habits",
+        "milestone",
+        "looking_back",
+    }
     assert (body["day"], body["stage"], body["days_left"]) == (7, "no-contact", 24)
     assert set(body["card"]) >= CARD_FIELDS
     assert body["card"]["day"] == 7

@@ -58,6 +58,7 @@ def fill_every_area(client: TestClient) -> None:
     )
     client.put("/api/v1/notifications", json={"checkin_at": "21:00", "habits": True})
     client.put("/api/v1/insights/plan", json={"text": "Tea, then a walk"})
+    client.put("/api/v1/vault/looking-back", json={"enabled": True})
 
 
 def contents(archive: bytes) -> dict[str, Any]:
@@ -98,6 +99,8 @@ def test_the_archive_round_trips_into_a_fresh_account(
     with zipfile.ZipFile(io.BytesIO(exported.content)) as zipped:
         readme = zipped.read("README.md").decode()
         names = set(zipped.namelist())
+        account = json.loads(zipped.read("account.json"))
+    assert account["vault_looks_back"] is True
     for table in her_tables():
         assert f"{table.name}.json" in names
         assert f"`{table.name}.json`" in readme
@@ -105,8 +108,10 @@ def test_the_archive_round_trips_into_a_fresh_account(
 
     fresh = add_person(factory, "dana@example.org")
     client.headers["Authorization"] = f"Bearer {api_token(factory, fresh)}"
+    assert client.get("/api/v1/vault/looking-back").json() == {"enabled": False}
     restored = client.post("/api/v1/import", files={"file": ("a.zip", exported.content)})
     assert restored.status_code == 200, restored.text
+    assert client.get("/api/v1/vault/looking-back").json() == {"enabled": True}  # her choice too
     assert restored.json()["imported"]["chat_messages"] == 3
     again = client.get("/api/v1/export").content
     original, copy = contents(exported.content), contents(again)

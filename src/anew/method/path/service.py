@@ -12,6 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from anew.errors import Invalid, NotFound
+from anew.method.looking_back import service as looking_back
+from anew.method.looking_back.service import LookingBackOut
 from anew.method.new_you import service as new_you
 from anew.method.new_you.models import HabitDay
 from anew.method.new_you.vocabulary import DayStatus
@@ -77,7 +79,8 @@ class MilestoneOut(BaseModel):
 class TodayOut(BaseModel):
     """Her Today screen. `stage` is not-started, no-contact, reconnecting or safety; `day` and
     `card` are null before she starts; `checkin` is today's check-in or null; `milestone` is the
-    milestone reached today or null."""
+    milestone reached today or null; `looking_back` is the vault message that comes back today
+    (only if she turned it on; never in safety mode) or null."""
 
     day: int | None
     stage: str
@@ -86,14 +89,17 @@ class TodayOut(BaseModel):
     checkin: CheckInOut | None
     habits: list[HabitToday]
     milestone: MilestoneOut | None
+    looking_back: LookingBackOut | None
 
 
 class PathDay(BaseModel):
-    """What the dashboard adds for the path: the day, its card and any milestone."""
+    """What the dashboard adds for the path: the day, its card, any milestone and any vault
+    message that comes back today."""
 
     day: int | None
     card: CardOut | None
     milestone: MilestoneOut | None
+    looking_back: LookingBackOut | None = None
 
 
 def _card_out(card: Card, day: int) -> CardOut:
@@ -163,8 +169,9 @@ def milestone_on(db: Session, user_id: int, *, day: date) -> MilestoneOut | None
 def path_day(
     db: Session, user_id: int, periods: list[Period], *, today: date, safety_mode: bool
 ) -> PathDay:
-    """Her path day today, its card and the milestone reached today, if any, from the periods
-    she has had (read by the caller, who usually needs them too)."""
+    """Her path day today, its card, the milestone reached today and the vault message that
+    comes back today, if any, from the periods she has had (read by the caller, who usually needs
+    them too)."""
     started = rules.first_start(periods)
     if started is None or started > today:
         return PathDay(day=None, card=None, milestone=None)
@@ -173,6 +180,9 @@ def path_day(
         day=day,
         card=card_on(day, safety_mode=safety_mode),
         milestone=_milestone(db, user_id, periods, started, today),
+        looking_back=looking_back.on_today(
+            db, user_id, path_day=day, today=today, safety_mode=safety_mode
+        ),
     )
 
 
@@ -192,6 +202,7 @@ def today(db: Session, user_id: int, *, today: date, safety_mode: bool) -> Today
             for h in new_you.todays_habits(db, user_id, today=today)
         ],
         milestone=shown.milestone,
+        looking_back=shown.looking_back,
     )
 
 

@@ -8,6 +8,8 @@ from fastapi import Path
 from pydantic import Field, StrictBool, StrictInt, StrictStr
 
 from anew.db import utcnow
+from anew.method.looking_back import service as looking_back
+from anew.method.looking_back.service import LookingBackSetting
 from anew.method.no_contact import service
 from anew.method.no_contact.rules import MAX_TARGET
 from anew.method.no_contact.service import (
@@ -68,6 +70,10 @@ class UrgeIn(ApiModel):
 class CheckInIn(ApiModel):
     mood: StrictInt = Field(ge=1, le=10)
     note: StrictStr = Field(default="", max_length=5000)
+
+
+class LookingBackIn(ApiModel):
+    enabled: StrictBool = Field(description="true to let your vault look back, false to stop")
 
 
 class PauseIn(ApiModel):
@@ -179,6 +185,30 @@ def read_urges(user: ApiUser, db: SessionDep) -> list[UrgeOut]:
 )
 def read_vault(user: ApiUser, db: SessionDep) -> list[UrgeOut]:
     return service.urges(db, user.id, vault_only=True)
+
+
+@router.get(
+    "/vault/looking-back",
+    response_model=LookingBackSetting,
+    summary="Whether your vault looks back",
+    responses=ERROR_RESPONSES,
+)
+def read_looking_back(user: ApiUser, db: SessionDep) -> LookingBackSetting:
+    """Off until you turn it on. When on, on days 7, 30 and 90 of your path (and the two days
+    after each) `GET /api/v1/today` brings back one message from your vault as `looking_back`;
+    never in safety mode, never in a notification."""
+    return looking_back.setting(db, user.id)
+
+
+@router.put(
+    "/vault/looking-back",
+    response_model=LookingBackSetting,
+    summary="Let your vault look back, or stop it",
+    responses=RESPONSES,
+)
+def put_looking_back(body: LookingBackIn, user: ApiUser, db: SessionDep) -> LookingBackSetting:
+    """`{"enabled": true}` turns it on, `false` off (a JSON true or false: "yes" or 1 is a 422)."""
+    return looking_back.choose(db, user.id, enabled=body.enabled)
 
 
 @router.put(

@@ -21,6 +21,7 @@ from anew.accounts.sessions import Caller
 from anew.accounts.vocabulary import SessionKind
 from anew.errors import Invalid
 from anew.method.dashboard import service
+from anew.method.looking_back import service as looking_back
 from anew.method.new_you import service as new_you
 from anew.method.new_you.vocabulary import DayStatus
 from anew.method.no_contact import service as no_contact
@@ -91,8 +92,10 @@ def page(
 
 def _context(request: Request, db: SessionDep, user: Caller) -> dict[str, object]:
     """What the dashboard shows of her data today."""
-    shown = service.dashboard(db, user.id, today=user_today(user), safety_mode=user.safety_mode)
+    today = user_today(user)
+    shown = service.dashboard(db, user.id, today=today, safety_mode=user.safety_mode)
     resources: Resources = request.app.state.resources
+    back = shown.path.looking_back
     return {
         "welcome": False,
         "left_safety_mode": False,
@@ -106,6 +109,7 @@ def _context(request: Request, db: SessionDep, user: Caller) -> dict[str, object
         "reflection": shown.reflection,
         "habits": shown.habits,
         "path": shown.path,
+        "looked_back": looking_back.how_long_ago(back, today) if back else "",
         "first_run": shown.welcome,
         "welcome_values": {},
         "welcome_errors": {},

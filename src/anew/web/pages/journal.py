@@ -59,6 +59,7 @@ def _list_page(
     query: str = "",
     shown: int = SHOWN,
     answering: int | None = None,
+    prompt: str = "",
     result: FormResult[Any] | None = None,
     status_code: int = 200,
 ) -> Response:
@@ -70,6 +71,7 @@ def _list_page(
         "more": {"q": query, "shown": shown + SHOWN} if found.total > shown else None,
         "query": query,
         "answering": answering,
+        "prompt": prompt,
         "today_day": service.path_day(db, user.id, today=user_today(user)),
         "moods": list(rules.MOODS),
         "max_text": rules.MAX_TEXT,
@@ -107,9 +109,20 @@ def journal_page(
     q: str = "",
     day: str | None = None,
     shown: str | None = None,
+    prompt: str = "",
 ) -> Response:
+    """Her journal; `?day=12` opens the form as an answer to day 12's question, and `?prompt=`
+    one of rules.PROMPTS starts the text with that question (an unknown one is ignored)."""
     many = int(shown) if shown and shown.isdigit() and len(shown) < 7 else SHOWN
-    return _list_page(request, db, user, query=q, shown=max(many, SHOWN), answering=_day(day))
+    return _list_page(
+        request,
+        db,
+        user,
+        query=q,
+        shown=max(many, SHOWN),
+        answering=_day(day),
+        prompt=rules.PROMPTS.get(prompt, ""),
+    )
 
 
 @router.post(PAGE, dependencies=GATED)

@@ -13,6 +13,7 @@ from anew.accounts.clock import zone
 from anew.accounts.sessions import Caller
 from anew.db import utcnow
 from anew.errors import Conflict, Invalid, NotFound
+from anew.method.looking_back import service as looking_back
 from anew.method.no_contact import service
 from anew.method.no_contact.rules import MAX_TARGET, TARGET_CHOICES
 from anew.method.no_contact.vocabulary import Channel, Initiator
@@ -81,6 +82,10 @@ class ReflectionForm(BaseModel):
     change_his: str = Field(default="", max_length=5000)
 
 
+class LookingBackForm(BaseModel):
+    enabled: bool
+
+
 class CheckInForm(BaseModel):
     mood: int = Field(ge=1, le=10)
     note: str = Field(default="", max_length=5000)
@@ -127,6 +132,7 @@ def _page(
         "initiators": Initiator.choices(),
         "contacts": shown.contacts,
         "vault": shown.vault,
+        "looking_back": looking_back.setting(db, user.id).enabled,
         "checkins": shown.checkins,
         "todays_checkin": _todays(shown.checkins, today),
         "form": form,
@@ -241,6 +247,19 @@ def check_in(
         key=idempotency_key,
     )
     return RedirectResponse(f"{PAGE}?done=checkin", status_code=303)
+
+
+@router.post(f"{PAGE}/looking-back", dependencies=[Depends(require_csrf)])
+def choose_looking_back(
+    request: Request, user: CurrentUser, db: SessionDep, form: PostedForm
+) -> Response:
+    """Her vault looking back on days 7, 30 and 90: on or off, only as she chooses."""
+    result = read_form(LookingBackForm, form)
+    if result.data is None:
+        return _page(request, db, user, form="looking-back", result=result, status_code=400)
+    looking_back.choose(db, user.id, enabled=result.data.enabled)
+    done = "looking-back-on" if result.data.enabled else "looking-back-off"
+    return RedirectResponse(f"{PAGE}?done={done}#looking-back-setting", status_code=303)
 
 
 @router.post(f"{PAGE}/pause", dependencies=[Depends(require_csrf)])

@@ -141,8 +141,8 @@ function sendQueued(account, token) {
 }
 
 // Only what the offline page shows is kept: the day count, the day's card, her habits' titles,
-// the milestone. A check-in's note, a journal answer or anything else the answer may carry is
-// left out, whatever the server sends.
+// the milestone. A check-in's note, a journal answer, the vault message that came back
+// (looking_back) or anything else the answer may carry is left out, whatever the server sends.
 function pick(source, names) {
   var kept = {};
   names.forEach(function (name) {
