@@ -108,7 +108,8 @@ def test_her_vault_looks_back_on_day_eight_and_the_journal_takes_the_question(
     page.goto("/dashboard")
     expect(page.locator("#looking-back")).to_have_count(0)  # off until she turns it on
 
-    page.goto("/steps/no-contact#looking-back-setting")
+    page.goto("/steps/no-contact")
+    page.get_by_text("Let your vault look back (off)").click()  # a fold, like the vault itself
     page.get_by_role("button", name="Yes, let my vault look back").click()
     expect(page.locator("#looking-back-state")).to_have_text("It's on.")
     page.goto("/dashboard")
