@@ -209,3 +209,33 @@ def test_batches_12_to_14_wording_for_questions_apologies_and_anger() -> None:
     assert "overshare" in _codes(
         "The bank froze my card and I've got eleven quid to last the week."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what time's the flight and is ur mom picking u up",
+        "did the parcel come? was it the right size",
+        "do u still want the rack? if not can i sell it",
+        "you coming on saturday? what time",
+        "wat time is the viewing sat n do i need 2 b there",
+        "hey what's the name of the physio and is she still taking people on",
+        "which lawyer r u using and have they sent the draft yet",
+        "what did the vet say, r u keeping her in tonight",
+    ],
+)
+def test_two_questions_in_texting_shorthand_count_as_two(text: str) -> None:
+    assert "questions" in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok but do you still love me",
+        "Do you want the lamp or shall I keep it?",
+        "could you drop the spare key round, or should I pick it up",
+        "n thanks for having them, they had a lovely time",
+    ],
+)
+def test_one_question_in_shorthand_or_a_choice_stays_one(text: str) -> None:
+    assert "questions" not in _codes(text)

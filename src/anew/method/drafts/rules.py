@@ -57,44 +57,57 @@ MIN_SENTENCE_WORDS = 3  # a sentence the learned models may judge on its own
 # A question: a sentence that ends in "?" (a run of them counts once), or, where she wrote none,
 # a sentence that opens the way questions do ("how are you", "did the dog settle in", "any idea
 # where"), and each further question joined to it ("..., did the kids like it", "and has she got").
+_WHAT = r"(?:how|what|wat|where|when|who|why)"
+_SUBJECT = r"(?:you|u|we|they|he|she|it|the|your|ur|my|her|his|their|our|there)"
+_AUXILIARY = r"(?:are|r|is|was|were|do|did|does|have|has|can|could|would|will|should)"
+_JOINER = r"(?:and|or|but|n|&)"  # "n" and "&" are texting's "and"
+_AND = r"(?:and|n|&)"  # only "and" joins a second question: "or shall I" offers a choice
+_OPENER = r"(?:(?:hey|hi|oh|ok|okay|so|btw|also|and|but)\W+)?"  # words before a first question
 _ASKING = re.compile(
-    r"\b(?:how|what|where|when|who|why)\s+(?:are|is|was|were|do|did|does|have|has|can|could|would"
-    r"|will|should)\b|^\W*(?:how|what|where|when|who|why)'s\b"
-    r"|\b(?:what|which)\s+(?:time|day|date|night|weekend|train|flight)\s+(?:are|is|was|do|did|does"
-    r"|will|should|shall|can)\b|^\W*(?:any\s+idea|do\s+(?:you|u)\s+know)\s+(?:where|when|what|who|how"
-    r"|if|whether)\b"
-    r"|(?:^|\b(?:and|or|but)\s+)(?:are|is|do|did|does|can|could|would|will|have|has)"
-    r"\s+(?:you|u|we|they|he|she|it|the|your|my|there)\b"
-    r"|(?:^|\b(?:and|or|but)\s+)(?:do|did|should|shall|can|could)\s+i\b"
-    r"|,\s*(?:are|is|did|does|has|was|were|can|could|will|would)\s+(?:you|u|we|they|he|she|it|the"
-    r"|your|my|there)\b",
+    rf"\b{_WHAT}\s+(?:are|r|is|was|were|do|did|does|have|has|can|could|would|will|should)\b"
+    rf"|^\W*{_OPENER}{_WHAT}(?:\s+(?:time|day))?'s\b"
+    rf"|\b{_JOINER}\s+{_WHAT}'s\b"
+    r"|\b(?:what|wat|which)\s+(?:time|day|date|night|weekend|train|flight)\s+(?:are|r|is|was|do|did"
+    r"|does|will|should|shall|can)\b"
+    r"|\b(?:what|which)\s+[a-z]+\s+(?:r|are|do|did|does)\s+(?:u|you|we|they)\b"
+    r"|^\W*(?:any\s+idea|do\s+(?:you|u)\s+know)\s+(?:where|when|what|who|how|if|whether)\b"
+    rf"|(?:^|\b{_JOINER}\s+)(?:are|r|is|was|were|do|did|does|can|could|would|will|have|has)"
+    rf"\s+{_SUBJECT}\b"
+    rf"|(?:^|\b(?:and|but|n|&)\s+)(?:do|did|should|shall|can|could)\s+i\b"  # "or can I": a choice
+    rf"|,\s*(?:are|r|is|do|did|does|has|have|was|were|can|could|will|would)\s+{_SUBJECT}\b"
+    rf"|,\s*{_WHAT}'s\b",
     re.IGNORECASE,
 )
 _JOINED_QUESTION = re.compile(
     r",\s*(?:and|or)\s+(?:what|which|when|where|who|why|how)\b"
     r"|,\s*(?:what|when|where|who|why|how)\s+(?:are|is|was|were|do|did|does|have|has|will|would|can|could"
     r"|should)\s+(?:you|u|we|they|he|she|i)\b"
-    r"|\sand\s+(?:should|shall|can|could|do|did|will|would|is|are)\s+(?:i|we|you|u|they|he|she|it|there)\b"
+    r"|,\s*how\s+(?:much|many|long|far|often)\b"
+    rf"|\s{_AND}\s+(?:should|shall|can|could|do|did|does|will|would|is|are|r|was|were|has|have)"
+    rf"\s+(?:i|we|{_SUBJECT})\b"
     r"|\sand\s+(?:where|when|what\s+time|how|why|who)\s*\?*\s*$"
-    r"|\sand\s+(?:who|what|where|when|how)'s\b"
+    rf"|\s{_AND}\s+(?:who|what|where|when|how)'s\b"
     r"|\sand\s+(?:where|when|who)\s+(?:[\w']+\s+){0,3}?(?:is|are|was|were)\s*\?*\s*$",
     re.IGNORECASE,
 )
 # The last sentence left without a mark where others have one still asks, when it opens as a
 # question does: "...? how much did you put in", "...? what car will she be in", "...? is that
-# what this is", "...? why won't you just say something".
+# what this is", "...? why won't you just say something", "...? was it the right size", "...? if
+# not can i sell it", "...? what time".
 _ASKS_AT_THE_END = re.compile(
-    r"^\W*(?:(?:and|so|also|but)\s+)?(?:(?:what|which)\s+[\w']+\s+(?:is|are|was|were|will|would|do"
-    r"|does|did|should|shall|can|could|suits?)\b|how\s+(?:much|many|long|far|often|come)\b"
+    r"^\W*(?:(?:and|n|so|also|but|if\s+not,?)\s+)?(?:(?:what|which)\s+[\w']+\s+(?:is|are|was|were"
+    r"|will|would|do|does|did|should|shall|can|could|suits?)\b|how\s+(?:much|many|long|far|often|come)\b"
     r"|(?:who|what|where|when|why|how)(?:'s|\s+(?:won't|wont|can't|cant|didn't|didnt|isn't|aren't"
-    r"|don't|dont|doesn't|haven't|hasn't|wouldn't))\b|is\s+(?:that|this)\b)",
+    r"|don't|dont|doesn't|haven't|hasn't|wouldn't))\b|is\s+(?:that|this)\b"
+    rf"|(?:is|are|was|were|do|does|did|has|have|can|could|will|would|shall|should)\s+(?:i|{_SUBJECT})\b"
+    r"|(?:what|which)\s+(?:time|day|date)\W*$)",
     re.IGNORECASE,
 )
 # A sentence that opens as a question: only then is a second question joined to it ("Sorry again,
 # how are you?" asks one thing).
 _OPENS_ASKING = re.compile(
-    r"^\W*(?:which|what|where|when|who|whose|why|how|is|are|am|was|were|do|does|did|can|could|will"
-    r"|would|should|shall|have|has|any|you|u|r|ok|okay|so)\b",
+    r"^\W*(?:(?:hey|hi|oh|ok|okay|so|btw|also)\W+)?(?:which|what|wat|where|when|who|whose|why|how|is"
+    r"|are|am|was|were|do|does|did|can|could|will|would|should|shall|have|has|any|you|u|r|ok|okay|so)\b",
     re.IGNORECASE,
 )
 # Leading words that join a question to the one before, left out of its highlight.
