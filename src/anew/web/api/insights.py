@@ -6,7 +6,7 @@ from __future__ import annotations
 from anew.insights import plans, service
 from anew.insights.plans import PlanIn, PlanOut
 from anew.insights.service import Insights
-from anew.web.api.schemas import ERROR_RESPONSES
+from anew.web.api.schemas import BAD_BODY, ERROR_RESPONSES
 from anew.web.http.deps import ApiUser, SessionDep
 from anew.web.http.segment_router import API_PREFIX, SegmentRouter
 
@@ -43,7 +43,7 @@ def read_plan(user: ApiUser, db: SessionDep) -> PlanOut:
 @router.put(
     "/insights/plan",
     response_model=PlanOut,
-    responses=ERROR_RESPONSES,
+    responses={**ERROR_RESPONSES, **BAD_BODY},
     summary="Write, replace or (with an empty text) clear her plan for her hard hours",
 )
 def replace_plan(body: PlanIn, user: ApiUser, db: SessionDep) -> PlanOut:
