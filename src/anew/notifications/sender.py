@@ -153,7 +153,8 @@ class _Batch:
     plans: dict[int, str]
 
     @classmethod
-    def load(cls, db: Session, user_ids: list[int]) -> _Batch:
+    def load(cls, db: Session, user_ids: list[int], planning: list[int]) -> _Batch:
+        """`planning`: the members with a heads-up in the batch, whose plans are read."""
         users = {u.id: u for u in db.scalars(select(User).where(User.id.in_(user_ids)))}
         choices = {
             c.user_id: c
@@ -168,10 +169,12 @@ class _Batch:
             )
         ):
             channels[channel.user_id].append(channel)
-        mine = select(HardHoursPlan.user_id, HardHoursPlan.text).where(
-            HardHoursPlan.user_id.in_(user_ids)
-        )
-        plans: dict[int, str] = {row.user_id: row.text for row in db.execute(mine)}
+        plans: dict[int, str] = {}
+        if planning:  # most batches hold no heads-up: no query for them
+            mine = select(HardHoursPlan.user_id, HardHoursPlan.text).where(
+                HardHoursPlan.user_id.in_(planning)
+            )
+            plans = {row.user_id: row.text for row in db.execute(mine)}
         return cls(users, choices, push.devices_of(db, user_ids), channels, plans)
 
 
@@ -221,7 +224,8 @@ def send_claimed(db: Session, settings: Settings, worker: str, now: datetime) ->
     sent = failed = 0
     setup = push.setup(settings)
     while claimed := outbox.claim(db, worker, now):
-        batch = _Batch.load(db, sorted({row.user_id for row in claimed}))
+        heads_up = {row.user_id for row in claimed if row.kind == NoticeKind.HARD_HOURS.value}
+        batch = _Batch.load(db, sorted({row.user_id for row in claimed}), sorted(heads_up))
         answered: list[tuple[PushSubscription, Answer]] = []
         results = [(row, _send_row(row, batch, settings, setup, answered)) for row in claimed]
         push.record(db, answered, now)
