@@ -34,7 +34,9 @@ def expected_verdict(row: dict[str, Any]) -> str:
         return "dont_send"
     if flags & set(REWRITE_FLAGS):
         return "rewrite"
-    return "wait" if flags & set(WAIT_FLAGS) else "send"
+    if flags & set(WAIT_FLAGS):
+        return "wait"
+    return "unread" if "not_english" in flags else "send"
 
 
 def main() -> None:

@@ -140,6 +140,24 @@ NEEDY = _any(
     # Batch 15: hints that wait for him to answer (our song, his new partner, what happened).
     r"our\s+(?:song|film|show|spot|anniversary|first\s+date)\b|hope\s+she'?s\s+worth\s+it|(?:ever|still)\s+think\s+about\s+(?:what\s+happened|that\s+night|me)\b",
     r"(?:wonder|think)\s+(?:if|whether)\s+we\s+(?:gave\s+up|rushed|made|should|could)|(?:would|we'?d)\s+still\s+be\s+together|made\s+me\s+laugh\s+like\s+(?:you|u)\b",
+    # Blind batches B and C: chasing an answer, open doors, his new partner, dates that were ours.
+    rf"(?:days?|weeks?|hours?)\s+(?:and\s+)?(?:still\s+)?(?:nothing|no\s+(?:reply|answer|word))\b|\bstill\s+nothing\s+from\s+{_YOU}|until\s+{_YOU}\s+(?:answer|reply|respond|pick\s+up|call\s+me)|(?:pick\s+up|answer)\s+(?:your|ur|the)\s+(?:phone|damn\s+phone)",
+    rf"would\s+be\s+(?:nice|good|lovely|great)\s+to\s+(?:hear\s+from|see|talk\s+to|catch\s+up\s+with)\s+{_YOU}\b|door'?s\s+(?:always\s+)?open|door\s+is\s+(?:always\s+)?open",
+    rf"(?:been\s+)?hoping\s+{_YOU}'?d\s+(?:ask|call|text|say|get\s+in\s+touch|reach\s+out|message)|(?:wanted|want)\s+to\s+(?:hear|know)\s+how\s+{_YOU_ARE}\s+(?:doing|getting\s+on|keeping)",
+    rf"hope\s+(?:she|your\s+new\s+\w+)\s+(?:knows|is\s+worth|was\s+worth|makes\s+{_YOU}|treats\s+{_YOU})|(?:who\s+(?:was|is)|who'?s)\s+(?:the|that)\s+(?:girl|woman|lady|blonde|brunette)\b|your\s+new\s+(?:girlfriend|gf|partner|bird|woman|lady|missus)\s+be\s+there",
+    r"what\s+would\s+have\s+been\b|would(?:'ve|\s+have)\s+been\s+our\b|(?:saw|see|noticed|notice)\s+(?:that\s+)?(?:you|u)\s+(?:watched|viewed|liked|looked\s+at|saw)\s+my\b",
+    rf"only\s+(?:person|one)\s+(?:i\s+)?(?:wanted|want|needed|need)\b[^.!?\n]{{0,30}}?\b(?:was|is)\s+{_YOU}\b|compar(?:e|ed|ing)\s+(?:them|him|everyone|every\s+\w+)\s+(?:to|with)\s+{_YOU}\b",
+    rf"way\s+back\s+(?:for|to)\s+us|any\s+chance\s+at\s+all\s*\?|(?:do|give)\s+whatever\s+it\s+takes|do\s+{_YOU}\s+hate\s+me|(?:are|will)\s+we\s+(?:ever\s+)?(?:going\s+to\s+)?be\s+(?:ok|okay|alright|friends)",
+    rf"didn'?t\s+take\s+{_YOU}\s+long|(?:^|[.!?]\s*)fast\s+work\b|{_YOU_ARE}\s+(?:at|round|staying\s+at)\s+(?:hers|her\s+(?:place|house|flat))|hope\s+she'?s\s+(?:everything|all)\b",
+    rf"(?:want|need)\s+us\s+to\s+be\s+(?:ok|okay|alright|good|fine|friends)|hope\s+{_YOU_ARE}\s+not\s+(?:upset|mad|angry|cross)\s+(?:with|at)\s+me|(?:are|r)\s+{_YOU}\s+(?:upset|mad|angry|cross)\s+(?:with|at)\s+me",
+    rf"is\s+she\s+(?:good|nice|kind)\s+to\s+{_YOU}|(?:does|do)\s+she\s+make\s+{_YOU}\s+happy|(?:are|r)\s+{_YOU}\s+happy\s+with\s+her|too\s+busy\s+to\s+(?:answer|reply|text|call|respond|write)",
+)
+
+# A draft that only asks whether he is there, or got her message, asks him for an answer.
+PING = re.compile(
+    r"^\W*(?:(?:hel+o+|hi+|hey+|(?:are\s+)?(?:you|u)\s+there)\s*)?\?+\W*$"
+    r"|^\W*(?:just\s+checking\s+)?(?:did\s+)?(?:you|u)\s+(?:get|got)\s+my\s+(?:last\s+)?(?:message|text|msg)\W*$",
+    re.IGNORECASE,
 )
 
 # Sympathy ("sorry to hear") and telling him not to apologise are not apologies.
@@ -212,6 +230,16 @@ OVERSHARE = _any(
     # Batch 14: money running out, a job at risk, a rift in other words.
     r"froze\s+my\s+(?:card|account)|(?:quid|pounds|dollars|euros)\s+to\s+last|threatening\s+to\s+(?:let\s+me\s+go|sack\s+me|fire\s+me)",
     r"\band\s+(?:i|me)\s+(?:aren'?t|are\s+not|haven'?t\s+been)\s+(?:talking|speaking)",
+    # Blind batches B and C: her dating life, money running out, drinks counted, nights awake.
+    r"(?:went|been|going)\s+on\s+(?:a|an|\w+|my\s+first)\s+(?:\w+\s+)?dates?\b|dating\s+(?:apps?|at\s+\d+|scene|is\s+(?:grim|awful|hell|exhausting))|(?:got|have|met)\s+a\s+(?:new\s+)?boyfriend|my\s+new\s+boyfriend|(?:i'?m|i\s+am)\s+moving\s+in\s+with\s+(?!my\b|mum|mom|dad|the\b)\w+",
+    r"(?:i'?m|im|i\s+am)\s+(?:\w+\s+)?(?:broke|skint)\b(?!\s+(?:up|down|the|my|it|his|her|a|an|into|in|out|off|through))|\bskint\b|bailiffs?|lend\s+me\s+(?:£|\$|€|\d|some\s+money|money|a\s+(?:few|couple))|payday\s+loan",
+    r"(?:had|on\s+my|onto\s+my)\s+(?:like\s+)?(?:\d+|two|three|four|five|six|seven|eight|a\s+few|too\s+many|third|second|fourth|fifth)\s+(?:drinks|glass(?:es)?\s+of|pints|bottles?|shots|wines)",
+    r"(?:breakup|break-up|divorce|split)\s+(?:is|has\s+been)\s+(?:\w+\s+)?(?:kicking|killing|destroying|wrecking|brutal|rough|awful)|kicking\s+my\s+(?:arse|ass|butt)",
+    r"(?:up|awake)\s+(?:every|all)\s+night|(?:not|haven'?t|no|never)\s+(?:had\s+)?(?:a\s+)?(?:proper|decent|good|full)\s+night'?s\s+sleep",
+    r"(?:my\s+\w+\s+and\s+i|me\s+and\s+my\s+\w+)\s+(?:have\s+|had\s+|'ve\s+)?(?:fallen|fell)\s+out|fallen\s+out\s+with\s+my",
+    r"(?:^|[.!?]\s*)(?:cried|sobbed|bawled)\b|(?:^|[.!?]\s*)(?:i'?ve\s+)?been\s+(?:to|in)\s+(?:the\s+)?(?:hospital|a&e|doctors?|gp)\b|^\W*(?:so\s+|a\s+bit\s+|bit\s+|very\s+)?drunk\b",
+    r"drinking\s+(?:way|far)\s+too\s+much|(?:everything|life|it\s+all)\s+(?:feels|seems|is)\s+(?:so\s+)?(?:pointless|meaningless|hopeless)|robbing\s+peter",
+    r"(?:i'?ve|i\s+have)\s+not\s+(?:\w+\s+)?(?:slept|eaten)|(?:massive|huge|big|horrible|awful)\s+(?:row|fight|argument|falling[-\s]out)\s+with\s+my|my\s+\w+\s+and\s+i\s+had\s+a\s+(?:\w+\s+)?(?:row|fight|argument)",
 )
 
 # Shouting: two capitalised words in a row, one of four letters or more that is not an
@@ -332,6 +360,13 @@ SARCASM = _any(
     r"funny\s+how\s+(?:you|u)\s+(?:only|never|always)|(?:do|say)\s+whatever\s+(?:you|u)\s+(?:want|like)\W+(?:you|u)\s+always\s+do",
     r"good\s+luck\s+(?:finding|getting)\s+(?:anyone|someone|somebody|anybody)|(?:put\s+up|cope)\s+with\s+(?:you|u)\b",
     r"what(?:'s|\s+is)\s+wrong\s+with\s+(?:you|u)\b|(?:you'?re|you\s+are|ur)\s+(?:a\s+|an\s+)?(?:joke|embarrassment|disgrace|waste\s+of\s+space)\b",
+    # Blind batches B and C: praise that means the opposite, "for once", his "little" new life.
+    r"love\s+that\s+for\s+(?:us|me)|(?:^|[.!?,]\s*)oh\s+(?:good|great|lovely|perfect|brilliant|joy)[,\s]+(?:another|more|so)\b|\b(?:you|u)\b[^.!?\n]{0,40}?\bfor\s+once\s*(?:[.!?]|$)",
+    r"nice\s+of\s+(?:you|u)\s+to\s+(?:let\s+me\s+know|tell\s+me|mention|warn\s+me|ask)\b[^.!?\n]{0,25}?(?:[.!?]\s*)(?:very|really|so|how)\s+\w+|(?:^|[.!?]\s*)(?:very|how|so|really)\s+(?:considerate|thoughtful|generous|helpful|decent|gentlemanly)(?:\s+of\s+(?:you|u))?\s*[.!]?\s*$",
+    r"your\s+little\s+(?:holiday|trip|girlfriend|gf|friend|friends|party|night\s+out|weekend|adventure|games?|mates|lads)\b|(?:always|never)\s+(?:someone|somebody|anyone|anybody)\s+else'?s\s+fault|with\s+(?:you|u),?\s+isn'?t\s+it\b",
+    r"(?:congrats|congratulations|well\s+done|thanks|cheers)\s+(?:on|for)\s+(?:finally|being\s+the\s+only|forgetting|missing|ruining)\b|only\s+took\s+(?:you\s+)?(?:\w+\s+){0,2}(?:months|weeks|years|days)",
+    r"as\s+if\s+i'?d\s+(?:forget|not\s+know|care)|(?:thanks|cheers)\s+for\s+the\s+['\"\u2018\u201c]|didn'?t\s+take\s+(?:you|u)\s+long|hope\s+(?:she|your\s+new\s+\w+)\s+(?:is|was|'s)\s+worth",
+    r"(?:^|[.!?]\s*)(?:fine|ok|okay)[,.]?\s+ignore\s+me|clearly\s+i\s+(?:meant|mean)\s+nothing|(?:^|[.!?]\s*)enjoy\.\s*$|\bi\s+apologi[sz]e\s+for\s+nothing",
 )
 THREAT = _any(
     r"one\s+more\s+(?:\w+\s+){0,3}?and\s+(?:i'?m|i\s+am|i'?ll|i\s+will|you'?re|you\s+will|that'?s\s+it)",
@@ -339,15 +374,23 @@ THREAT = _any(
     r"(?:hear|hearing)\s+from\s+my\s+(?:lawyer|solicitor)|(?:going|go|straight)\s+to\s+(?:a\s+|my\s+|the\s+)?(?:solicitor|lawyer|court|police)",
     r"take\s+(?:it|this|things)\s+further|last\s+chance\s+(?:to|before)|this\s+is\s+your\s+(?:last|final)\s+(?:chance|warning)",
     r"\bor\s+else\b|\bor\s+(?:it|they|everything)\s+(?:all\s+)?goes?\s+(?:in|on|to)\s+(?:the\s+)?(?:skip|bin|tip|charity|street)|i'?m\s+done\s+being\s+(?:nice|patient|reasonable)",
+    # Blind batches B and C: a consequence promised in the law's or the authorities' name.
+    r"\b(?:or|and|otherwise|if\s+not)\s+(?:i'?ll|i\s+will|i'?m|i\s+am|i\s+shall)\s+(?:going\s+to\s+|gonna\s+)?(?:\w+\s+){0,4}?(?:court|judge|solicitor|lawyer|police|report|cms|child\s+maintenance|mediation|tribunal|ombudsman)",
+    r"(?:i'?ll|i\s+will|i'?m\s+going\s+to)\s+(?:report|sue)\s+(?:it|you|u|him|this|that)\b|see\s+(?:you|u)\s+in\s+court|(?:last|final)\s+warning\b",
 )
 HOSTILE_ORDER = _any(
     r"(?:^|[.!?,]\s*)(?:just\s+)?don'?t\s+(?:bother|even\s+think|you\s+dare)",
     r"don'?t\s+(?:bring|let)\s+(?:her|him|them|that\s+\w+|your\s+(?:new\s+)?(?:girlfriend|gf|bird|partner|missus|woman))\s+(?:to|near|anywhere|round|around|in)",
     r"keep\s+(?:her|him|them|your\s+(?:new\s+)?\w+)\s+away\s+from|(?:^|[.!?,]\s*)(?:just\s+|please\s+|and\s+)?stop\s+(?:texting|calling|messaging|contacting|ringing|bothering|harassing)\s+(?:my|me)\b",
+    r"(?:is|are)\s+not\s+to\s+(?:be|come|go)\s+(?:anywhere\s+)?near|,?\s*end\s+of\s*[.!]?\s*$|(?:i|we)\s+don'?t\s+want\s+(?:you|u)\s+(?:there|here|near|around|anywhere|at)\b|(?:you|u)\s+don'?t\s+get\s+to\s+(?:say|decide|tell|call|have)\b",
     r"(?:you'?re|you\s+are|ur)\s+not\s+welcome|(?:don'?t|never)\s+(?:come|show\s+up|turn\s+up)\s+(?:near|round|to)\s+(?:me|my|here)",
 )
 # A word of the sentence said in capitals, contractions too ("DON'T bring him").
-LOUD_WORD = re.compile(r"\b[A-Z]{2,}'[A-Z]{1,2}\b")
+LOUD_WORD = re.compile(
+    r"\b[A-Z]{2,}'[A-Z]{1,2}\b"
+    # A short everyday word set in capitals for stress ("ring me. NOW.", "they are SO excited").
+    r"|\b(?:YOU|NOW|NOT|SO|ME|HER|HIM|MY|ALL|DID|WAS|TOO|WHY|HOW|NO|YES|ONE|DO|AND|HAD|YOUR)\b"
+)
 
 # Apologies in their indirect forms: what she could have done better, how she handled it.
 INDIRECT_APOLOGY = _any(
@@ -355,6 +398,11 @@ INDIRECT_APOLOGY = _any(
     r"i\s+handled\s+(?:\w+\s+){0,3}?(?:badly|poorly|wrong)|i\s+(?:think\s+)?i\s+was\s+(?:unfair|out\s+of\s+order|harsh|unkind|too\s+harsh)",
     r"i\s+think\s+i\s+(?:was|went)\s+(?:a\s+bit\s+)?(?:unfair|over\s+the\s+top|too\s+far|harsh)",
     r"(?:that|it)\s+was\s+unfair\s+of\s+me|i\s+owe\s+(?:you|u)\s+an\s+apology|i\s+was\s+out\s+of\s+order",
+    # Blind batches B and C: owning it in other words.
+    r"was\s+(?:unfair|unkind|wrong|harsh|out\s+of\s+order|out\s+of\s+line|not\s+fair|uncalled\s+for|mean)\s+of\s+me|(?:that|this)\s+one'?s\s+on\s+me|\bhands\s+up\b",
+    r"\bi\s+(?:\w+\s+){0,2}?overreacted|\bi\s+(?:\w+\s+){0,2}?was\s+(?:(?:a\s+bit|a\s+little|pretty|too|really|so|quite|way\s+too)\s+)?(?:harsh|unfair|unkind|out\s+of\s+order|snappy|a\s+nightmare)\b",
+    r"i\s+take\s+(?:back|it\s+back|that\s+back)|i\s+(?:realise|realize|know|see)\s+(?:now\s+)?(?:that\s+)?i\s+was\s+the\s+one\s+who|i\s+(?:went|go|keep\s+going)\s+on\s+about\b[^.!?\n]{0,40}?\btoo\s+much",
+    r"i\s+shouldn'?t\s+have\s+(?:pushed|snapped|ignored|lied|walked|blamed|accused|reacted|made|let|brought|put|told|called|posted|lost|shouted|sworn|gone)\b|forgive\s+(?:the|my)\s+(?:slow|late|delayed)",
 )
 # Telling him he owes no apology, or it was not his fault: neither an apology nor anger.
 REASSURANCE = _any(
@@ -376,7 +424,7 @@ SELF_BLAME = _any(
 # learned needy model is not asked about such a sentence, nor the overshare model about news of
 # others (a loss, a new job, their child's school).
 OTHERS_NEWS = _any(
-    r"sorry\s+to\s+hear|condolences|(?:your|his|her)\s+(?:gran|nan|grandad|grandpa|grandma|mum|dad|uncle|aunt|loss)\b|love\s+to\s+your|get\s+well",
+    r"(?:sorry|sad|gutted|heartbroken)\s+to\s+hear|love\s+to\s+(?:all\s+of\s+)?(?:you\s+all|all|everyone)|condolences|(?:your|his|her)\s+(?:gran|nan|grandad|grandpa|grandma|mum|dad|uncle|aunt|loss)\b|love\s+to\s+your|get\s+well",
     r"congrat\w*|well\s+done|(?:happy|pleased|proud)\s+for\s+(?:you|u|both)|happy\s+birthday|good\s+luck\s+(?:with|on|today|tomorrow|at)",
     r"(?:school|teacher|nursery|childminder|class|homework|swimming|football)\b",
 )
@@ -384,4 +432,5 @@ PRACTICAL = _any(
     r"(?:could|can|may)\s+i\s+(?:have|get|grab|collect|pick\s+up)\b[^.!?\n]{0,40}?\bback\b|(?:still\s+)?(?:got|have)\s+my\s+\w+",
     r"(?:need|needs|want|wants)\s+me\s+(?:there|to\s+(?:sign|bring|pick|drop|collect|send|be|do|come|call|fill|pay|check|take)|in\b|for\b)",
     r"(?:sign|form|forms|insurance|council|deposit|landlord|plumber|electrician|dentist|appointment|passport|post|bills?|rent|mortgage|boiler|parcel|inhaler|uniform|plimsolls|kit)\b",
+    r"(?:invoice|quote|receipt|solicitor'?s?|estate\s+agents?|letter|paperwork|contract|books|boxes)\b|(?:did|have)\s+(?:you|u)\s+(?:get|got|receive[d]?)\s+(?:it|them|the)\b|miss\s+(?:the|my|that)\s+(?:old\s+)?(?:flat|house|kitchen|garden|car|sofa|view|street|area|bath|job|city)\b",
 )

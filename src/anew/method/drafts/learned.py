@@ -29,7 +29,7 @@ MODEL_FILES = {
     "intense": "intense_model.tsv",
 }
 THRESHOLD = 0.5  # for the whole draft
-SENTENCE_THRESHOLD = 0.75  # for one sentence of several: a fragment says less
+SENTENCE_THRESHOLD = 0.85  # for one sentence of several: a fragment says less (BENCHMARKS.md)
 TOKEN = re.compile(r"[a-z']+")
 WHITE_SPACE = re.compile(r"\s+")
 LETTER_RUNS = range(3, 6)

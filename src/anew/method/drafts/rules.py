@@ -36,6 +36,7 @@ from anew.method.drafts.cues import (
     OTHERS_NEWS,
     OVERSHARE,
     PAINFUL,
+    PING,
     PRACTICAL,
     REASSURANCE,
     SARCASM,
@@ -62,7 +63,14 @@ _SUBJECT = r"(?:you|u|we|they|he|she|it|the|your|ur|my|her|his|their|our|there)"
 _AUXILIARY = r"(?:are|r|is|was|were|do|did|does|have|has|can|could|would|will|should)"
 _JOINER = r"(?:and|or|but|n|&)"  # "n" and "&" are texting's "and"
 _AND = r"(?:and|n|&)"  # only "and" joins a second question: "or shall I" offers a choice
-_OPENER = r"(?:(?:hey|hi|oh|ok|okay|so|btw|also|and|but)\W+)?"  # words before a first question
+# Words before a first question: a greeting, or a sorry for asking ("sorry, silly question, but").
+_SORRY_TO_ASK = (
+    r"(?:sorry|soz|sry)(?:\s+to\s+(?:ask|bother\s+(?:you|u)|chase))?(?:\s+again)?\W+"
+    r"(?:(?:silly|quick|random|stupid|one\s+more)\s+q(?:uestion)?\W+(?:but\s+)?|but\s+)"
+)
+_OPENER = (
+    rf"(?:(?:hey|hi|oh|ok|okay|so|btw|also|and|but)\W+|{_SORRY_TO_ASK}|quick\s+q(?:uestion)?\W+)?"
+)
 _ASKING = re.compile(
     rf"\b{_WHAT}\s+(?:are|r|is|was|were|do|did|does|have|has|can|could|would|will|should)\b"
     rf"|^\W*{_OPENER}{_WHAT}(?:\s+(?:time|day))?'s\b"
@@ -70,19 +78,24 @@ _ASKING = re.compile(
     r"|\b(?:what|wat|which)\s+(?:time|day|date|night|weekend|train|flight)\s+(?:are|r|is|was|do|did"
     r"|does|will|should|shall|can)\b"
     r"|\b(?:what|which)\s+[a-z]+\s+(?:r|are|do|did|does)\s+(?:u|you|we|they)\b"
+    rf"|^\W*{_OPENER}(?:what|which)\s+[a-z]+\s+(?:is|are|was|were)\b"
     r"|^\W*(?:any\s+idea|do\s+(?:you|u)\s+know)\s+(?:where|when|what|who|how|if|whether)\b"
     rf"|(?:^|\b{_JOINER}\s+)(?:are|r|is|was|were|do|did|does|can|could|would|will|have|has)"
     rf"\s+{_SUBJECT}\b"
     rf"|(?:^|\b(?:and|but|n|&)\s+)(?:do|did|should|shall|can|could)\s+i\b"  # "or can I": a choice
     rf"|,\s*(?:are|r|is|do|did|does|has|have|was|were|can|could|will|would)\s+{_SUBJECT}\b"
-    rf"|,\s*{_WHAT}'s\b",
+    rf"|,\s*{_WHAT}'s\b"
+    r"|,\s*(?:is|was)\s+(?:that|this)\s+(?:true|right|ok|okay|alright|fine|correct|still)\b"
+    r"|,\s*(?:fancy|wanna|want\s+to)\s+(?:a|an|some|going|coming|grabbing|meeting)\b",
     re.IGNORECASE,
 )
 _JOINED_QUESTION = re.compile(
     r",\s*(?:and|or)\s+(?:what|which|when|where|who|why|how)\b"
     r"|,\s*(?:what|when|where|who|why|how)\s+(?:are|is|was|were|do|did|does|have|has|will|would|can|could"
     r"|should)\s+(?:you|u|we|they|he|she|i)\b"
-    r"|,\s*how\s+(?:much|many|long|far|often)\b"
+    rf"|(?:,|\s{_AND})\s*how\s+(?:much|many|long|far|often)\b"
+    # "...and does Leo need his towel": a second question about someone she names.
+    rf"|\s{_AND}\s+(?:does|did|is|has|was|will)\s+(?-i:[A-Z])[a-z]+(?:'s)?\s"
     rf"|\s{_AND}\s+(?:should|shall|can|could|do|did|does|will|would|is|are|r|was|were|has|have)"
     rf"\s+(?:i|we|{_SUBJECT})\b"
     r"|\sand\s+(?:where|when|what\s+time|how|why|who)\s*\?*\s*$"
@@ -106,11 +119,12 @@ _ASKS_AT_THE_END = re.compile(
 # A sentence that opens as a question: only then is a second question joined to it ("Sorry again,
 # how are you?" asks one thing).
 _OPENS_ASKING = re.compile(
-    r"^\W*(?:(?:hey|hi|oh|ok|okay|so|btw|also)\W+)?(?:which|what|wat|where|when|who|whose|why|how|is"
+    rf"^\W*(?:(?:hey|hi|oh|ok|okay|so|btw|also)\W+|{_SORRY_TO_ASK}|quick\s+q(?:uestion)?\W+)?(?:which|what|wat|where|when|who|whose|why|how|is"
     r"|are|am|was|were|do|does|did|can|could|will|would|should|shall|have|has|any|you|u|r|ok|okay|so)\b",
     re.IGNORECASE,
 )
 # Leading words that join a question to the one before, left out of its highlight.
+_LEAD = re.compile(rf"\W*{_OPENER}", re.IGNORECASE)  # what comes before the first question
 _JOINING = re.compile(r"(?:[\s,;]+|(?:and|or|but|also)\b)*", re.IGNORECASE)
 # VADER compound scores beyond these are strong emotion; warm wishes ("happy birthday") stay below.
 STRONG_NEGATIVE, STRONG_POSITIVE = -0.8, 0.94
@@ -119,6 +133,7 @@ WORD = re.compile(r"\S+")
 _TOKEN = re.compile(r"[A-Za-z']+")
 _CLAUSE = re.compile(r"[^.!?\n,;:]+")
 _EDGE = 40  # characters a highlight may grow by to reach a word's edge
+PING_LENGTH = 60  # "hello??" or "did you get my message?" is a short draft on its own
 WHOLE_DRAFT = 1600  # characters up to which the learned models also read the draft as a whole
 
 MESSAGES = {
@@ -300,7 +315,9 @@ def _needy(reading: Reading, scores: _Scores, *, angry: bool, sorry: bool) -> Fl
     all", "congrats on the job")."""
     text = reading.text
     calm = _calm(reading)
-    found = [
+    ping = PING.match(text[:PING_LENGTH]) if len(text) <= PING_LENGTH else None
+    found = [ping.span()] if ping else []
+    found += [
         span
         for span in reading.matches(NEEDY)
         # "thinking of you" beside a loss or good wishes is sympathy.
@@ -413,11 +430,13 @@ def _apology(reading: Reading, found: list[Span]) -> Flag | None:
 def _asked(reading: Reading, sentence: Piece, count: int) -> list[Span]:
     """The `count` questions of one sentence, cut where each further one begins."""
     body = reading.hand(sentence.text)
+    opening = _LEAD.match(body)  # always matches, maybe nothing
+    lead = opening.end() if opening else 0
     cuts = sorted(
-        {m.start() for m in _ASKING.finditer(body) if m.start() > 0}
-        | {m.start() for m in _JOINED_QUESTION.finditer(body)}
+        {m.start() for m in _ASKING.finditer(body) if m.start() > lead}
+        | {m.start() for m in _JOINED_QUESTION.finditer(body) if m.start() > lead}
     )[: count - 1]
-    bounds = [0, *cuts, len(body)]
+    bounds = [lead if lead < len(body) else 0, *cuts, len(body)]
     spans = []
     for start, end in pairwise(bounds):
         start += len(_JOINING.match(body, start).group())  # type: ignore[union-attr]
