@@ -28,6 +28,7 @@ READ_EXACTLY = (
     "ar_ios.txt",
     "de_android.txt",
     "de_ios.txt",
+    "en_ios.txt",
     "es_ios.txt",
     "fi_ios.txt",
     "fr_ios.txt",
@@ -38,9 +39,13 @@ READ_EXACTLY = (
     "it_ios.txt",
     "ja_android.txt",
     "nl_android.txt",
+    "nl_ios.txt",
+    "pl_ios.txt",
+    "pt_ios.txt",
     "ru_android.txt",
     "sv_android.txt",
     "sv_ios.txt",
+    "tr_ios.txt",
     "uk_ios.txt",
 )
 

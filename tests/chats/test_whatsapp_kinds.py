@@ -276,6 +276,21 @@ def test_calls_are_notices_under_the_callers_name_on_both_layouts() -> None:
     assert chat.set_aside.notices == {"call": 2}
 
 
+def test_an_ios_call_without_the_mark_is_the_persons_message() -> None:
+    # Every iOS missed call in starkdmi/whats_json's real exports (183) comes behind U+200E, as
+    # every iOS notice does; without it, "Missed voice call" on iOS was typed.
+    text = (
+        f"[13/03/2024, 21:04:00] Sam: {LRM}Missed voice call\n"
+        "[13/03/2024, 21:05:00] Ana: Missed voice call\n"
+        f"[13/03/2024, 21:06:00] Ana: {LRM}Waiting for this message\n"
+        "[13/03/2024, 21:07:00] Sam: Waiting for this message\n"
+    )
+    chat = _both(text)
+    assert _kinds(chat) == [("Ana", "text"), ("Sam", "text")]
+    assert chat.set_aside.notices == {"call": 1, "pending": 1}
+    assert [warning.line for warning in chat.warnings] == [2, 4]
+
+
 def test_an_ios_line_behind_the_mark_with_an_unknown_wording_stays_a_message() -> None:
     text = (
         f"[13/03/2024, 21:04:00] Sam: {LRM}How about Locations?\n[13/03/2024, 21:05:00] Sam: yes\n"

@@ -11,9 +11,9 @@ wording in one of the language tables (whatsapp_matchers):
   subject holding ": " does not make a participant);
 - under a name, a placeholder is a message of its kind (media, deleted), in any language, with
   or without the mark; on iOS a text that starts with U+200E and is wholly a notice wording is a
-  notice; a call or "waiting for this message" is a notice under a name on Android too
-  (WhatsApp writes them under the caller's or sender's name there); anything else is the
-  person's message, with a warning when it reads like a notice.
+  notice; a call or "waiting for this message" is a notice under a name on Android without
+  the mark (WhatsApp writes them under the caller's or sender's name there); anything else is
+  the person's message, with a warning when it reads like a notice.
 """
 
 from __future__ import annotations
@@ -44,8 +44,10 @@ UNKNOWN_NOTICE = (
 )
 UNPLACED = "this line comes before the first message and belongs to none, so it was set aside"
 
-# Notices WhatsApp writes under a person's name on both layouts: a call under the caller's, and
-# "Waiting for this message" under the sender's of a message that could not be read.
+# Notices WhatsApp writes under a person's name on Android: a call under the caller's, and
+# "Waiting for this message" under the sender's of a message that could not be read. (On iOS
+# they are written with the mark, as every iOS notice is: 183 missed calls in starkdmi/whats_json's
+# real iOS exports, every one behind U+200E.)
 UNDER_A_NAME = ("call", "pending")
 
 # The columns both roads hand over: the row of the message (null: a line without a sender),
@@ -129,7 +131,7 @@ def _readings(rare: pl.DataFrame) -> pl.DataFrame:
         .then(pl.lit("service"))
         .when(placeholder.is_not_null())
         .then(pl.lit(None, dtype=pl.String))
-        .when(said.is_not_null() & ((ios & marked) | said.is_in(UNDER_A_NAME)))
+        .when(said.is_not_null() & ((ios & marked) | (~ios & said.is_in(UNDER_A_NAME))))
         .then(said)
         .otherwise(pl.lit(None, dtype=pl.String))
     )
