@@ -61,7 +61,7 @@ def test_features_are_words_pairs_and_letter_runs_of_unit_length() -> None:
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("Work was fine. I keep expecting you to walk in.", "needy"),
+        ("Work was fine. Nobody has ever made me feel how you did.", "needy"),
         ("Work was fine. Was any of it real for you?", "needy"),
         ("Work was fine. My landlord gave me notice and I've nowhere lined up.", "overshare"),
         ("Work was fine. You're a snake.", "intense"),

@@ -92,7 +92,7 @@ NEEDY = _any(
     rf"(?:wait|waiting)\s+for\s+{_YOU}|mean[s]?\s+(?:everything|the\s+world|so\s+much)\s+to\s+me|be\s+with\s+{_YOU}\b",
     rf"(?:life|live|imagine|cope|go\s+on|same|nothing|lost|empty|happy|apart|breathe|sleep)\b[^.!?\n]{{0,30}}?\bwithout\s+{_YOU}\b",
     r"(?:good|great|happy|perfect|right)\s+together|what\s+we\s+(?:built|shared|had)|everything\s+we\s+(?:built|shared|had)",
-    rf"{_YOU}\s+(?:said|promised)\s+{_YOU}'?d\s+(?:always|never)|shut\s+me\s+out|push(?:ing)?\s+me\s+away|(?:ignore|block|blocked|ignoring)\s+me\b|cut\s+me\s+off|give\s+up\s+on\s+(?:me|us)",
+    rf"{_YOU}\s+(?:said|promised)\s+{_YOU}'?d\s+(?:always|never)|shut\s+me\s+out|push(?:ing)?\s+me\s+away|(?:block|blocked|ignoring)\s+me\b|(?:don'?t|stop|why|just|you)\s+(?:\w+\s+)?ignore\s+me\b|ignore\s+me\s+then\b|clearly\s+i\s+(?:meant|mean)\s+nothing|cut\s+me\s+off|give\s+up\s+on\s+(?:me|us)",
     rf"{_YOU}(?:'ve)?\s+stop(?:ped)?\s+(?:texting|calling|talking\s+to|answering|replying\s+to|messaging)\s+me|we\s+(?:don'?t|never|no\s+longer)\s+(?:talk|speak|see\s+each\s+other)",
     rf"why\s+did\s+{_YOU}\s+(?:leave\s+(?:me|us)|end\s+(?:it|this|things|us)|break\s+up|dump|walk\s+away|give\s+up|stop\s+loving)|what\s+did\s+i\s+do\b",
     r"(?:she|her|your\s+new\s+\w+)\b[^.!?\n]{0,20}?\b(?:better|prettier|more\s+\w+)\s+than\s+me|is\s+she\s+(?:the\s+reason|prettier|better)",
@@ -150,12 +150,20 @@ NEEDY = _any(
     rf"way\s+back\s+(?:for|to)\s+us|any\s+chance\s+at\s+all\s*\?|(?:do|give)\s+whatever\s+it\s+takes|do\s+{_YOU}\s+hate\s+me|(?:are|will)\s+we\s+(?:ever\s+)?(?:going\s+to\s+)?be\s+(?:ok|okay|alright|friends)",
     rf"didn'?t\s+take\s+{_YOU}\s+long|(?:^|[.!?]\s*)fast\s+work\b|{_YOU_ARE}\s+(?:at|round|staying\s+at)\s+(?:hers|her\s+(?:place|house|flat))|hope\s+she'?s\s+(?:everything|all)\b",
     rf"(?:want|need)\s+us\s+to\s+be\s+(?:ok|okay|alright|good|fine|friends)|hope\s+{_YOU_ARE}\s+not\s+(?:upset|mad|angry|cross)\s+(?:with|at)\s+me|(?:are|r)\s+{_YOU}\s+(?:upset|mad|angry|cross)\s+(?:with|at)\s+me",
+    # Blind batch D: nostalgia held out to him, his love life asked after, the door left open.
+    rf"remember\s+(?:when|that|the\s+(?:time|night|day|weekend|trip))\s+we\b|found\s+(?:the|our|some|those|all\s+the|old)\s+(?:old\s+)?(?:photos|pictures|pics|videos)|{_YOU}\s+know\s+the\s+one\b",
+    rf"(?:reminded|reminds|remind)\s+me\s+of\s+(?:{_YOU}|us)\b|made\s+me\s+think\s+of\s+(?:{_YOU}|us)\b|same\s+\w+\s+as\s+yours\b|{_YOU}\s+(?:would'?ve|would\s+have|'d\s+have)\s+loved\b",
+    rf"{_YOU}\s+should\s+come\s+(?:and|to|n)\s+see\s+(?:it|the\s+(?:new\s+)?(?:place|flat|house))|(?:you\s+were|ur)\s+always\s+the\s+only\s+one|nobody\s+to\s+(?:celebrate|talk|share\s+it)\s+with|because\s+{_YOU}\s+(?:weren'?t|wasn'?t)\s+there",
+    rf"how\s+was\s+(?:the|your)\s+date|(?:is|has)\s+she\s+(?:moving|moved|living|staying)\s+(?:in|with)|(?:are|r)\s+{_YOU}\s+bringing\s+(?:anyone|someone|her|a\s+date|a\s+plus\s+one)|back\s+on\s+the\s+apps",
+    r"(?:got|have|has)\s+a\s+(?:new\s+)?girlfriend|how\s+long\s+has\s+(?:that|this|it)\s+been\s+going\s+on|is\s+she\s+coming\s+too|your\s+new\s+(?:girlfriend|gf|bird|woman|missus)\s+(?:looks|seems|is)\b",
+    rf"hope\s+she\s+(?:likes|enjoys|can\s+cope\s+with|puts\s+up\s+with)|(?:she'?s|she\s+is)\s+(?:much\s+|so\s+|a\s+lot\s+)?(?:less|more)\s+\w+(?:\s+\w+)?\s+than\s+me\b|{_YOU}\s+hate\s+me\b",
+    r"(?:the\s+decency|bother)\s+to\s+(?:reply|answer|respond|text\s+(?:me\s+)?back|call)|(?:^|[.!?]\s*)hel+o{2,}\W*$|can'?t\s+believe\s+it'?s\s+been\s+a\s+(?:year|month)",
     rf"is\s+she\s+(?:good|nice|kind)\s+to\s+{_YOU}|(?:does|do)\s+she\s+make\s+{_YOU}\s+happy|(?:are|r)\s+{_YOU}\s+happy\s+with\s+her|too\s+busy\s+to\s+(?:answer|reply|text|call|respond|write)",
 )
 
 # A draft that only asks whether he is there, or got her message, asks him for an answer.
 PING = re.compile(
-    r"^\W*(?:(?:hel+o+|hi+|hey+|(?:are\s+)?(?:you|u)\s+there)\s*)?\?+\W*$"
+    r"^\W*(?:(?:hel+o+|hi+|hey+|(?:are\s+)?(?:you|u)\s+there)\s*)?\?+\W*$|^\W*(?:wyd|wya|hel+o{2,})\W*$"
     r"|^\W*(?:just\s+checking\s+)?(?:did\s+)?(?:you|u)\s+(?:get|got)\s+my\s+(?:last\s+)?(?:message|text|msg)\W*$",
     re.IGNORECASE,
 )
@@ -239,7 +247,12 @@ OVERSHARE = _any(
     r"(?:my\s+\w+\s+and\s+i|me\s+and\s+my\s+\w+)\s+(?:have\s+|had\s+|'ve\s+)?(?:fallen|fell)\s+out|fallen\s+out\s+with\s+my",
     r"(?:^|[.!?]\s*)(?:cried|sobbed|bawled)\b|(?:^|[.!?]\s*)(?:i'?ve\s+)?been\s+(?:to|in)\s+(?:the\s+)?(?:hospital|a&e|doctors?|gp)\b|^\W*(?:so\s+|a\s+bit\s+|bit\s+|very\s+)?drunk\b",
     r"drinking\s+(?:way|far)\s+too\s+much|(?:everything|life|it\s+all)\s+(?:feels|seems|is)\s+(?:so\s+)?(?:pointless|meaningless|hopeless)|robbing\s+peter",
-    r"(?:i'?ve|i\s+have)\s+not\s+(?:\w+\s+)?(?:slept|eaten)|(?:massive|huge|big|horrible|awful)\s+(?:row|fight|argument|falling[-\s]out)\s+with\s+my|my\s+\w+\s+and\s+i\s+had\s+a\s+(?:\w+\s+)?(?:row|fight|argument)",
+    # Blind batch D: her health, her nights, her drinking, her loneliness in other words.
+    r"(?:had|went\s+on|been\s+on)\s+a\s+date\b|migraines?|neurologist|thyroid|(?:doctor'?s|gp|hospital|clinic)\s+again\b|(?:wants?|booked|sent)\s+(?:me\s+)?(?:for\s+)?(?:a|an)\s+(?:scan|biopsy|mri)\b",
+    r"(?:fine|ok|okay|alright|sleeping|eating|coping)\W+(?:but\s+)?i'?m\s+not\b|only\s+sleep\s+(?:if|when|with)|take\s+something\s+to\s+sleep|made\s+me\s+cry(?![,\s]+(?:in\s+a\s+good\s+way|laughing|with\s+laughter))|had\s+a\s+(?:little\s+|good\s+|bit\s+of\s+a\s+)?cry\b",
+    r"(?:a\s+couple\s+of|a\s+few|too\s+many)\s+(?:glasses|drinks|pints|wines|beers)|i'?d\s+had\s+a\s+few\b|had\s+(?:way|far)\s+too\s+much\s+(?:wine|to\s+drink|gin|vodka)",
+    r"money(?:'s|\s+is|\s+has\s+been)\s+(?:really\s+|so\s+|very\s+|pretty\s+)?tight|getting\s+on\s+top\s+of\s+me|rattling\s+(?:round|around)|(?:eat|eating)\s+(?:dinner\s+)?(?:standing|alone|on\s+my\s+own)",
+    r"(?:i'?ve|i\s+have)\s+not\s+(?:\w+\s+)?(?:slept|eaten|sleeping|eating)|(?:massive|huge|big|horrible|awful)\s+(?:row|fight|argument|falling[-\s]out)\s+with\s+my|my\s+\w+\s+and\s+i\s+had\s+a\s+(?:\w+\s+)?(?:row|fight|argument)",
 )
 
 # Shouting: two capitalised words in a row, one of four letters or more that is not an
@@ -366,6 +379,11 @@ SARCASM = _any(
     r"your\s+little\s+(?:holiday|trip|girlfriend|gf|friend|friends|party|night\s+out|weekend|adventure|games?|mates|lads)\b|(?:always|never)\s+(?:someone|somebody|anyone|anybody)\s+else'?s\s+fault|with\s+(?:you|u),?\s+isn'?t\s+it\b",
     r"(?:congrats|congratulations|well\s+done|thanks|cheers)\s+(?:on|for)\s+(?:finally|being\s+the\s+only|forgetting|missing|ruining)\b|only\s+took\s+(?:you\s+)?(?:\w+\s+){0,2}(?:months|weeks|years|days)",
     r"as\s+if\s+i'?d\s+(?:forget|not\s+know|care)|(?:thanks|cheers)\s+for\s+the\s+['\"\u2018\u201c]|didn'?t\s+take\s+(?:you|u)\s+long|hope\s+(?:she|your\s+new\s+\w+)\s+(?:is|was|'s)\s+worth",
+    r"cool\W+cool\W+cool|(?:great|brilliant|fantastic|amazing|top|stellar)\s+parenting|must\s+be\s+nice\b|(?:could|can)\s+at\s+least\s+(?:pretend|have\s+the\s+decency|bother)",
+    r"think\s+(?:you|u)\s+can\s+just\b|(?:^|[.!?]\s*)(?:interesting|noted)\s*\.\s*$|not\s+that\s+(?:you'?d|you\s+would|you)\s+(?:care|notice)|oh\s+wait\s*[.!]?\s*$",
+    r"(?:well\s+done|congrats|congratulations|nice|lovely)\b[^.!?\n]{0,40},\s*shame\s+about|can\s+afford\s+\w+(?:\s+\w+)?\s+but\s+not\b|(?:be\s+honest|tell\s+the\s+truth|man\s+up)\s+for\s+once",
+    r"did\s+(?:you|u)\s+even\s+(?:read|look|listen|check)|(?:myself|on\s+my\s+own)\s+(?:like|as)\s+(?:always|usual)|[.!?]\s+(?:great|nice|lovely|brilliant|cool)\.\s*$",
+    r"hope\s+(?:you\s+two|you\s+both|you'?re\s+both|ur\s+both|u\s+both)\s+(?:are\s+)?(?:very|really|so)\s+happy|thanks\s+for\s+that,?\s+really|(?:congratulations|congrats)\s+i\s+(?:suppose|guess)",
     r"(?:^|[.!?]\s*)(?:fine|ok|okay)[,.]?\s+ignore\s+me|clearly\s+i\s+(?:meant|mean)\s+nothing|(?:^|[.!?]\s*)enjoy\.\s*$|\bi\s+apologi[sz]e\s+for\s+nothing",
 )
 THREAT = _any(
@@ -375,7 +393,8 @@ THREAT = _any(
     r"take\s+(?:it|this|things)\s+further|last\s+chance\s+(?:to|before)|this\s+is\s+your\s+(?:last|final)\s+(?:chance|warning)",
     r"\bor\s+else\b|\bor\s+(?:it|they|everything)\s+(?:all\s+)?goes?\s+(?:in|on|to)\s+(?:the\s+)?(?:skip|bin|tip|charity|street)|i'?m\s+done\s+being\s+(?:nice|patient|reasonable)",
     # Blind batches B and C: a consequence promised in the law's or the authorities' name.
-    r"\b(?:or|and|otherwise|if\s+not)\s+(?:i'?ll|i\s+will|i'?m|i\s+am|i\s+shall)\s+(?:going\s+to\s+|gonna\s+)?(?:\w+\s+){0,4}?(?:court|judge|solicitor|lawyer|police|report|cms|child\s+maintenance|mediation|tribunal|ombudsman)",
+    r"\b(?:or|and|otherwise|if\s+not)\s+(?:i'?ll|i\s+will|i'?m|i\s+am|i\s+shall)\s+(?:going\s+to\s+|gonna\s+)?(?:\w+\s+){0,4}?(?:court|judge|solicitor|lawyer|police|report|cms|child\s+maintenance|mediation|tribunal|ombudsman|small\s+claims)",
+    r"(?:it'?s|it\s+is|they'?re|they\s+are|it\s+all)\s+going\s+(?:on|in|to)\s+(?:ebay|the\s+(?:skip|tip|bin|dump)|charity|a\s+skip)|if\s+(?:you'?re|you\s+are|ur|you)\s+(?:\w+\s+)?(?:late|not\s+there|a\s+no-show)\s+again\b",
     r"(?:i'?ll|i\s+will|i'?m\s+going\s+to)\s+(?:report|sue)\s+(?:it|you|u|him|this|that)\b|see\s+(?:you|u)\s+in\s+court|(?:last|final)\s+warning\b",
 )
 HOSTILE_ORDER = _any(
@@ -384,6 +403,13 @@ HOSTILE_ORDER = _any(
     r"keep\s+(?:her|him|them|your\s+(?:new\s+)?\w+)\s+away\s+from|(?:^|[.!?,]\s*)(?:just\s+|please\s+|and\s+)?stop\s+(?:texting|calling|messaging|contacting|ringing|bothering|harassing)\s+(?:my|me)\b",
     r"(?:is|are)\s+not\s+to\s+(?:be|come|go)\s+(?:anywhere\s+)?near|,?\s*end\s+of\s*[.!]?\s*$|(?:i|we)\s+don'?t\s+want\s+(?:you|u)\s+(?:there|here|near|around|anywhere|at)\b|(?:you|u)\s+don'?t\s+get\s+to\s+(?:say|decide|tell|call|have)\b",
     r"(?:you'?re|you\s+are|ur)\s+not\s+welcome|(?:don'?t|never)\s+(?:come|show\s+up|turn\s+up)\s+(?:near|round|to)\s+(?:me|my|here)",
+)
+# The upside-down face and the eye roll say the words before them are not meant.
+SARCASTIC_EMOJI = re.compile("[\U0001f643\U0001f644]")
+# Remorse beside an apology ("I'm so sorry I forgot. I feel awful") is part of the apology, not her
+# struggle.
+REMORSE = _any(
+    r"(?:feel|felt)\s+(?:so\s+|really\s+|just\s+)?(?:awful|terrible|bad|dreadful|guilty|horrible|rotten)|i\s+panicked"
 )
 # A word of the sentence said in capitals, contractions too ("DON'T bring him").
 LOUD_WORD = re.compile(
@@ -426,11 +452,12 @@ SELF_BLAME = _any(
 OTHERS_NEWS = _any(
     r"(?:sorry|sad|gutted|heartbroken)\s+to\s+hear|love\s+to\s+(?:all\s+of\s+)?(?:you\s+all|all|everyone)|condolences|(?:your|his|her)\s+(?:gran|nan|grandad|grandpa|grandma|mum|dad|uncle|aunt|loss)\b|love\s+to\s+your|get\s+well",
     r"congrat\w*|well\s+done|(?:happy|pleased|proud)\s+for\s+(?:you|u|both)|happy\s+birthday|good\s+luck\s+(?:with|on|today|tomorrow|at)",
-    r"(?:school|teacher|nursery|childminder|class|homework|swimming|football)\b",
+    r"(?:school|teacher|nursery|childminder|class|homework|swimming|football)\b|\b(?-i:[A-Z])[a-z]+\s+(?:misses|missed|keeps\s+asking\s+(?:for|about))\s+(?:you|u)\b",
+    r"for\s+(?:your|his)\s+(?:family|mum|mom|dad|parents|brother|sister|nan|gran)\b|(?:hospital|a&e)\s+with\s+(?:my\s+|our\s+|the\s+)?(?:mum|mom|dad|nan|gran|grandad|sister|brother|kids|baby|\w+)",
 )
 PRACTICAL = _any(
     r"(?:could|can|may)\s+i\s+(?:have|get|grab|collect|pick\s+up)\b[^.!?\n]{0,40}?\bback\b|(?:still\s+)?(?:got|have)\s+my\s+\w+",
     r"(?:need|needs|want|wants)\s+me\s+(?:there|to\s+(?:sign|bring|pick|drop|collect|send|be|do|come|call|fill|pay|check|take)|in\b|for\b)",
     r"(?:sign|form|forms|insurance|council|deposit|landlord|plumber|electrician|dentist|appointment|passport|post|bills?|rent|mortgage|boiler|parcel|inhaler|uniform|plimsolls|kit)\b",
-    r"(?:invoice|quote|receipt|solicitor'?s?|estate\s+agents?|letter|paperwork|contract|books|boxes)\b|(?:did|have)\s+(?:you|u)\s+(?:get|got|receive[d]?)\s+(?:it|them|the)\b|miss\s+(?:the|my|that)\s+(?:old\s+)?(?:flat|house|kitchen|garden|car|sofa|view|street|area|bath|job|city)\b",
+    r"(?:invoice|quote|receipt|solicitor'?s?|estate\s+agents?|letter|paperwork|contract|books|boxes)\b|(?:did|have)\s+(?:you|u)\s+(?:get|got|receive[d]?)\s+(?:it|them|the)\b|waiting\s+(?:on|for)\s+(?:that|the|my|your)\s+(?:£|\$|€|\d|money|payment|transfer|refund)|(?:want|need)\s+(?:it|them)\s+back\b|left\s+(?:it|them)\s+(?:there|at\s+yours)|miss\s+(?:the|my|that)\s+(?:old\s+)?(?:flat|house|kitchen|garden|car|sofa|view|street|area|bath|job|city)\b",
 )

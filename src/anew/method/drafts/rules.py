@@ -39,7 +39,9 @@ from anew.method.drafts.cues import (
     PING,
     PRACTICAL,
     REASSURANCE,
+    REMORSE,
     SARCASM,
+    SARCASTIC_EMOJI,
     SELF_BLAME,
     SHOUTING,
     STRONG_WORDS,
@@ -280,8 +282,8 @@ def _learned(code: str, reading: Reading, scores: _Scores, pieces: list[Piece]) 
     """The sentences the learned model flags: when it says so of the whole draft (the sentence it
     rates highest), or is sure of one sentence of three words or more (a calm sentence beside it
     must not hide it; "See you." or "So what now?" alone is too little to go on)."""
-    if not pieces:
-        return ()
+    if sum(len(WORD.findall(piece.text)) for piece in pieces) < MIN_SENTENCE_WORDS:
+        return ()  # "cheers" or "yes" alone is too little to go on
     rated = [(scores(code, piece), piece) for piece in pieces]
     whole = rated[0][0] if len(pieces) == 1 else scores.of_all(code, pieces)
     sure = [
@@ -370,6 +372,9 @@ def _overshare(
     inside an apology is not her struggle, and anger at him is `intense`. The model is not asked
     about a needy draft: longing reads to it like her struggle (the rules still find both)."""
     found = list(reading.matches(OVERSHARE))
+    if sorry:  # "I feel awful" beside a sorry is remorse
+        remorse = list(reading.matches(REMORSE))
+        found = [f for f in found if not any(r[0] < f[1] and f[0] < r[1] for r in remorse)]
     if not (sorry or angry):
         found += _rated(reading, FIRST_PERSON, None, PAINFUL)
         if not found and not needy:
@@ -492,7 +497,7 @@ def _anger(reading: Reading) -> dict[str, list[Span]]:
     return {
         "threat": list(reading.matches(THREAT)),
         "order": list(reading.matches(HOSTILE_ORDER)),
-        "sarcasm": list(reading.matches(SARCASM)),
+        "sarcasm": [*reading.matches(SARCASM), *reading.matches(SARCASTIC_EMOJI)],
         "anger": [
             *reading.matches(STRONG_WORDS),
             *_rated(reading, YOU_SUBJECT, YOU_LINKS, HOSTILE),
