@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from anew.method.drafts.quality import check_row, evaluate
-from anew.method.drafts.rules import REWRITE_FLAGS, WAIT_FLAGS, check_draft
+from anew.method.drafts.quality import check_row, evaluate, expected_verdict
+from anew.method.drafts.rules import check_draft
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "drafts.jsonl"
 
@@ -56,22 +56,13 @@ def main() -> None:
     _crafted(bare)
 
 
-def _expected(flags: set[str]) -> str:
-    """The verdict a draft's labels call for."""
-    if flags & {"no_contact", "safety"}:
-        return "dont_send"
-    if flags & set(REWRITE_FLAGS):
-        return "rewrite"
-    return "wait" if flags & set(WAIT_FLAGS) else "send"
-
-
 def _verdicts(rows: list[dict[str, Any]]) -> None:
     """Verdict accuracy, and every draft whose flags came out other than labelled."""
     right = 0
     for row in rows:
         found = check_row(row)
         got, wanted = {flag.code for flag in found.flags}, set(row["flags"])
-        right += found.verdict == _expected(wanted)
+        right += found.verdict == expected_verdict(row)
         if got != wanted:
             print(f"- missed {sorted(wanted - got)}, extra {sorted(got - wanted)}: {row['text']!r}")
     print(f"Verdict accuracy: {right}/{len(rows)} ({right / len(rows):.1%})")

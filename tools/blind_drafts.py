@@ -16,27 +16,10 @@ import argparse
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
-from anew.method.drafts.quality import check_row
-from anew.method.drafts.rules import REWRITE_FLAGS, WAIT_FLAGS
+from anew.method.drafts.quality import check_row, expected_verdict
 
 LABELLED = Path(__file__).resolve().parents[1] / "tests" / "data" / "drafts.jsonl"
-HOLDING_BACK = ("no_contact", "safety")
-
-
-def expected_verdict(row: dict[str, Any]) -> str:
-    """The writer's verdict, or the one the row's flags call for."""
-    if "verdict" in row:
-        return str(row["verdict"])
-    flags = set(row["flags"])
-    if flags & set(HOLDING_BACK):
-        return "dont_send"
-    if flags & set(REWRITE_FLAGS):
-        return "rewrite"
-    if flags & set(WAIT_FLAGS):
-        return "wait"
-    return "unread" if "not_english" in flags else "send"
 
 
 def main() -> None:

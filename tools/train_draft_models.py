@@ -27,8 +27,7 @@ from sklearn.pipeline import Pipeline, make_pipeline
 
 from anew.method.drafts import learned as draft_models
 from anew.method.drafts.learned import MODEL_FILES, THRESHOLD, features
-from anew.method.drafts.quality import check_row
-from blind_drafts import expected_verdict
+from anew.method.drafts.quality import check_row, expected_verdict
 from everyday_drafts import everyday_drafts
 from practical_drafts import practical_drafts
 

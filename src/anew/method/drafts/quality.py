@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from anew.method.drafts.coach import judged
-from anew.method.drafts.rules import Context, Verdict
+from anew.method.drafts.rules import REWRITE_FLAGS, WAIT_FLAGS, Context, Verdict
+
+HOLDING_BACK = ("no_contact", "safety")
 
 
 def check_row(row: dict[str, Any]) -> Verdict:
@@ -27,6 +29,20 @@ def check_row(row: dict[str, Any]) -> Verdict:
         logistics=row.get("logistics", False),
     )
     return judged(row["text"], context)
+
+
+def expected_verdict(row: dict[str, Any]) -> str:
+    """The writer's verdict, or the one the row's flags call for (docs/drafts.md)."""
+    if "verdict" in row:
+        return str(row["verdict"])
+    flags = set(row["flags"])
+    if flags & set(HOLDING_BACK):
+        return "dont_send"
+    if flags & set(REWRITE_FLAGS):
+        return "rewrite"
+    if flags & set(WAIT_FLAGS):
+        return "wait"
+    return "unread" if "not_english" in flags else "send"
 
 
 def evaluate(path: Path, batch: int | None = None) -> dict[str, dict[str, float]]:
