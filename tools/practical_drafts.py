@@ -2,8 +2,8 @@
 
 Batch 9 of the labelled drafts showed a model fitted only on them taking "do you still have my
 charger?" or "text me when you get there" for longing. These templates write a few hundred such
-messages (children, belongings, money, handovers, kind words about his family), all labelled not
-needy; they are training data only, never measured on.
+messages (children, belongings, money owed, handovers, plans, kind words about his family), all
+labelled not needy; they are training data only, never measured on.
 """
 
 from __future__ import annotations
@@ -110,6 +110,37 @@ def _templates(pick: Callable[[tuple[str, ...]], str]) -> list[Callable[[], str]
         lambda: (  # a date she can't make is plain news, not her struggle
             f"I can't do {pick(('the 3rd', 'the 21st', 'Tuesday', 'next weekend', 'the 9th'))}"
             f"{pick(('.', ', can we swap?', ', could you take them?', '. Monday works.'))}"
+        ),
+        lambda: (  # short news of the day, in the words of a handover
+            f"{pick(('Morning', 'Hi', 'Ok', 'Right'))}, "
+            f"{pick(('we are on our way', 'on my way', 'just leaving', 'running 10 minutes late'))}"
+            f"{pick(('.', ', see you at the gate.', ', be there soon.', '!'))}"
+        ),
+        lambda: (
+            f"Could you check if {pick(MINE)} is "
+            f"{pick(('at yours', 'in your car', 'in the drawer'))}?"
+            f" {pick(('I think I left it there.', 'Cannot find it anywhere.', 'No rush.'))}"
+        ),
+        lambda: (  # money owed, asked for plainly
+            f"{pick(('still waiting on', 'just a reminder about', 'any news on'))} "
+            f"{pick(('that £80', 'the £40 for the vet', 'your half of the bill', 'the deposit'))}"
+            f"{pick((' btw', '', ', thanks', ' when you can'))}"
+        ),
+        lambda: (
+            f"{pick(THINGS).capitalize()} {pick(('is', 'are'))} still "
+            f"{pick(('in my wardrobe', 'in the garage', 'at mine', 'in the loft'))}, want "
+            f"{pick(('it', 'them'))} back or shall I "
+            f"{pick(('give it to charity', 'bin it', 'sell it'))}"
+        ),
+        lambda: (  # where she and the children will be: plans, not her struggle
+            f"Just so you know, I'm taking {pick(('Toby', 'the kids', 'Mia', 'the dog'))} to "
+            f"{pick(('my mum', 'my sister', 'Cornwall', 'the coast', 'my dad'))}'s "
+            f"{pick(WHEN)}. Back {pick(('on the 21st', 'on Sunday', 'Monday night'))}."
+        ),
+        lambda: (  # news of a child or a pet that he would want to hear
+            f"{pick(('The cat', 'The dog', 'Noah', 'Ruby', 'Biscuit'))} "
+            f"{pick(('is off their food', 'has a cough', 'lost a tooth', 'got a certificate'))}, "
+            f"{pick(('just thought you would want to know', 'will keep you posted', 'FYI'))}"
         ),
         lambda: (
             "Please remember "
