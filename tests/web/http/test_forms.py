@@ -13,6 +13,7 @@ class Mood(BaseModel):
     mood: int = Field(ge=1, le=10)
     budget: float = Field(default=0, ge=0, le=2.5)
     big: float = Field(default=0, le=10_000_000)
+    note: str = Field(default="", max_length=5000)
 
 
 @pytest.mark.parametrize(
@@ -25,6 +26,11 @@ class Mood(BaseModel):
         ({"mood": "5", "budget": "3"}, "budget", "Please enter 2.5 or less."),
         ({"mood": "5", "budget": "-1", "big": "2e7"}, "big", "Please enter 10,000,000 or less."),
         ({"mood": "5", "budget": "lots"}, "budget", "Please enter a number."),
+        (
+            {"mood": "5", "note": "x" * 5001},
+            "note",
+            "Please keep this to 5,000 characters or fewer.",
+        ),
     ],
 )
 def test_a_value_out_of_bounds_is_explained_in_words(

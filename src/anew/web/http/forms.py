@@ -29,10 +29,12 @@ FRIENDLY_MESSAGES = {
     "float_parsing": "Please enter a number.",
     "finite_number": "Please enter a number.",
 }
-# Bounds in words instead of pydantic's "Input should be greater than or equal to 0".
+# Bounds in words instead of pydantic's "Input should be greater than or equal to 0" or "String
+# should have at most 200 characters".
 BOUND_MESSAGES = {
     "greater_than_equal": "Please enter {ge} or more.",
     "less_than_equal": "Please enter {le} or less.",
+    "string_too_long": "Please keep this to {max_length} characters or fewer.",
 }
 
 

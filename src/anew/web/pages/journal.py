@@ -39,7 +39,7 @@ class EntryForm(BaseModel):
 
 def _read(form: PostedForm) -> FormResult[EntryForm]:
     result = read_form(EntryForm, form)
-    if result.errors.get("text", "").startswith("String should have at most"):
+    if result.errors.get("text", "").startswith("Please keep this to"):
         result.errors["text"] = TOO_LONG
     return result
 
