@@ -5,28 +5,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from anew.db import transaction, utcnow
 from anew.insights.models import PLAN_MAX as PLAN_MAX  # the pages read it here
 from anew.insights.models import HardHoursPlan
+from anew.storable import StorableText
 
 
 class PlanIn(BaseModel):
     model_config = ConfigDict(strict=True)
 
-    text: str = Field(
+    text: StorableText = Field(
         max_length=PLAN_MAX,
         description="what she will do when a hard hour comes; empty clears it",
     )
-
-    @field_validator("text")
-    @classmethod
-    def _no_nul(cls, value: str) -> str:
-        if "\x00" in value:
-            raise ValueError("must not contain NUL characters")
-        return value
 
 
 class PlanOut(BaseModel):

@@ -3,7 +3,7 @@ when read: a channel URL can hold a password)."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -16,6 +16,7 @@ from anew.notifications.models import (
     NotificationChannel,
     NotificationPreferences,
 )
+from anew.storable import StorableText
 
 MAX_CHANNELS = 10
 
@@ -26,19 +27,12 @@ class ChannelIn(BaseModel):
     id: int | None = Field(
         default=None, description="a channel of hers to keep; none for a new one"
     )
-    url: str = Field(
+    url: StorableText = Field(
         min_length=1,
         max_length=CHANNEL_URL_MAX,
         description="an Apprise URL; a kept channel may send back its masked URL unchanged",
     )
     enabled: bool = True
-
-    @field_validator("url")
-    @classmethod
-    def _no_nul(cls, value: str) -> str:
-        if "\x00" in value:
-            raise ValueError("must not contain NUL characters")
-        return value
 
 
 class ChannelOut(BaseModel):

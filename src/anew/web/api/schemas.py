@@ -11,6 +11,7 @@ from fastapi import Path
 from pydantic import AfterValidator, BaseModel, BeforeValidator, field_validator
 
 from anew.db import utcnow
+from anew.storable import storable
 
 
 class Problem(BaseModel):
@@ -46,9 +47,7 @@ class ApiModel(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _no_nul(cls, value: Any) -> Any:
-        if isinstance(value, str) and "\x00" in value:
-            raise ValueError("must not contain NUL characters")
-        return value
+        return storable(value) if isinstance(value, str) else value
 
 
 def _iso_day(value: object) -> object:
