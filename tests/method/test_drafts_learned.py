@@ -64,7 +64,7 @@ def test_features_are_words_pairs_and_letter_runs_of_unit_length() -> None:
         ("Work was fine. Nobody has ever made me feel how you did.", "needy"),
         ("Work was fine. Was any of it real for you?", "needy"),
         ("Work was fine. My landlord gave me notice and I've nowhere lined up.", "overshare"),
-        ("Work was fine. You're a snake.", "intense"),
+        ("Work was fine. You absolute snake.", "intense"),
     ],
 )
 def test_wording_the_rules_lack_is_flagged_at_its_sentence(

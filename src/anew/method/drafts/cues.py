@@ -89,7 +89,7 @@ NEEDY = _any(
     rf"waiting|wait|hope|imagine|throw\s+away|held|hold)\b[^.!?\n]{{0,40}}?"
     rf"\b(?:us\b|our\s+(?!kids|children|son|daughter|house\s+sale|street|road|town|area|neighbourhood|local)\w+|together\b|between\s+us"
     rf"|everything\s+we|{_YOU}\s+again|your\s+(?:laugh|smile|voice|arms|touch|smell|face|eyes|hugs?|kiss(?:es)?))",
-    rf"(?:wait|waiting)\s+for\s+{_YOU}|mean[s]?\s+(?:everything|the\s+world|so\s+much)\s+to\s+me|be\s+with\s+{_YOU}\b",
+    rf"(?<!she\swas\s)(?<!he\swas\s)(?<!window\s)(?<!door\s)(?:wait|waiting)\s+for\s+{_YOU}|mean[s]?\s+(?:everything|the\s+world|so\s+much)\s+to\s+me|be\s+with\s+{_YOU}\b",
     rf"(?:life|live|imagine|cope|go\s+on|same|nothing|lost|empty|happy|apart|breathe|sleep)\b[^.!?\n]{{0,30}}?\bwithout\s+{_YOU}\b",
     r"(?:good|great|happy|perfect|right)\s+together|what\s+we\s+(?:built|shared|had)|everything\s+we\s+(?:built|shared|had)",
     rf"{_YOU}\s+(?:said|promised)\s+{_YOU}'?d\s+(?:always|never)|shut\s+me\s+out|push(?:ing)?\s+me\s+away|(?:block|blocked|ignoring)\s+me\b|(?:don'?t|stop|why|just|you)\s+(?:\w+\s+)?ignore\s+me\b|ignore\s+me\s+then\b|clearly\s+i\s+(?:meant|mean)\s+nothing|cut\s+me\s+off|give\s+up\s+on\s+(?:me|us)",
@@ -158,6 +158,12 @@ NEEDY = _any(
     r"(?:got|have|has)\s+a\s+(?:new\s+)?girlfriend|how\s+long\s+has\s+(?:that|this|it)\s+been\s+going\s+on|is\s+she\s+coming\s+too|your\s+new\s+(?:girlfriend|gf|bird|woman|missus)\s+(?:looks|seems|is)\b",
     rf"hope\s+she\s+(?:likes|enjoys|can\s+cope\s+with|puts\s+up\s+with)|(?:she'?s|she\s+is)\s+(?:much\s+|so\s+|a\s+lot\s+)?(?:less|more)\s+\w+(?:\s+\w+)?\s+than\s+me\b|{_YOU}\s+hate\s+me\b",
     r"(?:the\s+decency|bother)\s+to\s+(?:reply|answer|respond|text\s+(?:me\s+)?back|call)|(?:^|[.!?]\s*)hel+o{2,}\W*$|can'?t\s+believe\s+it'?s\s+been\s+a\s+(?:year|month)",
+    # Blind batch E: shared memories, open invitations, the seat kept, his news fished for.
+    r"(?:drove|walked|went|going|drive|walk)\s+past\s+(?:our|your)\b|(?:that|the)\s+\w+(?:\s+\w+)?\s+we\s+(?:saw|went\s+to|used\s+to|loved)\b|\bus\s+(?:all\s+)?(?:together|round\s+the\s+table)\s+again",
+    rf"saved\s+{_YOU}\s+(?:a|the)\s+seat|my\s+heart\s+(?:stopped|skipped|sank|jumped|raced)|(?:hi|hey|hello)\s+stranger|long\s+time\s+no\s+(?:see|speak|talk|chat)|\bi\s+deserve\s+(?:an?\s+)?(?:explanation|answer|closure|the\s+truth)",
+    rf"posting\s+(?:her|photos\s+(?:of|with)\s+her|pictures\s+(?:of|with)\s+her|about\s+her)\b|is\s+it\s+true\s+(?:that\s+)?{_YOU_ARE}\b|doing\s+(?:really\s+|so\s+)?(?:well|great|fine),?\s+actually",
+    rf"(?:watch|watched|watching|looked\s+at|looking\s+at|reread|re-read|reading)\s+(?:our|the)\s+(?:old\s+)?(?:wedding|holiday|videos?|photos?|letters|messages|texts)|letters\s+we\s+wrote|dream\w*\W+{_YOU}\s+were\s+in\s+it",
+    rf"if\s+{_YOU}\s+fancy\s+(?:a\s+)?(?:drink|pint|coffee|catch[\s-]*up|meeting\s+up|joining)|still\s+(?:at|on)\s+the\s+same\s+number|hope\s+it\s+(?:was|is)\s+worth\s+it",
     rf"is\s+she\s+(?:good|nice|kind)\s+to\s+{_YOU}|(?:does|do)\s+she\s+make\s+{_YOU}\s+happy|(?:are|r)\s+{_YOU}\s+happy\s+with\s+her|too\s+busy\s+to\s+(?:answer|reply|text|call|respond|write)",
 )
 
@@ -212,7 +218,7 @@ OVERSHARE = _any(
     r"my\s+(?:parents|mum|mom|dad|family)\s+(?:are|is|says|said|thinks)\s+(?:fighting|\w+ing\s+about|that)|move[ds]?\s+back\s+in\s+with\s+my",
     r"(?:going\s+on|been\s+on)\s+dates|(?:i'?m|i\s+am|i'?ve\s+been|i\s+have\s+been|i)\s+(?:dating|seeing|sleeping\s+with|slept\s+with)\s+(?:someone|somebody|other|a\s+guy)",
     r"since\s+(?:you\s+left|we\s+(?:split|broke)|the\s+breakup)|(?:every|all)\s+(?:day|night)\s+(?:since|i)",
-    r"(?:sleep|sleeping)\s+in\s+your|i'?m\s+scared|barely\s+(?:leaving|left)\s+the\s+(?:flat|house)|been\s+off\s+sick|crying\s+(?:at|over|in|on|every|all)\b|living\s+on\s+(?:toast|cereal|crisps|coffee|nothing)|(?:new|these|the)\s+meds\b|meds\s+make\s+me",
+    r"(?:sleep|sleeping)\s+in\s+your|i'?m\s+scared|barely\s+(?:leaving|left)\s+the\s+(?:flat|house)|been\s+off\s+sick|crying\s+(?:at|over|in|on|every|all)\b|living\s+on\s+(?:toast|cereal|crisps|coffee|nothing)|(?:my\s+new|my|these\s+new)\s+meds\b|meds\s+make\s+me",
     r"ended\s+up\s+(?:crying|sobbing|in\s+tears)|drinking\s+(?:alone|on\s+my\s+own|by\s+myself)|drinking\s+most\s+(?:nights|days)|(?:don'?t|do\s+not)\s+know\s+who\s+i\s+am",
     # Any first-person line that goes on to say how bad things are for her.
     r"(?:\bi|i'm|im|i've|ive|i'd|my|me)\b(?:[^\w'&]+[\w'&]+){0,4}?[^\w'&]+(?:mess(?!\s+i\s+made)|wreck|falling\s+apart|struggl\w*|anxious|anxiety|panic\w*|"
@@ -252,6 +258,9 @@ OVERSHARE = _any(
     r"(?:fine|ok|okay|alright|sleeping|eating|coping)\W+(?:but\s+)?i'?m\s+not\b|only\s+sleep\s+(?:if|when|with)|take\s+something\s+to\s+sleep|made\s+me\s+cry(?![,\s]+(?:in\s+a\s+good\s+way|laughing|with\s+laughter))|had\s+a\s+(?:little\s+|good\s+|bit\s+of\s+a\s+)?cry\b",
     r"(?:a\s+couple\s+of|a\s+few|too\s+many)\s+(?:glasses|drinks|pints|wines|beers)|i'?d\s+had\s+a\s+few\b|had\s+(?:way|far)\s+too\s+much\s+(?:wine|to\s+drink|gin|vodka)",
     r"money(?:'s|\s+is|\s+has\s+been)\s+(?:really\s+|so\s+|very\s+|pretty\s+)?tight|getting\s+on\s+top\s+of\s+me|rattling\s+(?:round|around)|(?:eat|eating)\s+(?:dinner\s+)?(?:standing|alone|on\s+my\s+own)",
+    # Blind batch E: her body and her nights in a doctor's words, her love life, where she sleeps.
+    r"blood\s+pressure|from\s+stress|shingles|insomnia|miscarriage|my\s+(?:scan|operation|surgery|biopsy|results)\b|according\s+to\s+(?:the|my)\s+(?:gp|doctor)",
+    r"(?:got\s+back|back\s+together)\s+with\s+my\s+ex|matched\s+with|on\s+(?:hinge|tinder|bumble)\b|on\s+\w+'s\s+sofa|sofa[-\s]surfing|rough\s+(?:few\s+)?(?:months|weeks|year)",
     r"(?:i'?ve|i\s+have)\s+not\s+(?:\w+\s+)?(?:slept|eaten|sleeping|eating)|(?:massive|huge|big|horrible|awful)\s+(?:row|fight|argument|falling[-\s]out)\s+with\s+my|my\s+\w+\s+and\s+i\s+had\s+a\s+(?:\w+\s+)?(?:row|fight|argument)",
 )
 
@@ -379,15 +388,18 @@ SARCASM = _any(
     r"your\s+little\s+(?:holiday|trip|girlfriend|gf|friend|friends|party|night\s+out|weekend|adventure|games?|mates|lads)\b|(?:always|never)\s+(?:someone|somebody|anyone|anybody)\s+else'?s\s+fault|with\s+(?:you|u),?\s+isn'?t\s+it\b",
     r"(?:congrats|congratulations|well\s+done|thanks|cheers)\s+(?:on|for)\s+(?:finally|being\s+the\s+only|forgetting|missing|ruining)\b|only\s+took\s+(?:you\s+)?(?:\w+\s+){0,2}(?:months|weeks|years|days)",
     r"as\s+if\s+i'?d\s+(?:forget|not\s+know|care)|(?:thanks|cheers)\s+for\s+the\s+['\"\u2018\u201c]|didn'?t\s+take\s+(?:you|u)\s+long|hope\s+(?:she|your\s+new\s+\w+)\s+(?:is|was|'s)\s+worth",
-    r"cool\W+cool\W+cool|(?:great|brilliant|fantastic|amazing|top|stellar)\s+parenting|must\s+be\s+nice\b|(?:could|can)\s+at\s+least\s+(?:pretend|have\s+the\s+decency|bother)",
-    r"think\s+(?:you|u)\s+can\s+just\b|(?:^|[.!?]\s*)(?:interesting|noted)\s*\.\s*$|not\s+that\s+(?:you'?d|you\s+would|you)\s+(?:care|notice)|oh\s+wait\s*[.!]?\s*$",
+    r"cool\W+cool\W+cool|(?:great|brilliant|fantastic|amazing|top|stellar)\s+parenting|must\s+be\s+nice\b|(?:could|can)\s+at\s+least\s+(?:pretend|have\s+the\s+decency|bother|say)",
+    r"think\s+(?:you|u)\s+can\s+just\b|[.!?]\s+interesting\s*\.\s*$|not\s+that\s+(?:you'?d|you\s+would|you)\s+(?:care|notice)|oh\s+wait\s*[.!]?\s*$",
     r"(?:well\s+done|congrats|congratulations|nice|lovely)\b[^.!?\n]{0,40},\s*shame\s+about|can\s+afford\s+\w+(?:\s+\w+)?\s+but\s+not\b|(?:be\s+honest|tell\s+the\s+truth|man\s+up)\s+for\s+once",
     r"did\s+(?:you|u)\s+even\s+(?:read|look|listen|check)|(?:myself|on\s+my\s+own)\s+(?:like|as)\s+(?:always|usual)|[.!?]\s+(?:great|nice|lovely|brilliant|cool)\.\s*$",
     r"hope\s+(?:you\s+two|you\s+both|you'?re\s+both|ur\s+both|u\s+both)\s+(?:are\s+)?(?:very|really|so)\s+happy|thanks\s+for\s+that,?\s+really|(?:congratulations|congrats)\s+i\s+(?:suppose|guess)",
+    r"would\s+it\s+kill\s+(?:you|u)|oh\s+wait,?\s+there\s+(?:wasn'?t|isn'?t|was\s+no)|glad\s+(?:someone'?s|one\s+of\s+us\s+is)|(?:you|u)\s+never\s+change\b|good\s+luck\s+to\s+her\b|she'?ll\s+need\s+it\b",
+    r"clearly\s+(?:your|ur)\s+\w+(?:\s+\w+)?\s+(?:is|are)\s+more\s+important|funny\s+how\s+(?:you|u)(?:'re|\s+are|\s+r)?\b|take\s+that\s+as\s+a\s+no|hope\s+she\s+(?:cheats|leaves|dumps|does\s+the\s+same)|hope\s+it\s+(?:was|is)\s+worth\s+it",
     r"(?:^|[.!?]\s*)(?:fine|ok|okay)[,.]?\s+ignore\s+me|clearly\s+i\s+(?:meant|mean)\s+nothing|(?:^|[.!?]\s*)enjoy\.\s*$|\bi\s+apologi[sz]e\s+for\s+nothing",
 )
 THREAT = _any(
-    r"one\s+more\s+(?:\w+\s+){0,3}?and\s+(?:i'?m|i\s+am|i'?ll|i\s+will|you'?re|you\s+will|that'?s\s+it)",
+    r"one\s+more\s+(?:\w+\s+){0,3}?and\s+(?:i'?m|i\s+am|i'?ll|i\s+will|you'?re|you\s+will|that'?s\s+it|we\s+go|we'?re\s+going|it\s+goes)",
+    r"\bor\s+i'?ll\s+[^.!?\n]{0,30}?without\s+(?:you|u)\b|\bif\s+[^.!?\n]{0,80}?\b(?:i'?ll|i\s+will)\s+[^.!?\n]{0,40}?\b(?:lawyer|solicitor|court|police)\b",
     r"(?:do|say|try|pull)\s+(?:that|this|it)\s+(?:ever\s+)?again\s+and\b",
     r"(?:hear|hearing)\s+from\s+my\s+(?:lawyer|solicitor)|(?:going|go|straight)\s+to\s+(?:a\s+|my\s+|the\s+)?(?:solicitor|lawyer|court|police)",
     r"take\s+(?:it|this|things)\s+further|last\s+chance\s+(?:to|before)|this\s+is\s+your\s+(?:last|final)\s+(?:chance|warning)",
@@ -402,6 +414,7 @@ HOSTILE_ORDER = _any(
     r"don'?t\s+(?:bring|let)\s+(?:her|him|them|that\s+\w+|your\s+(?:new\s+)?(?:girlfriend|gf|bird|partner|missus|woman))\s+(?:to|near|anywhere|round|around|in)",
     r"keep\s+(?:her|him|them|your\s+(?:new\s+)?\w+)\s+away\s+from|(?:^|[.!?,]\s*)(?:just\s+|please\s+|and\s+)?stop\s+(?:texting|calling|messaging|contacting|ringing|bothering|harassing)\s+(?:my|me)\b",
     r"(?:is|are)\s+not\s+to\s+(?:be|come|go)\s+(?:anywhere\s+)?near|,?\s*end\s+of\s*[.!]?\s*$|(?:i|we)\s+don'?t\s+want\s+(?:you|u)\s+(?:there|here|near|around|anywhere|at)\b|(?:you|u)\s+don'?t\s+get\s+to\s+(?:say|decide|tell|call|have)\b",
+    r"don'?t\s+(?:even\s+)?(?:try\s+(?:to\s+|and\s+)?)?(?:come|turn\s+up|show\s+up)\s+(?:round|over|near)\b|(?:if\s+you|you\s+to)\s+stop(?:ped)?\s+(?:messaging|texting|calling|contacting)\s+(?:my|me)\b",
     r"(?:you'?re|you\s+are|ur)\s+not\s+welcome|(?:don'?t|never)\s+(?:come|show\s+up|turn\s+up)\s+(?:near|round|to)\s+(?:me|my|here)",
 )
 # The upside-down face and the eye roll say the words before them are not meant.
@@ -428,6 +441,7 @@ INDIRECT_APOLOGY = _any(
     r"was\s+(?:unfair|unkind|wrong|harsh|out\s+of\s+order|out\s+of\s+line|not\s+fair|uncalled\s+for|mean)\s+of\s+me|(?:that|this)\s+one'?s\s+on\s+me|\bhands\s+up\b",
     r"\bi\s+(?:\w+\s+){0,2}?overreacted|\bi\s+(?:\w+\s+){0,2}?was\s+(?:(?:a\s+bit|a\s+little|pretty|too|really|so|quite|way\s+too)\s+)?(?:harsh|unfair|unkind|out\s+of\s+order|snappy|a\s+nightmare)\b",
     r"i\s+take\s+(?:back|it\s+back|that\s+back)|i\s+(?:realise|realize|know|see)\s+(?:now\s+)?(?:that\s+)?i\s+was\s+the\s+one\s+who|i\s+(?:went|go|keep\s+going)\s+on\s+about\b[^.!?\n]{0,40}?\btoo\s+much",
+    r"i\s+(?:didn'?t|did\s+not)\s+handle\s+(?:\w+\s+){0,3}?(?:well|right|great)|i\s+could(?:'ve|\s+have)\s+told\s+(?:you|u)\b[^.!?\n]{0,30}?(?:sooner|earlier|before)|i\s+never\s+gave\s+(?:you|u)\s+(?:the|a)\s+chance|\bi\s+let\s+(?:you|u)\s+go\b",
     r"i\s+shouldn'?t\s+have\s+(?:pushed|snapped|ignored|lied|walked|blamed|accused|reacted|made|let|brought|put|told|called|posted|lost|shouted|sworn|gone)\b|forgive\s+(?:the|my)\s+(?:slow|late|delayed)",
 )
 # Telling him he owes no apology, or it was not his fault: neither an apology nor anger.

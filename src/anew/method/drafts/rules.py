@@ -50,6 +50,7 @@ from anew.method.drafts.cues import (
     YOU_LINKS,
     YOU_SUBJECT,
 )
+from anew.method.drafts.language import english_words
 from anew.method.drafts.reading import Piece, Reading
 
 REWRITE_FLAGS = ("needy", "apology", "questions", "too_long", "overshare", "intense")
@@ -67,7 +68,8 @@ _JOINER = r"(?:and|or|but|n|&)"  # "n" and "&" are texting's "and"
 _AND = r"(?:and|n|&)"  # only "and" joins a second question: "or shall I" offers a choice
 # Words before a first question: a greeting, or a sorry for asking ("sorry, silly question, but").
 _SORRY_TO_ASK = (
-    r"(?:sorry|soz|sry)(?:\s+to\s+(?:ask|bother\s+(?:you|u)|chase))?(?:\s+again)?\W+"
+    r"(?:sorry|soz|sry)(?:\s+to\s+(?:ask|bother\s+(?:you|u)|chase|be\s+(?:a\s+pain|annoying|a\s+nag)))?"
+    r"(?:\s+again)?\W+"
     r"(?:(?:silly|quick|random|stupid|one\s+more)\s+q(?:uestion)?\W+(?:but\s+)?|but\s+)"
 )
 _OPENER = (
@@ -75,14 +77,15 @@ _OPENER = (
 )
 _ASKING = re.compile(
     rf"\b{_WHAT}\s+(?:are|r|is|was|were|do|did|does|have|has|can|could|would|will|should)\b"
-    rf"|^\W*{_OPENER}{_WHAT}(?:\s+(?:time|day))?'s\b"
+    rf"|^\W*{_OPENER}{_WHAT}(?:\s+(?:time|day))?'?s\b"
+    rf"|^\W*{_OPENER}what\s+time\b"
     rf"|\b{_JOINER}\s+{_WHAT}'s\b"
     r"|\b(?:what|wat|which)\s+(?:time|day|date|night|weekend|train|flight)\s+(?:are|r|is|was|do|did"
     r"|does|will|should|shall|can)\b"
     r"|\b(?:what|which)\s+[a-z]+\s+(?:r|are|do|did|does)\s+(?:u|you|we|they)\b"
     rf"|^\W*{_OPENER}(?:what|which)\s+[a-z]+\s+(?:is|are|was|were)\b"
     r"|^\W*(?:any\s+idea|do\s+(?:you|u)\s+know)\s+(?:where|when|what|who|how|if|whether)\b"
-    rf"|(?:^|\b{_JOINER}\s+)(?:are|r|is|was|were|do|did|does|can|could|would|will|have|has)"
+    rf"|(?:^|\b{_AND}\s+|\bbut\s+)(?:are|r|is|was|were|do|did|does|can|could|would|will|have|has)"
     rf"\s+{_SUBJECT}\b"
     rf"|(?:^|\b(?:and|but|n|&)\s+)(?:do|did|should|shall|can|could)\s+i\b"  # "or can I": a choice
     rf"|,\s*(?:are|r|is|do|did|does|has|have|was|were|can|could|will|would)\s+{_SUBJECT}\b"
@@ -101,6 +104,10 @@ _JOINED_QUESTION = re.compile(
     rf"|\s{_AND}\s+(?:should|shall|can|could|do|did|does|will|would|is|are|r|was|were|has|have)"
     rf"\s+(?:i|we|{_SUBJECT})\b"
     r"|\sand\s+(?:where|when|what\s+time|how|why|who)\s*\?*\s*$"
+    r"|\sand\s+(?:which|what)\s+\w+\s*\?*\s*$"
+    rf"|\s{_AND}\s+(?:when|where|what|how|why|who)\s+(?:do|does|did|are|is|can|will|should|would)"
+    r"\s+(?:i|you|u|we|they|he|she)\b"
+    r"|,?\s+and\s+if\s+(?:it\s+is|so|not|it'?s\s+there)\s*,?\s+(?:can|could|will|would)\s+(?:you|u)\b"
     rf"|\s{_AND}\s+(?:who|what|where|when|how)'s\b"
     r"|\sand\s+(?:where|when|who)\s+(?:[\w']+\s+){0,3}?(?:is|are|was|were)\s*\?*\s*$",
     re.IGNORECASE,
@@ -502,8 +509,18 @@ def _anger(reading: Reading) -> dict[str, list[Span]]:
             *reading.matches(STRONG_WORDS),
             *_rated(reading, YOU_SUBJECT, YOU_LINKS, HOSTILE),
         ],
-        "capitals": [*reading.matches(SHOUTING), *reading.matches(LOUD_WORD)],
+        "capitals": [
+            span
+            for span in [*reading.matches(SHOUTING), *reading.matches(LOUD_WORD)]
+            if _said_loud(reading.text[span[0] : span[1]])
+        ],
     }
+
+
+def _said_loud(capitals: str) -> bool:
+    """Capitals that hold an English word are raised voice; an acronym alone ("HMRC", "RSVP",
+    "GCSE") is just how it is written."""
+    return any(word.lower() in english_words() for word in _TOKEN.findall(capitals))
 
 
 def _exclaimed(reading: Reading, pattern: re.Pattern[str]) -> list[Span]:
