@@ -504,7 +504,10 @@ def _anger(reading: Reading) -> dict[str, list[Span]]:
     return {
         "threat": list(reading.matches(THREAT)),
         "order": list(reading.matches(HOSTILE_ORDER)),
-        "sarcasm": [*reading.matches(SARCASM), *reading.matches(SARCASTIC_EMOJI)],
+        "sarcasm": [
+            *reading.matches(SARCASM),
+            *(_sentence_of(reading, start) for start, _ in reading.matches(SARCASTIC_EMOJI)),
+        ],
         "anger": [
             *reading.matches(STRONG_WORDS),
             *_rated(reading, YOU_SUBJECT, YOU_LINKS, HOSTILE),
@@ -515,6 +518,12 @@ def _anger(reading: Reading) -> dict[str, list[Span]]:
             if _said_loud(reading.text[span[0] : span[1]])
         ],
     }
+
+
+def _sentence_of(reading: Reading, position: int) -> Span:
+    """The sentence holding `position`: an eye roll is about the words before it."""
+    sentence = reading.sentences[reading.sentence_index(position)]
+    return (sentence.start, sentence.end)
 
 
 def _said_loud(capitals: str) -> bool:
