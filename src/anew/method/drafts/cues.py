@@ -164,12 +164,15 @@ NEEDY = _any(
     rf"posting\s+(?:her|photos\s+(?:of|with)\s+her|pictures\s+(?:of|with)\s+her|about\s+her)\b|is\s+it\s+true\s+(?:that\s+)?{_YOU_ARE}\b|doing\s+(?:really\s+|so\s+)?(?:well|great|fine),?\s+actually",
     rf"(?:watch|watched|watching|looked\s+at|looking\s+at|reread|re-read|reading)\s+(?:our|the)\s+(?:old\s+)?(?:wedding|holiday|videos?|photos?|letters|messages|texts)|letters\s+we\s+wrote|dream\w*\W+{_YOU}\s+were\s+in\s+it",
     rf"if\s+{_YOU}\s+fancy\s+(?:a\s+)?(?:drink|pint|coffee|catch[\s-]*up|meeting\s+up|joining)|still\s+(?:at|on)\s+the\s+same\s+number|hope\s+it\s+(?:was|is)\s+worth\s+it",
+    # Blind batch F: nobody else to tell, his mother asked about her, old places, love in two words.
+    r"(?:no\s*one|nobody|anyone|who)\s+else\s+to\s+(?:tell|talk\s+to|call|ring)|ask(?:ed|s)?\s+about\s+me\b|(?:ur|your|our)\s+old\s+(?:spot|place|seat|table|bench|side)\b",
+    rf"everything\s+(?:there\s+|here\s+)?(?:is|reminds\s+me\s+of)\s+{_YOU}\b|do\s+{_YOU}\s+remember\s+(?:your|our|the|that|when|what|how)\b|\b(?:mi\s+manchi|te\s+extra[ñn]o|te\s+echo\s+de\s+menos|tu\s+me\s+manques|ich\s+vermisse\s+dich|te\s+quiero|ti\s+amo|je\s+t'aime)\b",
     rf"is\s+she\s+(?:good|nice|kind)\s+to\s+{_YOU}|(?:does|do)\s+she\s+make\s+{_YOU}\s+happy|(?:are|r)\s+{_YOU}\s+happy\s+with\s+her|too\s+busy\s+to\s+(?:answer|reply|text|call|respond|write)",
 )
 
 # A draft that only asks whether he is there, or got her message, asks him for an answer.
 PING = re.compile(
-    r"^\W*(?:(?:hel+o+|hi+|hey+|(?:are\s+)?(?:you|u)\s+there)\s*)?\?+\W*$|^\W*(?:wyd|wya|hel+o{2,})\W*$"
+    r"^\W*(?:(?:hel+o+|hi+|hey+|(?:are\s+)?(?:you|u)\s+there)\s*)?\?+\W*$|^\W*(?:wyd|wya|hel+o{2,}|hey{3,}|hi{3,}|pl[sz]|please|(?:good\s*)?nite?|(?:good\s*)?night(?:\s+night)?|nighty?\s+night|sweet\s+dreams)\W*(?:x+\W*)?$"
     r"|^\W*(?:just\s+checking\s+)?(?:did\s+)?(?:you|u)\s+(?:get|got)\s+my\s+(?:last\s+)?(?:message|text|msg)\W*$",
     re.IGNORECASE,
 )
@@ -182,7 +185,8 @@ _NOT_AN_APOLOGY = (
 # "I'm so sorry about Max, he was a lovely dog": sorry in a sentence of loss or illness is sympathy.
 SYMPATHY = _any(
     r"loss|lost\s+(?:your|his|her)|pass(?:ed|ing)\s+away|passed|died|funeral|hospital|recover|get\s+well|rest\s+in\s+peace",
-    r"was\s+(?:a\s+)?(?:lovely|wonderful|kind|great|good)\s+(?:dog|cat|man|woman|person|soul|boy|girl)|diagnos\w+|illness",
+    r"was\s+(?:a\s+|the\s+)?(?:lovely|wonderful|kind|great|good|best|sweetest|loveliest)\s+(?:dog|cat|man|woman|person|soul|boy|girl)|diagnos\w+|illness",
+    r"told\s+me\s+about\s+(?:your|his|her)\s+(?:dad|mum|mom|father|mother|nan|gran|grandad|grandma|brother|sister|uncle|aunt|dog|cat)",
 )
 APOLOGY = re.compile(
     r"(?<!no\s)(?<!don't\s)(?<!dont\s)(?<!not\s)(?<!no\sneed\sto\s)(?<!don't\sneed\sto\s)\b(?:"
@@ -218,7 +222,7 @@ OVERSHARE = _any(
     r"my\s+(?:parents|mum|mom|dad|family)\s+(?:are|is|says|said|thinks)\s+(?:fighting|\w+ing\s+about|that)|move[ds]?\s+back\s+in\s+with\s+my",
     r"(?:going\s+on|been\s+on)\s+dates|(?:i'?m|i\s+am|i'?ve\s+been|i\s+have\s+been|i)\s+(?:dating|seeing|sleeping\s+with|slept\s+with)\s+(?:someone|somebody|other|a\s+guy)",
     r"since\s+(?:you\s+left|we\s+(?:split|broke)|the\s+breakup)|(?:every|all)\s+(?:day|night)\s+(?:since|i)",
-    r"(?:sleep|sleeping)\s+in\s+your|i'?m\s+scared|barely\s+(?:leaving|left)\s+the\s+(?:flat|house)|been\s+off\s+sick|crying\s+(?:at|over|in|on|every|all)\b|living\s+on\s+(?:toast|cereal|crisps|coffee|nothing)|(?:my\s+new|my|these\s+new)\s+meds\b|meds\s+make\s+me",
+    r"(?:sleep|sleeping)\s+in\s+your|i'?m\s+scared|barely\s+(?:leaving|left)\s+the\s+(?:flat|house)|been\s+off\s+sick|crying\s+(?:at|over|in|on|every|all)\b|living\s+on\s+(?:toast|cereal|crisps|coffee|nothing|crackers|noodles|beans)|(?:my\s+new|my|these\s+new)\s+meds\b|meds\s+make\s+me",
     r"ended\s+up\s+(?:crying|sobbing|in\s+tears)|drinking\s+(?:alone|on\s+my\s+own|by\s+myself)|drinking\s+most\s+(?:nights|days)|(?:don'?t|do\s+not)\s+know\s+who\s+i\s+am",
     # Any first-person line that goes on to say how bad things are for her.
     r"(?:\bi|i'm|im|i've|ive|i'd|my|me)\b(?:[^\w'&]+[\w'&]+){0,4}?[^\w'&]+(?:mess(?!\s+i\s+made)|wreck|falling\s+apart|struggl\w*|anxious|anxiety|panic\w*|"
@@ -373,7 +377,7 @@ HOSTILE = -2.0
 # ultimatums promise a consequence; hostile orders push him away or rule his own life. A practical
 # request ("bring her swim kit sunday", "leave the keys with Sam") is none of these.
 SARCASM = _any(
-    r"(?:very|really|so|how)\s+(?:classy|mature|grown[\s-]up|adult|big\s+of\s+you)\b|hope\s+she'?s\s+worth\s+it",
+    r"(?:very|really|real|so|how)\s+(?:classy|mature|grown[\s-]up|adult|big\s+of\s+you)\b|hope\s+she'?s\s+worth\s+it",
     r"(?:^|[.!?,]\s*)(?:wow|oh|well)[,\s]+(?:great|mature|classy|nice|brilliant|lovely|charming|fantastic)\b",
     r"(?:^|[.!?]\s*)(?:pathetic|typical|classy|charming|mature|priceless|unreal)\s*(?:[.!]|$)",
     r"classic\s+(?:you|him)\b|typical\s+(?:you|of\s+you)\b|(?:thanks|cheers)\s+for\s+nothing",
@@ -393,6 +397,8 @@ SARCASM = _any(
     r"(?:well\s+done|congrats|congratulations|nice|lovely)\b[^.!?\n]{0,40},\s*shame\s+about|can\s+afford\s+\w+(?:\s+\w+)?\s+but\s+not\b|(?:be\s+honest|tell\s+the\s+truth|man\s+up)\s+for\s+once",
     r"did\s+(?:you|u)\s+even\s+(?:read|look|listen|check)|(?:myself|on\s+my\s+own)\s+(?:like|as)\s+(?:always|usual)|[.!?]\s+(?:great|nice|lovely|brilliant|cool)\.\s*$",
     r"hope\s+(?:you\s+two|you\s+both|you'?re\s+both|ur\s+both|u\s+both)\s+(?:are\s+)?(?:very|really|so)\s+happy|thanks\s+for\s+that,?\s+really|(?:congratulations|congrats)\s+i\s+(?:suppose|guess)",
+    r"hope\s+\w+'?s\s+worth\s+it|guess\s+i\s+was\s+(?:just\s+)?(?:practice|a\s+placeholder|a\s+stopgap)|wasted\s+(?:\w+\s+){0,3}(?:years|months)\s+(?:of\s+my\s+life\s+)?on\s+(?:you|u)\b",
+    r"actually\s+no,?\s+i'?m\s+not\b|why\s+do\s+(?:you|u)\s+always\b|if\s+that'?s\s+not\s+too\s+much\s+to\s+ask|and\s+(?:you|u)\s+know\s+it\b|while\s+she'?s\s+at\s+it|glad\s+(?:you'?re|ur)\s+not\s+missing\s+me",
     r"would\s+it\s+kill\s+(?:you|u)|oh\s+wait,?\s+there\s+(?:wasn'?t|isn'?t|was\s+no)|glad\s+(?:someone'?s|one\s+of\s+us\s+is)|(?:you|u)\s+never\s+change\b|good\s+luck\s+to\s+her\b|she'?ll\s+need\s+it\b",
     r"clearly\s+(?:your|ur)\s+\w+(?:\s+\w+)?\s+(?:is|are)\s+more\s+important|funny\s+how\s+(?:you|u)(?:'re|\s+are|\s+r)?\b|take\s+that\s+as\s+a\s+no|hope\s+she\s+(?:cheats|leaves|dumps|does\s+the\s+same)|hope\s+it\s+(?:was|is)\s+worth\s+it",
     r"(?:^|[.!?]\s*)(?:fine|ok|okay)[,.]?\s+ignore\s+me|clearly\s+i\s+(?:meant|mean)\s+nothing|(?:^|[.!?]\s*)enjoy\.\s*$|\bi\s+apologi[sz]e\s+for\s+nothing",
@@ -415,6 +421,7 @@ HOSTILE_ORDER = _any(
     r"keep\s+(?:her|him|them|your\s+(?:new\s+)?\w+)\s+away\s+from|(?:^|[.!?,]\s*)(?:just\s+|please\s+|and\s+)?stop\s+(?:texting|calling|messaging|contacting|ringing|bothering|harassing)\s+(?:my|me)\b",
     r"(?:is|are)\s+not\s+to\s+(?:be|come|go)\s+(?:anywhere\s+)?near|,?\s*end\s+of\s*[.!]?\s*$|(?:i|we)\s+don'?t\s+want\s+(?:you|u)\s+(?:there|here|near|around|anywhere|at)\b|(?:you|u)\s+don'?t\s+get\s+to\s+(?:say|decide|tell|call|have)\b",
     r"don'?t\s+(?:even\s+)?(?:try\s+(?:to\s+|and\s+)?)?(?:come|turn\s+up|show\s+up)\s+(?:round|over|near)\b|(?:if\s+you|you\s+to)\s+stop(?:ped)?\s+(?:messaging|texting|calling|contacting)\s+(?:my|me)\b",
+    r"(?:^|[.!?]\s*)(?:just\s+)?(?:stop\s+asking|sort\s+it\s+out)\s*[.!]?\s*$",
     r"(?:you'?re|you\s+are|ur)\s+not\s+welcome|(?:don'?t|never)\s+(?:come|show\s+up|turn\s+up)\s+(?:near|round|to)\s+(?:me|my|here)",
 )
 # The upside-down face and the eye roll say the words before them are not meant.
@@ -442,10 +449,12 @@ INDIRECT_APOLOGY = _any(
     r"\bi\s+(?:\w+\s+){0,2}?overreacted|\bi\s+(?:\w+\s+){0,2}?was\s+(?:(?:a\s+bit|a\s+little|pretty|too|really|so|quite|way\s+too)\s+)?(?:harsh|unfair|unkind|out\s+of\s+order|snappy|a\s+nightmare)\b",
     r"i\s+take\s+(?:back|it\s+back|that\s+back)|i\s+(?:realise|realize|know|see)\s+(?:now\s+)?(?:that\s+)?i\s+was\s+the\s+one\s+who|i\s+(?:went|go|keep\s+going)\s+on\s+about\b[^.!?\n]{0,40}?\btoo\s+much",
     r"i\s+(?:didn'?t|did\s+not)\s+handle\s+(?:\w+\s+){0,3}?(?:well|right|great)|i\s+could(?:'ve|\s+have)\s+told\s+(?:you|u)\b[^.!?\n]{0,30}?(?:sooner|earlier|before)|i\s+never\s+gave\s+(?:you|u)\s+(?:the|a)\s+chance|\bi\s+let\s+(?:you|u)\s+go\b",
+    r"(?:that|it)\s+(?:\w+\s+){0,4}?was\s+out\s+of\s+(?:order|line)|i\s+wasn'?t\s+(?:fair|kind|nice|very\s+kind|very\s+fair)\s+to\s+(?:you|u)|wasn'?t\s+the\s+(?:kindest|fairest|best|nicest)\s+way|i\s+(?:hate|regret)\s+that\s+i\s+hurt|\bi\s+hurt\s+(?:you|u)\b",
     r"i\s+shouldn'?t\s+have\s+(?:pushed|snapped|ignored|lied|walked|blamed|accused|reacted|made|let|brought|put|told|called|posted|lost|shouted|sworn|gone)\b|forgive\s+(?:the|my)\s+(?:slow|late|delayed)",
 )
 # Telling him he owes no apology, or it was not his fault: neither an apology nor anger.
 REASSURANCE = _any(
+    r"stop\s+apologi[sz]ing|(?:to\s+say|said|says|saying|sends?\s+(?:her|his))\s+sorry\b",
     r"(?:don'?t|do\s+not|no\s+need\s+to|needn'?t)\s+(?:\w+\s+){0,2}?(?:apologi[sz]e|be\s+sorry|say\s+sorry)|(?:don'?t|do\s+not)\s+owe\s+(?:me|anyone)\s+(?:an?\s+|any\s+)?apolog",
     r"(?:wasn'?t|isn'?t|not|never)\s+(?:all\s+)?(?:on\s+(?:you|u)|your\s+fault)",
 )
@@ -473,5 +482,5 @@ PRACTICAL = _any(
     r"(?:could|can|may)\s+i\s+(?:have|get|grab|collect|pick\s+up)\b[^.!?\n]{0,40}?\bback\b|(?:still\s+)?(?:got|have)\s+my\s+\w+",
     r"(?:need|needs|want|wants)\s+me\s+(?:there|to\s+(?:sign|bring|pick|drop|collect|send|be|do|come|call|fill|pay|check|take)|in\b|for\b)",
     r"(?:sign|form|forms|insurance|council|deposit|landlord|plumber|electrician|dentist|appointment|passport|post|bills?|rent|mortgage|boiler|parcel|inhaler|uniform|plimsolls|kit)\b",
-    r"(?:invoice|quote|receipt|solicitor'?s?|estate\s+agents?|letter|paperwork|contract|books|boxes)\b|(?:did|have)\s+(?:you|u)\s+(?:get|got|receive[d]?)\s+(?:it|them|the)\b|waiting\s+(?:on|for)\s+(?:that|the|my|your)\s+(?:£|\$|€|\d|money|payment|transfer|refund)|(?:want|need)\s+(?:it|them)\s+back\b|left\s+(?:it|them)\s+(?:there|at\s+yours)|miss\s+(?:the|my|that)\s+(?:old\s+)?(?:flat|house|kitchen|garden|car|sofa|view|street|area|bath|job|city)\b",
+    r"(?:invoice|quote|receipt|solicitor'?s?|estate\s+agents?|letter|paperwork|contract|books|boxes)\b|(?:did|have)\s+(?:you|u)\s+(?:get|got|receive[d]?)\s+(?:it|them|the)\b|waiting\s+(?:on|for)\s+(?:that|the|my|your)\s+(?:£|\$|€|\d|money|payment|transfer|refund)|(?:want|need)\s+(?:it|them)\s+back\b|left\s+(?:it|them)\s+(?:there|at\s+yours)|miss(?:ing)?\s+(?:the|my|that|having\s+a)\s+(?:old\s+)?(?!(?:way|days|nights|mornings|evenings|weekends|times|feeling|sound|smell|feel|touch|sight|life|memories|us|two|talks|chats|cuddles|hugs|kisses|laughs)\b)\w+",
 )

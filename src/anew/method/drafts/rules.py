@@ -90,6 +90,7 @@ _ASKING = re.compile(
     rf"|(?:^|\b(?:and|but|n|&)\s+)(?:do|did|should|shall|can|could)\s+i\b"  # "or can I": a choice
     rf"|,\s*(?:are|r|is|do|did|does|has|have|was|were|can|could|will|would)\s+{_SUBJECT}\b"
     rf"|,\s*{_WHAT}'s\b"
+    r"|\b(?:wyd|wya|hbu)\b|\bwho\s+(?:r\s+|are\s+)?(?:u|you)\s+with\b"
     r"|,\s*(?:is|was)\s+(?:that|this)\s+(?:true|right|ok|okay|alright|fine|correct|still)\b"
     r"|,\s*(?:fancy|wanna|want\s+to)\s+(?:a|an|some|going|coming|grabbing|meeting)\b",
     re.IGNORECASE,
@@ -105,6 +106,7 @@ _JOINED_QUESTION = re.compile(
     rf"\s+(?:i|we|{_SUBJECT})\b"
     r"|\sand\s+(?:where|when|what\s+time|how|why|who)\s*\?*\s*$"
     r"|\sand\s+(?:which|what)\s+\w+\s*\?*\s*$"
+    r"|\s(?:was|is)\s+it\s+(?:bc|because|cos|cuz|coz)\s+of\b"
     rf"|\s{_AND}\s+(?:when|where|what|how|why|who)\s+(?:do|does|did|are|is|can|will|should|would)"
     r"\s+(?:i|you|u|we|they|he|she)\b"
     r"|,?\s+and\s+if\s+(?:it\s+is|so|not|it'?s\s+there)\s*,?\s+(?:can|could|will|would)\s+(?:you|u)\b"
@@ -132,8 +134,10 @@ _OPENS_ASKING = re.compile(
     r"|are|am|was|were|do|does|did|can|could|will|would|should|shall|have|has|any|you|u|r|ok|okay|so)\b",
     re.IGNORECASE,
 )
-# Leading words that join a question to the one before, left out of its highlight.
+# A one-word question of disbelief ("Seriously?", "Really?") asks nothing.
+_ECHOES = frozenset({"really", "seriously", "again", "nothing", "honestly", "huh", "wow", "srsly"})
 _LEAD = re.compile(rf"\W*{_OPENER}", re.IGNORECASE)  # what comes before the first question
+# Leading words that join a question to the one before, left out of its highlight.
 _JOINING = re.compile(r"(?:[\s,;]+|(?:and|or|but|also)\b)*", re.IGNORECASE)
 # VADER compound scores beyond these are strong emotion; warm wishes ("happy birthday") stay below.
 STRONG_NEGATIVE, STRONG_POSITIVE = -0.8, 0.94
@@ -142,6 +146,7 @@ WORD = re.compile(r"\S+")
 _TOKEN = re.compile(r"[A-Za-z']+")
 _CLAUSE = re.compile(r"[^.!?\n,;:]+")
 _EDGE = 40  # characters a highlight may grow by to reach a word's edge
+SHORT_SORRY = 6  # words: "I'm so sorry about Max." belongs to the sentences around it
 PING_LENGTH = 60  # "hello??" or "did you get my message?" is a short draft on its own
 WHOLE_DRAFT = 1600  # characters up to which the learned models also read the draft as a whole
 
@@ -403,11 +408,26 @@ def _apologies(reading: Reading) -> list[Span]:
             continue
         index = reading.sentence_index(span[0])
         if index not in sympathy:
-            sympathy[index] = reading.has(SYMPATHY, reading.sentences[index])
-        if sympathy[index] and "sorry" in text[span[0] : span[1]].lower():
+            sympathy[index] = _near_a_loss(reading, index)
+        after = text[span[1] : span[1] + _EDGE]
+        owned = _OWNS_IT.match(after) is not None  # "sorry I didn't come to the funeral"
+        if sympathy[index] and "sorry" in text[span[0] : span[1]].lower() and not owned:
             continue
         found.append(span)
     return found
+
+
+_OWNS_IT = re.compile(r"\s+(?:that\s+)?i\b|\s+for\s+(?:not|missing|my|being)\b", re.IGNORECASE)
+
+
+def _near_a_loss(reading: Reading, index: int) -> bool:
+    """Whether the sorry's sentence speaks of a loss or illness, or, said in a few words on its own
+    ("I'm so sorry."), the sentence before or after it does."""
+    sentences = reading.sentences
+    near = [index]
+    if len(WORD.findall(sentences[index].text)) <= SHORT_SORRY:
+        near += [i for i in (index - 1, index + 1) if 0 <= i < len(sentences)]
+    return any(reading.has(SYMPATHY, sentences[i]) for i in near)
 
 
 def _owed(reading: Reading, spans: tuple[Span, ...]) -> tuple[Span, ...]:
@@ -463,6 +483,8 @@ def _questions(reading: Reading) -> Flag | None:
     asked: list[Span] = []
     for sentence in reading.sentences:
         body = reading.hand(sentence.text).strip()
+        if body.strip("?!. ").lower() in _ECHOES:
+            continue  # "Seriously?", "Really?": disbelief, not something asked
         joined = reading.count(_JOINED_QUESTION, sentence)
         joined = joined if joined and reading.has(_OPENS_ASKING, sentence) else 0
         if marked:  # with question marks about, an unmarked sentence counts only at the very end
