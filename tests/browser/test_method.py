@@ -47,10 +47,10 @@ def test_a_flag_the_learned_model_finds_is_marked_on_its_sentence(browser_page: 
     page = browser_page
     sign_up(page, "model@example.org")
     page.goto("/steps/before-you-send")
-    page.get_by_label("Your draft").fill("Work was fine. I keep expecting you to walk in.")
+    page.get_by_label("Your draft").fill("Work was fine. Nobody has ever made me feel how you did.")
     page.get_by_role("button", name="Take a second look").click()
     expect(page.locator(".draft-preview mark.flag-needy")).to_have_text(
-        "I keep expecting you to walk in."
+        "Nobody has ever made me feel how you did."
     )
 
 
