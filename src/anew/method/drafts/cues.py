@@ -473,7 +473,7 @@ SELF_BLAME = _any(
 # learned needy model is not asked about such a sentence, nor the overshare model about news of
 # others (a loss, a new job, their child's school).
 OTHERS_NEWS = _any(
-    r"(?:sorry|sad|gutted|heartbroken)\s+to\s+hear|love\s+to\s+(?:all\s+of\s+)?(?:you\s+all|all|everyone)|condolences|(?:your|his|her)\s+(?:gran|nan|grandad|grandpa|grandma|mum|dad|uncle|aunt|loss)\b|love\s+to\s+your|get\s+well",
+    r"(?:sorry|sad|gutted|heartbroken)\s+to\s+hear|thinking\s+of\s+(?:you|u)\s+(?:all|both)\b|love\s+to\s+(?:all\s+of\s+)?(?:you\s+all|all|everyone)|condolences|(?:your|his|her)\s+(?:gran|nan|grandad|grandpa|grandma|mum|dad|uncle|aunt|loss)\b|love\s+to\s+your|get\s+well",
     r"congrat\w*|well\s+done|(?:happy|pleased|proud)\s+for\s+(?:you|u|both)|happy\s+birthday|good\s+luck\s+(?:with|on|today|tomorrow|at)",
     r"(?:school|teacher|nursery|childminder|class|homework|swimming|football)\b|\b(?-i:[A-Z])[a-z]+\s+(?:misses|missed|keeps\s+asking\s+(?:for|about))\s+(?:you|u)\b",
     r"for\s+(?:your|his)\s+(?:family|mum|mom|dad|parents|brother|sister|nan|gran)\b|(?:hospital|a&e)\s+with\s+(?:my\s+|our\s+|the\s+)?(?:mum|mom|dad|nan|gran|grandad|sister|brother|kids|baby|\w+)",
