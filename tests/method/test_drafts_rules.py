@@ -239,3 +239,28 @@ def test_two_questions_in_texting_shorthand_count_as_two(text: str) -> None:
 )
 def test_one_question_in_shorthand_or_a_choice_stays_one(text: str) -> None:
     assert "questions" not in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think you can just drop them at 5",
+        "don't come round before 6, they're at swimming",
+        "the back door is open for the dog",
+        "Leo has got a girlfriend!",
+        "hope she likes the present",
+        "hope she's all better soon",
+        "Been to the GP with Leo, it's just a cold",
+        "is that ok? I'm not sure",
+        "the baby was up all night",
+        "two weeks and no word from the solicitor",
+        "found the photos for Leo's passport",
+        "Got a letter from HMRC about it, forwarding it now.",
+        "Noted.",
+        "is the car still insured or did you cancel it",
+    ],
+)
+def test_news_and_practical_drafts_in_the_words_of_longing_or_anger_pass(text: str) -> None:
+    """Wording the blind batches taught the rules ("door's always open", "I'm not", "you think you
+    can just", capitals) must not catch the everyday messages that share its words."""
+    assert check_draft(text).verdict == "send", text
