@@ -264,3 +264,9 @@ def test_news_and_practical_drafts_in_the_words_of_longing_or_anger_pass(text: s
     """Wording the blind batches taught the rules ("door's always open", "I'm not", "you think you
     can just", capitals) must not catch the everyday messages that share its words."""
     assert check_draft(text).verdict == "send", text
+
+
+def test_an_eye_roll_is_marked_with_the_words_it_rolls_at() -> None:
+    text = "congrats on the house. bet she picked the curtains 🙃 see you sunday"
+    flag = next(f for f in check_draft(text).flags if f.code == "intense")
+    assert [text[start:end] for start, end in flag.spans] == ["bet she picked the curtains 🙃"]

@@ -528,7 +528,7 @@ def _anger(reading: Reading) -> dict[str, list[Span]]:
         "order": list(reading.matches(HOSTILE_ORDER)),
         "sarcasm": [
             *reading.matches(SARCASM),
-            *(_sentence_of(reading, start) for start, _ in reading.matches(SARCASTIC_EMOJI)),
+            *(_rolled(reading, emoji) for emoji in reading.matches(SARCASTIC_EMOJI)),
         ],
         "anger": [
             *reading.matches(STRONG_WORDS),
@@ -542,10 +542,10 @@ def _anger(reading: Reading) -> dict[str, list[Span]]:
     }
 
 
-def _sentence_of(reading: Reading, position: int) -> Span:
-    """The sentence holding `position`: an eye roll is about the words before it."""
-    sentence = reading.sentences[reading.sentence_index(position)]
-    return (sentence.start, sentence.end)
+def _rolled(reading: Reading, emoji: Span) -> Span:
+    """An eye roll with the words of its sentence before it, which is what it is about."""
+    sentence = reading.sentences[reading.sentence_index(emoji[0])]
+    return (min(sentence.start, emoji[0]), emoji[1])
 
 
 def _said_loud(capitals: str) -> bool:
