@@ -72,9 +72,8 @@ _SORRY_TO_ASK = (
     r"(?:\s+again)?\W+"
     r"(?:(?:silly|quick|random|stupid|one\s+more)\s+q(?:uestion)?\W+(?:but\s+)?|but\s+)"
 )
-_OPENER = (
-    rf"(?:(?:hey|hi|oh|ok|okay|so|btw|also|and|but)\W+|{_SORRY_TO_ASK}|quick\s+q(?:uestion)?\W+)?"
-)
+_ASKING_NICELY = rf"{_SORRY_TO_ASK}|quick\s+q(?:uestion)?\W+"
+_OPENER = rf"(?:(?:hey|hi|oh|ok|okay|so|btw|also|and|but)\W+|{_ASKING_NICELY})?"
 _ASKING = re.compile(
     rf"\b{_WHAT}\s+(?:are|r|is|was|were|do|did|does|have|has|can|could|would|will|should)\b"
     rf"|^\W*{_OPENER}{_WHAT}(?:\s+(?:time|day))?'?s\b"
@@ -130,7 +129,7 @@ _ASKS_AT_THE_END = re.compile(
 # A sentence that opens as a question: only then is a second question joined to it ("Sorry again,
 # how are you?" asks one thing).
 _OPENS_ASKING = re.compile(
-    rf"^\W*(?:(?:hey|hi|oh|ok|okay|so|btw|also)\W+|{_SORRY_TO_ASK}|quick\s+q(?:uestion)?\W+)?(?:which|what|wat|where|when|who|whose|why|how|is"
+    rf"^\W*(?:(?:hey|hi|oh|ok|okay|so|btw|also)\W+|{_ASKING_NICELY})?(?:which|what|wat|where|when|who|whose|why|how|is"
     r"|are|am|was|were|do|does|did|can|could|will|would|should|shall|have|has|any|you|u|r|ok|okay|so)\b",
     re.IGNORECASE,
 )
@@ -409,9 +408,12 @@ def _apologies(reading: Reading) -> list[Span]:
         index = reading.sentence_index(span[0])
         if index not in sympathy:
             sympathy[index] = _near_a_loss(reading, index)
-        after = text[span[1] : span[1] + _EDGE]
-        owned = _OWNS_IT.match(after) is not None  # "sorry I didn't come to the funeral"
-        if sympathy[index] and "sorry" in text[span[0] : span[1]].lower() and not owned:
+        if (
+            sympathy[index]
+            and "sorry" in text[span[0] : span[1]].lower()
+            # "sorry I didn't come to the funeral" is hers to say, beside a loss or not
+            and not _OWNS_IT.match(text[span[1] : span[1] + _EDGE])
+        ):
             continue
         found.append(span)
     return found
