@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -150,6 +151,31 @@ def _assert_example_read_by_the_rule(wording: Wording, table: str) -> None:
         assert whatsapp_kinds.READS_LIKE_A_NOTICE in [warning.why for warning in chat.warnings]
     else:
         _assert_read_as(chat, table, wording.kind)
+
+
+SPELT_APART = [
+    (code, table, wording)
+    for code, table, wording in ENTRIES
+    if unicodedata.normalize("NFC", wording.text) != wording.text
+]
+
+
+def test_some_shipped_wordings_are_spelt_apart_from_their_composed_form() -> None:
+    assert {code for code, _table, _wording in SPELT_APART} >= {"hi"}
+
+
+@pytest.mark.parametrize(
+    ("code", "table", "wording"),
+    SPELT_APART,
+    ids=[f"{c}-{w.text[:40]}" for c, _t, w in SPELT_APART],
+)
+def test_a_wording_reads_as_its_kind_in_its_composed_spelling_too(
+    code: str, table: str, wording: Wording
+) -> None:
+    # Hindi's "छोड़ा" with ड + nukta (U+093C), as a keyboard writes it, is the table's U+095C.
+    composed = Wording(**{**wording.__dict__, "text": unicodedata.normalize("NFC", wording.text)})
+    for layout in _layouts(wording):
+        _assert_read_as(_both(_synthetic(table, composed, layout)), table, wording.kind)
 
 
 def test_the_fast_read_of_the_key_words_is_the_full_reads() -> None:

@@ -14,6 +14,7 @@ import functools
 import hashlib
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent / "whatsapp_languages"
@@ -31,6 +32,16 @@ TEXT_LINE = re.compile(r"""^text\s*=\s*("(?:[^"\\]|\\.)*"|'[^']*')\s*(?:#.*)?$""
 def unmarked(text: str) -> str:
     """The text without WhatsApp's invisible marks."""
     return text.translate(UNMARK)
+
+
+def spellings(text: str) -> tuple[str, ...]:
+    """The wording as the table spells it and in Unicode's composed form (NFC), if that differs.
+
+    A phone or a keyboard may write the same letter as one code point or as a letter and a mark:
+    Hindi's "ड़" as U+095C (as WhatsApp's own table does) or as ड and the nukta U+093C, which is
+    the composed form, since Unicode keeps U+095C out of composition. Both are matched."""
+    composed = unicodedata.normalize("NFC", text)
+    return (text,) if composed == text else (text, composed)
 
 
 def key_word(text: str) -> str:
@@ -82,7 +93,7 @@ def key_words() -> tuple[str, ...]:
 
 def _worked_out(tables: dict[str, str]) -> tuple[str, ...]:
     texts = [text for table in tables.values() for text in texts_of(table)]
-    return tuple(sorted({key_word(text) for text in texts}))
+    return tuple(sorted({key_word(spelt) for text in texts for spelt in spellings(text)}))
 
 
 def _first_line(tables: dict[str, str]) -> str:

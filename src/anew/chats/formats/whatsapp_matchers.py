@@ -17,7 +17,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from anew.chats.formats.whatsapp_keywords import SLOT_SPLIT, key_word, unmarked
+from anew.chats.formats.whatsapp_keywords import SLOT_SPLIT, key_word, spellings, unmarked
 from anew.chats.formats.whatsapp_words import PLACEHOLDER_KINDS, Wording, languages
 from anew.chats.notice_kinds import NOTICE_KINDS
 
@@ -29,10 +29,16 @@ META = set("\\.+*?()|[]{}^$")
 
 
 def wording_pattern(text: str) -> str:
-    """One wording as a pattern (no anchors) that Polars' and Python's engines read alike.
+    """One wording as a pattern (no anchors) that Polars' and Python's engines read alike, in
+    each of its canonically equivalent spellings.
 
     A slot at the very start is read as a name: a notice is matched before a name is split off,
     and only a name is sure never to hold ": "."""
+    spelt = [_spelling_pattern(spelling) for spelling in spellings(text)]
+    return spelt[0] if len(spelt) == 1 else "(?:" + "|".join(spelt) + ")"
+
+
+def _spelling_pattern(text: str) -> str:
     parts = [part for part in SLOT_SPLIT.split(unmarked(text)) if part]
     pattern = []
     for index, part in enumerate(parts):
@@ -85,7 +91,7 @@ def matchers() -> Matchers:
     placeholders = [w for language in languages() for w in language.placeholders]
     notices = [w for language in languages() for w in language.notices]
     every = (*placeholders, *notices)
-    words = sorted({key_word(w.text) for w in every})
+    words = sorted({key_word(spelt) for w in every for spelt in spellings(w.text)})
     specific = sorted(every, key=lambda w: -len(SLOT_SPLIT.sub("", unmarked(w.text))))
     return Matchers(
         placeholders=_patterns(placeholders, PLACEHOLDER_KINDS),
