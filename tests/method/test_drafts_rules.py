@@ -270,3 +270,52 @@ def test_an_eye_roll_is_marked_with_the_words_it_rolls_at() -> None:
     text = "congrats on the house. bet she picked the curtains 🙃 see you sunday"
     flag = next(f for f in check_draft(text).flags if f.code == "intense")
     assert [text[start:end] for start, end in flag.spans] == ["bet she picked the curtains 🙃"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wot time is the match n r u taking the car",
+        "wen is parents evening n did u get the letter",
+        "who's got the spare key and did anyone feed the cat",
+        "the school emailed, is that right, should i sign it",
+        "Why did you tell Mia first and when exactly were you going to tell me",
+        "What did you say to your mum and why isn't she answering",
+    ],
+)
+def test_questions_in_texting_spellings_and_with_any_subject_count_as_two(text: str) -> None:
+    assert "questions" in _codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("I might have been a bit sharp with you yesterday.", "apology"),
+        ("I was harder on you than you deserved at the end.", "apology"),
+        ("I know I was short with you on Sunday.", "apology"),
+        ("Caught you and Jess at the market. Quick work.", "intense"),
+        ("So you sold the bike. Cool. Great. Love that.", "intense"),
+        ("you always did know how to make it all about you", "intense"),
+        ("Pay your half by the 5th or I'm going through Child Support.", "intense"),
+        ("He is TEN and you let him watch that.", "intense"),
+        ("is your new girlfriend the one from the gym", "needy"),
+        ("spent the whole wedding wishing it was you beside me", "needy"),
+        ("the dog says hi", "needy"),
+    ],
+)
+def test_blind_batch_g_shapes_are_read_by_their_concept(text: str, code: str) -> None:
+    assert code in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heard about your nan. I'm so sorry. She was always so kind to me. Love to your mum.",
+        "I was so sorry to hear about your dad's stroke. Please give Ruth my love.",
+        "Great. See you at 5.",
+        "My mum says hi and thanks for the flowers.",
+        "Is this the right address. Thanks",
+    ],
+)
+def test_condolences_and_plain_replies_stay_send(text: str) -> None:
+    assert check_draft(text).verdict == "send", text

@@ -168,11 +168,15 @@ NEEDY = _any(
     r"(?:no\s*one|nobody|anyone|who)\s+else\s+to\s+(?:tell|talk\s+to|call|ring)|ask(?:ed|s)?\s+about\s+me\b(?!\s+\w+ing)|(?:ur|your|our)\s+old\s+(?:spot|seat|table|bench|side)\b",
     rf"everything\s+(?:there\s+|here\s+)?(?:is|reminds\s+me\s+of)\s+{_YOU}\b|do\s+{_YOU}\s+remember\s+(?:when\s+we|our|that\s+(?:night|day|time|weekend|trip|holiday)|the\s+(?:night|day|time|weekend|trip|holiday)|your\s+\d+\w*)\b|\b(?:mi\s+manchi|te\s+extra[ñn]o|te\s+echo\s+de\s+menos|tu\s+me\s+manques|ich\s+vermisse\s+dich|te\s+quiero|ti\s+amo|je\s+t'aime)\b",
     rf"is\s+she\s+(?:good|nice|kind)\s+to\s+{_YOU}|(?:does|do)\s+she\s+make\s+{_YOU}\s+happy|(?:are|r)\s+{_YOU}\s+happy\s+with\s+her|too\s+busy\s+to\s+(?:answer|reply|text|call|respond|write)",
+    # Blind batch G: his new partner asked about, wishing it were him, a pet sent to say hi.
+    r"(?:^|[.!?]\s*)(?:is|was|are|did|does|has)\s+(?:ur|your|the)\s+new\s+(?:gf|girlfriend|bird|missus|woman|one|partner|lady)\b|(?:is|has|did)\s+(?-i:[A-Z])[a-z]+\s+(?:moved?|moving)\s+in(?:to\s+the\s+\w+)?\s+(?:with\s+(?:you|u)|then)\b|\bdid\s+(?-i:[A-Z])[a-z]+\s+move\s+in\b",
+    rf"wish(?:ed|ing)?\s+(?:it\s+)?(?:was|were)\s+{_YOU}\b|saw\s+(?:ur|your)\s+(?:story|post|pic|photo)s?\s+(?:w|with)\s+her\b|hope\s+(?:the\s+new\s+one|she|your\s+new\s+\w+)\s+knows\s+what\b",
+    r"\b(?:dog|cat|pup|puppy|kitten)\s+(?:says|sends)\s+(?:hi|hello|hey|love)\b|\b(?:says|sends)\s+(?:hi|hello|hey)\W*\U0001f43e",
 )
 
 # A draft that only asks whether he is there, or got her message, asks him for an answer.
 PING = re.compile(
-    r"^\W*(?:(?:hel+o+|hi+|hey+|(?:are\s+)?(?:you|u)\s+there)\s*)?\?+\W*$|^\W*(?:wyd|wya|hel+o{2,}|hey{3,}|hi{3,}|pl[sz]|please|(?:good\s*)?nite?|(?:good\s*)?night(?:\s+night)?|nighty?\s+night|sweet\s+dreams)\W*(?:x+\W*)?$"
+    r"^\W*(?:(?:hel+o+|hi+|hey+|(?:are\s+)?(?:you|u)\s+there)\s*)?\?+\W*$|^\W*(?:wyd|wya|hel+o{2,}|hey{3,}|hi{3,}|(?:[a-z]+\s+)?(?:pl[sz]|please)|(?:good\s*)?nite?|(?:good\s*)?night(?:\s+night)?|nighty?\s+night|sweet\s+dreams)\W*(?:x+\W*)?$"
     r"|^\W*(?:just\s+checking\s+)?(?:did\s+)?(?:you|u)\s+(?:get|got)\s+my\s+(?:last\s+)?(?:message|text|msg)\W*$",
     re.IGNORECASE,
 )
@@ -187,6 +191,10 @@ SYMPATHY = _any(
     r"loss|lost\s+(?:your|his|her)|pass(?:ed|ing)\s+away|passed|died|funeral|hospital|recover|get\s+well|rest\s+in\s+peace",
     r"was\s+(?:a\s+|the\s+)?(?:lovely|wonderful|kind|great|good|best|sweetest|loveliest)\s+(?:dog|cat|man|woman|person|soul|boy|girl)|diagnos\w+|illness",
     r"told\s+me\s+about\s+(?:your|his|her)\s+(?:dad|mum|mom|father|mother|nan|gran|grandad|grandma|brother|sister|uncle|aunt|dog|cat)",
+    # Blind batch G: news of a loss heard, and the one lost spoken of kindly.
+    r"heard\s+about\s+(?:your|his|her)\s+(?:dad|mum|mom|father|mother|nan|nana|gran|granny|grandad|grandpa|grandma|grandmother|grandfather|brother|sister|uncle|aunt|auntie|cousin|dog|cat)\b",
+    r"(?:your|his|her)\s+(?:dad|mum|mom|father|mother|nan|gran|grandad|grandma|grandmother|grandfather|brother|sister|uncle|aunt)\s+was\s+(?:one\s+of\s+the\s+(?:good|best|kindest)|the\s+kindest|such\s+a)",
+    r"\bstroke\b|heart\s+attack|cancer",
 )
 APOLOGY = re.compile(
     r"(?<!no\s)(?<!don't\s)(?<!dont\s)(?<!not\s)(?<!no\sneed\sto\s)(?<!don't\sneed\sto\s)\b(?:"
@@ -402,6 +410,11 @@ SARCASM = _any(
     r"would\s+it\s+kill\s+(?:you|u)|oh\s+wait,?\s+there\s+(?:wasn'?t|isn'?t|was\s+no)|glad\s+(?:someone'?s|one\s+of\s+us\s+is)|(?:you|u)\s+never\s+change\b|she'?ll\s+need\s+it\b",
     r"clearly\s+(?:your|ur)\s+\w+(?:\s+\w+)?\s+(?:is|are)\s+more\s+important|funny\s+how\s+(?:you|u)(?:'re|\s+are|\s+r)?\b|take\s+that\s+as\s+a\s+no|hope\s+she\s+(?:cheats|dumps\s+you|does\s+the\s+same)|hope\s+it\s+(?:was|is)\s+worth\s+it",
     r"(?:^|[.!?]\s*)(?:fine|ok|okay)[,.]?\s+ignore\s+me|clearly\s+i\s+(?:meant|mean)\s+nothing|(?:^|[.!?]\s*)enjoy\.\s*$|\bi\s+apologi[sz]e\s+for\s+nothing",
+    # Blind batch G: a curt word at the end, praise in a row, everything about him, disbelief.
+    r"[.!?]\s*(?:noted|fast\s+work|quick\s+work|very\s+funny|good\s+for\s+(?:you|u)|happy\s*\?|love\s+that)\s*[.!?]?\s*$|(?:^|[.!?]\s*)very\s+funny\b",
+    r"(?:^|[.!?]\s*)(?:cool|great|nice|lovely|fab|super)\s*[.!]\s*(?:cool|great|nice|lovely|fab|super|love\s+that)\s*[.!]",
+    r"(?:make|makes|making|made)\s+(?:everything|it\s+all)\s+about\s+(?:you|u|yourself)|(?:you|u)\s+always\s+did\s+know\s+how\s+to|(?:you|u)\s+never\s+even\b|do\s+i\s+(?:have|need)\s+to\s+beg",
+    r"can'?t\s+believe\s+(?:you|u)\s+(?:took|left|sold|told|said|let|brought|kept|just|actually|would)\b|did\s+(?:you|u)\s+(?:really|honestly|actually)\s+think\s+(?:i|that)\b|were\s+(?:you|u)\s+(?:ever\s+)?(?:planning|going)\s+to\s+tell\s+me\b|when\s+exactly\s+were\s+(?:you|u)\b",
 )
 THREAT = _any(
     r"one\s+more\s+(?:\w+\s+){0,3}?and\s+(?:i'?m|i\s+am|i'?ll|i\s+will|you'?re|you\s+will|that'?s\s+it|we\s+go|we'?re\s+going|it\s+goes)",
@@ -414,6 +427,8 @@ THREAT = _any(
     r"\b(?:or|and|otherwise|if\s+not)\s+(?:i'?ll|i\s+will|i'?m|i\s+am|i\s+shall)\s+(?:going\s+to\s+|gonna\s+)?(?:\w+\s+){0,4}?(?:court|judge|solicitor|lawyer|police|report|cms|child\s+maintenance|mediation|tribunal|ombudsman|small\s+claims)",
     r"\bif\s+[^.!?\n]{0,60}?\bstill\b[^.!?\n]{0,40}?(?:it'?s|it\s+is|they'?re|they\s+are|it\s+all)\s+going\s+(?:on|in|to)\s+(?:ebay|the\s+(?:skip|tip|bin|dump)|charity|a\s+skip)|if\s+(?:you'?re|you\s+are|ur|you)\s+(?:\w+\s+)?(?:late|not\s+there|a\s+no-show)\s+again\b",
     r"(?:i'?ll|i\s+will|i'?m\s+going\s+to)\s+(?:report|sue)\s+(?:it|you|u|him|this|that)\b|see\s+(?:you|u)\s+in\s+court|(?:last|final)\s+warning\b",
+    # Blind batch G: a deadline with a consequence, "if it happens again".
+    r"\b(?:or|otherwise)\s+(?:i'?ll|i\s+will|i'?m|i\s+am)\s+(?:going\s+to\s+|gonna\s+)?(?:\w+\s+){0,3}?(?:child\s+support|the\s+csa|family\s+court|custody)|if\s+(?:it|this|that)\s+happens\s+again\b",
 )
 HOSTILE_ORDER = _any(
     r"(?:^|[.!?,]\s*)(?:just\s+)?don'?t\s+(?:bother|even\s+think|you\s+dare)",
@@ -423,6 +438,8 @@ HOSTILE_ORDER = _any(
     r"don'?t\s+(?:even\s+)?try\s+(?:to\s+|and\s+)?(?:come|turn\s+up|show\s+up)\b|(?:if\s+you|you\s+to)\s+stop(?:ped)?\s+(?:messaging|texting|calling|contacting)\s+(?:my|me)\b",
     r"(?:^|[.!?]\s*)(?:just\s+)?(?:stop\s+asking|sort\s+it\s+out)\s*[.!]?\s*$",
     r"(?:you'?re|you\s+are|ur)\s+not\s+welcome|(?:don'?t|never)\s+(?:come|show\s+up|turn\s+up)\s+(?:near|round|to)\s+(?:me|my|here)",
+    # Blind batch G: "keep it all" said in a temper, being told to stop telling the world.
+    r"(?:^|[.!?]\s*)(?:fine|whatever)[.!,]\s+keep\s+(?:the|it|them|everything)\b|keep\s+the\s+bloody\b|(?:please\s+)?stop\s+(?:posting|talking)\s+about\s+(?:our|me|us|my)\b",
 )
 # The upside-down face and the eye roll say the words before them are not meant.
 SARCASTIC_EMOJI = re.compile("[\U0001f643\U0001f644]")
@@ -436,6 +453,9 @@ LOUD_WORD = re.compile(
     r"\b[A-Z]{2,}'[A-Z]{1,2}\b"
     # A short everyday word set in capitals for stress ("ring me. NOW.", "they are SO excited").
     r"|\b(?:YOU|NOW|NOT|SO|ME|HER|HIM|MY|ALL|DID|WAS|TOO|WHY|HOW|NO|YES|ONE|DO|AND|HAD|YOUR)\b"
+    # A number or "never" in capitals ("He is TEN.", "TWENTY FIVE years").
+    r"|\b(?:TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE|TWENTY|THIRTY|FORTY|FIFTY"
+    r"|HUNDRED|NEVER|EVER|ALWAYS|ONCE|EVERY)\b"
 )
 
 # Apologies in their indirect forms: what she could have done better, how she handled it.
@@ -451,6 +471,11 @@ INDIRECT_APOLOGY = _any(
     r"i\s+(?:didn'?t|did\s+not)\s+handle\s+(?:\w+\s+){0,3}?(?:well|right|great)|i\s+could(?:'ve|\s+have)\s+told\s+(?:you|u)\b[^.!?\n]{0,30}?(?:sooner|earlier|before)|i\s+never\s+gave\s+(?:you|u)\s+(?:the|a)\s+chance|\bi\s+let\s+(?:you|u)\s+go\b",
     r"(?:that|it)\s+(?:\w+\s+){0,4}?was\s+out\s+of\s+(?:order|line)|i\s+wasn'?t\s+(?:fair|kind|nice|very\s+kind|very\s+fair)\s+to\s+(?:you|u)|wasn'?t\s+the\s+(?:kindest|fairest|best|nicest)\s+way|i\s+(?:hate|regret)\s+that\s+i\s+hurt|\bi\s+hurt\s+(?:you|u)\b",
     r"i\s+shouldn'?t\s+have\s+(?:pushed|snapped|ignored|lied|walked|blamed|accused|reacted|made|let|brought|put|told|called|posted|lost|shouted|sworn|gone)\b|forgive\s+(?:the|my)\s+(?:slow|late|delayed)",
+    # Blind batch G: owning it by degrees ("I might have been a bit harsh", "harder on you than
+    # you deserved", "I know I was short with you").
+    r"\bi\s+(?:might|may|probably)\s+(?:have\s+)?been\s+(?:a\s+bit\s+|a\s+little\s+|too\s+|quite\s+)?(?:harsh|unfair|short|snappy|sharp|rude|unkind|cold|blunt|mean)\b",
+    r"(?:harder|tougher|meaner|harsher|rougher)\s+on\s+(?:you|u)\s+than\s+(?:you|u)\s+deserved",
+    r"\bi\s+was\s+(?:a\s+bit\s+|really\s+|so\s+|pretty\s+|very\s+)?(?:short|sharp|snappy|rude|cold|curt|off)\s+with\s+(?:you|u)\b",
 )
 # Telling him he owes no apology, or it was not his fault: neither an apology nor anger.
 REASSURANCE = _any(
@@ -477,6 +502,13 @@ OTHERS_NEWS = _any(
     r"congrat\w*|well\s+done|(?:happy|pleased|proud)\s+for\s+(?:you|u|both)|happy\s+birthday|good\s+luck\s+(?:with|on|today|tomorrow|at)",
     r"(?:school|teacher|nursery|childminder|class|homework|swimming|football)\b|\b(?-i:[A-Z])[a-z]+\s+(?:misses|missed|keeps\s+asking\s+(?:for|about))\s+(?:you|u)\b",
     r"for\s+(?:your|his)\s+(?:family|mum|mom|dad|parents|brother|sister|nan|gran)\b|(?:hospital|a&e)\s+with\s+(?:my\s+|our\s+|the\s+)?(?:mum|mom|dad|nan|gran|grandad|sister|brother|kids|baby|\w+)",
+)
+# Kind words of sympathy: beside news of a loss or illness in his family (SYMPATHY), the whole
+# draft is a condolence, and its warm or strong words are grief or kindness, not longing or anger.
+CONDOLENCE = _any(
+    r"(?:so|very|truly|really|terribly)\s+sorry|sorry\s+(?:to\s+hear|for\s+your\s+loss|about)|condolences",
+    r"(?:my|our|sending|send)\s+(?:\w+\s+)?love\s+to|love\s+to\s+your|pass\s+(?:on\s+)?my\s+love|give\s+\w+\s+my\s+love",
+    r"thinking\s+of\s+(?:you|u)\s+(?:all|both)",
 )
 PRACTICAL = _any(
     r"(?:could|can|may)\s+i\s+(?:have|get|grab|collect|pick\s+up)\b[^.!?\n]{0,40}?\bback\b|(?:still\s+)?(?:got|have)\s+my\s+\w+",

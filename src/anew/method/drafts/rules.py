@@ -23,6 +23,7 @@ from anew.method.drafts import explanations
 from anew.method.drafts import learned as draft_models
 from anew.method.drafts.cues import (
     APOLOGY,
+    CONDOLENCE,
     COURTESY,
     EMOJI_RUN,
     EXCLAIM,
@@ -61,8 +62,11 @@ MIN_SENTENCE_WORDS = 3  # a sentence the learned models may judge on its own
 # A question: a sentence that ends in "?" (a run of them counts once), or, where she wrote none,
 # a sentence that opens the way questions do ("how are you", "did the dog settle in", "any idea
 # where"), and each further question joined to it ("..., did the kids like it", "and has she got").
-_WHAT = r"(?:how|what|wat|where|when|who|why)"
-_SUBJECT = r"(?:you|u|we|they|he|she|it|the|your|ur|my|her|his|their|our|there)"
+_WHAT = r"(?:how|what|wat|wot|wht|wut|where|when|wen|who|why)"  # and texting's spellings
+_SUBJECT = (
+    r"(?:you|u|we|they|he|she|it|the|your|ur|my|her|his|their|our|there"
+    r"|any|anyone|anybody|anything|someone|somebody|everyone|everybody|that|this)"
+)
 _AUXILIARY = r"(?:are|r|is|was|were|do|did|does|have|has|can|could|would|will|should)"
 _JOINER = r"(?:and|or|but|n|&)"  # "n" and "&" are texting's "and"
 _AND = r"(?:and|n|&)"  # only "and" joins a second question: "or shall I" offers a choice
@@ -77,7 +81,7 @@ _OPENER = rf"(?:(?:hey|hi|oh|ok|okay|so|btw|also|and|but)\W+|{_ASKING_NICELY})?"
 _ASKING = re.compile(
     rf"\b{_WHAT}\s+(?:are|r|is|was|were|do|did|does|have|has|can|could|would|will|should)\b"
     rf"|^\W*{_OPENER}{_WHAT}(?:\s+(?:time|day))?'?s\b"
-    rf"|^\W*{_OPENER}what\s+time\b"
+    rf"|^\W*{_OPENER}(?:what|wot|wit)\s+time\b"  # Scots' "wit time"
     rf"|\b{_JOINER}\s+{_WHAT}'s\b"
     r"|\b(?:what|wat|which)\s+(?:time|day|date|night|weekend|train|flight)\s+(?:are|r|is|was|do|did"
     r"|does|will|should|shall|can)\b"
@@ -89,6 +93,7 @@ _ASKING = re.compile(
     rf"|(?:^|\b(?:and|but|n|&)\s+)(?:do|did|should|shall|can|could)\s+i\b"  # "or can I": a choice
     rf"|,\s*(?:are|r|is|do|did|does|has|have|was|were|can|could|will|would)\s+{_SUBJECT}\b"
     rf"|,\s*{_WHAT}'s\b"
+    r"|,\s*(?:should|shall|can|could|do|did)\s+i\b"  # "is that weird, should i accept"
     r"|\b(?:wyd|wya|hbu)\b|\bwho\s+(?:r\s+|are\s+)?(?:u|you)\s+with\b"
     r"|,\s*(?:is|was)\s+(?:that|this)\s+(?:true|right|ok|okay|alright|fine|correct|still)\b"
     r"|,\s*(?:fancy|wanna|want\s+to)\s+(?:a|an|some|going|coming|grabbing|meeting)\b",
@@ -106,8 +111,10 @@ _JOINED_QUESTION = re.compile(
     r"|\sand\s+(?:where|when|what\s+time|how|why|who)\s*\?*\s*$"
     r"|\sand\s+(?:which|what)\s+\w+\s*\?*\s*$"
     r"|\s(?:was|is)\s+it\s+(?:bc|because|cos|cuz|coz)\s+of\b"
-    rf"|\s{_AND}\s+(?:when|where|what|how|why|who)\s+(?:do|does|did|are|is|can|will|should|would)"
-    r"\s+(?:i|you|u|we|they|he|she)\b"
+    rf"|\s{_AND}\s+(?:when|where|what|how|why|who)\s+(?:exactly\s+|else\s+)?(?:do|does|did|are|is|can"
+    r"|will|should|would|were|was)\s+(?:i|you|u|we|they|he|she)\b"
+    rf"|\s{_AND}\s+(?:when|where|what|how|why|who)\s+(?:isn't|isnt|aren't|won't|wont|didn't|didnt"
+    r"|doesn't|don't|dont|can't|cant|wasn't|haven't|hasn't)\b"
     r"|,?\s+and\s+if\s+(?:it\s+is|so|not|it'?s\s+there)\s*,?\s+(?:can|could|will|would)\s+(?:you|u)\b"
     rf"|\s{_AND}\s+(?:who|what|where|when|how)'s\b"
     r"|\sand\s+(?:where|when|who)\s+(?:[\w']+\s+){0,3}?(?:is|are|was|were)\s*\?*\s*$",
@@ -316,6 +323,8 @@ def _calm(reading: Reading, *, practical: bool = True) -> set[int]:
     """The sentences that are news of others (a loss, good wishes, their child's school) or
     reassurance, and with `practical` practical ones, which the needy and overshare models are
     not asked about: their words (need, miss, sleep) are not longing or her struggle there."""
+    if reading.first(SYMPATHY) is not None and reading.first(CONDOLENCE) is not None:
+        return set(range(len(reading.sentences)))  # a condolence, every sentence of it
     cues = (OTHERS_NEWS, REASSURANCE, PRACTICAL) if practical else (OTHERS_NEWS, REASSURANCE)
     return {reading.sentence_index(start) for cue in cues for start, _ in reading.matches(cue)}
 
@@ -419,7 +428,9 @@ def _apologies(reading: Reading) -> list[Span]:
     return found
 
 
-_OWNS_IT = re.compile(r"\s+(?:that\s+)?i\b|\s+for\s+(?:not|missing|my|being)\b", re.IGNORECASE)
+_OWNS_IT = re.compile(
+    r"\s+(?:that\s+)?i\b|\s+for\s+(?:not|missing|my|being|that|all\s+that)\b", re.IGNORECASE
+)
 
 
 def _near_a_loss(reading: Reading, index: int) -> bool:
