@@ -26,7 +26,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline
 
 from anew.method.drafts import learned as draft_models
-from anew.method.drafts.learned import MODEL_FILES, THRESHOLD, features
+from anew.method.drafts.learned import MODEL_FILES, THRESHOLD, THRESHOLDS, features
 from anew.method.drafts.quality import check_row, expected_verdict
 from everyday_drafts import everyday_drafts
 from practical_drafts import practical_drafts
@@ -94,7 +94,7 @@ def held_out(rows: list[dict[str, Any]]) -> None:
             model = fit([row for row in rows if row["batch"] < batch], code)
             scores = model.predict_proba([features(row["text"]) for row in these])[:, 1]
             truth = [code in row["flags"] for row in these]
-            by_model = [score >= THRESHOLD for score in scores]
+            by_model = [score >= THRESHOLDS.get(code, THRESHOLD) for score in scores]
             today = [code in {flag.code for flag in check_row(row).flags} for row in these]
             print(
                 f"| {code} | {batch} | {len(these)} | {sum(truth)} | {_rates(by_model, truth)} "

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from anew.method.drafts.language import is_english
 from anew.method.drafts.quality import evaluate
 from anew.method.drafts.rules import Context, check_draft
 
@@ -319,3 +320,59 @@ def test_blind_batch_g_shapes_are_read_by_their_concept(text: str, code: str) ->
 )
 def test_condolences_and_plain_replies_stay_send(text: str) -> None:
     assert check_draft(text).verdict == "send", text
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("How much is left on the car and when is the last payment due", "questions"),
+        ("so are you coming sunday or not. and is Priya coming", "questions"),
+        ("Who is he. How long have you known", "questions"),
+        ("I think I was sharper with you than I needed to be.", "apology"),
+        ("Didn't mean to snap at you on the phone.", "apology"),
+        ("I'm the one who messed it up, I know.", "apology"),
+        ("Can we please try again", "needy"),
+        ("Drove past your office today.", "needy"),
+        ("Just checking you're ok after the hearing.", "needy"),
+        ("Sure, blame me. You always do.", "intense"),
+        ("Well done, you managed to forget her birthday again.", "intense"),
+        ("Drop-off is 10am. Be on time for once.", "intense"),
+        ("Doctor's upped my dose again.", "overshare"),
+        ("Had a really rough week.", "overshare"),
+        ("I've been on the apps. It's grim.", "overshare"),
+    ],
+)
+def test_blind_batch_h_shapes_are_read_by_their_concept(text: str, code: str) -> None:
+    assert code in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zara's inhaler is in the front pocket of her bag.",
+        "The dog has been to the vet, all fine.",
+        "Are you happy? Like actually happy?",
+    ],
+)
+def test_news_of_the_children_and_a_question_asked_again_are_not_flagged_so(text: str) -> None:
+    codes = _codes(text)
+    assert "overshare" not in codes, (text, codes)
+    assert "questions" not in codes, (text, codes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tum bahut yaad aate ho. Kya hum ek baar baat kar sakte hain?",
+        "Eres un mentiroso y un cobarde, no vuelvas a buscarme.",
+    ],
+)
+def test_a_draft_with_almost_no_english_words_is_not_english(text: str) -> None:
+    assert not is_english(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["wya rn bruh fr fr", "Liam Noah Olivia Emma Ava", "ok see u at 5 x"]
+)
+def test_texting_shorthand_and_names_stay_english(text: str) -> None:
+    assert is_english(text)

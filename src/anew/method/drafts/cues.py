@@ -172,6 +172,10 @@ NEEDY = _any(
     r"(?:^|[.!?]\s*)(?:is|was|are|did|does|has)\s+(?:ur|your|the)\s+new\s+(?:gf|girlfriend|bird|missus|woman|one|partner|lady)\b|(?:is|has|did)\s+(?-i:[A-Z])[a-z]+\s+(?:moved?|moving)\s+in(?:to\s+the\s+\w+)?\s+(?:with\s+(?:you|u)|then)\b|\bdid\s+(?-i:[A-Z])[a-z]+\s+move\s+in\b",
     rf"wish(?:ed|ing)?\s+(?:it\s+)?(?:was|were)\s+{_YOU}\b|saw\s+(?:ur|your)\s+(?:story|post|pic|photo)s?\s+(?:w|with)\s+her\b|hope\s+(?:the\s+new\s+one|she|your\s+new\s+\w+)\s+knows\s+what\b",
     r"\b(?:dog|cat|pup|puppy|kitten)\s+(?:says|sends)\s+(?:hi|hello|hey|love)\b|\b(?:says|sends)\s+(?:hi|hello|hey)\W*\U0001f43e",
+    # Blind batch H: starting again, wondering if he thinks of it, old haunts, checking he is safe.
+    rf"can\s+we\s+(?:please\s+)?(?:start|try)\s+(?:again|over)|can'?t\s+stop\s+(?:wondering|thinking)|wonder(?:ing)?\s+if\s+{_YOU}\s+ever\b",
+    r"we\s+(?:always|used\s+to)\s+(?:go|went|get|got|have|had|eat|ate|watch|watched)\b|(?:walked|drove|went)\s+past\s+(?:your|ur)\s+(?:work|house|flat|place|office|gym|mum'?s)\b",
+    rf"(?:^|[.!?]\s*)didn'?t\s+(?:say\s+hi|go\s+in|wave)\b|{_YOU}\s+always\s+loved\b|(?:just\s+)?checking\s+(?:you'?re|ur|you\s+are|u\s+r)\s+(?:ok|okay|alright|all\s+right)\b|let\s+me\s+know\s+{_YOU}\s+got\s+home",
 )
 
 # A draft that only asks whether he is there, or got her message, asks him for an answer.
@@ -274,6 +278,10 @@ OVERSHARE = _any(
     r"my\s+blood\s+pressure|from\s+stress|insomnia|miscarriage|my\s+(?:scan|operation|surgery|biopsy)\b",
     r"(?:got\s+back|back\s+together)\s+with\s+my\s+ex|matched\s+with|on\s+(?:hinge|tinder|bumble)\b|on\s+\w+'s\s+sofa|sofa[-\s]surfing",
     r"(?:i'?ve|i\s+have)\s+not\s+(?:\w+\s+)?(?:slept|eaten|sleeping|eating)|(?:massive|huge|big|horrible|awful)\s+(?:row|fight|argument|falling[-\s]out)\s+with\s+my|my\s+\w+\s+and\s+i\s+had\s+a\s+(?:\w+\s+)?(?:row|fight|argument)",
+    # Blind batch H: her health and her nights in plain words, money owed, the apps, family rifts.
+    r"(?:doctor'?s|gp'?s?)\s+(?:upped|increased|doubled|changed)\s+my|signed\s+me\s+off|(?:session|appointment)\s+with\s+(?:the|my)\s+(?:psych|psychologist|psychiatrist|therapist|counsellor|counselor)\b|(?:the|my)\s+anxiety(?:'s|\s+is)\s+back|panic\s+attacks?",
+    r"\bi'?m\s+pregnant\b|\bi\s+threw\s+up\b|behind\s+on\s+(?:the\s+|my\s+)?(?:rent|mortgage|bills)|(?:^|[.!?]\s*|\bi'?ve\s+|\bi'?m\s+)(?:been\s+|back\s+)?on\s+the\s+apps\b|cut\s+me\s+out\s+of\s+(?:the|her|his)\s+will",
+    r"(?:^|[.!?]\s*|\bi'?ve\s+|\bi\s+|\bi'?m\s+)(?:had|having)\s+a\s+(?:really\s+|very\s+)?(?:bad|rough|awful|horrible|shit|terrible)\s+(?:day|week|night)|cereal\s+for\s+(?:dinner|tea)|(?:wedding|engagement)(?:'s|\s+is)\s+off\b|lying\s+(?:here\s+|awake\s+)(?:at|counting|staring)",
 )
 
 # Shouting: two capitalised words in a row, one of four letters or more that is not an
@@ -415,6 +423,10 @@ SARCASM = _any(
     r"(?:^|[.!?]\s*)(?:cool|great|nice|lovely|fab|super)\s*[.!]\s*(?:cool|great|nice|lovely|fab|super|love\s+that)\s*[.!]",
     r"(?:make|makes|making|made)\s+(?:everything|it\s+all)\s+about\s+(?:you|u|yourself)|(?:you|u)\s+always\s+did\s+know\s+how\s+to|(?:you|u)\s+never\s+even\b|do\s+i\s+(?:have|need)\s+to\s+beg",
     r"can'?t\s+believe\s+(?:you|u)\s+(?:took|left|sold|told|said|let|brought|kept|just|actually|would)\b|did\s+(?:you|u)\s+(?:really|honestly|actually)\s+think\s+(?:i|that)\b|were\s+(?:you|u)\s+(?:ever\s+)?(?:planning|going)\s+to\s+tell\s+me\b|when\s+exactly\s+were\s+(?:you|u)\b",
+    # Blind batch H: ill will, a new low, "blame me", "must be a record", "for once".
+    r"hope\s+(?:the|your|ur|his|her)\s+\w+\s+(?:breaks?\s+down|crashes|dies|fails|falls\s+apart|gets\s+(?:nicked|stolen|towed))|(?:a\s+)?new\s+low\b|(?:sure|go\s+on|yeah|fine),?\s+blame\s+me",
+    r"must\s+be\s+a\s+record|(?:you|u)\s+managed\s+to\s+(?:ruin|forget|miss|wreck|spoil)|clearly\s+(?:we|i)\s+(?:were|was)\s+(?:just\s+)?(?:holding\s+(?:you|u)\s+back|in\s+(?:your|the)\s+way)",
+    r"(?:^|[.!?]\s*)(?:lovely|great|brilliant|fab|perfect|fantastic)\.\s+another\b|(?:^|[.!?,]\s*)(?:be|try|show\s+up|turn\s+up|call|pay|reply)\b[^.!?\n]{0,30}?\bfor\s+once\b",
 )
 THREAT = _any(
     r"one\s+more\s+(?:\w+\s+){0,3}?and\s+(?:i'?m|i\s+am|i'?ll|i\s+will|you'?re|you\s+will|that'?s\s+it|we\s+go|we'?re\s+going|it\s+goes)",
@@ -476,6 +488,9 @@ INDIRECT_APOLOGY = _any(
     r"\bi\s+(?:might|may|probably)\s+(?:have\s+)?been\s+(?:a\s+bit\s+|a\s+little\s+|too\s+|quite\s+)?(?:harsh|unfair|short|snappy|sharp|rude|unkind|cold|blunt|mean)\b",
     r"(?:harder|tougher|meaner|harsher|rougher)\s+on\s+(?:you|u)\s+than\s+(?:you|u)\s+deserved",
     r"\bi\s+was\s+(?:a\s+bit\s+|really\s+|so\s+|pretty\s+|very\s+)?(?:short|sharp|snappy|rude|cold|curt|off)\s+with\s+(?:you|u)\b",
+    # Blind batch H: owning it in a few words ("Didn't mean to snap", "Shouldn't have.").
+    r"than\s+i\s+needed\s+to\s+be|i'?m\s+the\s+one\s+who\s+(?:messed|screwed|mucked|ruined|blew|wrecked)|\bdidn'?t\s+mean\s+to\s+(?:snap|shout|yell|upset|hurt|go\s+off|lose\s+it|take\s+it\s+out|be\s+(?:rude|harsh|short|snappy|mean))",
+    r"(?:^|[.!?]\s*)(?:i\s+)?shouldn'?t\s+have\s*[.!]?\s*$|\bhate\s+that\s+i\s+(?:made|got|was|said|did|let|snapped|shouted)\b",
 )
 # Telling him he owes no apology, or it was not his fault: neither an apology nor anger.
 REASSURANCE = _any(
@@ -502,6 +517,9 @@ OTHERS_NEWS = _any(
     r"congrat\w*|well\s+done|(?:happy|pleased|proud)\s+for\s+(?:you|u|both)|happy\s+birthday|good\s+luck\s+(?:with|on|today|tomorrow|at)",
     r"(?:school|teacher|nursery|childminder|class|homework|swimming|football)\b|\b(?-i:[A-Z])[a-z]+\s+(?:misses|missed|keeps\s+asking\s+(?:for|about))\s+(?:you|u)\b",
     r"for\s+(?:your|his)\s+(?:family|mum|mom|dad|parents|brother|sister|nan|gran)\b|(?:hospital|a&e)\s+with\s+(?:my\s+|our\s+|the\s+)?(?:mum|mom|dad|nan|gran|grandad|sister|brother|kids|baby|\w+)",
+    # Blind batch H: their child's medicine and nights, the pet at the vet, her mother in hospital.
+    r"\b(?-i:[A-Z])[a-z]+'s\s+(?:medication|medicine|meds|inhaler|tablets|calpol|nightmares)\b|remind\s+\w+\s+to\s+take\s+(?:his|her)\b|(?:cat|dog|puppy|kitten)(?:'s|\s+has)\s+been\s+to\s+the\s+vet",
+    r"(?:mum|mom|mam|ma|dad|nan|gran)(?:'s|\s+has)\s+been\s+(?:taken\s+)?(?:in|into)\s+hospital",
 )
 # Kind words of sympathy: beside news of a loss or illness in his family (SYMPATHY), the whole
 # draft is a condolence, and its warm or strong words are grief or kindness, not longing or anger.

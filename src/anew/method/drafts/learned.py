@@ -29,6 +29,10 @@ MODEL_FILES = {
     "intense": "intense_model.tsv",
 }
 THRESHOLD = 0.5  # for the whole draft
+# needy asks for more: at 0.6 the whole checker, with models fitted without each blind batch, is
+# right on as many verdicts of batches 16 to 23 as at 0.5, and needy's precision is higher on six
+# of the eight (BENCHMARKS.md): warm practical messages were what it overflagged.
+THRESHOLDS = {"needy": 0.6}
 SENTENCE_THRESHOLD = 0.85  # for one sentence of several: a fragment says less (BENCHMARKS.md)
 TOKEN = re.compile(r"[a-z']+")
 WHITE_SPACE = re.compile(r"\s+")

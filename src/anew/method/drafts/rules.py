@@ -88,13 +88,16 @@ _ASKING = re.compile(
     r"|\b(?:what|which)\s+[a-z]+\s+(?:r|are|do|did|does)\s+(?:u|you|we|they)\b"
     rf"|^\W*{_OPENER}(?:what|which)\s+[a-z]+\s+(?:is|are|was|were)\b"
     r"|^\W*(?:any\s+idea|do\s+(?:you|u)\s+know)\s+(?:where|when|what|who|how|if|whether)\b"
-    rf"|(?:^|\b{_AND}\s+|\bbut\s+)(?:are|r|is|was|were|do|did|does|can|could|would|will|have|has)"
+    rf"|(?:^\W*{_OPENER}|\b{_AND}\s+|\bbut\s+)(?:are|r|is|was|were|do|did|does|can|could|would|will|have|has)"
     rf"\s+{_SUBJECT}\b"
     rf"|(?:^|\b(?:and|but|n|&)\s+)(?:do|did|should|shall|can|could)\s+i\b"  # "or can I": a choice
     rf"|,\s*(?:are|r|is|do|did|does|has|have|was|were|can|could|will|would)\s+{_SUBJECT}\b"
     rf"|,\s*{_WHAT}'s\b"
     r"|,\s*(?:should|shall|can|could|do|did)\s+i\b"  # "is that weird, should i accept"
     r"|\b(?:wyd|wya|hbu)\b|\bwho\s+(?:r\s+|are\s+)?(?:u|you)\s+with\b"
+    rf"|^\W*{_OPENER}how\s+(?:long|much|many|far|often|soon)\b"  # "How long has it been going on"
+    # "Is Jen coming", "and did Sam ring": a question about someone she names.
+    r"|^\W*(?:(?:and|n|so)\s+)?(?:is|was|does|did|has|will)\s+(?-i:[A-Z])[a-z]+\s+(?-i:[a-z])"
     r"|,\s*(?:is|was)\s+(?:that|this)\s+(?:true|right|ok|okay|alright|fine|correct|still)\b"
     r"|,\s*(?:fancy|wanna|want\s+to)\s+(?:a|an|some|going|coming|grabbing|meeting)\b",
     re.IGNORECASE,
@@ -112,7 +115,7 @@ _JOINED_QUESTION = re.compile(
     r"|\sand\s+(?:which|what)\s+\w+\s*\?*\s*$"
     r"|\s(?:was|is)\s+it\s+(?:bc|because|cos|cuz|coz)\s+of\b"
     rf"|\s{_AND}\s+(?:when|where|what|how|why|who)\s+(?:exactly\s+|else\s+)?(?:do|does|did|are|is|can"
-    r"|will|should|would|were|was)\s+(?:i|you|u|we|they|he|she)\b"
+    rf"|will|should|would|were|was)\s+(?:i|{_SUBJECT})\b"
     rf"|\s{_AND}\s+(?:when|where|what|how|why|who)\s+(?:isn't|isnt|aren't|won't|wont|didn't|didnt"
     r"|doesn't|don't|dont|can't|cant|wasn't|haven't|hasn't)\b"
     r"|,?\s+and\s+if\s+(?:it\s+is|so|not|it'?s\s+there)\s*,?\s+(?:can|could|will|would)\s+(?:you|u)\b"
@@ -142,6 +145,11 @@ _OPENS_ASKING = re.compile(
 )
 # A one-word question of disbelief ("Seriously?", "Really?") asks nothing.
 _ECHOES = frozenset({"really", "seriously", "again", "nothing", "honestly", "huh", "wow", "srsly"})
+# The question before, asked again: "Are you happy? Like actually happy?"
+_ASKED_AGAIN = re.compile(
+    r"\W*(?:like,?\s+(?:actually|really|properly|genuinely|honestly|truly)|i\s+mean)\b",
+    re.IGNORECASE,
+)
 _LEAD = re.compile(rf"\W*{_OPENER}", re.IGNORECASE)  # what comes before the first question
 # Leading words that join a question to the one before, left out of its highlight.
 _JOINING = re.compile(r"(?:[\s,;]+|(?:and|or|but|also)\b)*", re.IGNORECASE)
@@ -313,7 +321,7 @@ def _learned(code: str, reading: Reading, scores: _Scores, pieces: list[Piece]) 
     ]
     if sure:
         return tuple(sure)
-    if whole < draft_models.THRESHOLD:
+    if whole < draft_models.THRESHOLDS.get(code, draft_models.THRESHOLD):
         return ()
     best = max(rated, key=lambda pair: pair[0])[1]
     return ((best.start, best.end),)
@@ -496,8 +504,8 @@ def _questions(reading: Reading) -> Flag | None:
     asked: list[Span] = []
     for sentence in reading.sentences:
         body = reading.hand(sentence.text).strip()
-        if body.strip("?!. ").lower() in _ECHOES:
-            continue  # "Seriously?", "Really?": disbelief, not something asked
+        if body.strip("?!. ").lower() in _ECHOES or _ASKED_AGAIN.match(body):
+            continue  # "Seriously?": disbelief; "Like actually happy?": the last question again
         joined = reading.count(_JOINED_QUESTION, sentence)
         joined = joined if joined and reading.has(_OPENS_ASKING, sentence) else 0
         if marked:  # with question marks about, an unmarked sentence counts only at the very end
