@@ -376,3 +376,54 @@ def test_a_draft_with_almost_no_english_words_is_not_english(text: str) -> None:
 )
 def test_texting_shorthand_and_names_stay_english(text: str) -> None:
     assert is_english(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Jo are you picking up Friday and did you pay the club fees", "questions"),
+        ("wait did u see the email and r u ok with it", "questions"),
+        ("the school wants to know are we both coming and who's signing the form", "questions"),
+        ("Saw your wedding pics. Didn't waste much time.", "intense"),
+        ("Enjoy Paris with her. Hope it rains the whole time.", "intense"),
+        ("If she comes to the house I'll call my attorney.", "intense"),
+        ("who r u taking to the formal", "needy"),
+        ("I hear Chloe is moving in. Is that right?", "needy"),
+        ("Biscuit says hi 🐶", "needy"),
+        ("The plant's closing, redundancies. Don't know how I'll pay the rent.", "overshare"),
+    ],
+)
+def test_blind_batch_i_shapes_are_read_by_their_concept(text: str, code: str) -> None:
+    assert code in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You told your sister it was my fault? Really.",
+        "I'm not going to apologise for being angry about the car.",
+    ],
+)
+def test_a_sorry_refused_or_blame_reported_is_not_an_apology(text: str) -> None:
+    assert "apology" not in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you for taking the boys to the match, they talked of nothing else.",
+        "Sorry to hear about the redundancy, that's rough. Hope something turns up soon.",
+        "Nia's swimming gala is Saturday at 10am. She'd love you there.",
+        "I'm sorry I raised my voice at the party. I was upset.",
+    ],
+)
+def test_thanks_news_of_the_children_and_remorse_stay_unflagged(text: str) -> None:
+    codes = _codes(text) - {"apology"}
+    assert codes == set(), (text, codes)
+
+
+@pytest.mark.parametrize(
+    "text", ["Ek mis jou elke dag, Johan.", "Imran main sorry hoon, please baat karo"]
+)
+def test_afrikaans_and_romanised_hindi_are_not_english(text: str) -> None:
+    assert not is_english(text)

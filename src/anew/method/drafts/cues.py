@@ -176,6 +176,9 @@ NEEDY = _any(
     rf"can\s+we\s+(?:please\s+)?(?:start|try)\s+(?:again|over)|can'?t\s+stop\s+(?:wondering|thinking)|wonder(?:ing)?\s+if\s+{_YOU}\s+ever\b",
     r"we\s+(?:always|used\s+to)\s+(?:go|went|get|got|have|had|eat|ate|watch|watched)\b|(?:walked|drove|went)\s+past\s+(?:your|ur)\s+(?:work|house|flat|place|office|gym|mum'?s)\b",
     rf"(?:^|[.!?]\s*)didn'?t\s+(?:say\s+hi|go\s+in|wave)\b|{_YOU}\s+always\s+loved\b|(?:just\s+)?checking\s+(?:you'?re|ur|you\s+are|u\s+r)\s+(?:ok|okay|alright|all\s+right)\b|let\s+me\s+know\s+{_YOU}\s+got\s+home",
+    # Blind batch I: who he is taking, his new partner moving in, his freedom watched online.
+    rf"who\s+(?:are|r)\s+{_YOU}\s+(?:taking|bringing)\b|\b(?-i:[A-Z])[a-z]+\s+is\s+moving\s+in\b|(?:looks\s+like\s+it|saw\s+it)\s+(?:from|on)\s+(?:your\s+)?(?:instagram|insta|ig|facebook|fb|tiktok|snapchat|stories)\b",
+    r"\benjoy\s+\w+\s+with\s+her\b|hope\s+she\s+enjoys\b|\b(?:says|sends)\s+(?:hi|hello|hey)\W*[\U0001f408\U0001f415\U0001f431\U0001f436]",
 )
 
 # A draft that only asks whether he is there, or got her message, asks him for an answer.
@@ -198,7 +201,7 @@ SYMPATHY = _any(
     # Blind batch G: news of a loss heard, and the one lost spoken of kindly.
     r"heard\s+about\s+(?:your|his|her)\s+(?:dad|mum|mom|father|mother|nan|nana|gran|granny|grandad|grandpa|grandma|grandmother|grandfather|brother|sister|uncle|aunt|auntie|cousin|dog|cat)\b",
     r"(?:your|his|her)\s+(?:dad|mum|mom|father|mother|nan|gran|grandad|grandma|grandmother|grandfather|brother|sister|uncle|aunt)\s+was\s+(?:one\s+of\s+the\s+(?:good|best|kindest)|the\s+kindest|such\s+a)",
-    r"\bstroke\b|heart\s+attack|cancer",
+    r"\bstroke\b|heart\s+attack|cancer|(?:your|his|her)\s+(?:mum|mom|dad|father|mother|nan|gran|brother|sister)'?s\s+anniversary",
 )
 APOLOGY = re.compile(
     r"(?<!no\s)(?<!don't\s)(?<!dont\s)(?<!not\s)(?<!no\sneed\sto\s)(?<!don't\sneed\sto\s)\b(?:"
@@ -282,6 +285,8 @@ OVERSHARE = _any(
     r"(?:doctor'?s|gp'?s?)\s+(?:upped|increased|doubled|changed)\s+my|signed\s+me\s+off|(?:session|appointment)\s+with\s+(?:the|my)\s+(?:psych|psychologist|psychiatrist|therapist|counsellor|counselor)\b|(?:the|my)\s+anxiety(?:'s|\s+is)\s+back|panic\s+attacks?",
     r"\bi'?m\s+pregnant\b|\bi\s+threw\s+up\b|behind\s+on\s+(?:the\s+|my\s+)?(?:rent|mortgage|bills)|(?:^|[.!?]\s*|\bi'?ve\s+|\bi'?m\s+)(?:been\s+|back\s+)?on\s+the\s+apps\b|cut\s+me\s+out\s+of\s+(?:the|her|his)\s+will",
     r"(?:^|[.!?]\s*|\bi'?ve\s+|\bi\s+|\bi'?m\s+)(?:had|having)\s+a\s+(?:really\s+|very\s+)?(?:bad|rough|awful|horrible|shit|terrible)\s+(?:day|week|night)|cereal\s+for\s+(?:dinner|tea)|(?:wedding|engagement)(?:'s|\s+is)\s+off\b|lying\s+(?:here\s+|awake\s+)(?:at|counting|staring)",
+    # Blind batch I: her job and her money, getting over it, "such an idiot".
+    r"\bredundancies\b|made\s+redundant|(?:lost|losing)\s+my\s+job|(?:don'?t|do\s+not)\s+know\s+how\s+i'?(?:ll|m\s+going\s+to)\s+(?:manage|cope|pay|afford)|thought\s+i'?d\s+be\s+over\s+(?:it|you|this)|i'?m\s+such\s+an?\s+(?:idiot|mess|wreck)|stopped\s+going\s+to\s+(?:lectures|class|work|the\s+gym)",
 )
 
 # Shouting: two capitalised words in a row, one of four letters or more that is not an
@@ -427,10 +432,13 @@ SARCASM = _any(
     r"hope\s+(?:the|your|ur|his|her)\s+\w+\s+(?:breaks?\s+down|crashes|dies|fails|falls\s+apart|gets\s+(?:nicked|stolen|towed))|(?:a\s+)?new\s+low\b|(?:sure|go\s+on|yeah|fine),?\s+blame\s+me",
     r"must\s+be\s+a\s+record|(?:you|u)\s+managed\s+to\s+(?:ruin|forget|miss|wreck|spoil)|clearly\s+(?:we|i)\s+(?:were|was)\s+(?:just\s+)?(?:holding\s+(?:you|u)\s+back|in\s+(?:your|the)\s+way)",
     r"(?:^|[.!?]\s*)(?:lovely|great|brilliant|fab|perfect|fantastic)\.\s+another\b|(?:^|[.!?,]\s*)(?:be|try|show\s+up|turn\s+up|call|pay|reply)\b[^.!?\n]{0,30}?\bfor\s+once\b",
+    # Blind batch I: time not wasted, "good for you, I guess", ill will on his trip.
+    r"didn'?t\s+take\s+(?:you|u)\s+long\s+at\s+all|didn'?t\s+waste\s+(?:much\s+|any\s+)?time|good\s+for\s+(?:you|u),?\s+i\s+(?:guess|suppose)|do\s+(?:you|u)\s+even\s+care\s+(?:how|what|about\s+(?:her|him|them|the\s+kids))",
+    r"hope\s+it\s+(?:rains|pours|snows)\s+the\s+whole\s+time|hope\s+(?:whoever|she|your\s+new\s+\w+)\b[^.!?\n]{0,30}?\bknows\s+(?:you|u|what)\b|enjoying\s+(?:your|ur)\s+(?:freedom|new\s+life|single\s+life)|let\s+me\s+tell\s+(?:you|u)\s+something",
 )
 THREAT = _any(
     r"one\s+more\s+(?:\w+\s+){0,3}?and\s+(?:i'?m|i\s+am|i'?ll|i\s+will|you'?re|you\s+will|that'?s\s+it|we\s+go|we'?re\s+going|it\s+goes)",
-    r"\bor\s+i'?ll\s+[^.!?\n]{0,30}?without\s+(?:you|u)\b|\bif\s+[^.!?\n]{0,80}?\b(?:i'?ll|i\s+will)\s+(?:be\s+)?(?:show|showing|take|taking|go|going|call|calling|report|reporting|hand|handing|forward|forwarding)\b[^.!?\n]{0,40}?\b(?:lawyer|solicitor|court|police)\b",
+    r"\bor\s+i'?ll\s+[^.!?\n]{0,30}?without\s+(?:you|u)\b|\bif\s+[^.!?\n]{0,80}?\b(?:i'?ll|i\s+will)\s+(?:be\s+)?(?:show|showing|take|taking|go|going|call|calling|report|reporting|hand|handing|forward|forwarding)\b[^.!?\n]{0,40}?\b(?:lawyer|solicitor|attorney|court|police)\b",
     r"(?:do|say|try|pull)\s+(?:that|this|it)\s+(?:ever\s+)?again\s+and\b",
     r"(?:hear|hearing)\s+from\s+my\s+(?:lawyer|solicitor)|(?:going|go|straight)\s+to\s+(?:a\s+|my\s+|the\s+)?(?:solicitor|lawyer|court|police)",
     r"take\s+(?:it|this|things)\s+further|last\s+chance\s+(?:to|before)|this\s+is\s+your\s+(?:last|final)\s+(?:chance|warning)",
@@ -458,7 +466,13 @@ SARCASTIC_EMOJI = re.compile("[\U0001f643\U0001f644]")
 # Remorse beside an apology ("I'm so sorry I forgot. I feel awful") is part of the apology, not her
 # struggle.
 REMORSE = _any(
-    r"(?:feel|felt)\s+(?:so\s+|really\s+|just\s+)?(?:awful|terrible|bad|dreadful|guilty|horrible|rotten)|i\s+panicked"
+    r"(?:feel|felt)\s+(?:so\s+|really\s+|just\s+)?(?:awful|terrible|bad|dreadful|guilty|horrible|rotten)|i\s+panicked",
+    r"\bi\s+was\s+(?:just\s+|really\s+|so\s+)?(?:upset|angry|hurting|hurt|stressed|emotional)\b",
+)
+# A sorry refused, or blame he put on her reported: neither is an apology of hers.
+NO_APOLOGY = _any(
+    r"(?:not|never)\s+(?:going\s+to\s+|gonna\s+)?apologi[sz]",
+    r"(?:told|tell|telling|said|says|saying)\s+(?:\w+\s+){0,3}?(?:it\s+was|it'?s|that\s+it\s+was)\s+(?:all\s+)?my\s+fault",
 )
 # A word of the sentence said in capitals, contractions too ("DON'T bring him").
 LOUD_WORD = re.compile(
@@ -520,6 +534,13 @@ OTHERS_NEWS = _any(
     # Blind batch H: their child's medicine and nights, the pet at the vet, her mother in hospital.
     r"\b(?-i:[A-Z])[a-z]+'s\s+(?:medication|medicine|meds|inhaler|tablets|calpol|nightmares)\b|remind\s+\w+\s+to\s+take\s+(?:his|her)\b|(?:cat|dog|puppy|kitten)(?:'s|\s+has)\s+been\s+to\s+the\s+vet",
     r"(?:mum|mom|mam|ma|dad|nan|gran)(?:'s|\s+has)\s+been\s+(?:taken\s+)?(?:in|into)\s+hospital",
+    # Blind batch I: their child's events, blessings.
+    r"(?:he|she|they)'?d\s+love\s+(?:you|u)\s+(?:there|to\s+come)|\b(?:gala|performance|assembly|recital|concert|ptm|parents'?\s+evening|sports\s+day|nativity|graduation)\b|god\s+(?:bless|keep)\s+(?:you|u)\b",
+)
+# Thanks and praise: warm words the intense model, which reads strong feeling, is not asked about
+# (sarcasm in the same words, "thanks for nothing", is the rules').
+THANKS = _any(
+    r"thank\s+(?:you|u)\s+for|thanks\s+for\s+(?!nothing)|(?:lovely|kind|good)\s+of\s+(?:you|u)\s+to|(?:he|she|they)\s+(?:was|were)\s+(?:thrilled|over\s+the\s+moon|buzzing)|proud\s+of\s+(?:you|u)\b",
 )
 # Kind words of sympathy: beside news of a loss or illness in his family (SYMPATHY), the whole
 # draft is a condolence, and its warm or strong words are grief or kindness, not longing or anger.
@@ -531,6 +552,6 @@ CONDOLENCE = _any(
 PRACTICAL = _any(
     r"(?:could|can|may)\s+i\s+(?:have|get|grab|collect|pick\s+up)\b[^.!?\n]{0,40}?\bback\b|(?:still\s+)?(?:got|have)\s+my\s+\w+",
     r"(?:need|needs|want|wants)\s+me\s+(?:there|to\s+(?:sign|bring|pick|drop|collect|send|be|do|come|call|fill|pay|check|take)|in\b|for\b)",
-    r"(?:sign|form|forms|insurance|council|deposit|landlord|plumber|electrician|dentist|appointment|passport|post|bills?|rent|mortgage|boiler|parcel|inhaler|uniform|plimsolls|kit)\b",
+    r"(?:sign|form|forms|insurance|council|deposit|landlord|plumber|electrician|dentist|appointment|passport|post|bills?|rent|mortgage|boiler|parcels?|packages?|inhaler|uniform|plimsolls|kit)\b",
     r"(?:invoice|quote|receipt|solicitor'?s?|estate\s+agents?|letter|paperwork|contract|books|boxes)\b|(?:did|have)\s+(?:you|u)\s+(?:get|got|receive[d]?)\s+(?:it|them|the)\b|waiting\s+(?:on|for)\s+(?:that|the|my|your)\s+(?:£|\$|€|\d|money|payment|transfer|refund)|(?:want|need)\s+(?:it|them)\s+back\b|left\s+(?:it|them)\s+(?:there|at\s+yours)|miss(?:ing)?\s+(?:the|my|that|having\s+a)\s+(?:old\s+)?(?!(?:way|days|nights|mornings|evenings|weekends|times|feeling|sound|smell|feel|touch|sight|life|memories|us|two|talks|chats|cuddles|hugs|kisses|laughs)\b)\w+",
 )

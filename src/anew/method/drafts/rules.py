@@ -33,6 +33,7 @@ from anew.method.drafts.cues import (
     INDIRECT_APOLOGY,
     LOUD_WORD,
     NEEDY,
+    NO_APOLOGY,
     NOT_HER_STATE,
     OTHERS_NEWS,
     OVERSHARE,
@@ -47,6 +48,7 @@ from anew.method.drafts.cues import (
     SHOUTING,
     STRONG_WORDS,
     SYMPATHY,
+    THANKS,
     THREAT,
     YOU_LINKS,
     YOU_SUBJECT,
@@ -77,7 +79,7 @@ _SORRY_TO_ASK = (
     r"(?:(?:silly|quick|random|stupid|one\s+more)\s+q(?:uestion)?\W+(?:but\s+)?|but\s+)"
 )
 _ASKING_NICELY = rf"{_SORRY_TO_ASK}|quick\s+q(?:uestion)?\W+"
-_OPENER = rf"(?:(?:hey|hi|oh|ok|okay|so|btw|also|and|but)\W+|{_ASKING_NICELY})?"
+_OPENER = rf"(?:(?:hey|hi|oh|ok|okay|so|btw|also|and|but|wait)\W+|{_ASKING_NICELY})?"
 _ASKING = re.compile(
     rf"\b{_WHAT}\s+(?:are|r|is|was|were|do|did|does|have|has|can|could|would|will|should)\b"
     rf"|^\W*{_OPENER}{_WHAT}(?:\s+(?:time|day))?'?s\b"
@@ -96,6 +98,9 @@ _ASKING = re.compile(
     r"|,\s*(?:should|shall|can|could|do|did)\s+i\b"  # "is that weird, should i accept"
     r"|\b(?:wyd|wya|hbu)\b|\bwho\s+(?:r\s+|are\s+)?(?:u|you)\s+with\b"
     rf"|^\W*{_OPENER}how\s+(?:long|much|many|far|often|soon)\b"  # "How long has it been going on"
+    # "Sam are you coming", "Cody did you take": his name first; "wants to know are we doing".
+    rf"|^\W*(?-i:[A-Z])[a-z]+,?\s+(?:are|r|did|do|have|can|will|could|would)\s+(?:you|u)\b"
+    rf"|\b(?:to\s+know|asking|wondering|asked)\s+(?:are|is|do|did|will|can|should)\s+{_SUBJECT}\b"
     # "Is Jen coming", "and did Sam ring": a question about someone she names.
     r"|^\W*(?:(?:and|n|so)\s+)?(?:is|was|does|did|has|will)\s+(?-i:[A-Z])[a-z]+\s+(?-i:[a-z])"
     r"|,\s*(?:is|was)\s+(?:that|this)\s+(?:true|right|ok|okay|alright|fine|correct|still)\b"
@@ -417,7 +422,7 @@ def _apologies(reading: Reading) -> list[Span]:
     """Every apology, direct or indirect; not sympathy ("so sorry about your grandad, he was a
     lovely man") nor reassurance ("don't worry, it wasn't on you", "no need to say sorry")."""
     text, sympathy = reading.text, {}
-    reassured = list(reading.matches(REASSURANCE))
+    reassured = [*reading.matches(REASSURANCE), *reading.matches(NO_APOLOGY)]
     found = []
     for span in [*reading.matches(APOLOGY), *reading.matches(INDIRECT_APOLOGY)]:
         if any(start < span[1] and span[0] < end for start, end in reassured):
@@ -615,6 +620,7 @@ def _intense(
         found["delight" if glad and not angry else "anger"].append(mark)
     if not any(found.values()) and not needy and not sorry:
         calm = _calm(reading, practical=False)  # good wishes and reassurance are not anger
+        calm |= {reading.sentence_index(start) for start, _ in reading.matches(THANKS)}
         pieces = [s for i, s in enumerate(reading.sentences) if i not in calm]
         found["anger"] = list(_learned("intense", reading, scores, pieces))
     kind = next((kind for kind in _INTENSE_KINDS if found[kind]), None)
