@@ -427,3 +427,37 @@ def test_thanks_news_of_the_children_and_remorse_stay_unflagged(text: str) -> No
 )
 def test_afrikaans_and_romanised_hindi_are_not_english(text: str) -> None:
     assert not is_english(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Mark, did you pay the nursery, and when are you taking the bike?", "questions"),
+        ("Where were you? What am I supposed to tell her", "questions"),
+        ("Maybe I could have handled the row with your sister better.", "apology"),
+        ("that came out harsher than I meant", "apology"),
+        ("The dog sat by the door for ages after you left.", "needy"),
+        ("got the new job today. wanted you to be the first to know", "needy"),
+        ("Went to the lakes on my own. It wasn't the same.", "needy"),
+        ("You sold the car without telling me. Nice one, Darren.", "intense"),
+        ("can you stop liking my stories", "intense"),
+        ("my dog died this morning", "overshare"),
+    ],
+)
+def test_blind_batch_j_shapes_are_read_by_their_concept(text: str, code: str) -> None:
+    assert code in _codes(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Geoffrey? I wrote about the caravan fees a week ago. Did you receive my letter?",
+        "Conor? We're on in 20. Where are you",
+    ],
+)
+def test_his_name_called_with_a_question_mark_asks_nothing(text: str) -> None:
+    assert "questions" not in _codes(text), text
+
+
+def test_hello_with_question_marks_still_asks() -> None:
+    assert "questions" in _codes("hello?? did u get my text about the keys")

@@ -179,12 +179,16 @@ NEEDY = _any(
     # Blind batch I: who he is taking, his new partner moving in, his freedom watched online.
     rf"who\s+(?:are|r)\s+{_YOU}\s+(?:taking|bringing)\b|\b(?-i:[A-Z])[a-z]+\s+is\s+moving\s+in\b|(?:looks\s+like\s+it|saw\s+it)\s+(?:from|on)\s+(?:your\s+)?(?:instagram|insta|ig|facebook|fb|tiktok|snapchat|stories)\b",
     r"\benjoy\s+\w+\s+with\s+her\b|hope\s+she\s+enjoys\b|\b(?:says|sends)\s+(?:hi|hello|hey)\W*[\U0001f408\U0001f415\U0001f431\U0001f436]",
+    # Blind batch J: a pet waiting at the door, the first to know, "it's not the same", who she is.
+    r"(?:sat|sits|waits|waited|waiting|sitting)\s+by\s+the\s+door\s+(?:for\s+(?:ages|hours|you|u)|after\s+(?:you|u)\s+left|at\s+\d)|sitting\s+on\s+(?:ur|your)\s+side\s+of\s+the\s+bed|wanted\s+(?:you|u)\s+to\s+be\s+the\s+first\s+to\s+know|first\s+person\s+i\s+wanted\s+to\s+tell",
+    r"(?:^|[.!?]\s*)it\s+(?:was|is)(?:n'?t|\s+not)\s+the\s+same\s*[.!]?\s*$|don'?t\s+suppose\s+(?:you|u)\s+remembered|nearly\s+(?:came|went|walked)\s+in\b|hope\s+she\s+enjoyed\b|\bour\s+(?:song|spot)\b|(?:^|[.!?]\s*)our\s+place\s*[.!]",
+    r"^\W*who\s*(?:'s|\s+is)\s+(?-i:[A-Z])[a-z]+\b",
 )
 
 # A draft that only asks whether he is there, or got her message, asks him for an answer.
 PING = re.compile(
     r"^\W*(?:(?:hel+o+|hi+|hey+|(?:are\s+)?(?:you|u)\s+there)\s*)?\?+\W*$|^\W*(?:wyd|wya|hel+o{2,}|hey{3,}|hi{3,}|(?:[a-z]+\s+)?(?:pl[sz]|please)|(?:good\s*)?nite?|(?:good\s*)?night(?:\s+night)?|nighty?\s+night|sweet\s+dreams)\W*(?:x+\W*)?$"
-    r"|^\W*(?:just\s+checking\s+)?(?:did\s+)?(?:you|u)\s+(?:get|got)\s+my\s+(?:last\s+)?(?:message|text|msg)\W*$",
+    r"|^\W*(?:(?:hey|hi|hello)\W+)?(?:just\s+checking\s+)?(?:did\s+)?(?:you|u)\s+(?:get|got)\s+my\s+(?:last\s+)?(?:message|text|msg)\W*$",
     re.IGNORECASE,
 )
 
@@ -201,6 +205,7 @@ SYMPATHY = _any(
     # Blind batch G: news of a loss heard, and the one lost spoken of kindly.
     r"heard\s+about\s+(?:your|his|her)\s+(?:dad|mum|mom|father|mother|nan|nana|gran|granny|grandad|grandpa|grandma|grandmother|grandfather|brother|sister|uncle|aunt|auntie|cousin|dog|cat)\b",
     r"(?:your|his|her)\s+(?:dad|mum|mom|father|mother|nan|gran|grandad|grandma|grandmother|grandfather|brother|sister|uncle|aunt)\s+was\s+(?:one\s+of\s+the\s+(?:good|best|kindest)|the\s+kindest|such\s+a)",
+    r"(?:he|she)\s+was\s+always\s+(?:so\s+)?(?:good|kind|lovely|sweet)\s+to\s+(?:me|us)|heard\s+about\s+(?:your|his|her)\s+(?:gogo|koro|kuia|nana|ouma|oupa)\b",
     r"\bstroke\b|heart\s+attack|cancer|(?:your|his|her)\s+(?:mum|mom|dad|father|mother|nan|gran|brother|sister)'?s\s+anniversary",
 )
 APOLOGY = re.compile(
@@ -275,7 +280,7 @@ OVERSHARE = _any(
     # Blind batch D: her health, her nights, her drinking, her loneliness in other words.
     r"(?:had|went\s+on|been\s+on)\s+a\s+date\b|migraines?|neurologist|thyroid|(?:doctor'?s|gp|hospital|clinic)\s+again\b|(?:wants?|booked|sent)\s+(?:me\s+)?(?:for\s+)?(?:a|an)\s+(?:scan|biopsy|mri)\b",
     r"(?:fine|ok|okay|alright|sleeping|eating|coping)\W+(?:but\s+)?i'?m\s+not\s*(?:[.,!]|$)|only\s+sleep\s+(?:if|when|with)|take\s+something\s+to\s+sleep|made\s+me\s+cry(?![,\s]+(?:in\s+a\s+good\s+way|laughing|with\s+laughter))|had\s+a\s+(?:little\s+|good\s+|bit\s+of\s+a\s+)?cry\b",
-    r"(?:a\s+couple\s+of|a\s+few|too\s+many)\s+(?:glasses|drinks|pints|wines|beers)|i'?d\s+had\s+a\s+few\b|had\s+(?:way|far)\s+too\s+much\s+(?:wine|to\s+drink|gin|vodka)",
+    r"(?:a\s+couple\s+of|a\s+few|too\s+many)\s+(?:vodka\s+|\w+\s+(?=cruisers|shots))?(?:cruisers|shots|proseccos|vodkas|ciders|cocktails|glasses|drinks|pints|wines|beers)|i'?d\s+had\s+a\s+few\b|had\s+(?:way|far)\s+too\s+much\s+(?:wine|to\s+drink|gin|vodka)",
     r"money(?:'s|\s+is|\s+has\s+been)\s+(?:really\s+|so\s+|very\s+|pretty\s+)?tight|getting\s+on\s+top\s+of\s+me|rattling\s+(?:round|around)|(?:eat|eating)\s+(?:dinner\s+)?(?:standing|alone|on\s+my\s+own)",
     # Blind batch E: her body and her nights in a doctor's words, her love life, where she sleeps.
     r"my\s+blood\s+pressure|from\s+stress|insomnia|miscarriage|my\s+(?:scan|operation|surgery|biopsy)\b",
@@ -287,6 +292,8 @@ OVERSHARE = _any(
     r"(?:^|[.!?]\s*|\bi'?ve\s+|\bi\s+|\bi'?m\s+)(?:had|having)\s+a\s+(?:really\s+|very\s+)?(?:bad|rough|awful|horrible|shit|terrible)\s+(?:day|week|night)|cereal\s+for\s+(?:dinner|tea)|(?:wedding|engagement)(?:'s|\s+is)\s+off\b|lying\s+(?:here\s+|awake\s+)(?:at|counting|staring)",
     # Blind batch I: her job and her money, getting over it, "such an idiot".
     r"\bredundancies\b|made\s+redundant|(?:lost|losing)\s+my\s+job|(?:don'?t|do\s+not)\s+know\s+how\s+i'?(?:ll|m\s+going\s+to)\s+(?:manage|cope|pay|afford)|thought\s+i'?d\s+be\s+over\s+(?:it|you|this)|i'?m\s+such\s+an?\s+(?:idiot|mess|wreck)|stopped\s+going\s+to\s+(?:lectures|class|work|the\s+gym)",
+    # Blind batch J: her own loss.
+    r"\bmy\s+(?:dog|cat|mum|mom|mam|dad|nan|gran|grandad|grandma)\s+(?:died|passed)\b",
 )
 
 # Shouting: two capitalised words in a row, one of four letters or more that is not an
@@ -435,6 +442,8 @@ SARCASM = _any(
     # Blind batch I: time not wasted, "good for you, I guess", ill will on his trip.
     r"didn'?t\s+take\s+(?:you|u)\s+long\s+at\s+all|didn'?t\s+waste\s+(?:much\s+|any\s+)?time|good\s+for\s+(?:you|u),?\s+i\s+(?:guess|suppose)|do\s+(?:you|u)\s+even\s+care\s+(?:how|what|about\s+(?:her|him|them|the\s+kids))",
     r"hope\s+it\s+(?:rains|pours|snows)\s+the\s+whole\s+time|hope\s+(?:whoever|she|your\s+new\s+\w+)\b[^.!?\n]{0,30}?\bknows\s+(?:you|u|what)\b|enjoying\s+(?:your|ur)\s+(?:freedom|new\s+life|single\s+life)|let\s+me\s+tell\s+(?:you|u)\s+something",
+    # Blind batch J: praise and his name to close a complaint, "love how you", "news to me".
+    r"(?:^|[.!?]\s*)(?:nice\s+one|very\s+cool|merci\s+beaucoup|(?:really\s+)?lekker|great\s+job),?\s+(?-i:[A-Za-z])[a-z]+\s*[.!]?\s*$|(?:^|[.!?]\s*)love\s+how\s+(?:you|u)\b|news\s+to\s+me\b",
 )
 THREAT = _any(
     r"one\s+more\s+(?:\w+\s+){0,3}?and\s+(?:i'?m|i\s+am|i'?ll|i\s+will|you'?re|you\s+will|that'?s\s+it|we\s+go|we'?re\s+going|it\s+goes)",
@@ -460,6 +469,8 @@ HOSTILE_ORDER = _any(
     r"(?:you'?re|you\s+are|ur)\s+not\s+welcome|(?:don'?t|never)\s+(?:come|show\s+up|turn\s+up)\s+(?:near|round|to)\s+(?:me|my|here)",
     # Blind batch G: "keep it all" said in a temper, being told to stop telling the world.
     r"(?:^|[.!?]\s*)(?:fine|whatever)[.!,]\s+keep\s+(?:the|it|them|everything)\b|keep\s+the\s+bloody\b|(?:please\s+)?stop\s+(?:posting|talking)\s+about\s+(?:our|me|us|my)\b",
+    # Blind batch J: stop telling people, stop liking my stories, "sort it out Mike".
+    r"stop\s+telling\s+(?:people|everyone|everybody|the\s+\w+|my\s+\w+)|stop\s+(?:liking|viewing|watching|commenting\s+on)\s+my\b|sort\s+it\s+out,?\s+(?-i:[A-Z])[a-z]+\s*[.!]?\s*$",
 )
 # The upside-down face and the eye roll say the words before them are not meant.
 SARCASTIC_EMOJI = re.compile("[\U0001f643\U0001f644]")
@@ -486,7 +497,7 @@ LOUD_WORD = re.compile(
 
 # Apologies in their indirect forms: what she could have done better, how she handled it.
 INDIRECT_APOLOGY = _any(
-    r"i\s+could(?:'ve|\s+have)\s+(?:been|handled|done|said|reacted|dealt|put)\b(?:\s+[\w']+){0,4}?\s+(?:better|calmer|kinder|nicer|gentler|differently|more\s+\w+|less\s+\w+)",
+    r"i\s+could(?:'ve|\s+have)\s+(?:been|handled|done|said|reacted|dealt|put)\b(?:\s+[\w']+){0,6}?\s+(?:better|calmer|kinder|nicer|gentler|differently|more\s+\w+|less\s+\w+)",
     r"i\s+handled\s+(?:\w+\s+){0,3}?(?:badly|poorly|wrong)|i\s+(?:think\s+)?i\s+was\s+(?:unfair|out\s+of\s+order|harsh|unkind|too\s+harsh)",
     r"i\s+think\s+i\s+(?:was|went)\s+(?:a\s+bit\s+)?(?:unfair|over\s+the\s+top|too\s+far|harsh)",
     r"(?:that|it)\s+was\s+unfair\s+of\s+me|i\s+owe\s+(?:you|u)\s+an\s+apology|i\s+was\s+out\s+of\s+order",
@@ -505,6 +516,8 @@ INDIRECT_APOLOGY = _any(
     # Blind batch H: owning it in a few words ("Didn't mean to snap", "Shouldn't have.").
     r"than\s+i\s+needed\s+to\s+be|i'?m\s+the\s+one\s+who\s+(?:messed|screwed|mucked|ruined|blew|wrecked)|\bdidn'?t\s+mean\s+to\s+(?:snap|shout|yell|upset|hurt|go\s+off|lose\s+it|take\s+it\s+out|be\s+(?:rude|harsh|short|snappy|mean))",
     r"(?:^|[.!?]\s*)(?:i\s+)?shouldn'?t\s+have\s*[.!]?\s*$|\bhate\s+that\s+i\s+(?:made|got|was|said|did|let|snapped|shouted)\b",
+    # Blind batch J: "I didn't mean it like that", "came out snarkier than I meant", "I ought not".
+    r"\bi\s+didn'?t\s+mean\s+(?:it|that)\b|came\s+out\s+(?:\w+\s+)?(?:wrong|harsher|snarkier|ruder|colder|meaner|worse|badly)|(?:snarkier|harsher|ruder|colder|meaner)\s+than\s+i\s+meant|\bi\s+ought\s+not\s+(?:to\s+)?have|\bi\s+oughtn'?t\s+(?:to\s+)?have",
 )
 # Telling him he owes no apology, or it was not his fault: neither an apology nor anger.
 REASSURANCE = _any(
@@ -546,7 +559,7 @@ THANKS = _any(
 # draft is a condolence, and its warm or strong words are grief or kindness, not longing or anger.
 CONDOLENCE = _any(
     r"(?:so|very|truly|really|terribly)\s+sorry|sorry\s+(?:to\s+hear|for\s+your\s+loss|about)|condolences",
-    r"(?:my|our|sending|send)\s+(?:\w+\s+)?love\s+to|love\s+to\s+your|pass\s+(?:on\s+)?my\s+love|give\s+\w+\s+my\s+love",
+    r"(?:my|our|sending|send)\s+(?:\w+\s+)?love\s+to|aroha\s+to|love\s+to\s+your|pass\s+(?:on\s+)?my\s+love|give\s+\w+\s+my\s+love",
     r"thinking\s+of\s+(?:you|u)\s+(?:all|both)",
 )
 PRACTICAL = _any(

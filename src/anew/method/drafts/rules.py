@@ -81,7 +81,7 @@ _SORRY_TO_ASK = (
 _ASKING_NICELY = rf"{_SORRY_TO_ASK}|quick\s+q(?:uestion)?\W+"
 _OPENER = rf"(?:(?:hey|hi|oh|ok|okay|so|btw|also|and|but|wait)\W+|{_ASKING_NICELY})?"
 _ASKING = re.compile(
-    rf"\b{_WHAT}\s+(?:are|r|is|was|were|do|did|does|have|has|can|could|would|will|should)\b"
+    rf"\b{_WHAT}\s+(?:am|are|r|is|was|were|do|did|does|have|has|can|could|would|will|should)\b"
     rf"|^\W*{_OPENER}{_WHAT}(?:\s+(?:time|day))?'?s\b"
     rf"|^\W*{_OPENER}(?:what|wot|wit)\s+time\b"  # Scots' "wit time"
     rf"|\b{_JOINER}\s+{_WHAT}'s\b"
@@ -144,13 +144,15 @@ _ASKS_AT_THE_END = re.compile(
 # A sentence that opens as a question: only then is a second question joined to it ("Sorry again,
 # how are you?" asks one thing).
 _OPENS_ASKING = re.compile(
-    rf"^\W*(?:(?:hey|hi|oh|ok|okay|so|btw|also)\W+|{_ASKING_NICELY})?(?:which|what|wat|where|when|who|whose|why|how|is"
+    rf"^\W*(?:(?-i:[A-Z])[a-z]+,\s+)?(?:(?:hey|hi|oh|ok|okay|so|btw|also)\W+|{_ASKING_NICELY})?"
+    r"(?:which|what|wat|where|when|who|whose|why|how|is"
     r"|are|am|was|were|do|does|did|can|could|will|would|should|shall|have|has|any|you|u|r|ok|okay|so)\b",
     re.IGNORECASE,
 )
 # A one-word question of disbelief ("Seriously?", "Really?") asks nothing.
 _ECHOES = frozenset({"really", "seriously", "again", "nothing", "honestly", "huh", "wow", "srsly"})
 # The question before, asked again: "Are you happy? Like actually happy?"
+_GREETING = re.compile(r"hel+o+|hi+|hey+|oi|yo|hiya")  # "hello??" asks for an answer
 _ASKED_AGAIN = re.compile(
     r"\W*(?:like,?\s+(?:actually|really|properly|genuinely|honestly|truly)|i\s+mean)\b",
     re.IGNORECASE,
@@ -502,6 +504,12 @@ def _asked(reading: Reading, sentence: Piece, count: int) -> list[Span]:
     return spans
 
 
+def _called(body: str) -> bool:
+    """A name alone with its question mark ("Geoffrey?", "tyler??") calls him; it asks nothing."""
+    word = body.strip("?!. ").lower()
+    return word.isalpha() and word not in english_words() and not _GREETING.fullmatch(word)
+
+
 def _questions(reading: Reading) -> Flag | None:
     text = reading.text
     marked = "?" in text
@@ -509,8 +517,8 @@ def _questions(reading: Reading) -> Flag | None:
     asked: list[Span] = []
     for sentence in reading.sentences:
         body = reading.hand(sentence.text).strip()
-        if body.strip("?!. ").lower() in _ECHOES or _ASKED_AGAIN.match(body):
-            continue  # "Seriously?": disbelief; "Like actually happy?": the last question again
+        if body.strip("?!. ").lower() in _ECHOES or _ASKED_AGAIN.match(body) or _called(body):
+            continue  # disbelief ("Really?"), asked again ("Like actually happy?"), a call ("Jo?")
         joined = reading.count(_JOINED_QUESTION, sentence)
         joined = joined if joined and reading.has(_OPENS_ASKING, sentence) else 0
         if marked:  # with question marks about, an unmarked sentence counts only at the very end
