@@ -75,7 +75,8 @@ def test_in_safety_mode_drafts_are_dont_send_unless_they_are_logistics(
     client.post("/api/v1/safety-check", json={"answers": answers("money")})
     with time_machine.travel(NOW, tick=False):
         draft = client.post(
-            "/api/v1/drafts/check", json={"text": "hope you're well", "stage": "reconnecting"}
+            "/api/v1/drafts/check",
+            json={"text": "The forms are in the post.", "stage": "reconnecting"},
         ).json()
         assert draft["verdict"] == "dont_send"
         assert [f["code"] for f in draft["flags"]] == ["safety"]
