@@ -79,7 +79,8 @@ _SORRY_TO_ASK = (
     r"(?:(?:silly|quick|random|stupid|one\s+more)\s+q(?:uestion)?\W+(?:but\s+)?|but\s+)"
 )
 _ASKING_NICELY = rf"{_SORRY_TO_ASK}|quick\s+q(?:uestion)?\W+"
-_OPENER = rf"(?:(?:hey|hi|oh|ok|okay|so|btw|also|and|but|wait)\W+|{_ASKING_NICELY})?"
+_POLITE_OPENER = r"(?:hey|hi|oh|ok|okay|so|btw|also|wait)"  # "wait, are you coming?" still asks
+_OPENER = rf"(?:(?:{_POLITE_OPENER}|and|but)\W+|{_ASKING_NICELY})?"
 _ASKING = re.compile(
     rf"\b{_WHAT}\s+(?:am|are|r|is|was|were|do|did|does|have|has|can|could|would|will|should)\b"
     rf"|^\W*{_OPENER}{_WHAT}(?:\s+(?:time|day))?'?s\b"
@@ -144,15 +145,15 @@ _ASKS_AT_THE_END = re.compile(
 # A sentence that opens as a question: only then is a second question joined to it ("Sorry again,
 # how are you?" asks one thing).
 _OPENS_ASKING = re.compile(
-    rf"^\W*(?:(?-i:[A-Z])[a-z]+,\s+)?(?:(?:hey|hi|oh|ok|okay|so|btw|also)\W+|{_ASKING_NICELY})?"
+    rf"^\W*(?:(?-i:[A-Z])[a-z]+,\s+)?(?:{_POLITE_OPENER}\W+|{_ASKING_NICELY})?"
     r"(?:which|what|wat|where|when|who|whose|why|how|is"
     r"|are|am|was|were|do|does|did|can|could|will|would|should|shall|have|has|any|you|u|r|ok|okay|so)\b",
     re.IGNORECASE,
 )
 # A one-word question of disbelief ("Seriously?", "Really?") asks nothing.
 _ECHOES = frozenset({"really", "seriously", "again", "nothing", "honestly", "huh", "wow", "srsly"})
-# The question before, asked again: "Are you happy? Like actually happy?"
 _GREETING = re.compile(r"hel+o+|hi+|hey+|oi|yo|hiya")  # "hello??" asks for an answer
+# The question before, asked again: "Are you happy? Like actually happy?"
 _ASKED_AGAIN = re.compile(
     r"\W*(?:like,?\s+(?:actually|really|properly|genuinely|honestly|truly)|i\s+mean)\b",
     re.IGNORECASE,
