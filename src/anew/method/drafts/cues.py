@@ -89,7 +89,7 @@ NEEDY = _any(
     rf"waiting|wait|hope|imagine|throw\s+away|held|hold)\b[^.!?\n]{{0,40}}?"
     rf"\b(?:us\b|our\s+(?!kids|children|son|daughter|house\s+sale|street|road|town|area|neighbourhood|local)\w+|together\b|between\s+us"
     rf"|everything\s+we|{_YOU}\s+again|your\s+(?:laugh|smile|voice|arms|touch|smell|face|eyes|hugs?|kiss(?:es)?))",
-    rf"(?<!she\swas\s)(?<!he\swas\s)(?<!window\s)(?<!door\s)(?:wait|waiting)\s+for\s+{_YOU}|mean[s]?\s+(?:everything|the\s+world|so\s+much)\s+to\s+me|be\s+with\s+{_YOU}\b",
+    rf"(?<!she\swas\s)(?<!he\swas\s)(?<!window\s)(?<!door\s)(?:wait|waiting)\s+for\s+{_YOU}|mean[s]?\s+(?:everything|the\s+world|so\s+much)\s+to\s+me|(?<!should\s)(?<!they\s)(?<!it\s)(?<!will\s)be\s+with\s+{_YOU}\b",
     rf"(?:life|live|imagine|cope|go\s+on|same|nothing|lost|empty|happy|apart|breathe|sleep)\b[^.!?\n]{{0,30}}?\bwithout\s+{_YOU}\b",
     r"(?:good|great|happy|perfect|right)\s+together|what\s+we\s+(?:built|shared|had)|everything\s+we\s+(?:built|shared|had)",
     rf"{_YOU}\s+(?:said|promised)\s+{_YOU}'?d\s+(?:always|never)|shut\s+me\s+out|push(?:ing)?\s+me\s+away|(?:block|blocked|ignoring)\s+me\b|(?:don'?t|stop|why|just|you)\s+(?:\w+\s+)?ignore\s+me\b|ignore\s+me\s+then\b|clearly\s+i\s+(?:meant|mean)\s+nothing|cut\s+me\s+off|give\s+up\s+on\s+(?:me|us)",
@@ -160,7 +160,7 @@ NEEDY = _any(
     r"(?:the\s+decency|bother)\s+to\s+(?:reply|answer|respond|text\s+(?:me\s+)?back|call)|(?:^|[.!?]\s*)hel+o{2,}\W*$|can'?t\s+believe\s+it'?s\s+been\s+a\s+(?:year|month)",
     # Blind batch E: shared memories, open invitations, the seat kept, his news fished for.
     r"(?:drove|walked|went)\s+past\s+(?:our|your)\s+old\b|(?:that|the)\s+\w+(?:\s+\w+)?\s+we\s+(?:saw|went\s+to|loved)\b|\bus\s+(?:all\s+)?(?:together|round\s+the\s+table)\s+again",
-    rf"saved\s+{_YOU}\s+(?:a|the)\s+seat|my\s+heart\s+(?:stopped|skipped|sank|jumped|raced)|(?:hi|hey|hello)\s+stranger|long\s+time\s+no\s+(?:see|speak|talk|chat)|\bi\s+deserve\s+(?:an?\s+)?(?:explanation|answer|closure|the\s+truth)",
+    rf"(?<!she's\s)(?<!he's\s)(?<!they've\s)saved\s+{_YOU}\s+(?:a|the)\s+seat|my\s+heart\s+(?:stopped|skipped|sank|jumped|raced)|(?:hi|hey|hello)\s+stranger|long\s+time\s+no\s+(?:see|speak|talk|chat)|\bi\s+deserve\s+(?:an?\s+)?(?:explanation|answer|closure|the\s+truth)",
     r"posting\s+(?:her|photos\s+(?:of|with)\s+her|pictures\s+(?:of|with)\s+her|about\s+her)\b|doing\s+(?:really\s+|so\s+)?(?:well|great|fine),?\s+actually",
     rf"(?:watch|watched|watching|looked\s+at|looking\s+at|reread|re-read|reading)\s+(?:our|our\s+old|the\s+old)\s+(?:wedding|holiday|videos?|photos?|letters|messages|texts)|letters\s+we\s+wrote|dream\w*\W+{_YOU}\s+were\s+in\s+it",
     rf"if\s+{_YOU}\s+fancy\s+(?:a\s+)?(?:drink|pint|coffee|catch[\s-]*up|meeting\s+up|joining)|still\s+(?:at|on)\s+the\s+same\s+number|hope\s+it\s+(?:was|is)\s+worth\s+it",
@@ -183,6 +183,11 @@ NEEDY = _any(
     r"(?:sat|sits|waits|waited|waiting|sitting)\s+by\s+the\s+door\s+(?:for\s+(?:ages|hours|you|u)|after\s+(?:you|u)\s+left|at\s+\d)|sitting\s+on\s+(?:ur|your)\s+side\s+of\s+the\s+bed|wanted\s+(?:you|u)\s+to\s+be\s+the\s+first\s+to\s+know|first\s+person\s+i\s+wanted\s+to\s+tell",
     r"(?:^|[.!?]\s*)it\s+(?:was|is)(?:n'?t|\s+not)\s+the\s+same\s*[.!]?\s*$|don'?t\s+suppose\s+(?:you|u)\s+remembered|nearly\s+(?:came|went|walked)\s+in\b|hope\s+she\s+enjoyed\b|\bour\s+(?:song|spot)\b|(?:^|[.!?]\s*)our\s+place\s*[.!]",
     r"^\W*who\s*(?:'s|\s+is)\s+(?-i:[A-Z])[a-z]+\b",
+    # Blind batch L: "our <name> song", keepsakes of him, compliments, his safety, goodnight.
+    r"\bour\s+(?:\w+\s+){1,3}song\b|(?:kept|saved|still\s+(?:have|got))\s+(?:the|your|ur|that|every|all\s+(?:your|ur|the))\s+(?:last\s+|old\s+)?(?:voicemails?|voice\s*notes?|letters?|cards?|texts|messages)\b(?:\s+(?:you|u)\s+(?:left|sent|wrote))?",
+    rf"(?:you'?d|{_YOU}\s+would)(?:'ve|\s+have)\s+(?:loved|liked|enjoyed|laughed)\b|{_YOU}\s+looked\s+(?:really\s+|so\s+)?(?:good|great|well|nice|handsome|hot|lovely)\b|so\s+i\s+know\s+(?:you'?re|ur|you\s+are|u\s+r|you\s+got)\s+(?:safe|ok|okay|alright|home)\b",
+    rf"needed\s+to\s+hear\s+(?:from\s+{_YOU}|your\s+voice)|\bis\s+she\s+the\s+one\s+(?:from|at|you)\b",
+    r"^\W*(?:good\s*night|nighty?\s*night|sweet\s+dreams)\b",
 )
 
 # A draft that only asks whether he is there, or got her message, asks him for an answer.
@@ -233,7 +238,7 @@ OVERSHARE = _any(
     # Her mind and health.
     r"therap(?:ist|y)|counsell?(?:or|ing)|antidepressants?|sleeping\s+pills|medication|my\s+meds",
     r"(?:panic|anxiety)\s+attacks?|so\s+anxious|depress(?:ed|ion)|dark\s+place|struggling|suicidal",
-    r"the\s+doctor\s+(?:says|said|thinks)|signed\s+off|on\s+(?:sick\s+)?leave",
+    r"the\s+doctor\s+(?:says|said|thinks)(?!\s+(?:it'?s|its)\s+(?:just|only|nothing)\b)|signed\s+off|on\s+(?:sick\s+)?leave",
     rf"{_I}(?:\s+\w+){{0,2}}\s+(?:heartbroken|devastated|a\s+mess|a\s+wreck|broken|numb|miserable|lonely|so\s+alone|not\s+ok(?:ay)?)\b",
     rf"{_I}\s+feel\s+(?:so\s+|really\s+|like\s+)?(?:alone|lonely|empty|broken|worthless|lost|sad|awful|terrible|nothing|i'?m\s+(?:drowning|dying|nothing|going\s+crazy))(?!\s+about\s+(?:what|how|the\s+way)\s+i)",
     # Drinking, money, family, her love life, what she keeps of him.
@@ -294,6 +299,8 @@ OVERSHARE = _any(
     r"\bredundancies\b|made\s+redundant|(?:lost|losing)\s+my\s+job|(?:don'?t|do\s+not)\s+know\s+how\s+i'?(?:ll|m\s+going\s+to)\s+(?:manage|cope|pay|afford)|thought\s+i'?d\s+be\s+over\s+(?:it|you|this)|i'?m\s+such\s+an?\s+(?:idiot|mess|wreck)|stopped\s+going\s+to\s+(?:lectures|class|work|the\s+gym)",
     # Blind batch J: her own loss.
     r"\bmy\s+(?:dog|cat|mum|mom|mam|dad|nan|gran|grandad|grandma)\s+(?:died|passed)\b",
+    # Blind batch L: awake in the small hours, glasses counted, being set up with someone.
+    r"(?:up|awake)\s+(?:again\s+)?(?:at|since|till|until)\s+(?:[1-5]|two|three|four|five)\s*(?:am|a\.m\.|o'?clock)|(?:second|third|fourth|fifth|another)\s+(?:glass|bottle)\s+of\b|set\s+me\s+up\s+with\b",
 )
 
 # Shouting: two capitalised words in a row, one of four letters or more that is not an
@@ -329,6 +336,8 @@ STRONG_WORDS = _any(
     # Batch 14: dismissals and contempt in other words.
     r"get\s+your\s+(?:\w+\s+)?face\s+out|don'?t\s+bother\s+(?:replying|texting|calling|answering|coming)|(?:biggest|worst)\s+mistake\s+of\s+my\s+life",
     r"(?:go\s+)?crawl\s+back\s+to|what\s+kind\s+of\s+(?:man|person|father|dad|mother|human)\s+(?:does|would|do)",
+    # Blind batch L: wishing they had never met.
+    r"\bwish\s+i(?:'?d|\s+had)\s+never\s+(?:met|known)\s+(?:you|u)\b",
 )
 
 # Her own state in any words: "I" or "I'm" and, within five words, a word VADER's lexicon rates at
@@ -338,6 +347,10 @@ PAINFUL = -1.5
 NOT_HER_STATE = frozenset(
     {
         "fight",  # "I wish you'd fight for us": about him
+        "kids'",  # "I've booked the kids' flu jabs": theirs
+        "kid's",
+        "children's",
+        "baby's",
         "tired",
         "wrong",
         "mistake",
@@ -444,6 +457,10 @@ SARCASM = _any(
     r"hope\s+it\s+(?:rains|pours|snows)\s+the\s+whole\s+time|hope\s+(?:whoever|she|your\s+new\s+\w+)\b[^.!?\n]{0,30}?\bknows\s+(?:you|u|what)\b|enjoying\s+(?:your|ur)\s+(?:freedom|new\s+life|single\s+life)|let\s+me\s+tell\s+(?:you|u)\s+something",
     # Blind batch J: praise and his name to close a complaint, "love how you", "news to me".
     r"(?:^|[.!?]\s*)(?:nice\s+one|very\s+cool|merci\s+beaucoup|(?:really\s+)?lekker|great\s+job),?\s+(?-i:[A-Za-z])[a-z]+\s*[.!]?\s*$|(?:^|[.!?]\s*)love\s+how\s+(?:you|u)\b|news\s+to\s+me\b",
+    # Blind batch L: "clearly" at him, "and another thing", praise "as always", a curt "Fine.".
+    r"(?:clearly|obviously)\s+(?:you'?re|ur|you\s+are|u\s+r)\s+(?:very\s+|so\s+|far\s+too\s+|too\s+)?(?:busy|important)\b|as\s+(?:you|u)\s+clearly\s+think\b",
+    r"^\W*and\s+another\s+thing\b|(?:great|stellar|brilliant|fantastic|amazing|excellent|top|lovely|nice|good|fab|super)\s+(?:job|work)\b[^\n]{0,40}?\bas\s+(?:always|usual)\b|guess\s+i'?ll\s+just\s+(?:\w+\s+){0,4}?then\b",
+    r"[.!?]\s+fine\s*\.\s*$",
 )
 THREAT = _any(
     r"one\s+more\s+(?:\w+\s+){0,3}?and\s+(?:i'?m|i\s+am|i'?ll|i\s+will|you'?re|you\s+will|that'?s\s+it|we\s+go|we'?re\s+going|it\s+goes)",
@@ -471,6 +488,8 @@ HOSTILE_ORDER = _any(
     r"(?:^|[.!?]\s*)(?:fine|whatever)[.!,]\s+keep\s+(?:the|it|them|everything)\b|keep\s+the\s+bloody\b|(?:please\s+)?stop\s+(?:posting|talking)\s+about\s+(?:our|me|us|my)\b",
     # Blind batch J: stop telling people, stop liking my stories, "sort it out Mike".
     r"stop\s+telling\s+(?:people|everyone|everybody|the\s+\w+|my\s+\w+)|stop\s+(?:liking|viewing|watching|commenting\s+on)\s+my\b|sort\s+it\s+out,?\s+(?-i:[A-Z])[a-z]+\s*[.!]?\s*$",
+    # Blind batch L: "just answer me".
+    r"(?:^|[.!?,]\s*)just\s+answer\s+(?:me|the\s+question)\b",
 )
 # The upside-down face and the eye roll say the words before them are not meant.
 SARCASTIC_EMOJI = re.compile("[\U0001f643\U0001f644]")
@@ -518,6 +537,9 @@ INDIRECT_APOLOGY = _any(
     r"(?:^|[.!?]\s*)(?:i\s+)?shouldn'?t\s+have\s*[.!]?\s*$|\bhate\s+that\s+i\s+(?:made|got|was|said|did|let|snapped|shouted)\b",
     # Blind batch J: "I didn't mean it like that", "came out snarkier than I meant", "I ought not".
     r"\bi\s+didn'?t\s+mean\s+(?:it|that)\b|came\s+out\s+(?:\w+\s+)?(?:wrong|harsher|snarkier|ruder|colder|meaner|worse|badly)|(?:snarkier|harsher|ruder|colder|meaner)\s+than\s+i\s+meant|\bi\s+ought\s+not\s+(?:to\s+)?have|\bi\s+oughtn'?t\s+(?:to\s+)?have",
+    # Blind batch L: too hard on him, not easy to deal with, "mea culpa", "I was the one who".
+    r"\bi\s+(?:was|have\s+been|'?ve\s+been)\s+(?:a\s+bit\s+|too\s+|so\s+|really\s+|pretty\s+|very\s+)?(?:hard|harsh|rough|tough)\s+on\s+(?:you|u)\b|\bi\s+(?:haven'?t|have\s+not)\s+been\s+(?:the\s+)?(?:easy|easiest|fair|kind|nice)\s+(?:to\s+(?:deal|live|talk)\s+with|to\s+(?:you|u)|with\s+(?:you|u))",
+    r"\bmea\s+culpa\b|\bpasensya\s+na\b|\bi\s+was\s+the\s+one\s+who\s+(?:ruined|messed|screwed|broke|wrecked|blew|ended)\b",
 )
 # Telling him he owes no apology, or it was not his fault: neither an apology nor anger.
 REASSURANCE = _any(
@@ -567,4 +589,13 @@ PRACTICAL = _any(
     r"(?:need|needs|want|wants)\s+me\s+(?:there|to\s+(?:sign|bring|pick|drop|collect|send|be|do|come|call|fill|pay|check|take)|in\b|for\b)",
     r"(?:sign|form|forms|insurance|council|deposit|landlord|plumber|electrician|dentist|appointment|passport|post|bills?|rent|mortgage|boiler|parcels?|packages?|inhaler|uniform|plimsolls|kit)\b",
     r"(?:invoice|quote|receipt|solicitor'?s?|estate\s+agents?|letter|paperwork|contract|books|boxes)\b|(?:did|have)\s+(?:you|u)\s+(?:get|got|receive[d]?)\s+(?:it|them|the)\b|waiting\s+(?:on|for)\s+(?:that|the|my|your)\s+(?:£|\$|€|\d|money|payment|transfer|refund)|(?:want|need)\s+(?:it|them)\s+back\b|left\s+(?:it|them)\s+(?:there|at\s+yours)|miss(?:ing)?\s+(?:the|my|that|having\s+a)\s+(?:old\s+)?(?!(?:way|days|nights|mornings|evenings|weekends|times|feeling|sound|smell|feel|touch|sight|life|memories|us|two|talks|chats|cuddles|hugs|kisses|laughs)\b)\w+",
+    # Blind batch L: passing on a code or a photo.
+    r"\bi'?ll\s+(?:text|send|email|forward|whatsapp|drop|post)\s+(?:it|them|the\s+\w+|you\s+the)\b",
+)
+
+# Words that only pass news on ("thought you'd want to know"): beside news of others or a practical
+# point, they are part of it, not a reach for him.
+INFORMING = _any(
+    r"thought\s+(?:you'?d|you\s+would|u'?d)\s+(?:want|like)\s+to\s+know|just\s+so\s+(?:you|u)\s+know|fyi\b",
+    r"for\s+your\s+info(?:rmation)?\b|(?:just\s+)?letting\s+(?:you|u)\s+know\b",
 )

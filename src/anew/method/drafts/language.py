@@ -25,6 +25,7 @@ MIN_WORDS = 3  # fewer than this is too little to tell a language by
 MIN_LETTERS = 4  # nor fewer letters of another script
 MIN_UNKNOWN_WORDS = 5  # words, names aside, over which a draft must hold some English ones
 ENGLISH_SHARE = 0.2  # of them: none of 5,054 English drafts of the labelled set holds fewer
+_SPANISH_MARKS = re.compile("[\u00bf\u00a1]")  # ¿ and ¡
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
@@ -58,7 +59,8 @@ def _latin_share(text: str) -> float:
 
 
 def is_english(text: str) -> bool:
-    """False only on evidence: mostly another script, over at least four letters; more of another
+    """False only on evidence: mostly another script, over at least four letters; Spanish's
+    opening ¿ or ¡ over at least three words; more of another
     language's common words (and accented words English lacks) than English ones, over at least
     three words; or, over at least five words that are not names, fewer than a fifth English."""
     if sum(1 for c in text if c.isalpha()) >= MIN_LETTERS and _latin_share(text) < 0.5:
@@ -67,6 +69,8 @@ def is_english(text: str) -> bool:
     words = [w.lower() for w in written]
     if len(words) < MIN_WORDS:
         return True
+    if _SPANISH_MARKS.search(text):
+        return False  # "¿vas a venir?": English never opens a question or a cry upside down
     known, shared = english_words(), _lists()["other"]
     english = sum(1 for w in words if w in known and w not in shared)  # "a", "no": neither
     foreign = sum(

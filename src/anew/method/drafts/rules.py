@@ -31,6 +31,7 @@ from anew.method.drafts.cues import (
     HOSTILE,
     HOSTILE_ORDER,
     INDIRECT_APOLOGY,
+    INFORMING,
     LOUD_WORD,
     NEEDY,
     NO_APOLOGY,
@@ -89,6 +90,8 @@ _ASKING = re.compile(
     r"|\b(?:what|wat|which)\s+(?:time|day|date|night|weekend|train|flight)\s+(?:are|r|is|was|do|did"
     r"|does|will|should|shall|can)\b"
     r"|\b(?:what|which)\s+[a-z]+\s+(?:r|are|do|did|does)\s+(?:u|you|we|they)\b"
+    # "and which office is it at"
+    r"|\b(?:and|n|&)\s+(?:what|which)\s+[a-z]+\s+(?:is|was)\s+(?:it|he|she)\b"
     rf"|^\W*{_OPENER}(?:what|which)\s+[a-z]+\s+(?:is|are|was|were)\b"
     r"|^\W*(?:any\s+idea|do\s+(?:you|u)\s+know)\s+(?:where|when|what|who|how|if|whether)\b"
     rf"|(?:^\W*{_OPENER}|\b{_AND}\s+|\bbut\s+)(?:are|r|is|was|were|do|did|does|can|could|would|will|have|has)"
@@ -126,6 +129,7 @@ _JOINED_QUESTION = re.compile(
     r"|doesn't|don't|dont|can't|cant|wasn't|haven't|hasn't)\b"
     r"|,?\s+and\s+if\s+(?:it\s+is|so|not|it'?s\s+there)\s*,?\s+(?:can|could|will|would)\s+(?:you|u)\b"
     rf"|\s{_AND}\s+(?:who|what|where|when|how)'s\b"
+    rf"|\s{_AND}\s+(?:who|what)\s+(?:will|would|can|could|should|shall)\s+(?:be|come|go|bring|take|pick|drop|do)\b"
     r"|\sand\s+(?:where|when|who)\s+(?:[\w']+\s+){0,3}?(?:is|are|was|were)\s*\?*\s*$",
     re.IGNORECASE,
 )
@@ -329,7 +333,10 @@ def _learned(code: str, reading: Reading, scores: _Scores, pieces: list[Piece]) 
     ]
     if sure:
         return tuple(sure)
-    if whole < draft_models.THRESHOLDS.get(code, draft_models.THRESHOLD):
+    threshold = draft_models.THRESHOLDS.get(code, draft_models.THRESHOLD)
+    if len(pieces) < len(reading.sentences):  # the rest is news or practical: a fragment is left
+        threshold = max(threshold, draft_models.SENTENCE_THRESHOLD)
+    if whole < threshold:
         return ()
     best = max(rated, key=lambda pair: pair[0])[1]
     return ((best.start, best.end),)
@@ -342,7 +349,10 @@ def _calm(reading: Reading, *, practical: bool = True) -> set[int]:
     if reading.first(SYMPATHY) is not None and reading.first(CONDOLENCE) is not None:
         return set(range(len(reading.sentences)))  # a condolence, every sentence of it
     cues = (OTHERS_NEWS, REASSURANCE, PRACTICAL) if practical else (OTHERS_NEWS, REASSURANCE)
-    return {reading.sentence_index(start) for cue in cues for start, _ in reading.matches(cue)}
+    calm = {reading.sentence_index(start) for cue in cues for start, _ in reading.matches(cue)}
+    if calm:  # "Cody made varsity. Thought you'd want to know.": passing the news on
+        calm |= {reading.sentence_index(start) for start, _ in reading.matches(INFORMING)}
+    return calm
 
 
 def _needy(reading: Reading, scores: _Scores, *, angry: bool, sorry: bool) -> Flag | None:
