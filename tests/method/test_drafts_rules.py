@@ -9,6 +9,7 @@ import pytest
 
 from anew.method.drafts.language import is_english
 from anew.method.drafts.quality import evaluate
+from anew.method.drafts.reading import sentences_of
 from anew.method.drafts.rules import Context, check_draft
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "drafts.jsonl"
@@ -344,6 +345,24 @@ BLIND_SHAPES = {
         ("can you stop liking my stories", "intense"),
         ("my dog died this morning", "overshare"),
     ],
+    "K": [
+        ("Did you land ok", "needy"),
+        ("Went to our old chippy on my own. Not the same.", "needy"),
+        ("She said tell daddy she misses him.", "needy"),
+        ("it's been 12 days. not that i'm counting", "needy"),
+        ("Two time zones and you reply to everyone but me.", "needy"),
+        ("bless your heart, you really tried", "intense"),
+        ("why did you even bother saying sorry", "intense"),
+        ("after everything I did for you, that's all you've got", "intense"),
+        ("I swear if you're late again I'll go to the school myself", "intense"),
+        ("Your boxes go on the kerb Friday or it goes to the dump", "intense"),
+        ("can't stop crying at work", "overshare"),
+        ("So tired of pretending I'm fine.", "overshare"),
+        ("paiseh, forgot your charger again", "apology"),
+        ("When are you collecting the bike and must I be in", "questions"),
+        ("what's yer new address and can ye send it the day", "questions"),
+        ("who said that?? and why u telling people", "questions"),
+    ],
     "L": [
         ("Found the voicemail. I kept the last voicemail you left.", "needy"),
         ("Heard our Dolly Parton song in the car and had to stop.", "needy"),
@@ -492,4 +511,44 @@ def test_news_passed_on_and_plain_look_alikes_of_batch_l_stay_send(text: str) ->
     ],
 )
 def test_spanish_marks_and_romanised_hindi_are_not_english(text: str) -> None:
+    assert not is_english(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ach dinnae worry, it wisnae your fault the bus was late",
+        "Please don't turn up at the flat without texting first. It unsettles Rua.",
+        "Jonah has a match Saturday at 10. He'd love it if you came.",
+        "Here is the breakdown for this term: fees 400, books 60. Your half is 230.",
+        "Rua's been sick twice, the GP says it's a bug.",
+        "He cried himself to sleep after the match.",
+        "actually make that 5.30, I'm stuck in traffic",
+    ],
+)
+def test_reassurance_house_rules_and_news_of_others_in_batch_k_words_stay_calm(text: str) -> None:
+    codes = _codes(text)
+    assert not codes & {"needy", "intense", "overshare"}, (text, codes)
+
+
+def test_a_full_stop_between_digits_ends_no_sentence() -> None:
+    assert [piece.text for piece in sentences_of("Make it 5.30 now. £12.50 each.")] == [
+        "Make it 5.30 now.",
+        "£12.50 each.",
+    ]
+
+
+@pytest.mark.parametrize("text", ["cyaan sleep, keep thinking bout yuh", "Could you move the van?"])
+def test_jamaican_english_and_everyday_words_stay_english(text: str) -> None:
+    assert is_english(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pieter, die kinders moet Vrydag om vyf by die skool gelaai word.",
+        "Mepa wo kyɛw, fa me nneɛma no brɛ me Memeneda",
+    ],
+)
+def test_afrikaans_and_twi_are_not_english(text: str) -> None:
     assert not is_english(text)

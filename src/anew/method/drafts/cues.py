@@ -45,7 +45,7 @@ NEEDY = _any(
     rf"can'?t\s+stop\s+thinking|wish\s+{_YOU}\s+(?:were|was)\s+here|wish\s+we\s+(?:were|could|still)",
     rf"(?:still|always)\s+(?:love|want|need|adore)\s+{_YOU}\b",
     rf"{_I}\s+(?:really\s+|so\s+|just\s+)?(?:love|need|adore)\s+{_YOU}\b(?!\s+to\b)",
-    rf"{_YOU}(?:'re|\s+are|\s+were)\s+the\s+(?:only|one|love\s+of\s+my|best\s+thing)",
+    rf"{_YOU}(?:'re|\s+are|\s+were)\s+the\s+(?:only|one(?!\s+who)|love\s+of\s+my|best\s+thing)",
     r"(?:love|man|one)\s+of\s+my\s+life|soul\s*mate|meant\s+to\s+be|belong\s+together",
     r"my\s+heart\s+(?:still\s+)?(?:belongs|is\s+(?:still\s+)?yours)|i'?m\s+(?:still\s+|all\s+)?yours",
     rf"(?:no\s*(?:one|body)|nobody)\s+(?:\w+\s+){{0,2}}(?:gets|understands|knows|loves|makes)\s+me\s+(?:like|the\s+way)\s+{_YOU}",
@@ -188,6 +188,10 @@ NEEDY = _any(
     rf"(?:you'?d|{_YOU}\s+would)(?:'ve|\s+have)\s+(?:loved|liked|enjoyed|laughed)\b|{_YOU}\s+looked\s+(?:really\s+|so\s+)?(?:good|great|well|nice|handsome|hot|lovely)\b|so\s+i\s+know\s+(?:you'?re|ur|you\s+are|u\s+r|you\s+got)\s+(?:safe|ok|okay|alright|home)\b",
     rf"needed\s+to\s+hear\s+(?:from\s+{_YOU}|your\s+voice)|\bis\s+she\s+the\s+one\s+(?:from|at|you)\b",
     r"^\W*(?:good\s*night|nighty?\s*night|sweet\s+dreams)\b",
+    # Blind batch K: did he get home safe, "not the same", a child's message, counting days.
+    r"(?:did|have)\s+(?:you|u|ya|ye|yuh)\s+(?:get|got|make\s+it|reach|land(?:ed)?)\s+(?:home\s+|back\s+)?(?:ok|okay|alright|safe(?:ly)?|in\s+one\s+piece)\b|(?:you|u|yuh|ya)\s+(?:reach|get|land)\s+(?:home\s+)?safe\b",
+    r"(?:^|[.!?]\s*)not\s+the\s+same\b|tell\s+(?:daddy|dad|papa|him)\s+(?:she|he|i)\s+(?:loves?|miss(?:es)?)\b|not\s+that\s+i'?m\s+counting|hope\s+she\s+knows\b",
+    r"(?:reply|replies|answer|text|talk)\s+to\s+every(?:one|body)\s+but\s+me|(?:went|go|going|gone)\s+to\s+\w+\s+with\s+her\b|ask\s+who\s+she\s+is\b",
 )
 
 # A draft that only asks whether he is there, or got her message, asks him for an answer.
@@ -257,7 +261,7 @@ OVERSHARE = _any(
     r"(?:can'?t|cannot|couldn'?t)\s+(?:concentrate|focus|sleep|eat|cope|breathe|stop\s+crying|function)|don'?t\s+want\s+to\s+get\s+up|"
     r"don'?t\s+know\s+what\s+to\s+do|lie\s+in\s+bed|stay\s+in\s+bed|scrolling\s+through\s+our)\b",
     r"(?:it|that|this)\s+(?:broke|breaks|destroyed|destroys|wrecked)\s+me\b|hurts\s+so\s+much",
-    r"(?:in\s+a\s+bad\s+way|psycholog(?:ist|y)|psychiatrist|breakdown|evict\w*|stopped\s+(?:talking|speaking)\s+to\s+me|too\s+much\s+(?:wine|to\s+drink|vodka|gin))",
+    r"(?:in\s+a\s+bad\s+way|psycholog(?:ist|y)|psychiatrist|(?<!the\s)breakdown|evict\w*|stopped\s+(?:talking|speaking)\s+to\s+me|too\s+much\s+(?:wine|to\s+drink|vodka|gin))",
     r"losing\s+my\s+mind|can'?t\s+(?:take|do|handle)\s+(?:this|it)\s+any\s*more|can'?t\s+go\s+on|hard\s+time|getting\s+through\s+the\s+days",
     r"how\s+bad\s+(?:things|it)\s+(?:got|get|are|is|have\s+been)|(?:gave|given)\s+me\s+a\s+warning|keep\s+messing\s+up|overdraft",
     r"(?:been|feeling|felt|i'?m)\s+(?:really\s+|so\s+|very\s+|pretty\s+)?low\b(?!\s+on)|in\s+(?:bits|pieces)\b|drinking\s+(?:way\s+)?more\s+than|borrow(?:ed)?\s+money|pay\s+(?:the|my)\s+bills|lost\s+my\s+appetite|no\s+appetite",
@@ -301,6 +305,8 @@ OVERSHARE = _any(
     r"\bmy\s+(?:dog|cat|mum|mom|mam|dad|nan|gran|grandad|grandma)\s+(?:died|passed)\b",
     # Blind batch L: awake in the small hours, glasses counted, being set up with someone.
     r"(?:up|awake)\s+(?:again\s+)?(?:at|since|till|until)\s+(?:[1-5]|two|three|four|five)\s*(?:am|a\.m\.|o'?clock)|(?:second|third|fourth|fifth|another)\s+(?:glass|bottle)\s+of\b|set\s+me\s+up\s+with\b",
+    # Blind batch K: crying in Scots, pretending to be fine.
+    r"(?:can'?t|cannae|canny)\s+stop\s+(?:crying|greetin[g']?|sobbing)|(?:tired\s+of|sick\s+of)\s+pretending\s+(?:i'?m|to\s+be)\s+(?:fine|ok|okay|alright|happy)",
 )
 
 # Shouting: two capitalised words in a row, one of four letters or more that is not an
@@ -317,7 +323,7 @@ STRONG_WORDS = _any(
     rf"{_YOU_ARE}\s+(?:such\s+)?(?:a\s+|an\s+)?(?:absolute\s+|total\s+|complete\s+|utter\s+)?(?:liar|coward|pathetic|disgusting|selfish|monster|pig|creep|joke|narcissist|psycho|loser|idiot|cruel|heartless|unbelievable)",
     r"i'?m\s+(?:so\s+|absolutely\s+)?(?:furious|livid|fuming|seething|enraged|raging|angry|disgusted|sick\s+of)",
     rf"can'?t\s+believe\s+{_YOU}\s+(?:would|could|did|lied|said|cheated)|can'?t\s+stand\s+{_YOU}|sick\s+of\s+{_YOU}|(?<!\bi\s)(?:ruined|destroyed|wrecked)\s+(?:everything|my\s+life|it\s+all)",
-    rf"how\s+could\s+{_YOU}\s+(?:\w+\s+){{0,2}}(?:that|this)\s+to\s+me|broke\s+my\s+heart|(?:all\s+)?because\s+of\s+{_YOU}|(?<!n't\s)(?<!not\s)(?<!never\s)(?<!n't\sall\s)(?:all\s+)?your\s+fault|don'?t\s+even\s+care|i\s+don'?t\s+care\s+anymore",
+    rf"how\s+could\s+{_YOU}\s+(?:\w+\s+){{0,2}}(?:that|this)\s+to\s+me|broke\s+my\s+heart|(?:all\s+)?because\s+of\s+{_YOU}|(?<!n't\s)(?<!not\s)(?<!never\s)(?<!nae\s)(?<!n't\sall\s)(?:all\s+)?your\s+fault|don'?t\s+even\s+care|i\s+don'?t\s+care\s+anymore",
     r"(?:^|[.!]\s*)whatever\s*[.!]|best\s+day\s+of\s+my\s+life|thank\s+you\s+thank\s+you|so\s+so\s+happy",
     # Anger said outright, hostile orders, and superlatives of feeling.
     rf"(?:hate|despise|loathe|detest)\s+(?:what\s+)?{_YOU}\b|(?:beyond|absolutely|so|completely|utterly|totally|really)\s+(?:angry|furious|livid|disgusted|enraged|ecstatic|elated|thrilled|mad)",
@@ -461,6 +467,9 @@ SARCASM = _any(
     r"(?:clearly|obviously)\s+(?:you'?re|ur|you\s+are|u\s+r)\s+(?:very\s+|so\s+|far\s+too\s+|too\s+)?(?:busy|important)\b|as\s+(?:you|u)\s+clearly\s+think\b",
     r"^\W*and\s+another\s+thing\b|(?:great|stellar|brilliant|fantastic|amazing|excellent|top|lovely|nice|good|fab|super)\s+(?:job|work)\b[^\n]{0,40}?\bas\s+(?:always|usual)\b|guess\s+i'?ll\s+just\s+(?:\w+\s+){0,4}?then\b",
     r"[.!?]\s+fine\s*\.\s*$",
+    # Blind batch K: "bless your heart", "even bother", "after everything I did", "that's all".
+    r"bless\s+(?:your|ur|his)\s+heart|aren'?t\s+(?:you|u)\s+just\s+the\b|why\s+(?:did|do|would)\s+(?:you|u)\s+even\s+bother|after\s+(?:everything|all)\s+i\s+(?:did|done|'?ve\s+done|have\s+done)\s+for\s+(?:you|u)\b",
+    r"that'?s\s+all\s+(?:you|u)\s+(?:have\s+|had\s+|'?ve\s+)?(?:got|to\s+say)\b|[.!?,]\s*(?:real\s+cool|stunning|classy|charming)\s*[.!]?\s*$",
 )
 THREAT = _any(
     r"one\s+more\s+(?:\w+\s+){0,3}?and\s+(?:i'?m|i\s+am|i'?ll|i\s+will|you'?re|you\s+will|that'?s\s+it|we\s+go|we'?re\s+going|it\s+goes)",
@@ -475,6 +484,8 @@ THREAT = _any(
     r"(?:i'?ll|i\s+will|i'?m\s+going\s+to)\s+(?:report|sue)\s+(?:it|you|u|him|this|that)\b|see\s+(?:you|u)\s+in\s+court|(?:last|final)\s+warning\b",
     # Blind batch G: a deadline with a consequence, "if it happens again".
     r"\b(?:or|otherwise)\s+(?:i'?ll|i\s+will|i'?m|i\s+am)\s+(?:going\s+to\s+|gonna\s+)?(?:\w+\s+){0,3}?(?:child\s+support|the\s+csa|family\s+court|custody)|if\s+(?:it|this|that)\s+happens\s+again\b",
+    # Blind batch K: "I swear if you…", "never let you forget it", the junk on the kerb.
+    r"\bi\s+swear\s+(?:to\s+god\s+)?if\s+(?:you|u)\b|never\s+let\s+(?:you|u)\s+forget\b|\bor\s+(?:it|they|everything)\s+(?:all\s+)?goes?\s+(?:in|on|to)\s+(?:the\s+)?(?:curb|kerb|dump|trash|garbage)",
 )
 HOSTILE_ORDER = _any(
     r"(?:^|[.!?,]\s*)(?:just\s+)?don'?t\s+(?:bother|even\s+think|you\s+dare)",
@@ -498,6 +509,7 @@ SARCASTIC_EMOJI = re.compile("[\U0001f643\U0001f644]")
 REMORSE = _any(
     r"(?:feel|felt)\s+(?:so\s+|really\s+|just\s+)?(?:awful|terrible|bad|dreadful|guilty|horrible|rotten)|i\s+panicked",
     r"\bi\s+was\s+(?:just\s+|really\s+|so\s+)?(?:upset|angry|hurting|hurt|stressed|emotional)\b",
+    r"\bi'?d\s+had\s+(?:too\s+much|too\s+many|a\s+few|a\s+lot)\b",  # blind batch K
 )
 # A sorry refused, or blame he put on her reported: neither is an apology of hers.
 NO_APOLOGY = _any(
@@ -540,12 +552,14 @@ INDIRECT_APOLOGY = _any(
     # Blind batch L: too hard on him, not easy to deal with, "mea culpa", "I was the one who".
     r"\bi\s+(?:was|have\s+been|'?ve\s+been)\s+(?:a\s+bit\s+|too\s+|so\s+|really\s+|pretty\s+|very\s+)?(?:hard|harsh|rough|tough)\s+on\s+(?:you|u)\b|\bi\s+(?:haven'?t|have\s+not)\s+been\s+(?:the\s+)?(?:easy|easiest|fair|kind|nice)\s+(?:to\s+(?:deal|live|talk)\s+with|to\s+(?:you|u)|with\s+(?:you|u))",
     r"\bmea\s+culpa\b|\bpasensya\s+na\b|\bi\s+was\s+the\s+one\s+who\s+(?:ruined|messed|screwed|broke|wrecked|blew|ended)\b",
+    # Blind batch K: Singapore's "paiseh".
+    r"\bpai\s*seh\b",
 )
 # Telling him he owes no apology, or it was not his fault: neither an apology nor anger.
 REASSURANCE = _any(
     r"stop\s+apologi[sz]ing|(?:to\s+say|said|says|saying|sends?\s+(?:her|his))\s+sorry\b",
     r"(?:don'?t|do\s+not|no\s+need\s+to|needn'?t)\s+(?:\w+\s+){0,2}?(?:apologi[sz]e|be\s+sorry|say\s+sorry)|(?:don'?t|do\s+not)\s+owe\s+(?:me|anyone)\s+(?:an?\s+|any\s+)?apolog",
-    r"(?:wasn'?t|isn'?t|not|never)\s+(?:all\s+)?(?:on\s+(?:you|u)|your\s+fault)",
+    r"(?:wasn'?t|isn'?t|not|never|wisnae|wasnae|isnae)\s+(?:all\s+)?(?:on\s+(?:you|u)|your\s+fault)",
 )
 # A courtesy sorry: for being late, for the trouble, before a practical ask. Short is fine.
 COURTESY = _any(
@@ -570,7 +584,7 @@ OTHERS_NEWS = _any(
     r"\b(?-i:[A-Z])[a-z]+'s\s+(?:medication|medicine|meds|inhaler|tablets|calpol|nightmares)\b|remind\s+\w+\s+to\s+take\s+(?:his|her)\b|(?:cat|dog|puppy|kitten)(?:'s|\s+has)\s+been\s+to\s+the\s+vet",
     r"(?:mum|mom|mam|ma|dad|nan|gran)(?:'s|\s+has)\s+been\s+(?:taken\s+)?(?:in|into)\s+hospital",
     # Blind batch I: their child's events, blessings.
-    r"(?:he|she|they)'?d\s+love\s+(?:you|u)\s+(?:there|to\s+come)|\b(?:gala|performance|assembly|recital|concert|ptm|parents'?\s+evening|sports\s+day|nativity|graduation)\b|god\s+(?:bless|keep)\s+(?:you|u)\b",
+    r"(?:he|she|they)'?d\s+love\s+(?:it\s+if\s+)?(?:you|u)\s+(?:there|to\s+come|came|come)|\b(?:gala|performance|assembly|recital|concert|ptm|parents'?\s+evening|sports\s+day|nativity|graduation)\b|god\s+(?:bless|keep)\s+(?:you|u)\b",
 )
 # Thanks and praise: warm words the intense model, which reads strong feeling, is not asked about
 # (sarcasm in the same words, "thanks for nothing", is the rules').
@@ -591,6 +605,8 @@ PRACTICAL = _any(
     r"(?:invoice|quote|receipt|solicitor'?s?|estate\s+agents?|letter|paperwork|contract|books|boxes)\b|(?:did|have)\s+(?:you|u)\s+(?:get|got|receive[d]?)\s+(?:it|them|the)\b|waiting\s+(?:on|for)\s+(?:that|the|my|your)\s+(?:£|\$|€|\d|money|payment|transfer|refund)|(?:want|need)\s+(?:it|them)\s+back\b|left\s+(?:it|them)\s+(?:there|at\s+yours)|miss(?:ing)?\s+(?:the|my|that|having\s+a)\s+(?:old\s+)?(?!(?:way|days|nights|mornings|evenings|weekends|times|feeling|sound|smell|feel|touch|sight|life|memories|us|two|talks|chats|cuddles|hugs|kisses|laughs)\b)\w+",
     # Blind batch L: passing on a code or a photo.
     r"\bi'?ll\s+(?:text|send|email|forward|whatsapp|drop|post)\s+(?:it|them|the\s+\w+|you\s+the)\b",
+    # Blind batch K: a house rule about visits.
+    r"(?:don'?t|do\s+not)\s+(?:turn|show|come)\s+(?:up|round|over|by)\b[^.!?\n]{0,30}?\bwithout\s+(?:texting|calling|asking|checking|ringing|messaging)",
 )
 
 # Words that only pass news on ("thought you'd want to know"): beside news of others or a practical

@@ -21,7 +21,8 @@ from typing import TypeVar
 T = TypeVar("T")
 
 WINDOW = 400  # characters: longer than nearly every sentence anyone sends, short enough to bound
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+# A full stop between digits ("5.30", "£12.50") ends no sentence.
+_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+(?:[.!?]+|\n|$)")
 
 
 @dataclass(frozen=True)

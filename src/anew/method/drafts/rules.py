@@ -67,7 +67,7 @@ MIN_SENTENCE_WORDS = 3  # a sentence the learned models may judge on its own
 # where"), and each further question joined to it ("..., did the kids like it", "and has she got").
 _WHAT = r"(?:how|what|wat|wot|wht|wut|where|when|wen|who|why)"  # and texting's spellings
 _SUBJECT = (
-    r"(?:you|u|we|they|he|she|it|the|your|ur|my|her|his|their|our|there"
+    r"(?:you|u|ye|yuh|we|they|he|she|it|the|your|ur|yer|my|her|his|their|our|there"
     r"|any|anyone|anybody|anything|someone|somebody|everyone|everybody|that|this)"
 )
 _AUXILIARY = r"(?:are|r|is|was|were|do|did|does|have|has|can|could|would|will|should)"
@@ -118,7 +118,7 @@ _JOINED_QUESTION = re.compile(
     rf"|(?:,|\s{_AND})\s*how\s+(?:much|many|long|far|often)\b"
     # "...and does Leo need his towel": a second question about someone she names.
     rf"|\s{_AND}\s+(?:does|did|is|has|was|will)\s+(?-i:[A-Z])[a-z]+(?:'s)?\s"
-    rf"|\s{_AND}\s+(?:should|shall|can|could|do|did|does|will|would|is|are|r|was|were|has|have)"
+    rf"|\s{_AND}\s+(?:should|shall|must|can|could|do|did|does|will|would|is|are|r|was|were|has|have)"
     rf"\s+(?:i|we|{_SUBJECT})\b"
     r"|\sand\s+(?:where|when|what\s+time|how|why|who)\s*\?*\s*$"
     r"|\sand\s+(?:which|what)\s+\w+\s*\?*\s*$"
@@ -129,6 +129,8 @@ _JOINED_QUESTION = re.compile(
     r"|doesn't|don't|dont|can't|cant|wasn't|haven't|hasn't)\b"
     r"|,?\s+and\s+if\s+(?:it\s+is|so|not|it'?s\s+there)\s*,?\s+(?:can|could|will|would)\s+(?:you|u)\b"
     rf"|\s{_AND}\s+(?:who|what|where|when|how)'s\b"
+    # "and why u telling ppl"
+    rf"|\s{_AND}\s+(?:why|where|when|how)\s+(?:u|you|ye|yuh)\s+[a-z]+in[g']?\b"
     rf"|\s{_AND}\s+(?:who|what)\s+(?:will|would|can|could|should|shall)\s+(?:be|come|go|bring|take|pick|drop|do)\b"
     r"|\sand\s+(?:where|when|who)\s+(?:[\w']+\s+){0,3}?(?:is|are|was|were)\s*\?*\s*$",
     re.IGNORECASE,
@@ -142,6 +144,7 @@ _ASKS_AT_THE_END = re.compile(
     r"|will|would|do|does|did|should|shall|can|could|suits?)\b|how\s+(?:much|many|long|far|often|come)\b"
     r"|(?:who|what|where|when|why|how)(?:'s|\s+(?:won't|wont|can't|cant|didn't|didnt|isn't|aren't"
     r"|don't|dont|doesn't|haven't|hasn't|wouldn't))\b|is\s+(?:that|this)\b"
+    r"|why\s+(?:u|you|ye|yuh)\s+[a-z]+in[g']?\b"  # "...?? and why u telling ppl"
     rf"|(?:is|are|was|were|do|does|did|has|have|can|could|will|would|shall|should)\s+(?:i|{_SUBJECT})\b"
     r"|(?:what|which)\s+(?:time|day|date)\W*$)",
     re.IGNORECASE,
@@ -161,6 +164,12 @@ _GREETING = re.compile(r"hel+o+|hi+|hey+|oi|yo|hiya")  # "hello??" asks for an a
 _ASKED_AGAIN = re.compile(
     r"\W*(?:like,?\s+(?:actually|really|properly|genuinely|honestly|truly)|i\s+mean)\b",
     re.IGNORECASE,
+)
+_FIRST_PERSON_WORD = re.compile(r"\b(?:i|i'm|im|i've|i'd|me|my|myself|we|us|our)\b", re.IGNORECASE)
+# He, she, they, or a name with its "'s" ("Isla's been sick"): texting drops "I", so a capitalised
+# verb ("Joined the gym") opens many of her own sentences.
+_OPENS_ON_ANOTHER = re.compile(
+    r"^\W*(?:(?:he|she|they)(?:'s\b|\s)|((?-i:[A-Z])[^\W\d_]+)'s\b)", re.IGNORECASE
 )
 _LEAD = re.compile(rf"\W*{_OPENER}", re.IGNORECASE)  # what comes before the first question
 # Leading words that join a question to the one before, left out of its highlight.
@@ -425,10 +434,24 @@ def _overshare(
         found += _rated(reading, FIRST_PERSON, None, PAINFUL)
         if not found and not needy:
             calm = _calm(reading, practical=False)  # money trouble is her struggle
-            pieces = [s for i, s in enumerate(reading.sentences) if i not in calm]
+            pieces = [
+                piece
+                for i, piece in enumerate(reading.sentences)
+                if i not in calm and not _about_another(piece)
+            ]
             found = list(_learned("overshare", reading, scores, pieces))
     spans = _spans(reading.text, found)
     return _flag("overshare", explanations.overshare(reading.text, spans), spans) if spans else None
+
+
+def _about_another(sentence: Piece) -> bool:
+    """A sentence that opens on someone else and never speaks of her ("He cried himself to sleep",
+    "Isla's been sick twice") tells of their state, not hers."""
+    opening = _OPENS_ON_ANOTHER.match(sentence.text)
+    if opening is None or _FIRST_PERSON_WORD.search(sentence.text):
+        return False  # "Ma is refusing to come to my birthday": hers too
+    name = opening.group(1)
+    return name is None or name.lower() not in english_words()
 
 
 def _apologies(reading: Reading) -> list[Span]:
