@@ -35,6 +35,14 @@ def test_every_labelled_draft_reads_in_the_language_it_was_labelled_in() -> None
         "Ik mis je echt heel erg, bel me",
         "Я скучаю по тебе, ответь мне",
         "我很想你，你什么时候回来",
+        "Tum bahut yaad aate ho. Kya hum ek baar baat kar sakte hain?",
+        "Eres un mentiroso y un cobarde, no vuelvas a buscarme.",
+        "Ek mis jou elke dag, Johan.",
+        "Imran main sorry hoon, please baat karo",
+        "¿Vas a recoger a los niños el sábado?",
+        "Imran, Zara ki fees kal tak jama karni hai, please bhej do.",
+        "Pieter, die kinders moet Vrydag om vyf by die skool gelaai word.",
+        "Mepa wo kyɛw, fa me nneɛma no brɛ me Memeneda",
     ],
 )
 def test_a_draft_in_another_language_is_not_read_as_english(draft: str) -> None:
@@ -62,6 +70,11 @@ def test_a_draft_in_another_language_is_not_read_as_english(draft: str) -> None:
         "sorry, could you move the van?",
         "thx, see u at the bus stop 😊",
         "DON'T bring him to the wedding",
+        "wya rn bruh fr fr",
+        "Liam Noah Olivia Emma Ava",
+        "ok see u at 5 x",
+        "cyaan sleep, keep thinking bout yuh",
+        "Could you move the van?",
     ],
 )
 def test_short_drafts_names_and_texting_are_read_as_english(draft: str) -> None:
