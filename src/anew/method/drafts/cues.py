@@ -46,7 +46,7 @@ NEEDY = _any(
     rf"(?:still|always)\s+(?:love|want|need|adore)\s+{_YOU}\b",
     rf"{_I}\s+(?:really\s+|so\s+|just\s+)?(?:love|need|adore)\s+{_YOU}\b(?!\s+to\b)",
     rf"{_YOU}(?:'re|\s+are|\s+were)\s+the\s+(?:only|one(?!\s+who)|love\s+of\s+my|best\s+thing)",
-    r"(?:love|man|one)\s+of\s+my\s+life|soul\s*mate|meant\s+to\s+be|belong\s+together",
+    r"(?:love|man|one)\s+of\s+my\s+life|soul\s*mate|meant\s+to\s+be(?!\s+(?:at|in|on|there|here|home|back|\w+ing)\b)|belong\s+together",
     r"my\s+heart\s+(?:still\s+)?(?:belongs|is\s+(?:still\s+)?yours)|i'?m\s+(?:still\s+|all\s+)?yours",
     rf"(?:no\s*(?:one|body)|nobody)\s+(?:\w+\s+){{0,2}}(?:gets|understands|knows|loves|makes)\s+me\s+(?:like|the\s+way)\s+{_YOU}",
     rf"(?:not|isn'?t|never\s+be)\s+the\s+same\s+without\s+{_YOU}|(?:nothing|lost|empty)\s+without\s+{_YOU}",
@@ -59,7 +59,7 @@ NEEDY = _any(
     r"(?:try|trying)\s+(?:again|one\s+more\s+time)|start\s+(?:over|again|fresh)\s+(?:together|with\s+me)",
     r"(?:can|could)\s+we\s+(?:try|start\s+over|fix|work\s+(?:on\s+)?(?:it|this|things|us))",
     r"fix\s+(?:us|this|things|what\s+we)|work\s+(?:it|this|things)\s+out",
-    r"come\s+(?:back\s+)?home\b|(?<!never\s)come\s+back(?:\s+to\s+me)?\s*(?:[.!?,]|$|please)|come\s+back\s+to\s+me",
+    r"come\s+(?:back\s+)?home\b|(?<!never\s)come\s+back(?:\s+to\s+me)?\s*(?:[.!?,]|$|please)|(?<!they'll\s)(?<!they\s)(?<!he'll\s)(?<!she'll\s)come\s+back\s+to\s+me",
     r"(?:a|any)\s+chance\s+for\s+us|still\s+a\s+chance|(?:is|was)\s+there\s+(?:still\s+)?(?:a\s+chance|hope|any\s+hope)",
     r"what\s+we\s+(?:could\s+have|had|have)\b",
     # Pleading for his attention or an answer.
@@ -154,7 +154,7 @@ NEEDY = _any(
     rf"remember\s+(?:when|that|the\s+(?:time|night|day|weekend|trip))\s+we\b|found\s+(?:our|some\s+old|those\s+old|all\s+our|the\s+old|our\s+old)\s+(?:photos|pictures|pics|videos)|{_YOU}\s+know\s+the\s+one\b",
     rf"(?:reminded|reminds|remind)\s+me\s+of\s+(?:{_YOU}|us)\b|made\s+me\s+think\s+of\s+(?:{_YOU}|us)\b|{_YOU}\s+(?:would'?ve|would\s+have|'d\s+have)\s+loved\b",
     rf"{_YOU}\s+should\s+come\s+(?:and|to|n)\s+see\s+(?:it|the\s+(?:new\s+)?(?:place|flat|house))|(?:you\s+were|ur)\s+always\s+the\s+only\s+one|nobody\s+to\s+(?:celebrate|talk|share\s+it)\s+with",
-    rf"how\s+was\s+(?:the|your)\s+date|(?:is|has)\s+she\s+(?:moving\s+in|moved\s+in|living\s+with\s+(?:you|u))|(?:are|r)\s+{_YOU}\s+bringing\s+(?:anyone|someone|her|a\s+date|a\s+plus\s+one)|back\s+on\s+the\s+apps",
+    rf"how\s+was\s+(?:the|your)\s+date|(?:is|has)\s+she\s+(?:moving\s+in|moved\s+in|living\s+with\s+(?:you|u))|(?:are|r)\s+{_YOU}\s+bringing\s+(?:anyone|someone|her\b(?=\s*(?:[.!?,]|$|to\b|along\b|with\b|too\b))|a\s+date|a\s+plus\s+one)|back\s+on\s+the\s+apps",
     r"(?:you'?ve\s+got|(?:you|u)\s+(?:have|got))\s+a\s+(?:new\s+)?girlfriend|your\s+new\s+(?:girlfriend|gf|bird|woman|missus)\s+(?:looks|seems|is)\b",
     rf"hope\s+she\s+(?:can\s+cope\s+with|puts\s+up\s+with)|(?:she'?s|she\s+is)\s+(?:much\s+|so\s+|a\s+lot\s+)?(?:less|more)\s+\w+(?:\s+\w+)?\s+than\s+me\b|{_YOU}\s+hate\s+me\b",
     r"(?:the\s+decency|bother)\s+to\s+(?:reply|answer|respond|text\s+(?:me\s+)?back|call)|(?:^|[.!?]\s*)hel+o{2,}\W*$|can'?t\s+believe\s+it'?s\s+been\s+a\s+(?:year|month)",
@@ -163,7 +163,7 @@ NEEDY = _any(
     rf"(?<!she's\s)(?<!he's\s)(?<!they've\s)saved\s+{_YOU}\s+(?:a|the)\s+seat|my\s+heart\s+(?:stopped|skipped|sank|jumped|raced)|(?:hi|hey|hello)\s+stranger|long\s+time\s+no\s+(?:see|speak|talk|chat)|\bi\s+deserve\s+(?:an?\s+)?(?:explanation|answer|closure|the\s+truth)",
     r"posting\s+(?:her|photos\s+(?:of|with)\s+her|pictures\s+(?:of|with)\s+her|about\s+her)\b|doing\s+(?:really\s+|so\s+)?(?:well|great|fine),?\s+actually",
     rf"(?:watch|watched|watching|looked\s+at|looking\s+at|reread|re-read|reading)\s+(?:our|our\s+old|the\s+old)\s+(?:wedding|holiday|videos?|photos?|letters|messages|texts)|letters\s+we\s+wrote|dream\w*\W+{_YOU}\s+were\s+in\s+it",
-    rf"if\s+{_YOU}\s+fancy\s+(?:a\s+)?(?:drink|pint|coffee|catch[\s-]*up|meeting\s+up|joining)|still\s+(?:at|on)\s+the\s+same\s+number|hope\s+it\s+(?:was|is)\s+worth\s+it",
+    rf"if\s+{_YOU}\s+fanc(?:y|ied)\s+(?:a\s+)?(?:drink|pint|coffee|catch[\s-]*up|meeting\s+up|joining)|still\s+(?:at|on)\s+the\s+same\s+number|hope\s+it\s+(?:was|is)\s+worth\s+it",
     # Blind batch F: nobody else to tell, his mother asked about her, old places, love in two words.
     r"(?:no\s*one|nobody|anyone|who)\s+else\s+to\s+(?:tell|talk\s+to|call|ring)|ask(?:ed|s)?\s+about\s+me\b(?!\s+\w+ing)|(?:ur|your|our)\s+old\s+(?:spot|seat|table|bench|side)\b",
     rf"everything\s+(?:there\s+|here\s+)?(?:is|reminds\s+me\s+of)\s+{_YOU}\b|do\s+{_YOU}\s+remember\s+(?:when\s+we|our|that\s+(?:night|day|time|weekend|trip|holiday)|the\s+(?:night|day|time|weekend|trip|holiday)|your\s+\d+\w*)\b|\b(?:mi\s+manchi|te\s+extra[ñn]o|te\s+echo\s+de\s+menos|tu\s+me\s+manques|ich\s+vermisse\s+dich|te\s+quiero|ti\s+amo|je\s+t'aime)\b",
@@ -192,11 +192,16 @@ NEEDY = _any(
     r"(?:did|have)\s+(?:you|u|ya|ye|yuh)\s+(?:get|got|make\s+it|reach|land(?:ed)?)\s+(?:home\s+|back\s+)?(?:ok|okay|alright|safe(?:ly)?|in\s+one\s+piece)\b|(?:you|u|yuh|ya)\s+(?:reach|get|land)\s+(?:home\s+)?safe\b",
     r"(?:^|[.!?]\s*)not\s+the\s+same\b|tell\s+(?:daddy|dad|papa|him)\s+(?:she|he|i)\s+(?:loves?|miss(?:es)?)\b|not\s+that\s+i'?m\s+counting|hope\s+she\s+knows\b",
     r"(?:reply|replies|answer|text|talk)\s+to\s+every(?:one|body)\s+but\s+me|(?:went|go|going|gone)\s+to\s+\w+\s+with\s+her\b|ask\s+who\s+she\s+is\b",
+    # Blind batches M and N: his new life asked about, his new partner, old times, his cooking.
+    r"(?:how'?s|how\s+is|is)\s+(?:the|your|ur)\s+new\s+(?:job|place|flat|house|apartment|life)\b|how\s+was\s+(?:your|ur)\s+(?:weekend|trip|holiday|birthday)\b|(?:are|r)\s+(?:you|u)\s+looking\s+after\s+(?:yourself|urself)",
+    r"what'?s\s+she\s+(?:like|got)\b|(?:^|[.!?]\s*)why\s+her\b|have\s+fun\s+with\s+her\b|hope\s+(?:ur|your)\s+new\s+(?:girlfriend|gf|woman|partner)\b|(?:precious|perfect)\s+new\s+(?:girlfriend|gf|woman|partner)\b",
+    r"(?:^|[.!?]\s*)remember\s+(?:the\s+first\s+time|when\s+we|that\s+(?:night|time|day|weekend)|our)\b|as\s+good\s+as\s+(?:yours|you\s+make\s+it|when\s+you)|nearly\s+as\s+good\s+as\b|i'?ll\s+be\s+watching\b",
+    r"(?:sleeping|sleeps|sitting|sits|lying|lies)\s+on\s+(?:ur|your)\s+side\s+of\s+the\s+bed|(?:leave|left|leaving)\s+me\s+on\s+read|\bwe\s+need\s+to\s+talk\b(?!\s+about)|can'?t\s+do\s+this\s+(?:on\s+my\s+own|alone)|is\s+your\s+\w+\s+any\s+better",
 )
 
 # A draft that only asks whether he is there, or got her message, asks him for an answer.
 PING = re.compile(
-    r"^\W*(?:(?:hel+o+|hi+|hey+|(?:are\s+)?(?:you|u)\s+there)\s*)?\?+\W*$|^\W*(?:wyd|wya|hel+o{2,}|hey{3,}|hi{3,}|(?:[a-z]+\s+)?(?:pl[sz]|please)|(?:good\s*)?nite?|(?:good\s*)?night(?:\s+night)?|nighty?\s+night|sweet\s+dreams)\W*(?:x+\W*)?$"
+    r"^\W*(?:(?:hel+o+|hi+|hey+|(?:are\s+)?(?:you|u)\s+there)\s*)?\?+\W*$|^\W*(?:wyd|wya|hel+o{2,}|hey{3,}|hi{3,}|(?!(?:yes|yeah|yep|yh|ok|okay|sure|no|nah)\s)(?:[a-z]+\s+)?(?:pl[sz]|please)|(?:good\s*)?nite?|(?:good\s*)?night(?:\s+night)?|nighty?\s+night|sweet\s+dreams)\W*(?:x+\W*)?$"
     r"|^\W*(?:(?:hey|hi|hello)\W+)?(?:just\s+checking\s+)?(?:did\s+)?(?:you|u)\s+(?:get|got)\s+my\s+(?:last\s+)?(?:message|text|msg)\W*$",
     re.IGNORECASE,
 )
@@ -237,7 +242,7 @@ OVERSHARE = _any(
     # Tears, sleep, food, coping.
     rf"{_I}(?:\s+[\w']+){{0,3}}?\s+(?:cry|cried|crying|sob|sobbed|sobbing|weep|weeping|wept|breaking\s+down|broke\s+down)",
     r"(?:can'?t|cannot|couldn'?t|haven'?t|hardly|barely|don'?t|didn'?t)\s+(?:\w+\s+)?(?:sleep|slept|eat|eaten|focus|function|breathe|cope|get\s+out\s+of\s+bed|leave\s+the\s+house)",
-    r"stopped\s+eating|lost\s+(?:a\s+lot\s+of\s+|so\s+much\s+)?weight|lie\s+awake|lying\s+awake|nightmares",
+    r"stopped\s+eating|(?<!you've\s)(?<!you\s)(?<!he's\s)(?<!he\s)lost\s+(?:a\s+lot\s+of\s+|so\s+much\s+)?weight|lie\s+awake|lying\s+awake|nightmares",
     r"(?:kept|keep)\s+breaking\s+down|falling\s+apart|barely\s+holding|holding\s+it\s+together|not\s+coping",
     # Her mind and health.
     r"therap(?:ist|y)|counsell?(?:or|ing)|antidepressants?|sleeping\s+pills|medication|my\s+meds",
@@ -307,6 +312,8 @@ OVERSHARE = _any(
     r"(?:up|awake)\s+(?:again\s+)?(?:at|since|till|until)\s+(?:[1-5]|two|three|four|five)\s*(?:am|a\.m\.|o'?clock)|(?:second|third|fourth|fifth|another)\s+(?:glass|bottle)\s+of\b|set\s+me\s+up\s+with\b",
     # Blind batch K: crying in Scots, pretending to be fine.
     r"(?:can'?t|cannae|canny)\s+stop\s+(?:crying|greetin[g']?|sobbing)|(?:tired\s+of|sick\s+of)\s+pretending\s+(?:i'?m|to\s+be)\s+(?:fine|ok|okay|alright|happy)",
+    # Blind batches M and N: debt collectors.
+    r"debt\s+collectors?|\bbailiffs?\b",
 )
 
 # Shouting: two capitalised words in a row, one of four letters or more that is not an
@@ -344,6 +351,8 @@ STRONG_WORDS = _any(
     r"(?:go\s+)?crawl\s+back\s+to|what\s+kind\s+of\s+(?:man|person|father|dad|mother|human)\s+(?:does|would|do)",
     # Blind batch L: wishing they had never met.
     r"\bwish\s+i(?:'?d|\s+had)\s+never\s+(?:met|known)\s+(?:you|u)\b",
+    # Blind batches M and N: lies called out, "what do you mean you…".
+    r"\bwhy\s+did\s+(?:you|u)\s+lie\b|(?:you|u)\s+lied\s+to\s+me\b|what\s+do\s+(?:you|u)\s+mean\s+(?:you|u)\b",
 )
 
 # Her own state in any words: "I" or "I'm" and, within five words, a word VADER's lexicon rates at
@@ -470,6 +479,10 @@ SARCASM = _any(
     # Blind batch K: "bless your heart", "even bother", "after everything I did", "that's all".
     r"bless\s+(?:your|ur|his)\s+heart|aren'?t\s+(?:you|u)\s+just\s+the\b|why\s+(?:did|do|would)\s+(?:you|u)\s+even\s+bother|after\s+(?:everything|all)\s+i\s+(?:did|done|'?ve\s+done|have\s+done)\s+for\s+(?:you|u)\b",
     r"that'?s\s+all\s+(?:you|u)\s+(?:have\s+|had\s+|'?ve\s+)?(?:got|to\s+say)\b|[.!?,]\s*(?:real\s+cool|stunning|classy|charming)\s*[.!]?\s*$",
+    # Blind batches M and N: "lovely stuff.", "lovely. just lovely.", "sure you were", "enjoy it".
+    r"[.!?]\s*lovely\s+stuff\W*$|(?:^|[.!?]\s*)(?P<praise>lovely|great|perfect|brilliant|fantastic)[.!]?\s+just\s+(?P=praise)\b|(?:^|lol\s+|[.!?]\s*)sure\s+(?:you|u)\s+(?:were|was|did)\s+['\"\u2018\u201c]",
+    r"(?:you|u)\s+wanted\s+(?:space|this|your\s+freedom)\W+enjoy\b|leave\s+me\s+on\s+read\s+then|well\s+done\b[^.!?\n]{0,20}?,\s*(?:forgetting|missing|leaving|ruining|letting|making)\b|for\s+the\s+(?:second|third|fourth)\s+(?:year|time|week|month)\s+running",
+    r"(?:precious|perfect)\s+new\s+(?:girlfriend|gf|woman|partner)\b",
 )
 THREAT = _any(
     r"one\s+more\s+(?:\w+\s+){0,3}?and\s+(?:i'?m|i\s+am|i'?ll|i\s+will|you'?re|you\s+will|that'?s\s+it|we\s+go|we'?re\s+going|it\s+goes)",
@@ -486,6 +499,8 @@ THREAT = _any(
     r"\b(?:or|otherwise)\s+(?:i'?ll|i\s+will|i'?m|i\s+am)\s+(?:going\s+to\s+|gonna\s+)?(?:\w+\s+){0,3}?(?:child\s+support|the\s+csa|family\s+court|custody)|if\s+(?:it|this|that)\s+happens\s+again\b",
     # Blind batch K: "I swear if you…", "never let you forget it", the junk on the kerb.
     r"\bi\s+swear\s+(?:to\s+god\s+)?if\s+(?:you|u)\b|never\s+let\s+(?:you|u)\s+forget\b|\bor\s+(?:it|they|everything)\s+(?:all\s+)?goes?\s+(?:in|on|to)\s+(?:the\s+)?(?:curb|kerb|dump|trash|garbage)",
+    # Blind batches M and N: a lawyer called by a deadline.
+    r"\bor\s+i\s+(?:call|ring|phone|contact|get)\s+(?:my|a|the)\s+(?:lawyer|solicitor|attorney|police)",
 )
 HOSTILE_ORDER = _any(
     r"(?:^|[.!?,]\s*)(?:just\s+)?don'?t\s+(?:bother|even\s+think|you\s+dare)",
@@ -554,6 +569,9 @@ INDIRECT_APOLOGY = _any(
     r"\bmea\s+culpa\b|\bpasensya\s+na\b|\bi\s+was\s+the\s+one\s+who\s+(?:ruined|messed|screwed|broke|wrecked|blew|ended)\b",
     # Blind batch K: Singapore's "paiseh".
     r"\bpai\s*seh\b",
+    # Blind batches M and N: blaming herself, not easy to live with, not her finest moment.
+    r"\bi\s+blame\s+myself\b|\bi\s+(?:wasn'?t|was\s+not)\s+(?:the\s+)?(?:easy|easiest|fair|kind|nice)\s+to\s+(?:live|deal|be)\s+with|\bi\s+didn'?t\s+give\s+(?:you|u)\s+enough\b",
+    r"(?:wasn'?t|not)\s+my\s+(?:finest|best|proudest)\s+(?:moment|hour)|\bi\s+was\s+(?:maybe\s+|probably\s+|perhaps\s+)?(?:a\s+bit\s+|a\s+little\s+|too\s+)?(?:harsh|unfair|snappy|rude|mean|dramatic)\b",
 )
 # Telling him he owes no apology, or it was not his fault: neither an apology nor anger.
 REASSURANCE = _any(
@@ -589,7 +607,7 @@ OTHERS_NEWS = _any(
 # Thanks and praise: warm words the intense model, which reads strong feeling, is not asked about
 # (sarcasm in the same words, "thanks for nothing", is the rules').
 THANKS = _any(
-    r"thank\s+(?:you|u)\s+for|thanks\s+for\s+(?!nothing)|(?:lovely|kind|good)\s+of\s+(?:you|u)\s+to|(?:he|she|they)\s+(?:was|were)\s+(?:thrilled|over\s+the\s+moon|buzzing)|proud\s+of\s+(?:you|u)\b",
+    r"thank\s+(?:you|u)\s+for|thanks\s+for\s+(?!nothing)|(?:you'?re|ur)\s+(?:very\s+)?welcome|no\s+bother\b|(?:lovely|kind|good)\s+of\s+(?:you|u)\s+to|(?:he|she|they)\s+(?:was|were)\s+(?:thrilled|over\s+the\s+moon|buzzing)|proud\s+of\s+(?:you|u)\b",
 )
 # Kind words of sympathy: beside news of a loss or illness in his family (SYMPATHY), the whole
 # draft is a condolence, and its warm or strong words are grief or kindness, not longing or anger.

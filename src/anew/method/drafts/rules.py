@@ -87,6 +87,7 @@ _ASKING = re.compile(
     rf"|^\W*{_OPENER}{_WHAT}(?:\s+(?:time|day))?'?s\b"
     rf"|^\W*{_OPENER}(?:what|wot|wit)\s+time\b"  # Scots' "wit time"
     rf"|\b{_JOINER}\s+{_WHAT}'s\b"
+    rf"|\b{_JOINER}\s+(?:whats|wheres|whens|hows|whos)\b"  # "and whats your account number"
     r"|\b(?:what|wat|which)\s+(?:time|day|date|night|weekend|train|flight)\s+(?:are|r|is|was|do|did"
     r"|does|will|should|shall|can)\b"
     r"|\b(?:what|which)\s+[a-z]+\s+(?:r|are|do|did|does)\s+(?:u|you|we|they)\b"
@@ -145,6 +146,7 @@ _ASKS_AT_THE_END = re.compile(
     r"|(?:who|what|where|when|why|how)(?:'s|\s+(?:won't|wont|can't|cant|didn't|didnt|isn't|aren't"
     r"|don't|dont|doesn't|haven't|hasn't|wouldn't))\b|is\s+(?:that|this)\b"
     r"|why\s+(?:u|you|ye|yuh)\s+[a-z]+in[g']?\b"  # "...?? and why u telling ppl"
+    r"|(?:and|n)\s+(?:which|what)\s+\w+\W*$"  # "...? and which station"
     rf"|(?:is|are|was|were|do|does|did|has|have|can|could|will|would|shall|should)\s+(?:i|{_SUBJECT})\b"
     r"|(?:what|which)\s+(?:time|day|date)\W*$)",
     re.IGNORECASE,
