@@ -362,6 +362,26 @@ BLIND_SHAPES = {
         ("what's yer new address and can ye send it the day", "questions"),
         ("who said that?? and why u telling people", "questions"),
     ],
+    "O and P": [
+        ("Saw your truck outside the bakery and walked the other way.", "needy"),
+        ("Is she staying at the house now?", "needy"),
+        ("How's Leeds treating you?", "needy"),
+        ("Pip sends his love 🐶", "needy"),
+        ("I may have been unreasonable about the summer dates.", "apology"),
+        ("maybe I was a bit much about the party", "apology"),
+        ("My text was sharper than it needed to be.", "apology"),
+        ("I know I didn't make it easy for you either.", "apology"),
+        ("I should have told you about the parking fine myself.", "apology"),
+        ("Late again. Classic Darren.", "intense"),
+        ("Thanks for remembering her birthday a week late. Really touching.", "intense"),
+        ("Collect the tools by Sunday or it's going on marketplace", "intense"),
+        ("you don't get to choose which holidays suit you", "intense"),
+        ("Tired of crying every night.", "overshare"),
+        ("Failed my driving test again.", "overshare"),
+        ("where'd you leave the ladder. and what's the code for the shed", "questions"),
+        ("is Ana's cough better. did she finish the syrup", "questions"),
+        ("Can you have them Friday and also did you book the dentist", "questions"),
+    ],
     "M and N": [
         ("How's the new house?", "needy"),
         ("how was your weekend", "needy"),
@@ -514,12 +534,27 @@ def test_news_passed_on_and_plain_look_alikes_of_batch_l_stay_send(text: str) ->
         "Your mum says you've lost weight.",
         "We need to talk about summer camp, it's $400 each.",
         "Are you bringing her bike on Sunday?",
+        "So sorry you didn't get the Leeds job. Their loss.",
+        "do you want me to post the records or will you pick them up",
+        "Finn asked why you haven't rung. Please call him Sunday.",
+        "Zara's passport is in the desk drawer, she'll need it on Friday.",
         "actually make that 5.30, I'm stuck in traffic",
     ],
 )
 def test_reassurance_house_rules_and_news_of_others_in_batch_k_words_stay_calm(text: str) -> None:
     codes = _codes(text)
     assert not codes & {"needy", "intense", "overshare"}, (text, codes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What is wrong with you? Seriously, what is wrong with you?",
+        "Can you do Tuesday instead? Or Wednesday?",
+    ],
+)
+def test_a_question_repeated_or_its_other_choice_is_not_a_second_question(text: str) -> None:
+    assert "questions" not in _codes(text), text
 
 
 def test_a_full_stop_between_digits_ends_no_sentence() -> None:

@@ -63,7 +63,7 @@ NEEDY = _any(
     r"(?:a|any)\s+chance\s+for\s+us|still\s+a\s+chance|(?:is|was)\s+there\s+(?:still\s+)?(?:a\s+chance|hope|any\s+hope)",
     r"what\s+we\s+(?:could\s+have|had|have)\b",
     # Pleading for his attention or an answer.
-    r"(?:please|pls|plz)\s+(?:just\s+)?(?:come|talk|answer|reply|respond|call|text|write|see|don'?t\s+(?:go|leave|give|do|ignore)|give\s+(?:us|me))",
+    r"(?:please|pls|plz)\s+(?:just\s+)?(?:come|talk|answer|reply|respond|call(?!\s+(?:him|her|them|the|your|ur)\b)|text|write|see|don'?t\s+(?:go|leave|give|do|ignore)|give\s+(?:us|me))",
     r"(?:text|call|write|message|get)\s+me\s+back|(?:answer|reply\s+to|respond\s+to|talk\s+to)\s+me\b(?!\s+about)",
     r"(?:^|[.!?,]\s*)(?:please\s+|just\s+)?say\s+something",
     rf"(?:why|how\s+come)\s+(?:haven'?t|won'?t|don'?t|didn'?t|aren'?t|can'?t)\s+{_YOU}\s+(?:\w+\s+)?(?:repl|answer|call|text|talk|respond|writ|see|love|want|care)",
@@ -76,7 +76,7 @@ NEEDY = _any(
     rf"i'?m\s+(?:always\s+|still\s+)?here\s+(?:for\s+{_YOU}|if\s+{_YOU})|whenever\s+{_YOU}(?:'re|\s+are)?\s+(?:ready|want)(?!\W+(?:send|sign|drop|pick|bring|let\s+me\s+know)\b)",
     r"(?:i'?ll|i\s+would|i'?d)\s+(?:do|give)\s+anything|i'?m\s+begging|begging\s+you",
     # Asking for reassurance about his feelings or his new life.
-    rf"do\s+{_YOU}\s+(?:ever\s+|still\s+)?(?:(?:love|miss|think\s+(?:about|of)|care\s+about|want|need|regret)\s+(?:me|us)\b(?!\s+to\s+(?:sign|do|bring|pick|drop|collect|send|fill|pay|check|take|call|ring|get|have|book|sort|help|look|be\s+(?:there|in|home)))|care\b|wonder\s+(?:about|if|what)|have\s+feelings)",
+    rf"do\s+{_YOU}\s+(?:ever\s+|still\s+)?(?:(?:love|miss|think\s+(?:about|of)|care\s+about|want|need|regret)\s+(?:me|us)\b(?!\s+to\s+(?:sign|do|bring|pick|drop|collect|send|fill|pay|check|take|call|ring|get|have|book|sort|help|look|mail|post|keep|sell|leave|be\s+(?:there|in|home)))|care\b|wonder\s+(?:about|if|what)|have\s+feelings)",
     r"feelings\s+for\s+me|where\s+we\s+stand|(?:are|were)\s+we\s+(?:really\s+|actually\s+|definitely\s+)?(?:over|done|finished|through)|is\s+it\s+(?:really\s+)?over\b",
     rf"(?:don'?t|didn'?t)\s+{_YOU}\s+(?:ever\s+)?(?:miss|love|care|think)",
     rf"tell\s+me\s+{_YOU}\s+(?:still\s+)?(?:care|love|miss|want)|did\s+{_YOU}\s+(?:ever\s+)?(?:love|care)",
@@ -154,7 +154,7 @@ NEEDY = _any(
     rf"remember\s+(?:when|that|the\s+(?:time|night|day|weekend|trip))\s+we\b|found\s+(?:our|some\s+old|those\s+old|all\s+our|the\s+old|our\s+old)\s+(?:photos|pictures|pics|videos)|{_YOU}\s+know\s+the\s+one\b",
     rf"(?:reminded|reminds|remind)\s+me\s+of\s+(?:{_YOU}|us)\b|made\s+me\s+think\s+of\s+(?:{_YOU}|us)\b|{_YOU}\s+(?:would'?ve|would\s+have|'d\s+have)\s+loved\b",
     rf"{_YOU}\s+should\s+come\s+(?:and|to|n)\s+see\s+(?:it|the\s+(?:new\s+)?(?:place|flat|house))|(?:you\s+were|ur)\s+always\s+the\s+only\s+one|nobody\s+to\s+(?:celebrate|talk|share\s+it)\s+with",
-    rf"how\s+was\s+(?:the|your)\s+date|(?:is|has)\s+she\s+(?:moving\s+in|moved\s+in|living\s+with\s+(?:you|u))|(?:are|r)\s+{_YOU}\s+bringing\s+(?:anyone|someone|her\b(?=\s*(?:[.!?,]|$|to\b|along\b|with\b|too\b))|a\s+date|a\s+plus\s+one)|back\s+on\s+the\s+apps",
+    rf"how\s+was\s+(?:the|your)\s+date|(?:is|has)\s+she\s+(?:moving\s+in|moved\s+in|living\s+with\s+(?:you|u)|(?:living|staying|sleeping)\s+(?:at|in)\s+(?:the|your|ur|our)\s+(?:house|flat|place))|(?:are|r)\s+{_YOU}\s+bringing\s+(?:anyone|someone|her\b(?=\s*(?:[.!?,]|$|to\b|along\b|with\b|too\b))|a\s+date|a\s+plus\s+one)|back\s+on\s+the\s+apps",
     r"(?:you'?ve\s+got|(?:you|u)\s+(?:have|got))\s+a\s+(?:new\s+)?girlfriend|your\s+new\s+(?:girlfriend|gf|bird|woman|missus)\s+(?:looks|seems|is)\b",
     rf"hope\s+she\s+(?:can\s+cope\s+with|puts\s+up\s+with)|(?:she'?s|she\s+is)\s+(?:much\s+|so\s+|a\s+lot\s+)?(?:less|more)\s+\w+(?:\s+\w+)?\s+than\s+me\b|{_YOU}\s+hate\s+me\b",
     r"(?:the\s+decency|bother)\s+to\s+(?:reply|answer|respond|text\s+(?:me\s+)?back|call)|(?:^|[.!?]\s*)hel+o{2,}\W*$|can'?t\s+believe\s+it'?s\s+been\s+a\s+(?:year|month)",
@@ -174,7 +174,7 @@ NEEDY = _any(
     r"\b(?:dog|cat|pup|puppy|kitten)\s+(?:says|sends)\s+(?:hi|hello|hey|love)\b|\b(?:says|sends)\s+(?:hi|hello|hey)\W*\U0001f43e",
     # Blind batch H: starting again, wondering if he thinks of it, old haunts, checking he is safe.
     rf"can\s+we\s+(?:please\s+)?(?:start|try)\s+(?:again|over)|can'?t\s+stop\s+(?:wondering|thinking)|wonder(?:ing)?\s+if\s+{_YOU}\s+ever\b",
-    r"we\s+(?:always|used\s+to)\s+(?:go|went|get|got|have|had|eat|ate|watch|watched)\b|(?:walked|drove|went)\s+past\s+(?:your|ur)\s+(?:work|house|flat|place|office|gym|mum'?s)\b",
+    r"we\s+(?:always|used\s+to)\s+(?:go|went|get|got|have|had|eat|ate|watch|watched)\b|(?:walked|drove|went)\s+past\s+(?:your|ur)\s+(?:work|house|flat|place|office|gym|mum'?s|street|road|building)\b",
     rf"(?:^|[.!?]\s*)didn'?t\s+(?:say\s+hi|go\s+in|wave)\b|{_YOU}\s+always\s+loved\b|(?:just\s+)?checking\s+(?:you'?re|ur|you\s+are|u\s+r)\s+(?:ok|okay|alright|all\s+right)\b|let\s+me\s+know\s+{_YOU}\s+got\s+home",
     # Blind batch I: who he is taking, his new partner moving in, his freedom watched online.
     rf"who\s+(?:are|r)\s+{_YOU}\s+(?:taking|bringing)\b|\b(?-i:[A-Z])[a-z]+\s+is\s+moving\s+in\b|(?:looks\s+like\s+it|saw\s+it)\s+(?:from|on)\s+(?:your\s+)?(?:instagram|insta|ig|facebook|fb|tiktok|snapchat|stories)\b",
@@ -197,6 +197,9 @@ NEEDY = _any(
     r"what'?s\s+she\s+(?:like|got)\b|(?:^|[.!?]\s*)why\s+her\b|have\s+fun\s+with\s+her\b|hope\s+(?:ur|your)\s+new\s+(?:girlfriend|gf|woman|partner)\b|(?:precious|perfect)\s+new\s+(?:girlfriend|gf|woman|partner)\b",
     r"(?:^|[.!?]\s*)remember\s+(?:the\s+first\s+time|when\s+we|that\s+(?:night|time|day|weekend)|our)\b|as\s+good\s+as\s+(?:yours|you\s+make\s+it|when\s+you)|nearly\s+as\s+good\s+as\b|i'?ll\s+be\s+watching\b",
     r"(?:sleeping|sleeps|sitting|sits|lying|lies)\s+on\s+(?:ur|your)\s+side\s+of\s+the\s+bed|(?:leave|left|leaving)\s+me\s+on\s+read|\bwe\s+need\s+to\s+talk\b(?!\s+about)|can'?t\s+do\s+this\s+(?:on\s+my\s+own|alone)|is\s+your\s+\w+\s+any\s+better",
+    # Blind batches O and P: his car seen, his new partner seen or posted, a pet's love.
+    r"\bsaw\s+(?:your|ur)\s+(?:car|truck|van|bike|new\s+(?:girlfriend|gf|woman|partner))\b|\bposted\s+her\b|how'?s\s+(?-i:[A-Z])[a-z]+\s+treating\s+(?:you|u)\b",
+    r"(?:says|sends)\s+(?:hi|hello|hey|(?:his|her|their)\s+love)\W*[\U0001f408\U0001f415\U0001f431\U0001f436\U0001f43e]",
 )
 
 # A draft that only asks whether he is there, or got her message, asks him for an answer.
@@ -209,7 +212,9 @@ PING = re.compile(
 # Sympathy ("sorry to hear") and telling him not to apologise are not apologies.
 _NOT_AN_APOLOGY = (
     r"(?!\s+(?:to\s+hear|for\s+(?:your|his|her|the|their)\s+loss|about\s+(?:your|his|her)\s+"
-    r"(?:loss|grand\w*|mum|mom|dad|father|mother|nan|gran|uncle|aunt|friend|dog|cat)|that\s+happened\s+to))"
+    r"(?:loss|grand\w*|mum|mom|dad|father|mother|nan|gran|uncle|aunt|friend|dog|cat)|that\s+happened\s+to"
+    # "So sorry you didn't get the job", "so sorry about the fire at the garage": his bad luck
+    r"|(?:you|u)\s+didn'?t\s+get\b|about\s+the\s+(?:fire|flood|accident|break-?in|burglary|crash|diagnosis|result)))"
 )
 # "I'm so sorry about Max, he was a lovely dog": sorry in a sentence of loss or illness is sympathy.
 SYMPATHY = _any(
@@ -314,6 +319,8 @@ OVERSHARE = _any(
     r"(?:can'?t|cannae|canny)\s+stop\s+(?:crying|greetin[g']?|sobbing)|(?:tired\s+of|sick\s+of)\s+pretending\s+(?:i'?m|to\s+be)\s+(?:fine|ok|okay|alright|happy)",
     # Blind batches M and N: debt collectors.
     r"debt\s+collectors?|\bbailiffs?\b",
+    # Blind batches O and P: tired of crying, a failed exam, weeks of tears.
+    r"tired\s+of\s+crying|failed\s+my\s+(?:\w+\s+)?(?:exam|test|course|module)|(?:cry|cried|crying)\s+for\s+(?:\d+|two|three|four)\s+(?:days|weeks)",
 )
 
 # Shouting: two capitalised words in a row, one of four letters or more that is not an
@@ -353,6 +360,8 @@ STRONG_WORDS = _any(
     r"\bwish\s+i(?:'?d|\s+had)\s+never\s+(?:met|known)\s+(?:you|u)\b",
     # Blind batches M and N: lies called out, "what do you mean you…".
     r"\bwhy\s+did\s+(?:you|u)\s+lie\b|(?:you|u)\s+lied\s+to\s+me\b|what\s+do\s+(?:you|u)\s+mean\s+(?:you|u)\b",
+    # Blind batches O and P: "a wicked man".
+    r"(?:you'?re|yuh|ur|you\s+are|you\s+a)\s+(?:a\s+)?(?:wicked|evil|vile|nasty|horrible)\s+(?:man|person|human)\b",
 )
 
 # Her own state in any words: "I" or "I'm" and, within five words, a word VADER's lexicon rates at
@@ -455,7 +464,7 @@ SARCASM = _any(
     r"hope\s+(?:you\s+two|you\s+both|you'?re\s+both|ur\s+both|u\s+both)\s+(?:are\s+)?(?:very|really|so)\s+happy|thanks\s+for\s+that,?\s+really|(?:congratulations|congrats)\s+i\s+(?:suppose|guess)",
     r"hope\s+(?!the\b|it\b|this\b|that\b)\w+'s\s+worth\s+it|guess\s+i\s+was\s+(?:just\s+)?(?:practice|a\s+placeholder|a\s+stopgap)|wasted\s+(?:\w+\s+){0,3}(?:years|months)\s+(?:of\s+my\s+life\s+)?on\s+(?:you|u)\b",
     r"actually\s+no,?\s+i'?m\s+not\b|why\s+do\s+(?:you|u)\s+always\b|if\s+that'?s\s+not\s+too\s+much\s+to\s+ask|and\s+(?:you|u)\s+know\s+it\b|while\s+she'?s\s+at\s+it|glad\s+(?:you'?re|ur)\s+not\s+missing\s+me",
-    r"would\s+it\s+kill\s+(?:you|u)|oh\s+wait,?\s+there\s+(?:wasn'?t|isn'?t|was\s+no)|glad\s+(?:someone'?s|one\s+of\s+us\s+is)|(?:you|u)\s+never\s+change\b|she'?ll\s+need\s+it\b",
+    r"would\s+it\s+kill\s+(?:you|u)|oh\s+wait,?\s+there\s+(?:wasn'?t|isn'?t|was\s+no)|glad\s+(?:someone'?s|one\s+of\s+us\s+is)|(?:you|u)\s+never\s+change\b|she'?ll\s+need\s+it\s*[.!]?\s*$",
     r"clearly\s+(?:your|ur)\s+\w+(?:\s+\w+)?\s+(?:is|are)\s+more\s+important|funny\s+how\s+(?:you|u)(?:'re|\s+are|\s+r)?\b|take\s+that\s+as\s+a\s+no|hope\s+she\s+(?:cheats|dumps\s+you|does\s+the\s+same)|hope\s+it\s+(?:was|is)\s+worth\s+it",
     r"(?:^|[.!?]\s*)(?:fine|ok|okay)[,.]?\s+ignore\s+me|clearly\s+i\s+(?:meant|mean)\s+nothing|(?:^|[.!?]\s*)enjoy\.\s*$|\bi\s+apologi[sz]e\s+for\s+nothing",
     # Blind batch G: a curt word at the end, praise in a row, everything about him, disbelief.
@@ -480,9 +489,11 @@ SARCASM = _any(
     r"bless\s+(?:your|ur|his)\s+heart|aren'?t\s+(?:you|u)\s+just\s+the\b|why\s+(?:did|do|would)\s+(?:you|u)\s+even\s+bother|after\s+(?:everything|all)\s+i\s+(?:did|done|'?ve\s+done|have\s+done)\s+for\s+(?:you|u)\b",
     r"that'?s\s+all\s+(?:you|u)\s+(?:have\s+|had\s+|'?ve\s+)?(?:got|to\s+say)\b|[.!?,]\s*(?:real\s+cool|stunning|classy|charming)\s*[.!]?\s*$",
     # Blind batches M and N: "lovely stuff.", "lovely. just lovely.", "sure you were", "enjoy it".
-    r"[.!?]\s*lovely\s+stuff\W*$|(?:^|[.!?]\s*)(?P<praise>lovely|great|perfect|brilliant|fantastic)[.!]?\s+just\s+(?P=praise)\b|(?:^|lol\s+|[.!?]\s*)sure\s+(?:you|u)\s+(?:were|was|did)\s+['\"\u2018\u201c]",
+    r"[.!?]\s*lovely\s+stuff\W*$|(?:^|[.!?]\s*)(?P<praise>lovely|great|perfect|brilliant|fantastic)[.!]?\s+just\s+(?P=praise)\b|(?:^|lol\s+|[.!?,]\s*)sure,?\s+(?:you|u)\s+(?:were|was|did)\s+['\"\u2018\u201c]",
     r"(?:you|u)\s+wanted\s+(?:space|this|your\s+freedom)\W+enjoy\b|leave\s+me\s+on\s+read\s+then|well\s+done\b[^.!?\n]{0,20}?,\s*(?:forgetting|missing|leaving|ruining|letting|making)\b|for\s+the\s+(?:second|third|fourth)\s+(?:year|time|week|month)\s+running",
     r"(?:precious|perfect)\s+new\s+(?:girlfriend|gf|woman|partner)\b",
+    # Blind batches O and P: "Classic Delroy.", "really touching.", "never have the guts".
+    r"(?:^|[.!?]\s*)classic\s+(?-i:[A-Z])[a-z]+\s*[.!]?\s*$|[.!?]\s*(?:really\s+)?(?:touching|heartwarming)\s*[.!]?\s*$|never\s+(?:have|had)\s+the\s+(?:guts|balls|decency)\b",
 )
 THREAT = _any(
     r"one\s+more\s+(?:\w+\s+){0,3}?and\s+(?:i'?m|i\s+am|i'?ll|i\s+will|you'?re|you\s+will|that'?s\s+it|we\s+go|we'?re\s+going|it\s+goes)",
@@ -501,12 +512,14 @@ THREAT = _any(
     r"\bi\s+swear\s+(?:to\s+god\s+)?if\s+(?:you|u)\b|never\s+let\s+(?:you|u)\s+forget\b|\bor\s+(?:it|they|everything)\s+(?:all\s+)?goes?\s+(?:in|on|to)\s+(?:the\s+)?(?:curb|kerb|dump|trash|garbage)",
     # Blind batches M and N: a lawyer called by a deadline.
     r"\bor\s+i\s+(?:call|ring|phone|contact|get)\s+(?:my|a|the)\s+(?:lawyer|solicitor|attorney|police)",
+    # Blind batches O and P: his things sold online.
+    r"\bor\s+(?:it'?s|they'?re|it\s+is)\s+going\s+(?:on|to|in)\s+(?:the\s+)?(?:marketplace|gumtree|ebay|craigslist|facebook|skip|tip|dump|bin|charity)",
 )
 HOSTILE_ORDER = _any(
     r"(?:^|[.!?,]\s*)(?:just\s+)?don'?t\s+(?:bother|even\s+think|you\s+dare)",
     r"don'?t\s+(?:bring|let)\s+(?:her|him|them|that\s+\w+|your\s+(?:new\s+)?(?:girlfriend|gf|bird|partner|missus|woman))\s+(?:to|near|anywhere|round|around|in)",
     r"keep\s+(?:her|him|them|your\s+(?:new\s+)?\w+)\s+away\s+from|(?:^|[.!?,]\s*)(?:just\s+|please\s+|and\s+)?stop\s+(?:texting|calling|messaging|contacting|ringing|bothering|harassing)\s+(?:my|me)\b",
-    r"(?:is|are)\s+not\s+to\s+(?:be|come|go)\s+(?:anywhere\s+)?near|,?\s*end\s+of\s*[.!]?\s*$|(?:i|we)\s+don'?t\s+want\s+(?:you|u)\s+(?:there|here|near|around|anywhere|at)\b|(?:you|u)\s+don'?t\s+get\s+to\s+(?:say|decide|tell|call|have)\b",
+    r"(?:is|are)\s+not\s+to\s+(?:be|come|go)\s+(?:anywhere\s+)?near|,?\s*end\s+of\s*[.!]?\s*$|(?:i|we)\s+don'?t\s+want\s+(?:you|u)\s+(?:there|here|near|around|anywhere|at)\b|(?:you|u)\s+don'?t\s+get\s+to\s+(?:say|decide|tell|call|have|pick|choose)\b",
     r"don'?t\s+(?:even\s+)?try\s+(?:to\s+|and\s+)?(?:come|turn\s+up|show\s+up)\b|(?:if\s+you|you\s+to)\s+stop(?:ped)?\s+(?:messaging|texting|calling|contacting)\s+(?:my|me)\b",
     r"(?:^|[.!?]\s*)(?:just\s+)?(?:stop\s+asking|sort\s+it\s+out)\s*[.!]?\s*$",
     r"(?:you'?re|you\s+are|ur)\s+not\s+welcome|(?:don'?t|never)\s+(?:come|show\s+up|turn\s+up)\s+(?:near|round|to)\s+(?:me|my|here)",
@@ -523,7 +536,7 @@ SARCASTIC_EMOJI = re.compile("[\U0001f643\U0001f644]")
 # struggle.
 REMORSE = _any(
     r"(?:feel|felt)\s+(?:so\s+|really\s+|just\s+)?(?:awful|terrible|bad|dreadful|guilty|horrible|rotten)|i\s+panicked",
-    r"\bi\s+was\s+(?:just\s+|really\s+|so\s+)?(?:upset|angry|hurting|hurt|stressed|emotional)\b",
+    r"\bi\s+was\s+(?:just\s+|really\s+|so\s+)?(?:upset|angry|hurting|hurt|stressed|emotional|exhausted|tired|knackered|shattered)\b",
     r"\bi'?d\s+had\s+(?:too\s+much|too\s+many|a\s+few|a\s+lot)\b",  # blind batch K
 )
 # A sorry refused, or blame he put on her reported: neither is an apology of hers.
@@ -572,6 +585,9 @@ INDIRECT_APOLOGY = _any(
     # Blind batches M and N: blaming herself, not easy to live with, not her finest moment.
     r"\bi\s+blame\s+myself\b|\bi\s+(?:wasn'?t|was\s+not)\s+(?:the\s+)?(?:easy|easiest|fair|kind|nice)\s+to\s+(?:live|deal|be)\s+with|\bi\s+didn'?t\s+give\s+(?:you|u)\s+enough\b",
     r"(?:wasn'?t|not)\s+my\s+(?:finest|best|proudest)\s+(?:moment|hour)|\bi\s+was\s+(?:maybe\s+|probably\s+|perhaps\s+)?(?:a\s+bit\s+|a\s+little\s+|too\s+)?(?:harsh|unfair|snappy|rude|mean|dramatic)\b",
+    # Blind batches O and P: unreasonable, a bit much, sharper than needed, "should have told you".
+    r"\bi\s+(?:might|may|probably)\s+(?:have\s+)?been\s+(?:a\s+bit\s+|a\s+little\s+)?(?:unreasonable|difficult|over\s+the\s+top|out\s+of\s+line)|\bi\s+was\s+(?:a\s+bit|a\s+little|way|too)\s+much\b|(?:sharper|harsher|ruder|snappier|colder|meaner)\s+than\s+(?:it|i)\s+needed\s+to\s+be",
+    r"\bi\s+didn'?t\s+make\s+(?:it|things|this)\s+easy\s+for\s+(?:you|u)|\bi\s+should\s+have\s+told\s+(?:you|u)\b|\bi\s+(?:wasn'?t|was\s+not)\s+the\s+easiest\s+person\s+to\s+(?:live|deal|be)\s+with",
 )
 # Telling him he owes no apology, or it was not his fault: neither an apology nor anger.
 REASSURANCE = _any(

@@ -88,6 +88,8 @@ _ASKING = re.compile(
     rf"|^\W*{_OPENER}(?:what|wot|wit)\s+time\b"  # Scots' "wit time"
     rf"|\b{_JOINER}\s+{_WHAT}'s\b"
     rf"|\b{_JOINER}\s+(?:whats|wheres|whens|hows|whos)\b"  # "and whats your account number"
+    r"|\b(?:where|what|who|how|when|why)'d\s+(?:you|u|he|she|they|we)\b"  # "where'd you put it"
+    rf"|^\W*{_OPENER}who\s+(?:told|said|sent|took|gave|called|rang|saw)\b"  # "who told u that"
     r"|\b(?:what|wat|which)\s+(?:time|day|date|night|weekend|train|flight)\s+(?:are|r|is|was|do|did"
     r"|does|will|should|shall|can)\b"
     r"|\b(?:what|which)\s+[a-z]+\s+(?:r|are|do|did|does)\s+(?:u|you|we|they)\b"
@@ -95,7 +97,7 @@ _ASKING = re.compile(
     r"|\b(?:and|n|&)\s+(?:what|which)\s+[a-z]+\s+(?:is|was)\s+(?:it|he|she)\b"
     rf"|^\W*{_OPENER}(?:what|which)\s+[a-z]+\s+(?:is|are|was|were)\b"
     r"|^\W*(?:any\s+idea|do\s+(?:you|u)\s+know)\s+(?:where|when|what|who|how|if|whether)\b"
-    rf"|(?:^\W*{_OPENER}|\b{_AND}\s+|\bbut\s+)(?:are|r|is|was|were|do|did|does|can|could|would|will|have|has)"
+    rf"|(?:^\W*{_OPENER}|\b{_AND}\s+(?:also\s+)?|\bbut\s+)(?:are|r|is|was|were|do|did|does|can|could|would|will|have|has)"
     rf"\s+{_SUBJECT}\b"
     rf"|(?:^|\b(?:and|but|n|&)\s+)(?:do|did|should|shall|can|could)\s+i\b"  # "or can I": a choice
     rf"|,\s*(?:are|r|is|do|did|does|has|have|was|were|can|could|will|would)\s+{_SUBJECT}\b"
@@ -107,7 +109,7 @@ _ASKING = re.compile(
     rf"|^\W*(?-i:[A-Z])[a-z]+,?\s+(?:are|r|did|do|have|can|will|could|would)\s+(?:you|u)\b"
     rf"|\b(?:to\s+know|asking|wondering|asked)\s+(?:are|is|do|did|will|can|should)\s+{_SUBJECT}\b"
     # "Is Jen coming", "and did Sam ring": a question about someone she names.
-    r"|^\W*(?:(?:and|n|so)\s+)?(?:is|was|does|did|has|will)\s+(?-i:[A-Z])[a-z]+\s+(?-i:[a-z])"
+    r"|^\W*(?:(?:and|n|so)\s+)?(?:is|was|does|did|has|will)\s+(?-i:[A-Z])[a-z]+(?:'s)?\s+(?-i:[a-z])"
     r"|,\s*(?:is|was)\s+(?:that|this)\s+(?:true|right|ok|okay|alright|fine|correct|still)\b"
     r"|,\s*(?:fancy|wanna|want\s+to)\s+(?:a|an|some|going|coming|grabbing|meeting)\b",
     re.IGNORECASE,
@@ -119,7 +121,7 @@ _JOINED_QUESTION = re.compile(
     rf"|(?:,|\s{_AND})\s*how\s+(?:much|many|long|far|often)\b"
     # "...and does Leo need his towel": a second question about someone she names.
     rf"|\s{_AND}\s+(?:does|did|is|has|was|will)\s+(?-i:[A-Z])[a-z]+(?:'s)?\s"
-    rf"|\s{_AND}\s+(?:should|shall|must|can|could|do|did|does|will|would|is|are|r|was|were|has|have)"
+    rf"|\s{_AND}\s+(?:also\s+)?(?:should|shall|must|can|could|do|did|does|will|would|is|are|r|was|were|has|have)"
     rf"\s+(?:i|we|{_SUBJECT})\b"
     r"|\sand\s+(?:where|when|what\s+time|how|why|who)\s*\?*\s*$"
     r"|\sand\s+(?:which|what)\s+\w+\s*\?*\s*$"
@@ -130,6 +132,7 @@ _JOINED_QUESTION = re.compile(
     r"|doesn't|don't|dont|can't|cant|wasn't|haven't|hasn't)\b"
     r"|,?\s+and\s+if\s+(?:it\s+is|so|not|it'?s\s+there)\s*,?\s+(?:can|could|will|would)\s+(?:you|u)\b"
     rf"|\s{_AND}\s+(?:who|what|where|when|how)'s\b"
+    rf"|\s{_AND}\s+what\s+time\s+(?:you|u|yuh|ye)\b"  # "and what time yuh reach"
     # "and why u telling ppl"
     rf"|\s{_AND}\s+(?:why|where|when|how)\s+(?:u|you|ye|yuh)\s+[a-z]+in[g']?\b"
     rf"|\s{_AND}\s+(?:who|what)\s+(?:will|would|can|could|should|shall)\s+(?:be|come|go|bring|take|pick|drop|do)\b"
@@ -172,6 +175,13 @@ _FIRST_PERSON_WORD = re.compile(r"\b(?:i|i'm|im|i've|i'd|me|my|myself|we|us|our)
 # verb ("Joined the gym") opens many of her own sentences.
 _OPENS_ON_ANOTHER = re.compile(
     r"^\W*(?:(?:he|she|they)(?:'s\b|\s)|((?-i:[A-Z])[^\W\d_]+)'s\b)", re.IGNORECASE
+)
+_AGAIN_LEAD = re.compile(r"^\W*(?:(?:seriously|honestly|really|like|i\s+mean)\W+)*")
+# "Or Wednesday?": a few words after "or", with no verb of their own, finish the question before.
+_OTHER_CHOICE = re.compile(
+    r"\W*or\s+(?!(?:is|are|was|were|would|will|shall|should|can|could|do|does|did|have|has|am)\b)"
+    r"[\w'.]+(?:\s+[\w'.]+){0,2}\s*\?*\W*",
+    re.IGNORECASE,
 )
 _LEAD = re.compile(rf"\W*{_OPENER}", re.IGNORECASE)  # what comes before the first question
 # Leading words that join a question to the one before, left out of its highlight.
@@ -551,10 +561,22 @@ def _questions(reading: Reading) -> Flag | None:
     marked = "?" in text
     ending = len(text.rstrip())
     asked: list[Span] = []
+    already: set[str] = set()
     for sentence in reading.sentences:
         body = reading.hand(sentence.text).strip()
-        if body.strip("?!. ").lower() in _ECHOES or _ASKED_AGAIN.match(body) or _called(body):
-            continue  # disbelief ("Really?"), asked again ("Like actually happy?"), a call ("Jo?")
+        said = _AGAIN_LEAD.sub("", body.lower()).strip("?!. ")
+        if (
+            body.strip("?!. ").lower() in _ECHOES
+            or _ASKED_AGAIN.match(body)
+            or _called(body)
+            or said in already
+            or (asked and _OTHER_CHOICE.fullmatch(body))
+        ):
+            # disbelief ("Really?"), asked again ("Like actually happy?", "Seriously, what is
+            # wrong with you?" after the same), a call ("Jo?"), the other half of a choice ("Can
+            # you do Tuesday? Or Wednesday?")
+            continue
+        already.add(said)
         joined = reading.count(_JOINED_QUESTION, sentence)
         joined = joined if joined and reading.has(_OPENS_ASKING, sentence) else 0
         if marked:  # with question marks about, an unmarked sentence counts only at the very end
