@@ -43,6 +43,9 @@ def test_every_labelled_draft_reads_in_the_language_it_was_labelled_in() -> None
         "Imran, Zara ki fees kal tak jama karni hai, please bhej do.",
         "Pieter, die kinders moet Vrydag om vyf by die skool gelaai word.",
         "Mepa wo kyɛw, fa me nneɛma no brɛ me Memeneda",
+        "Oye, ¿vas a venir a la fiesta de Sofía o no? Dime ya.",
+        "Ik zit in de bus, de deur is open",
+        "Giv dem en gave fra mig",
     ],
 )
 def test_a_draft_in_another_language_is_not_read_as_english(draft: str) -> None:
@@ -75,6 +78,7 @@ def test_a_draft_in_another_language_is_not_read_as_english(draft: str) -> None:
         "ok see u at 5 x",
         "cyaan sleep, keep thinking bout yuh",
         "Could you move the van?",
+        "¡Hola! Can you pick the kids up at 5 tomorrow?",
     ],
 )
 def test_short_drafts_names_and_texting_are_read_as_english(draft: str) -> None:

@@ -557,8 +557,71 @@ def test_a_question_repeated_or_its_other_choice_is_not_a_second_question(text: 
     assert "questions" not in _codes(text), text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Are you paying this month? Or did you forget?",
+        "Are you taking them Saturday? Or you forgot?",
+    ],
+)
+def test_an_or_with_its_own_verb_or_subject_asks_again(text: str) -> None:
+    assert "questions" in _codes(text), text
+
+
+# A cold review's look-alikes: practical and friendly messages in the newer rules' words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What's she got on Friday, swimming or ballet?",
+        "Give Leo a kiss from me and tell him I love him.",
+        "I posted her passport form this morning.",
+        "Is she staying at your place on Friday or mine?",
+        "Is the new house ready for the kids on Friday?",
+        "We need to talk to Leo's teacher about the trip.",
+        "I'll be watching Leo's match from the stand, see you there.",
+        "Not the same shoes as last time, the next size up.",
+        "I kept the letter from the council about the bins.",
+        "Can you pick them up at 3 o'clock on Friday?",
+        "Can you grab another bottle of Calpol?",
+        "Leo made you a card, bless his heart.",
+        "Great job with the homework, see you at 5 as usual.",
+        "Mia won sports day for the second year running!",
+        "Here's Mia in her prom dress, stunning!",
+        "Let me know if you want the cot, or it's going to charity.",
+        "They'll be with you at 5.",
+        "The party was meant to be a surprise.",
+    ],
+)
+def test_practical_and_friendly_look_alikes_stay_send(text: str) -> None:
+    assert check_draft(text).verdict == "send", (text, _codes(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("I've been too hard on you lately.", "apology"),
+        ("after everything I've done for you", "intense"),
+        ("so that's all you've got to say", "intense"),
+    ],
+)
+def test_contracted_forms_are_read_like_the_full_ones(text: str, code: str) -> None:
+    assert code in _codes(text), (text, _codes(text))
+
+
+def test_an_insult_after_news_passed_on_is_not_calm() -> None:
+    text = "Leo's assembly is Friday. Just so you know, you were a useless father."
+    assert check_draft(text).verdict == "rewrite", _codes(text)
+
+
 def test_a_full_stop_between_digits_ends_no_sentence() -> None:
     assert [piece.text for piece in sentences_of("Make it 5.30 now. £12.50 each.")] == [
         "Make it 5.30 now.",
         "£12.50 each.",
     ]
+
+
+def test_a_highlight_starts_on_its_word_not_on_the_sentence_before() -> None:
+    text = "So you sold the bike. Noted."
+    spans = [span for flag in check_draft(text).flags for span in flag.spans]
+    assert spans, text
+    assert all(text[start].isalnum() for start, _ in spans), [text[s:e] for s, e in spans]

@@ -46,7 +46,7 @@ NEEDY = _any(
     rf"(?:still|always)\s+(?:love|want|need|adore)\s+{_YOU}\b",
     rf"{_I}\s+(?:really\s+|so\s+|just\s+)?(?:love|need|adore)\s+{_YOU}\b(?!\s+to\b)",
     rf"{_YOU}(?:'re|\s+are|\s+were)\s+the\s+(?:only|one(?!\s+who)|love\s+of\s+my|best\s+thing)",
-    r"(?:love|man|one)\s+of\s+my\s+life|soul\s*mate|meant\s+to\s+be(?!\s+(?:at|in|on|there|here|home|back|\w+ing)\b)|belong\s+together",
+    r"(?:love|man|one)\s+of\s+my\s+life|soul\s*mate|meant\s+to\s+be(?!\s+(?:at|in|on|a|an|the|with|there|here|home|back|\w+ing)\b)|belong\s+together",
     r"my\s+heart\s+(?:still\s+)?(?:belongs|is\s+(?:still\s+)?yours)|i'?m\s+(?:still\s+|all\s+)?yours",
     rf"(?:no\s*(?:one|body)|nobody)\s+(?:\w+\s+){{0,2}}(?:gets|understands|knows|loves|makes)\s+me\s+(?:like|the\s+way)\s+{_YOU}",
     rf"(?:not|isn'?t|never\s+be)\s+the\s+same\s+without\s+{_YOU}|(?:nothing|lost|empty)\s+without\s+{_YOU}",
@@ -89,7 +89,7 @@ NEEDY = _any(
     rf"waiting|wait|hope|imagine|throw\s+away|held|hold)\b[^.!?\n]{{0,40}}?"
     rf"\b(?:us\b|our\s+(?!kids|children|son|daughter|house\s+sale|street|road|town|area|neighbourhood|local)\w+|together\b|between\s+us"
     rf"|everything\s+we|{_YOU}\s+again|your\s+(?:laugh|smile|voice|arms|touch|smell|face|eyes|hugs?|kiss(?:es)?))",
-    rf"(?<!she\swas\s)(?<!he\swas\s)(?<!window\s)(?<!door\s)(?:wait|waiting)\s+for\s+{_YOU}|mean[s]?\s+(?:everything|the\s+world|so\s+much)\s+to\s+me|(?<!should\s)(?<!they\s)(?<!it\s)(?<!will\s)be\s+with\s+{_YOU}\b",
+    rf"(?<!she\swas\s)(?<!he\swas\s)(?<!window\s)(?<!door\s)(?:wait|waiting)\s+for\s+{_YOU}|mean[s]?\s+(?:everything|the\s+world|so\s+much)\s+to\s+me|(?<!should\s)(?<!they\s)(?<!it\s)(?<!will\s)(?<!'ll\s)(?<!can\s)(?<!would\s)be\s+with\s+{_YOU}\b",
     rf"(?:life|live|imagine|cope|go\s+on|same|nothing|lost|empty|happy|apart|breathe|sleep)\b[^.!?\n]{{0,30}}?\bwithout\s+{_YOU}\b",
     r"(?:good|great|happy|perfect|right)\s+together|what\s+we\s+(?:built|shared|had)|everything\s+we\s+(?:built|shared|had)",
     rf"{_YOU}\s+(?:said|promised)\s+{_YOU}'?d\s+(?:always|never)|shut\s+me\s+out|push(?:ing)?\s+me\s+away|(?:block|blocked|ignoring)\s+me\b|(?:don'?t|stop|why|just|you)\s+(?:\w+\s+)?ignore\s+me\b|ignore\s+me\s+then\b|clearly\s+i\s+(?:meant|mean)\s+nothing|cut\s+me\s+off|give\s+up\s+on\s+(?:me|us)",
@@ -154,7 +154,7 @@ NEEDY = _any(
     rf"remember\s+(?:when|that|the\s+(?:time|night|day|weekend|trip))\s+we\b|found\s+(?:our|some\s+old|those\s+old|all\s+our|the\s+old|our\s+old)\s+(?:photos|pictures|pics|videos)|{_YOU}\s+know\s+the\s+one\b",
     rf"(?:reminded|reminds|remind)\s+me\s+of\s+(?:{_YOU}|us)\b|made\s+me\s+think\s+of\s+(?:{_YOU}|us)\b|{_YOU}\s+(?:would'?ve|would\s+have|'d\s+have)\s+loved\b",
     rf"{_YOU}\s+should\s+come\s+(?:and|to|n)\s+see\s+(?:it|the\s+(?:new\s+)?(?:place|flat|house))|(?:you\s+were|ur)\s+always\s+the\s+only\s+one|nobody\s+to\s+(?:celebrate|talk|share\s+it)\s+with",
-    rf"how\s+was\s+(?:the|your)\s+date|(?:is|has)\s+she\s+(?:moving\s+in|moved\s+in|living\s+with\s+(?:you|u)|(?:living|staying|sleeping)\s+(?:at|in)\s+(?:the|your|ur|our)\s+(?:house|flat|place))|(?:are|r)\s+{_YOU}\s+bringing\s+(?:anyone|someone|her\b(?=\s*(?:[.!?,]|$|to\b|along\b|with\b|too\b))|a\s+date|a\s+plus\s+one)|back\s+on\s+the\s+apps",
+    rf"how\s+was\s+(?:the|your)\s+date|(?:is|has)\s+she\s+(?:moving\s+in|moved\s+in|living\s+with\s+(?:you|u)|(?:living|staying|sleeping)\s+(?:at|in)\s+(?:the|your|ur|our)\s+(?:house|flat|place)\s+now\b)|(?:are|r)\s+{_YOU}\s+bringing\s+(?:anyone|someone|her\b(?=\s*(?:[.!?,]|$|to\b|along\b|with\b|too\b))|a\s+date|a\s+plus\s+one)|back\s+on\s+the\s+apps",
     r"(?:you'?ve\s+got|(?:you|u)\s+(?:have|got))\s+a\s+(?:new\s+)?girlfriend|your\s+new\s+(?:girlfriend|gf|bird|woman|missus)\s+(?:looks|seems|is)\b",
     rf"hope\s+she\s+(?:can\s+cope\s+with|puts\s+up\s+with)|(?:she'?s|she\s+is)\s+(?:much\s+|so\s+|a\s+lot\s+)?(?:less|more)\s+\w+(?:\s+\w+)?\s+than\s+me\b|{_YOU}\s+hate\s+me\b",
     r"(?:the\s+decency|bother)\s+to\s+(?:reply|answer|respond|text\s+(?:me\s+)?back|call)|(?:^|[.!?]\s*)hel+o{2,}\W*$|can'?t\s+believe\s+it'?s\s+been\s+a\s+(?:year|month)",
@@ -184,21 +184,21 @@ NEEDY = _any(
     r"(?:^|[.!?]\s*)it\s+(?:was|is)(?:n'?t|\s+not)\s+the\s+same\s*[.!]?\s*$|don'?t\s+suppose\s+(?:you|u)\s+remembered|nearly\s+(?:came|went|walked)\s+in\b|hope\s+she\s+enjoyed\b|\bour\s+(?:song|spot)\b|(?:^|[.!?]\s*)our\s+place\s*[.!]",
     r"^\W*who\s*(?:'s|\s+is)\s+(?-i:[A-Z])[a-z]+\b",
     # Blind batch L: "our <name> song", keepsakes of him, compliments, his safety, goodnight.
-    r"\bour\s+(?:\w+\s+){1,3}song\b|(?:kept|saved|still\s+(?:have|got))\s+(?:the|your|ur|that|every|all\s+(?:your|ur|the))\s+(?:last\s+|old\s+)?(?:voicemails?|voice\s*notes?|letters?|cards?|texts|messages)\b(?:\s+(?:you|u)\s+(?:left|sent|wrote))?",
+    r"\bour\s+(?:(?-i:[A-Z])[\w']*\s+){1,3}song\b|(?:kept|saved|still\s+(?:have|got))\s+(?:the|that|every|all\s+the)\s+(?:last\s+|old\s+)?(?:voicemails?|voice\s*notes?)\b|(?:kept|saved|still\s+(?:have|got))\s+(?:your|ur|all\s+(?:your|ur))\s+(?:old\s+)?(?:voicemails?|voice\s*notes?|letters?|cards?|texts|messages)\b",
     rf"(?:you'?d|{_YOU}\s+would)(?:'ve|\s+have)\s+(?:loved|liked|enjoyed|laughed)\b|{_YOU}\s+looked\s+(?:really\s+|so\s+)?(?:good|great|well|nice|handsome|hot|lovely)\b|so\s+i\s+know\s+(?:you'?re|ur|you\s+are|u\s+r|you\s+got)\s+(?:safe|ok|okay|alright|home)\b",
     rf"needed\s+to\s+hear\s+(?:from\s+{_YOU}|your\s+voice)|\bis\s+she\s+the\s+one\s+(?:from|at|you)\b",
     r"^\W*(?:good\s*night|nighty?\s*night|sweet\s+dreams)\b",
     # Blind batch K: did he get home safe, "not the same", a child's message, counting days.
     r"(?:did|have)\s+(?:you|u|ya|ye|yuh)\s+(?:get|got|make\s+it|reach|land(?:ed)?)\s+(?:home\s+|back\s+)?(?:ok|okay|alright|safe(?:ly)?|in\s+one\s+piece)\b|(?:you|u|yuh|ya)\s+(?:reach|get|land)\s+(?:home\s+)?safe\b",
-    r"(?:^|[.!?]\s*)not\s+the\s+same\b|tell\s+(?:daddy|dad|papa|him)\s+(?:she|he|i)\s+(?:loves?|miss(?:es)?)\b|not\s+that\s+i'?m\s+counting|hope\s+she\s+knows\b",
-    r"(?:reply|replies|answer|text|talk)\s+to\s+every(?:one|body)\s+but\s+me|(?:went|go|going|gone)\s+to\s+\w+\s+with\s+her\b|ask\s+who\s+she\s+is\b",
+    r"(?:^|[.!?]\s*)not\s+the\s+same(?:\s+(?:lah|anymore|without\s+(?:you|u)))?\s*[.!]?\s*$|tell\s+(?:daddy|dad|papa|dada)\s+(?:she|he|i)\s+(?:loves?|miss(?:es)?)\b|not\s+that\s+i'?m\s+counting|hope\s+she\s+knows\s+(?:you|u|what|how)\b",
+    r"(?:reply|replies|answer|text|talk)\s+to\s+every(?:one|body)\s+but\s+me|(?:you|u)\s+(?:went|go|going|gone)\s+to\s+\w+\s+with\s+her\b|ask\s+who\s+she\s+is\b",
     # Blind batches M and N: his new life asked about, his new partner, old times, his cooking.
-    r"(?:how'?s|how\s+is|is)\s+(?:the|your|ur)\s+new\s+(?:job|place|flat|house|apartment|life)\b|how\s+was\s+(?:your|ur)\s+(?:weekend|trip|holiday|birthday)\b|(?:are|r)\s+(?:you|u)\s+looking\s+after\s+(?:yourself|urself)",
-    r"what'?s\s+she\s+(?:like|got)\b|(?:^|[.!?]\s*)why\s+her\b|have\s+fun\s+with\s+her\b|hope\s+(?:ur|your)\s+new\s+(?:girlfriend|gf|woman|partner)\b|(?:precious|perfect)\s+new\s+(?:girlfriend|gf|woman|partner)\b",
-    r"(?:^|[.!?]\s*)remember\s+(?:the\s+first\s+time|when\s+we|that\s+(?:night|time|day|weekend)|our)\b|as\s+good\s+as\s+(?:yours|you\s+make\s+it|when\s+you)|nearly\s+as\s+good\s+as\b|i'?ll\s+be\s+watching\b",
-    r"(?:sleeping|sleeps|sitting|sits|lying|lies)\s+on\s+(?:ur|your)\s+side\s+of\s+the\s+bed|(?:leave|left|leaving)\s+me\s+on\s+read|\bwe\s+need\s+to\s+talk\b(?!\s+about)|can'?t\s+do\s+this\s+(?:on\s+my\s+own|alone)|is\s+your\s+\w+\s+any\s+better",
+    r"(?:how'?s|how\s+is)\s+(?:the|your|ur)\s+new\s+(?:job|place|flat|house|apartment|life)\b|is\s+(?:your|ur)\s+new\s+(?:place|flat|house)\s+nice\b|how\s+was\s+(?:your|ur)\s+(?:weekend|trip|holiday|birthday)\b|(?:are|r)\s+(?:you|u)\s+looking\s+after\s+(?:yourself|urself)",
+    r"what'?s\s+she\s+like\b|what'?s\s+she\s+got\s+that\s+i\b|(?:^|[.!?]\s*)why\s+her\b|have\s+fun\s+with\s+her\s*(?:[.!]|$)|hope\s+(?:ur|your)\s+new\s+(?:girlfriend|gf|woman|partner)\b|(?:precious|perfect)\s+new\s+(?:girlfriend|gf|woman|partner)\b",
+    r"(?:^|[.!?]\s*)remember\s+(?:the\s+first\s+time|when\s+we|that\s+(?:night|time|day|weekend)|our)\b|as\s+good\s+as\s+(?:yours|you\s+make\s+it|when\s+you)|nearly\s+as\s+good\s+as\b|i'?ll\s+be\s+watching\s*[.!]?\s*$",
+    r"(?:sleeping|sleeps|sitting|sits|lying|lies)\s+on\s+(?:ur|your)\s+side\s+of\s+the\s+bed|(?:leave|left|leaving)\s+me\s+on\s+read|\bwe\s+need\s+to\s+talk\b(?!\s+(?:about|to|with|re)\b)|can'?t\s+do\s+this\s+(?:on\s+my\s+own|alone)|is\s+your\s+\w+\s+any\s+better",
     # Blind batches O and P: his car seen, his new partner seen or posted, a pet's love.
-    r"\bsaw\s+(?:your|ur)\s+(?:car|truck|van|bike|new\s+(?:girlfriend|gf|woman|partner))\b|\bposted\s+her\b|how'?s\s+(?-i:[A-Z])[a-z]+\s+treating\s+(?:you|u)\b",
+    r"\bsaw\s+(?:your|ur)\s+(?:car|truck|van|bike|new\s+(?:girlfriend|gf|woman|partner))\b|\bposted\s+her\s+(?:on|in)\s+(?:ur|your|his)\b|how'?s\s+(?-i:[A-Z])[a-z]+\s+treating\s+(?:you|u)\b",
     r"(?:says|sends)\s+(?:hi|hello|hey|(?:his|her|their)\s+love)\W*[\U0001f408\U0001f415\U0001f431\U0001f436\U0001f43e]",
 )
 
@@ -314,7 +314,8 @@ OVERSHARE = _any(
     # Blind batch J: her own loss.
     r"\bmy\s+(?:dog|cat|mum|mom|mam|dad|nan|gran|grandad|grandma)\s+(?:died|passed)\b",
     # Blind batch L: awake in the small hours, glasses counted, being set up with someone.
-    r"(?:up|awake)\s+(?:again\s+)?(?:at|since|till|until)\s+(?:[1-5]|two|three|four|five)\s*(?:am|a\.m\.|o'?clock)|(?:second|third|fourth|fifth|another)\s+(?:glass|bottle)\s+of\b|set\s+me\s+up\s+with\b",
+    r"(?:\b(?:i'?m|i\s+am|i\s+was|i'?ve\s+been|been|still|lying)\s+|(?:^|[.!?]\s*))(?:up|awake)\s+(?:again\s+)?(?:at|since|till|until)\s+(?:[1-5]|two|three|four|five)\s*(?:am|a\.m\.|o'?clock)",
+    r"(?:second|third|fourth|fifth|another)\s+(?:glass|bottle)\s+of\s+(?:wine|red|white|rosé|prosecco|gin|vodka|whisky|rum)\b|set\s+me\s+up\s+with\s+(?:a|her|his|their|some)\s+(?:\w+\s+)?(?:friend|cousin|brother|mate|colleague|guy|man|bloke|date)\b",
     # Blind batch K: crying in Scots, pretending to be fine.
     r"(?:can'?t|cannae|canny)\s+stop\s+(?:crying|greetin[g']?|sobbing)|(?:tired\s+of|sick\s+of)\s+pretending\s+(?:i'?m|to\s+be)\s+(?:fine|ok|okay|alright|happy)",
     # Blind batches M and N: debt collectors.
@@ -483,14 +484,14 @@ SARCASM = _any(
     r"(?:^|[.!?]\s*)(?:nice\s+one|very\s+cool|merci\s+beaucoup|(?:really\s+)?lekker|great\s+job),?\s+(?-i:[A-Za-z])[a-z]+\s*[.!]?\s*$|(?:^|[.!?]\s*)love\s+how\s+(?:you|u)\b|news\s+to\s+me\b",
     # Blind batch L: "clearly" at him, "and another thing", praise "as always", a curt "Fine.".
     r"(?:clearly|obviously)\s+(?:you'?re|ur|you\s+are|u\s+r)\s+(?:very\s+|so\s+|far\s+too\s+|too\s+)?(?:busy|important)\b|as\s+(?:you|u)\s+clearly\s+think\b",
-    r"^\W*and\s+another\s+thing\b|(?:great|stellar|brilliant|fantastic|amazing|excellent|top|lovely|nice|good|fab|super)\s+(?:job|work)\b[^\n]{0,40}?\bas\s+(?:always|usual)\b|guess\s+i'?ll\s+just\s+(?:\w+\s+){0,4}?then\b",
+    r"^\W*and\s+another\s+thing\b|(?:great|stellar|brilliant|fantastic|amazing|excellent|top|lovely|nice|good|fab|super)\s+(?:job|work)\b[^.!?,\n]{0,40}?,?\s+as\s+(?:always|usual)\s*[.!]?\s*$|guess\s+i'?ll\s+just\s+(?:\w+\s+){0,4}?then\b",
     r"[.!?]\s+fine\s*\.\s*$",
     # Blind batch K: "bless your heart", "even bother", "after everything I did", "that's all".
-    r"bless\s+(?:your|ur|his)\s+heart|aren'?t\s+(?:you|u)\s+just\s+the\b|why\s+(?:did|do|would)\s+(?:you|u)\s+even\s+bother|after\s+(?:everything|all)\s+i\s+(?:did|done|'?ve\s+done|have\s+done)\s+for\s+(?:you|u)\b",
-    r"that'?s\s+all\s+(?:you|u)\s+(?:have\s+|had\s+|'?ve\s+)?(?:got|to\s+say)\b|[.!?,]\s*(?:real\s+cool|stunning|classy|charming)\s*[.!]?\s*$",
+    r"bless\s+(?:your|ur)\s+heart|aren'?t\s+(?:you|u)\s+just\s+the\b|why\s+(?:did|do|would)\s+(?:you|u)\s+even\s+bother|after\s+(?:everything|all)\s+i(?:\s+did|\s+done|'?ve\s+done|\s+have\s+done)\s+for\s+(?:you|u)\b",
+    r"that'?s\s+all\s+(?:you|u)(?:\s+have|\s+had|'?ve)?\s+(?:got|to\s+say)\b|[.!?]\s*(?:real\s+cool|stunning|classy|charming)\s*\.?\s*$",
     # Blind batches M and N: "lovely stuff.", "lovely. just lovely.", "sure you were", "enjoy it".
     r"[.!?]\s*lovely\s+stuff\W*$|(?:^|[.!?]\s*)(?P<praise>lovely|great|perfect|brilliant|fantastic)[.!]?\s+just\s+(?P=praise)\b|(?:^|lol\s+|[.!?,]\s*)sure,?\s+(?:you|u)\s+(?:were|was|did)\s+['\"\u2018\u201c]",
-    r"(?:you|u)\s+wanted\s+(?:space|this|your\s+freedom)\W+enjoy\b|leave\s+me\s+on\s+read\s+then|well\s+done\b[^.!?\n]{0,20}?,\s*(?:forgetting|missing|leaving|ruining|letting|making)\b|for\s+the\s+(?:second|third|fourth)\s+(?:year|time|week|month)\s+running",
+    r"(?:you|u)\s+wanted\s+(?:space|this|your\s+freedom)\W+enjoy\b|leave\s+me\s+on\s+read\s+then|well\s+done\b[^.!?\n]{0,20}?,\s*(?:forgetting|missing|leaving|ruining|letting|making)\b",
     r"(?:precious|perfect)\s+new\s+(?:girlfriend|gf|woman|partner)\b",
     # Blind batches O and P: "Classic Delroy.", "really touching.", "never have the guts".
     r"(?:^|[.!?]\s*)classic\s+(?-i:[A-Z])[a-z]+\s*[.!]?\s*$|[.!?]\s*(?:really\s+)?(?:touching|heartwarming)\s*[.!]?\s*$|never\s+(?:have|had)\s+the\s+(?:guts|balls|decency)\b",
@@ -513,13 +514,13 @@ THREAT = _any(
     # Blind batches M and N: a lawyer called by a deadline.
     r"\bor\s+i\s+(?:call|ring|phone|contact|get)\s+(?:my|a|the)\s+(?:lawyer|solicitor|attorney|police)",
     # Blind batches O and P: his things sold online.
-    r"\bor\s+(?:it'?s|they'?re|it\s+is)\s+going\s+(?:on|to|in)\s+(?:the\s+)?(?:marketplace|gumtree|ebay|craigslist|facebook|skip|tip|dump|bin|charity)",
+    r"\b(?:by|before|this|next|end\s+of)\b[^.!?\n]{0,40}?\bor\s+(?:it'?s|they'?re|it\s+is)\s+going\s+(?:on|to|in)\s+(?:the\s+)?(?:marketplace|gumtree|ebay|craigslist|facebook|skip|tip|dump|bin|charity)",
 )
 HOSTILE_ORDER = _any(
     r"(?:^|[.!?,]\s*)(?:just\s+)?don'?t\s+(?:bother|even\s+think|you\s+dare)",
     r"don'?t\s+(?:bring|let)\s+(?:her|him|them|that\s+\w+|your\s+(?:new\s+)?(?:girlfriend|gf|bird|partner|missus|woman))\s+(?:to|near|anywhere|round|around|in)",
     r"keep\s+(?:her|him|them|your\s+(?:new\s+)?\w+)\s+away\s+from|(?:^|[.!?,]\s*)(?:just\s+|please\s+|and\s+)?stop\s+(?:texting|calling|messaging|contacting|ringing|bothering|harassing)\s+(?:my|me)\b",
-    r"(?:is|are)\s+not\s+to\s+(?:be|come|go)\s+(?:anywhere\s+)?near|,?\s*end\s+of\s*[.!]?\s*$|(?:i|we)\s+don'?t\s+want\s+(?:you|u)\s+(?:there|here|near|around|anywhere|at)\b|(?:you|u)\s+don'?t\s+get\s+to\s+(?:say|decide|tell|call|have|pick|choose)\b",
+    r"(?:is|are)\s+not\s+to\s+(?:be|come|go)\s+(?:anywhere\s+)?near|,?\s*end\s+of\s*[.!]?\s*$|(?:i|we)\s+don'?t\s+want\s+(?:you|u)\s+(?:there|here|near|around|anywhere|at)\b|(?:you|u)\s+don'?t\s+get\s+to\s+(?:say|decide|tell|call|have|(?:pick|choose)\s+(?:which|when|what|who|whether))\b",
     r"don'?t\s+(?:even\s+)?try\s+(?:to\s+|and\s+)?(?:come|turn\s+up|show\s+up)\b|(?:if\s+you|you\s+to)\s+stop(?:ped)?\s+(?:messaging|texting|calling|contacting)\s+(?:my|me)\b",
     r"(?:^|[.!?]\s*)(?:just\s+)?(?:stop\s+asking|sort\s+it\s+out)\s*[.!]?\s*$",
     r"(?:you'?re|you\s+are|ur)\s+not\s+welcome|(?:don'?t|never)\s+(?:come|show\s+up|turn\s+up)\s+(?:near|round|to)\s+(?:me|my|here)",
@@ -578,7 +579,7 @@ INDIRECT_APOLOGY = _any(
     # Blind batch J: "I didn't mean it like that", "came out snarkier than I meant", "I ought not".
     r"\bi\s+didn'?t\s+mean\s+(?:it|that)\b|came\s+out\s+(?:\w+\s+)?(?:wrong|harsher|snarkier|ruder|colder|meaner|worse|badly)|(?:snarkier|harsher|ruder|colder|meaner)\s+than\s+i\s+meant|\bi\s+ought\s+not\s+(?:to\s+)?have|\bi\s+oughtn'?t\s+(?:to\s+)?have",
     # Blind batch L: too hard on him, not easy to deal with, "mea culpa", "I was the one who".
-    r"\bi\s+(?:was|have\s+been|'?ve\s+been)\s+(?:a\s+bit\s+|too\s+|so\s+|really\s+|pretty\s+|very\s+)?(?:hard|harsh|rough|tough)\s+on\s+(?:you|u)\b|\bi\s+(?:haven'?t|have\s+not)\s+been\s+(?:the\s+)?(?:easy|easiest|fair|kind|nice)\s+(?:to\s+(?:deal|live|talk)\s+with|to\s+(?:you|u)|with\s+(?:you|u))",
+    r"\bi(?:\s+was|\s+have\s+been|'?ve\s+been)\s+(?:a\s+bit\s+|too\s+|so\s+|really\s+|pretty\s+|very\s+)?(?:hard|harsh|rough|tough)\s+on\s+(?:you|u)\b|\bi\s+(?:haven'?t|have\s+not)\s+been\s+(?:the\s+)?(?:easy|easiest|fair|kind|nice)\s+(?:to\s+(?:deal|live|talk)\s+with|to\s+(?:you|u)|with\s+(?:you|u))",
     r"\bmea\s+culpa\b|\bpasensya\s+na\b|\bi\s+was\s+the\s+one\s+who\s+(?:ruined|messed|screwed|broke|wrecked|blew|ended)\b",
     # Blind batch K: Singapore's "paiseh".
     r"\bpai\s*seh\b",

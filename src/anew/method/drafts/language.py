@@ -59,23 +59,23 @@ def _latin_share(text: str) -> float:
 
 
 def is_english(text: str) -> bool:
-    """False only on evidence: mostly another script, over at least four letters; Spanish's
-    opening ¿ or ¡ over at least three words; more of another
-    language's common words (and accented words English lacks) than English ones, over at least
-    three words; or, over at least five words that are not names, fewer than a fifth English."""
+    """False only on evidence: mostly another script, over at least four letters; more of another
+    language's common words (and accented words English lacks, and Spanish's opening ¿ or ¡
+    counted as two) than English ones, over at least three words; or, over at least five words
+    that are not names, fewer than a fifth English."""
     if sum(1 for c in text if c.isalpha()) >= MIN_LETTERS and _latin_share(text) < 0.5:
         return False  # Han and Kana write no spaces: counted by letters, not words
     written = _WORD.findall(text)
     words = [w.lower() for w in written]
     if len(words) < MIN_WORDS:
         return True
-    if _SPANISH_MARKS.search(text):
-        return False  # "¿vas a venir?": English never opens a question or a cry upside down
     known, shared = english_words(), _lists()["other"]
     english = sum(1 for w in words if w in known and w not in shared)  # "a", "no": neither
     foreign = sum(
         1 for w in words if w in _other() or (w not in known and any(ord(c) > 127 for c in w))
     )
+    if _SPANISH_MARKS.search(text):
+        foreign += 2  # "¿vas a venir?": English never opens a question upside down; evidence only
     if foreign >= 2 and foreign > english:
         return False
     # An English draft of five words or more has everyday English words among them ("Tum bahut

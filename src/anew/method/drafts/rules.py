@@ -177,10 +177,11 @@ _OPENS_ON_ANOTHER = re.compile(
     r"^\W*(?:(?:he|she|they)(?:'s\b|\s)|((?-i:[A-Z])[^\W\d_]+)'s\b)", re.IGNORECASE
 )
 _AGAIN_LEAD = re.compile(r"^\W*(?:(?:seriously|honestly|really|like|i\s+mean)\W+)*")
-# "Or Wednesday?": a few words after "or", with no verb of their own, finish the question before.
+# "Or Wednesday?": a few words after "or", with no verb or subject of their own, finish the question
+# before ("Or did you forget?" asks again).
 _OTHER_CHOICE = re.compile(
-    r"\W*or\s+(?!(?:is|are|was|were|would|will|shall|should|can|could|do|does|did|have|has|am)\b)"
-    r"[\w'.]+(?:\s+[\w'.]+){0,2}\s*\?*\W*",
+    r"\W*or\s+(?!.*\b(?:is|are|was|were|would|will|shall|should|can|could|do|does|did|have|has|am"
+    r"|you|u|she|he|they|we|i|it)\b)[\w'.]+(?:\s+[\w'.]+){0,2}\s*\?*\W*",
     re.IGNORECASE,
 )
 _LEAD = re.compile(rf"\W*{_OPENER}", re.IGNORECASE)  # what comes before the first question
@@ -272,9 +273,14 @@ def _is_word(text: str, index: int) -> bool:
 
 def _aligned(text: str, span: Span) -> Span:
     """The span grown to whole words at both ends (by at most _EDGE characters) and without the
-    spaces around it: a highlight never starts with a space or stops mid-word."""
+    spaces around it, nor the end of the sentence before it (". Noted." is "Noted."): a highlight
+    never starts with a space or stops mid-word."""
     start, end = span
-    while start < end and text[start].isspace():
+    words_at = next((i for i in range(start, end) if text[i].isalnum()), None)
+    while start < end and (
+        text[start].isspace()
+        or (words_at is not None and start < words_at and text[start] in ".!?,;:")
+    ):
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -372,7 +378,11 @@ def _calm(reading: Reading, *, practical: bool = True) -> set[int]:
     cues = (OTHERS_NEWS, REASSURANCE, PRACTICAL) if practical else (OTHERS_NEWS, REASSURANCE)
     calm = {reading.sentence_index(start) for cue in cues for start, _ in reading.matches(cue)}
     if calm:  # "Cody made varsity. Thought you'd want to know.": passing the news on
-        calm |= {reading.sentence_index(start) for start, _ in reading.matches(INFORMING)}
+        for start, end in reading.matches(INFORMING):
+            index = reading.sentence_index(start)
+            sentence = reading.sentences[index]
+            if len(WORD.findall(sentence.text)) <= len(WORD.findall(reading.text[start:end])) + 2:
+                calm.add(index)  # only where those words are nearly all the sentence says
     return calm
 
 
