@@ -508,21 +508,6 @@ def test_hello_with_question_marks_still_asks() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Cody made the team. Thought you'd want to know. Fixtures are on the school site.",
-        "Found your grandad's watch in the loft. It should be with you. I'll leave it at mum's",
-        "Ava's class photos are out, there's a code to order them. I'll text it to you.",
-        "Leo has a temperature, the doctor said it's just a virus. He'll stay with me till Sunday.",
-        "I've booked the kids' flu jabs for Saturday, nothing needed from you.",
-        "Sounds fine.",
-    ],
-)
-def test_news_passed_on_and_plain_look_alikes_of_batch_l_stay_send(text: str) -> None:
-    assert check_draft(text).verdict == "send", (text, _codes(text))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "ach dinnae worry, it wisnae your fault the bus was late",
         "Please don't turn up at the flat without texting first. It unsettles Rua.",
         "Jonah has a match Saturday at 10. He'd love it if you came.",
@@ -568,10 +553,17 @@ def test_an_or_with_its_own_verb_or_subject_asks_again(text: str) -> None:
     assert "questions" in _codes(text), text
 
 
-# A cold review's look-alikes: practical and friendly messages in the newer rules' words.
+# Practical and friendly messages in the newer rules' words: news passed on (blind batch L's
+# shapes) and a cold review's look-alikes.
 @pytest.mark.parametrize(
     "text",
     [
+        "Cody made the team. Thought you'd want to know. Fixtures are on the school site.",
+        "Found your grandad's watch in the loft. It should be with you. I'll leave it at mum's",
+        "Ava's class photos are out, there's a code to order them. I'll text it to you.",
+        "Leo has a temperature, the doctor said it's just a virus. He'll stay with me till Sunday.",
+        "I've booked the kids' flu jabs for Saturday, nothing needed from you.",
+        "Sounds fine.",
         "What's she got on Friday, swimming or ballet?",
         "Give Leo a kiss from me and tell him I love him.",
         "I posted her passport form this morning.",

@@ -170,7 +170,10 @@ _ASKED_AGAIN = re.compile(
     r"\W*(?:like,?\s+(?:actually|really|properly|genuinely|honestly|truly)|i\s+mean)\b",
     re.IGNORECASE,
 )
-_FIRST_PERSON_WORD = re.compile(r"\b(?:i|i'm|im|i've|i'd|me|my|myself|we|us|our)\b", re.IGNORECASE)
+_FIRST_PERSON_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(FIRST_PERSON | {"me", "my", "we", "us", "our"})) + r")\b",
+    re.IGNORECASE,
+)
 # He, she, they, or a name with its "'s" ("Isla's been sick"): texting drops "I", so a capitalised
 # verb ("Joined the gym") opens many of her own sentences.
 _OPENS_ON_ANOTHER = re.compile(
@@ -381,7 +384,7 @@ def _calm(reading: Reading, *, practical: bool = True) -> set[int]:
         for start, end in reading.matches(INFORMING):
             index = reading.sentence_index(start)
             sentence = reading.sentences[index]
-            if len(WORD.findall(sentence.text)) <= len(WORD.findall(reading.text[start:end])) + 2:
+            if reading.count(WORD, sentence) <= len(WORD.findall(reading.text[start:end])) + 2:
                 calm.add(index)  # only where those words are nearly all the sentence says
     return calm
 
@@ -459,18 +462,18 @@ def _overshare(
             pieces = [
                 piece
                 for i, piece in enumerate(reading.sentences)
-                if i not in calm and not _about_another(piece)
+                if i not in calm and not reading.answer("about another", piece.text, _about_another)
             ]
             found = list(_learned("overshare", reading, scores, pieces))
     spans = _spans(reading.text, found)
     return _flag("overshare", explanations.overshare(reading.text, spans), spans) if spans else None
 
 
-def _about_another(sentence: Piece) -> bool:
+def _about_another(sentence: str) -> bool:
     """A sentence that opens on someone else and never speaks of her ("He cried himself to sleep",
     "Isla's been sick twice") tells of their state, not hers."""
-    opening = _OPENS_ON_ANOTHER.match(sentence.text)
-    if opening is None or _FIRST_PERSON_WORD.search(sentence.text):
+    opening = _OPENS_ON_ANOTHER.match(sentence)
+    if opening is None or _FIRST_PERSON_WORD.search(sentence):
         return False  # "Ma is refusing to come to my birthday": hers too
     name = opening.group(1)
     return name is None or name.lower() not in english_words()
