@@ -46,6 +46,8 @@ def test_every_labelled_draft_reads_in_the_language_it_was_labelled_in() -> None
         "Oye, ¿vas a venir a la fiesta de Sofía o no? Dime ya.",
         "Ik zit in de bus, de deur is open",
         "Giv dem en gave fra mig",
+        "Kungani ungaphenduli? Ngisakulindile lapha, Sipho",
+        "Tha mi gad ionndrainn. Tha an taigh cho sàmhach.",
     ],
 )
 def test_a_draft_in_another_language_is_not_read_as_english(draft: str) -> None:
@@ -79,6 +81,8 @@ def test_a_draft_in_another_language_is_not_read_as_english(draft: str) -> None:
         "cyaan sleep, keep thinking bout yuh",
         "Could you move the van?",
         "¡Hola! Can you pick the kids up at 5 tomorrow?",
+        "Happy birthday José, from all of us",
+        "Héctor, Inés and Zoë are at Renée's tonight",
     ],
 )
 def test_short_drafts_names_and_texting_are_read_as_english(draft: str) -> None:

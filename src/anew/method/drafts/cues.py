@@ -54,12 +54,12 @@ NEEDY = _any(
     # Wanting the relationship back.
     rf"(?:have|get|take|want|need|win)\s+{_YOU}\s+back|(?:want|need)\s+us\s+back|back\s+together",
     r"(?:go|going|get|went)\s+back\s+to\s+(?:how|the\s+way|what)\s+(?:we|it|things|they)",
-    r"(?:another|one\s+more|a\s+second|a\s+last|last)\s+(?:chance|try|go|shot)\b(?!\s+(?:to\s+(?:sort|pay|collect|get|pick|return|move|sign|send)|before|or\b))",
+    r"(?:another|one\s+more|one\s+last|a\s+second|a\s+last|(?:give|gave|giving)\s+(?:me|us)\s+(?:a\s+)?last)\s+(?:chance|try|go|shot)\b(?!\s+(?:to\s+(?:sort|pay|collect|get|pick|return|move|sign|send)|before|or\b))",
     r"(?:give|gave|giving)\s+(?:it|us|this|me)\s+(?:another|a|one\s+more)\s+(?:go|try|chance|shot)",
     r"(?:try|trying)\s+(?:again|one\s+more\s+time)|start\s+(?:over|again|fresh)\s+(?:together|with\s+me)",
     r"(?:can|could)\s+we\s+(?:try|start\s+over|fix|work\s+(?:on\s+)?(?:it|this|things|us))",
     r"fix\s+(?:us|this|things|what\s+we)|work\s+(?:it|this|things)\s+out",
-    r"come\s+(?:back\s+)?home\b|(?<!never\s)come\s+back(?:\s+to\s+me)?\s*(?:[.!?,]|$|please)|(?<!they'll\s)(?<!they\s)(?<!he'll\s)(?<!she'll\s)come\s+back\s+to\s+me",
+    r"(?<!n\'t\s)(?<!nt\s)(?<!not\s)come\s+(?:back\s+)?home\b|(?<!never\s)come\s+back(?:\s+to\s+me)?\s*(?:[.!?,]|$|please)|(?<!they'll\s)(?<!they\s)(?<!he'll\s)(?<!she'll\s)come\s+back\s+to\s+me",
     r"(?:a|any)\s+chance\s+for\s+us|still\s+a\s+chance|(?:is|was)\s+there\s+(?:still\s+)?(?:a\s+chance|hope|any\s+hope)",
     r"what\s+we\s+(?:could\s+have|had|have)\b",
     # Pleading for his attention or an answer.
@@ -76,7 +76,7 @@ NEEDY = _any(
     rf"i'?m\s+(?:always\s+|still\s+)?here\s+(?:for\s+{_YOU}|if\s+{_YOU})|whenever\s+{_YOU}(?:'re|\s+are)?\s+(?:ready|want)(?!\W+(?:send|sign|drop|pick|bring|let\s+me\s+know)\b)",
     r"(?:i'?ll|i\s+would|i'?d)\s+(?:do|give)\s+anything|i'?m\s+begging|begging\s+you",
     # Asking for reassurance about his feelings or his new life.
-    rf"do\s+{_YOU}\s+(?:ever\s+|still\s+)?(?:(?:love|miss|think\s+(?:about|of)|care\s+about|want|need|regret)\s+(?:me|us)\b(?!\s+to\s+(?:sign|do|bring|pick|drop|collect|send|fill|pay|check|take|call|ring|get|have|book|sort|help|look|mail|post|keep|sell|leave|be\s+(?:there|in|home)))|care\b|wonder\s+(?:about|if|what)|have\s+feelings)",
+    rf"do\s+{_YOU}\s+(?:ever\s+|still\s+)?(?:(?:love|miss|think\s+(?:about|of)|care\s+about|want|need|regret)\s+(?:me|us)\b(?!\s+(?:on|for|at|in|there|here|tomorrow|today|tonight)\b|\s+to\s+(?:sign|do|bring|pick|drop|collect|send|fill|pay|check|take|call|ring|get|have|book|sort|help|look|mail|post|keep|sell|leave|be\s+(?:there|in|home)))|care\b|wonder\s+(?:about|if|what)|have\s+feelings)",
     r"feelings\s+for\s+me|where\s+we\s+stand|(?:are|were)\s+we\s+(?:really\s+|actually\s+|definitely\s+)?(?:over|done|finished|through)|is\s+it\s+(?:really\s+)?over\b",
     rf"(?:don'?t|didn'?t)\s+{_YOU}\s+(?:ever\s+)?(?:miss|love|care|think)",
     rf"tell\s+me\s+{_YOU}\s+(?:still\s+)?(?:care|love|miss|want)|did\s+{_YOU}\s+(?:ever\s+)?(?:love|care)",
@@ -167,7 +167,7 @@ NEEDY = _any(
     # Blind batch F: nobody else to tell, his mother asked about her, old places, love in two words.
     r"(?:no\s*one|nobody|anyone|who)\s+else\s+to\s+(?:tell|talk\s+to|call|ring)|ask(?:ed|s)?\s+about\s+me\b(?!\s+\w+ing)|(?:ur|your|our)\s+old\s+(?:spot|seat|table|bench|side)\b",
     rf"everything\s+(?:there\s+|here\s+)?(?:is|reminds\s+me\s+of)\s+{_YOU}\b|do\s+{_YOU}\s+remember\s+(?:when\s+we|our|that\s+(?:night|day|time|weekend|trip|holiday)|the\s+(?:night|day|time|weekend|trip|holiday)|your\s+\d+\w*)\b|\b(?:mi\s+manchi|te\s+extra[ñn]o|te\s+echo\s+de\s+menos|tu\s+me\s+manques|ich\s+vermisse\s+dich|te\s+quiero|ti\s+amo|je\s+t'aime)\b",
-    rf"is\s+she\s+(?:good|nice|kind)\s+to\s+{_YOU}|(?:does|do)\s+she\s+make\s+{_YOU}\s+happy|(?:are|r)\s+{_YOU}\s+happy\s+with\s+her|too\s+busy\s+to\s+(?:answer|reply|text|call|respond|write)",
+    rf"is\s+she\s+(?:good|nice|kind)\s+to\s+{_YOU}|(?:does|do)\s+she\s+make\s+{_YOU}\s+happy|(?:are|r)\s+{_YOU}\s+happy\s+with\s+her|too\s+busy(?:\s+with\s+\w+)?\s+to\s+(?:answer|reply|text|call|respond|write)",
     # Blind batch G: his new partner asked about, wishing it were him, a pet sent to say hi.
     r"(?:^|[.!?]\s*)(?:is|was|are|did|does|has)\s+(?:ur|your|the)\s+new\s+(?:gf|girlfriend|bird|missus|woman|one|partner|lady)\b|(?:is|has|did)\s+(?-i:[A-Z])[a-z]+\s+(?:moved?|moving)\s+in(?:to\s+the\s+\w+)?\s+(?:with\s+(?:you|u)|then)\b|\bdid\s+(?-i:[A-Z])[a-z]+\s+move\s+in\b",
     rf"wish(?:ed|ing)?\s+(?:it\s+)?(?:was|were)\s+{_YOU}\b|saw\s+(?:ur|your)\s+(?:story|post|pic|photo)s?\s+(?:w|with)\s+her\b|hope\s+(?:the\s+new\s+one|she|your\s+new\s+\w+)\s+knows\s+what\b",
@@ -200,6 +200,15 @@ NEEDY = _any(
     # Blind batches O and P: his car seen, his new partner seen or posted, a pet's love.
     r"\bsaw\s+(?:your|ur)\s+(?:car|truck|van|bike|new\s+(?:girlfriend|gf|woman|partner))\b|\bposted\s+her\s+(?:on|in)\s+(?:ur|your|his)\b|how'?s\s+(?-i:[A-Z])[a-z]+\s+treating\s+(?:you|u)\b",
     r"(?:says|sends)\s+(?:hi|hello|hey|(?:his|her|their)\s+love)\W*[\U0001f408\U0001f415\U0001f431\U0001f436\U0001f43e]",
+    # Blind batches Q and R: "and so do I", old times brought back, the kettle on, his new partner.
+    r"\b(?:miss|misses|missing|asking\s+(?:when|if|whether|for))\b[^.!?\n]{0,60}?\b(?:and|&)\s+(?:\w+\s+)?so\s+(?:do|am|have)\s+i\b",
+    r"(?:brought|took|takes|brings)\s+me\s+(?:straight\s+|right\s+)?back\s+to\s+(?:last|that|the\s+(?:old\s+days|night|day|summer|time)|when\s+we|our)\b|\bthink\s+about\s+the\s+(?:night|day|time|weekend|summer|trip)\s+(?:in|when|we|at)\b",
+    r"\bi\s+(?:still\s+)?think\s+(?:about|of)\s+(?:that|those\s+\w+|that\s+\w+)\s+(?:a\s+lot|all\s+the\s+time|every\s+day|so\s+much|often|constantly)\b|kettle'?s\s+always\s+on",
+    r"if\s+(?:you'?re|you\s+are|ur|u\s+r)\s+ever\s+(?:passing|in\s+the\s+area|nearby|around|back\s+(?:this|that|round|in))|happy\s+father'?s\s+day\s+from\s+(?:\w+\s+){1,3}and\s+me\b",
+    r"(?:heard|hear|says|said|told\s+me|saying)\s+(?:that\s+)?(?:you'?re|you\s+are|ur|u\s+r)\s+(?:seeing|dating)\s+(?:someone|somebody|a\s+\w+)",
+    r"(?:is|has)\s+(?:that|the|this)\s+(?:girl|woman|lady|gal|chick)\b[^.!?\n]{0,40}?\b(?:living|staying|moved?\s+in|moving\s+in|sleeping)\b|(?:^|[.!?]\s*)(?:did|have)\s+(?:you|u|ya)\s+(?:eaten|eat)(?:\s+\w+)?\s*\?",
+    r"why\s+did\s+(?:you|u)\s+(?:unfollow|unfriend|block|delete|mute)\s+me\b|why\s+(?:is|are|does|do|did)\s+(?:\w+\s+){1,2}?lik(?:e|ing)\s+my\s+(?:old\s+)?(?:pics|photos|posts|pictures|stories)\b",
+    r"\b(?:nice|great|lovely|fun)\s+to\s+be\s+ignored\b|tell\s+me\s+what\s+i\s+did\s+wrong|i\s+wasn'?t\s+enough\s+for\s+(?:you|u)\b|(?:please\s+)?let\s+me\s+(?:come\s+(?:over|round|home|back)|see\s+(?:you|u)\b|explain\b)",
 )
 
 # A draft that only asks whether he is there, or got her message, asks him for an answer.
@@ -224,7 +233,7 @@ SYMPATHY = _any(
     # Blind batch G: news of a loss heard, and the one lost spoken of kindly.
     r"heard\s+about\s+(?:your|his|her)\s+(?:dad|mum|mom|father|mother|nan|nana|gran|granny|grandad|grandpa|grandma|grandmother|grandfather|brother|sister|uncle|aunt|auntie|cousin|dog|cat)\b",
     r"(?:your|his|her)\s+(?:dad|mum|mom|father|mother|nan|gran|grandad|grandma|grandmother|grandfather|brother|sister|uncle|aunt)\s+was\s+(?:one\s+of\s+the\s+(?:good|best|kindest)|the\s+kindest|such\s+a)",
-    r"(?:he|she)\s+was\s+always\s+(?:so\s+)?(?:good|kind|lovely|sweet)\s+to\s+(?:me|us)|heard\s+about\s+(?:your|his|her)\s+(?:gogo|koro|kuia|nana|ouma|oupa)\b",
+    r"(?:he|she)\s+was\s+always\s+(?:so\s+)?(?:good|kind|lovely|sweet)\s+to\b|heard\s+about\s+(?:your|his|her)\s+(?:gogo|koro|kuia|nana|ouma|oupa)\b",
     r"\bstroke\b|heart\s+attack|cancer|(?:your|his|her)\s+(?:mum|mom|dad|father|mother|nan|gran|brother|sister)'?s\s+anniversary",
 )
 APOLOGY = re.compile(
@@ -274,7 +283,7 @@ OVERSHARE = _any(
     r"(?:in\s+a\s+bad\s+way|psycholog(?:ist|y)|psychiatrist|(?<!the\s)breakdown|evict\w*|stopped\s+(?:talking|speaking)\s+to\s+me|too\s+much\s+(?:wine|to\s+drink|vodka|gin))",
     r"losing\s+my\s+mind|can'?t\s+(?:take|do|handle)\s+(?:this|it)\s+any\s*more|can'?t\s+go\s+on|hard\s+time|getting\s+through\s+the\s+days",
     r"how\s+bad\s+(?:things|it)\s+(?:got|get|are|is|have\s+been)|(?:gave|given)\s+me\s+a\s+warning|keep\s+messing\s+up|overdraft",
-    r"(?:been|feeling|felt|i'?m)\s+(?:really\s+|so\s+|very\s+|pretty\s+)?low\b(?!\s+on)|in\s+(?:bits|pieces)\b|drinking\s+(?:way\s+)?more\s+than|borrow(?:ed)?\s+money|pay\s+(?:the|my)\s+bills|lost\s+my\s+appetite|no\s+appetite",
+    r"(?:been|feeling|felt|i'?m)\s+(?:just\s+)?(?:really\s+|so\s+|very\s+|pretty\s+)?low\b(?!\s+on)|in\s+(?:bits|pieces)\b|drinking\s+(?:way\s+)?more\s+than|borrow(?:ed)?\s+money|pay\s+(?:the|my)\s+bills|lost\s+my\s+appetite|no\s+appetite",
     r"can'?t\s+stop\s+(?:shaking|crying|panicking)|(?:whole|entire)\s+(?:day|weekend|week)\s+in\s+bed|(?:drink|drinking)\s+(?:every|to\s+get|myself)|binge\w*|(?:isn'?t|aren'?t|not)\s+(?:talking|speaking)\s+to\s+me",
     # Batch 12: money, health and family in other words, and what she can't face.
     r"maxed\s+out|credit\s+(?:card\s+debt|score|rating)|performance\s+(?:plan|review)\s+because|(?:i|i've)\s+fainted",
@@ -322,6 +331,11 @@ OVERSHARE = _any(
     r"debt\s+collectors?|\bbailiffs?\b",
     # Blind batches O and P: tired of crying, a failed exam, weeks of tears.
     r"tired\s+of\s+crying|failed\s+my\s+(?:\w+\s+)?(?:exam|test|course|module)|(?:cry|cried|crying)\s+for\s+(?:\d+|two|three|four)\s+(?:days|weeks)",
+    # Blind batches Q and R: tablets for her nerves, not right since, the mortgage, drinks counted.
+    r"(?:on|taking|started)\s+(?:tablets|pills|something)\s+for\s+my\s+(?:nerves|anxiety|depression|sleep|mood)|\bmy\s+nerves\b|(?:haven'?t|havent|have\s+not|not)\s+been\s+(?:right|myself|the\s+same|well)\s+since\b",
+    r"(?:sold|sell|selling|pawned|pawn)\s+(?:[\w']+\s+){0,4}?(?:\w+\s+){0,2}?to\s+(?:make|pay|cover)\s+(?:the\s+)?(?:mortgage|rent|bills?)|(?:can'?t|cannot|couldn'?t)\s+make\s+(?:the\s+|my\s+)?(?:rent|mortgage)",
+    r"(?:\d+|two|three|four|five|six)\s+(?:glasses|bottles|drinks|pints|shots|gins|wines|beers)\s+(?:of\s+\w+\s+)?in\b|drank\s+(?:half\s+|most\s+of\s+)?(?:a\s+|the\s+)?(?:whole\s+)?bottle|(?:half|whole)\s+(?:a\s+)?bottle\s+of\s+(?:wine|gin|vodka|whisky|rum|red|white)",
+    r"\b(?:cried|sobbed|bawled)\s+like\s+(?:an?\s+)?(?:idiot|baby|child|fool|eejit)|\bi\s+cried\s+(?:my\s+eyes\s+out|all\s+(?:night|day|the\s+way))",
 )
 
 # Shouting: two capitalised words in a row, one of four letters or more that is not an
@@ -363,6 +377,8 @@ STRONG_WORDS = _any(
     r"\bwhy\s+did\s+(?:you|u)\s+lie\b|(?:you|u)\s+lied\s+to\s+me\b|what\s+do\s+(?:you|u)\s+mean\s+(?:you|u)\b",
     # Blind batches O and P: "a wicked man".
     r"(?:you'?re|yuh|ur|you\s+are|you\s+a)\s+(?:a\s+)?(?:wicked|evil|vile|nasty|horrible)\s+(?:man|person|human)\b",
+    # Blind batches Q and R: why she bothered, "why do you keep doing this", "all you say is".
+    r"why\s+i\s+(?:ever\s+)?bothered\s+with\s+(?:you|u)\b|why\s+do\s+(?:you|u)\s+keep\s+(?:doing|\w+ing)\s+(?:this|that|it)\b|all\s+(?:you|u)\s+(?:say|said|can\s+say|have\s+to\s+say)\s+is\b",
 )
 
 # Her own state in any words: "I" or "I'm" and, within five words, a word VADER's lexicon rates at
@@ -495,6 +511,9 @@ SARCASM = _any(
     r"(?:precious|perfect)\s+new\s+(?:girlfriend|gf|woman|partner)\b",
     # Blind batches O and P: "Classic Delroy.", "really touching.", "never have the guts".
     r"(?:^|[.!?]\s*)classic\s+(?-i:[A-Z])[a-z]+\s*[.!]?\s*$|[.!?]\s*(?:really\s+)?(?:touching|heartwarming)\s*[.!]?\s*$|never\s+(?:have|had)\s+the\s+(?:guts|balls|decency)\b",
+    # Blind batches Q and R: "some neck", told before her, "I suppose you're too busy", "subtle".
+    r"(?:you'?ve|you\s+have|you\s+got|you'?ve\s+got)\s+(?:some|a)\s+(?:neck|cheek)\b|the\s+(?:neck|cheek)\s+(?:on|of)\s+(?:you|u|him)\b|thanks\s+for\s+(?:telling|letting)\s+(?:\w+\s+){1,2}?(?:know\s+)?(?:before|first|ahead\s+of)\s+me\b",
+    r"(?:i\s+suppose|i\s+guess|must\s+be\s+that)\s+(?:you'?re|ur|you\s+are|u\s+r)\s+(?:\w+\s+)?too\s+busy|i\s+can\s+do\s+without\s+(?:her|his|your|their)\b|\bsubtle,?\s+\w+\s*[.!]?\s*$|(?:^|[.!?]\s*)(?:very\s+|real\s+)?subtle\s*[.!]?\s*$",
 )
 THREAT = _any(
     r"one\s+more\s+(?:\w+\s+){0,3}?and\s+(?:i'?m|i\s+am|i'?ll|i\s+will|you'?re|you\s+will|that'?s\s+it|we\s+go|we'?re\s+going|it\s+goes)",
@@ -515,6 +534,9 @@ THREAT = _any(
     r"\bor\s+i\s+(?:call|ring|phone|contact|get)\s+(?:my|a|the)\s+(?:lawyer|solicitor|attorney|police)",
     # Blind batches O and P: his things sold online.
     r"\b(?:by|before|this|next|end\s+of)\b[^.!?\n]{0,40}?\bor\s+(?:it'?s|they'?re|it\s+is)\s+going\s+(?:on|to|in)\s+(?:the\s+)?(?:marketplace|gumtree|ebay|craigslist|facebook|skip|tip|dump|bin|charity)",
+    # Blind batches Q and R: "end of story", a deadline and her move then, "again and I'm calling".
+    r",?\s*end\s+of\s+(?:story|discussion)\b|and\s+that'?s\s+final\b|\bif\b[^.!?\n]{3,60}?\bby\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon|tonight|tomorrow|the\s+(?:weekend|\d+\w*|end\s+of))\b[^.!?\n]{0,20}?,?\s+(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:selling|keeping|throwing|binning|calling|changing|dumping|giving|sell|keep|throw|bin|call|change|dump)\b",
+    r"\bif\s+(?:you|u)\b[^.!?\n]{0,50}?\b(?:one\s+more\s+time|again)\W+(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:going\s+(?:straight\s+)?to|calling|telling|reporting|phoning|ringing|call|tell|report|phone|ring)\b|(?:^|[.!?]\s*)(?:touch|come\s+near|text|contact)\s+(?:\w+\s+){0,3}?again\s+and\s+(?:i'?m|i'?ll|i\s+will)\b",
 )
 HOSTILE_ORDER = _any(
     r"(?:^|[.!?,]\s*)(?:just\s+)?don'?t\s+(?:bother|even\s+think|you\s+dare)",
@@ -530,6 +552,8 @@ HOSTILE_ORDER = _any(
     r"stop\s+telling\s+(?:people|everyone|everybody|the\s+\w+|my\s+\w+)|stop\s+(?:liking|viewing|watching|commenting\s+on)\s+my\b|sort\s+it\s+out,?\s+(?-i:[A-Z])[a-z]+\s*[.!]?\s*$",
     # Blind batch L: "just answer me".
     r"(?:^|[.!?,]\s*)just\s+answer\s+(?:me|the\s+question)\b",
+    # Blind batches Q and R: off her land, away from her work.
+    r"(?:^|[.!?,]\s*)(?:just\s+|now\s+)?get\s+off\s+my\s+(?:land|property|drive|driveway|porch|farm|doorstep)\b|(?:do\s+not|don'?t)\s+(?:come|show\s+up|turn\s+up)\s+(?:to|at)\s+my\s+(?:work|job|house|door|office)\b",
 )
 # The upside-down face and the eye roll say the words before them are not meant.
 SARCASTIC_EMOJI = re.compile("[\U0001f643\U0001f644]")
@@ -589,6 +613,9 @@ INDIRECT_APOLOGY = _any(
     # Blind batches O and P: unreasonable, a bit much, sharper than needed, "should have told you".
     r"\bi\s+(?:might|may|probably)\s+(?:have\s+)?been\s+(?:a\s+bit\s+|a\s+little\s+)?(?:unreasonable|difficult|over\s+the\s+top|out\s+of\s+line)|\bi\s+was\s+(?:a\s+bit|a\s+little|way|too)\s+much\b|(?:sharper|harsher|ruder|snappier|colder|meaner)\s+than\s+(?:it|i)\s+needed\s+to\s+be",
     r"\bi\s+didn'?t\s+make\s+(?:it|things|this)\s+easy\s+for\s+(?:you|u)|\bi\s+should\s+have\s+told\s+(?:you|u)\b|\bi\s+(?:wasn'?t|was\s+not)\s+the\s+easiest\s+person\s+to\s+(?:live|deal|be)\s+with",
+    # Blind batches Q and R: not proud of it, her bad idea, left too late, "wasn't fair of me".
+    r"my\s+(?:idea|call|decision|choice)\s+and\s+it\s+was\s+(?:a\s+)?(?:bad|wrong|stupid|terrible|poor)\b|wasn'?t\s+(?:fair|kind|nice|right)\s+of\s+me\b",
+    r"\bi\s+(?:probably|maybe|possibly)\s+(?:did\s+)?(?:leave|left|push|pushed|take|took|let)\s+(?:it|things|that)\s+(?:too\s+|a\s+bit\s+)(?:late|long|far)|\bi\s+(?:know\s+)?i\s+said\s+(?:some\s+)?(?:ugly|awful|horrible|nasty|terrible|hurtful|cruel|mean|stupid|harsh)\s+things\b",
 )
 # Telling him he owes no apology, or it was not his fault: neither an apology nor anger.
 REASSURANCE = _any(
@@ -649,4 +676,6 @@ PRACTICAL = _any(
 INFORMING = _any(
     r"thought\s+(?:you'?d|you\s+would|u'?d)\s+(?:want|like)\s+to\s+know|just\s+so\s+(?:you|u)\s+know|fyi\b",
     r"for\s+your\s+info(?:rmation)?\b|(?:just\s+)?letting\s+(?:you|u)\s+know\b",
+    # Blind batches Q and R: "she wanted you to know", "so you're not surprised".
+    r"(?:just\s+)?thought\s+(?:you|u)\s+should\s+know|(?:he|she|they)\s+wanted\s+(?:you|u)\s+to\s+know|so\s+(?:you'?re|you\s+are|ur)\s+not\s+(?:surprised|caught\s+off\s+guard)|so\s+(?:you|u)\s+(?:don'?t|aren'?t)\s+(?:hear|find\s+out|get\s+surprised)|so\s+our\s+stories\s+match",
 )

@@ -26,6 +26,7 @@ MIN_LETTERS = 4  # nor fewer letters of another script
 MIN_UNKNOWN_WORDS = 5  # words, names aside, over which a draft must hold some English ones
 ENGLISH_SHARE = 0.2  # of them: none of 5,054 English drafts of the labelled set holds fewer
 _SPANISH_MARKS = re.compile("[\u00bf\u00a1]")  # ¿ and ¡
+_SENTENCE_END = re.compile("[.!?]")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
@@ -60,19 +61,28 @@ def _latin_share(text: str) -> float:
 
 def is_english(text: str) -> bool:
     """False only on evidence: mostly another script, over at least four letters; more of another
-    language's common words (and accented words English lacks, and Spanish's opening ¿ or ¡
-    counted as two) than English ones, over at least three words; or, over at least five words
-    that are not names, fewer than a fifth English."""
+    language's common words (and accented words English lacks, names aside, and Spanish's opening
+    ¿ or ¡ counted as two) than English ones, over at least three words; or, over at least five
+    words that are not names, fewer than a fifth English."""
     if sum(1 for c in text if c.isalpha()) >= MIN_LETTERS and _latin_share(text) < 0.5:
         return False  # Han and Kana write no spaces: counted by letters, not words
-    written = _WORD.findall(text)
+    found = list(_WORD.finditer(text))
+    written = [match.group() for match in found]
     words = [w.lower() for w in written]
+    # a capitalised word inside a sentence may be a name; one that opens it says nothing of that
+    inside = [
+        i > 0 and not _SENTENCE_END.search(text, found[i - 1].end(), m.start())
+        for i, m in enumerate(found)
+    ]
     if len(words) < MIN_WORDS:
         return True
     known, shared = english_words(), _lists()["other"]
     english = sum(1 for w in words if w in known and w not in shared)  # "a", "no": neither
-    foreign = sum(
-        1 for w in words if w in _other() or (w not in known and any(ord(c) > 127 for c in w))
+    foreign = sum(  # an accented name ("Happy birthday Zoë") is no evidence either
+        1
+        for word, w, within in zip(written, words, inside, strict=True)
+        if w in _other()
+        or (w not in known and any(ord(c) > 127 for c in w) and not (within and _a_name(word, w)))
     )
     if _SPANISH_MARKS.search(text):
         foreign += 2  # "¿vas a venir?": English never opens a question upside down; evidence only

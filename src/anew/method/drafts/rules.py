@@ -74,13 +74,21 @@ _AUXILIARY = r"(?:are|r|is|was|were|do|did|does|have|has|can|could|would|will|sh
 _JOINER = r"(?:and|or|but|n|&)"  # "n" and "&" are texting's "and"
 _AND = r"(?:and|n|&)"  # only "and" joins a second question: "or shall I" offers a choice
 # Words before a first question: a greeting, or a sorry for asking ("sorry, silly question, but").
+_SILLY_QUESTION = r"(?:silly|quick|random|stupid|one\s+more)\s+q(?:uestion)?\W+"
 _SORRY_TO_ASK = (
-    r"(?:sorry|soz|sry)(?:\s+to\s+(?:ask|bother\s+(?:you|u)|chase|be\s+(?:a\s+pain|annoying|a\s+nag)))?"
-    r"(?:\s+again)?\W+"
-    r"(?:(?:silly|quick|random|stupid|one\s+more)\s+q(?:uestion)?\W+(?:but\s+)?|but\s+)"
+    r"(?:sorry|soz|sry)(?:"  # "sorry to ask again, what time..." needs nothing more before it asks
+    r"\s+to\s+(?:ask|bother\s+(?:you|u)|chase|be\s+(?:a\s+pain|annoying|a\s+nag))(?:\s+again)?\W+"
+    rf"(?:{_SILLY_QUESTION})?(?:but\s+)?"
+    rf"|(?:\s+again)?\W+(?:{_SILLY_QUESTION}(?:but\s+)?|but\s+))"
 )
 _ASKING_NICELY = rf"{_SORRY_TO_ASK}|quick\s+q(?:uestion)?\W+"
-_POLITE_OPENER = r"(?:hey|hi|oh|ok|okay|so|btw|also|wait)"  # "wait, are you coming?" still asks
+# A question asked on someone's behalf: "the hay guy wants to know if you want the second cut".
+_ASKED_FOR_HER = (  # not "Dad asked if we might sort things out": that tells what was asked
+    r"\b(?:wants?\s+to\s+know|wanted\s+to\s+know|(?:is|are|was|were|'s|'re)\s+(?:asking|wondering))"
+    r"\s+(?:if|whether)\b"
+)
+# "wait, are you coming?" and "soooo are you going" still ask
+_POLITE_OPENER = r"(?:hey+|hi|oh|ok|okay|so+|btw|also|wait)"
 _OPENER = rf"(?:(?:{_POLITE_OPENER}|and|but)\W+|{_ASKING_NICELY})?"
 _ASKING = re.compile(
     rf"\b{_WHAT}\s+(?:am|are|r|is|was|were|do|did|does|have|has|can|could|would|will|should)\b"
@@ -111,7 +119,8 @@ _ASKING = re.compile(
     # "Is Jen coming", "and did Sam ring": a question about someone she names.
     r"|^\W*(?:(?:and|n|so)\s+)?(?:is|was|does|did|has|will)\s+(?-i:[A-Z])[a-z]+(?:'s)?\s+(?-i:[a-z])"
     r"|,\s*(?:is|was)\s+(?:that|this)\s+(?:true|right|ok|okay|alright|fine|correct|still)\b"
-    r"|,\s*(?:fancy|wanna|want\s+to)\s+(?:a|an|some|going|coming|grabbing|meeting)\b",
+    r"|,\s*(?:fancy|wanna|want\s+to)\s+(?:a|an|some|going|coming|grabbing|meeting)\b"
+    rf"|{_ASKED_FOR_HER}",
     re.IGNORECASE,
 )
 _JOINED_QUESTION = re.compile(
@@ -157,9 +166,12 @@ _ASKS_AT_THE_END = re.compile(
 # A sentence that opens as a question: only then is a second question joined to it ("Sorry again,
 # how are you?" asks one thing).
 _OPENS_ASKING = re.compile(
-    rf"^\W*(?:(?-i:[A-Z])[a-z]+,\s+)?(?:{_POLITE_OPENER}\W+|{_ASKING_NICELY})?"
+    # "Questions from the caterer: do you want..." opens on a few words and a colon
+    r"^\W*(?:(?:[\w']+\s+){0,5}[\w']+:\s+)?"
+    rf"(?:(?-i:[A-Z])[a-z]+,\s+)?(?:{_POLITE_OPENER}\W+|{_ASKING_NICELY})?"
     r"(?:which|what|wat|where|when|who|whose|why|how|is"
-    r"|are|am|was|were|do|does|did|can|could|will|would|should|shall|have|has|any|you|u|r|ok|okay|so)\b",
+    r"|are|am|was|were|do|does|did|can|could|will|would|should|shall|have|has|any|you|u|r|ok|okay|so)\b"
+    rf"|{_ASKED_FOR_HER}",
     re.IGNORECASE,
 )
 # A one-word question of disbelief ("Seriously?", "Really?") asks nothing.
@@ -170,6 +182,8 @@ _ASKED_AGAIN = re.compile(
     r"\W*(?:like,?\s+(?:actually|really|properly|genuinely|honestly|truly)|i\s+mean)\b",
     re.IGNORECASE,
 )
+_PET = re.compile("[\U0001f408\U0001f415\U0001f431\U0001f436\U0001f43e]")  # a pet sends the news
+_TO_HIM = re.compile(r"\b(?:you|u|ya|your|ur|yours|you'?re)\b", re.IGNORECASE)
 _FIRST_PERSON_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(FIRST_PERSON | {"me", "my", "we", "us", "our"})) + r")\b",
     re.IGNORECASE,
@@ -380,13 +394,26 @@ def _calm(reading: Reading, *, practical: bool = True) -> set[int]:
         return set(range(len(reading.sentences)))  # a condolence, every sentence of it
     cues = (OTHERS_NEWS, REASSURANCE, PRACTICAL) if practical else (OTHERS_NEWS, REASSURANCE)
     calm = {reading.sentence_index(start) for cue in cues for start, _ in reading.matches(cue)}
-    if calm:  # "Cody made varsity. Thought you'd want to know.": passing the news on
+    if calm or _news_of_others(reading):  # "Cody made varsity. Thought you'd want to know."
         for start, end in reading.matches(INFORMING):
             index = reading.sentence_index(start)
             sentence = reading.sentences[index]
             if reading.count(WORD, sentence) <= len(WORD.findall(reading.text[start:end])) + 2:
                 calm.add(index)  # only where those words are nearly all the sentence says
     return calm
+
+
+def _news_of_others(reading: Reading) -> bool:
+    """Whether the draft, beside its words that pass news on, tells of others only ("Bo slept
+    through the night."): her own news ("I got the promotion") or a pet's ("…🐾") sent to him
+    that way reaches for him."""
+    if len(reading.sentences) < 2 or reading.first(_PET) is not None:
+        return False
+    return not any(
+        reading.has(_FIRST_PERSON_WORD, sentence)
+        for sentence in reading.sentences
+        if not reading.has(INFORMING, sentence)
+    )
 
 
 def _needy(reading: Reading, scores: _Scores, *, angry: bool, sorry: bool) -> Flag | None:
@@ -503,7 +530,11 @@ def _apologies(reading: Reading) -> list[Span]:
 
 
 _OWNS_IT = re.compile(
-    r"\s+(?:that\s+)?i\b|\s+for\s+(?:not|missing|my|being|that|all\s+that)\b", re.IGNORECASE
+    r"\s+(?:that\s+)?i\b|\s+for\s+(?:not|missing|my|being|that|all\s+that)\b"
+    # "sorry for the late message" beside news of a hospital is still hers
+    r"|\s+for\s+the\s+(?:late|delay|wait|short\s+notice|mix|confusion|hassle|bother|trouble|long|text"
+    r"|message|messages|call|calls|missed)\b",
+    re.IGNORECASE,
 )
 
 
@@ -633,7 +664,11 @@ def _anger(reading: Reading) -> dict[str, list[Span]]:
         "order": list(reading.matches(HOSTILE_ORDER)),
         "sarcasm": [
             *reading.matches(SARCASM),
-            *(_rolled(reading, emoji) for emoji in reading.matches(SARCASTIC_EMOJI)),
+            *(
+                _rolled(reading, emoji)
+                for emoji in reading.matches(SARCASTIC_EMOJI)
+                if _at_him(reading, emoji)
+            ),
         ],
         "anger": [
             *reading.matches(STRONG_WORDS),
@@ -645,6 +680,15 @@ def _anger(reading: Reading) -> dict[str, list[Span]]:
             if _said_loud(reading.text[span[0] : span[1]])
         ],
     }
+
+
+def _at_him(reading: Reading, emoji: Span) -> bool:
+    """An eye roll is aimed at someone, and so is an upside-down face, except beside her own
+    trouble told without a word to him ("got made redundant today 🙃" is wry about her luck)."""
+    sentence = reading.sentences[reading.sentence_index(emoji[0])]
+    if reading.text[emoji[0] : emoji[1]] == "\U0001f644" or reading.has(_TO_HIM, sentence):
+        return True
+    return not reading.has(OVERSHARE, sentence)
 
 
 def _rolled(reading: Reading, emoji: Span) -> Span:
@@ -685,9 +729,11 @@ def _intense(
     feeling, and the guide keeps the two apart; nor about an apology (remorse is not anger)."""
     found = {kind: list(spans) for kind, spans in said.items()}
     found["rapture"], found["delight"] = [], []
+    if reading.first(SYMPATHY) is not None and reading.first(CONDOLENCE) is not None:
+        found["anger"] = []  # "he was the best dog that farm ever had": grief and kindness
     for sentence in reading.sentences:  # one strong sentence is enough, and a long calm text is not
         compound = reading.answer("vader", sentence.text, _compound)
-        if compound <= STRONG_NEGATIVE:
+        if compound <= STRONG_NEGATIVE and not reading.has(NEEDY, sentence):  # "so bad it hurts"
             found["anger"].append((sentence.start, sentence.end))
         elif compound >= STRONG_POSITIVE:
             found["rapture"].append((sentence.start, sentence.end))
