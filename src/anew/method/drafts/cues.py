@@ -198,10 +198,15 @@ NEEDY = _any(
     r"(?:^|[.!?]\s*)remember\s+(?:the\s+first\s+time|when\s+we|that\s+(?:night|time|day|weekend)|our)\b|as\s+good\s+as\s+(?:yours|you\s+make\s+it|when\s+you)|nearly\s+as\s+good\s+as\b|i'?ll\s+be\s+watching\s*[.!]?\s*$",
     r"(?:sleeping|sleeps|sitting|sits|lying|lies)\s+on\s+(?:ur|your)\s+side\s+of\s+the\s+bed|(?:leave|left|leaving)\s+me\s+on\s+read|\bwe\s+need\s+to\s+talk\b(?!\s+(?:about|to|with|re)\b)|can'?t\s+do\s+this\s+(?:on\s+my\s+own|alone)|is\s+your\s+\w+\s+any\s+better",
     # Blind batches O and P: his car seen, his new partner seen or posted, a pet's love.
-    r"\bsaw\s+(?:your|ur)\s+(?:car|truck|van|bike|new\s+(?:girlfriend|gf|woman|partner))\b|\bposted\s+her\s+(?:on|in)\s+(?:ur|your|his)\b|how'?s\s+(?-i:[A-Z])[a-z]+\s+treating\s+(?:you|u)\b",
+    r"\b(?:saw|seen|spotted)\s+(?:your|ur)\s+(?:car|truck|van|bike|new\s+(?:girlfriend|gf|woman|partner))\b|\bposted\s+her\s+(?:on|in)\s+(?:ur|your|his)\b|how'?s\s+(?-i:[A-Z])[a-z]+\s+treating\s+(?:you|u)\b",
     r"(?:says|sends)\s+(?:hi|hello|hey|(?:his|her|their)\s+love)\W*[\U0001f408\U0001f415\U0001f431\U0001f436\U0001f43e]",
+    # Blind batches S and T: where she is if he wants to talk, his pillow, a trip thought of.
+    r"(?:you|u)\s+know\s+where\s+(?:i\s+am|to\s+find\s+me)|any\s*time,?\s+day\s+or\s+night|(?:sitting|sleeping|lying|waiting)\s+on\s+(?:your|ur)\s+(?:pillow|chair|jumper|hoodie|coat)\b",
+    r"heard\s+(?:from\s+\w+(?:\s+\w+)?\s+)?(?:that\s+)?(?:you|u)\s+(?:have|got|'ve\s+got)\s+a\s+new\s+(?:family|girlfriend|woman|partner|wife|baby)\b|will\s+she\s+be\s+there\b|bringing\s+(?:that|this)\s+(?:woman|girl|lady)\b",
+    r"(?:cried|crying|whined|whining|howled|howling)\s+for\s+(?:you|u)\b|(?:you|u)\s+liking\s+my\s+(?:story|stories|post|posts|pic|pics|photos?)\b",
+    r"thought\s+of\s+(?:that|our|the)\s+(?:trip|holiday|weekend|night|summer|day)\s+(?:to|in|at|we)\b|ask(?:ed|s)?\s+after\s+me\b",
     # Blind batches Q and R: "and so do I", old times brought back, the kettle on, his new partner.
-    r"\b(?:miss|misses|missing|asking\s+(?:when|if|whether|for))\b[^.!?\n]{0,60}?\b(?:and|&)\s+(?:\w+\s+)?so\s+(?:do|am|have)\s+i\b",
+    r"\b(?:miss|misses|missing|asking\s+(?:when|if|whether|for)|wants?\s+to\s+know\s+(?:if|when|whether))\b[^!?\n]{0,60}?\b(?:and|&)\s+(?:\w+\s+)?so\s+(?:do|am|have)\s+i\b",
     r"(?:brought|took|takes|brings)\s+me\s+(?:straight\s+|right\s+)?back\s+to\s+(?:last|that|the\s+(?:old\s+days|night|day|summer|time)|when\s+we|our)\b|\bthink\s+about\s+the\s+(?:night|day|time|weekend|summer|trip)\s+(?:in|when|we|at)\b",
     r"\bi\s+(?:still\s+)?think\s+(?:about|of)\s+(?:that|those\s+\w+|that\s+\w+)\s+(?:a\s+lot|all\s+the\s+time|every\s+day|so\s+much|often|constantly)\b|kettle'?s\s+always\s+on",
     r"if\s+(?:you'?re|you\s+are|ur|u\s+r)\s+ever\s+(?:passing|in\s+the\s+area|nearby|around|back\s+(?:this|that|round|in))|happy\s+father'?s\s+day\s+from\s+(?:\w+\s+){1,3}and\s+me\b",
@@ -244,7 +249,7 @@ APOLOGY = re.compile(
     r"|i\s+(?:messed|screwed|mucked)\s+up|i\s+blew\s+it|(?:was|is)\s+wrong\s+of\s+me"
     r"|(?:that|it|this)\s+was\s+(?:out\s+of\s+line|unfair\s+of\s+me|not\s+okay\s+of\s+me)"
     r"|i\s+was\s+(?:wrong|out\s+of\s+(?:line|order)|an\s+idiot|stupid|unfair|horrible\s+to)"
-    r"|(?:in\s+the\s+wrong|(?:a\s+)?mistake\s+on\s+my\s+part|(?:it\s+was\s+)?my\s+mistake|i\s+let\s+(?:you|u)\s+down|(?:that'?s|it'?s|this\s+is)\s+on\s+me|i\s+should'?ve\s+(?:checked|asked|told|known|listened|called|said)|(?:handled|behaved|treated\s+you)\s+(?:it\s+)?badly|i\s+accept\s+that\s+i)"
+    r"|(?:in\s+the\s+wrong|(?:a\s+)?mistake\s+on\s+my\s+part|(?:it\s+was\s+)?my\s+mistake|i\s+let\s+(?:you|u)\s+down|(?:that'?s|it'?s|this\s+is|that\s+was|it\s+was)\s+on\s+me|i\s+should'?ve\s+(?:checked|asked|told|known|listened|called|said)|(?:handled|behaved|treated\s+you)\s+(?:it\s+)?badly|i\s+accept\s+that\s+i)"
     r"|i\s+(?:should|shouldn'?t)\s+(?:never\s+|not\s+)?have\s+(?:said|done|yelled|shouted|left|read|been|gone|sent)"
     r"|i\s+(?:really\s+|deeply\s+)?regret"
     r"|(?:please\s+)?(?:excuse|forgive)\s+(?:the|my)\s+(?:mess|delay|rant|language|late|long|essay|typos)"
@@ -332,7 +337,7 @@ OVERSHARE = _any(
     # Blind batches O and P: tired of crying, a failed exam, weeks of tears.
     r"tired\s+of\s+crying|failed\s+my\s+(?:\w+\s+)?(?:exam|test|course|module)|(?:cry|cried|crying)\s+for\s+(?:\d+|two|three|four)\s+(?:days|weeks)",
     # Blind batches Q and R: tablets for her nerves, not right since, the mortgage, drinks counted.
-    r"(?:on|taking|started)\s+(?:tablets|pills|something)\s+for\s+my\s+(?:nerves|anxiety|depression|sleep|mood)|\bmy\s+nerves\b|(?:haven'?t|havent|have\s+not|not)\s+been\s+(?:right|myself|the\s+same|well)\s+since\b",
+    r"(?:waking|wake|woke)\s+up\s+crying|(?:^|lowkey\s+|[.!?]\s*)been\s+seeing\s+(?:someone|somebody)\b|(?:on|taking|started)\s+(?:tablets|pills|something)\s+for\s+my\s+(?:nerves|anxiety|depression|sleep|mood)|\bmy\s+nerves\b|(?:haven'?t|havent|have\s+not|not)\s+been\s+(?:right|myself|the\s+same|well)\s+since\b",
     r"(?:sold|sell|selling|pawned|pawn)\s+(?:[\w']+\s+){0,4}?(?:\w+\s+){0,2}?to\s+(?:make|pay|cover)\s+(?:the\s+)?(?:mortgage|rent|bills?)|(?:can'?t|cannot|couldn'?t)\s+make\s+(?:the\s+|my\s+)?(?:rent|mortgage)",
     r"(?:\d+|two|three|four|five|six)\s+(?:glasses|bottles|drinks|pints|shots|gins|wines|beers)\s+(?:of\s+\w+\s+)?in\b|drank\s+(?:half\s+|most\s+of\s+)?(?:a\s+|the\s+)?(?:whole\s+)?bottle|(?:half|whole)\s+(?:a\s+)?bottle\s+of\s+(?:wine|gin|vodka|whisky|rum|red|white)",
     r"\b(?:cried|sobbed|bawled)\s+like\s+(?:an?\s+)?(?:idiot|baby|child|fool|eejit)|\bi\s+cried\s+(?:my\s+eyes\s+out|all\s+(?:night|day|the\s+way))",
@@ -378,7 +383,7 @@ STRONG_WORDS = _any(
     # Blind batches O and P: "a wicked man".
     r"(?:you'?re|yuh|ur|you\s+are|you\s+a)\s+(?:a\s+)?(?:wicked|evil|vile|nasty|horrible)\s+(?:man|person|human)\b",
     # Blind batches Q and R: why she bothered, "why do you keep doing this", "all you say is".
-    r"why\s+i\s+(?:ever\s+)?bothered\s+with\s+(?:you|u)\b|why\s+do\s+(?:you|u)\s+keep\s+(?:doing|\w+ing)\s+(?:this|that|it)\b|all\s+(?:you|u)\s+(?:say|said|can\s+say|have\s+to\s+say)\s+is\b",
+    r"over\s+my\s+dead\s+body|something\s+always\s+comes\s+up\s+with\s+(?:you|u)\b|(?:have\s+(?:you|u)|(?:you|u)\s+have)\s+no\s+shame\b|god\s+is\s+watching\s+(?:you|u)\b|that'?s\s+all\s+i\s+get\b|(?:and|then)\s+(?:you|u)\s+(?:say|send|sent|said|reply|replied|text|texted|write|wrote)\s+['\"\u2018\u201c]?(?:ok|okay|k|fine)\b|why\s+i\s+(?:ever\s+)?bothered\s+with\s+(?:you|u)\b|why\s+do\s+(?:you|u)\s+keep\s+(?:doing|\w+ing)\s+(?:this|that|it)\b|all\s+(?:you|u)\s+(?:say|said|can\s+say|have\s+to\s+say)\s+is\b",
 )
 
 # Her own state in any words: "I" or "I'm" and, within five words, a word VADER's lexicon rates at
@@ -513,6 +518,8 @@ SARCASM = _any(
     r"(?:^|[.!?]\s*)classic\s+(?-i:[A-Z])[a-z]+\s*[.!]?\s*$|[.!?]\s*(?:really\s+)?(?:touching|heartwarming)\s*[.!]?\s*$|never\s+(?:have|had)\s+the\s+(?:guts|balls|decency)\b",
     # Blind batches Q and R: "some neck", told before her, "I suppose you're too busy", "subtle".
     r"(?:you'?ve|you\s+have|you\s+got|you'?ve\s+got)\s+(?:some|a)\s+(?:neck|cheek)\b|the\s+(?:neck|cheek)\s+(?:on|of)\s+(?:you|u|him)\b|thanks\s+for\s+(?:telling|letting)\s+(?:\w+\s+){1,2}?(?:know\s+)?(?:before|first|ahead\s+of)\s+me\b",
+    r"(?:lovely|nice|good|kind|sweet)\s+of\s+(?:you|u)\s+to\b[^.!?\n]{0,60}?\bas\s+(?:usual|always)\b|hope\s+(?:you|u)\s+and\s+\w+\s+(?:are|r)\s+(?:very|really|so)\s+happy|\bis\s+['\"\u2018\u201c](?:busy|working|sick|tired)['\"\u2019\u201d]",
+    r"hope\s+(?:you'?re|youre|ur|you\s+are|u\s+r)\s+(?:\w+\s+)?happy\s+(?:with\s+her|together|now)\b|[.!?]\s*(?:brilliant|lovely|great|grand|perfect|nice)\s*[.!]\s+(?:cheers|thanks|ta)\s+\w+\s*[.!]?\s*$|but\s+sure\s+it'?s\s+(?:grand|fine)\b",
     r"(?:i\s+suppose|i\s+guess|must\s+be\s+that)\s+(?:you'?re|ur|you\s+are|u\s+r)\s+(?:\w+\s+)?too\s+busy|i\s+can\s+do\s+without\s+(?:her|his|your|their)\b|\bsubtle,?\s+\w+\s*[.!]?\s*$|(?:^|[.!?]\s*)(?:very\s+|real\s+)?subtle\s*[.!]?\s*$",
 )
 THREAT = _any(
@@ -599,7 +606,7 @@ INDIRECT_APOLOGY = _any(
     r"\bi\s+was\s+(?:a\s+bit\s+|really\s+|so\s+|pretty\s+|very\s+)?(?:short|sharp|snappy|rude|cold|curt|off)\s+with\s+(?:you|u)\b",
     # Blind batch H: owning it in a few words ("Didn't mean to snap", "Shouldn't have.").
     r"than\s+i\s+needed\s+to\s+be|i'?m\s+the\s+one\s+who\s+(?:messed|screwed|mucked|ruined|blew|wrecked)|\bdidn'?t\s+mean\s+to\s+(?:snap|shout|yell|upset|hurt|go\s+off|lose\s+it|take\s+it\s+out|be\s+(?:rude|harsh|short|snappy|mean))",
-    r"(?:^|[.!?]\s*)(?:i\s+)?shouldn'?t\s+have\s*[.!]?\s*$|\bhate\s+that\s+i\s+(?:made|got|was|said|did|let|snapped|shouted)\b",
+    r"(?:^|[.!?]\s*)(?:i\s+)?shouldn'?t\s+have\s*[.!]?\s*$|(?:^|[.!?]\s*)(?:i\s+)?shouldn'?t\s+have\s+(?:said|done|sent|called|shouted|yelled)\b|(?:^|[.!?]\s*)should'?ve\s+(?:checked|asked|told|known|listened|called|said)\b|\bhate\s+that\s+i\s+(?:made|got|was|said|did|let|snapped|shouted)\b",
     # Blind batch J: "I didn't mean it like that", "came out snarkier than I meant", "I ought not".
     r"\bi\s+didn'?t\s+mean\s+(?:it|that)\b|came\s+out\s+(?:\w+\s+)?(?:wrong|harsher|snarkier|ruder|colder|meaner|worse|badly)|(?:snarkier|harsher|ruder|colder|meaner)\s+than\s+i\s+meant|\bi\s+ought\s+not\s+(?:to\s+)?have|\bi\s+oughtn'?t\s+(?:to\s+)?have",
     # Blind batch L: too hard on him, not easy to deal with, "mea culpa", "I was the one who".

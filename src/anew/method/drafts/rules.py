@@ -120,6 +120,7 @@ _ASKING = re.compile(
     r"|^\W*(?:(?:and|n|so)\s+)?(?:is|was|does|did|has|will)\s+(?-i:[A-Z])[a-z]+(?:'s)?\s+(?-i:[a-z])"
     r"|,\s*(?:is|was)\s+(?:that|this)\s+(?:true|right|ok|okay|alright|fine|correct|still)\b"
     r"|,\s*(?:fancy|wanna|want\s+to)\s+(?:a|an|some|going|coming|grabbing|meeting)\b"
+    r"|(?<=\s)(?:how|what|where|who)'s\s+(?:the|your|ur|ya)\b"  # "how are you how's the new place"
     rf"|{_ASKED_FOR_HER}",
     re.IGNORECASE,
 )
@@ -158,6 +159,7 @@ _ASKS_AT_THE_END = re.compile(
     r"|(?:who|what|where|when|why|how)(?:'s|\s+(?:won't|wont|can't|cant|didn't|didnt|isn't|aren't"
     r"|don't|dont|doesn't|haven't|hasn't|wouldn't))\b|is\s+(?:that|this)\b"
     r"|why\s+(?:u|you|ye|yuh)\s+[a-z]+in[g']?\b"  # "...?? and why u telling ppl"
+    r"|who\s+(?:\w+ed|said|told|took|gave|sent|made)\b"  # "...? also who approved the vendor"
     r"|(?:and|n)\s+(?:which|what)\s+\w+\W*$"  # "...? and which station"
     rf"|(?:is|are|was|were|do|does|did|has|have|can|could|will|would|shall|should)\s+(?:i|{_SUBJECT})\b"
     r"|(?:what|which)\s+(?:time|day|date)\W*$)",
@@ -530,7 +532,7 @@ def _apologies(reading: Reading) -> list[Span]:
 
 
 _OWNS_IT = re.compile(
-    r"\s+(?:that\s+)?i\b|\s+for\s+(?:not|missing|my|being|that|all\s+that)\b"
+    r"\s+(?:that\s+)?i\b|\s+for\s+(?:not|missing|my|being|that|all\s+that|what\s+i)\b"
     # "sorry for the late message" beside news of a hospital is still hers
     r"|\s+for\s+the\s+(?:late|delay|wait|short\s+notice|mix|confusion|hassle|bother|trouble|long|text"
     r"|message|messages|call|calls|missed)\b",
