@@ -50,6 +50,8 @@ def test_every_labelled_draft_reads_in_the_language_it_was_labelled_in() -> None
         "Tha mi gad ionndrainn. Tha an taigh cho sàmhach.",
         "Przepraszam za wczoraj, przesadziłam",
         "Nitakuletea Imani Jumamosi saa nne asubuhi",
+        "Kofi, fa mmofra no bra Kwasiada",
+        "Ya no aguanto, por favor contéstame",
     ],
 )
 def test_a_draft_in_another_language_is_not_read_as_english(draft: str) -> None:

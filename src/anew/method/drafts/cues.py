@@ -59,7 +59,7 @@ NEEDY = _any(
     r"(?:try|trying)\s+(?:again|one\s+more\s+time)|start\s+(?:over|again|fresh)\s+(?:together|with\s+me)",
     r"(?:can|could)\s+we\s+(?:try|start\s+over|fix|work\s+(?:on\s+)?(?:it|this|things|us))",
     r"fix\s+(?:us|this|things|what\s+we)|work\s+(?:it|this|things)\s+out",
-    r"(?<!n\'t\s)(?<!nt\s)(?<!not\s)come\s+(?:back\s+)?home\b|(?<!never\s)come\s+back(?:\s+to\s+me)?\s*(?:[.!?,]|$|please)|(?<!they'll\s)(?<!they\s)(?<!he'll\s)(?<!she'll\s)come\s+back\s+to\s+me",
+    r"(?<!n\'t\s)(?<!nt\s)(?<!not\s)(?<!\bi\s)(?<!we\s)(?<!they\s)(?<!kids\s)come\s+(?:back\s+)?home\b|(?<!never\s)(?<!'s\s)(?<!has\s)(?<!have\s)(?<!'ve\s)come\s+back(?:\s+to\s+me)?\s*(?:[.!?,]|$|please)|(?<!they'll\s)(?<!they\s)(?<!he'll\s)(?<!she'll\s)come\s+back\s+to\s+me",
     r"(?:a|any)\s+chance\s+for\s+us|still\s+a\s+chance|(?:is|was)\s+there\s+(?:still\s+)?(?:a\s+chance|hope|any\s+hope)",
     r"what\s+we\s+(?:could\s+have|had|have)\b",
     # Pleading for his attention or an answer.
@@ -67,8 +67,8 @@ NEEDY = _any(
     r"(?:text|call|write|message|get)\s+me\s+back|(?:answer|reply\s+to|respond\s+to|talk\s+to)\s+me\b(?!\s+about)",
     r"(?:^|[.!?,]\s*)(?:please\s+|just\s+)?say\s+something",
     rf"(?:why|how\s+come)\s+(?:haven'?t|won'?t|don'?t|didn'?t|aren'?t|can'?t)\s+{_YOU}\s+(?:\w+\s+)?(?:repl|answer|call|text|talk|respond|writ|see|love|want|care)",
-    rf"(?:are|r)\s+{_YOU}\s+(?:ignoring|avoiding|there|even\s+there|getting\s+my)|\b{_YOU}\s+there\s*(?:\?|$)",
-    rf"(?:still\s+)?waiting\s+(?:for\s+{_YOU}|to\s+hear\s+from)|i'?m\s+(?:still\s+)?waiting\b",
+    rf"(?:are|r)\s+{_YOU}\s+(?:ignoring|avoiding|there|even\s+there|getting\s+my)|(?<!want\s)(?<!wants\s)(?<!need\s)(?<!needs\s)(?<!love\s)(?<!like\s)\b{_YOU}\s+there\s*(?:\?|$)",
+    rf"(?:still\s+)?(?<!window\s)(?<!door\s)waiting\s+(?:for\s+{_YOU}|to\s+hear\s+from)|i'?m\s+(?:still\s+)?waiting\b",
     r"check(?:ing)?\s+my\s+phone|hoping\s+(?:it'?s|it\s+was)\s+you|hear\s+your\s+voice",
     rf"can\s+i\s+(?:see|call|hug)\s+{_YOU}|(?:want|need)\s+to\s+see\s+{_YOU}|need\s+to\s+talk\s+to\s+{_YOU}",
     r"(?:just|even|only)\s+(?:for\s+)?(?:one|a\s+few|five|5|ten|10|two|2)\s+minutes?",
@@ -125,7 +125,7 @@ NEEDY = _any(
     rf"cross(?:es|ed)?\s+your\s+mind|still\s+care\b|{_YOU}\s+felt\s+it\s+too|(?:we|it|us)\s+(?:weren'?t|wasn'?t)\s+a\s+mistake|regret\s+(?:walking|leaving|letting)",
     rf"(?:are|r)\s+{_YOU}\s+dating|spending\s+your\s+(?:evenings|nights|weekends)\s+with|who\s+(?:are|r)\s+{_YOU}\s+(?:seeing|dating|spending)",
     rf"still\s+(?:reach(?:ing)?\s+for|wearing\s+your)|waiting\s+by\s+the\s+phone|light\s+up\s+with\s+your\s+name|i\s+always\s+will\s+be|(?:saved|kept|reread|re-read)\s+(?:all\s+)?our\b|picturing\s+{_YOU}",
-    rf"(?:just\s+)?reply\s+when|(?:text|send)\s+me\s+(?:just\s+)?one\s+word|say\s+goodnight|used\s+to\s+(?:call|text)\s+me|let\s+go\s+of\s+{_YOU}|(?:every|each)\s+song\b[^.!?\n]{{0,30}}?\babout\s+{_YOU}",
+    rf"(?<!to\s)(?:just\s+)?reply\s+when|(?:text|send)\s+me\s+(?:just\s+)?one\s+word|say\s+goodnight|used\s+to\s+(?:call|text)\s+me|let\s+go\s+of\s+{_YOU}|(?:every|each)\s+song\b[^.!?\n]{{0,30}}?\babout\s+{_YOU}",
     rf"home\s+was\s+(?:wherever|with)\s+{_YOU}|say\s+the\s+word\s+and|throw(?:ing)?\s+away\s+(?:\w+\s+){{0,2}}(?:years|months|everything|what\s+we)",
     rf"like\s+i\s+(?:did|used\s+to)\s*(?:[?.!]|$)|(?:need|want|waiting|wait|dying|long)\s+to\s+hear\s+from\s+{_YOU}|(?:it'?s|is\s+it)\s+(?:not\s+)?too\s+late",
     # Batch 11: keepsakes on show, deleting what she can't, and "like old times".
@@ -193,7 +193,7 @@ NEEDY = _any(
     r"(?:^|[.!?]\s*)not\s+the\s+same(?:\s+(?:lah|anymore|without\s+(?:you|u)))?\s*[.!]?\s*$|tell\s+(?:daddy|dad|papa|dada)\s+(?:she|he|i)\s+(?:loves?|miss(?:es)?)\b|not\s+that\s+i'?m\s+counting|hope\s+she\s+knows\s+(?:you|u|what|how)\b",
     r"(?:reply|replies|answer|text|talk)\s+to\s+every(?:one|body)\s+but\s+me|(?:you|u)\s+(?:went|go|going|gone)\s+to\s+\w+\s+with\s+her\b|ask\s+who\s+she\s+is\b",
     # Blind batches M and N: his new life asked about, his new partner, old times, his cooking.
-    r"(?:how'?s|how\s+is)\s+(?:the|your|ur)\s+new\s+(?:job|place|flat|house|apartment|life)\b|is\s+(?:your|ur)\s+new\s+(?:place|flat|house)\s+nice\b|how\s+was\s+(?:your|ur)\s+(?:weekend|trip|holiday|birthday)\b|(?:are|r)\s+(?:you|u)\s+looking\s+after\s+(?:yourself|urself)",
+    r"(?:how'?s|how\s+is)\s+(?:the|your|ur)\s+new\s+(?:job|place|flat|house|apartment|life|book|album|business|role|project)\b|is\s+(?:your|ur)\s+new\s+(?:place|flat|house)\s+nice\b|how\s+was\s+(?:your|ur)\s+(?:weekend|trip|holiday|birthday)\b|(?:are|r)\s+(?:you|u)\s+looking\s+after\s+(?:yourself|urself)",
     r"what'?s\s+she\s+like\b|what'?s\s+she\s+got\s+that\s+i\b|(?:^|[.!?]\s*)why\s+her\b|have\s+fun\s+with\s+her\s*(?:[.!]|$)|hope\s+(?:ur|your)\s+new\s+(?:girlfriend|gf|woman|partner)\b|(?:precious|perfect)\s+new\s+(?:girlfriend|gf|woman|partner)\b",
     r"(?:^|[.!?]\s*)remember\s+(?:the\s+first\s+time|when\s+we|that\s+(?:night|time|day|weekend)|our)\b|as\s+good\s+as\s+(?:yours|you\s+make\s+it|when\s+you)|nearly\s+as\s+good\s+as\b|i'?ll\s+be\s+watching\s*[.!]?\s*$",
     r"(?:sleeping|sleeps|sitting|sits|lying|lies)\s+on\s+(?:ur|your)\s+side\s+of\s+the\s+bed|(?:leave|left|leaving)\s+me\s+on\s+read|\bwe\s+need\s+to\s+talk\b(?!\s+(?:about|to|with|re)\b)|can'?t\s+do\s+this\s+(?:on\s+my\s+own|alone)|is\s+your\s+\w+\s+any\s+better",
@@ -204,6 +204,10 @@ NEEDY = _any(
     r"(?:you|u)\s+know\s+where\s+(?:i\s+am|to\s+find\s+me)|any\s*time,?\s+day\s+or\s+night|(?:sitting|sleeping|lying|waiting)\s+on\s+(?:your|ur)\s+(?:pillow|chair|jumper|hoodie|coat)\b",
     r"heard\s+(?:from\s+\w+(?:\s+\w+)?\s+)?(?:that\s+)?(?:you|u)\s+(?:have|got|'ve\s+got)\s+a\s+new\s+(?:family|girlfriend|woman|partner|wife|baby)\b|will\s+she\s+be\s+there\b|bringing\s+(?:that|this)\s+(?:woman|girl|lady)\b",
     r"(?:cried|crying|whined|whining|howled|howling)\s+for\s+(?:you|u)\b|(?:you|u)\s+liking\s+my\s+(?:story|stories|post|posts|pic|pics|photos?)\b",
+    # Blind batches U and V: "we all do", his health, trying to forget him, good years, prayers.
+    r"\bmiss(?:es)?\s+(?:you|u)\W+(?:we\s+all\s+do|so\s+do\s+i|i\s+do\s+too)\b|how\s+is\s+your\s+(?:pressure|back|knee|health|sugar|heart|chest)\b|(?:you|u)\s+taking\s+(?:the|your|ur)\s+(?:tablets|meds|medication|pills)\b",
+    r"trying\s+to\s+forget\s+(?:you|u)\b|we\s+had\s+(?:some\s+)?(?:good|great|happy)\s+(?:years|times|days)\b|(?:prayed|praying)\s+for\s+(?:you|u)\b|\bpray\s+for\s+me\b|is\s+she\s+(?:ur|your)\s+(?:girlfriend|gf|new)\b",
+    r"(?:just\s+)?not\s+(?:gonna|going\s+to)\s+(?:reply|answer|respond|text\s+(?:me\s+)?back)\b|pick\s+up\s+the\s+phone\b|\bslept\s+on\s+(?:ur|your)\s+side\s+of\s+the\s+bed",
     r"thought\s+of\s+(?:that|our|the)\s+(?:trip|holiday|weekend|night|summer|day)\s+(?:to|in|at|we)\b|ask(?:ed|s)?\s+after\s+me\b",
     # Blind batches Q and R: "and so do I", old times brought back, the kettle on, his new partner.
     r"\b(?:miss|misses|missing|asking\s+(?:when|if|whether|for)|wants?\s+to\s+know\s+(?:if|when|whether))\b[^!?\n]{0,60}?\b(?:and|&)\s+(?:\w+\s+)?so\s+(?:do|am|have)\s+i\b",
@@ -337,6 +341,7 @@ OVERSHARE = _any(
     # Blind batches O and P: tired of crying, a failed exam, weeks of tears.
     r"tired\s+of\s+crying|failed\s+my\s+(?:\w+\s+)?(?:exam|test|course|module)|(?:cry|cried|crying)\s+for\s+(?:\d+|two|three|four)\s+(?:days|weeks)",
     # Blind batches Q and R: tablets for her nerves, not right since, the mortgage, drinks counted.
+    r"(?:\bi\s+cried\s+in\s+the|cried\s+in\s+my)\s+(?:car|bathroom|toilets?|loo|shower|library|car\s+park)\b|sleeping\s+(?:maybe\s+|like\s+|about\s+)?(?:\d|two|three|four|five)\s+hours|(?:put\s+me\s+on|on)\s+a\s+performance\s+(?:plan|improvement)|eating\s+me\s+up\b",
     r"(?:waking|wake|woke)\s+up\s+crying|(?:^|lowkey\s+|[.!?]\s*)been\s+seeing\s+(?:someone|somebody)\b|(?:on|taking|started)\s+(?:tablets|pills|something)\s+for\s+my\s+(?:nerves|anxiety|depression|sleep|mood)|\bmy\s+nerves\b|(?:haven'?t|havent|have\s+not|not)\s+been\s+(?:right|myself|the\s+same|well)\s+since\b",
     r"(?:sold|sell|selling|pawned|pawn)\s+(?:[\w']+\s+){0,4}?(?:\w+\s+){0,2}?to\s+(?:make|pay|cover)\s+(?:the\s+)?(?:mortgage|rent|bills?)|(?:can'?t|cannot|couldn'?t)\s+make\s+(?:the\s+|my\s+)?(?:rent|mortgage)",
     r"(?:\d+|two|three|four|five|six)\s+(?:glasses|bottles|drinks|pints|shots|gins|wines|beers)\s+(?:of\s+\w+\s+)?in\b|drank\s+(?:half\s+|most\s+of\s+)?(?:a\s+|the\s+)?(?:whole\s+)?bottle|(?:half|whole)\s+(?:a\s+)?bottle\s+of\s+(?:wine|gin|vodka|whisky|rum|red|white)",
@@ -354,7 +359,7 @@ EMOJI_RUN = re.compile(r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?){3,}")
 # Anger and contempt aimed at him, and raptures, in words VADER's sums can miss.
 STRONG_WORDS = _any(
     rf"(?:i\s+)?hate\s+{_YOU}|how\s+dare|screw\s+{_YOU}|go\s+to\s+hell|leave\s+me\s+alone|i'?m\s+(?:so\s+)?done\s+with",
-    rf"{_YOU_ARE}\s+(?:such\s+)?(?:a\s+|an\s+)?(?:absolute\s+|total\s+|complete\s+|utter\s+)?(?:liar|coward|pathetic|disgusting|selfish|monster|pig|creep|joke|narcissist|psycho|loser|idiot|cruel|heartless|unbelievable)",
+    rf"{_YOU_ARE}\s+(?:actually\s+|really\s+)?(?:such\s+)?(?:a\s+|an\s+)?(?:absolute\s+|total\s+|complete\s+|utter\s+)?(?:liar|coward|pathetic|disgusting|selfish|monster|pig|creep|joke|clown|narcissist|psycho|loser|idiot|cruel|heartless|unbelievable)",
     r"i'?m\s+(?:so\s+|absolutely\s+)?(?:furious|livid|fuming|seething|enraged|raging|angry|disgusted|sick\s+of)",
     rf"can'?t\s+believe\s+{_YOU}\s+(?:would|could|did|lied|said|cheated)|can'?t\s+stand\s+{_YOU}|sick\s+of\s+{_YOU}|(?<!\bi\s)(?:ruined|destroyed|wrecked)\s+(?:everything|my\s+life|it\s+all)",
     rf"how\s+could\s+{_YOU}\s+(?:\w+\s+){{0,2}}(?:that|this)\s+to\s+me|broke\s+my\s+heart|(?:all\s+)?because\s+of\s+{_YOU}|(?<!n't\s)(?<!not\s)(?<!never\s)(?<!nae\s)(?<!n't\sall\s)(?:all\s+)?your\s+fault|don'?t\s+even\s+care|i\s+don'?t\s+care\s+anymore",
@@ -367,7 +372,7 @@ STRONG_WORDS = _any(
     r"don'?t\s+(?:you\s+)?(?:ever\s+)?(?:contact|text|call|message|speak\s+to)\s+me\s+(?:again|ever)|don'?t\s+ever\s+(?:contact|text|call|message)\s+me",
     r"(?:worst|happiest|best|saddest|greatest)\b[^.!?\n]{0,30}?\b(?:ever|of\s+my\s+life)\b",
     # Batch 12: contempt in other words, and keeping him from her own.
-    r"most\s+\w+\s+(?:person|man|human\s+being)\b[^.!?\n]{0,25}?\bever|(?:^|[.!?]\s*)(?:absolutely\s+|just\s+)?unbelievable\s*[.!]",
+    r"most\s+\w+\s+(?:person|man|human\s+being)\b[^.!?\n]{0,25}?\bever|(?:^|[.!?]\s*)(?:absolutely\s+|just\s+)?unbelievable\s*(?:[.!]|$)",
     r"makes?\s+my\s+skin\s+crawl|(?:beneath|below)\s+(?:me|contempt)|spineless|gutless|(?:pathetic|sad|spineless)\s+little\s+(?:man|boy)|go\s+(?:and\s+)?cry\s+to",
     r"stay\s+away\s+from\s+(?:me|my)\b|never\s+(?:speak|talk)\s+to\s+(?:me|my\s+\w+)\s+like\s+that",
     # Batch 13: shame, nerve, curses, and orders to leave or keep away.
@@ -383,7 +388,7 @@ STRONG_WORDS = _any(
     # Blind batches O and P: "a wicked man".
     r"(?:you'?re|yuh|ur|you\s+are|you\s+a)\s+(?:a\s+)?(?:wicked|evil|vile|nasty|horrible)\s+(?:man|person|human)\b",
     # Blind batches Q and R: why she bothered, "why do you keep doing this", "all you say is".
-    r"over\s+my\s+dead\s+body|something\s+always\s+comes\s+up\s+with\s+(?:you|u)\b|(?:have\s+(?:you|u)|(?:you|u)\s+have)\s+no\s+shame\b|god\s+is\s+watching\s+(?:you|u)\b|that'?s\s+all\s+i\s+get\b|(?:and|then)\s+(?:you|u)\s+(?:say|send|sent|said|reply|replied|text|texted|write|wrote)\s+['\"\u2018\u201c]?(?:ok|okay|k|fine)\b|why\s+i\s+(?:ever\s+)?bothered\s+with\s+(?:you|u)\b|why\s+do\s+(?:you|u)\s+keep\s+(?:doing|\w+ing)\s+(?:this|that|it)\b|all\s+(?:you|u)\s+(?:say|said|can\s+say|have\s+to\s+say)\s+is\b",
+    r"over\s+my\s+dead\s+body|something\s+always\s+comes\s+up\b|at\s+your\s+age\b|lord\s+have\s+mercy|let'?s\s+see\s+how\s+long\s+(?:you|u)\s+last|what'?s\s+(?:ur|your)\s+problem\b|(?:have\s+(?:you|u)|(?:you|u)\s+have)\s+no\s+shame\b|god\s+is\s+watching\s+(?:you|u)\b|that'?s\s+all\s+i\s+get\b|(?:and|then)\s+(?:you|u)\s+(?:say|send|sent|said|reply|replied|text|texted|write|wrote)\s+['\"\u2018\u201c]?(?:ok|okay|k|fine)\b|why\s+i\s+(?:ever\s+)?bothered\s+with\s+(?:you|u)\b|why\s+do\s+(?:you|u)\s+keep\s+(?:doing|\w+ing)\s+(?:this|that|it)\b|all\s+(?:you|u)\s+(?:say|said|can\s+say|have\s+to\s+say)\s+is\b",
 )
 
 # Her own state in any words: "I" or "I'm" and, within five words, a word VADER's lexicon rates at
@@ -519,6 +524,9 @@ SARCASM = _any(
     # Blind batches Q and R: "some neck", told before her, "I suppose you're too busy", "subtle".
     r"(?:you'?ve|you\s+have|you\s+got|you'?ve\s+got)\s+(?:some|a)\s+(?:neck|cheek)\b|the\s+(?:neck|cheek)\s+(?:on|of)\s+(?:you|u|him)\b|thanks\s+for\s+(?:telling|letting)\s+(?:\w+\s+){1,2}?(?:know\s+)?(?:before|first|ahead\s+of)\s+me\b",
     r"(?:lovely|nice|good|kind|sweet)\s+of\s+(?:you|u)\s+to\b[^.!?\n]{0,60}?\bas\s+(?:usual|always)\b|hope\s+(?:you|u)\s+and\s+\w+\s+(?:are|r)\s+(?:very|really|so)\s+happy|\bis\s+['\"\u2018\u201c](?:busy|working|sick|tired)['\"\u2019\u201d]",
+    r"hope\s+(?:you|u)\s+and\s+(?:ur|your|her|\w+)(?:\s+new)?(?:\s+\w+)?\s+(?:are|r)\s+(?:very\s+|really\s+|so\s+)?happy|hope\s+it\s+keeps\s+(?:you|u)\s+warm",
+    r"not\s+that\s+(?:you'?d|you\s+would)\s+remember|glad\s+(?:you'?re|ur)\s+having\s+such\s+a|(?:lovely|nice|good|kind|sweet)\s+of\s+(?:you|u)\s+to\b[^.!?\n]{0,40}?\b(?:late|early)\b|[.!?]\s*very\s+original\s*[.!]?\s*$|(?:^|[.!?]\s*)(?:it'?s|that'?s|so|how)\s+petty\b",
+    r"(?:know|see)\s+what\s+(?:you|u)\s+(?:did|have\s+done|'ve\s+done)\b|what\s+this\s+has\s+done\b|why\s+(?:did|do|would)\s+(?:you|u)\s+even\s+(?:get\s+with|marry|date|start)\b",
     r"hope\s+(?:you'?re|youre|ur|you\s+are|u\s+r)\s+(?:\w+\s+)?happy\s+(?:with\s+her|together|now)\b|[.!?]\s*(?:brilliant|lovely|great|grand|perfect|nice)\s*[.!]\s+(?:cheers|thanks|ta)\s+\w+\s*[.!]?\s*$|but\s+sure\s+it'?s\s+(?:grand|fine)\b",
     r"(?:i\s+suppose|i\s+guess|must\s+be\s+that)\s+(?:you'?re|ur|you\s+are|u\s+r)\s+(?:\w+\s+)?too\s+busy|i\s+can\s+do\s+without\s+(?:her|his|your|their)\b|\bsubtle,?\s+\w+\s*[.!]?\s*$|(?:^|[.!?]\s*)(?:very\s+|real\s+)?subtle\s*[.!]?\s*$",
 )
@@ -540,7 +548,7 @@ THREAT = _any(
     # Blind batches M and N: a lawyer called by a deadline.
     r"\bor\s+i\s+(?:call|ring|phone|contact|get)\s+(?:my|a|the)\s+(?:lawyer|solicitor|attorney|police)",
     # Blind batches O and P: his things sold online.
-    r"\b(?:by|before|this|next|end\s+of)\b[^.!?\n]{0,40}?\bor\s+(?:it'?s|they'?re|it\s+is)\s+going\s+(?:on|to|in)\s+(?:the\s+)?(?:marketplace|gumtree|ebay|craigslist|facebook|skip|tip|dump|bin|charity)",
+    r"\b(?:by|before|this|next|end\s+of)\b[^.!?\n]{0,40}?\bor\s+(?:it'?s|its|they'?re|it\s+is)\s+going\s+(?:(?:on|to|in)\s+)?(?:the\s+)?(?:marketplace|gumtree|ebay|craigslist|facebook|skip|tip|dump|bin|charity)",
     # Blind batches Q and R: "end of story", a deadline and her move then, "again and I'm calling".
     r",?\s*end\s+of\s+(?:story|discussion)\b|and\s+that'?s\s+final\b|\bif\b[^.!?\n]{3,60}?\bby\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon|tonight|tomorrow|the\s+(?:weekend|\d+\w*|end\s+of))\b[^.!?\n]{0,20}?,?\s+(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:selling|keeping|throwing|binning|calling|changing|dumping|giving|sell|keep|throw|bin|call|change|dump)\b",
     r"\bif\s+(?:you|u)\b[^.!?\n]{0,50}?\b(?:one\s+more\s+time|again)\W+(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:going\s+(?:straight\s+)?to|calling|telling|reporting|phoning|ringing|call|tell|report|phone|ring)\b|(?:^|[.!?]\s*)(?:touch|come\s+near|text|contact)\s+(?:\w+\s+){0,3}?again\s+and\s+(?:i'?m|i'?ll|i\s+will)\b",
@@ -560,7 +568,7 @@ HOSTILE_ORDER = _any(
     # Blind batch L: "just answer me".
     r"(?:^|[.!?,]\s*)just\s+answer\s+(?:me|the\s+question)\b",
     # Blind batches Q and R: off her land, away from her work.
-    r"(?:^|[.!?,]\s*)(?:just\s+|now\s+)?get\s+off\s+my\s+(?:land|property|drive|driveway|porch|farm|doorstep)\b|(?:do\s+not|don'?t)\s+(?:come|show\s+up|turn\s+up)\s+(?:to|at)\s+my\s+(?:work|job|house|door|office)\b",
+    r"(?:don'?t|doh|dont)\s+bring\s+that\s+(?:woman|girl|lady|man)\b|stop\s+posting\s+her\b|(?:^|[.!?,]\s*)(?:just\s+|now\s+)?get\s+off\s+my\s+(?:land|property|drive|driveway|porch|farm|doorstep)\b|(?:do\s+not|don'?t)\s+(?:come|show\s+up|turn\s+up)\s+(?:to|at)\s+my\s+(?:work|job|house|door|office)\b",
 )
 # The upside-down face and the eye roll say the words before them are not meant.
 SARCASTIC_EMOJI = re.compile("[\U0001f643\U0001f644]")
@@ -622,6 +630,7 @@ INDIRECT_APOLOGY = _any(
     r"\bi\s+didn'?t\s+make\s+(?:it|things|this)\s+easy\s+for\s+(?:you|u)|\bi\s+should\s+have\s+told\s+(?:you|u)\b|\bi\s+(?:wasn'?t|was\s+not)\s+the\s+easiest\s+person\s+to\s+(?:live|deal|be)\s+with",
     # Blind batches Q and R: not proud of it, her bad idea, left too late, "wasn't fair of me".
     r"my\s+(?:idea|call|decision|choice)\s+and\s+it\s+was\s+(?:a\s+)?(?:bad|wrong|stupid|terrible|poor)\b|wasn'?t\s+(?:fair|kind|nice|right)\s+of\s+me\b",
+    r"(?:maybe|perhaps|probably)\s+i\s+(?:pushed|pressed|went|came\s+on)\s+(?:a\s+bit\s+|too\s+|way\s+too\s+)(?:hard|far|strong|much)|(?<!why\s)\bi(?:'ve|\s+have)\s+been\s+(?:a\s+bit\s+|really\s+|so\s+)?(?:short|sharp|snappy|cold|off)\s+with\s+(?:you|u)\b|forgive\s+an?\s+(?:old\s+)?(?:woman|fool)\s+for\b",
     r"\bi\s+(?:probably|maybe|possibly)\s+(?:did\s+)?(?:leave|left|push|pushed|take|took|let)\s+(?:it|things|that)\s+(?:too\s+|a\s+bit\s+)(?:late|long|far)|\bi\s+(?:know\s+)?i\s+said\s+(?:some\s+)?(?:ugly|awful|horrible|nasty|terrible|hurtful|cruel|mean|stupid|harsh)\s+things\b",
 )
 # Telling him he owes no apology, or it was not his fault: neither an apology nor anger.

@@ -77,7 +77,7 @@ def is_english(text: str) -> bool:
     if len(words) < MIN_WORDS:
         return True
     known, shared = english_words(), _lists()["other"]
-    english = sum(1 for w in words if w in known and w not in shared)  # "a", "no": neither
+    english = sum(1 for w in words if w in known and w not in shared)  # "me" (Spanish too): neither
     foreign = sum(  # an accented name ("Happy birthday Zoë") is no evidence either
         1
         for word, w, within in zip(written, words, inside, strict=True)

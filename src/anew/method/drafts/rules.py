@@ -146,6 +146,8 @@ _JOINED_QUESTION = re.compile(
     # "and why u telling ppl"
     rf"|\s{_AND}\s+(?:why|where|when|how)\s+(?:u|you|ye|yuh)\s+[a-z]+in[g']?\b"
     rf"|\s{_AND}\s+(?:who|what)\s+(?:will|would|can|could|should|shall)\s+(?:be|come|go|bring|take|pick|drop|do)\b"
+    rf"|\s{_AND}\s+who\s+[a-z]+ing\s+(?:him|her|them|up)\b"  # "and who collecting him"
+    r"|,?\s+and\s+whether\b"  # "or whether I should" offers a choice
     r"|\sand\s+(?:where|when|who)\s+(?:[\w']+\s+){0,3}?(?:is|are|was|were)\s*\?*\s*$",
     re.IGNORECASE,
 )
