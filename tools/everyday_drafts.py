@@ -28,6 +28,7 @@ DOINGS = (
     "painting again", "walking the dog a lot", "redecorating the flat", "busy with the garden",
 )  # fmt: skip
 ENJOYING = ("the new job", "living on my own", "the quiet", "my course", "the longer evenings")
+CHILDREN = ("Leo", "Mia", "Noah", "Ava", "The baby")
 PLANS = ("getting a dog", "learning the guitar", "a trip to Rome", "changing my hair", "a new car")
 
 
@@ -88,6 +89,29 @@ def _templates(pick: Callable[[tuple[str, ...]], str]) -> list[Callable[[], str]
         lambda: (
             f"Happy birthday to {pick(('your mum', 'your dad', 'Max', 'your gran'))}, "
             f"hope {pick(('she has', 'he has', 'they have'))} a lovely day."
+        ),
+        # A cold review's look-alikes: their child's nights, a car's troubles, his new boss.
+        lambda: (
+            f"{pick(CHILDREN)} keeps waking up {pick(('crying', 'early', 'at 5'))} since "
+            f"{pick(('the new tooth came through', 'the clocks changed', 'the move'))}."
+        ),
+        lambda: (
+            f"Good news, {pick(('she', 'he'))}'s sleeping {pick(('about five', 'six', 'eight'))} "
+            f"hours a night now."
+        ),
+        lambda: (
+            f"The {pick(('car', 'boiler', 'washing machine'))}'s not been right since "
+            f"{pick(('the MOT', 'the service', 'the storm'))}."
+        ),
+        lambda: f"Is she your new {pick(('boss', 'neighbour', 'manager', 'lodger'))}?",
+        lambda: (  # get-well wishes, not the sneers at his new partner that open the same way
+            f"{pick(('Hope', 'hope'))} {pick(('she', 'he', 'your mum', 'Max', 'your nan'))}'s "
+            f"{pick(('all better soon', 'feeling better', 'on the mend', 'back on her feet soon'))}"
+        ),
+        lambda: f"Glad you're having a lovely time with the kids in {pick(TRIPS)}!",
+        lambda: (
+            f"I can do without {pick(('their', 'the'))} {pick(('car seat', 'pram', 'highchair'))}, "
+            "I've got a spare one."
         ),
     ]
 

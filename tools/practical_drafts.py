@@ -33,6 +33,11 @@ def _templates(pick: Callable[[tuple[str, ...]], str]) -> list[Callable[[], str]
     return [
         lambda: f"Can you {pick(ACTS)} {pick(THINGS)} {pick(WHEN)}?",
         lambda: f"Do you still have {pick(MINE)}?",
+        lambda: (  # checking a plan with him: "is that ok?" asks about the plan, not about them
+            f"I'll {pick(ACTS)} {pick(THINGS)} {pick(WHEN)}, is that "
+            f"{pick(('ok', 'okay', 'alright', 'ok with you'))}? "
+            + pick(("I'm not sure", "Let me know", "Either way is fine", "No rush"))
+        ),
         lambda: (
             f"Are you still {pick(('coming', 'free', 'ok to swap', 'doing the school run'))} "
             f"{pick(WHEN)}?"

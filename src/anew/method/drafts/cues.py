@@ -34,6 +34,14 @@ _NOT_HERS = "".join(
 )
 
 
+# "Hope your fancy woman's enjoying my good china": a sneer at his new partner that also fishes for
+# an answer, `needy` and `intense` both (the guide's "hope she's worth it").
+_ENJOYING_WHAT_WAS_OURS = (
+    r"(?:hope|trust)\s+(?:your\s+(?:fancy\s+|new\s+)?(?:woman|lady(?:\s+friend)?|girlfriend|gf|friend|missus)"
+    r"|she|(?-i:[A-Z])[a-z]+)(?:'s|\s+is)?\s+enjoy(?:s|ing)?\s+(?:my|our|the\s+\w+\s+(?:i|we|you\s+said))\b"
+)
+
+
 def _any(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
 
@@ -63,7 +71,7 @@ NEEDY = _any(
     r"(?:a|any)\s+chance\s+for\s+us|still\s+a\s+chance|(?:is|was)\s+there\s+(?:still\s+)?(?:a\s+chance|hope|any\s+hope)",
     r"what\s+we\s+(?:could\s+have|had|have)\b",
     # Pleading for his attention or an answer.
-    r"(?:please|pls|plz)\s+(?:just\s+)?(?:come|talk|answer|reply|respond|call(?!\s+(?:him|her|them|the|your|ur)\b)|text|write|see|don'?t\s+(?:go|leave|give|do|ignore)|give\s+(?:us|me))",
+    r"(?:please|pls|plz)\s+(?:just\s+)?(?:come|talk|answer|reply|respond|call(?!\s+(?:him|her|them|the|your|ur)\b)|text|write|see|don'?t\s+(?:go|leave|give\s+up|do\s+this|ignore)|give\s+(?:us|me))",
     r"(?:text|call|write|message|get)\s+me\s+back|(?:answer|reply\s+to|respond\s+to|talk\s+to)\s+me\b(?!\s+about)",
     r"(?:^|[.!?,]\s*)(?:please\s+|just\s+)?say\s+something",
     rf"(?:why|how\s+come)\s+(?:haven'?t|won'?t|don'?t|didn'?t|aren'?t|can'?t)\s+{_YOU}\s+(?:\w+\s+)?(?:repl|answer|call|text|talk|respond|writ|see|love|want|care)",
@@ -167,7 +175,7 @@ NEEDY = _any(
     # Blind batch F: nobody else to tell, his mother asked about her, old places, love in two words.
     r"(?:no\s*one|nobody|anyone|who)\s+else\s+to\s+(?:tell|talk\s+to|call|ring)|ask(?:ed|s)?\s+about\s+me\b(?!\s+\w+ing)|(?:ur|your|our)\s+old\s+(?:spot|seat|table|bench|side)\b",
     rf"everything\s+(?:there\s+|here\s+)?(?:is|reminds\s+me\s+of)\s+{_YOU}\b|do\s+{_YOU}\s+remember\s+(?:when\s+we|our|that\s+(?:night|day|time|weekend|trip|holiday)|the\s+(?:night|day|time|weekend|trip|holiday)|your\s+\d+\w*)\b|\b(?:mi\s+manchi|te\s+extra[ñn]o|te\s+echo\s+de\s+menos|tu\s+me\s+manques|ich\s+vermisse\s+dich|te\s+quiero|ti\s+amo|je\s+t'aime)\b",
-    rf"is\s+she\s+(?:good|nice|kind)\s+to\s+{_YOU}|(?:does|do)\s+she\s+make\s+{_YOU}\s+happy|(?:are|r)\s+{_YOU}\s+happy\s+with\s+her|too\s+busy(?:\s+with\s+\w+)?\s+to\s+(?:answer|reply|text|call|respond|write)",
+    rf"is\s+she\s+(?:good|nice|kind)\s+to\s+{_YOU}|(?:does|do)\s+she\s+make\s+{_YOU}\s+happy|(?:are|r)\s+{_YOU}\s+happy\s+with\s+her|(?<!was\s)(?<!been\s)(?<!i'm\s)(?<!im\s)too\s+busy(?:\s+with\s+\w+)?\s+to\s+(?:answer|reply|text|call|respond|write)",
     # Blind batch G: his new partner asked about, wishing it were him, a pet sent to say hi.
     r"(?:^|[.!?]\s*)(?:is|was|are|did|does|has)\s+(?:ur|your|the)\s+new\s+(?:gf|girlfriend|bird|missus|woman|one|partner|lady)\b|(?:is|has|did)\s+(?-i:[A-Z])[a-z]+\s+(?:moved?|moving)\s+in(?:to\s+the\s+\w+)?\s+(?:with\s+(?:you|u)|then)\b|\bdid\s+(?-i:[A-Z])[a-z]+\s+move\s+in\b",
     rf"wish(?:ed|ing)?\s+(?:it\s+)?(?:was|were)\s+{_YOU}\b|saw\s+(?:ur|your)\s+(?:story|post|pic|photo)s?\s+(?:w|with)\s+her\b|hope\s+(?:the\s+new\s+one|she|your\s+new\s+\w+)\s+knows\s+what\b",
@@ -198,26 +206,30 @@ NEEDY = _any(
     r"(?:^|[.!?]\s*)remember\s+(?:the\s+first\s+time|when\s+we|that\s+(?:night|time|day|weekend)|our)\b|as\s+good\s+as\s+(?:yours|you\s+make\s+it|when\s+you)|nearly\s+as\s+good\s+as\b|i'?ll\s+be\s+watching\s*[.!]?\s*$",
     r"(?:sleeping|sleeps|sitting|sits|lying|lies)\s+on\s+(?:ur|your)\s+side\s+of\s+the\s+bed|(?:leave|left|leaving)\s+me\s+on\s+read|\bwe\s+need\s+to\s+talk\b(?!\s+(?:about|to|with|re)\b)|can'?t\s+do\s+this\s+(?:on\s+my\s+own|alone)|is\s+your\s+\w+\s+any\s+better",
     # Blind batches O and P: his car seen, his new partner seen or posted, a pet's love.
-    r"\b(?:saw|seen|spotted)\s+(?:your|ur)\s+(?:car|truck|van|bike|new\s+(?:girlfriend|gf|woman|partner))\b|\bposted\s+her\s+(?:on|in)\s+(?:ur|your|his)\b|how'?s\s+(?-i:[A-Z])[a-z]+\s+treating\s+(?:you|u)\b",
+    r"(?:seen|spotted)\s+(?:your|ur)\s+(?:car|truck|van|bike)\s+(?:outside|at|in|parked)\b|\bsaw\s+(?:your|ur)\s+(?:car|truck|van|bike|new\s+(?:girlfriend|gf|woman|partner))\b|\bposted\s+her\s+(?:on|in)\s+(?:ur|your|his)\b|how'?s\s+(?-i:[A-Z])[a-z]+\s+treating\s+(?:you|u)\b",
     r"(?:says|sends)\s+(?:hi|hello|hey|(?:his|her|their)\s+love)\W*[\U0001f408\U0001f415\U0001f431\U0001f436\U0001f43e]",
     # Blind batches S and T: where she is if he wants to talk, his pillow, a trip thought of.
-    r"(?:you|u)\s+know\s+where\s+(?:i\s+am|to\s+find\s+me)|any\s*time,?\s+day\s+or\s+night|(?:sitting|sleeping|lying|waiting)\s+on\s+(?:your|ur)\s+(?:pillow|chair|jumper|hoodie|coat)\b",
-    r"heard\s+(?:from\s+\w+(?:\s+\w+)?\s+)?(?:that\s+)?(?:you|u)\s+(?:have|got|'ve\s+got)\s+a\s+new\s+(?:family|girlfriend|woman|partner|wife|baby)\b|will\s+she\s+be\s+there\b|bringing\s+(?:that|this)\s+(?:woman|girl|lady)\b",
-    r"(?:cried|crying|whined|whining|howled|howling)\s+for\s+(?:you|u)\b|(?:you|u)\s+liking\s+my\s+(?:story|stories|post|posts|pic|pics|photos?)\b",
+    r"(?<!do\s)(?:you|u)\s+know\s+where\s+(?:i\s+am|to\s+find\s+me)\s*(?:[.!,]|$)|(?:sitting|sleeping|lying|waiting)\s+on\s+(?:your|ur)\s+(?:pillow|chair|jumper|hoodie|coat)\b",
+    r"heard\s+(?:from\s+\w+(?:\s+\w+)?\s+)?(?:that\s+)?(?:you|u)\s+(?:have|got|'ve\s+got)\s+a\s+new\s+(?:family|girlfriend|woman|partner|wife|baby)\b|will\s+she\s+be\s+there\s*\??\s*$|bringing\s+(?:that|this)\s+(?:woman|girl|lady)\b",
+    r"(?:cried|crying|whined|whining|howled|howling|pines|pining)\s+for\s+(?:you|u)\b(?![^.!?\n]{0,40}?\b(?:can|could)\s+(?:you|u)\b)|(?:you|u)\s+liking\s+my\s+(?:story|stories|post|posts|pic|pics|photos?)\b",
+    # Blind batches W and X: what was hers enjoyed, "couldn't wait", weeks without a word.
+    _ENJOYING_WHAT_WAS_OURS,
+    r"couldn'?t\s+wait,?\s+could\s+(?:you|u)\b|do\s+(?:you|u)\s+ever\s+think\s+(?:about|of)\b|(?:you|u)\s+always\s+said\s+(?:you'?d|we'?d)\b|is\s+(?-i:[A-Z])[a-z]+\s+treating\s+(?:you|u)\b|what'?s\s+her\s+name\b",
+    r"not\s+(?:one|a\s+single)\s+(?:call|text|message|word)\b|(?:weeks?|months?|days?)\s+without\s+a\s+(?:text|call|word|message)\b|checking\s+(?:you|u)\s+got\s+home\b",
     # Blind batches U and V: "we all do", his health, trying to forget him, good years, prayers.
-    r"\bmiss(?:es)?\s+(?:you|u)\W+(?:we\s+all\s+do|so\s+do\s+i|i\s+do\s+too)\b|how\s+is\s+your\s+(?:pressure|back|knee|health|sugar|heart|chest)\b|(?:you|u)\s+taking\s+(?:the|your|ur)\s+(?:tablets|meds|medication|pills)\b",
-    r"trying\s+to\s+forget\s+(?:you|u)\b|we\s+had\s+(?:some\s+)?(?:good|great|happy)\s+(?:years|times|days)\b|(?:prayed|praying)\s+for\s+(?:you|u)\b|\bpray\s+for\s+me\b|is\s+she\s+(?:ur|your)\s+(?:girlfriend|gf|new)\b",
-    r"(?:just\s+)?not\s+(?:gonna|going\s+to)\s+(?:reply|answer|respond|text\s+(?:me\s+)?back)\b|pick\s+up\s+the\s+phone\b|\bslept\s+on\s+(?:ur|your)\s+side\s+of\s+the\s+bed",
-    r"thought\s+of\s+(?:that|our|the)\s+(?:trip|holiday|weekend|night|summer|day)\s+(?:to|in|at|we)\b|ask(?:ed|s)?\s+after\s+me\b",
+    r"\bmiss(?:es)?\s+(?:you|u)\W+(?:we\s+all\s+do|so\s+do\s+i|i\s+do\s+too)\b|how\s+is\s+your\s+(?:pressure|back|knee|health|sugar|heart|chest)(?:\s+(?:these\s+days|now|lately))?\s*\?|(?:you|u)\s+taking\s+(?:the|your|ur)\s+(?:tablets|meds|medication|pills)\s*\?",
+    r"trying\s+to\s+forget\s+(?:you|u)\b|we\s+had\s+(?:some\s+)?(?:good|great|happy)\s+(?:years|times)\b|(?:prayed|praying)\s+for\s+(?:you|u)\b(?!\s+(?:all|both|and\s+your))|is\s+she\s+(?:ur|your)\s+(?:new\s+)?(?:girlfriend|gf)\b",
+    r"(?:you'?re|ur|you\s+are|u\s+r)\s+(?:just\s+)?not\s+(?:gonna|going\s+to)\s+(?:reply|answer|respond|text\s+(?:me\s+)?back)\b|pick\s+up\s+the\s+phone\s*(?:[.!]|$)|\bslept\s+on\s+(?:ur|your)\s+side\s+of\s+the\s+bed",
+    r"thought\s+of\s+(?:that|our)\s+(?:trip|holiday|weekend|night|summer|day)\s+(?:to|in|at|we)\b|ask(?:ed|s)?\s+after\s+me\b",
     # Blind batches Q and R: "and so do I", old times brought back, the kettle on, his new partner.
-    r"\b(?:miss|misses|missing|asking\s+(?:when|if|whether|for)|wants?\s+to\s+know\s+(?:if|when|whether))\b[^!?\n]{0,60}?\b(?:and|&)\s+(?:\w+\s+)?so\s+(?:do|am|have)\s+i\b",
-    r"(?:brought|took|takes|brings)\s+me\s+(?:straight\s+|right\s+)?back\s+to\s+(?:last|that|the\s+(?:old\s+days|night|day|summer|time)|when\s+we|our)\b|\bthink\s+about\s+the\s+(?:night|day|time|weekend|summer|trip)\s+(?:in|when|we|at)\b",
+    r"\b(?:miss|misses|missing|asking\s+(?:when|if|whether|for)|wants?\s+to\s+know\s+(?:if|when|whether))\b[^.!?\n]{0,60}?(?:\band|&)\s+(?:\w+\s+)?so\s+do\s+i\b",
+    r"(?:brought|brings)\s+me\s+(?:straight\s+|right\s+)?back\s+to\s+(?:last|that|the\s+(?:old\s+days|night|day|summer|time)|when\s+we|our)\b|\bi\s+(?:still\s+)?think\s+about\s+the\s+(?:night|day|time|weekend|summer|trip)\s+(?:in|when|we|at)\b",
     r"\bi\s+(?:still\s+)?think\s+(?:about|of)\s+(?:that|those\s+\w+|that\s+\w+)\s+(?:a\s+lot|all\s+the\s+time|every\s+day|so\s+much|often|constantly)\b|kettle'?s\s+always\s+on",
-    r"if\s+(?:you'?re|you\s+are|ur|u\s+r)\s+ever\s+(?:passing|in\s+the\s+area|nearby|around|back\s+(?:this|that|round|in))|happy\s+father'?s\s+day\s+from\s+(?:\w+\s+){1,3}and\s+me\b",
-    r"(?:heard|hear|says|said|told\s+me|saying)\s+(?:that\s+)?(?:you'?re|you\s+are|ur|u\s+r)\s+(?:seeing|dating)\s+(?:someone|somebody|a\s+\w+)",
-    r"(?:is|has)\s+(?:that|the|this)\s+(?:girl|woman|lady|gal|chick)\b[^.!?\n]{0,40}?\b(?:living|staying|moved?\s+in|moving\s+in|sleeping)\b|(?:^|[.!?]\s*)(?:did|have)\s+(?:you|u|ya)\s+(?:eaten|eat)(?:\s+\w+)?\s*\?",
+    r"if\s+(?:you'?re|you\s+are|ur|u\s+r)\s+ever\s+(?:passing|in\s+the\s+area|nearby|around)\b[^.!?\n]{0,40}?\b(?:kettle|door|pop\s+in|call\s+in|drop\s+in|come\s+(?:in|by|round))|happy\s+father'?s\s+day\s+from\s+(?:\w+\s+){1,3}and\s+me\b",
+    r"(?:heard|hear|says|said|told\s+me|saying)\s+(?:that\s+)?(?:you'?re|you\s+are|ur|u\s+r)\s+(?:seeing|dating)\s+(?:someone|somebody)\b",
+    r"(?:is|has)\s+(?:that|the|this)\s+(?:girl|woman|lady|gal|chick)\b[^.!?\n]{0,40}?\b(?:living|staying|moved?\s+in|moving\s+in|sleeping)\s+(?:with\s+(?:you|u)|at\s+(?:yours|your|ur)|there|now)\b|(?:^|[.!?]\s*)(?:did|have)\s+(?:you|u|ya)\s+(?:eaten|eat)(?:\s+\w+)?\s*\?",
     r"why\s+did\s+(?:you|u)\s+(?:unfollow|unfriend|block|delete|mute)\s+me\b|why\s+(?:is|are|does|do|did)\s+(?:\w+\s+){1,2}?lik(?:e|ing)\s+my\s+(?:old\s+)?(?:pics|photos|posts|pictures|stories)\b",
-    r"\b(?:nice|great|lovely|fun)\s+to\s+be\s+ignored\b|tell\s+me\s+what\s+i\s+did\s+wrong|i\s+wasn'?t\s+enough\s+for\s+(?:you|u)\b|(?:please\s+)?let\s+me\s+(?:come\s+(?:over|round|home|back)|see\s+(?:you|u)\b|explain\b)",
+    r"\b(?:nice|great|lovely|fun)\s+to\s+be\s+ignored\b|tell\s+me\s+what\s+i\s+did\s+wrong|i\s+wasn'?t\s+enough\s+for\s+(?:you|u)\b|please\s+(?:just\s+)?let\s+me\s+(?:come\s+(?:over|round|home|back)|see\s+(?:you|u)\b|explain\b)",
 )
 
 # A draft that only asks whether he is there, or got her message, asks him for an answer.
@@ -253,7 +265,7 @@ APOLOGY = re.compile(
     r"|i\s+(?:messed|screwed|mucked)\s+up|i\s+blew\s+it|(?:was|is)\s+wrong\s+of\s+me"
     r"|(?:that|it|this)\s+was\s+(?:out\s+of\s+line|unfair\s+of\s+me|not\s+okay\s+of\s+me)"
     r"|i\s+was\s+(?:wrong|out\s+of\s+(?:line|order)|an\s+idiot|stupid|unfair|horrible\s+to)"
-    r"|(?:in\s+the\s+wrong|(?:a\s+)?mistake\s+on\s+my\s+part|(?:it\s+was\s+)?my\s+mistake|i\s+let\s+(?:you|u)\s+down|(?:that'?s|it'?s|this\s+is|that\s+was|it\s+was)\s+on\s+me|i\s+should'?ve\s+(?:checked|asked|told|known|listened|called|said)|(?:handled|behaved|treated\s+you)\s+(?:it\s+)?badly|i\s+accept\s+that\s+i)"
+    r"|(?:in\s+the\s+wrong|(?:a\s+)?mistake\s+on\s+my\s+part|(?:it\s+was\s+)?my\s+mistake|i\s+let\s+(?:you|u)\s+down|(?:that'?s|it'?s|this\s+is)\s+on\s+me|(?:that|it)\s+was\s+(?:all\s+)?on\s+me,?\s+not\s+(?:you|u)\b|i\s+should'?ve\s+(?:checked|asked|told|known|listened|called|said)|(?:handled|behaved|treated\s+you)\s+(?:it\s+)?badly|i\s+accept\s+that\s+i)"
     r"|i\s+(?:should|shouldn'?t)\s+(?:never\s+|not\s+)?have\s+(?:said|done|yelled|shouted|left|read|been|gone|sent)"
     r"|i\s+(?:really\s+|deeply\s+)?regret"
     r"|(?:please\s+)?(?:excuse|forgive)\s+(?:the|my)\s+(?:mess|delay|rant|language|late|long|essay|typos)"
@@ -341,10 +353,10 @@ OVERSHARE = _any(
     # Blind batches O and P: tired of crying, a failed exam, weeks of tears.
     r"tired\s+of\s+crying|failed\s+my\s+(?:\w+\s+)?(?:exam|test|course|module)|(?:cry|cried|crying)\s+for\s+(?:\d+|two|three|four)\s+(?:days|weeks)",
     # Blind batches Q and R: tablets for her nerves, not right since, the mortgage, drinks counted.
-    r"(?:\bi\s+cried\s+in\s+the|cried\s+in\s+my)\s+(?:car|bathroom|toilets?|loo|shower|library|car\s+park)\b|sleeping\s+(?:maybe\s+|like\s+|about\s+)?(?:\d|two|three|four|five)\s+hours|(?:put\s+me\s+on|on)\s+a\s+performance\s+(?:plan|improvement)|eating\s+me\s+up\b",
-    r"(?:waking|wake|woke)\s+up\s+crying|(?:^|lowkey\s+|[.!?]\s*)been\s+seeing\s+(?:someone|somebody)\b|(?:on|taking|started)\s+(?:tablets|pills|something)\s+for\s+my\s+(?:nerves|anxiety|depression|sleep|mood)|\bmy\s+nerves\b|(?:haven'?t|havent|have\s+not|not)\s+been\s+(?:right|myself|the\s+same|well)\s+since\b",
-    r"(?:sold|sell|selling|pawned|pawn)\s+(?:[\w']+\s+){0,4}?(?:\w+\s+){0,2}?to\s+(?:make|pay|cover)\s+(?:the\s+)?(?:mortgage|rent|bills?)|(?:can'?t|cannot|couldn'?t)\s+make\s+(?:the\s+|my\s+)?(?:rent|mortgage)",
-    r"(?:\d+|two|three|four|five|six)\s+(?:glasses|bottles|drinks|pints|shots|gins|wines|beers)\s+(?:of\s+\w+\s+)?in\b|drank\s+(?:half\s+|most\s+of\s+)?(?:a\s+|the\s+)?(?:whole\s+)?bottle|(?:half|whole)\s+(?:a\s+)?bottle\s+of\s+(?:wine|gin|vodka|whisky|rum|red|white)",
+    r"(?:\bi\s+cried\s+in\s+the|cried\s+in\s+my)\s+(?:car|bathroom|toilets?|loo|shower|library|car\s+park)\b|\bi(?:'m|\s+am)?\s+(?:sleeping|sleep|slept)\s+(?:maybe\s+|like\s+|about\s+)?(?:\d|two|three|four)\s+hours|(?:put\s+me\s+on|on)\s+a\s+performance\s+(?:plan|improvement)|eating\s+me\s+up\b",
+    r"(?:\bi\s+(?:keep\s+)?|\bi'?m\s+|\band\s+)(?:waking|wake|woke)\s+up\s+crying|(?:\bi|\band)\s+cried\s+on\s+the\s+(?:pavement|floor|bus|train|stairs|plane)\b|(?:^|lowkey\s+|[.!?]\s*)been\s+seeing\s+(?:someone|somebody)\b|(?:on|taking|started)\s+(?:tablets|pills|something)\s+for\s+my\s+(?:nerves|anxiety|depression|sleep|mood)|(?<!on\s)\bmy\s+nerves\b|\bi(?:\s+haven'?t|\s+havent|\s+have\s+not|'?ve\s+not|'?m\s+not)\s+been\s+(?:right|myself|the\s+same|well)\s+since\b",
+    r"\bi\s+(?:had\s+to\s+)?(?:sold|sell|pawned|pawn)\s+(?:[\w']+\s+){0,6}?to\s+(?:make|pay|cover)\s+(?:the\s+)?(?:mortgage|rent|bills?)|(?:can'?t|cannot|couldn'?t)\s+make\s+(?:the\s+|my\s+)?(?:rent|mortgage)",
+    r"(?:\d+|two|three|four|five|six)\s+(?:glasses|drinks|pints|gins|wines)\s+(?:of\s+\w+\s+)?in\b|(?:\bi|\band)\s+drank\s+(?:half\s+|most\s+of\s+)?(?:a\s+|the\s+)?(?:whole\s+)?bottle",
     r"\b(?:cried|sobbed|bawled)\s+like\s+(?:an?\s+)?(?:idiot|baby|child|fool|eejit)|\bi\s+cried\s+(?:my\s+eyes\s+out|all\s+(?:night|day|the\s+way))",
 )
 
@@ -388,7 +400,7 @@ STRONG_WORDS = _any(
     # Blind batches O and P: "a wicked man".
     r"(?:you'?re|yuh|ur|you\s+are|you\s+a)\s+(?:a\s+)?(?:wicked|evil|vile|nasty|horrible)\s+(?:man|person|human)\b",
     # Blind batches Q and R: why she bothered, "why do you keep doing this", "all you say is".
-    r"over\s+my\s+dead\s+body|something\s+always\s+comes\s+up\b|at\s+your\s+age\b|lord\s+have\s+mercy|let'?s\s+see\s+how\s+long\s+(?:you|u)\s+last|what'?s\s+(?:ur|your)\s+problem\b|(?:have\s+(?:you|u)|(?:you|u)\s+have)\s+no\s+shame\b|god\s+is\s+watching\s+(?:you|u)\b|that'?s\s+all\s+i\s+get\b|(?:and|then)\s+(?:you|u)\s+(?:say|send|sent|said|reply|replied|text|texted|write|wrote)\s+['\"\u2018\u201c]?(?:ok|okay|k|fine)\b|why\s+i\s+(?:ever\s+)?bothered\s+with\s+(?:you|u)\b|why\s+do\s+(?:you|u)\s+keep\s+(?:doing|\w+ing)\s+(?:this|that|it)\b|all\s+(?:you|u)\s+(?:say|said|can\s+say|have\s+to\s+say)\s+is\b",
+    r"(?:you|u)\s+(?:were|was|are|'re)\s+(?:a\s+|an\s+)?(?:useless|terrible|rubbish|lousy|hopeless|crap|shit)\s+(?:father|dad|husband|partner|mother|boyfriend|man|person)\b|bit\s+rich\s+coming\s+from|good\s+to\s+know\s+where\s+i\s+stand|(?:that'?s|is)\s+all\s+i\s+get\b|(?:ur|you'?re|you\s+are)\s+a\s+bum\b|something\s+always\s+comes\s+up\b|(?:^|[.!?]\s*)at\s+your\s+age\b|let'?s\s+see\s+how\s+long\s+(?:you|u)\s+last|what'?s\s+(?:ur|your)\s+problem\b|(?:have\s+(?:you|u)|(?:you|u)\s+have)\s+no\s+shame\b|god\s+is\s+watching\s+(?:you|u)\b|that'?s\s+all\s+i\s+get\b|\band\s+(?:you|u)\s+(?:just\s+)?(?:say|send|sent|said|text|texted|write|wrote)\s+['\"\u2018\u201c]?(?:ok|okay|k|fine)['\"\u2019\u201d]?\s*(?:[.!?]|$)|why\s+i\s+(?:ever\s+)?bothered\s+with\s+(?:you|u)\b|why\s+do\s+(?:you|u)\s+keep\s+doing\s+(?:this|that|it)\b|all\s+(?:you|u)\s+(?:say|said|can\s+say)\s+is\s+['\"\u2018\u201c]?(?:fine|ok|okay|sorry|nothing|yeah|yes|k)\b",
 )
 
 # Her own state in any words: "I" or "I'm" and, within five words, a word VADER's lexicon rates at
@@ -523,12 +535,14 @@ SARCASM = _any(
     r"(?:^|[.!?]\s*)classic\s+(?-i:[A-Z])[a-z]+\s*[.!]?\s*$|[.!?]\s*(?:really\s+)?(?:touching|heartwarming)\s*[.!]?\s*$|never\s+(?:have|had)\s+the\s+(?:guts|balls|decency)\b",
     # Blind batches Q and R: "some neck", told before her, "I suppose you're too busy", "subtle".
     r"(?:you'?ve|you\s+have|you\s+got|you'?ve\s+got)\s+(?:some|a)\s+(?:neck|cheek)\b|the\s+(?:neck|cheek)\s+(?:on|of)\s+(?:you|u|him)\b|thanks\s+for\s+(?:telling|letting)\s+(?:\w+\s+){1,2}?(?:know\s+)?(?:before|first|ahead\s+of)\s+me\b",
-    r"(?:lovely|nice|good|kind|sweet)\s+of\s+(?:you|u)\s+to\b[^.!?\n]{0,60}?\bas\s+(?:usual|always)\b|hope\s+(?:you|u)\s+and\s+\w+\s+(?:are|r)\s+(?:very|really|so)\s+happy|\bis\s+['\"\u2018\u201c](?:busy|working|sick|tired)['\"\u2019\u201d]",
-    r"hope\s+(?:you|u)\s+and\s+(?:ur|your|her|\w+)(?:\s+new)?(?:\s+\w+)?\s+(?:are|r)\s+(?:very\s+|really\s+|so\s+)?happy|hope\s+it\s+keeps\s+(?:you|u)\s+warm",
-    r"not\s+that\s+(?:you'?d|you\s+would)\s+remember|glad\s+(?:you'?re|ur)\s+having\s+such\s+a|(?:lovely|nice|good|kind|sweet)\s+of\s+(?:you|u)\s+to\b[^.!?\n]{0,40}?\b(?:late|early)\b|[.!?]\s*very\s+original\s*[.!]?\s*$|(?:^|[.!?]\s*)(?:it'?s|that'?s|so|how)\s+petty\b",
-    r"(?:know|see)\s+what\s+(?:you|u)\s+(?:did|have\s+done|'ve\s+done)\b|what\s+this\s+has\s+done\b|why\s+(?:did|do|would)\s+(?:you|u)\s+even\s+(?:get\s+with|marry|date|start)\b",
-    r"hope\s+(?:you'?re|youre|ur|you\s+are|u\s+r)\s+(?:\w+\s+)?happy\s+(?:with\s+her|together|now)\b|[.!?]\s*(?:brilliant|lovely|great|grand|perfect|nice)\s*[.!]\s+(?:cheers|thanks|ta)\s+\w+\s*[.!]?\s*$|but\s+sure\s+it'?s\s+(?:grand|fine)\b",
-    r"(?:i\s+suppose|i\s+guess|must\s+be\s+that)\s+(?:you'?re|ur|you\s+are|u\s+r)\s+(?:\w+\s+)?too\s+busy|i\s+can\s+do\s+without\s+(?:her|his|your|their)\b|\bsubtle,?\s+\w+\s*[.!]?\s*$|(?:^|[.!?]\s*)(?:very\s+|real\s+)?subtle\s*[.!]?\s*$",
+    r"(?:lovely|nice)\s+of\s+(?:you|u)\s+to\b[^.!?\n]{0,60}?\bas\s+usual\b|\bis\s+['\"\u2018\u201c](?:busy|working|sick|tired)['\"\u2019\u201d]",
+    r"hope\s+(?:you|u)\s+and\s+(?:(?:ur|your)\s+new\s+\w+|her|(?-i:[A-Z])[a-z]+)\s+(?:are|r)\s+(?:very|really|so)\s+happy|hope\s+it\s+keeps\s+(?:you|u)\s+warm",
+    _ENJOYING_WHAT_WAS_OURS,
+    r"but\s+sure,?\s+enjoy\b|i'?m\s+used\s+to\s+it\s+by\s+now|[.!?]\s*not\s+once\s*[.!]?\s*$",
+    r"not\s+that\s+(?:you'?d|you\s+would)\s+remember|(?:lovely|nice)\s+of\s+(?:you|u)\s+to\b[^.!?\n]{0,40}?\blate\b|[.!?]\s*very\s+original\s*[.!]?\s*$|(?:^|[.!?]\s*)(?:it'?s|that'?s|so|how)\s+petty\s*(?:[.!]|$)",
+    r"\bknow\s+what\s+(?:you|u)\s+(?:did|have\s+done|'ve\s+done)(?:\s+to\s+(?:me|us)\b|\s*[.!]?\s*$)|what\s+this\s+has\s+done(?:\s+to\s+me\b|\s*[.!]?\s*$)|why\s+(?:did|do|would)\s+(?:you|u)\s+even\s+(?:get\s+with|marry|date|start)\b",
+    r"hope\s+(?:you'?re|youre|ur|you\s+are|u\s+r)\s+(?:\w+\s+)?happy\s+(?:with\s+her|together|now)\b|but\s+sure\s+it'?s\s+(?:grand|fine)\b",
+    r"(?:i\s+suppose|must\s+be\s+that)\s+(?:you'?re|ur|you\s+are|u\s+r)\s+too\s+busy\s+with\s+her|i\s+can\s+do\s+without\s+(?:her|his|your|their)\s+(?:blessings?|opinions?|advice|comments|input)\b|(?:^|[.!?]\s*)(?:very\s+|real\s+|so\s+)?subtle(?:,?\s+\w+)?\s*[.!]?\s*$",
 )
 THREAT = _any(
     r"one\s+more\s+(?:\w+\s+){0,3}?and\s+(?:i'?m|i\s+am|i'?ll|i\s+will|you'?re|you\s+will|that'?s\s+it|we\s+go|we'?re\s+going|it\s+goes)",
@@ -550,8 +564,8 @@ THREAT = _any(
     # Blind batches O and P: his things sold online.
     r"\b(?:by|before|this|next|end\s+of)\b[^.!?\n]{0,40}?\bor\s+(?:it'?s|its|they'?re|it\s+is)\s+going\s+(?:(?:on|to|in)\s+)?(?:the\s+)?(?:marketplace|gumtree|ebay|craigslist|facebook|skip|tip|dump|bin|charity)",
     # Blind batches Q and R: "end of story", a deadline and her move then, "again and I'm calling".
-    r",?\s*end\s+of\s+(?:story|discussion)\b|and\s+that'?s\s+final\b|\bif\b[^.!?\n]{3,60}?\bby\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon|tonight|tomorrow|the\s+(?:weekend|\d+\w*|end\s+of))\b[^.!?\n]{0,20}?,?\s+(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:selling|keeping|throwing|binning|calling|changing|dumping|giving|sell|keep|throw|bin|call|change|dump)\b",
-    r"\bif\s+(?:you|u)\b[^.!?\n]{0,50}?\b(?:one\s+more\s+time|again)\W+(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:going\s+(?:straight\s+)?to|calling|telling|reporting|phoning|ringing|call|tell|report|phone|ring)\b|(?:^|[.!?]\s*)(?:touch|come\s+near|text|contact)\s+(?:\w+\s+){0,3}?again\s+and\s+(?:i'?m|i'?ll|i\s+will)\b",
+    r"next\s+time\s+it\s+goes\s+(?:through|to)\b|\bor\s+(?:i'?ll|i\s+will)\s+go\s+to\s+the\s+(?:\w+\s+)?(?:committee|council|police|court|board|landlord|agency)\b|,?\s*end\s+of\s+(?:story|discussion)\b|and\s+that'?s\s+final\b|\bif\b[^.!?\n]{3,60}?\bby\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon|tonight|tomorrow|the\s+(?:weekend|\d+\w*|end\s+of))\b[^.!?\n]{0,20}?,?\s+(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:selling|keeping|throwing|binning|dumping|sell|keep|throw|bin|dump)\b",
+    r"\bif\s+(?:you|u)\b[^.!?\n]{0,50}?\b(?:one\s+more\s+time|again)\W+(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:going\s+(?:straight\s+)?to|calling|telling|reporting|phoning|ringing|call|tell|report|phone|ring)\s+(?:the\s+(?:police|cops|school)|my\s+(?:lawyer|solicitor)|(?:your|ur)\s+(?:mum|mom|mother|dad|boss|wife|family))\b|(?:^|[.!?]\s*)(?:touch|come\s+near)\s+(?:\w+\s+){0,3}?again\s+and\s+(?:i'?m|i'?ll|i\s+will)\b",
 )
 HOSTILE_ORDER = _any(
     r"(?:^|[.!?,]\s*)(?:just\s+)?don'?t\s+(?:bother|even\s+think|you\s+dare)",
@@ -614,7 +628,7 @@ INDIRECT_APOLOGY = _any(
     r"\bi\s+was\s+(?:a\s+bit\s+|really\s+|so\s+|pretty\s+|very\s+)?(?:short|sharp|snappy|rude|cold|curt|off)\s+with\s+(?:you|u)\b",
     # Blind batch H: owning it in a few words ("Didn't mean to snap", "Shouldn't have.").
     r"than\s+i\s+needed\s+to\s+be|i'?m\s+the\s+one\s+who\s+(?:messed|screwed|mucked|ruined|blew|wrecked)|\bdidn'?t\s+mean\s+to\s+(?:snap|shout|yell|upset|hurt|go\s+off|lose\s+it|take\s+it\s+out|be\s+(?:rude|harsh|short|snappy|mean))",
-    r"(?:^|[.!?]\s*)(?:i\s+)?shouldn'?t\s+have\s*[.!]?\s*$|(?:^|[.!?]\s*)(?:i\s+)?shouldn'?t\s+have\s+(?:said|done|sent|called|shouted|yelled)\b|(?:^|[.!?]\s*)should'?ve\s+(?:checked|asked|told|known|listened|called|said)\b|\bhate\s+that\s+i\s+(?:made|got|was|said|did|let|snapped|shouted)\b",
+    r"(?:^|[.!?]\s*)(?:i\s+)?shouldn'?t\s+have\s*[.!]?\s*$|(?:^|[.!?]\s*)(?:i\s+)?shouldn'?t\s+have\s+(?:said|done|sent|called|shouted|yelled|rung|rang|phoned|texted|told|gone)\b|(?:^|[.!?]\s*)should'?ve\s+(?:checked|known|listened)\b|\bhate\s+that\s+i\s+(?:made|got|was|said|did|let|snapped|shouted)\b",
     # Blind batch J: "I didn't mean it like that", "came out snarkier than I meant", "I ought not".
     r"\bi\s+didn'?t\s+mean\s+(?:it|that)\b|came\s+out\s+(?:\w+\s+)?(?:wrong|harsher|snarkier|ruder|colder|meaner|worse|badly)|(?:snarkier|harsher|ruder|colder|meaner)\s+than\s+i\s+meant|\bi\s+ought\s+not\s+(?:to\s+)?have|\bi\s+oughtn'?t\s+(?:to\s+)?have",
     # Blind batch L: too hard on him, not easy to deal with, "mea culpa", "I was the one who".
@@ -627,10 +641,10 @@ INDIRECT_APOLOGY = _any(
     r"(?:wasn'?t|not)\s+my\s+(?:finest|best|proudest)\s+(?:moment|hour)|\bi\s+was\s+(?:maybe\s+|probably\s+|perhaps\s+)?(?:a\s+bit\s+|a\s+little\s+|too\s+)?(?:harsh|unfair|snappy|rude|mean|dramatic)\b",
     # Blind batches O and P: unreasonable, a bit much, sharper than needed, "should have told you".
     r"\bi\s+(?:might|may|probably)\s+(?:have\s+)?been\s+(?:a\s+bit\s+|a\s+little\s+)?(?:unreasonable|difficult|over\s+the\s+top|out\s+of\s+line)|\bi\s+was\s+(?:a\s+bit|a\s+little|way|too)\s+much\b|(?:sharper|harsher|ruder|snappier|colder|meaner)\s+than\s+(?:it|i)\s+needed\s+to\s+be",
-    r"\bi\s+didn'?t\s+make\s+(?:it|things|this)\s+easy\s+for\s+(?:you|u)|\bi\s+should\s+have\s+told\s+(?:you|u)\b|\bi\s+(?:wasn'?t|was\s+not)\s+the\s+easiest\s+person\s+to\s+(?:live|deal|be)\s+with",
+    r"\bi\s+didn'?t\s+make\s+(?:it|things|this)\s+easy(?:\s+for\s+(?:you|u))?\b|\bi\s+should\s+have\s+told\s+(?:you|u)\b|\bi\s+(?:wasn'?t|was\s+not)\s+the\s+easiest\s+person\s+to\s+(?:live|deal|be)\s+with",
     # Blind batches Q and R: not proud of it, her bad idea, left too late, "wasn't fair of me".
     r"my\s+(?:idea|call|decision|choice)\s+and\s+it\s+was\s+(?:a\s+)?(?:bad|wrong|stupid|terrible|poor)\b|wasn'?t\s+(?:fair|kind|nice|right)\s+of\s+me\b",
-    r"(?:maybe|perhaps|probably)\s+i\s+(?:pushed|pressed|went|came\s+on)\s+(?:a\s+bit\s+|too\s+|way\s+too\s+)(?:hard|far|strong|much)|(?<!why\s)\bi(?:'ve|\s+have)\s+been\s+(?:a\s+bit\s+|really\s+|so\s+)?(?:short|sharp|snappy|cold|off)\s+with\s+(?:you|u)\b|forgive\s+an?\s+(?:old\s+)?(?:woman|fool)\s+for\b",
+    r"\bi'?m\s+to\s+blame\b|\bi\s+am\s+to\s+blame\b|made\s+it\s+harder\s+than\s+it\s+(?:had|needed)\s+to\s+be|\bperdona\b|(?:maybe|perhaps|probably)\s+i\s+(?:pushed|pressed|went|came\s+on)\s+(?:(?:you|u)\s+)?(?:a\s+bit\s+|too\s+|way\s+too\s+)(?:hard|far|strong|much)|(?<!why\s)\bi(?:'ve|\s+have)\s+been\s+(?:a\s+bit\s+|really\s+|so\s+)?(?:short|sharp|snappy|cold|off)\s+with\s+(?:you|u)\b|forgive\s+an?\s+(?:old\s+)?(?:woman|fool)\s+for\b",
     r"\bi\s+(?:probably|maybe|possibly)\s+(?:did\s+)?(?:leave|left|push|pushed|take|took|let)\s+(?:it|things|that)\s+(?:too\s+|a\s+bit\s+)(?:late|long|far)|\bi\s+(?:know\s+)?i\s+said\s+(?:some\s+)?(?:ugly|awful|horrible|nasty|terrible|hurtful|cruel|mean|stupid|harsh)\s+things\b",
 )
 # Telling him he owes no apology, or it was not his fault: neither an apology nor anger.
@@ -638,6 +652,7 @@ REASSURANCE = _any(
     r"stop\s+apologi[sz]ing|(?:to\s+say|said|says|saying|sends?\s+(?:her|his))\s+sorry\b",
     r"(?:don'?t|do\s+not|no\s+need\s+to|needn'?t)\s+(?:\w+\s+){0,2}?(?:apologi[sz]e|be\s+sorry|say\s+sorry)|(?:don'?t|do\s+not)\s+owe\s+(?:me|anyone)\s+(?:an?\s+|any\s+)?apolog",
     r"(?:wasn'?t|isn'?t|not|never|wisnae|wasnae|isnae)\s+(?:all\s+)?(?:on\s+(?:you|u)|your\s+fault)",
+    r"nothing\s+to\s+(?:apologi[sz]e|be\s+sorry|say\s+sorry)\s+(?:for|about)",  # blind batch W
 )
 # A courtesy sorry: for being late, for the trouble, before a practical ask. Short is fine.
 COURTESY = _any(

@@ -84,7 +84,7 @@ _SORRY_TO_ASK = (
 _ASKING_NICELY = rf"{_SORRY_TO_ASK}|quick\s+q(?:uestion)?\W+"
 # A question asked on someone's behalf: "the hay guy wants to know if you want the second cut".
 _ASKED_FOR_HER = (  # not "Dad asked if we might sort things out": that tells what was asked
-    r"\b(?:wants?\s+to\s+know|wanted\s+to\s+know|(?:is|are|was|were|'s|'re)\s+(?:asking|wondering))"
+    r"\b(?:wants?\s+to\s+know|wanted\s+to\s+know|(?:is|are|'s|'re)\s+(?:asking|wondering))"
     r"\s+(?:if|whether)\b"
 )
 # "wait, are you coming?" and "soooo are you going" still ask
@@ -120,7 +120,10 @@ _ASKING = re.compile(
     r"|^\W*(?:(?:and|n|so)\s+)?(?:is|was|does|did|has|will)\s+(?-i:[A-Z])[a-z]+(?:'s)?\s+(?-i:[a-z])"
     r"|,\s*(?:is|was)\s+(?:that|this)\s+(?:true|right|ok|okay|alright|fine|correct|still)\b"
     r"|,\s*(?:fancy|wanna|want\s+to)\s+(?:a|an|some|going|coming|grabbing|meeting)\b"
-    r"|(?<=\s)(?:how|what|where|who)'s\s+(?:the|your|ur|ya)\b"  # "how are you how's the new place"
+    # "how are you how's the new place" (not "what's the plan"), "how's work", "wanna get coffee"
+    r"|(?<=\s)how'?s\s+(?:the|your|ur|ya|work|school|uni|life|things|everything)\b"
+    r"|(?<=\s)wanna\s+(?:get|grab|go|come|meet|hang)\b"
+    rf"|^\W*{_OPENER}who\s+[a-z]+ed\b"  # "who approved the change and why..."
     rf"|{_ASKED_FOR_HER}",
     re.IGNORECASE,
 )
@@ -134,6 +137,7 @@ _JOINED_QUESTION = re.compile(
     rf"|\s{_AND}\s+(?:also\s+)?(?:should|shall|must|can|could|do|did|does|will|would|is|are|r|was|were|has|have)"
     rf"\s+(?:i|we|{_SUBJECT})\b"
     r"|\sand\s+(?:where|when|what\s+time|how|why|who)\s*\?*\s*$"
+    r"|\sand\s+(?:who\s+with|since\s+when)\s*\?*\s*$"  # "where are you living now and who with"
     r"|\sand\s+(?:which|what)\s+\w+\s*\?*\s*$"
     r"|\s(?:was|is)\s+it\s+(?:bc|because|cos|cuz|coz)\s+of\b"
     rf"|\s{_AND}\s+(?:when|where|what|how|why|who)\s+(?:exactly\s+|else\s+)?(?:do|does|did|are|is|can"
@@ -162,6 +166,7 @@ _ASKS_AT_THE_END = re.compile(
     r"|don't|dont|doesn't|haven't|hasn't|wouldn't))\b|is\s+(?:that|this)\b"
     r"|why\s+(?:u|you|ye|yuh)\s+[a-z]+in[g']?\b"  # "...?? and why u telling ppl"
     r"|who\s+(?:\w+ed|said|told|took|gave|sent|made)\b"  # "...? also who approved the vendor"
+    r"|(?:and\s+)?since\s+when\b"  # "...? and since when"
     r"|(?:and|n)\s+(?:which|what)\s+\w+\W*$"  # "...? and which station"
     rf"|(?:is|are|was|were|do|does|did|has|have|can|could|will|would|shall|should)\s+(?:i|{_SUBJECT})\b"
     r"|(?:what|which)\s+(?:time|day|date)\W*$)",
@@ -173,7 +178,7 @@ _OPENS_ASKING = re.compile(
     # "Questions from the caterer: do you want..." opens on a few words and a colon
     r"^\W*(?:(?:[\w']+\s+){0,5}[\w']+:\s+)?"
     rf"(?:(?-i:[A-Z])[a-z]+,\s+)?(?:{_POLITE_OPENER}\W+|{_ASKING_NICELY})?"
-    r"(?:which|what|wat|where|when|who|whose|why|how|is"
+    r"(?:which|what|wat|where|when|who|whose|why|how|is|whats|wheres|hows|whos"
     r"|are|am|was|were|do|does|did|can|could|will|would|should|shall|have|has|any|you|u|r|ok|okay|so)\b"
     rf"|{_ASKED_FOR_HER}",
     re.IGNORECASE,
@@ -413,8 +418,8 @@ def _news_of_others(reading: Reading) -> bool:
     that way reaches for him."""
     if len(reading.sentences) < 2 or reading.first(_PET) is not None:
         return False
-    return not any(
-        reading.has(_FIRST_PERSON_WORD, sentence)
+    return not any(  # nor news of him ("Your favourite band is touring again.")
+        reading.has(_FIRST_PERSON_WORD, sentence) or reading.has(_TO_HIM, sentence)
         for sentence in reading.sentences
         if not reading.has(INFORMING, sentence)
     )
@@ -734,7 +739,11 @@ def _intense(
     found = {kind: list(spans) for kind, spans in said.items()}
     found["rapture"], found["delight"] = [], []
     if reading.first(SYMPATHY) is not None and reading.first(CONDOLENCE) is not None:
-        found["anger"] = []  # "he was the best dog that farm ever had": grief and kindness
+        found["anger"] = [  # "he was the best dog that farm ever had": grief and kindness
+            span
+            for span in found["anger"]
+            if not reading.has(SYMPATHY, reading.sentences[reading.sentence_index(span[0])])
+        ]
     for sentence in reading.sentences:  # one strong sentence is enough, and a long calm text is not
         compound = reading.answer("vader", sentence.text, _compound)
         if compound <= STRONG_NEGATIVE and not reading.has(NEEDY, sentence):  # "so bad it hurts"
