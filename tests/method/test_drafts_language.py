@@ -52,6 +52,9 @@ def test_every_labelled_draft_reads_in_the_language_it_was_labelled_in() -> None
         "Nitakuletea Imani Jumamosi saa nne asubuhi",
         "Kofi, fa mmofra no bra Kwasiada",
         "Ya no aguanto, por favor contéstame",
+        "Ngiyaxolisa ngalokho engikushilo izolo",
+        "Poukisa ou kite m konsa",
+        "A que horas vens buscar a Bea e quem a traz de volta?",
     ],
 )
 def test_a_draft_in_another_language_is_not_read_as_english(draft: str) -> None:

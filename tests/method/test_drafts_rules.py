@@ -362,6 +362,23 @@ BLIND_SHAPES = {
         ("what's yer new address and can ye send it the day", "questions"),
         ("who said that?? and why u telling people", "questions"),
     ],
+    "Y and Z": [
+        ("Biscuit misses you 🐶", "needy"),
+        ("omg ur engaged?! thats fast", "needy"),
+        ("Whose car was outside your house at midnight", "needy"),
+        ("Is Kaylee moving into your place for good", "needy"),
+        ("You could at least have waited a month.", "intense"),
+        ("So you told the girls I'm 'a lot'. Cheers for that", "intense"),
+        ("guess ur too busy for me now", "intense"),
+        ("turn the music down some of us have work at 7", "intense"),
+        ("If you turn up drunk again I'll have you removed.", "intense"),
+        ("I hope she makes you happier than I did.", "intense"),
+        ("Dog's fine, not that you asked.", "intense"),
+        ("congrats on the baby I guess", "intense"),
+        ("saw you two laughing. nice that one of us can laugh", "intense"),
+        ("I'll do the audit myself, like I did the whole marriage.", "intense"),
+        ("Did you ring the bank? And what happened with the deposit", "questions"),
+    ],
     "W and X": [
         ("Hope your new lady friend is enjoying my good dishes.", "needy"),
         ("Hope your new lady friend is enjoying my good dishes.", "intense"),
@@ -733,6 +750,9 @@ def test_an_or_with_its_own_verb_or_subject_asks_again(text: str) -> None:
         "Please don't give her chicken bones this time.",
         "Mia's missing her PE kit. Leo's off sick and so am I, can you do pickup?",
         "Don't be daft, you've nothing to apologise for. See you Sunday.",
+        "Would you ring Ciara tonight, she's in bits about the mocks",
+        "Aoibhe's grand, she's just having a hard time at school. Can you do homework Tuesday?",
+        "I still need you to sign the title before Friday.",
     ],
 )
 def test_practical_and_friendly_look_alikes_stay_send(text: str) -> None:

@@ -166,7 +166,7 @@ _ASKS_AT_THE_END = re.compile(
     r"|don't|dont|doesn't|haven't|hasn't|wouldn't))\b|is\s+(?:that|this)\b"
     r"|why\s+(?:u|you|ye|yuh)\s+[a-z]+in[g']?\b"  # "...?? and why u telling ppl"
     r"|who\s+(?:\w+ed|said|told|took|gave|sent|made)\b"  # "...? also who approved the vendor"
-    r"|(?:and\s+)?since\s+when\b"  # "...? and since when"
+    r"|(?:and\s+)?since\s+when\b|what\s+happened\s+(?:with|to)\b"  # "...? and since when"
     r"|(?:and|n)\s+(?:which|what)\s+\w+\W*$"  # "...? and which station"
     rf"|(?:is|are|was|were|do|does|did|has|have|can|could|will|would|shall|should)\s+(?:i|{_SUBJECT})\b"
     r"|(?:what|which)\s+(?:time|day|date)\W*$)",
