@@ -753,6 +753,9 @@ def test_an_or_with_its_own_verb_or_subject_asks_again(text: str) -> None:
         "Would you ring Ciara tonight, she's in bits about the mocks",
         "Aoibhe's grand, she's just having a hard time at school. Can you do homework Tuesday?",
         "I still need you to sign the title before Friday.",
+        "ok see you there",
+        "I'll come home early on Friday.",
+        "When the blood results come back, I'll let you know.",
     ],
 )
 def test_practical_and_friendly_look_alikes_stay_send(text: str) -> None:

@@ -67,7 +67,7 @@ NEEDY = _any(
     r"(?:try|trying)\s+(?:again|one\s+more\s+time)|start\s+(?:over|again|fresh)\s+(?:together|with\s+me)",
     r"(?:can|could)\s+we\s+(?:try|start\s+over|fix|work\s+(?:on\s+)?(?:it|this|things|us))",
     r"fix\s+(?:us|this|things|what\s+we)|work\s+(?:it|this|things)\s+out",
-    r"(?<!n\'t\s)(?<!nt\s)(?<!not\s)(?<!\bi\s)(?<!we\s)(?<!they\s)(?<!kids\s)come\s+(?:back\s+)?home\b|(?<!never\s)(?<!'s\s)(?<!has\s)(?<!have\s)(?<!'ve\s)come\s+back(?:\s+to\s+me)?\s*(?:[.!?,]|$|please)|(?<!they'll\s)(?<!they\s)(?<!he'll\s)(?<!she'll\s)come\s+back\s+to\s+me",
+    r"(?<!n\'t\s)(?<!nt\s)(?<!not\s)(?<!\bi\s)(?<!we\s)(?<!they\s)(?<!kids\s)(?<!'ll\s)come\s+(?:back\s+)?home\b|(?<!never\s)(?<!'s\s)(?<!has\s)(?<!have\s)(?<!'ve\s)(?<!results\s)(?<!tests\s)come\s+back(?:\s+to\s+me)?\s*(?:[.!?,]|$|please)|(?<!they'll\s)(?<!they\s)(?<!he'll\s)(?<!she'll\s)come\s+back\s+to\s+me",
     r"(?:a|any)\s+chance\s+for\s+us|still\s+a\s+chance|(?:is|was)\s+there\s+(?:still\s+)?(?:a\s+chance|hope|any\s+hope)",
     r"what\s+we\s+(?:could\s+have|had|have)\b",
     # Pleading for his attention or an answer.
@@ -75,7 +75,7 @@ NEEDY = _any(
     r"(?:text|call|write|message|get)\s+me\s+back|(?:answer|reply\s+to|respond\s+to|talk\s+to)\s+me\b(?!\s+about)",
     r"(?:^|[.!?,]\s*)(?:please\s+|just\s+)?say\s+something",
     rf"(?:why|how\s+come)\s+(?:haven'?t|won'?t|don'?t|didn'?t|aren'?t|can'?t)\s+{_YOU}\s+(?:\w+\s+)?(?:repl|answer|call|text|talk|respond|writ|see|love|want|care)",
-    rf"(?:are|r)\s+{_YOU}\s+(?:ignoring|avoiding|there|even\s+there|getting\s+my)|(?<!want\s)(?<!wants\s)(?<!need\s)(?<!needs\s)(?<!love\s)(?<!like\s)\b{_YOU}\s+there\s*(?:\?|$)",
+    rf"(?:are|r)\s+{_YOU}\s+(?:ignoring|avoiding|there|even\s+there|getting\s+my)|(?<!want\s)(?<!wants\s)(?<!need\s)(?<!needs\s)(?<!love\s)(?<!like\s)(?<!see\s)\b{_YOU}\s+there\s*(?:\?|$)",
     rf"(?:still\s+)?(?<!window\s)(?<!door\s)waiting\s+(?:for\s+{_YOU}|to\s+hear\s+from)|i'?m\s+(?:still\s+)?waiting\b",
     r"check(?:ing)?\s+my\s+phone|hoping\s+(?:it'?s|it\s+was)\s+you|hear\s+your\s+voice",
     rf"can\s+i\s+(?:see|call|hug)\s+{_YOU}|(?:want|need)\s+to\s+see\s+{_YOU}|need\s+to\s+talk\s+to\s+{_YOU}",
