@@ -26,6 +26,8 @@ WHEN = (
 )  # fmt: skip
 ACTS = ("come back for", "pick up", "collect", "drop off", "grab", "bring back", "sort out")
 PEOPLE = ("The kids", "Max", "Your mum", "Grandma", "The dog", "Everyone at work", "Jo")
+REMIND = ("don't forget", "remember", "bring")
+FAULT_ASKS = (". who was the man you used", ", what's the number of your guy?")
 REACH = ("ring them", "call them", "give them a ring", "send them a message", "video call them")
 
 
@@ -147,6 +149,30 @@ def _templates(pick: Callable[[tuple[str, ...]], str]) -> list[Callable[[], str]
             f"{pick(('is off their food', 'has a cough', 'lost a tooth', 'got a certificate'))}, "
             f"{pick(('just thought you would want to know', 'will keep you posted', 'FYI'))}"
         ),
+        # Blind batches AA and AB: his family's calls passed on, a receipt asked for today, an
+        # invitation from someone else, a follow-up, a fault he knows the fix for.
+        lambda: (
+            f"{pick(('Your mother', 'Your mum', 'Your dad', 'Your sister', 'Your aunt'))} "
+            f"{pick(('called the house', 'rang me', 'phoned again', 'called this morning'))}. "
+            + pick(("I said you'd call back.", "Can you ring back?", "Please call back today."))
+        ),
+        lambda: (
+            f"Please send {pick(('the receipt', 'the form', 'the school fees', 'the photos'))} "
+            f"{pick(('today', 'tonight', 'by Friday', 'this week'))}."
+        ),
+        lambda: (
+            f"{pick(('Dad', 'Appa', 'Grandma', 'Amy', 'The kids'))}'d like you to come"
+            f"{pick(('.', ' if you can.', ', it starts at 7.', ' on Sunday.'))}"
+        ),
+        lambda: (
+            f"and {pick(REMIND)} "
+            f"{pick(('the controller', 'her inhaler', 'his charger', 'the car seat', 'the slip'))}"
+        ),
+        lambda: f"and have you told {pick(('Huw', 'your mum', 'the school', 'the landlord'))} yet",
+        lambda: (
+            f"{pick(('The furnace', 'The boiler', 'The car', 'The washer'))} is making that noise "
+            f"again{pick(FAULT_ASKS)}"
+        ),
         lambda: (
             "Please remember "
             + pick(("Ella's inhaler", "the school forms", "to pay the nursery", "Max's PE kit"))
@@ -169,6 +195,6 @@ def generate(
     return sorted(found)
 
 
-def practical_drafts(count: int = 400, seed: int = 5) -> list[str]:
+def practical_drafts(count: int = 480, seed: int = 5) -> list[str]:
     """`count` different practical messages, the same ones for the same seed."""
     return generate(_templates, count, seed)

@@ -362,6 +362,31 @@ BLIND_SHAPES = {
         ("what's yer new address and can ye send it the day", "questions"),
         ("who said that?? and why u telling people", "questions"),
     ],
+    "AA and AB": [
+        ("when's the christening and are you taking her", "needy"),
+        ("are you coming to Dan's 40th and is Sophie coming with you", "needy"),
+        ("he keeps asking for daddy every night", "needy"),
+        ("Ellie keeps asking if we're getting back together. What do I say", "needy"),
+        ("does your sister hate me now", "needy"),
+        ("who did you go to the wedding with", "needy"),
+        ("lol remember the caravan in Tenby", "needy"),
+        ("saw you liked her photo. nice.", "needy"),
+        ("so you're in Lisbon with her now", "needy"),
+        ("how is your dad's knee", "needy"),
+        ("Got the job. Not that you care.", "needy"),
+        ("Got the job. Not that you care.", "intense"),
+        ("Sam?", "needy"),
+        ("Got promoted, not that it matters to you", "intense"),
+        ("how nice for you both", "intense"),
+        ("you have time to take her to Paris but no time for his school play", "intense"),
+        ("so you can't do Friday but you can do the pub? make it make sense", "intense"),
+        ("you're supposed to be the parent here", "intense"),
+        ("Told everyone my business. Snake.", "intense"),
+        ("You couldn't even wait a week.", "intense"),
+        ("pay me back by Friday or I'm telling your dad", "intense"),
+        ("stay out of my way at the party", "intense"),
+        ("You blocked me?? WOW.", "intense"),
+    ],
     "Y and Z": [
         ("Biscuit misses you 🐶", "needy"),
         ("omg ur engaged?! thats fast", "needy"),
@@ -756,6 +781,17 @@ def test_an_or_with_its_own_verb_or_subject_asks_again(text: str) -> None:
         "ok see you there",
         "I'll come home early on Friday.",
         "When the blood results come back, I'll let you know.",
+        "Rory's therapist wants to see us both on Monday at 4",
+        "The school counsellor rang about Mia, can you call her back?",
+        "Amy saved you a seat at the recital, Sunday at 2.",
+        "Enkosi",
+        "Noted.",
+        "Your mum rang the house. I said you'd call back.",
+        "Please send the receipt today.",
+        "Grandma would like you to come on Sunday.",
+        "and don't forget her inhaler",
+        "Is Mia coming with you on Saturday morning?",
+        "are you taking her to swimming on Sunday",
     ],
 )
 def test_practical_and_friendly_look_alikes_stay_send(text: str) -> None:
@@ -791,3 +827,16 @@ def test_a_highlight_starts_on_its_word_not_on_the_sentence_before() -> None:
     spans = [span for flag in check_draft(text).flags for span in flag.spans]
     assert spans, text
     assert all(text[start].isalnum() for start, _ in spans), [text[s:e] for s, e in spans]
+
+
+def test_not_that_you_care_fishes_after_her_news_and_is_only_a_dig_after_someone_elses() -> None:
+    assert "needy" in _codes("Passed my driving test. Not that you care.")
+    assert "needy" not in _codes("Not that you asked, but Leo's cast comes off Friday at 2.")
+    assert "needy" not in _codes("not that you'd care but she was sick all night")
+
+
+def test_a_name_alone_calls_him_unless_she_is_answering_his_message() -> None:
+    assert "needy" in _codes("Josh")
+    assert "needy" in _codes("kyle?")
+    assert "needy" not in _codes("Josh", his_last="Who's picking up Mia?")
+    assert "needy" not in _codes("Medaase")  # thanks in Twi is no name

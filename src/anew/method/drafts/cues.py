@@ -168,7 +168,7 @@ NEEDY = _any(
     r"(?:the\s+decency|bother)\s+to\s+(?:reply|answer|respond|text\s+(?:me\s+)?back|call)|(?:^|[.!?]\s*)hel+o{2,}\W*$|can'?t\s+believe\s+it'?s\s+been\s+a\s+(?:year|month)",
     # Blind batch E: shared memories, open invitations, the seat kept, his news fished for.
     r"(?:drove|walked|went)\s+past\s+(?:our|your)\s+old\b|(?:that|the)\s+\w+(?:\s+\w+)?\s+we\s+(?:saw|went\s+to|loved)\b|\bus\s+(?:all\s+)?(?:together|round\s+the\s+table)\s+again",
-    rf"(?<!she's\s)(?<!he's\s)(?<!they've\s)saved\s+{_YOU}\s+(?:a|the)\s+seat|my\s+heart\s+(?:stopped|skipped|sank|jumped|raced)|(?:hi|hey|hello)\s+stranger|long\s+time\s+no\s+(?:see|speak|talk|chat)|\bi\s+deserve\s+(?:an?\s+)?(?:explanation|answer|closure|the\s+truth)",
+    rf"(?:\bi(?:'ve|\s+have)?\s+|^\W*)saved\s+{_YOU}\s+(?:a|the)\s+seat|my\s+heart\s+(?:stopped|skipped|sank|jumped|raced)|(?:hi|hey|hello)\s+stranger|long\s+time\s+no\s+(?:see|speak|talk|chat)|\bi\s+deserve\s+(?:an?\s+)?(?:explanation|answer|closure|the\s+truth)",
     r"posting\s+(?:her|photos\s+(?:of|with)\s+her|pictures\s+(?:of|with)\s+her|about\s+her)\b|doing\s+(?:really\s+|so\s+)?(?:well|great|fine),?\s+actually",
     rf"(?:watch|watched|watching|looked\s+at|looking\s+at|reread|re-read|reading)\s+(?:our|our\s+old|the\s+old)\s+(?:wedding|holiday|videos?|photos?|letters|messages|texts)|letters\s+we\s+wrote|dream\w*\W+{_YOU}\s+were\s+in\s+it",
     rf"if\s+{_YOU}\s+fanc(?:y|ied)\s+(?:a\s+)?(?:drink|pint|coffee|catch[\s-]*up|meeting\s+up|joining)|still\s+(?:at|on)\s+the\s+same\s+number|hope\s+it\s+(?:was|is)\s+worth\s+it",
@@ -223,6 +223,14 @@ NEEDY = _any(
     r"trying\s+to\s+forget\s+(?:you|u)\b|we\s+had\s+(?:some\s+)?(?:good|great|happy)\s+(?:years|times)\b|(?:prayed|praying)\s+for\s+(?:you|u)\b(?!\s+(?:all|both|and\s+your))|is\s+she\s+(?:ur|your)\s+(?:new\s+)?(?:girlfriend|gf)\b",
     r"(?:you'?re|ur|you\s+are|u\s+r)\s+(?:just\s+)?not\s+(?:gonna|going\s+to)\s+(?:reply|answer|respond|text\s+(?:me\s+)?back)\b|pick\s+up\s+the\s+phone\s*(?:[.!]|$)|\bslept\s+on\s+(?:ur|your)\s+side\s+of\s+the\s+bed",
     r"thought\s+of\s+(?:that|our)\s+(?:trip|holiday|weekend|night|summer|day)\s+(?:to|in|at|we)\b|ask(?:ed|s)?\s+after\s+me\b",
+    # Blind batches AA and AB: his new partner coming along, a child asking for him and nothing to
+    # arrange, whether he hates her, who he went with, what he always liked, a laugh remembered.
+    rf"(?:are|r)\s+{_YOU}\s+taking\s+her\s*[.!?]*\s*$|(?:is\s+(?:she|(?-i:[A-Z])[a-z]+)|whether\s+(?:she|(?-i:[A-Z])[a-z]+)\s+is)\s+coming\s+(?:with\s+{_YOU}|too|along)\s*[.!?]*\s*$",
+    r"^\W*[\w']+(?:\s+(?:has|is|was|keeps|kept|been|always|still))*\s+asking\s+for\s+(?:you|u|dad|daddy|dada|dadi|papa|baba)\b(?:\s+(?:at\s+bedtime|every\s+(?:night|day|morning)|all\s+(?:week|day|night)|again|at\s+night|this\s+week|lately|a\s+lot|non-?stop|constantly))*\W*$",
+    r"asking\s+if\s+we(?:'ll|\s+will|'re|\s+are|'re\s+going\s+to|\s+are\s+going\s+to)\s+(?:be\s+a\s+family|get(?:ting)?\s+back\s+together|be\s+together)\b",
+    rf"(?:does|do)\s+(?:she|he|they|(?:your|ur)\s+\w+)\s+(?:still\s+)?hate\s+me\b|who\s+did\s+{_YOU}\s+go\s+(?:to\s+[^.!?\n]{{0,30}}?\s+)?with\b|{_YOU}\s+always\s+liked\s+(?:them|it|those|that|these)\b",
+    rf"(?:haha\w*|lol|lmao)\W+remember\s+(?:the|that|when)\b|saw\s+{_YOU}\s+liked\s+her\b|(?:you'?re|ur|you\s+are|u\s+r)\s+(?:in|at)\s+(?-i:[A-Z])\w+\s+with\s+her\b|hope\s+she\s+made\s+it\s+(?:special|nice|memorable)\b",
+    r"how\s+is\s+(?:your|ur)\s+(?:mother|mum|mom|dad|father|sister|brother)'?s\s+(?:hip|back|knee|health|heart|leg|arm|chest|pressure|sugar)\b",
     # Blind batches Q and R: "and so do I", old times brought back, the kettle on, his new partner.
     r"\b(?:miss|misses|missing|asking\s+(?:when|if|whether|for)|wants?\s+to\s+know\s+(?:if|when|whether))\b[^.!?\n]{0,60}?(?:\band|&)\s+(?:\w+\s+)?so\s+do\s+i\b",
     r"(?:brought|brings)\s+me\s+(?:straight\s+|right\s+)?back\s+to\s+(?:last|that|the\s+(?:old\s+days|night|day|summer|time)|when\s+we|our)\b|\bi\s+(?:still\s+)?think\s+about\s+the\s+(?:night|day|time|weekend|summer|trip)\s+(?:in|when|we|at)\b",
@@ -239,6 +247,13 @@ PING = re.compile(
     r"^\W*(?:(?:hel+o+|hi+|hey+|(?:are\s+)?(?:you|u)\s+there)\s*)?\?+\W*$|^\W*(?:wyd|wya|hel+o{2,}|hey{3,}|hi{3,}|(?!(?:yes|yeah|yep|yh|ok|okay|sure|no|nah)\s)(?:[a-z]+\s+)?(?:pl[sz]|please)|(?:good\s*)?nite?|(?:good\s*)?night(?:\s+night)?|nighty?\s+night|sweet\s+dreams)\W*(?:x+\W*)?$"
     r"|^\W*(?:(?:hey|hi|hello)\W+)?(?:just\s+checking\s+)?(?:did\s+)?(?:you|u)\s+(?:get|got)\s+my\s+(?:last\s+)?(?:message|text|msg)\W*$",
     re.IGNORECASE,
+)
+
+# "Not that you care" after her own news fishes for his interest (needy); after news of someone
+# else ("not that you asked, but Rory was in hospital") it is only a dig, which SARCASM reads.
+FISHING = _any(
+    r"not\s+that\s+(?:you'?d|you\s+would|u'?d|you|u)\s+(?:care|notice|remember|asked|know)\b",
+    r"not\s+that\s+it\s+matters\s+(?:to\s+(?:you|u)|now|anymore|any\s+more)\b",
 )
 
 # Sympathy ("sorry to hear") and telling him not to apologise are not apologies.
@@ -282,7 +297,10 @@ OVERSHARE = _any(
     r"stopped\s+eating|(?<!you've\s)(?<!you\s)(?<!he's\s)(?<!he\s)lost\s+(?:a\s+lot\s+of\s+|so\s+much\s+)?weight|lie\s+awake|lying\s+awake|nightmares",
     r"(?:kept|keep)\s+breaking\s+down|falling\s+apart|barely\s+holding|holding\s+it\s+together|not\s+coping",
     # Her mind and health.
-    r"therap(?:ist|y)|counsell?(?:or|ing)|antidepressants?|sleeping\s+pills|medication|my\s+meds",
+    # Someone else's therapist ("Ryan's therapist", "the school counsellor") is their news.
+    r"(?<!'s\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bthe\s)(?<!school\s)(?<!family\s)(?<!couples\s)"
+    r"(?:therap(?:ist|y)|counsell?(?:or|ing))(?!\s+(?:wants|would\s+like)\s+(?:to\s+(?:meet|see)\s+)?(?:with\s+)?(?:both\s+of\s+)?us\b)"
+    r"|antidepressants?|sleeping\s+pills|medication|my\s+meds",
     r"(?:panic|anxiety)\s+attacks?|so\s+anxious|depress(?:ed|ion)|dark\s+place|struggling|suicidal",
     r"the\s+doctor\s+(?:says|said|thinks)(?!\s+(?:it'?s|its)\s+(?:just|only|nothing)\b)|signed\s+off|on\s+(?:sick\s+)?leave",
     rf"{_I}(?:\s+\w+){{0,2}}\s+(?:heartbroken|devastated|a\s+mess|a\s+wreck|broken|numb|miserable|lonely|so\s+alone|not\s+ok(?:ay)?)\b",
@@ -547,6 +565,11 @@ SARCASM = _any(
     r"\bknow\s+what\s+(?:you|u)\s+(?:did|have\s+done|'ve\s+done)(?:\s+to\s+(?:me|us)\b|\s*[.!]?\s*$)|what\s+this\s+has\s+done(?:\s+to\s+me\b|\s*[.!]?\s*$)|why\s+(?:did|do|would)\s+(?:you|u)\s+even\s+(?:get\s+with|marry|date|start)\b",
     r"hope\s+(?:you'?re|youre|ur|you\s+are|u\s+r)\s+(?:\w+\s+)?happy\s+(?:with\s+her|together|now)\b|but\s+sure\s+it'?s\s+(?:grand|fine)\b",
     r"(?:i\s+suppose|must\s+be\s+that)\s+(?:you'?re|ur|you\s+are|u\s+r)\s+too\s+busy\s+with\s+her|i\s+can\s+do\s+without\s+(?:her|his|your|their)\s+(?:blessings?|opinions?|advice|comments|input)\b|(?:^|[.!?]\s*)(?:very\s+|real\s+|so\s+)?subtle(?:,?\s+\w+)?\s*[.!]?\s*$",
+    # Blind batches AA and AB: "how nice for you", time for her but none for his son, "make it make
+    # sense", "you're supposed to be the adult", a last word of contempt, "couldn't even wait".
+    r"how\s+nice\s+for\s+(?:you|u|him|her)\b|not\s+that\s+it\s+matters\s+to\s+(?:you|u)\b|make\s+it\s+make\s+sense\b|with\s+her\W+nice\s*[.!]?\s*$",
+    r"(?:got|have|had|has|find|found)\s+(?:the\s+)?time\s+(?:to|for)\b[^.!?\n]{3,60}?\bbut\s+(?:no|not)\s+(?:the\s+)?time\b|(?:you|u)\s+couldn'?t\s+even\s+wait\b",
+    r"(?:you'?re|ur|you\s+are|u\s+r)\s+supposed\s+to\s+be\s+the\s+(?:adult|parent|grown[\s-]?up)\b|(?:(?<=[.!?]\s)|(?<=[.!?])|^)(?:snake|liar|coward|loser|creep|rat)\s*[.!]?\s*$",
 )
 THREAT = _any(
     r"one\s+more\s+(?:\w+\s+){0,3}?and\s+(?:i'?m|i\s+am|i'?ll|i\s+will|you'?re|you\s+will|that'?s\s+it|we\s+go|we'?re\s+going|it\s+goes)",
@@ -570,6 +593,8 @@ THREAT = _any(
     # Blind batches Q and R: "end of story", a deadline and her move then, "again and I'm calling".
     r"i'?ll\s+have\s+(?:you|u)\s+(?:removed|arrested|thrown\s+out|escorted\s+out)\b|next\s+time\s+it\s+goes\s+(?:through|to)\b|\bor\s+(?:i'?ll|i\s+will)\s+go\s+to\s+the\s+(?:\w+\s+)?(?:committee|council|police|court|board|landlord|agency)\b|,?\s*end\s+of\s+(?:story|discussion)\b|and\s+that'?s\s+final\b|\bif\b[^.!?\n]{3,60}?\bby\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon|tonight|tomorrow|the\s+(?:weekend|\d+\w*|end\s+of))\b[^.!?\n]{0,20}?,?\s+(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:selling|keeping|throwing|binning|dumping|sell|keep|throw|bin|dump)\b",
     r"\bif\s+(?:you|u)\b[^.!?\n]{0,50}?\b(?:one\s+more\s+time|again)\W+(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:going\s+(?:straight\s+)?to|calling|telling|reporting|phoning|ringing|call|tell|report|phone|ring)\s+(?:the\s+(?:police|cops|school)|my\s+(?:lawyer|solicitor)|(?:your|ur)\s+(?:mum|mom|mother|dad|boss|wife|family))\b|(?:^|[.!?]\s*)(?:touch|come\s+near)\s+(?:\w+\s+){0,3}?again\s+and\s+(?:i'?m|i'?ll|i\s+will)\b",
+    # Blind batches AA and AB: a deadline, or she tells his family.
+    r"\bor\s+(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:telling|tell|going\s+to\s+tell)\s+(?:your|ur|his|the)\b",
 )
 HOSTILE_ORDER = _any(
     r"(?:^|[.!?,]\s*)(?:just\s+)?don'?t\s+(?:bother|even\s+think|you\s+dare)",
@@ -587,6 +612,8 @@ HOSTILE_ORDER = _any(
     r"(?:^|[.!?,]\s*)just\s+answer\s+(?:me|the\s+question)\b",
     # Blind batches Q and R: off her land, away from her work.
     r"(?:don'?t|doh|dont)\s+bring\s+that\s+(?:woman|girl|lady|man)\b|stop\s+posting\s+her\b|(?:^|[.!?,]\s*)(?:just\s+|now\s+)?get\s+off\s+my\s+(?:land|property|drive|driveway|porch|farm|doorstep)\b|(?:do\s+not|don'?t)\s+(?:come|show\s+up|turn\s+up)\s+(?:to|at)\s+my\s+(?:work|job|house|door|office)\b",
+    # Blind batches AA and AB: out of her way.
+    r"stay\s+out\s+of\s+my\s+(?:way|face|life|sight)\b",
 )
 # The upside-down face and the eye roll say the words before them are not meant.
 SARCASTIC_EMOJI = re.compile("[\U0001f643\U0001f644]")
@@ -606,7 +633,7 @@ NO_APOLOGY = _any(
 LOUD_WORD = re.compile(
     r"\b[A-Z]{2,}'[A-Z]{1,2}\b"
     # A short everyday word set in capitals for stress ("ring me. NOW.", "they are SO excited").
-    r"|\b(?:YOU|NOW|NOT|SO|ME|HER|HIM|MY|ALL|DID|WAS|TOO|WHY|HOW|NO|YES|ONE|DO|AND|HAD|YOUR)\b"
+    r"|\b(?:YOU|NOW|NOT|SO|ME|HER|HIM|MY|ALL|DID|WAS|TOO|WHY|HOW|NO|YES|ONE|DO|AND|HAD|YOUR|WOW)\b"
     # A number or "never" in capitals ("He is TEN.", "TWENTY FIVE years").
     r"|\b(?:TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE|TWENTY|THIRTY|FORTY|FIFTY"
     r"|HUNDRED|NEVER|EVER|ALWAYS|ONCE|EVERY)\b"
@@ -704,6 +731,8 @@ PRACTICAL = _any(
     r"\bi'?ll\s+(?:text|send|email|forward|whatsapp|drop|post)\s+(?:it|them|the\s+\w+|you\s+the)\b",
     # Blind batch K: a house rule about visits.
     r"(?:don'?t|do\s+not)\s+(?:turn|show|come)\s+(?:up|round|over|by)\b[^.!?\n]{0,30}?\bwithout\s+(?:texting|calling|asking|checking|ringing|messaging)",
+    # Blind batches AA and AB: "is that ok?" checks a plan; it asks nothing about the two of them.
+    r"is\s+that\s+(?:ok|okay|alright|all\s+right|fine)(?:\s+with\s+(?:you|u))?\s*\?",
 )
 
 # Words that only pass news on ("thought you'd want to know"): beside news of others or a practical

@@ -82,7 +82,7 @@ def is_english(text: str) -> bool:
         1
         for word, w, within in zip(written, words, inside, strict=True)
         if w in _other()
-        or (w not in known and any(ord(c) > 127 for c in w) and not (within and _a_name(word, w)))
+        or (w not in known and any(ord(c) > 127 for c in w) and not (within and a_name(word, w)))
     )
     if _SPANISH_MARKS.search(text):
         foreign += 2  # "¿vas a venir?": English never opens a question upside down; evidence only
@@ -90,10 +90,10 @@ def is_english(text: str) -> bool:
         return False
     # An English draft of five words or more has everyday English words among them ("Tum bahut
     # yaad aate ho" has none). A name is no evidence either way.
-    counted = [w for w, lower in zip(written, words, strict=True) if not _a_name(w, lower)]
+    counted = [w for w, lower in zip(written, words, strict=True) if not a_name(w, lower)]
     return len(counted) < MIN_UNKNOWN_WORDS or english >= ENGLISH_SHARE * len(counted)
 
 
-def _a_name(word: str, lower: str) -> bool:
+def a_name(word: str, lower: str) -> bool:
     """A capitalised word neither list knows ("Amara", "Tesco"): a name, in any language."""
     return word[:1].isupper() and lower not in english_words() and lower not in _lists()["other"]

@@ -28,6 +28,7 @@ from anew.method.drafts.cues import (
     EMOJI_RUN,
     EXCLAIM,
     FIRST_PERSON,
+    FISHING,
     HOSTILE,
     HOSTILE_ORDER,
     INDIRECT_APOLOGY,
@@ -54,7 +55,7 @@ from anew.method.drafts.cues import (
     YOU_LINKS,
     YOU_SUBJECT,
 )
-from anew.method.drafts.language import english_words
+from anew.method.drafts.language import a_name, english_words
 from anew.method.drafts.reading import Piece, Reading
 
 REWRITE_FLAGS = ("needy", "apology", "questions", "too_long", "overshare", "intense")
@@ -199,6 +200,8 @@ _FIRST_PERSON_WORD = re.compile(
 )
 # He, she, they, or a name with its "'s" ("Isla's been sick"): texting drops "I", so a capitalised
 # verb ("Joined the gym") opens many of her own sentences.
+_THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|his|their)\b", re.IGNORECASE)
+_NAMED_INSIDE = re.compile(r"\w[^\w.!?]+((?-i:[A-Z])[a-z]+)\b")  # "but Rory was in hospital"
 _OPENS_ON_ANOTHER = re.compile(
     r"^\W*(?:(?:he|she|they)(?:'s\b|\s)|((?-i:[A-Z])[^\W\d_]+)'s\b)", re.IGNORECASE
 )
@@ -425,7 +428,9 @@ def _news_of_others(reading: Reading) -> bool:
     )
 
 
-def _needy(reading: Reading, scores: _Scores, *, angry: bool, sorry: bool) -> Flag | None:
+def _needy(
+    reading: Reading, scores: _Scores, *, angry: bool, sorry: bool, answering: bool
+) -> Flag | None:
     """The rules' phrasings first; else the learned model, which also knows wording they don't.
     The model, which reads a strong "you ... me" as longing, is not asked about anger (that is
     `intense`), an apology ("that's on me", "I hope you can forgive me"), or a sentence that is
@@ -435,6 +440,9 @@ def _needy(reading: Reading, scores: _Scores, *, angry: bool, sorry: bool) -> Fl
     calm = _calm(reading)
     ping = PING.match(text[:PING_LENGTH]) if len(text) <= PING_LENGTH else None
     found = [ping.span()] if ping else []
+    if not answering and _calls_him(text):
+        found.append((0, len(text)))
+    found += [span for span in reading.matches(FISHING) if not _of_another(reading, span)]
     found += [
         span
         for span in reading.matches(NEEDY)
@@ -452,6 +460,30 @@ def _needy(reading: Reading, scores: _Scores, *, angry: bool, sorry: bool) -> Fl
             found = list(_learned("needy", reading, scores, pieces))
     spans = _spans(text, found)
     return _flag("needy", explanations.needy(text, spans), spans) if spans else None
+
+
+def _calls_him(text: str) -> bool:
+    """A name alone ("Josh", "brad?") with no message of his to answer calls him: it asks for
+    his attention. A word of thanks in another language ("webale") is no name unless capitalised
+    or asked ("Kyle?")."""
+    word = text.strip().rstrip("?! ")
+    if not word.isalpha() or ("?" not in text and not word[:1].isupper()):
+        return False  # "Noted." or "Kevin." closes something: a name calls without a full stop
+    return a_name(word, word.lower()) or ("?" in text and _called(text))
+
+
+def _of_another(reading: Reading, aside: Span) -> bool:
+    """Whether the draft, the words at `aside` left out, tells of someone else and never of her:
+    "not that you asked, but Rory was in hospital" (a dig; its own news is his son's)."""
+    rest = reading.text[: aside[0]] + " " + reading.text[aside[1] :]
+    if _FIRST_PERSON_WORD.search(rest):
+        return False  # "I passed my upgrade. not that it matters to you": her news
+    named = (m.group(1).lower() not in english_words() for m in _NAMED_INSIDE.finditer(rest))
+    return (
+        bool(_THIRD_PERSON.search(rest))
+        or any(named)
+        or any(_OPENS_ON_ANOTHER.match(sentence.text) for sentence in reading.sentences)
+    )
 
 
 def _rated(
@@ -792,7 +824,9 @@ def check_draft(text: str, context: Context = Context()) -> Verdict:
     scores, said = _Scores(reading), _anger(reading)  # judged once: they decide three flags
     angry = any(said.values())
     apologies = _apologies(reading)
-    needy = _needy(reading, scores, angry=angry, sorry=bool(apologies))
+    needy = _needy(
+        reading, scores, angry=angry, sorry=bool(apologies), answering=context.his_last is not None
+    )
     checks: list[Callable[[], Flag | None]] = [
         lambda: needy,
         lambda: _apology(reading, apologies),
