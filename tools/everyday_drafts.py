@@ -41,6 +41,11 @@ def _templates(pick: Callable[[tuple[str, ...]], str]) -> list[Callable[[], str]
         ),
         lambda: f"Shame about {pick(LETDOWNS)}, {pick(('next time', 'oh well', 'never mind'))}.",
         lambda: f"Great news about {pick(NEWS)}!",
+        lambda: (  # good wishes for someone's present or party: not sarcasm (blind batches AC, AD)
+            f"hope {pick(('she', 'he', 'the kids', 'your mum', 'Mia'))} "
+            f"{pick(('likes', 'enjoys', 'loves'))} "
+            f"{pick(('the present', 'the cake', 'the card', 'the party', 'the trip'))}"
+        ),
         lambda: f"Congrats on {pick(('the promotion', 'the marathon', 'passing your test'))}!",
         lambda: f"Off to {pick(TRIPS)} {pick(WHEN)} with {pick(COMPANY)}.",
         lambda: (

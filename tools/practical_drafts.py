@@ -168,6 +168,11 @@ def _templates(pick: Callable[[tuple[str, ...]], str]) -> list[Callable[[], str]
             f"and {pick(REMIND)} "
             f"{pick(('the controller', 'her inhaler', 'his charger', 'the car seat', 'the slip'))}"
         ),
+        lambda: (  # a house rule for a child or a pet, said plainly (blind batches AC, AD)
+            f"Please don't give {pick(('her', 'him', 'them', 'the dog'))} "
+            f"{pick(('chicken bones', 'chocolate', 'fizzy drinks', 'sweets'))} "
+            f"{pick(('this time.', 'before bed.', 'after 6.', 'again.'))}"
+        ),
         lambda: f"and have you told {pick(('Huw', 'your mum', 'the school', 'the landlord'))} yet",
         lambda: (
             f"{pick(('The furnace', 'The boiler', 'The car', 'The washer'))} is making that noise "

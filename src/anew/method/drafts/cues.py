@@ -223,6 +223,12 @@ NEEDY = _any(
     r"trying\s+to\s+forget\s+(?:you|u)\b|we\s+had\s+(?:some\s+)?(?:good|great|happy)\s+(?:years|times)\b|(?:prayed|praying)\s+for\s+(?:you|u)\b(?!\s+(?:all|both|and\s+your))|is\s+she\s+(?:ur|your)\s+(?:new\s+)?(?:girlfriend|gf)\b",
     r"(?:you'?re|ur|you\s+are|u\s+r)\s+(?:just\s+)?not\s+(?:gonna|going\s+to)\s+(?:reply|answer|respond|text\s+(?:me\s+)?back)\b|pick\s+up\s+the\s+phone\s*(?:[.!]|$)|\bslept\s+on\s+(?:ur|your)\s+side\s+of\s+the\s+bed",
     r"thought\s+of\s+(?:that|our)\s+(?:trip|holiday|weekend|night|summer|day)\s+(?:to|in|at|we)\b|ask(?:ed|s)?\s+after\s+me\b",
+    # Blind batches AC and AD: his things given to her, "was it her all along", a compliment, a
+    # holiday not the same, the children's questions passed on, how he is getting on.
+    rf"(?:give|gave|given)\s+it\s+to\s+her\b|was\s+it\s+(?:always\s+)?her\s+all\s+along|hope\s+she'?s\s+worth\s+(?:what|everything|losing|throwing|it\s+all)\b|{_YOU}\s+scrub\s+up\b",
+    rf"as\s+(?:nice|lovely|special|sweet|kind|handsome)\s+as\s+{_YOU}\b|how\s+(?:are\s+{_YOU}|r\s+u|{_YOU})\s+getting\s+on\s+(?:in|at|with)\s+(?:the|your|ur)\s+new\b",
+    r"\b(?-i:[A-Z])[a-z]+\s+(?:isn'?t|wasn'?t|is\s+not|was\s+not)\s+the\s+same\s*[.!]",
+    r"\bask\w*\s+[^.!?\n]{0,60}?[.!?,]?\s+(?:and\s+)?(?:i\s+)?(?:don'?t|dont)\s+know\s+what\s+to\s+tell\s+(?:them|em|him|her)\b",
     # Blind batches AA and AB: his new partner coming along, a child asking for him and nothing to
     # arrange, whether he hates her, who he went with, what he always liked, a laugh remembered.
     rf"(?:are|r)\s+{_YOU}\s+taking\s+her\s*[.!?]*\s*$|(?:is\s+(?:she|(?-i:[A-Z])[a-z]+)|whether\s+(?:she|(?-i:[A-Z])[a-z]+)\s+is)\s+coming\s+(?:with\s+{_YOU}|too|along)\s*[.!?]*\s*$",
@@ -378,6 +384,13 @@ OVERSHARE = _any(
     r"\bi\s+(?:had\s+to\s+)?(?:sold|sell|pawned|pawn)\s+(?:[\w']+\s+){0,6}?to\s+(?:make|pay|cover)\s+(?:the\s+)?(?:mortgage|rent|bills?)|(?:can'?t|cannot|couldn'?t)\s+make\s+(?:the\s+|my\s+)?(?:rent|mortgage)",
     r"(?:\d+|two|three|four|five|six)\s+(?:glasses|drinks|pints|gins|wines)\s+(?:of\s+\w+\s+)?in\b|(?:\bi|\band)\s+drank\s+(?:half\s+|most\s+of\s+)?(?:a\s+|the\s+)?(?:whole\s+)?bottle",
     r"\b(?:cried|sobbed|bawled)\s+like\s+(?:an?\s+)?(?:idiot|baby|child|fool|eejit)|\bi\s+cried\s+(?:my\s+eyes\s+out|all\s+(?:night|day|the\s+way))",
+    # Blind batches AC and AD: awake in the small hours, wine counted, tears after what she did,
+    # leaving the room, a home too big, money gone, a lump, their whole chat read again.
+    r"(?:(?<=[.!?]\s)|(?<=[.!?])|^)up\s+(?:again\s+)?at\s+(?:[1-5]|two|three|four|five)\b(?!\s*(?:pm|p\.m\.|:|\.\d))|awake\s+since\s+(?:[1-5]|two|three|four|five)\b|(?:i'?m|im|i\s+am)\s+still\s+awake\b",
+    rf"(?:\d+|two|three|four|five)\s+glasses\s+of\s+(?:wine|red|white|prosecco)\b|{_I}\b[^.!?\n]{{0,60}}?\band\s+(?:cried|crying|sobbed|sobbing)\b",
+    r"had\s+to\s+(?:leave\s+the\s+room|step\s+outside)\b|too\s+big\s+(?:for\s+one|for\s+just\s+me|without\s+(?:you|u))\b|\brattle\s+(?:about|around|round)\b",
+    r"(?:i'?m|i\s+am|my\s+account(?:'s|\s+is))\s+(?:\w+\s+)?overdrawn\b|\brepo'?d\b|\brepossess\w*",
+    r"\b(?:found|feel|felt)\s+a\s+lump\b|\bbiopsy\b(?![^.!?\n]{0,30}\b(?:clear|benign|fine|negative|all\s+good)\b)|\bmy\s+cataracts?\b|lost\s+a\s+stone\b|(?:re-?read|reading|scrolled\s+through|scrolling\s+through)\s+(?:the|our)\s+whole\s+(?:\w+\s+)?(?:chat|conversation)\b",
 )
 
 # Shouting: two capitalised words in a row, one of four letters or more that is not an
@@ -570,6 +583,10 @@ SARCASM = _any(
     r"how\s+nice\s+for\s+(?:you|u|him|her)\b|not\s+that\s+it\s+matters\s+to\s+(?:you|u)\b|make\s+it\s+make\s+sense\b|with\s+her\W+nice\s*[.!]?\s*$",
     r"(?:got|have|had|has|find|found)\s+(?:the\s+)?time\s+(?:to|for)\b[^.!?\n]{3,60}?\bbut\s+(?:no|not)\s+(?:the\s+)?time\b|(?:you|u)\s+couldn'?t\s+even\s+wait\b",
     r"(?:you'?re|ur|you\s+are|u\s+r)\s+supposed\s+to\s+be\s+the\s+(?:adult|parent|grown[\s-]?up)\b|(?:(?<=[.!?]\s)|(?<=[.!?])|^)(?:snake|liar|coward|loser|creep|rat)\s*[.!]?\s*$",
+    # Blind batches AC and AD: "enjoy" or "interesting" to end, "for all I care", "ignore me then",
+    # "why are you like this", "father of the year", "even for you".
+    r"[.!?]\s*(?:enjoy|interesting)\s*!?\s*$|for\s+all\s+i\s+care\b|\b(?:k|cool)\W+ignore\s+me\b|why\s+(?:are|r)\s+(?:you|u)\s+like\s+this\b",
+    r"hope\s+ur\s+new\s+\w+\s+knows\s+what\b|truly\s+inspiring\b|(?:father|dad|mother|parent)\s+of\s+the\s+year\b|\beven\s+for\s+(?:you|u)\s*[.!]?\s*$",
 )
 THREAT = _any(
     r"one\s+more\s+(?:\w+\s+){0,3}?and\s+(?:i'?m|i\s+am|i'?ll|i\s+will|you'?re|you\s+will|that'?s\s+it|we\s+go|we'?re\s+going|it\s+goes)",
@@ -595,6 +612,8 @@ THREAT = _any(
     r"\bif\s+(?:you|u)\b[^.!?\n]{0,50}?\b(?:one\s+more\s+time|again)\W+(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:going\s+(?:straight\s+)?to|calling|telling|reporting|phoning|ringing|call|tell|report|phone|ring)\s+(?:the\s+(?:police|cops|school)|my\s+(?:lawyer|solicitor)|(?:your|ur)\s+(?:mum|mom|mother|dad|boss|wife|family))\b|(?:^|[.!?]\s*)(?:touch|come\s+near)\s+(?:\w+\s+){0,3}?again\s+and\s+(?:i'?m|i'?ll|i\s+will)\b",
     # Blind batches AA and AB: a deadline, or she tells his family.
     r"\bor\s+(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:telling|tell|going\s+to\s+tell)\s+(?:your|ur|his|the)\b",
+    # Blind batches AC and AD: his family at her door again, and the police.
+    r"\bif\s+(?:your|ur)\s+\w+\b[^.!?\n]{0,60}?\b(?:one\s+more\s+time|again)\W+(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:calling|call|ringing|ring|phoning|going\s+to\s+call)\s+the\s+police\b",
 )
 HOSTILE_ORDER = _any(
     r"(?:^|[.!?,]\s*)(?:just\s+)?don'?t\s+(?:bother|even\s+think|you\s+dare)",
@@ -614,6 +633,8 @@ HOSTILE_ORDER = _any(
     r"(?:don'?t|doh|dont)\s+bring\s+that\s+(?:woman|girl|lady|man)\b|stop\s+posting\s+her\b|(?:^|[.!?,]\s*)(?:just\s+|now\s+)?get\s+off\s+my\s+(?:land|property|drive|driveway|porch|farm|doorstep)\b|(?:do\s+not|don'?t)\s+(?:come|show\s+up|turn\s+up)\s+(?:to|at)\s+my\s+(?:work|job|house|door|office)\b",
     # Blind batches AA and AB: out of her way.
     r"stay\s+out\s+of\s+my\s+(?:way|face|life|sight)\b",
+    # Blind batches AC and AD: her away from her family, her name kept out of it.
+    r"make\s+sure\s+(?:she|that\s+woman)(?:'s|\s+is|\s+stays)?\s+nowhere\s+near\s+(?:me|my)\b|keep\s+that\s+woman\s+away\s+from\b|keep\s+my\s+name\s+out\s+of\b",
 )
 # The upside-down face and the eye roll say the words before them are not meant.
 SARCASTIC_EMOJI = re.compile("[\U0001f643\U0001f644]")
@@ -677,6 +698,8 @@ INDIRECT_APOLOGY = _any(
     r"my\s+(?:idea|call|decision|choice)\s+and\s+it\s+was\s+(?:a\s+)?(?:bad|wrong|stupid|terrible|poor)\b|wasn'?t\s+(?:fair|kind|nice|right)\s+of\s+me\b",
     r"\bi'?m\s+to\s+blame\b|\bi\s+am\s+to\s+blame\b|made\s+it\s+harder\s+than\s+it\s+(?:had|needed)\s+to\s+be|\bperdona\b|(?:maybe|perhaps|probably)\s+i\s+(?:pushed|pressed|went|came\s+on)\s+(?:(?:you|u)\s+)?(?:a\s+bit\s+|too\s+|way\s+too\s+)(?:hard|far|strong|much)|(?<!why\s)\bi(?:'ve|\s+have)\s+been\s+(?:a\s+bit\s+|really\s+|so\s+)?(?:short|sharp|snappy|cold|off)\s+with\s+(?:you|u)\b|forgive\s+an?\s+(?:old\s+)?(?:woman|fool)\s+for\b",
     r"\bi\s+(?:probably|maybe|possibly)\s+(?:did\s+)?(?:leave|left|push|pushed|take|took|let)\s+(?:it|things|that)\s+(?:too\s+|a\s+bit\s+)(?:late|long|far)|\bi\s+(?:know\s+)?i\s+said\s+(?:some\s+)?(?:ugly|awful|horrible|nasty|terrible|hurtful|cruel|mean|stupid|harsh)\s+things\b",
+    # Blind batches AC and AD: over the top, petty of her, a sorry in Spanish.
+    r"went\s+(?:a\s+bit\s+|way\s+|completely\s+)?over\s+the\s+top\b|(?:that|it)\s+was\s+(?:so\s+|really\s+|a\s+bit\s+)?(?:petty|childish|mean|harsh|rude|nasty)\s+of\s+me\b|\bperd[oó]n\b|\blo\s+siento\b",
 )
 # Telling him he owes no apology, or it was not his fault: neither an apology nor anger.
 REASSURANCE = _any(
