@@ -40,6 +40,7 @@ from anew.method.drafts.cues import (
     OTHERS_NEWS,
     OVERSHARE,
     PAINFUL,
+    PET_EMOJI,
     PING,
     PRACTICAL,
     REASSURANCE,
@@ -194,7 +195,7 @@ _ASKED_AGAIN = re.compile(
     r"\W*(?:like,?\s+(?:actually|really|properly|genuinely|honestly|truly)|i\s+mean)\b",
     re.IGNORECASE,
 )
-_PET = re.compile("[\U0001f408\U0001f415\U0001f431\U0001f436\U0001f43e]")  # a pet sends the news
+_PET = re.compile(f"[{PET_EMOJI}]")  # a pet sends the news
 _TO_HIM = re.compile(r"\b(?:you|u|ya|your|ur|yours|you'?re)\b", re.IGNORECASE)
 _FIRST_PERSON_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(FIRST_PERSON | {"me", "my", "we", "us", "our"})) + r")\b",
