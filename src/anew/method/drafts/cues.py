@@ -227,17 +227,17 @@ NEEDY = _any(
     r"thought\s+of\s+(?:that|our)\s+(?:trip|holiday|weekend|night|summer|day)\s+(?:to|in|at|we)\b|ask(?:ed|s)?\s+after\s+me\b",
     # Blind batches AC and AD: his things given to her, "was it her all along", a compliment, a
     # holiday not the same, the children's questions passed on, how he is getting on.
-    rf"(?:give|gave|given)\s+it\s+to\s+her\b|was\s+it\s+(?:always\s+)?her\s+all\s+along|hope\s+she'?s\s+worth\s+(?:what|everything|losing|throwing|it\s+all)\b|{_YOU}\s+scrub\s+up\b",
-    rf"as\s+(?:nice|lovely|special|sweet|kind|handsome)\s+as\s+{_YOU}\b|how\s+(?:are\s+{_YOU}|r\s+u|{_YOU})\s+getting\s+on\s+(?:in|at|with)\s+(?:the|your|ur)\s+new\b",
-    r"\b(?-i:[A-Z])[a-z]+\s+(?:isn'?t|wasn'?t|is\s+not|was\s+not)\s+the\s+same\s*[.!]",
-    r"\bask\w*\s+[^.!?\n]{0,60}?[.!?,]?\s+(?:and\s+)?(?:i\s+)?(?:don'?t|dont)\s+know\s+what\s+to\s+tell\s+(?:them|em|him|her)\b",
+    rf"(?:did\s+{_YOU}|{_YOU})\s+(?:give|gave|given)\s+it\s+to\s+her\s*[.!?]*\s*$|was\s+it\s+(?:always\s+)?her\s+all\s+along|hope\s+she'?s\s+worth\s+(?:what|everything|losing|throwing|it\s+all)\b|{_YOU}\s+scrub\s+up\s+(?:well|alright|nice|ok|good|lovely)\b",
+    rf"as\s+(?:nice|lovely|special|sweet|kind|handsome)\s+as\s+{_YOU}\b(?!\s*(?:said|say|told|thought|think|would)\b)(?!')|how\s+(?:are\s+{_YOU}|r\s+u|{_YOU})\s+getting\s+on\s+(?:in|at)\s+(?:the|your|ur)\s+new\b",
+    r"\b(?!(?:This|That|It|Which|What|Nothing|Everything)\b)(?-i:[A-Z])[a-z]+\s+(?:isn'?t|wasn'?t|is\s+not|was\s+not)\s+the\s+same\s*[.!]",
+    r"\bkeeps?\s+ask(?:ing|in'?)\s+[^.!?\n]{0,60}?[.!?,]?\s+(?:and\s+)?(?:i\s+)?(?:don'?t|dont)\s+know\s+what\s+to\s+tell\s+(?:them|em|him|her)\b",
     # Blind batches AA and AB: his new partner coming along, a child asking for him and nothing to
     # arrange, whether he hates her, who he went with, what he always liked, a laugh remembered.
-    rf"(?:are|r)\s+{_YOU}\s+taking\s+her\s*[.!?]*\s*$|(?:is\s+(?:she|(?-i:[A-Z])[a-z]+)|whether\s+(?:she|(?-i:[A-Z])[a-z]+)\s+is)\s+coming\s+(?:with\s+{_YOU}|too|along)\s*[.!?]*\s*$",
-    r"^\W*[\w']+(?:\s+(?:has|is|was|keeps|kept|been|always|still))*\s+asking\s+for\s+(?:you|u|dad|daddy|dada|dadi|papa|baba)\b(?:\s+(?:at\s+bedtime|every\s+(?:night|day|morning)|all\s+(?:week|day|night)|again|at\s+night|this\s+week|lately|a\s+lot|non-?stop|constantly))*\W*$",
-    r"asking\s+if\s+we(?:'ll|\s+will|'re|\s+are|'re\s+going\s+to|\s+are\s+going\s+to)\s+(?:be\s+a\s+family|get(?:ting)?\s+back\s+together|be\s+together)\b",
-    rf"(?:does|do)\s+(?:she|he|they|(?:your|ur)\s+\w+)\s+(?:still\s+)?hate\s+me\b|who\s+did\s+{_YOU}\s+go\s+(?:to\s+[^.!?\n]{{0,30}}?\s+)?with\b|{_YOU}\s+always\s+liked\s+(?:them|it|those|that|these)\b",
-    rf"(?:haha\w*|lol|lmao)\W+remember\s+(?:the|that|when)\b|saw\s+{_YOU}\s+liked\s+her\b|(?:you'?re|ur|you\s+are|u\s+r)\s+(?:in|at)\s+(?-i:[A-Z])\w+\s+with\s+her\b|hope\s+she\s+made\s+it\s+(?:special|nice|memorable)\b",
+    rf"\band\s+(?:are|r)\s+{_YOU}\s+taking\s+her\s*[.!?]*\s*$|\band\s+(?:is\s+(?:she|(?-i:[A-Z])[a-z]+)|whether\s+(?:she|(?-i:[A-Z])[a-z]+)\s+is)\s+coming\s+(?:with\s+{_YOU}|too|along)\s*[.!?]*\s*$",
+    r"^\W*[\w']+(?:\s+(?:has|is|was))?\s+(?:been|keeps|kept|always|still)\s+asking\s+for\s+(?:you|u|dad|daddy|dada|dadi|papa|baba)\b(?:\s+(?:at\s+bedtime|every\s+(?:night|day|morning)|all\s+(?:week|day|night)|again|at\s+night|this\s+week|lately|a\s+lot|non-?stop|constantly))*\W*$",
+    r"asking\s+if\s+we(?:'ll|\s+will|'re|\s+are|'re\s+going\s+to|\s+are\s+going\s+to)\s+(?:be\s+a\s+family|get(?:ting)?\s+back\s+together)\b",
+    rf"(?:does|do)\s+(?:she|he|(?:your|ur)\s+\w+)\s+(?:still\s+)?hate\s+me\b|who\s+did\s+{_YOU}\s+go\s+(?:to\s+[^.!?\n]{{0,30}}?\s+)?with\b|{_YOU}\s+always\s+liked\s+(?:them|it|those|that|these)\b",
+    rf"(?:haha\w*|lol|lmao)\W+remember\s+(?:that|when)\b|saw\s+{_YOU}\s+liked\s+her\b|(?:you'?re|ur|you\s+are|u\s+r)\s+(?:in|at)\s+(?-i:[A-Z])\w+\s+with\s+her\b|hope\s+she\s+made\s+it\s+(?:special|memorable)\b",
     r"how\s+is\s+(?:your|ur)\s+(?:mother|mum|mom|dad|father|sister|brother)'?s\s+(?:hip|back|knee|health|heart|leg|arm|chest|pressure|sugar)\b",
     # Blind batches Q and R: "and so do I", old times brought back, the kettle on, his new partner.
     r"\b(?:miss|misses|missing|asking\s+(?:when|if|whether|for)|wants?\s+to\s+know\s+(?:if|when|whether))\b[^.!?\n]{0,60}?(?:\band|&)\s+(?:\w+\s+)?so\s+do\s+i\b",
@@ -261,7 +261,7 @@ PING = re.compile(
 # else ("not that you asked, but Rory was in hospital") it is only a dig, which SARCASM reads.
 FISHING = _any(
     r"not\s+that\s+(?:you'?d|you\s+would|u'?d|you|u)\s+(?:care|notice|remember|asked|know)\b",
-    r"not\s+that\s+it\s+matters\s+(?:to\s+(?:you|u)|now|anymore|any\s+more)\b",
+    r"not\s+that\s+it\s+matters\s+to\s+(?:you|u)\b",
 )
 
 # Sympathy ("sorry to hear") and telling him not to apologise are not apologies.
@@ -306,7 +306,7 @@ OVERSHARE = _any(
     r"(?:kept|keep)\s+breaking\s+down|falling\s+apart|barely\s+holding|holding\s+it\s+together|not\s+coping",
     # Her mind and health.
     # Someone else's therapist ("Ryan's therapist", "the school counsellor") is their news.
-    r"(?<!'s\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bthe\s)(?<!school\s)(?<!family\s)(?<!couples\s)"
+    r"(?<!'s\s)(?<!'\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bthe\s)(?<!school\s)(?<!family\s)(?<!couples\s)(?<!\bnew\s)(?<!speech\s)"
     r"(?:therap(?:ist|y)|counsell?(?:or|ing))(?!\s+(?:wants|would\s+like)\s+(?:to\s+(?:meet|see)\s+)?(?:with\s+)?(?:both\s+of\s+)?us\b)"
     r"|antidepressants?|sleeping\s+pills|medication|my\s+meds",
     r"(?:panic|anxiety)\s+attacks?|so\s+anxious|depress(?:ed|ion)|dark\s+place|struggling|suicidal",
@@ -388,11 +388,11 @@ OVERSHARE = _any(
     r"\b(?:cried|sobbed|bawled)\s+like\s+(?:an?\s+)?(?:idiot|baby|child|fool|eejit)|\bi\s+cried\s+(?:my\s+eyes\s+out|all\s+(?:night|day|the\s+way))",
     # Blind batches AC and AD: awake in the small hours, wine counted, tears after what she did,
     # leaving the room, a home too big, money gone, a lump, their whole chat read again.
-    r"(?:(?<=[.!?]\s)|(?<=[.!?])|^)up\s+(?:again\s+)?at\s+(?:[1-5]|two|three|four|five)\b(?!\s*(?:pm|p\.m\.|:|\.\d))|awake\s+since\s+(?:[1-5]|two|three|four|five)\b|(?:i'?m|im|i\s+am)\s+still\s+awake\b",
-    rf"(?:\d+|two|three|four|five)\s+glasses\s+of\s+(?:wine|red|white|prosecco)\b|{_I}\b[^.!?\n]{{0,60}}?\band\s+(?:cried|crying|sobbed|sobbing)\b",
-    r"had\s+to\s+(?:leave\s+the\s+room|step\s+outside)\b|too\s+big\s+(?:for\s+one|for\s+just\s+me|without\s+(?:you|u))\b|\brattle\s+(?:about|around|round)\b",
-    r"(?:i'?m|i\s+am|my\s+account(?:'s|\s+is))\s+(?:\w+\s+)?overdrawn\b|\brepo'?d\b|\brepossess\w*",
-    r"\b(?:found|feel|felt)\s+a\s+lump\b|\bbiopsy\b(?![^.!?\n]{0,30}\b(?:clear|benign|fine|negative|all\s+good)\b)|\bmy\s+cataracts?\b|lost\s+a\s+stone\b|(?:re-?read|reading|scrolled\s+through|scrolling\s+through)\s+(?:the|our)\s+whole\s+(?:\w+\s+)?(?:chat|conversation)\b",
+    r"(?:(?<=[.!?]\s)|(?<=[.!?])|^)up\s+(?:again\s+)?at\s+(?:[1-5]|two|three|four|five)\b(?!\s*(?:pm|p\.m\.|:|\.\d|for\b|to\b))|\bi'?ve\s+been\s+awake\s+since\s+(?:[1-5]|two|three|four|five)\b|(?:i'?m|im|i\s+am)\s+still\s+awake\b",
+    rf"(?:\d+|two|three|four|five)\s+glasses\s+of\s+(?:wine|red|white|prosecco)\b|{_I}\b[^.!?\n]{{0,60}}?\band\s+(?:cried|crying|sobbed|sobbing)\b(?!\s+(?:laughing|with\s+laughter))",
+    r"\bi\s+had\s+to\s+(?:leave\s+the\s+room|step\s+outside)\b(?!\s+to\b)|too\s+big\s+(?:for\s+one\s*(?:[.!,]|$)|for\s+just\s+me|without\s+(?:you|u))|\bi\s+(?:just\s+)?rattle\s+(?:about|around|round)\b",
+    r"(?:i'?m|i\s+am|my\s+account(?:'s|\s+is))\s+(?:(?!not\b)\w+\s+)?overdrawn\b|(?:my|our)\s+\w+(?:'s|\s+has|\s+got|\s+was)?\s+(?:been\s+)?(?:repo'?d|repossessed)",
+    r"\bi\s+(?:found|feel|felt)\s+a\s+lump\b|(?<!'s\s)(?<!\bhis\s)(?<!\bher\s)\bbiopsy\b(?![^.!?\n]{0,30}\b(?:clear|benign|fine|negative|all\s+good)\b)|\bmy\s+cataracts?\b|\bi(?:'ve|\s+have)?\s+lost\s+a\s+stone\b|(?:re-?read|reading|scrolled\s+through|scrolling\s+through)\s+(?:the|our)\s+whole\s+(?!group\b)(?:\w+\s+)?(?:chat|conversation)\b",
 )
 
 # Shouting: two capitalised words in a row, one of four letters or more that is not an
@@ -582,13 +582,13 @@ SARCASM = _any(
     r"(?:i\s+suppose|must\s+be\s+that)\s+(?:you'?re|ur|you\s+are|u\s+r)\s+too\s+busy\s+with\s+her|i\s+can\s+do\s+without\s+(?:her|his|your|their)\s+(?:blessings?|opinions?|advice|comments|input)\b|(?:^|[.!?]\s*)(?:very\s+|real\s+|so\s+)?subtle(?:,?\s+\w+)?\s*[.!]?\s*$",
     # Blind batches AA and AB: "how nice for you", time for her but none for his son, "make it make
     # sense", "you're supposed to be the adult", a last word of contempt, "couldn't even wait".
-    r"how\s+nice\s+for\s+(?:you|u|him|her)\b|not\s+that\s+it\s+matters\s+to\s+(?:you|u)\b|make\s+it\s+make\s+sense\b|with\s+her\W+nice\s*[.!]?\s*$",
-    r"(?:got|have|had|has|find|found)\s+(?:the\s+)?time\s+(?:to|for)\b[^.!?\n]{3,60}?\bbut\s+(?:no|not)\s+(?:the\s+)?time\b|(?:you|u)\s+couldn'?t\s+even\s+wait\b",
-    r"(?:you'?re|ur|you\s+are|u\s+r)\s+supposed\s+to\s+be\s+the\s+(?:adult|parent|grown[\s-]?up)\b|(?:(?<=[.!?]\s)|(?<=[.!?])|^)(?:snake|liar|coward|loser|creep|rat)\s*[.!]?\s*$",
+    r"how\s+nice\s+for\s+(?:you|u)\b(?!\s*!)|not\s+that\s+it\s+matters\s+to\s+(?:you|u)\b|make\s+it\s+make\s+sense\b|with\s+her\W+nice\s*[.!]?\s*$",
+    r"(?:you|u)\s+(?:got|have|had|find|found)\s+(?:the\s+)?time\s+(?:to|for)\b[^.!?\n]{3,60}?\bbut\s+(?:no|not)\s+(?:the\s+)?time\b|(?:you|u)\s+couldn'?t\s+even\s+wait\b",
+    r"(?:you'?re|ur|you\s+are|u\s+r)\s+supposed\s+to\s+be\s+the\s+(?:adult|parent|grown[\s-]?up)\b|(?:(?<=[.!?]\s)|(?<=[.!?])|^)(?:snake|liar|coward|loser|creep|rat)\s*\.?\s*$",
     # Blind batches AC and AD: "enjoy" or "interesting" to end, "for all I care", "ignore me then",
     # "why are you like this", "father of the year", "even for you".
-    r"[.!?]\s*(?:enjoy|interesting)\s*!?\s*$|for\s+all\s+i\s+care\b|\b(?:k|cool)\W+ignore\s+me\b|why\s+(?:are|r)\s+(?:you|u)\s+like\s+this\b",
-    r"hope\s+ur\s+new\s+\w+\s+knows\s+what\b|truly\s+inspiring\b|(?:father|dad|mother|parent)\s+of\s+the\s+year\b|\beven\s+for\s+(?:you|u)\s*[.!]?\s*$",
+    r"[.!?]\s*interesting\s*$|for\s+all\s+i\s+care\b|\b(?:k|cool)\W+ignore\s+me\b|why\s+(?:are|r)\s+(?:you|u)\s+like\s+this\b",
+    r"hope\s+ur\s+new\s+(?:girl|gf|girlfriend|woman|missus|bird|one)\s+knows\s+what\b|(?:father|dad|mother|parent)\s+of\s+the\s+year\b|\beven\s+for\s+(?:you|u)\s*[.!]?\s*$",
 )
 THREAT = _any(
     r"one\s+more\s+(?:\w+\s+){0,3}?and\s+(?:i'?m|i\s+am|i'?ll|i\s+will|you'?re|you\s+will|that'?s\s+it|we\s+go|we'?re\s+going|it\s+goes)",
@@ -613,7 +613,7 @@ THREAT = _any(
     r"i'?ll\s+have\s+(?:you|u)\s+(?:removed|arrested|thrown\s+out|escorted\s+out)\b|next\s+time\s+it\s+goes\s+(?:through|to)\b|\bor\s+(?:i'?ll|i\s+will)\s+go\s+to\s+the\s+(?:\w+\s+)?(?:committee|council|police|court|board|landlord|agency)\b|,?\s*end\s+of\s+(?:story|discussion)\b|and\s+that'?s\s+final\b|\bif\b[^.!?\n]{3,60}?\bby\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon|tonight|tomorrow|the\s+(?:weekend|\d+\w*|end\s+of))\b[^.!?\n]{0,20}?,?\s+(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:selling|keeping|throwing|binning|dumping|sell|keep|throw|bin|dump)\b",
     r"\bif\s+(?:you|u)\b[^.!?\n]{0,50}?\b(?:one\s+more\s+time|again)\W+(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:going\s+(?:straight\s+)?to|calling|telling|reporting|phoning|ringing|call|tell|report|phone|ring)\s+(?:the\s+(?:police|cops|school)|my\s+(?:lawyer|solicitor)|(?:your|ur)\s+(?:mum|mom|mother|dad|boss|wife|family))\b|(?:^|[.!?]\s*)(?:touch|come\s+near)\s+(?:\w+\s+){0,3}?again\s+and\s+(?:i'?m|i'?ll|i\s+will)\b",
     # Blind batches AA and AB: a deadline, or she tells his family.
-    r"\bor\s+(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:telling|tell|going\s+to\s+tell)\s+(?:your|ur|his|the)\b",
+    r"\bor\s+(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:telling|tell|going\s+to\s+tell)\s+(?:your|ur|his)\s+(?:mum|mom|mam|mother|dad|father|family|sister|brother|boss|wife|girlfriend)\b",
     # Blind batches AC and AD: his family at her door again, and the police.
     r"\bif\s+(?:your|ur)\s+\w+\b[^.!?\n]{0,60}?\b(?:one\s+more\s+time|again)\W+(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:calling|call|ringing|ring|phoning|going\s+to\s+call)\s+the\s+police\b",
 )
@@ -636,7 +636,7 @@ HOSTILE_ORDER = _any(
     # Blind batches AA and AB: out of her way.
     r"stay\s+out\s+of\s+my\s+(?:way|face|life|sight)\b",
     # Blind batches AC and AD: her away from her family, her name kept out of it.
-    r"make\s+sure\s+(?:she|that\s+woman)(?:'s|\s+is|\s+stays)?\s+nowhere\s+near\s+(?:me|my)\b|keep\s+that\s+woman\s+away\s+from\b|keep\s+my\s+name\s+out\s+of\b",
+    r"make\s+sure\s+(?:she|that\s+woman)(?:'s|\s+is|\s+stays)?\s+nowhere\s+near\s+(?:me|my)\b|keep\s+that\s+woman\s+away\s+from\b|keep\s+my\s+name\s+out\s+of\s+(?:it|this|your|ur|her|his|their)\b",
 )
 # The upside-down face and the eye roll say the words before them are not meant.
 SARCASTIC_EMOJI = re.compile("[\U0001f643\U0001f644]")
@@ -701,7 +701,7 @@ INDIRECT_APOLOGY = _any(
     r"\bi'?m\s+to\s+blame\b|\bi\s+am\s+to\s+blame\b|made\s+it\s+harder\s+than\s+it\s+(?:had|needed)\s+to\s+be|\bperdona\b|(?:maybe|perhaps|probably)\s+i\s+(?:pushed|pressed|went|came\s+on)\s+(?:(?:you|u)\s+)?(?:a\s+bit\s+|too\s+|way\s+too\s+)(?:hard|far|strong|much)|(?<!why\s)\bi(?:'ve|\s+have)\s+been\s+(?:a\s+bit\s+|really\s+|so\s+)?(?:short|sharp|snappy|cold|off)\s+with\s+(?:you|u)\b|forgive\s+an?\s+(?:old\s+)?(?:woman|fool)\s+for\b",
     r"\bi\s+(?:probably|maybe|possibly)\s+(?:did\s+)?(?:leave|left|push|pushed|take|took|let)\s+(?:it|things|that)\s+(?:too\s+|a\s+bit\s+)(?:late|long|far)|\bi\s+(?:know\s+)?i\s+said\s+(?:some\s+)?(?:ugly|awful|horrible|nasty|terrible|hurtful|cruel|mean|stupid|harsh)\s+things\b",
     # Blind batches AC and AD: over the top, petty of her, a sorry in Spanish.
-    r"went\s+(?:a\s+bit\s+|way\s+|completely\s+)?over\s+the\s+top\b|(?:that|it)\s+was\s+(?:so\s+|really\s+|a\s+bit\s+)?(?:petty|childish|mean|harsh|rude|nasty)\s+of\s+me\b|\bperd[oó]n\b|\blo\s+siento\b",
+    r"\bi\s+(?:\w+\s+)?went\s+(?:a\s+bit\s+|way\s+|completely\s+)?over\s+the\s+top\b|(?:that|it)\s+was\s+(?:so\s+|really\s+|a\s+bit\s+)?(?:petty|childish|mean|harsh|rude|nasty)\s+of\s+me\b|\bperd[oó]n\b|\blo\s+siento\b",
 )
 # Telling him he owes no apology, or it was not his fault: neither an apology nor anger.
 REASSURANCE = _any(

@@ -142,7 +142,7 @@ _JOINED_QUESTION = re.compile(
     r"|\sand\s+(?:who\s+with|since\s+when)\s*\?*\s*$"  # "where are you living now and who with"
     r"|\sand\s+(?:which|what)\s+\w+\s*\?*\s*$"
     # "...and does kieran know about it", "...and who has the original": a second question.
-    rf"|\s{_AND}\s+(?:does|did)\s+[a-z]+\s+know\b|\s{_AND}\s+who\s+(?:has|have|took|got|is|was)\b"
+    rf"|\s{_AND}\s+(?:does|did)\s+[a-z]+\s+know\b|\s{_AND}\s+who\s+(?:has|have|took|got)\b"
     r"|\s(?:was|is)\s+it\s+(?:bc|because|cos|cuz|coz)\s+of\b"
     rf"|\s{_AND}\s+(?:when|where|what|how|why|who)\s+(?:exactly\s+|else\s+)?(?:do|does|did|are|is|can"
     rf"|will|should|would|were|was)\s+(?:i|{_SUBJECT})\b"
